@@ -1,0 +1,1 @@
+from docextract._version import __version__

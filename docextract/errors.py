@@ -1,0 +1,72 @@
+"""Exceptions raised by docextract.
+
+Per-tile and per-field problems are *data* (:class:`docextract.types.Issue` on the result);
+exceptions are for things that stop a whole document::
+
+    DocextractError
+    ├── InputError            the file cannot be read: missing, empty, corrupt, encrypted, too big,
+    │                         unsupported format, bad page range
+    ├── SchemaError           a schema cannot be imported, is invalid, or cannot become a grammar
+    │   └── SchemaNotFound    unknown schema name (lists the known ones)
+    ├── EngineError           an engine failed
+    │   ├── EngineNotFound    unknown engine name
+    │   ├── MissingDependency an optional package is not installed (names the pip command)
+    │   └── ModelError        model files missing/corrupt/mismatched, prompt over the context
+    └── ExportError           the result cannot be written in the requested format
+
+Every message is one sentence that names the file or value and says what to change.
+"""
+
+from __future__ import annotations
+
+
+class DocextractError(Exception):
+    """Base class of every docextract error."""
+
+    exit_code = 1
+
+
+class InputError(DocextractError):
+    """A document could not be opened or read."""
+
+    def __init__(self, message: str, *, path: object = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class UsageError(DocextractError):
+    """Invalid options (page range, tile setting...)."""
+
+    exit_code = 2
+
+
+class SchemaError(DocextractError):
+    """A schema cannot be loaded, validated or compiled to a grammar."""
+
+
+class SchemaNotFound(SchemaError, LookupError):
+    """No schema with that name or path."""
+
+    exit_code = 2
+
+
+class EngineError(DocextractError):
+    """An extraction engine failed."""
+
+
+class EngineNotFound(EngineError, LookupError):
+    """No engine with that name."""
+
+    exit_code = 2
+
+
+class MissingDependency(EngineError, ImportError):
+    """An optional dependency is missing; the message names the install command."""
+
+
+class ModelError(EngineError):
+    """Model files are missing, corrupt or do not fit together, or a prompt is too long."""
+
+
+class ExportError(DocextractError):
+    """The result cannot be exported in the requested format."""

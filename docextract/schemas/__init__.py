@@ -1,0 +1,165 @@
+"""Schemas: the built-ins (receipt, invoice, table, code) and the user's own.
+
+A schema is resolved from a name (``receipt``), a Python file and class (``models.py:Expense``) or a
+JSON Schema file (``expense.schema.json``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from docextract.errors import SchemaError, SchemaNotFound
+from docextract.schemas.receipt import Invoice, LineItem, Party, Receipt
+from docextract.schemas.table import Code, Table, Tables
+
+BUILTIN_SCHEMAS: dict[str, type[BaseModel]] = {
+    "receipt": Receipt,
+    "invoice": Invoice,
+    "table": Tables,
+    "code": Code,
+}
+
+
+@dataclass(frozen=True)
+class SchemaSpec:
+    """A resolved schema: its name, the Pydantic model (or a raw JSON Schema) and its merge strategy."""
+
+    name: str
+    model: type[BaseModel] | None
+    raw_json_schema: dict[str, Any] | None = None
+
+    @cached_property
+    def json_schema(self) -> dict[str, Any]:
+        if self.model is not None:
+            return self.model.model_json_schema()
+        assert self.raw_json_schema is not None
+        return self.raw_json_schema
+
+    @property
+    def merge(self) -> str:
+        """``document`` (scalars reconciled + item lists), ``tables``, ``code`` or ``object``."""
+        return getattr(self.model, "docextract_merge", "object")
+
+    @property
+    def items_field(self) -> str | None:
+        return getattr(self.model, "docextract_items", None)
+
+    @property
+    def builtin(self) -> bool:
+        return self.name in BUILTIN_SCHEMAS and BUILTIN_SCHEMAS[self.name] is self.model
+
+    def validate(self, data: Any) -> BaseModel | dict[str, Any]:
+        """Validate data; raises :class:`pydantic.ValidationError` or ``jsonschema.ValidationError``."""
+        if self.model is not None:
+            return self.model.model_validate(data)
+        import jsonschema
+
+        jsonschema.validate(data, self.json_schema)
+        return data
+
+    def dump(self, obj: BaseModel | dict[str, Any] | None) -> dict[str, Any] | None:
+        """JSON-ready dict of a validated object."""
+        if obj is None:
+            return None
+        if isinstance(obj, BaseModel):
+            return obj.model_dump(mode="json")
+        return obj
+
+
+def list_schemas() -> list[str]:
+    return sorted(BUILTIN_SCHEMAS)
+
+
+def resolve_schema(schema: str | type[BaseModel] | SchemaSpec | dict[str, Any]) -> SchemaSpec:
+    """Turn a schema name, ``file.py:Class``, ``file.schema.json``, model class or dict into a spec."""
+    if isinstance(schema, SchemaSpec):
+        return schema
+    if isinstance(schema, type) and issubclass(schema, BaseModel):
+        return SchemaSpec(schema.__name__.lower(), schema)
+    if isinstance(schema, dict):
+        _check_json_schema(schema, "the given dict")
+        return SchemaSpec(str(schema.get("title", "custom")).lower(), None, schema)
+    if not isinstance(schema, str):
+        raise SchemaError(f"a schema must be a name, a path or a Pydantic model, not {type(schema).__name__}")
+    if schema in BUILTIN_SCHEMAS:
+        return SchemaSpec(schema, BUILTIN_SCHEMAS[schema])
+    if schema.endswith(".json"):
+        return _load_json_schema(Path(schema))
+    if ":" in schema and schema.rsplit(":", 1)[0].endswith(".py"):
+        path, _, cls = schema.rpartition(":")
+        return _load_python_schema(Path(path), cls)
+    raise SchemaNotFound(
+        f"unknown schema {schema!r}; built-in schemas: {', '.join(list_schemas())}; "
+        "or pass your own as path/model.py:ClassName or file.schema.json"
+    )
+
+
+def _load_json_schema(path: Path) -> SchemaSpec:
+    if not path.is_file():
+        raise SchemaNotFound(f"schema file {path} does not exist")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SchemaError(f"schema file {path} is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise SchemaError(f"schema file {path} must hold a JSON object (a JSON Schema)")
+    _check_json_schema(data, str(path))
+    name = path.name.removesuffix(".json").removesuffix(".schema")
+    return SchemaSpec(name, None, data)
+
+
+def _check_json_schema(data: dict[str, Any], where: str) -> None:
+    import jsonschema
+
+    try:
+        jsonschema.Draft202012Validator.check_schema(data)
+    except jsonschema.SchemaError as exc:
+        raise SchemaError(f"{where} is not a valid JSON Schema: {exc.message}") from None
+    if data.get("type") != "object":
+        raise SchemaError(f'{where}: the top level of a schema must be "type": "object"')
+
+
+def _load_python_schema(path: Path, class_name: str) -> SchemaSpec:
+    if not path.is_file():
+        raise SchemaNotFound(f"schema module {path} does not exist")
+    module_name = f"docextract_user_schema_{abs(hash(str(path.resolve())))}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:  # pragma: no cover - only for odd suffixes
+        raise SchemaError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:  # a user's file can raise anything at import time
+        raise SchemaError(f"importing {path} failed: {type(exc).__name__}: {exc}") from None
+    model = getattr(module, class_name, None)
+    if model is None:
+        found = [k for k, v in vars(module).items() if isinstance(v, type) and issubclass(v, BaseModel) and v is not BaseModel]
+        raise SchemaNotFound(f"{path} has no class {class_name!r}; Pydantic models there: {', '.join(found) or 'none'}")
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        raise SchemaError(f"{path}:{class_name} is not a Pydantic model (subclass of pydantic.BaseModel)")
+    return SchemaSpec(class_name.lower(), model)
+
+
+__all__ = [
+    "BUILTIN_SCHEMAS",
+    "Code",
+    "Invoice",
+    "LineItem",
+    "Party",
+    "Receipt",
+    "SchemaSpec",
+    "Table",
+    "Tables",
+    "ValidationError",
+    "list_schemas",
+    "resolve_schema",
+]

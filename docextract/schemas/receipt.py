@@ -1,0 +1,80 @@
+"""Built-in ``receipt`` and ``invoice`` schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from docextract.schemas.types import CurrencyCode, Money, Quantity
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
+
+
+class LineItem(BaseModel):
+    """One purchased item or invoice line."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    description: str | None = Field(None, description="item text as printed")
+    quantity: Quantity | None = Field(None, description="number of units")
+    unit_price: Money | None = Field(None, description="price of one unit")
+    amount: Money | None = Field(None, description="line total")
+
+
+class Receipt(BaseModel):
+    """A till receipt."""
+
+    model_config = ConfigDict(extra="ignore")
+    docextract_merge: ClassVar[str] = "document"
+    docextract_items: ClassVar[str] = "items"
+
+    merchant_name: str | None = Field(None, description="shop or company name from the header")
+    merchant_address: str | None = Field(None, description="address of the shop, one line")
+    date: dt.date | None = Field(None, description="purchase date, ISO 8601 (YYYY-MM-DD)")
+    time: str | None = Field(None, description="purchase time HH:MM or HH:MM:SS (24 h)")
+    currency: CurrencyCode | None = Field(None, description="ISO 4217 currency code, e.g. USD, EUR, MYR")
+    items: list[LineItem] = Field(default_factory=list, description="purchased items in printed order")
+    subtotal: Money | None = Field(None, description="total before tax")
+    tax: Money | None = Field(None, description="tax amount (VAT, GST, sales tax)")
+    tip: Money | None = Field(None, description="tip or gratuity")
+    total: Money | None = Field(None, description="amount paid, including tax")
+    payment_method: str | None = Field(None, description="cash, card, ...")
+
+    @field_validator("time")
+    @classmethod
+    def _check_time(cls, v: str | None) -> str | None:
+        if v is not None and not _TIME.match(v):
+            raise ValueError("time must be HH:MM or HH:MM:SS")
+        return v
+
+
+class Party(BaseModel):
+    """A company or person on an invoice."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    name: str | None = None
+    address: str | None = None
+    tax_id: str | None = Field(None, description="VAT / GST / tax registration number")
+
+
+class Invoice(BaseModel):
+    """A supplier invoice."""
+
+    model_config = ConfigDict(extra="ignore")
+    docextract_merge: ClassVar[str] = "document"
+    docextract_items: ClassVar[str] = "lines"
+
+    invoice_number: str | None = Field(None, description="the invoice's own number")
+    issuer: Party = Field(default_factory=Party, description="who sent the invoice")
+    customer: Party = Field(default_factory=Party, description="who is billed")
+    date: dt.date | None = Field(None, description="invoice date, ISO 8601")
+    due_date: dt.date | None = Field(None, description="payment due date, ISO 8601")
+    currency: CurrencyCode | None = Field(None, description="ISO 4217 currency code")
+    lines: list[LineItem] = Field(default_factory=list, description="invoice lines in printed order")
+    subtotal: Money | None = Field(None, description="total before tax")
+    tax: Money | None = Field(None, description="total tax")
+    total: Money | None = Field(None, description="amount due, including tax")

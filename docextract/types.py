@@ -1,0 +1,186 @@
+"""Typed objects passed between the stages.
+
+source → :class:`Page` → :class:`Tile` → engine (:class:`EngineRequest` → :class:`EngineOutput`)
+→ :class:`TileResult` → merge → :class:`Extraction`.
+
+Coordinates are pixels of the rasterized page (``Page.dpi``), origin top-left, unless a name says
+otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+BBox = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+class Status(str, Enum):
+    """Outcome of a document, page or tile."""
+
+    OK = "ok"
+    PARTIAL = "partial"  # data is usable but something failed, was truncated or needs review
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A piece of text with its box: a word of the PDF text layer or a line/word from OCR."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    conf: float = 1.0
+    source: Literal["text", "ocr"] = "text"
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.y0, self.x1, self.y1)
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    def moved(self, dx: float, dy: float, scale: float = 1.0) -> Word:
+        """This word in another frame: ``(x + dx) * scale``."""
+        return Word(
+            self.text,
+            (self.x0 + dx) * scale,
+            (self.y0 + dy) * scale,
+            (self.x1 + dx) * scale,
+            (self.y1 + dy) * scale,
+            self.conf,
+            self.source,
+        )
+
+
+@dataclass(eq=False)
+class Page:
+    """One page of a document. The image is rendered on first access (text-layer work never pays for it)."""
+
+    page_no: int  # 1-based
+    width: int  # pixels at ``dpi``
+    height: int
+    dpi: float
+    render: Callable[[], Image.Image] = field(repr=False)
+    words: list[Word] | None = None  # the PDF text layer in page pixels; None for images and scans
+    _image: Image.Image | None = field(default=None, repr=False)
+
+    @property
+    def image(self) -> Image.Image:
+        if self._image is None:
+            self._image = self.render()
+        return self._image
+
+    @property
+    def has_text_layer(self) -> bool:
+        return bool(self.words)
+
+    def release(self) -> None:
+        """Drop the rendered image (pages stream; only results are kept)."""
+        self._image = None
+
+
+@dataclass(eq=False)
+class Tile:
+    """A crop of a page, scaled to what the engine's encoder sees best."""
+
+    page_no: int
+    index: int  # reading order within the page, 0-based
+    box: BBox  # the crop in page pixels
+    scale: float  # tile pixels per page pixel
+    image: Image.Image = field(repr=False)
+    words: list[Word] | None = None  # text-layer words inside the tile, in *tile* pixels
+
+    def to_page(self, bbox: BBox) -> BBox:
+        """Map a box in tile pixels back to page pixels."""
+        x0, y0, x1, y1 = bbox
+        s = self.scale
+        return (self.box[0] + x0 / s, self.box[1] + y0 / s, self.box[0] + x1 / s, self.box[1] + y1 / s)
+
+
+class Issue(BaseModel):
+    """Something the user should know about a result: a failed check, a conflict, a truncated tile."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str  # kebab-case, stable: "total-mismatch", "truncated", "merge-conflict", ...
+    message: str
+    severity: Literal["error", "warning", "info"] = "warning"
+    stage: Literal["source", "engine", "validate", "merge", "check", "export"] = "validate"
+    field: str | None = None
+    page: int | None = None
+    tile: int | None = None
+
+
+class FieldSource(BaseModel):
+    """Where a value came from (provenance) and how sure we are of it."""
+
+    page: int | None = None
+    bbox: BBox | None = None  # page pixels
+    text: str = ""  # the source text the value was read from
+    confidence: float = 1.0
+    origin: Literal["text", "ocr", "model"] = "text"
+
+
+@dataclass
+class EngineRequest:
+    """All an engine ever sees: image(s), a prompt and a schema (plus the text layer if there is one)."""
+
+    images: list[Image.Image]
+    prompt: str
+    schema: Any  # docextract.schemas.SchemaSpec or None for free text
+    words: list[Word] | None = None  # text-layer words in the coordinates of images[0]
+    max_tokens: int = 2048
+    temperature: float = 0.0
+    seed: int = 0
+    on_text: Callable[[str], None] | None = None  # streaming callback for free-text jobs
+
+
+@dataclass
+class EngineOutput:
+    """What an engine returns. ``text`` is the raw model output, always kept."""
+
+    text: str
+    finish_reason: Literal["stop", "length", "error"] = "stop"
+    data: dict[str, Any] | None = None  # engines that structure directly (the reader) fill this
+    provenance: dict[str, FieldSource] = field(default_factory=dict)  # bbox in image pixels
+    words: list[Word] = field(default_factory=list)  # text the engine saw (OCR/text layer), image pixels
+    issues: list[Issue] = field(default_factory=list)
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    image_encodes: int = 0
+    seconds: float = 0.0
+
+
+class TileResult(BaseModel):
+    """The validated output of one tile. Raw text is kept even when parsing failed."""
+
+    page: int
+    index: int
+    box: BBox
+    status: Status
+    data: dict[str, Any] | None = None
+    raw_text: str = ""
+    finish_reason: str = "stop"
+    attempts: int = 1
+    issues: list[Issue] = []
+    seconds: float = 0.0
+    image_encodes: int = 0
