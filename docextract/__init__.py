@@ -1,1 +1,85 @@
+"""docextract: receipts, invoices, tables, scans and screenshots to validated structured data, offline.
+
+    >>> import docextract
+    >>> result = docextract.extract("receipt.jpg", schema="receipt")
+    >>> result.data.total, result.status, result.issues
+    >>> result.to_json(), result.to_csv(), result.to_dataframe()
+
+Heavy dependencies (pymupdf, llama_cpp, onnxruntime, pandas) load only when used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from docextract._version import __version__
+from docextract.errors import (
+    DocextractError,
+    EngineError,
+    EngineNotFound,
+    ExportError,
+    InputError,
+    MissingDependency,
+    ModelError,
+    SchemaError,
+    SchemaNotFound,
+    UsageError,
+)
+from docextract.types import FieldSource, Issue, Status, TileResult, Word
+
+if TYPE_CHECKING:
+    from docextract.engines import Engine, get_engine, list_engines
+    from docextract.pipeline import Event, extract
+    from docextract.result import Extraction
+    from docextract.schemas import SchemaSpec, list_schemas, resolve_schema
+
+_LAZY = {
+    "extract": "docextract.pipeline",
+    "Event": "docextract.pipeline",
+    "Extraction": "docextract.result",
+    "Engine": "docextract.engines",
+    "get_engine": "docextract.engines",
+    "list_engines": "docextract.engines",
+    "SchemaSpec": "docextract.schemas",
+    "list_schemas": "docextract.schemas",
+    "resolve_schema": "docextract.schemas",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'docextract' has no attribute {name!r}")
+
+
+__all__ = [
+    "DocextractError",
+    "Engine",
+    "EngineError",
+    "EngineNotFound",
+    "Event",
+    "ExportError",
+    "Extraction",
+    "FieldSource",
+    "InputError",
+    "Issue",
+    "MissingDependency",
+    "ModelError",
+    "SchemaError",
+    "SchemaNotFound",
+    "SchemaSpec",
+    "Status",
+    "TileResult",
+    "UsageError",
+    "Word",
+    "__version__",
+    "extract",
+    "get_engine",
+    "list_engines",
+    "list_schemas",
+    "resolve_schema",
+]

@@ -1,0 +1,3 @@
+from docextract.cli import main
+
+main()

@@ -1,0 +1,75 @@
+"""The ``docextract`` command. The only package that imports typer/rich or writes to the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from docextract._version import __version__
+from docextract.cli import extract as ex
+from docextract.cli.schemas import schemas_app
+
+app = typer.Typer(
+    name="docextract",
+    help="Receipts, invoices, tables and scans to validated structured data, entirely on this machine.\n\n"
+    "Exit codes: 0 ok, 1 failure, 2 usage error, 3 partial result (output written, some parts failed).",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+)
+app.add_typer(schemas_app, name="schemas")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"docextract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = None,
+) -> None:
+    """docextract: documents to structured data, offline."""
+
+
+def _make_command(expect: str, help_text: str):  # type: ignore[no-untyped-def]
+    def command(
+        file: Annotated[Path, typer.Argument(help=f"The {expect} file to read.")],
+        schema: ex.SchemaOpt = "receipt",
+        output: ex.OutputOpt = None,
+        fmt: ex.FormatOpt = None,
+        csv_mode: ex.CsvOpt = ex.CsvMode.items,
+        full: ex.FullOpt = False,
+        engine: ex.EngineOpt = None,
+        model: ex.ModelOpt = None,
+        mmproj: ex.MmprojOpt = None,
+        handler: ex.HandlerOpt = None,
+        base_url: ex.BaseUrlOpt = None,
+        pages: ex.PagesOpt = None,
+        dpi: ex.DpiOpt = 200,
+        tiles: ex.TilesOpt = "auto",
+        overlap: ex.OverlapOpt = 0.15,
+        password: ex.PasswordOpt = None,
+        max_pixels: ex.MaxPixelsOpt = 200_000_000,
+        max_tokens: ex.MaxTokensOpt = None,
+        verify: ex.VerifyOpt = None,
+        quiet: ex.QuietOpt = False,
+        verbose: ex.VerboseOpt = 0,
+    ) -> None:
+        ex.run_extract(file, schema, output, fmt, csv_mode, full, engine, model, mmproj, handler, base_url, pages,
+                       dpi, tiles, overlap, password, max_pixels, max_tokens, verify, quiet, verbose, expect)
+
+    command.__doc__ = help_text
+    return command
+
+
+app.command("pdf")(_make_command("pdf", "Extract structured data from a PDF (digital or scanned)."))
+app.command("image")(_make_command("image", "Extract structured data from an image (JPEG, PNG, TIFF, WebP, BMP)."))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

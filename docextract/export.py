@@ -1,0 +1,154 @@
+"""Exports: JSON / JSONL (see :class:`~docextract.result.Extraction`), CSV rows and pandas.
+
+CSV for receipt and invoice is one row per line item with the summary fields repeated (``items``
+mode) or one row per document (``summary`` mode). Nested objects are flattened with ``_``
+(``issuer_name``); item fields are prefixed ``item_``. Money is written as a plain decimal string, so
+no precision is lost. pandas is imported only inside the functions that need it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docextract.errors import ExportError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from docextract.result import Extraction
+
+CSV_MODES = ("items", "summary")
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_flatten(value, f"{name}_"))
+        elif isinstance(value, list):
+            out[name] = "; ".join(json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v) for v in value)
+        else:
+            out[name] = value
+    return out
+
+
+def _item_list_field(data: dict[str, Any]) -> str | None:
+    """The field holding line items: the one list of objects in the data, if exactly one."""
+    fields = [k for k, v in data.items() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+    if len(fields) == 1:
+        return fields[0]
+    for name in ("items", "lines"):
+        if name in data and isinstance(data[name], list):
+            return name
+    return None
+
+
+def extraction_rows(result: Extraction, mode: str = "items") -> list[dict[str, Any]]:
+    """Flat rows of one result (see module docstring)."""
+    if mode not in CSV_MODES:
+        raise ExportError(f"unknown CSV mode {mode!r}; use one of: {', '.join(CSV_MODES)}")
+    data = result.data_dict()
+    if data is None:
+        return [{"source": result.source, "status": result.status.value, "error": result.error}]
+    if result.schema == "table" and "tables" in data:
+        raise ExportError("table results have one CSV per table: use write_tables_csv() or -o tables.csv")
+    if result.schema == "code":
+        raise ExportError("code has no tabular form; export it as JSON or plain text")
+    head = {"source": result.source, "status": result.status.value}
+    items_key = _item_list_field(data)
+    summary = _flatten({k: v for k, v in data.items() if k != items_key})
+    if items_key:
+        summary[f"{items_key}_count"] = len(data.get(items_key) or [])
+    items = data.get(items_key) or [] if items_key else []
+    if mode == "summary" or not items:
+        return [{**head, **summary}]
+    return [{**head, **summary, **_flatten(item, "item_")} for item in items]
+
+
+def rows_to_csv(rows: Iterable[dict[str, Any]]) -> str:
+    """CSV text with the union of columns in first-seen order."""
+    rows = list(rows)
+    columns: list[str] = []
+    for row in rows:
+        columns.extend(k for k in row if k not in columns)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buf.getvalue()
+
+
+_MONEY_COLUMNS = ("total", "subtotal", "tax", "tip", "amount", "unit_price", "quantity")
+_DATE_COLUMNS = ("date", "due_date")
+
+
+def rows_to_dataframe(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """A DataFrame of rows with money columns as floats and dates as datetimes."""
+    import pandas as pd
+
+    df = pd.DataFrame(rows)
+    for column in df.columns:
+        base = column.removeprefix("item_")
+        if base in _MONEY_COLUMNS or column.endswith("_count"):
+            df[column] = pd.to_numeric(df[column], errors="coerce")
+        elif base in _DATE_COLUMNS:
+            df[column] = pd.to_datetime(df[column], errors="coerce", format="ISO8601")
+    return df
+
+
+def results_to_dataframe(results: Iterable[Extraction], mode: str = "items") -> pd.DataFrame:
+    """One DataFrame for many results (a folder of receipts)."""
+    rows: list[dict[str, Any]] = []
+    for result in results:
+        rows.extend(result.to_rows(mode))
+    return rows_to_dataframe(rows)
+
+
+def table_grids(result: Extraction) -> list[list[list[str]]]:
+    """Each table as a grid of text (header row first)."""
+    data = result.data_dict() or {}
+    if "tables" not in data:
+        raise ExportError(f"schema {result.schema!r} has no tables")
+    grids = []
+    for table in data["tables"]:
+        grid = [list(table.get("columns") or [])] if table.get("columns") else []
+        grid.extend([list(map(str, row)) for row in table.get("rows") or []])
+        grids.append(grid)
+    return grids
+
+
+def tables_to_dataframes(result: Extraction) -> list[pd.DataFrame]:
+    """One DataFrame per table, numeric columns typed."""
+    from docextract.tables.export import to_dataframes
+
+    return to_dataframes(_tables(result))
+
+
+def write_tables(result: Extraction, path: str | Path) -> list[Path]:
+    """Write the tables of a result as ``.csv`` (one file per table), ``.xlsx`` (a sheet per table)."""
+    from docextract.tables import export as tex
+
+    path = Path(path)
+    tables = _tables(result)
+    if path.suffix.lower() == ".xlsx":
+        tex.write_xlsx(tables, path)
+        return [path]
+    if path.suffix.lower() == ".csv":
+        return list(tex.write_csv(tables, path))
+    raise ExportError(f"tables can be written as .csv or .xlsx, not {path.suffix or 'no suffix'} ({path})")
+
+
+def _tables(result: Extraction) -> list[Any]:
+    from docextract.schemas import Table
+
+    data = result.data_dict() or {}
+    if "tables" not in data:
+        raise ExportError(f"schema {result.schema!r} has no tables; use --schema table")
+    return [Table.model_validate(t) for t in data["tables"]]

@@ -1,0 +1,324 @@
+"""The extraction pipeline: source → pages → tiles → engine → parse + validate → merge → checks.
+
+Stages flow one way and the pipeline never prints: progress goes to an ``on_event`` callback.
+Pages stream (only per-tile results, never pixels, are kept), tile failures become data (a failed
+:class:`TileResult` with its raw text), and only problems that stop the whole document raise.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from docextract import prompts
+from docextract.engines import Engine, get_engine
+from docextract.errors import DocextractError, EngineError
+from docextract.merge import Part, merge_parts
+from docextract.result import Extraction
+from docextract.schemas import SchemaSpec, resolve_schema
+from docextract.sources import DEFAULT_DPI, DEFAULT_MAX_PIXELS, open_document
+from docextract.tiling import DEFAULT_OVERLAP, TileSpec, tile_page
+from docextract.types import EngineOutput, EngineRequest, FieldSource, Issue, Page, Status, Tile, TileResult
+
+MAX_TOKENS = {"table": 3072, "code": 3072, "invoice": 2048}
+DEFAULT_MAX_TOKENS = 1536
+REVIEW_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class Event:
+    """Progress: ``document`` (start), ``page``, ``tile`` (done), ``finished``."""
+
+    kind: str
+    source: str
+    page: int | None = None
+    pages: int | None = None
+    tile: int | None = None
+    tiles: int | None = None
+
+
+EventHook = Callable[[Event], None]
+
+
+@dataclass
+class Options:
+    """Pipeline settings (the CLI flags map one to one)."""
+
+    pages: str | list[int] | None = None
+    dpi: float = DEFAULT_DPI
+    tiles: str | int = "auto"
+    overlap: float = DEFAULT_OVERLAP
+    password: str | None = None
+    max_pixels: int = DEFAULT_MAX_PIXELS
+    max_tokens: int | None = None
+    reasks: int = 1
+    verify: bool | None = None  # cross-check model values against the page text; None = when cheap
+    fail_fast: bool = False
+
+
+def default_engine_name() -> str:
+    """``llama`` when a model is configured in the environment, else the offline ``reader``."""
+    explicit = os.environ.get("DOCEXTRACT_ENGINE")
+    if explicit:
+        return explicit
+    return "llama" if os.environ.get("DOCEXTRACT_MODEL") else "reader"
+
+
+def extract(
+    source: str | os.PathLike[str] | bytes,
+    schema: str | type[BaseModel] | SchemaSpec | dict[str, Any] = "receipt",
+    *,
+    engine: Engine | str | None = None,
+    on_event: EventHook | None = None,
+    **options: Any,
+) -> Extraction:
+    """Extract ``schema`` from a PDF or image.
+
+    Args:
+        source: a path (PDF, JPEG, PNG, TIFF, WebP, BMP) or the file's bytes.
+        schema: ``receipt``, ``invoice``, ``table``, ``code``, ``file.py:Class``, ``x.schema.json``
+            or a Pydantic model class.
+        engine: an :class:`Engine` (kept open, you close it), an engine name, or ``None`` for the
+            default (``llama`` if ``DOCEXTRACT_MODEL`` is set, else the offline ``reader``).
+        on_event: called with progress :class:`Event` objects.
+        **options: :class:`Options` fields (``pages="1-3"``, ``dpi``, ``tiles``, ``overlap``,
+            ``password``, ``max_tokens``, ``reasks``, ``verify``, ``fail_fast``); any other keyword
+            goes to the engine when it is created here (``model_path=``, ``mmproj_path=``...).
+
+    Returns:
+        An :class:`Extraction`; raises :class:`DocextractError` only when the document as a whole
+        cannot be processed (unreadable file, model that does not load).
+    """
+    opt_fields = set(Options.__dataclass_fields__)
+    opts = Options(**{k: v for k, v in options.items() if k in opt_fields})
+    engine_options = {k: v for k, v in options.items() if k not in opt_fields}
+    spec = resolve_schema(schema)
+    owned = not isinstance(engine, Engine)
+    eng = get_engine(engine or default_engine_name(), **engine_options) if owned else engine
+    assert isinstance(eng, Engine)
+    try:
+        eng.load()
+        return run(source, spec, eng, opts, on_event)
+    finally:
+        if owned:
+            eng.close()
+
+
+def run(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, on_event: EventHook | None = None) -> Extraction:
+    """Run the pipeline with a loaded engine."""
+    started = time.perf_counter()
+    emit = on_event or (lambda e: None)
+    name = str(source) if not isinstance(source, bytes) else "<bytes>"
+    with open_document(source, password=opts.password, max_pixels=opts.max_pixels) as doc:
+        from docextract.sources import parse_pages
+
+        numbers = opts.pages if isinstance(opts.pages, list) else parse_pages(opts.pages, doc.page_count)
+        emit(Event("document", name, pages=len(numbers)))
+        tile_results: list[TileResult] = []
+        parts: list[Part] = []
+        page_words: dict[int, list[Any]] = {}
+        for page in doc.pages(numbers, opts.dpi):
+            _run_page(page, spec, engine, opts, len(numbers), tile_results, parts, page_words, emit, name)
+            page.release()
+        result = _finish(name, doc.sha256, spec, engine, parts, tile_results, numbers)
+    if opts.verify or (opts.verify is None and not engine.structured and page_words):
+        from docextract.verify import cross_check
+
+        result.issues.extend(cross_check(result, page_words))
+    _set_status(result)
+    result.seconds = time.perf_counter() - started
+    emit(Event("finished", name, pages=len(numbers)))
+    return result
+
+
+def _page_tiles(page: Page, engine: Engine, opts: Options) -> list[Tile]:
+    if engine.tile_size is None:
+        # Whole-page engines (the reader) get the text layer alone when the page has one: no render.
+        image = [] if page.has_text_layer else [page.image]
+        return [Tile(page.page_no, 0, (0, 0, page.width, page.height), 1.0, image[0] if image else None, page.words)]  # type: ignore[arg-type]
+    return tile_page(page, TileSpec(engine.tile_size, opts.overlap, opts.tiles))
+
+
+def _run_page(
+    page: Page,
+    spec: SchemaSpec,
+    engine: Engine,
+    opts: Options,
+    page_count: int,
+    tile_results: list[TileResult],
+    parts: list[Part],
+    page_words: dict[int, list[Any]],
+    emit: EventHook,
+    name: str,
+) -> None:
+    tiles = _page_tiles(page, engine, opts)
+    if page.words:
+        page_words[page.page_no] = page.words
+    emit(Event("page", name, page=page.page_no, pages=page_count, tiles=len(tiles)))
+    for tile in tiles:
+        part = prompts.tile_part(tile.index, len(tiles), page.page_no, page_count)
+        prompt = prompts.extraction_prompt(spec.name, spec.json_schema, part=part)
+        request = EngineRequest(
+            images=[tile.image] if tile.image is not None else [],
+            prompt=prompt,
+            schema=spec,
+            words=tile.words,
+            max_tokens=opts.max_tokens or MAX_TOKENS.get(spec.name, DEFAULT_MAX_TOKENS),
+        )
+        tr, data, output = run_tile(engine, spec, request, tile, opts)
+        tile_results.append(tr)
+        if output is not None and output.words and page.page_no not in page_words:
+            page_words[page.page_no] = [w.moved(0, 0, 1 / tile.scale) for w in output.words]
+        if data is not None:
+            prov = {k: _to_page(v, tile) for k, v in (output.provenance if output else {}).items()}
+            parts.append(Part(data, page.page_no, tile.index, prov))
+        emit(Event("tile", name, page=page.page_no, pages=page_count, tile=tile.index, tiles=len(tiles)))
+
+
+def _to_page(source: FieldSource, tile: Tile) -> FieldSource:
+    bbox = tile.to_page(source.bbox) if source.bbox else None
+    return source.model_copy(update={"page": tile.page_no, "bbox": bbox})
+
+
+def run_tile(
+    engine: Engine, spec: SchemaSpec, request: EngineRequest, tile: Tile, opts: Options
+) -> tuple[TileResult, dict[str, Any] | None, EngineOutput | None]:
+    """Generate, parse and validate one tile: one retry on truncation, ``opts.reasks`` re-asks on invalid output."""
+    started = time.perf_counter()
+    issues: list[Issue] = []
+    attempts, encodes = 0, 0
+    output: EngineOutput | None = None
+    data: dict[str, Any] | None = None
+    where = {"page": tile.page_no, "tile": tile.index}
+    current = request
+    truncation_retried = False
+    reasks_left = opts.reasks
+    while True:
+        attempts += 1
+        try:
+            output = engine.generate(current)
+        except DocextractError as exc:
+            if opts.fail_fast or not isinstance(exc, EngineError):
+                raise
+            issues.append(Issue(code="engine-error", message=str(exc), severity="error", stage="engine", **where))
+            break
+        encodes += output.image_encodes
+        issues.extend(i.model_copy(update=where) for i in output.issues)
+        if output.finish_reason == "length" and not engine.structured:
+            if not truncation_retried:
+                truncation_retried = True
+                current = replace(current, max_tokens=current.max_tokens * 2)
+                continue
+            issues.append(Issue(code="truncated", severity="error", stage="engine",
+                                message=f"the model's answer was cut off at {current.max_tokens} tokens; raise --max-tokens", **where))
+            break
+        data, error = parse_and_validate(spec, output, engine.structured)
+        if error is None:
+            break
+        if reasks_left > 0 and not engine.structured:
+            reasks_left -= 1
+            current = replace(request, prompt=prompts.reask_prompt(request.prompt, output.text, error))
+            continue
+        issues.append(Issue(code="invalid-output", message=error, severity="error", stage="validate", **where))
+        break
+    status = Status.OK if data is not None else Status.FAILED
+    if data is not None and any(i.severity == "error" for i in issues):
+        status = Status.PARTIAL
+    tr = TileResult(
+        page=tile.page_no,
+        index=tile.index,
+        box=tile.box,
+        status=status,
+        data=data,
+        raw_text=output.text if output else "",
+        finish_reason=output.finish_reason if output else "error",
+        attempts=attempts,
+        issues=issues,
+        seconds=time.perf_counter() - started,
+        image_encodes=encodes,
+    )
+    return tr, data, output
+
+
+def parse_and_validate(spec: SchemaSpec, output: EngineOutput, structured: bool) -> tuple[dict[str, Any] | None, str | None]:
+    """JSON-ready validated data, or ``(None, error)`` saying what was wrong."""
+    if structured:
+        raw: Any = output.data
+    else:
+        try:
+            raw = json.loads(output.text)
+        except json.JSONDecodeError as exc:
+            return None, f"not valid JSON ({exc.msg} at character {exc.pos})"
+    if not isinstance(raw, dict):
+        return None, "the answer is not a JSON object"
+    try:
+        return spec.dump(spec.validate(raw)), None
+    except ValidationError as exc:
+        return None, "; ".join(f"{'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']}" for e in exc.errors()[:8])
+    except Exception as exc:  # jsonschema.ValidationError for JSON Schema files
+        if type(exc).__name__ != "ValidationError":
+            raise
+        return None, getattr(exc, "message", str(exc))
+
+
+def _finish(
+    name: str,
+    sha: str,
+    spec: SchemaSpec,
+    engine: Engine,
+    parts: list[Part],
+    tiles: list[TileResult],
+    pages: list[int],
+) -> Extraction:
+    merged = merge_parts(parts, spec.merge)
+    issues = [i for t in tiles for i in t.issues] + merged.issues
+    data: Any = None
+    if merged.data is not None:
+        try:
+            data = spec.validate(merged.data)
+        except Exception as exc:  # the merged object broke a cross-field rule; keep the dict
+            data = merged.data
+            issues.append(Issue(code="invalid-merge", message=str(exc).splitlines()[0], severity="error", stage="merge"))
+    result = Extraction(
+        source=name,
+        schema=spec.name,
+        engine=engine.name,
+        model=engine.model_id,
+        status=Status.OK,
+        data=data,
+        sha256=sha,
+        issues=issues,
+        provenance=merged.provenance,
+        pages=pages,
+        tiles=tiles,
+    )
+    if data is not None and spec.merge == "document":
+        result.issues.extend(_checks(result))
+    return result
+
+
+def _checks(result: Extraction) -> list[Issue]:
+    try:
+        from docextract.checks import check_document
+    except ImportError:  # pragma: no cover - checks ship with the package
+        return []
+    return check_document(result.data_dict() or {}, result.schema)
+
+
+def _set_status(result: Extraction) -> None:
+    tiles = result.tiles
+    if result.data is None or not any(t.data is not None for t in tiles):
+        result.status = Status.FAILED
+        errors = [i.message for i in result.issues if i.severity == "error"]
+        result.error = errors[0] if errors else "nothing could be extracted"
+    elif any(t.status is not Status.OK for t in tiles) or any(i.code == "invalid-merge" for i in result.issues):
+        result.status = Status.PARTIAL
+    low = [k for k, v in result.provenance.items() if v.confidence < REVIEW_CONFIDENCE]
+    result.needs_review = bool(low) or any(i.stage in ("check", "merge") for i in result.issues) or result.status is not Status.OK
+

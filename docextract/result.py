@@ -1,0 +1,104 @@
+"""The result of extracting one document."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from docextract.types import FieldSource, Issue, Status, TileResult
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass
+class Extraction:
+    """A validated result with its status, issues, provenance and the raw per-tile output.
+
+    ``data`` is an instance of the schema's Pydantic model (a dict for JSON Schema files); it is
+    ``None`` only when nothing could be extracted. ``status`` is ``ok``, ``partial`` (usable, but a
+    tile failed or was truncated) or ``failed``. ``needs_review`` is set when a check failed or a field
+    has low confidence.
+    """
+
+    source: str
+    schema: str
+    engine: str
+    status: Status
+    data: BaseModel | dict[str, Any] | None
+    model: str | None = None
+    sha256: str | None = None
+    issues: list[Issue] = field(default_factory=list)
+    provenance: dict[str, FieldSource] = field(default_factory=dict)
+    needs_review: bool = False
+    pages: list[int] = field(default_factory=list)
+    tiles: list[TileResult] = field(default_factory=list)
+    seconds: float = 0.0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status is Status.OK
+
+    def data_dict(self) -> dict[str, Any] | None:
+        """The data as JSON-ready Python (money as numbers, dates as ISO strings)."""
+        if self.data is None:
+            return None
+        if isinstance(self.data, BaseModel):
+            return self.data.model_dump(mode="json")
+        return self.data
+
+    def to_dict(self, full: bool = True) -> dict[str, Any]:
+        """The data alone, or (``full``) the whole result: status, issues, provenance, tiles."""
+        if not full:
+            return self.data_dict() or {}
+        return {
+            "source": self.source,
+            "sha256": self.sha256,
+            "schema": self.schema,
+            "engine": self.engine,
+            "model": self.model,
+            "status": self.status.value,
+            "needs_review": self.needs_review,
+            "data": self.data_dict(),
+            "issues": [i.model_dump(exclude_none=True) for i in self.issues],
+            "provenance": {k: v.model_dump() for k, v in self.provenance.items()},
+            "pages": self.pages,
+            "seconds": round(self.seconds, 3),
+            "error": self.error,
+            "tiles": [t.model_dump(mode="json") for t in self.tiles],
+        }
+
+    def to_json(self, full: bool = False, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(full), indent=indent, ensure_ascii=False)
+
+    def to_rows(self, mode: str = "items") -> list[dict[str, Any]]:
+        """Flat rows for CSV/DataFrames: one per line item (summary repeated) or one ``summary`` row."""
+        from docextract.export import extraction_rows
+
+        return extraction_rows(self, mode)
+
+    def to_csv(self, path: str | Path | None = None, mode: str = "items") -> str:
+        """CSV text (also written to ``path`` if given)."""
+        from docextract.export import rows_to_csv
+
+        text = rows_to_csv(self.to_rows(mode))
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8", newline="")
+        return text
+
+    def to_dataframe(self, mode: str = "items") -> pd.DataFrame:
+        """A pandas DataFrame of :meth:`to_rows` with money as floats and dates as datetimes."""
+        from docextract.export import rows_to_dataframe
+
+        return rows_to_dataframe(self.to_rows(mode))
+
+    def to_dataframes(self) -> list[pd.DataFrame]:
+        """For the ``table`` schema: one DataFrame per table, numeric columns typed."""
+        from docextract.export import tables_to_dataframes
+
+        return tables_to_dataframes(self)
