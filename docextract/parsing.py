@@ -1,0 +1,473 @@
+"""Locale-aware parsing of the values printed on receipts and invoices: amounts, currencies, dates, times.
+
+Everything here is pure string work (no layout): the rules in :mod:`docextract.rules` call these on the
+text of lines and cells. Functions never raise on bad input; they return ``None`` or an empty list.
+
+Amounts::
+
+    >>> parse_amount("1.234,56 €")
+    Decimal('1234.56')
+    >>> parse_amount("RM 80.90")
+    Decimal('80.90')
+
+Dates (day/month order inferred when unambiguous, else ``dayfirst``)::
+
+    >>> parse_date("12/28/2017")
+    datetime.date(2017, 12, 28)
+    >>> parse_date("3. März 2021")
+    datetime.date(2021, 3, 3)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+__all__ = [
+    "AmountMatch",
+    "DateMatch",
+    "TimeMatch",
+    "detect_currency",
+    "find_amounts",
+    "find_dates",
+    "find_times",
+    "infer_dayfirst",
+    "normalize_text",
+    "parse_amount",
+    "parse_currency",
+    "parse_date",
+    "parse_time",
+]
+
+# --------------------------------------------------------------------------------------------- text
+
+
+def normalize_text(text: str) -> str:
+    """Fold width/compatibility forms (full-width digits, ligatures), unify dashes and collapse spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# ----------------------------------------------------------------------------------------- currency
+
+# Symbols and local abbreviations. Longer keys first at match time, so "US$" wins over "$".
+_CURRENCY_SYMBOLS: dict[str, str] = {
+    "US$": "USD",
+    "U$S": "USD",
+    "S$": "SGD",
+    "SG$": "SGD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "R$": "BRL",
+    "MX$": "MXN",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "₩": "KRW",
+    "₱": "PHP",
+    "฿": "THB",
+    "₫": "VND",
+    "₺": "TRY",
+    "₽": "RUB",
+    "₪": "ILS",
+    "₦": "NGN",
+    "zł": "PLN",
+    "Kč": "CZK",
+    "RM": "MYR",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "Rp": "IDR",
+    "Fr.": "CHF",
+}
+
+# ISO 4217 codes common on receipts and invoices (a code alone is only trusted from this list).
+_ISO_CODES = frozenset(
+    "USD EUR GBP JPY CNY INR MYR SGD AUD CAD NZD HKD CHF SEK NOK DKK PLN CZK HUF RON BGN TRY RUB "
+    "BRL MXN ARS CLP COP PEN ZAR NGN KES EGP MAD AED SAR QAR KWD BHD OMR ILS IDR THB VND PHP KRW "
+    "TWD PKR BDT LKR".split()
+)
+
+# Currency names in words ("All charges are in US Dollars", "montant en euros").
+_CURRENCY_WORDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bU\.?S\.? ?dollars?\b", re.I), "USD"),
+    (re.compile(r"\beuros?\b", re.I), "EUR"),
+    (re.compile(r"\b(pounds? sterling|british pounds?)\b", re.I), "GBP"),
+    (re.compile(r"\b(ringgit)\b", re.I), "MYR"),
+    (re.compile(r"\b(rupees?)\b", re.I), "INR"),
+    (re.compile(r"\b(singapore dollars?)\b", re.I), "SGD"),
+    (re.compile(r"\b(canadian dollars?)\b", re.I), "CAD"),
+    (re.compile(r"\b(australian dollars?)\b", re.I), "AUD"),
+    (re.compile(r"\bswiss francs?\b", re.I), "CHF"),
+]
+
+_SYMBOL_ALT = "|".join(re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True))
+# Letter symbols (RM, Rs, Rp, zł...) need word boundaries; "$" and "€" do not.
+_CURRENCY_TOKEN = re.compile(
+    rf"(?<![A-Za-z])(?:{_SYMBOL_ALT}|{'|'.join(sorted(_ISO_CODES))})(?![A-Za-z])"
+)
+
+
+def parse_currency(token: str) -> str | None:
+    """The ISO 4217 code of one currency token: ``"RM"`` → ``MYR``, ``"€"`` → ``EUR``, ``"usd"`` → ``USD``."""
+    t = normalize_text(token).strip(" ()")
+    if not t:
+        return None
+    if t in _CURRENCY_SYMBOLS:
+        return _CURRENCY_SYMBOLS[t]
+    if t.upper() in _ISO_CODES:
+        return t.upper()
+    # "RM", "Rs" and friends are printed in any case on receipts.
+    for sym, code in _CURRENCY_SYMBOLS.items():
+        if sym[0].isalpha() and t.lower() == sym.lower():
+            return code
+    for pattern, code in _CURRENCY_WORDS:
+        if pattern.fullmatch(t):
+            return code
+    return None
+
+
+def detect_currency(text: str) -> str | None:
+    """The most frequent currency marked in a text (symbols, codes, names); ``None`` when none is.
+
+    ISO codes and unambiguous symbols outvote the bare ``$`` (which many countries use).
+    """
+    votes: Counter[str] = Counter()
+    text = normalize_text(text)
+    for m in _CURRENCY_TOKEN.finditer(text):
+        tok = m.group(0)
+        code = parse_currency(tok)
+        if code is None:
+            continue
+        if tok == "$":
+            votes[code] += 1
+        elif tok in ("RM", "Rs", "Rs.", "Rp") and not _next_is_number(text, m.end()):
+            # "RM" and "Rs" are words in other languages too; only count them in front of amounts.
+            continue
+        elif tok.upper() in _ISO_CODES and tok != tok.upper():
+            continue  # "Eur" in a word-like position is too weak; codes are printed upper-case
+        else:
+            votes[code] += 3
+    for pattern, code in _CURRENCY_WORDS:
+        votes[code] += 3 * len(pattern.findall(text))
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+def _next_is_number(text: str, pos: int) -> bool:
+    return bool(re.match(r"\s?[.:]?\s?-?\d", text[pos:]))
+
+
+# ------------------------------------------------------------------------------------------ amounts
+
+
+@dataclass(frozen=True)
+class AmountMatch:
+    """An amount found in a text: its value, span, currency (if marked) and whether it had decimals."""
+
+    value: Decimal
+    start: int
+    end: int
+    text: str
+    currency: str | None = None
+    has_decimals: bool = True
+
+
+# A number with optional thousands groups and decimals, e.g. 1,234.56 / 1.234,56 / 1 234,56 / 80.90 /
+# 1939 / -9,32 / 9.32- (trailing minus on some tills). Groups use , . space, apostrophe or thin space.
+_NUM = r"(?:\d{1,3}(?:[,.'\u202f\u00a0 ]\d{3})+|\d+)(?:[.,]\d{1,2}(?!\d))?"
+_AMOUNT = re.compile(
+    rf"(?P<neg1>[-(])?\s?(?P<cur1>{_SYMBOL_ALT})?\s?(?P<neg2>-)?\s?(?P<num>{_NUM})(?P<neg3>-)?\s?"
+    rf"(?P<cur2>€|£|\$|₹|zł|Kč|EUR|USD|GBP|MYR|RM|CHF|kr)?(?P<close>\))?",
+)
+
+
+def _to_decimal(num: str, decimal_sep: str | None = None) -> tuple[Decimal, bool] | None:
+    """Interpret one numeric token. Returns (value, had_decimals) or None.
+
+    The decimal separator is the last ``.`` or ``,`` when 1-2 digits follow it; three digits after a
+    single separator mean thousands (``1,234`` / ``1.234``) unless ``decimal_sep`` says otherwise.
+    """
+    s = num.replace("\u202f", " ").replace("\u00a0", " ").replace("'", " ").strip()
+    m = re.search(r"[.,](\d+)$", s)
+    has_dec = False
+    if m:
+        sep = s[m.start()]
+        ndig = len(m.group(1))
+        if ndig in (1, 2) or (ndig == 3 and decimal_sep == sep and s.count(sep) == 1):
+            int_part, frac = s[: m.start()], m.group(1)
+            has_dec = True
+        else:
+            int_part, frac = s, ""
+    else:
+        int_part, frac = s, ""
+    int_digits = re.sub(r"[.,\s]", "", int_part)
+    if not int_digits.isdigit():
+        return None
+    # Thousands groups must be 3 digits; "12.34.56" is not an amount (dates, ids).
+    groups = re.split(r"[.,\s]", int_part)
+    if len(groups) > 1 and (not all(len(g) == 3 for g in groups[1:]) or len(groups[0]) > 3):
+        return None
+    try:
+        return Decimal(f"{int_digits}.{frac}" if frac else int_digits), has_dec
+    except InvalidOperation:  # pragma: no cover - guarded by the regex
+        return None
+
+
+def find_amounts(
+    text: str, *, require_decimals: bool = False, decimal_sep: str | None = None
+) -> list[AmountMatch]:
+    """All amounts in a text, left to right.
+
+    Integers without decimals and without a currency mark are only returned when
+    ``require_decimals`` is False (quantities and ids look like that too). Numbers that are part of a
+    date, a time, a percentage or a longer id (``CS00031663``) are skipped.
+    """
+    text = normalize_text(text)
+    out: list[AmountMatch] = []
+    for m in _AMOUNT.finditer(text):
+        num = m.group("num")
+        s, e = m.start("num"), m.end("num")
+        # Skip digits glued to letters (ids like "E8318", "OR1803"), and pieces of dates/times/percents.
+        before = text[max(0, s - 1) : s]
+        after = text[e : e + 1]
+        # "3X10.49" and "2@1.50" are qty x price: the x/@ is a separator, not part of an id.
+        glued = before.isalnum() and not (before in "xX" and text[max(0, s - 2) : s - 1].isdigit())
+        if before and (glued or before in "/:#") and not m.group("cur1"):
+            continue
+        if after in ("/", ":", "%") or (after and after.isdigit()):
+            continue
+        if after == "." and re.match(r"\.\d", text[e : e + 2]):
+            continue
+        if re.match(r"[.,-]\d", text[e : e + 2]) and not m.group("neg3"):
+            continue  # "12-06-2018", "1.2.3"
+        parsed = _to_decimal(num.strip(), decimal_sep)
+        if parsed is None:
+            continue
+        value, has_dec = parsed
+        cur_tok = m.group("cur1") or m.group("cur2")
+        currency = parse_currency(cur_tok) if cur_tok else None
+        if require_decimals and not has_dec and currency is None:
+            continue
+        neg = bool(m.group("neg2") or m.group("neg3") or (m.group("neg1") == "-"))
+        neg = neg or (m.group("neg1") == "(" and m.group("close") == ")")
+        if neg:
+            value = -value
+        start = m.start("cur1") if m.group("cur1") else s
+        out.append(AmountMatch(value, start, m.end(), m.group(0).strip(), currency, has_dec))
+    return out
+
+
+def parse_amount(text: str, *, decimal_sep: str | None = None) -> Decimal | None:
+    """The amount a short text (a cell, a value) stands for, or None.
+
+    Handles ``1.234,56``, ``1,234.56``, ``1 234,56``, ``RM 80.90``, ``$4.11``, ``-9,32 €``, ``(12.00)``,
+    ``9.32-``. When a text holds several amounts, the last one is taken (the value of ``qty x price``
+    rows and labels like ``TOTAL 12.00``).
+    """
+    found = find_amounts(text, decimal_sep=decimal_sep)
+    return found[-1].value if found else None
+
+
+# -------------------------------------------------------------------------------------------- dates
+
+_MONTHS: dict[str, int] = {}
+
+
+def _add_months(names: str) -> None:
+    for i, group in enumerate(names.split(";"), start=1):
+        for name in group.split(","):
+            name = name.strip().lower()
+            if name:
+                _MONTHS[name] = i
+
+
+# English, French, German, Dutch, Spanish, Italian, Portuguese, Malay (with common abbreviations).
+_add_months(
+    "january,jan;february,feb;march,mar;april,apr;may;june,jun;july,jul;august,aug;"
+    "september,sep,sept;october,oct;november,nov;december,dec"
+)
+_add_months(
+    "janvier,janv;février,fevrier,févr,fevr,fév;mars;avril,avr;mai;juin;juillet,juil;août,aout;"
+    "septembre;octobre;novembre;décembre,decembre,déc"
+)
+_add_months("januar,jän,jänner;februar;märz,maerz,mrz;april;mai;juni;juli;august;september;oktober,okt;november;dezember,dez")
+_add_months("januari;februari;maart,mrt;april;mei;juni;juli;augustus;september;oktober;november;december")
+_add_months(
+    "enero,ene;febrero;marzo;abril,abr;mayo;junio;julio;agosto,ago;septiembre,setiembre,set;octubre;"
+    "noviembre;diciembre,dic"
+)
+_add_months("gennaio,gen;febbraio;marzo;aprile;maggio,mag;giugno,giu;luglio,lug;agosto;settembre;ottobre,ott;novembre;dicembre")
+_add_months("janeiro;fevereiro,fev;março,marco;abril;maio;junho;julho;agosto;setembro;outubro,out;novembro;dezembro")
+_add_months("januari;februari;mac;april;mei;jun;julai;ogos,ogo;september;oktober;november;disember,dis")
+
+_MONTH_ALT = "|".join(sorted((re.escape(k) for k in _MONTHS), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in a text, with its span and whether its day/month order was certain."""
+
+    value: dt.date
+    start: int
+    end: int
+    text: str
+    ambiguous: bool = False  # numeric d/m order decided by the hint, not by the numbers
+    dayfirst: bool | None = None  # for numeric dates: whether it was read day-first
+
+
+_SEP = r"[/\-.]"
+# d/m/y or m/d/y (1-2 digit parts, 2 or 4 digit year); the separators must match.
+_DMY = re.compile(rf"(?<![\d/.\-])(\d{{1,2}})\s?({_SEP})\s?(\d{{1,2}})\s?\2\s?(\d{{4}}|\d{{2}})(?![\d])")
+# y-m-d with a 4-digit year (ISO and East-Asian order).
+_YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?!\d)")
+# Compact ISO 20180325 only when it is clearly a date (no other digits around).
+_YMD_COMPACT = re.compile(r"(?<![\d])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+# 3 MAR 2018, 03-MAR-18, 3. März 2021, 1 de enero de 2020, 19 april 2014
+_D_MON_Y = re.compile(
+    rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|\.)?[\s\-/.]*(?:de\s+)?({_MONTH_ALT})\.?[\s\-/.,]*(?:de\s+)?(\d{{4}}|\d{{2}})(?![\d])",
+    re.I,
+)
+# August 3, 2014 / Aug 3 , 2014 / Jan 1 2022 / MAR-03-2018
+_MON_D_Y = re.compile(
+    rf"(?<![\w])({_MONTH_ALT})\.?[\s\-/.]*(\d{{1,2}})(?:st|nd|rd|th)?\s?[,\-/.]?\s*(\d{{4}}|\d{{2}})(?![\d:])",
+    re.I,
+)
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    if len(y) == 2:
+        # Receipts are recent: 00-69 → 2000s, 70-99 → 1900s.
+        n += 2000 if n < 70 else 1900
+    return n
+
+
+def _make_date(y: int, m: int, d: int) -> dt.date | None:
+    if not 1900 <= y <= 2100:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, *, dayfirst: bool = True) -> list[DateMatch]:
+    """All dates in a text, left to right.
+
+    Numeric dates whose first two parts are both ≤ 12 follow ``dayfirst`` and are marked ambiguous;
+    ``13/01/2020`` and ``01/13/2020`` are decided by the numbers. Month names are recognised in English,
+    French, German, Dutch, Spanish, Italian, Portuguese and Malay.
+    """
+    text = normalize_text(text)
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(
+        start: int, end: int, value: dt.date | None, ambiguous: bool = False, dfirst: bool | None = None
+    ) -> None:
+        if value is None or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(DateMatch(value, start, end, text[start:end], ambiguous, dfirst))
+
+    for m in _YMD.finditer(text):
+        add(m.start(), m.end(), _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4))))
+    for m in _D_MON_Y.finditer(text):
+        add(m.start(), m.end(), _make_date(_year(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))))
+    for m in _MON_D_Y.finditer(text):
+        add(m.start(), m.end(), _make_date(_year(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))))
+    for m in _DMY.finditer(text):
+        a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
+        if a > 12 and b <= 12:
+            add(m.start(), m.end(), _make_date(y, b, a), dfirst=True)
+        elif b > 12 and a <= 12:
+            add(m.start(), m.end(), _make_date(y, a, b), dfirst=False)
+        elif a <= 12 and b <= 12:
+            d, mo = (a, b) if dayfirst else (b, a)
+            add(m.start(), m.end(), _make_date(y, mo, d), ambiguous=a != b, dfirst=None if a == b else dayfirst)
+    for m in _YMD_COMPACT.finditer(text):
+        add(m.start(), m.end(), _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def parse_date(text: str, *, dayfirst: bool = True) -> dt.date | None:
+    """The first date in a text, or None (see :func:`find_dates`)."""
+    found = find_dates(text, dayfirst=dayfirst)
+    return found[0].value if found else None
+
+
+def infer_dayfirst(texts: list[str], *, default: bool = True) -> bool:
+    """Whether a document writes numeric dates day-first, judged from its unambiguous dates.
+
+    ``default`` is returned when no numeric date decides it (pass False for US documents).
+    """
+    day, month = 0, 0
+    for t in texts:
+        for m in _DMY.finditer(normalize_text(t)):
+            a, b = int(m.group(1)), int(m.group(3))
+            if a > 12 >= b:
+                day += 1
+            elif b > 12 >= a:
+                month += 1
+    if day == month:
+        return default
+    return day > month
+
+
+# -------------------------------------------------------------------------------------------- times
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    """A time of day found in a text, normalised to 24 h ``HH:MM`` or ``HH:MM:SS``."""
+
+    value: str
+    start: int
+    end: int
+    text: str
+
+
+_TIME = re.compile(
+    r"(?<![\d:.])([01]?\d|2[0-3])\s?[:h.]\s?([0-5]\d)(?:\s?[:.]\s?([0-5]\d))?(?![\d])\s?([AaPp]\.?\s?[Mm]\.?)?(?![A-Za-z])"
+)
+
+
+def find_times(text: str) -> list[TimeMatch]:
+    """All times of day in a text (``14:21``, ``2:56PM``, ``10:17:32 PM``, ``14h30``).
+
+    A dot separator (``14.30``) is only accepted with AM/PM, since it is usually an amount.
+    """
+    text = normalize_text(text)
+    out: list[TimeMatch] = []
+    for m in _TIME.finditer(text):
+        sep = text[m.start(1) + len(m.group(1)) : m.start(2)].strip()
+        ampm = (m.group(4) or "").replace(".", "").replace(" ", "").lower()
+        if sep == "." and not ampm:
+            continue
+        h, mi, s = int(m.group(1)), m.group(2), m.group(3)
+        if ampm == "pm" and h < 12:
+            h += 12
+        elif ampm == "am" and h == 12:
+            h = 0
+        value = f"{h:02d}:{mi}" + (f":{s}" if s else "")
+        out.append(TimeMatch(value, m.start(), m.end(), m.group(0).strip()))
+    return out
+
+
+def parse_time(text: str) -> str | None:
+    """The first time of day in a text as ``HH:MM[:SS]`` (24 h), or None."""
+    found = find_times(text)
+    return found[0].value if found else None

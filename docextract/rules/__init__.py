@@ -1,0 +1,220 @@
+"""Deterministic, layout-aware field extraction: rows of words → receipt / invoice fields.
+
+Entry points::
+
+    from docextract.rules import extract_receipt, extract_invoice
+    result = extract_receipt(words)      # words: list[docextract.types.Word]
+    result.data        # dict matching the Receipt schema (Decimals for money)
+    result.provenance  # {"total": FieldSource(bbox=..., text=...), "items[0].amount": ...}
+
+The shared machinery lives here: :class:`DocContext` (rows, document-wide currency, date order and
+decimal separator), :class:`Value` (a value with the text and box it came from) and label → value
+pairing (:func:`find_labelled`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from docextract.layout import Line, group_rows, union_bbox
+from docextract.parsing import (
+    AmountMatch,
+    detect_currency,
+    find_amounts,
+    infer_dayfirst,
+    normalize_text,
+)
+from docextract.types import BBox, FieldSource, Issue, Word
+
+__all__ = [
+    "DocContext",
+    "Extraction",
+    "Value",
+    "extract",
+    "extract_invoice",
+    "extract_receipt",
+    "find_labelled",
+]
+
+
+@dataclass
+class Value:
+    """A value read from the document, with where it was read."""
+
+    value: Any
+    text: str = ""
+    bbox: BBox | None = None
+    conf: float = 1.0
+    origin: str = "text"
+    score: float = 0.0
+    row: int = -1  # index of the row in DocContext.rows
+
+    def source(self) -> FieldSource:
+        origin = self.origin if self.origin in ("text", "ocr") else "text"
+        return FieldSource(bbox=self.bbox, text=self.text, confidence=round(self.conf, 4), origin=origin)  # type: ignore[arg-type]
+
+
+@dataclass
+class Extraction:
+    """What the rules found: schema-shaped data, provenance per field path, and issues."""
+
+    data: dict[str, Any]
+    provenance: dict[str, FieldSource] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    text: str = ""
+
+
+class DocContext:
+    """A document as the rules see it: rows in reading order plus document-wide conventions.
+
+    Attributes:
+        rows: the rows (:class:`~docextract.layout.Line`), top to bottom.
+        texts: each row's normalised text.
+        currency: ISO code marked most often in the document, or None.
+        decimal_sep: ``","`` when amounts are written ``12,50`` (most of Europe), else ``"."``.
+        dayfirst: whether ambiguous numeric dates are day-first (from the document's unambiguous
+            dates; month-first only for US dollars when nothing decides).
+    """
+
+    def __init__(self, words: Sequence[Word], *, currency_hint: str | None = None) -> None:
+        self.words = list(words)
+        self.rows: list[Line] = group_rows(self.words)
+        self.texts: list[str] = [normalize_text(r.text) for r in self.rows]
+        self.upper: list[str] = [t.upper() for t in self.texts]
+        full = "\n".join(self.texts)
+        self.text = full
+        self.currency = currency_hint or detect_currency(full)
+        self.decimal_sep = _infer_decimal_sep(full)
+        self.dayfirst = infer_dayfirst(self.texts, default=self.currency != "USD")
+        self._amounts: dict[int, list[AmountMatch]] = {}
+
+    def amounts(self, i: int) -> list[AmountMatch]:
+        """Amounts in row ``i`` (cached)."""
+        if i not in self._amounts:
+            self._amounts[i] = find_amounts(self.texts[i], decimal_sep=self.decimal_sep)
+        return self._amounts[i]
+
+    def value_at(self, i: int, start: int, end: int, value: Any, score: float = 0.0) -> Value:
+        """A :class:`Value` for ``texts[i][start:end]`` with its box and confidence."""
+        row = self.rows[i]
+        # texts[i] is normalised; offsets match row.text as long as normalisation kept the length,
+        # which holds for the space-joined rows except for rare compatibility characters.
+        bbox = row.span_bbox(start, end) if len(row.text) == len(self.texts[i]) else row.bbox
+        words = row.words_in(start, end) or row.words
+        conf = min(w.conf for w in words)
+        return Value(value, self.texts[i][start:end], bbox, conf, row.source, score, i)
+
+    def row_value(self, i: int, value: Any, score: float = 0.0) -> Value:
+        """A :class:`Value` spanning the whole row ``i``."""
+        row = self.rows[i]
+        return Value(value, self.texts[i], row.bbox, row.conf, row.source, score, i)
+
+
+def _infer_decimal_sep(text: str) -> str:
+    comma = len(re.findall(r"(?<![\d,.])\d{1,3}(?:[. ]\d{3})*,\d{2}(?![\d%])", text))
+    dot = len(re.findall(r"(?<![\d,.])\d{1,3}(?:[, ]\d{3})*\.\d{2}(?![\d%])", text))
+    return "," if comma > dot else "."
+
+
+def find_labelled(
+    ctx: DocContext,
+    label: re.Pattern[str],
+    parse: Callable[[str], list[tuple[Any, int, int]]],
+    *,
+    exclude: re.Pattern[str] | None = None,
+    below: bool = True,
+    rows: range | None = None,
+) -> list[Value]:
+    """Values next to a label: right of the label on its row, else on the row(s) just below it.
+
+    ``parse`` maps a text to ``[(value, start, end), ...]``. The value nearest after the label on the
+    same row wins; when the row holds none, the first row below whose left edge lies within the
+    label's column (or right of it) is tried, as in ``Invoice Number:`` / ``42183017`` stacked layouts.
+    Each result's ``score`` is 0; callers add their own weights.
+    """
+    out: list[Value] = []
+    indices = rows if rows is not None else range(len(ctx.rows))
+    for i in indices:
+        text = ctx.texts[i]
+        for m in label.finditer(text):
+            if exclude is not None and exclude.search(text):
+                break
+            found = [(v, s, e) for v, s, e in parse(text) if s >= m.end()]
+            if found:
+                v, s, e = found[0]
+                out.append(ctx.value_at(i, s, e, v))
+                break
+            if below:
+                got = _value_below(ctx, i, m.start(), m.end(), parse)
+                if got is not None:
+                    out.append(got)
+                    break
+    return out
+
+
+def _value_below(
+    ctx: DocContext,
+    i: int,
+    start: int,
+    end: int,
+    parse: Callable[[str], list[tuple[Any, int, int]]],
+) -> Value | None:
+    box = ctx.rows[i].span_bbox(start, end) or ctx.rows[i].bbox
+    h = max(ctx.rows[i].height, 1.0)
+    for j in range(i + 1, min(i + 3, len(ctx.rows))):
+        row = ctx.rows[j]
+        if row.y0 - box[3] > 2.5 * h:
+            break
+        for cell in row.cells():
+            if cell.x1 < box[0] or cell.x0 > box[2] + 3 * h:
+                continue
+            text = normalize_text(cell.text)
+            found = parse(text)
+            if found:
+                v, s, e = found[0]
+                off = row.text.find(cell.text)
+                if off >= 0:
+                    return ctx.value_at(j, off + s, off + e, v)
+                return Value(v, text[s:e], cell.bbox, cell.conf, cell.source, 0.0, j)
+    return None
+
+
+def amounts_parser(ctx: DocContext) -> Callable[[str], list[tuple[Decimal, int, int]]]:
+    """A ``parse`` function for :func:`find_labelled` returning the amounts of a text (decimals first)."""
+
+    def parse(text: str) -> list[tuple[Decimal, int, int]]:
+        return [(a.value, a.start, a.end) for a in find_amounts(text, decimal_sep=ctx.decimal_sep)]
+
+    return parse
+
+
+def bbox_of(values: Sequence[Value]) -> BBox | None:
+    """The union of the boxes of some values."""
+    return union_bbox(v.bbox for v in values if v.bbox is not None)
+
+
+def extract_receipt(words: Sequence[Word], **options: Any) -> Extraction:
+    """Receipt fields from words with boxes (see :mod:`docextract.rules.receipt`)."""
+    from docextract.rules.receipt import extract_receipt as _impl
+
+    return _impl(words, **options)
+
+
+def extract_invoice(words: Sequence[Word], **options: Any) -> Extraction:
+    """Invoice fields from words with boxes (see :mod:`docextract.rules.invoice`)."""
+    from docextract.rules.invoice import extract_invoice as _impl
+
+    return _impl(words, **options)
+
+
+def extract(schema_name: str, words: Sequence[Word], **options: Any) -> Extraction:
+    """Dispatch on a built-in schema name (``receipt`` or ``invoice``)."""
+    if schema_name == "receipt":
+        return extract_receipt(words, **options)
+    if schema_name == "invoice":
+        return extract_invoice(words, **options)
+    raise ValueError(f"no rules for schema {schema_name!r}; rules exist for 'receipt' and 'invoice'")

@@ -1,0 +1,553 @@
+"""Receipt rules: merchant header, date/time, totals block, line items.
+
+General rules only (no per-merchant templates):
+
+* merchant name: the header row that looks most like a business name: a legal-entity suffix
+  (SDN BHD, LTD, GMBH, INC, B.V. ...) or the first name-like row, followed by address-like rows;
+  titles (TAX INVOICE, RECEIPT, WELCOME ...) and id/contact rows are never names.
+* address: the rows after the name until a phone, tax id, title, date or body row.
+* total: the *last* total-labelled amount of the totals block (the one after rounding), never in a
+  tax-summary table, checked against cash − change.
+* items: rows between the column header (or the header block) and the totals whose right end is an
+  amount; qty × unit price = amount decides which number is which.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from docextract.checks import check_receipt
+from docextract.parsing import find_dates, find_times
+from docextract.rules import DocContext, Extraction, Value
+from docextract.types import Word
+
+__all__ = ["extract_receipt"]
+
+_I = re.IGNORECASE
+_TODAY = dt.date.today()
+
+# ----------------------------------------------------------------------------------------- labels
+
+TOTAL_STRONG = re.compile(
+    r"GRAND\s*TOTAL|NET+\s*TOTAL|FINAL\s*TOTAL|BILL\s*TOTAL|TOTAL\s*(?:AMOUNT\s*)?(?:DUE|PAYABLE|TO\s*PAY)"
+    r"|AMOUNT\s*(?:DUE|PAYABLE)|BALANCE\s*DUE|TOTAL\s*(?:AMOUNT|AMT)|ROUNDED\s*TOTAL|TOTAL\s*(?:AMT\s*)?ROUNDED"
+    r"|TOTAL\s*(?:SALES\s*)?\(?\s*INCL|TOTAL\s*\(?GST\s*INC|TOTAL\s*AFTER|TOTAL\s*SALES|TOTAL\s*TTC|MONTANT\s*TTC"
+    r"|NET\s*[AÀ]\s*PAYER|GESAMT(?:BETRAG|SUMME)?|ZU\s*ZAHLEN|TE\s*BETALEN|IMPORTE\s*TOTAL|TOTAL\s*A\s*PAGAR"
+    r"|TOTALE|JUMLAH|\bSUMME\b|TOTAAL",
+    _I,
+)
+TOTAL_PLAIN = re.compile(r"\bTOTAL\b|\bTOT\b|\bTTL\b", _I)
+TOTAL_WEAK = re.compile(r"\bAMOUNT\b|\bBETRAG\b|\bMONTANT\b", _I)
+TOTAL_EXCLUDE = re.compile(
+    r"SUB\s*-?\s*TOTAL|TOTAL\s*(?:QTY|QUANTITY|ITEM|UNITS?|PCS|WEIGHT|POINTS?|SAVING|SAVED|DISC|TAX|GST|VAT|HT\b"
+    r"|EXCL|NET\s*WEIGHT|SALES\s*\(?\s*EXCL|BEFORE|TENDER|PAID|STAMP|\d+%|0%|NUMBER|COUNT|NO\b)|EXCLUD|\bEXCL\b|EXCL\."
+    r"|BEFORE\s*(?:TAX|GST)|ITEM\s*COUNT|ITEMS\s*SOLD|NO\.?\s*OF\s*ITEMS|ACCEPTED|ACCEPTAD|TOTAL\s*INCLUDES"
+    r"|(?:GST|VAT|TAX)\b.*\bINCLUDED|CASH\s*TENDERED|AMOUNT\s*TENDERED|PAID\s*AMOUNT|AMOUNT\s*PAID|ZWISCHEN"
+    r"|SUBTOTAAL|EXCLUSIEF",
+    _I,
+)
+SUMMARY = re.compile(r"(?:GST|TAX|VAT|MWST|BTW|TVA)\s*(?:SUMMARY|ANALYSIS|DETAILS?)|\bSUMMARY\b|TAX\s*CODE", _I)
+SUBTOTAL = re.compile(
+    r"SUB\s*-?\s*TOTAL|TOTAL\s*(?:SALES\s*)?\(?\s*(?:EXCL|BEFORE)|TOTAL\s*HT\b|ZWISCHENSUMME|SUBTOTAAL|SUBTOTALE"
+    r"|EXCLUSIEF\s*BTW|NETTO\s*BETRAG|TOTAL\s*NET\b",
+    _I,
+)
+TAX = re.compile(
+    r"(?<![A-Z])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX)(?![A-Z])",
+    _I,
+)
+TAX_EXCLUDE = re.compile(
+    r"(?:GST|VAT|TAX|TVA|BTW|UST)\s*(?:ID|REG|NO\b|NUMBER|NR|#|INVOICE|SUMMARY|CODE|ANALYSIS|IDENT)|INVOICE"
+    r"|TOTAL\s*(?:SALES\s*)?\(?\s*(?:INCL|EXCL|GST\s*INC)|INCLUSIVE|EXCLUSIVE|EXCLUDING|EXCLUSIEF|INCL\.?\s*(?:GST|VAT|BTW)"
+    r"|PRICE\s*INCL|REG\.?\s*NO|\bSR\s*=|\bZR\s*=",
+    _I,
+)
+ROUNDING = re.compile(r"\bROUND(?:ING)?\b|ROUND\s*ADJ|ARRONDI|RUNDUNG|AFRONDING|REDONDEO|ARROTONDAMENTO", _I)
+CASH = re.compile(
+    r"\bCASH\b|TENDER(?:ED)?|\bPAID\b|\bPAYMENT\b|\bRECEIVED\b|\bVISA\b|MASTER\s*CARD|\bAMEX\b|\bCARD\b|\bCREDIT\b"
+    r"|\bDEBIT\b|\bBAR\b|ESP[EÈ]CES|CONTANT|EFECTIVO|CONTANTI",
+    _I,
+)
+CASH_EXCLUDE = re.compile(
+    r"CASHIER|CASH\s*(?:SALE|RECEIPT|INV|REFUND|BILL|MEMO)|PAYMENT\s*(?:MODE|TYPE|METHOD)|CREDIT\s*NOTE|TOTAL\s*PAID"
+    r"|BILL\s*PAYMENT|NO\s*CASH",
+    _I,
+)
+CHANGE = re.compile(r"(?<!EX)CHANGE|\bKEMBALI|\bBAKI\b|R[UÜ]CKGELD|WECHSELGELD|RENDU|WISSELGELD|CAMBIO|VUELTO|RESTO", _I)
+DISCOUNT = re.compile(r"DISCOUNT|\bDISC\b(?!\s*%)|REMISE|RABATT|KORTING|DESCUENTO|SCONTO|PROMO", _I)
+TIP = re.compile(r"\bTIPS?\b|GRATUITY|POURBOIRE|TRINKGELD|PROPINA|\bFOOI\b|MANCIA", _I)
+DATE_LABEL = re.compile(r"DATE|DATUM|FECHA|TARIKH|DATA\b|\bDT\b", _I)
+DATE_BAD = re.compile(r"DUE|EXPIR|EXP\b|VALID|BEST\s*BEFORE|PERIOD|BIRTH|PRINTED|F[AÄ]LLIG|ÉCH[EÉ]ANCE", _I)
+TIME_LABEL = re.compile(r"TIME|ZEIT|HEURE|HORA|MASA", _I)
+
+# Header classification.
+TITLE = re.compile(
+    r"^\W*(?:SIMPLIFIED\s+)?(?:FULL\s+)?(?:TAX\s+)?(?:INVOICE|RECEIPT|BILL)\b|^\W*(?:OFFICIAL\s+)?RECEIPT\b"
+    r"|\bTAX\s+INVOICE\b|\bCASH\s+(?:SALES?|RECEIPT|BILL)\b|WELCOME|THANK\s*YOU|\bCOPY\b|DUPLICATE|REPRINT"
+    r"|^\W*(?:POSTED|PAID|CUSTOMER\s+COPY|MERCHANT\s+COPY)\W*$|^\W*(?:FACTURE|RECHNUNG|KASSENBON|QUITTUNG|BON|"
+    r"FACTUUR|KASSABON|TICKET|FACTURA|RECIBO|RICEVUTA|SCONTRINO|ADJUSTMENT\s+NOTE)\b",
+    _I,
+)
+TAX_ID = re.compile(
+    r"\b(?:GST|VAT|TAX|TVA|BTW|UST|SST|ABN|TIN|EIN|SIRE[TN]|NPWP|GSTIN|CO\.?\s*-?\s*REG|COMPANY\s*(?:REG|NO)|CO\.\s*NO"
+    r"|REG(?:ISTRATION)?\.?\s*(?:NO|#)|BUSINESS\s*(?:NO|REG)|STEUER|USt-?Id|KVK|CIF|NIF|P\.?IVA)\b",
+    _I,
+)
+CONTACT = re.compile(
+    r"\b(?:TEL|TELE?PHONE|PHONE|PH|FAX|H/?P|MOBILE|HOTLINE|E-?MAIL|WEB|WWW|HTTP|TLF|TÉL|TELEFON|CALL)\b|@|WWW\.|\.COM\b",
+    _I,
+)
+BODY = re.compile(
+    r"\b(?:CASHIER|SALESPERSON|TABLE|BILL\s*(?:NO|#)|INV(?:OICE)?\s*(?:NO|#)|RECEIPT\s*(?:NO|#)|DOC\s*NO|TERMINAL|"
+    r"POS\b|COUNTER|ORDER|SERVER|TRANS|STAFF|OPERATOR|MEMBER|CUSTOMER|QTY|ITEM|DESCRIPTION|PAX|SLIP)\b",
+    _I,
+)
+LEGAL = re.compile(
+    r"\b(?:SDN\.?\s*BHD|BHD|S/B|PTE\.?\s*LTD|PTY\.?\s*LTD|LTD|LIMITED|LLC|L\.L\.C|LLP|INC|INCORPORATED|CORP"
+    r"|CORPORATION|CO\.?,?\s*LTD|GMBH|MBH|AG|KG|OHG|E\.?\s*K|SARL|SAS|SA|S\.A|SRL|S\.R\.L|SPA|S\.P\.A|B\.?V|N\.?V"
+    r"|PLC|OY|AB|A/S|AS|ENTERPRISES?|TRADING|HOLDINGS?|PERNIAGAAN|RESTORAN|RESTAURANTS?|KEDAI|SYARIKAT|TOKO|PT)\b\.?",
+    _I,
+)
+ADDRESS_WORDS = re.compile(
+    r"\b(?:JALAN|JLN|JL|LORONG|PERSIARAN|TAMAN|BANDAR|KAWASAN|SEKSYEN|KAMPUNG|LOT|NO|UNIT|SUITE|STE|LEVEL|FLOOR"
+    r"|FLR|BLOCK|BLK|ROAD|RD|STREET|ST|AVENUE|AVE|BOULEVARD|BLVD|DRIVE|DR|LANE|LN|WAY|HIGHWAY|HWY|PLAZA|MALL"
+    r"|CENTRE|CENTER|BUILDING|BLDG|TOWER|MENARA|STRASSE|STRAßE|STR|WEG|PLATZ|RUE|AVENUE|CHEMIN|STRAAT|LAAN|PLEIN"
+    r"|VIA|CALLE|AVENIDA|RUA|P\.?O\.?\s*BOX)\b|\b\d{4,6}\b",
+    _I,
+)
+_REG_NO = re.compile(
+    r"\s*(?:\((?=[^)]*\d)[^)]*\)?|\(?\b(?:CO\.?\s*(?:NO|REG)|COMPANY\s*NO)[^)]*\)?|\b\d{3,}\s*-\s*[A-Z]\b|\b[A-Z]{0,2}\d{5,}-?[A-Z]?\b)\s*$",
+    _I,
+)
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def _is_noise(text: str) -> bool:
+    """Rows that are not words: numbers, ids, single letters, barcodes."""
+    letters = _letters(text)
+    return letters < 3 or letters < 0.4 * len(text.replace(" ", ""))
+
+
+def _is_stop(text: str) -> bool:
+    return bool(
+        CONTACT.search(text)
+        or TAX_ID.search(text)
+        or find_dates(text)
+        or find_times(text)
+        or BODY.search(text)
+        or re.search(r"\d[.,]\d\d\b", text)
+    )
+
+
+def _addressish(text: str) -> bool:
+    return bool(ADDRESS_WORDS.search(text)) or bool(re.search(r"\d", text) and "," in text)
+
+
+def _clean_name(text: str) -> str:
+    prev = None
+    while prev != text:
+        prev = text
+        text = _REG_NO.sub("", text).strip(" -,:")
+    return text
+
+
+# ----------------------------------------------------------------------------------------- header
+
+
+def _header_rows(ctx: DocContext) -> list[int]:
+    """Indices of the rows that may hold the merchant header (before the body starts)."""
+    out: list[int] = []
+    for i, t in enumerate(ctx.texts[:25]):
+        if re.search(r"\d[.,]\d\d\b", t) and _letters(t) and (TOTAL_PLAIN.search(t) or len(out) > 6):
+            break
+        out.append(i)
+    return out
+
+
+def _name_score(ctx: DocContext, i: int, rank: int, heights: list[float]) -> float:
+    t = ctx.texts[i]
+    if _is_noise(t) or TITLE.search(t) or CONTACT.search(t) or BODY.search(t):
+        return -9.0
+    if find_dates(t) or find_times(t) or re.search(r"\d[.,]\d\d\b", t):
+        return -9.0
+    if TAX_ID.search(t) and not LEGAL.search(_clean_name(t)):
+        return -9.0
+    score = 0.0
+    if LEGAL.search(t):
+        score += 3.0
+    nxt = [ctx.texts[j] for j in range(i + 1, min(i + 4, len(ctx.texts)))]
+    if any(_addressish(n) for n in nxt):
+        score += 1.5
+    if _addressish(t) and not LEGAL.search(t):
+        score -= 2.0
+    if ":" in t:
+        score -= 1.5
+    med = sorted(heights)[len(heights) // 2] if heights else 0
+    if med and ctx.rows[i].height > 1.2 * med:
+        score += 1.0
+    score -= 0.3 * rank  # the name is printed first
+    return score
+
+
+def _merchant(ctx: DocContext) -> tuple[Value | None, Value | None]:
+    rows = _header_rows(ctx)
+    if not rows:
+        return None, None
+    heights = [ctx.rows[i].height for i in rows]
+    scored = [(_name_score(ctx, i, r, heights), i) for r, i in enumerate(rows)]
+    best_score, best = max(scored, key=lambda s: (s[0], -s[1]))
+    if best_score <= -9:
+        return None, None
+    name_rows = [best]
+    stem = re.sub(LEGAL, "", _clean_name(ctx.texts[best])).strip(" .,()")
+    # "MPH BOOKSTORES" / "SDN BHD": a name broken before its legal suffix continues the row above.
+    if not any(_letters(tok) >= 3 for tok in stem.split()) and best > 0 and LEGAL.search(ctx.texts[best]):
+        above = best - 1
+        if _name_score(ctx, above, 0, heights) > -9 and not _addressish(ctx.texts[above]):
+            name_rows.insert(0, above)
+    text = _clean_name(" ".join(ctx.texts[i] for i in name_rows))
+    name = Value(
+        text,
+        text,
+        _union([ctx.rows[i].bbox for i in name_rows]),
+        min(ctx.rows[i].conf for i in name_rows),
+        ctx.rows[best].source,
+        best_score,
+        best,
+    )
+    return name, _address(ctx, name_rows[-1])
+
+
+def _union(boxes: list[Any]) -> Any:
+    from docextract.layout import union_bbox
+
+    return union_bbox(boxes)
+
+
+def _address(ctx: DocContext, name_row: int) -> Value | None:
+    picked: list[tuple[int, str]] = []
+    i = name_row + 1
+    while i < len(ctx.texts) and len(picked) < 6:
+        t = ctx.texts[i]
+        # Stop at a big vertical gap: the header block has ended.
+        if picked and ctx.rows[i].y0 - ctx.rows[picked[-1][0]].y1 > 2.5 * max(ctx.rows[i].height, 1):
+            break
+        cut = re.search(r"\b(?:TEL|PHONE|FAX|H/P|HP)\b", t, _I)
+        head = t[: cut.start()] if cut else ""
+        if cut and cut.start() > 8 and not _is_stop(head) and (picked or _addressish(head)):
+            picked.append((i, t[: cut.start()].strip(" ,")))
+            break
+        if TITLE.search(t) or _is_stop(t):
+            if not picked and (TAX_ID.search(t) or _is_noise(t)):
+                i += 1  # registration ids printed between the name and the address
+                continue
+            break
+        if _is_noise(t) or (not picked and re.fullmatch(r"\(.*\)", t)):
+            if not picked:
+                i += 1
+                continue
+            break
+        picked.append((i, t))
+        i += 1
+    # Drop leading rows that are a branch or brand name rather than the address.
+    while len(picked) > 1 and not _addressish(picked[0][1]) and _addressish(picked[1][1]):
+        picked.pop(0)
+    if not picked:
+        return None
+    text = " ".join(t for _, t in picked)
+    idx = [j for j, _ in picked]
+    return Value(
+        text,
+        text,
+        _union([ctx.rows[j].bbox for j in idx]),
+        min(ctx.rows[j].conf for j in idx),
+        ctx.rows[idx[0]].source,
+        0.0,
+        idx[0],
+    )
+
+
+# ------------------------------------------------------------------------------------ date / time
+
+
+def _date(ctx: DocContext) -> Value | None:
+    best: Value | None = None
+    for i, t in enumerate(ctx.texts):
+        for m in find_dates(t, dayfirst=ctx.dayfirst):
+            score = 0.0
+            before = t[: m.start]
+            if DATE_LABEL.search(before) or (i > 0 and DATE_LABEL.search(ctx.texts[i - 1]) and not before.strip()):
+                score += 2.0
+            if DATE_BAD.search(t):
+                score -= 3.0
+            if m.ambiguous:
+                score -= 0.5
+            if m.dayfirst is not None and m.dayfirst != ctx.dayfirst:
+                score -= 1.5  # the numbers force an order the rest of the document does not use
+            if m.value > _TODAY + dt.timedelta(days=400):
+                score -= 3.0
+            score -= 0.02 * i  # the purchase date is printed near the top
+            if best is None or score > best.score:
+                best = ctx.value_at(i, m.start, m.end, m.value, score)
+    return best
+
+
+def _time(ctx: DocContext, date: Value | None) -> Value | None:
+    cands: list[Value] = []
+    for i, t in enumerate(ctx.texts):
+        for m in find_times(t):
+            score = 1.0 if TIME_LABEL.search(t[: m.start]) else 0.0
+            if date is not None:
+                score += 2.0 if i == date.row else max(0.0, 1.0 - 0.3 * abs(i - date.row))
+            score -= 0.01 * i
+            cands.append(ctx.value_at(i, m.start, m.end, m.value, score))
+    return max(cands, key=lambda v: v.score) if cands else None
+
+
+# ----------------------------------------------------------------------------------------- totals
+
+
+def _row_amount(ctx: DocContext, i: int, after: int = 0) -> Value | None:
+    """The rightmost amount of row ``i`` after character ``after``, preferring ones with decimals."""
+    found = [a for a in ctx.amounts(i) if a.start >= after]
+    with_dec = [a for a in found if a.has_decimals or a.currency]
+    pick = with_dec[-1] if with_dec else None
+    if pick is None:
+        return None
+    return ctx.value_at(i, pick.start, pick.end, pick.value)
+
+
+def _labelled_rows(ctx: DocContext, label: re.Pattern[str], exclude: re.Pattern[str] | None, rows: range) -> list[Value]:
+    out = []
+    for i in rows:
+        t = ctx.texts[i]
+        m = label.search(t)
+        if not m or (exclude is not None and exclude.search(t)):
+            continue
+        v = _row_amount(ctx, i, m.end())
+        if v is None:
+            # "TOTAL" on one row and its amount alone on the next (narrow tills).
+            if i + 1 < len(ctx.texts) and _letters(ctx.texts[i + 1]) < 3:
+                v = _row_amount(ctx, i + 1)
+        if v is not None:
+            out.append(v)
+    return out
+
+
+def _summary_start(ctx: DocContext, first_total: int) -> int:
+    for i in range(first_total + 1, len(ctx.texts)):
+        if SUMMARY.search(ctx.texts[i]):
+            return i
+    return len(ctx.texts)
+
+
+def _totals(ctx: DocContext) -> dict[str, Value]:
+    n = len(ctx.texts)
+    strong = _labelled_rows(ctx, TOTAL_STRONG, TOTAL_EXCLUDE, range(n))
+    plain = _labelled_rows(ctx, TOTAL_PLAIN, TOTAL_EXCLUDE, range(n))
+    cands = {v.row: v for v in strong + plain}
+    out: dict[str, Value] = {}
+    if cands:
+        first = min(cands)
+        end = _summary_start(ctx, first)
+        inside = [v for r, v in sorted(cands.items()) if r < end]
+        if inside:
+            out["total"] = inside[-1]
+    cash = _labelled_rows(ctx, CASH, CASH_EXCLUDE, range(n))
+    change = _labelled_rows(ctx, CHANGE, None, range(n))
+    if cash:
+        out["cash"] = cash[0]
+    if change:
+        out["change"] = change[0]
+    paid = _paid(out)
+    if "total" not in out:
+        weak = [v for v in _labelled_rows(ctx, TOTAL_WEAK, TOTAL_EXCLUDE, range(n)) if v.value > 0]
+        if paid is not None:
+            out["total"] = Value(paid, out["cash"].text, out["cash"].bbox, out["cash"].conf, out["cash"].origin, 0, out["cash"].row)
+        elif weak:
+            out["total"] = weak[-1]
+    elif paid is not None and paid != out["total"].value:
+        # Cash − change is the amount paid: trust it over the label when a row prints that amount.
+        for i in range(max(0, out["total"].row - 4), min(n, out["cash"].row + 1)):
+            hit = [a for a in ctx.amounts(i) if a.value == paid and a.has_decimals]
+            if hit:
+                out["total"] = ctx.value_at(i, hit[-1].start, hit[-1].end, paid)
+                break
+    limit = out["total"].row if "total" in out else n - 1
+    sub = _labelled_rows(ctx, SUBTOTAL, None, range(limit + 1))
+    if sub:
+        out["subtotal"] = sub[0]
+    tax = [v for v in _labelled_rows(ctx, TAX, TAX_EXCLUDE, range(n)) if v.value >= 0]
+    if "total" in out:
+        tax = [v for v in tax if v.value < abs(out["total"].value) or out["total"].value == 0]
+        before = [v for v in tax if v.row <= out["total"].row]
+        tax = before or tax
+    if tax:
+        out["tax"] = tax[0]
+    for key, label in (("rounding", ROUNDING), ("discount", DISCOUNT), ("tip", TIP)):
+        got = _labelled_rows(ctx, label, TOTAL_EXCLUDE if key != "discount" else None, range(limit + 1))
+        if got:
+            out[key] = got[-1] if key == "rounding" else got[0]
+    return out
+
+
+def _paid(found: dict[str, Value]) -> Decimal | None:
+    if "cash" not in found:
+        return None
+    cash = abs(found["cash"].value)
+    change = abs(found["change"].value) if "change" in found else Decimal(0)
+    paid = cash - change
+    return paid if paid > 0 else None
+
+
+# ------------------------------------------------------------------------------------------ items
+
+ITEM_HEADER = re.compile(r"\b(?:ITEM|DESCRIPTION|DESC|QTY|QUANTITY|PRICE|AMOUNT|AMT|ARTIKEL|BEZEICHNUNG|MENGE|DESIGNATION|DÉSIGNATION|QTE|QTÉ|PRODUCT|ARTICLE)\b", _I)
+
+
+def _items(ctx: DocContext, start: int, stop: int) -> list[dict[str, Any]]:
+    """Line items between rows ``start`` and ``stop`` (exclusive)."""
+    for i in range(start, stop):
+        if len(ITEM_HEADER.findall(ctx.texts[i])) >= 2 and not ctx.amounts(i):
+            start = i + 1
+            break
+    items: list[dict[str, Any]] = []
+    pending: list[int] = []  # description rows without an amount
+    for i in range(start, stop):
+        t = ctx.texts[i]
+        amts = [a for a in ctx.amounts(i) if a.has_decimals]
+        if not amts or TOTAL_PLAIN.search(t) or SUBTOTAL.search(t) or CASH.search(t) or CHANGE.search(t):
+            if _letters(t) >= 3 and not TOTAL_PLAIN.search(t):
+                pending = (pending + [i])[-2:]
+            else:
+                pending = []
+            continue
+        if DISCOUNT.search(t) or TAX.search(t) or ROUNDING.search(t):
+            continue
+        item = _parse_item_row(ctx, i, pending)
+        if item is not None:
+            items.append(item)
+        pending = []
+    return items
+
+
+def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, Any] | None:
+    t = ctx.texts[i]
+    nums = ctx.amounts(i)
+    amount = [a for a in nums if a.has_decimals][-1]
+    # Description: the text before the first number of the trailing number run.
+    first_num = amount.start
+    for a in reversed(nums[:-1] if nums[-1] is amount else nums):
+        if a.end <= first_num and not re.search(r"[A-Za-z]{2,}", t[a.end : first_num]):
+            first_num = a.start
+    desc = re.sub(r"\s+[xX@*]?\s*$", "", t[:first_num]).strip(" :-*")
+    if _letters(desc) < 2 and pending:
+        desc = " ".join(ctx.texts[j] for j in pending)
+    elif pending and _letters(desc) >= 2 and re.fullmatch(r"[\d\s\W]*", ctx.texts[pending[-1]] or ""):
+        pass
+    qty: Decimal | None = None
+    unit: Decimal | None = None
+    others = [a.value for a in nums if a is not amount and a.start >= first_num]
+    for q in others:
+        for u in others:
+            if q is not u and q > 0 and abs(q * u - amount.value) <= Decimal("0.011"):
+                qty, unit = q, u
+                break
+        if qty is not None:
+            break
+    if qty is None:
+        m = re.search(r"(\d+(?:[.,]\d+)?)\s*[xX@]\s*(?:RM|\$|€|£)?\s*(\d+[.,]\d{2})", t)
+        if m:
+            qty = Decimal(m.group(1).replace(",", "."))
+            unit = Decimal(m.group(2).replace(",", "."))
+    if qty is None and len(others) == 1 and others[0] == others[0].to_integral_value() and 0 < others[0] < 1000:
+        qty = others[0]
+        unit = (amount.value / qty).quantize(Decimal("0.01")) if qty else None
+    if not desc or _letters(desc) < 2:
+        return None
+    return {
+        "description": desc,
+        "quantity": qty,
+        "unit_price": unit,
+        "amount": amount.value,
+        "_value": ctx.value_at(i, amount.start, amount.end, amount.value),
+        "_desc_row": i,
+    }
+
+
+# ------------------------------------------------------------------------------------------ entry
+
+
+def _payment_method(ctx: DocContext, found: dict[str, Value]) -> str | None:
+    if "cash" not in found:
+        return None
+    t = ctx.texts[found["cash"].row].upper()
+    for key, name in (
+        ("VISA", "card"),
+        ("MASTER", "card"),
+        ("AMEX", "card"),
+        ("CARD", "card"),
+        ("CREDIT", "card"),
+        ("DEBIT", "card"),
+        ("CASH", "cash"),
+        ("BAR", "cash"),
+        ("ESP", "cash"),
+        ("CONTANT", "cash"),
+        ("EFECTIVO", "cash"),
+    ):
+        if key in t:
+            return name
+    return None
+
+
+def extract_receipt(words: Sequence[Word], *, currency_hint: str | None = None) -> Extraction:
+    """Receipt fields (the ``receipt`` schema) from words with boxes, with provenance and check issues."""
+    ctx = DocContext(words, currency_hint=currency_hint)
+    data: dict[str, Any] = {
+        "merchant_name": None,
+        "merchant_address": None,
+        "date": None,
+        "time": None,
+        "currency": ctx.currency,
+        "items": [],
+        "subtotal": None,
+        "tax": None,
+        "tip": None,
+        "total": None,
+        "payment_method": None,
+    }
+    values: dict[str, Value] = {}
+    name, address = _merchant(ctx)
+    date = _date(ctx)
+    time = _time(ctx, date)
+    found = _totals(ctx)
+    for key, v in (("merchant_name", name), ("merchant_address", address), ("date", date), ("time", time)):
+        if v is not None:
+            values[key] = v
+    for key in ("subtotal", "tax", "tip", "total"):
+        if key in found:
+            values[key] = found[key]
+    for key, v in values.items():
+        data[key] = v.value
+    data["payment_method"] = _payment_method(ctx, found)
+
+    header_end = max([v.row for k, v in values.items() if k in ("merchant_address", "date", "time")] + [0])
+    first_total = min([v.row for k, v in found.items() if k in ("subtotal", "total", "tax")] + [len(ctx.texts)])
+    items = _items(ctx, header_end + 1, first_total) if first_total > header_end else []
+    provenance = {k: v.source() for k, v in values.items()}
+    for n, item in enumerate(items):
+        provenance[f"items[{n}].amount"] = item.pop("_value").source()
+        item.pop("_desc_row")
+    data["items"] = items
+    extra = {k: found[k].value for k in ("rounding", "discount") if k in found}
+    if "discount" in extra:
+        extra["discount"] = abs(extra["discount"])
+    issues = check_receipt(data, **extra)
+    return Extraction(data=data, provenance=provenance, issues=issues, text="\n".join(ctx.texts))
