@@ -1,0 +1,75 @@
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from docextract.errors import SchemaError, SchemaNotFound
+from docextract.schemas import BUILTIN_SCHEMAS, Receipt, resolve_schema
+from docextract.schemas.files import render
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("name", sorted(BUILTIN_SCHEMAS))
+def test_schema_files_are_current(name):
+    path = ROOT / "schemas" / f"{name}.schema.json"
+    assert path.read_text(encoding="utf-8") == render(name), "run: python -m docextract.schemas.files schemas"
+
+
+def test_receipt_field_names():
+    assert list(Receipt.model_fields) == [
+        "merchant_name", "merchant_address", "date", "time", "currency", "items",
+        "subtotal", "tax", "tip", "total", "payment_method",
+    ]
+    inv = BUILTIN_SCHEMAS["invoice"].model_fields
+    assert {"invoice_number", "issuer", "customer", "date", "due_date", "currency", "lines", "subtotal", "tax", "total"} <= set(inv)
+
+
+def test_money_is_exact_and_bounded():
+    r = Receipt.model_validate({"total": "12.10", "tax": 0.1, "items": [{"amount": 3}], "currency": "usd"})
+    assert r.total == Decimal("12.10") and r.tax == Decimal("0.1") and r.currency == "USD"
+    dumped = json.loads(r.model_dump_json())
+    assert dumped["total"] == 12.1 and dumped["items"][0]["amount"] == 3
+    for bad in ("inf", "NaN", float("inf"), float("nan"), "5E+7989275898989898", 1e20, "12,10"):
+        with pytest.raises(ValidationError):
+            Receipt.model_validate({"total": bad})
+    with pytest.raises(ValidationError):
+        Receipt.model_validate({"time": "25:00"})
+
+
+def test_resolve_builtin_python_and_json(tmp_path):
+    assert resolve_schema("receipt").model is Receipt
+    py = tmp_path / "models.py"
+    py.write_text("from pydantic import BaseModel\nclass Expense(BaseModel):\n    vendor: str\n    amount: float\n")
+    spec = resolve_schema(f"{py}:Expense")
+    assert spec.name == "expense" and spec.validate({"vendor": "x", "amount": 1}).vendor == "x"
+    js = tmp_path / "ticket.schema.json"
+    js.write_text(json.dumps({"type": "object", "properties": {"seat": {"type": "string"}}, "required": ["seat"]}))
+    spec = resolve_schema(str(js))
+    assert spec.name == "ticket" and spec.validate({"seat": "12A"}) == {"seat": "12A"}
+    with pytest.raises(Exception, match="seat"):
+        spec.validate({})
+
+
+def test_resolve_errors(tmp_path):
+    with pytest.raises(SchemaNotFound, match="receipt, table"):
+        resolve_schema("reciept")
+    py = tmp_path / "m.py"
+    py.write_text("from pydantic import BaseModel\nclass A(BaseModel):\n    x: int\n")
+    with pytest.raises(SchemaNotFound, match="Pydantic models there: A"):
+        resolve_schema(f"{py}:B")
+    bad = tmp_path / "boom.py"
+    bad.write_text("raise RuntimeError('nope')\n")
+    with pytest.raises(SchemaError, match="RuntimeError: nope"):
+        resolve_schema(f"{bad}:X")
+    js = tmp_path / "bad.schema.json"
+    js.write_text("{not json")
+    with pytest.raises(SchemaError, match="not valid JSON"):
+        resolve_schema(str(js))
+    js.write_text(json.dumps({"type": "array"}))
+    with pytest.raises(SchemaError, match="top level"):
+        resolve_schema(str(js))
+    with pytest.raises(SchemaNotFound):
+        resolve_schema(str(tmp_path / "missing.schema.json"))
