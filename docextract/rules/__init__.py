@@ -25,6 +25,7 @@ from docextract.parsing import (
     AmountMatch,
     detect_currency,
     find_amounts,
+    find_dates,
     infer_dayfirst,
     normalize_text,
 )
@@ -187,7 +188,15 @@ def amounts_parser(ctx: DocContext) -> Callable[[str], list[tuple[Decimal, int, 
     """A ``parse`` function for :func:`find_labelled` returning the amounts of a text (decimals first)."""
 
     def parse(text: str) -> list[tuple[Decimal, int, int]]:
-        return [(a.value, a.start, a.end) for a in find_amounts(text, decimal_sep=ctx.decimal_sep)]
+        dates = [(d.start, d.end) for d in find_dates(text)]
+        found = [
+            a
+            for a in find_amounts(text, decimal_sep=ctx.decimal_sep)
+            if not any(s < a.end and a.start < e for s, e in dates)
+        ]
+        # "TOTAL DUE ON August 3, 2014  $4.11": bare integers only count when nothing better is there.
+        strong = [a for a in found if a.has_decimals or a.currency]
+        return [(a.value, a.start, a.end) for a in (strong or found)]
 
     return parse
 

@@ -422,7 +422,7 @@ def _items(ctx: DocContext, start: int, stop: int) -> list[dict[str, Any]]:
     pending: list[int] = []  # description rows without an amount
     for i in range(start, stop):
         t = ctx.texts[i]
-        amts = [a for a in ctx.amounts(i) if a.has_decimals]
+        amts = [a for a in ctx.amounts(i) if a.has_decimals or a.currency]
         if not amts or TOTAL_PLAIN.search(t) or SUBTOTAL.search(t) or CASH.search(t) or CHANGE.search(t):
             if _letters(t) >= 3 and not TOTAL_PLAIN.search(t):
                 pending = (pending + [i])[-2:]
@@ -441,7 +441,7 @@ def _items(ctx: DocContext, start: int, stop: int) -> list[dict[str, Any]]:
 def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, Any] | None:
     t = ctx.texts[i]
     nums = ctx.amounts(i)
-    amount = [a for a in nums if a.has_decimals][-1]
+    amount = [a for a in nums if a.has_decimals or a.currency][-1]
     # Description: the text before the first number of the trailing number run.
     first_num = amount.start
     for a in reversed(nums[:-1] if nums[-1] is amount else nums):
