@@ -1,0 +1,229 @@
+"""Benchmark of the offline reader engine (rules over OCR / text layer) on real receipts and invoices.
+
+Usage::
+
+    python benchmarks/bench_reader.py [--data DIR] [--gt-ocr] [--limit N] [--failures] [--skip-sroie]
+
+* SROIE receipts: end to end on the JPGs with the real OCR (``docextract.ocr``; model loading
+  excluded from the time). ``--gt-ocr`` also runs the rules on the dataset's own line boxes, which
+  separates OCR errors from rule errors.
+* invoice2data invoices: the PDFs' text layer (pymupdf words, scaled to 144 dpi pixels).
+
+Measures (as in the eval README): company/address exact after upper-casing and collapsing
+whitespace (``*_nospace`` columns also drop the spaces, since the labels space punctuation
+inconsistently: "K3-113, JL" vs "K3-113,JL"); date equal as a calendar date (the label's own
+format parsed either day- or month-first); total/amount equal as a number; invoice_number and
+currency exact. Fields a label does not have are not scored. The eval data is read in place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from docextract.engines.reader import ReaderEngine  # noqa: E402
+from docextract.parsing import parse_amount, parse_date  # noqa: E402
+from docextract.schemas import resolve_schema  # noqa: E402
+from docextract.types import EngineRequest, Word  # noqa: E402
+
+DEFAULT_DATA = Path(os.environ.get("DOCEXTRACT_EVAL", Path(__file__).resolve().parents[2] / "shared" / "eval"))
+
+
+def _norm(s: Any) -> str:
+    return re.sub(r"\s+", " ", str(s or "")).strip().upper()
+
+
+def _nospace(s: Any) -> str:
+    return re.sub(r"\s+", "", str(s or "")).upper()
+
+
+def _same_date(got: Any, label: str) -> bool:
+    if got is None or not label:
+        return False
+    return got in (parse_date(label, dayfirst=True), parse_date(label, dayfirst=False))
+
+
+def _same_amount(got: Any, label: Any) -> bool:
+    if got is None or label is None:
+        return False
+    want = label if isinstance(label, Decimal) else parse_amount(str(label))
+    return want is not None and Decimal(got) == Decimal(want)
+
+
+# ------------------------------------------------------------------------------------------ SROIE
+
+
+def sroie_gt_words(path: Path) -> list[Word]:
+    """SROIE line boxes (``x1,y1,...,x4,y4,TEXT``) as words."""
+    words = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        p = raw.split(",", 8)
+        if len(p) < 9 or not p[8].strip():
+            continue
+        xs, ys = [float(v) for v in p[0:8:2]], [float(v) for v in p[1:8:2]]
+        words.append(Word(p[8], min(xs), min(ys), max(xs), max(ys), 1.0, "ocr"))
+    return words
+
+
+def score_receipt(data: dict[str, Any], label: dict[str, str]) -> dict[str, bool]:
+    return {
+        "company": _norm(data.get("merchant_name")) == _norm(label["company"]),
+        "address": _norm(data.get("merchant_address")) == _norm(label["address"]),
+        "date": _same_date(data.get("date"), label["date"]),
+        "total": _same_amount(data.get("total"), label["total"]),
+        "company_nospace": _nospace(data.get("merchant_name")) == _nospace(label["company"]),
+        "address_nospace": _nospace(data.get("merchant_address")) == _nospace(label["address"]),
+    }
+
+
+def run_sroie(
+    root: Path, engine: ReaderEngine, *, gt_ocr: bool, limit: int | None, failures: bool
+) -> tuple[dict[str, list[bool]], float, int]:
+    from PIL import Image
+
+    schema = resolve_schema("receipt")
+    ids = sorted(p.stem for p in (root / "labels").glob("*.json"))[:limit]
+    scores: dict[str, list[bool]] = {}
+    seconds = 0.0
+    for i in ids:
+        label = json.loads((root / "labels" / f"{i}.json").read_text())
+        if gt_ocr:
+            words = sroie_gt_words(root / "ocr" / f"{i}.txt")
+            req = EngineRequest(images=[], prompt="", schema=schema, words=words)
+        else:
+            with Image.open(root / "images" / f"{i}.jpg") as im:
+                image = im.convert("RGB")
+            req = EngineRequest(images=[image], prompt="", schema=schema)
+        t0 = time.perf_counter()
+        out = engine.generate(req)
+        seconds += time.perf_counter() - t0
+        got = score_receipt(out.data or {}, label)
+        for k, v in got.items():
+            scores.setdefault(k, []).append(v)
+        if failures:
+            _print_failures(i, got, out.data or {}, label)
+    return scores, seconds, len(ids)
+
+
+def _print_failures(doc: str, got: dict[str, bool], data: dict[str, Any], label: dict[str, Any]) -> None:
+    names = {"company": "merchant_name", "address": "merchant_address", "amount": "total"}
+    for k, ok in got.items():
+        if not ok and not k.endswith("_nospace"):
+            print(f"  FAIL {doc} {k}: got {data.get(names.get(k, k))!r} want {label.get(k)!r}")
+
+
+# ------------------------------------------------------------------------------------ invoice2data
+
+
+def pdf_words(path: Path, dpi: float = 144) -> tuple[list[Word], Any]:
+    """The first page's text-layer words in pixels at ``dpi``, and the page rendered at that dpi."""
+    import pymupdf
+    from PIL import Image
+
+    scale = dpi / 72
+    with pymupdf.open(path) as doc:
+        page = doc[0]
+        words = [
+            Word(t, x0 * scale, y0 * scale, x1 * scale, y1 * scale, 1.0, "text")
+            for x0, y0, x1, y1, t, *_ in page.get_text("words")
+        ]
+        pix = page.get_pixmap(dpi=int(dpi))
+        image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+    return words, image
+
+
+def score_invoice(data: dict[str, Any], label: dict[str, Any]) -> dict[str, bool | None]:
+    return {
+        "total": _same_amount(data.get("total"), label["amount"]) if "amount" in label else None,
+        "date": _same_date(data.get("date"), label["date"]) if "date" in label else None,
+        "invoice_number": (str(data.get("invoice_number")) == str(label["invoice_number"]))
+        if "invoice_number" in label
+        else None,
+        "currency": (data.get("currency") == label["currency"]) if "currency" in label else None,
+    }
+
+
+def run_invoices(root: Path, engine: ReaderEngine, *, failures: bool) -> tuple[dict[str, list[bool]], float, int]:
+    schema = resolve_schema("invoice")
+    scores: dict[str, list[bool]] = {}
+    seconds = 0.0
+    pdfs = sorted(root.glob("*.pdf"))
+    for pdf in pdfs:
+        label = json.loads(pdf.with_suffix(".json").read_text())[0]
+        words, image = pdf_words(pdf)
+        t0 = time.perf_counter()
+        out = engine.generate(EngineRequest(images=[image], prompt="", schema=schema, words=words))
+        seconds += time.perf_counter() - t0
+        got = score_invoice(out.data or {}, label)
+        for k, v in got.items():
+            if v is not None:
+                scores.setdefault(k, []).append(v)
+        if failures:
+            _print_failures(pdf.stem, {k: v for k, v in got.items() if v is not None}, out.data or {}, label)
+    return scores, seconds, len(pdfs)
+
+
+# ------------------------------------------------------------------------------------------ report
+
+
+def table(title: str, scores: dict[str, list[bool]], seconds: float, n: int, main: Iterable[str]) -> str:
+    main = list(main)
+    lines = [f"{title}  ({n} documents, {seconds / max(n, 1):.3f} s/doc)", f"  {'field':<18} {'acc':>6}  n"]
+    for k, v in scores.items():
+        lines.append(f"  {k:<18} {sum(v) / len(v):>6.3f}  {len(v)}")
+    scored = [sum(scores[k]) / len(scores[k]) for k in main if scores.get(k)]
+    if scored:
+        lines.append(f"  {'mean(' + ','.join(main) + ')':<18} {sum(scored) / len(scored):>6.3f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the eval folder (sroie/, invoice2data/)")
+    ap.add_argument("--gt-ocr", action="store_true", help="also score SROIE on the dataset's own line boxes")
+    ap.add_argument("--gt-only", action="store_true", help="score SROIE only on the dataset's line boxes (no OCR)")
+    ap.add_argument("--skip-sroie", action="store_true")
+    ap.add_argument("--skip-invoices", action="store_true")
+    ap.add_argument("--limit", type=int, default=None, help="first N receipts only")
+    ap.add_argument("--failures", action="store_true", help="print each wrong field")
+    args = ap.parse_args(argv)
+
+    engine = ReaderEngine()
+    receipt_main = ("company", "address", "date", "total")
+    if not args.skip_sroie:
+        sroie = args.data / "sroie"
+        runs: list[tuple[str, bool]] = []
+        if not args.gt_only:
+            runs.append(("SROIE end to end (real OCR on the JPGs)", False))
+        if args.gt_ocr or args.gt_only:
+            runs.append(("SROIE rules on ground-truth OCR lines", True))
+        for title, gt in runs:
+            if not gt:
+                try:
+                    t0 = time.perf_counter()
+                    engine.load()
+                    print(f"OCR models loaded in {time.perf_counter() - t0:.1f} s (not counted)")
+                except ImportError as exc:
+                    print(f"skipping end-to-end SROIE: OCR unavailable ({exc})")
+                    continue
+            scores, secs, n = run_sroie(sroie, engine, gt_ocr=gt, limit=args.limit, failures=args.failures)
+            print(table(title, scores, secs, n, receipt_main))
+            print()
+    if not args.skip_invoices:
+        scores, secs, n = run_invoices(args.data / "invoice2data", engine, failures=args.failures)
+        print(table("invoice2data (PDF text layer)", scores, secs, n, ("total", "date", "invoice_number", "currency")))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

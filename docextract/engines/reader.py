@@ -1,0 +1,104 @@
+"""The offline reader: text layer or OCR → layout-aware rules → structured receipt / invoice data.
+
+No model weights beyond the OCR's; deterministic. Words come from ``request.words`` (a PDF text
+layer, in ``request.images[0]`` pixels) when given, otherwise from OCR on ``request.images[0]``
+(:func:`docextract.ocr.get_reader`). The rules live in :mod:`docextract.rules`.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, ClassVar
+
+from docextract.engines.base import Engine
+from docextract.errors import EngineError
+from docextract.rules import Extraction, extract
+from docextract.types import BBox, EngineOutput, EngineRequest, FieldSource, Word
+
+__all__ = ["ReaderEngine"]
+
+_SCHEMAS = ("receipt", "invoice")
+
+
+class ReaderEngine(Engine):
+    """Rules over words with boxes; fills ``EngineOutput.data`` directly (``structured``)."""
+
+    name: ClassVar[str] = "reader"
+    structured: ClassVar[bool] = True
+    vision: ClassVar[bool] = False
+    tile_size: int | None = None
+
+    def __init__(self, *, currency: str | None = None, ocr: Any = None) -> None:
+        """``currency``: ISO code to assume when the document marks none; ``ocr``: an OCR reader
+        with ``read(image)`` (default: :func:`docextract.ocr.get_reader` on first use)."""
+        self.currency = currency
+        self._ocr = ocr
+
+    @property
+    def model_id(self) -> str | None:
+        return "rules"
+
+    def load(self) -> None:
+        """Load the OCR models now (otherwise on the first image without a text layer)."""
+        self._reader()
+
+    def _reader(self) -> Any:
+        if self._ocr is None:
+            from docextract.ocr import get_reader
+
+            self._ocr = get_reader()
+        return self._ocr
+
+    def _words(self, request: EngineRequest) -> tuple[list[Word], Any]:
+        """The words to read and, for OCR, the map from the upright OCR frame back to the image."""
+        if request.words:
+            return list(request.words), None
+        if not request.images:
+            raise EngineError("the reader engine needs an image or text-layer words; the request had neither")
+        result = self._reader().read(request.images[0])
+        # OCR reads an upright, deskewed copy: the rules work in that frame (rows are level there),
+        # provenance and words are mapped back to the request image.
+        return list(result.words), getattr(result, "to_original", None)
+
+    def generate(self, request: EngineRequest) -> EngineOutput:
+        """Extract the request's schema (``receipt`` or ``invoice``) from its words or image."""
+        start = time.perf_counter()
+        schema_name = getattr(request.schema, "name", None)
+        if schema_name not in _SCHEMAS:
+            raise EngineError(
+                f"the reader engine extracts {' and '.join(_SCHEMAS)} only, not {schema_name!r}; "
+                "use a vision engine (--engine llama) for other schemas"
+            )
+        words, to_orig = self._words(request)
+        result: Extraction = extract(schema_name, words, currency_hint=None)
+        if self.currency and result.data.get("currency") is None:
+            result.data["currency"] = self.currency
+        provenance = {k: _mapped(v, to_orig) for k, v in result.provenance.items()}
+        out_words = [_map_word(w, to_orig) for w in words] if to_orig is not None else words
+        return EngineOutput(
+            text=result.text,
+            finish_reason="stop",
+            data=result.data,
+            provenance=provenance,
+            words=out_words,
+            issues=[i.model_copy(update={"stage": "check"}) for i in result.issues],
+            seconds=time.perf_counter() - start,
+        )
+
+
+def _map_box(box: BBox | None, to_original: Any) -> BBox | None:
+    if box is None or to_original is None:
+        return box
+    mapped = to_original(box)
+    return tuple(float(v) for v in mapped)  # type: ignore[return-value]
+
+
+def _mapped(src: FieldSource, to_original: Any) -> FieldSource:
+    if to_original is None:
+        return src
+    return src.model_copy(update={"bbox": _map_box(src.bbox, to_original)})
+
+
+def _map_word(w: Word, to_original: Any) -> Word:
+    x0, y0, x1, y1 = _map_box(w.bbox, to_original) or w.bbox
+    return Word(w.text, x0, y0, x1, y1, w.conf, w.source)
