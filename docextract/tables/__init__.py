@@ -1,0 +1,22 @@
+"""Table extraction: digital PDF pages, OCR'd scans, multi-page stitching and exports.
+
+    >>> from docextract.tables import extract_pdf_tables, to_dataframes
+    >>> tables = [t for page in doc for t in extract_pdf_tables(page, page.number + 1)]
+    >>> frames = to_dataframes(stitch_tables(tables))
+"""
+
+from __future__ import annotations
+
+from docextract.tables.export import to_dataframes, write_csv, write_xlsx
+from docextract.tables.grid import merge_rows, stitch_tables, tables_from_words
+from docextract.tables.pdf import extract_pdf_tables
+
+__all__ = [
+    "extract_pdf_tables",
+    "merge_rows",
+    "stitch_tables",
+    "tables_from_words",
+    "to_dataframes",
+    "write_csv",
+    "write_xlsx",
+]

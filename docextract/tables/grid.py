@@ -1,0 +1,348 @@
+"""Tables from positioned words: text lines, table regions, columns from whitespace, cells.
+
+Works in any coordinate frame (PDF points or image pixels): every tolerance is relative to the
+median text height. The same code serves the text layer of digital PDFs and OCR words of scans.
+
+Steps: words → text lines (vertical overlap) → chunks (words split at wide gaps) → regions (runs
+of lines with two or more chunks, plus the short lines between and just above them) → columns
+(vertical whitespace gaps; the few chunks whose removal opens a gap are spanning cells) → rows.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from docextract.schemas.table import Table
+from docextract.types import Word
+
+CHUNK_GAP = 0.6  # a gap wider than this many text heights splits a line into cells
+REGION_GAP = 2.2  # a vertical gap (in line heights) this large ends a table region
+MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as spanning cells
+
+_NUMERIC = re.compile(r"^[\s(\[+\-−–—$€£¥%]*\d[\d\s.,'’%)\]]*[%)]*$")
+
+
+@dataclass
+class Chunk:
+    """Adjacent words of one line that belong to one cell."""
+
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass
+class Line:
+    """A text line: words sharing a vertical band, split into chunks."""
+
+    words: list[Word]
+    chunks: list[Chunk] = field(default_factory=list)
+
+    @property
+    def y0(self) -> float:
+        return min(w.y0 for w in self.words)
+
+    @property
+    def y1(self) -> float:
+        return max(w.y1 for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return statistics.median(w.height for w in self.words)
+
+
+# ---------------------------------------------------------------- lines and chunks
+
+
+def group_lines(words: Sequence[Word]) -> list[Line]:
+    """Group words into text lines by vertical overlap, top to bottom, words left to right."""
+    lines: list[Line] = []
+    for w in sorted((w for w in words if w.text.strip()), key=lambda w: (w.cy, w.x0)):
+        last = lines[-1] if lines else None
+        if last is not None and _joins(last, w):
+            last.words.append(w)
+        else:
+            lines.append(Line([w]))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    return lines
+
+
+def _joins(line: Line, w: Word) -> bool:
+    top, bottom = line.y0, line.y1
+    overlap = min(bottom, w.y1) - max(top, w.y0)
+    return overlap > 0.5 * min(bottom - top, w.height) or top <= w.cy <= bottom and w.height < (bottom - top)
+
+
+def split_chunks(line: Line, gap: float | None = None) -> list[Chunk]:
+    """Split a line where the horizontal gap exceeds ``gap`` (default: CHUNK_GAP × text height)."""
+    limit = CHUNK_GAP * line.height if gap is None else gap
+    chunks = [Chunk([line.words[0]])]
+    for w in line.words[1:]:
+        if w.x0 - chunks[-1].x1 > limit:
+            chunks.append(Chunk([w]))
+        else:
+            chunks[-1].words.append(w)
+    return chunks
+
+
+# ---------------------------------------------------------------- regions
+
+
+def find_regions(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines that look tabular (two or more chunks) with short lines between and above."""
+    regions: list[list[Line]] = []
+    i = 0
+    while i < len(lines):
+        if len(lines[i].chunks) < 2:
+            i += 1
+            continue
+        start = i
+        j = i
+        while j + 1 < len(lines) and _continues(lines, j):
+            j += 1
+        while j > start and len(lines[j].chunks) < 2:  # never end on a lone line
+            j -= 1
+        region = _extend_up(lines, start, lines[start : j + 1])
+        regions.append(region)
+        i = j + 1
+    return regions
+
+
+def _gap(a: Line, b: Line) -> float:
+    return (b.y0 - a.y1) / max(a.height, b.height, 1e-6)
+
+
+def _continues(lines: list[Line], j: int) -> bool:
+    """Whether line j+1 still belongs to the region that line j is in."""
+    nxt = lines[j + 1]
+    if _gap(lines[j], nxt) > REGION_GAP:
+        return False
+    if len(nxt.chunks) >= 2:
+        return True
+    # a lone chunk (section label, wrapped cell) stays if a tabular line follows closely
+    for k in (j + 2, j + 3):
+        if k < len(lines) and _gap(lines[k - 1], lines[k]) <= REGION_GAP and len(lines[k].chunks) >= 2:
+            return True
+        if k < len(lines) and len(lines[k].chunks) < 2:
+            continue
+        break
+    return False
+
+
+def _extend_up(lines: list[Line], start: int, region: list[Line]) -> list[Line]:
+    """Add header lines above: close lines whose text lies inside the region but off its left edge."""
+    left = min(c.x0 for ln in region for c in ln.chunks)
+    right = max(c.x1 for ln in region for c in ln.chunks)
+    width = right - left
+    k = start - 1
+    while k >= 0 and _gap(lines[k], region[0]) <= 1.5:
+        ln = lines[k]
+        inside = ln.chunks[0].x0 > left + 0.1 * width and ln.chunks[-1].x1 <= right + 0.05 * width
+        if not inside:
+            break
+        region.insert(0, ln)
+        k -= 1
+    return region
+
+
+# ---------------------------------------------------------------- columns
+
+
+def _union_gaps(spans: list[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
+    """Gaps between the union of x-intervals, at least ``min_gap`` wide."""
+    gaps = []
+    spans = sorted(spans)
+    end = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - end >= min_gap:
+            gaps.append((end, x0))
+        end = max(end, x1)
+    return gaps
+
+
+def find_columns(region: list[Line]) -> list[tuple[float, float]]:
+    """Column separators (whitespace gaps) of a region, after setting spanning chunks aside."""
+    chunks = [c for ln in region for c in ln.chunks]
+    h = statistics.median(ln.height for ln in region)
+    min_gap = 0.3 * h
+    spans = [(c.x0, c.x1) for c in chunks]
+    gaps = _union_gaps(spans, min_gap)
+    spanning: set[int] = set()
+    budget = max(1, int(MAX_SPANNING * len(chunks)))
+    for idx in sorted(range(len(chunks)), key=lambda i: chunks[i].x0 - chunks[i].x1):
+        if len(spanning) >= budget:
+            break
+        c = chunks[idx]
+        rest = [s for i, s in enumerate(spans) if i != idx and i not in spanning]
+        if not rest:
+            break
+        new = _union_gaps(rest, min_gap)
+        if any(c.x0 < g0 and g1 < c.x1 and not _overlaps_any((g0, g1), gaps) for g0, g1 in new):
+            spanning.add(idx)
+            gaps = new
+    return gaps
+
+
+def _overlaps_any(gap: tuple[float, float], gaps: list[tuple[float, float]]) -> bool:
+    return any(g0 < gap[1] and gap[0] < g1 for g0, g1 in gaps)
+
+
+def _split_at_gaps(chunk: Chunk, gaps: list[tuple[float, float]]) -> list[Chunk]:
+    """Split a chunk where a word gap falls inside a column gap (two cells set too close)."""
+    parts = [Chunk([chunk.words[0]])]
+    for w in chunk.words[1:]:
+        prev = parts[-1].x1
+        if any(prev <= g1 and w.x0 >= g0 and min(w.x0, g1) - max(prev, g0) >= 0 for g0, g1 in gaps):
+            parts.append(Chunk([w]))
+        else:
+            parts[-1].words.append(w)
+    return parts
+
+
+def _column_of(x: float, gaps: list[tuple[float, float]]) -> int:
+    return sum(1 for g0, g1 in gaps if x >= (g0 + g1) / 2)
+
+
+def region_grid(region: list[Line]) -> list[list[str]]:
+    """The cell texts of a region, one row per text line, empty columns dropped."""
+    gaps = find_columns(region)
+    ncols = len(gaps) + 1
+    grid: list[list[str]] = []
+    for ln in region:
+        row = [""] * ncols
+        for chunk in ln.chunks:
+            for part in _split_at_gaps(chunk, gaps):
+                j = _column_of(part.x0, gaps)
+                row[j] = f"{row[j]} {part.text}".strip()
+        grid.append(row)
+    keep = [j for j in range(ncols) if any(r[j] for r in grid)]
+    return [[r[j] for j in keep] for r in grid]
+
+
+# ---------------------------------------------------------------- tables
+
+
+def is_numeric(text: str) -> bool:
+    """Whether a cell reads as a number ("1,234.5", "(12)", "12%", "-3")."""
+    return bool(_NUMERIC.match(text.strip()))
+
+
+def detect_header(grid: list[list[str]]) -> int:
+    """Number of leading header rows (0 or 1): a first row of labels above rows holding numbers."""
+    if len(grid) < 2:
+        return 0
+    first = grid[0]
+    filled = [c for c in first if c]
+    if len(filled) * 2 < len(first) or any(is_numeric(c) for c in filled):
+        return 0
+    return 1
+
+
+def make_table(grid: list[list[str]], page_no: int) -> Table:
+    """A :class:`Table` from a grid, the first row becoming ``columns`` when it reads as a header."""
+    n = detect_header(grid)
+    return Table(columns=grid[0] if n else [], rows=grid[n:], page=page_no)
+
+
+def _is_table(grid: list[list[str]]) -> bool:
+    """Reject regions that are prose (two text columns) or too small to be tables."""
+    if len(grid) < 2 or not grid or len(grid[0]) < 2:
+        return False
+    filled = [c for r in grid for c in r if c]
+    multi = sum(1 for r in grid if sum(1 for c in r if c) >= 2)
+    if multi < 2:
+        return False
+    long_cells = sum(1 for c in filled if len(c) > 45)
+    return long_cells <= 0.5 * len(filled)
+
+
+def tables_from_lines(lines: list[Line], page_no: int) -> list[Table]:
+    """Tables of already grouped lines (chunks filled in)."""
+    out = []
+    for region in find_regions(lines):
+        grid = region_grid(region)
+        if _is_table(grid):
+            out.append(make_table(grid, page_no))
+    return out
+
+
+def tables_from_words(words: list[Word], page_no: int) -> list[Table]:
+    """Tables in a page's words (OCR words or lines with boxes, or a PDF text layer).
+
+    Rows come from text lines, columns from vertical whitespace; text spanning several columns is
+    kept in its start cell. Returns one :class:`Table` per table region, top to bottom.
+    """
+    lines = group_lines(words)
+    for ln in lines:
+        ln.chunks = split_chunks(ln)
+    return tables_from_lines(lines, page_no)
+
+
+# ---------------------------------------------------------------- stitching
+
+
+def merge_rows(a_rows: list[list[str]], b_rows: list[list[str]]) -> list[list[str]]:
+    """``a_rows`` then ``b_rows`` without the longest run where a's tail equals b's head (tile overlap)."""
+    for n in range(min(len(a_rows), len(b_rows)), 0, -1):
+        if a_rows[-n:] == b_rows[:n]:
+            return a_rows + b_rows[n:]
+    return a_rows + b_rows
+
+
+def _continues_table(a: Table, b: Table) -> bool:
+    width_a = len(a.columns) or (len(a.rows[0]) if a.rows else 0)
+    width_b = len(b.columns) or (len(b.rows[0]) if b.rows else 0)
+    if width_a != width_b or a.page is None or b.page is None or b.page - a.page != 1:
+        return False
+    return not b.columns or not a.columns or b.columns == a.columns
+
+
+def stitch_tables(tables: list[Table]) -> list[Table]:
+    """Join tables that continue on the next page; drop rows repeated by overlapping tiles.
+
+    ``b`` continues ``a`` when it starts on the page after ``a``'s last page, has the same number
+    of columns, and either repeats ``a``'s header or has none. A repeated header row is dropped.
+    Tables on the same page are joined only when ``b``'s head repeats ``a``'s tail (tile overlap).
+    """
+    out: list[Table] = []
+    last_page: dict[int, int] = {}
+    for t in tables:
+        prev = out[-1] if out else None
+        if prev is not None and _same_page_overlap(prev, t):
+            prev.rows = merge_rows(prev.rows, t.rows)
+            continue
+        if prev is not None and _continues_table(_at(prev, last_page[id(prev)]), t):
+            body = t.rows
+            if not t.columns and prev.columns and body and body[0] == prev.columns:
+                body = body[1:]
+            prev.rows = merge_rows(prev.rows, body)
+            last_page[id(prev)] = t.page or 0
+            continue
+        t = t.model_copy(deep=True)
+        out.append(t)
+        last_page[id(t)] = t.page or 0
+    return out
+
+
+def _at(t: Table, page: int) -> Table:
+    return t.model_copy(update={"page": page})
+
+
+def _same_page_overlap(a: Table, b: Table) -> bool:
+    if a.page != b.page or a.columns != b.columns or not a.rows or not b.rows:
+        return False
+    return merge_rows(a.rows, b.rows) != a.rows + b.rows
