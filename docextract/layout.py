@@ -58,17 +58,20 @@ class Line:
 
     @cached_property
     def _layout(self) -> tuple[str, list[tuple[int, int]]]:
-        parts: list[str] = []
+        # Words of one cell are joined by one space, cells by three: "Travel   1   120,00" must not
+        # read as the amount "1 120,00" (a space is a thousands separator in many locales).
+        text = ""
         spans: list[tuple[int, int]] = []
-        pos = 0
+        limit = max(self.height * 0.9, 1.0)
+        prev: Word | None = None
         for w in self.words:
             t = w.text.strip()
-            if parts:
-                pos += 1
-            spans.append((pos, pos + len(t)))
-            parts.append(t)
-            pos += len(t)
-        return " ".join(parts), spans
+            if prev is not None:
+                text += "   " if w.x0 - prev.x1 > limit else " "
+            spans.append((len(text), len(text) + len(t)))
+            text += t
+            prev = w
+        return text, spans
 
     @property
     def text(self) -> str:

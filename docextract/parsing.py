@@ -48,9 +48,19 @@ __all__ = [
 
 def normalize_text(text: str) -> str:
     """Fold width/compatibility forms (full-width digits, ligatures), unify dashes and collapse spaces."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+", " ", normalize_chars(text)).strip()
+
+
+def normalize_chars(text: str) -> str:
+    """:func:`normalize_text` without touching whitespace (keeps character offsets of layout text).
+
+    NFKC is applied per character and only where it keeps the length (full-width digits, "ﬁ" stays).
+    """
+    out = []
+    for ch in text:
+        n = unicodedata.normalize("NFKC", ch)
+        out.append(n if len(n) == 1 else ch)
+    return re.sub(r"[\u2010-\u2015\u2212]", "-", "".join(out))
 
 
 # ----------------------------------------------------------------------------------------- currency
@@ -143,30 +153,39 @@ def detect_currency(text: str) -> str | None:
     ISO codes and unambiguous symbols outvote the bare ``$`` (which many countries use).
     """
     votes: Counter[str] = Counter()
-    text = normalize_text(text)
+    text = normalize_chars(text)  # keep line breaks: "SDN BHD\n12 JALAN" is not 12 dinars
     for m in _CURRENCY_TOKEN.finditer(text):
         tok = m.group(0)
         code = parse_currency(tok)
         if code is None:
             continue
-        if tok == "$":
-            votes[code] += 1
-        elif tok in ("RM", "Rs", "Rs.", "Rp") and not _next_is_number(text, m.end()):
-            # "RM" and "Rs" are words in other languages too; only count them in front of amounts.
-            continue
-        elif tok.upper() in _ISO_CODES and tok != tok.upper():
-            continue  # "Eur" in a word-like position is too weak; codes are printed upper-case
-        else:
+        if not tok[0].isalpha():
+            votes[code] += 1 if tok == "$" else 3
+        elif _next_is_number(text, m.end()) or _prev_is_number(text, m.start()) or _after_label(text, m.start()):
+            # Letter tokens ("RM", "BHD", "EUR") are words too ("SDN BHD"): only count them next to an
+            # amount or after a "currency" label, and only in capitals for ISO codes.
+            if tok.upper() in _ISO_CODES and tok != tok.upper():
+                continue
             votes[code] += 3
     for pattern, code in _CURRENCY_WORDS:
-        votes[code] += 3 * len(pattern.findall(text))
+        hits = len(pattern.findall(text))
+        if hits:
+            votes[code] += 3 * hits
     if not votes:
         return None
     return votes.most_common(1)[0][0]
 
 
 def _next_is_number(text: str, pos: int) -> bool:
-    return bool(re.match(r"\s?[.:]?\s?-?\d", text[pos:]))
+    return bool(re.match(r"[ \t]*[.:]?[ \t]?-?\d", text[pos:]))
+
+
+def _prev_is_number(text: str, pos: int) -> bool:
+    return bool(re.search(r"\d[ \t]?$", text[max(0, pos - 2) : pos]))
+
+
+def _after_label(text: str, pos: int) -> bool:
+    return bool(re.search(r"(?:CURRENCY|DEVISE|WÄHRUNG|VALUTA|MONEDA|MOEDA)\W{0,3}$", text[max(0, pos - 14) : pos], re.I))
 
 
 # ------------------------------------------------------------------------------------------ amounts
@@ -186,7 +205,7 @@ class AmountMatch:
 
 # A number with optional thousands groups and decimals, e.g. 1,234.56 / 1.234,56 / 1 234,56 / 80.90 /
 # 1939 / -9,32 / 9.32- (trailing minus on some tills). Groups use , . space, apostrophe or thin space.
-_NUM = r"(?:\d{1,3}(?:[,.'\u202f\u00a0 ]\d{3})+|\d+)(?:[.,]\d{1,2}(?!\d))?"
+_NUM = r"(?:\d{1,3}(?:[,.'\u202f\u00a0]\d{3}|(?<! ) (?! )\d{3})+|\d+)(?:[.,]\d{1,2}(?!\d))?"
 _AMOUNT = re.compile(
     rf"(?P<neg1>[-(])?\s?(?P<cur1>{_SYMBOL_ALT})?\s?(?P<neg2>-)?\s?(?P<num>{_NUM})(?P<neg3>-)?\s?"
     rf"(?P<cur2>€|£|\$|₹|zł|Kč|EUR|USD|GBP|MYR|RM|CHF|kr)?(?P<close>\))?",
@@ -234,7 +253,7 @@ def find_amounts(
     ``require_decimals`` is False (quantities and ids look like that too). Numbers that are part of a
     date, a time, a percentage or a longer id (``CS00031663``) are skipped.
     """
-    text = normalize_text(text)
+    text = normalize_chars(text)
     out: list[AmountMatch] = []
     for m in _AMOUNT.finditer(text):
         num = m.group("num")
@@ -244,7 +263,9 @@ def find_amounts(
         after = text[e : e + 1]
         # "3X10.49" and "2@1.50" are qty x price: the x/@ is a separator, not part of an id.
         glued = before.isalnum() and not (before in "xX" and text[max(0, s - 2) : s - 1].isdigit())
-        if before and (glued or before in "/:#") and not m.group("cur1"):
+        # "12.34.56": a number continuing another one through a separator is a date or an id.
+        chained = before in ".," and text[max(0, s - 2) : s - 1].isdigit()
+        if before and (glued or chained or before in "/:#") and not m.group("cur1"):
             continue
         if after in ("/", ":", "%") or (after and after.isdigit()):
             continue
@@ -370,7 +391,7 @@ def find_dates(text: str, *, dayfirst: bool = True) -> list[DateMatch]:
     ``13/01/2020`` and ``01/13/2020`` are decided by the numbers. Month names are recognised in English,
     French, German, Dutch, Spanish, Italian, Portuguese and Malay.
     """
-    text = normalize_text(text)
+    text = normalize_chars(text)
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 
@@ -450,7 +471,7 @@ def find_times(text: str) -> list[TimeMatch]:
 
     A dot separator (``14.30``) is only accepted with AM/PM, since it is usually an amount.
     """
-    text = normalize_text(text)
+    text = normalize_chars(text)
     out: list[TimeMatch] = []
     for m in _TIME.finditer(text):
         sep = text[m.start(1) + len(m.group(1)) : m.start(2)].strip()

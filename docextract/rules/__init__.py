@@ -27,6 +27,7 @@ from docextract.parsing import (
     find_amounts,
     find_dates,
     infer_dayfirst,
+    normalize_chars,
     normalize_text,
 )
 from docextract.types import BBox, FieldSource, Issue, Word
@@ -84,7 +85,8 @@ class DocContext:
     def __init__(self, words: Sequence[Word], *, currency_hint: str | None = None) -> None:
         self.words = list(words)
         self.rows: list[Line] = group_rows(self.words)
-        self.texts: list[str] = [normalize_text(r.text) for r in self.rows]
+        # Character offsets in texts[i] match rows[i].text, so values map back to word boxes.
+        self.texts: list[str] = [normalize_chars(r.text) for r in self.rows]
         self.upper: list[str] = [t.upper() for t in self.texts]
         full = "\n".join(self.texts)
         self.text = full
@@ -173,7 +175,7 @@ def _value_below(
         for cell in row.cells():
             if cell.x1 < box[0] or cell.x0 > box[2] + 3 * h:
                 continue
-            text = normalize_text(cell.text)
+            text = normalize_chars(cell.text)
             found = parse(text)
             if found:
                 v, s, e = found[0]

@@ -14,7 +14,7 @@ from typing import Any
 
 from docextract.checks import check_invoice
 from docextract.layout import union_bbox
-from docextract.parsing import find_dates
+from docextract.parsing import find_dates, normalize_text
 from docextract.rules import DocContext, Extraction, Value, _value_below, amounts_parser, find_labelled
 from docextract.rules.receipt import (
     LEGAL,
@@ -168,18 +168,18 @@ def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str,
         if customer["name"] is not None:
             continue
         rest = re.sub(r"^\W*(?:ADDRESS|ADRES|ADRESSE)?\W*", "", t[m.end() :], flags=_I).strip()
-        if _letters(rest) >= 3 and not CUSTOMER.search(rest):
+        if _letters(rest) >= 3 and not CUSTOMER.match(rest):
             name = ctx.value_at(i, len(t) - len(rest), len(t), rest)
         else:
             name = _value_below(ctx, i, m.start(), m.end(), _name_parse)
         if name is None:
             continue
-        customer["name"] = re.sub(r"^ATTN\W*", "", name.value, flags=_I)
+        customer["name"] = normalize_text(re.sub(r"^ATTN\W*", "", name.value, flags=_I))
         prov["customer.name"] = name
         addr = [j for j in range(name.row + 1, min(name.row + 4, len(ctx.texts))) if _addressish(ctx.texts[j])]
         cust_rows.update(range(i, (addr[-1] if addr else name.row) + 1))
         if addr:
-            customer["address"] = ", ".join(_cell_under(ctx, j, name) for j in addr)
+            customer["address"] = normalize_text(", ".join(_cell_under(ctx, j, name) for j in addr))
     legal = [
         (i, cell)
         for i, row in enumerate(ctx.rows)
@@ -199,7 +199,7 @@ def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str,
             elif addr_rows:
                 break
         if addr_rows:
-            text = ", ".join(ctx.texts[j] for j in addr_rows)
+            text = normalize_text(", ".join(_cell_under(ctx, j, prov["issuer.name"]) for j in addr_rows))
             issuer["address"] = text
             prov["issuer.address"] = Value(text, text, union_bbox(ctx.rows[j].bbox for j in addr_rows), 1.0, ctx.rows[i].source)
     for v in find_labelled(ctx, TAX_ID, _ids):
@@ -212,7 +212,7 @@ def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str,
 
 def _name_parse(text: str) -> list[tuple[Any, int, int]]:
     text = text.strip()
-    if _letters(text) >= 3 and not CUSTOMER.search(text):
+    if _letters(text) >= 3 and not CUSTOMER.match(text):
         return [(text, 0, len(text))]
     return []
 

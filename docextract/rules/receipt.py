@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from docextract.checks import check_receipt
-from docextract.parsing import find_dates, find_times
+from docextract.parsing import find_dates, find_times, normalize_text
 from docextract.rules import DocContext, Extraction, Value
 from docextract.types import Word
 
@@ -116,7 +116,9 @@ ADDRESS_WORDS = re.compile(
     r"\b(?:JALAN|JLN|JL|LORONG|PERSIARAN|TAMAN|BANDAR|KAWASAN|SEKSYEN|KAMPUNG|LOT|NO|UNIT|SUITE|STE|LEVEL|FLOOR"
     r"|FLR|BLOCK|BLK|ROAD|RD|STREET|ST|AVENUE|AVE|BOULEVARD|BLVD|DRIVE|DR|LANE|LN|WAY|HIGHWAY|HWY|PLAZA|MALL"
     r"|CENTRE|CENTER|BUILDING|BLDG|TOWER|MENARA|STRASSE|STRAßE|STR|WEG|PLATZ|RUE|AVENUE|CHEMIN|STRAAT|LAAN|PLEIN"
-    r"|VIA|CALLE|AVENIDA|RUA|P\.?O\.?\s*BOX)\b|\b\d{4,6}\b",
+    r"|VIA|CALLE|AVENIDA|RUA|P\.?O\.?\s*BOX)\b|\b\d{4,6}\b"
+    # Germanic compounds ("Hauptstraße", "Kerkstraat") carry the street word as a suffix.
+    r"|\w(?:STRASSE|STRAßE|STR\.|WEG|PLATZ|GASSE|STRAAT|LAAN|GRACHT|PLEIN|VEJ|GATAN|VÄGEN)\b",
     _I,
 )
 _REG_NO = re.compile(
@@ -151,6 +153,7 @@ def _addressish(text: str) -> bool:
 
 
 def _clean_name(text: str) -> str:
+    text = normalize_text(text)
     prev = None
     while prev != text:
         prev = text
@@ -261,7 +264,7 @@ def _address(ctx: DocContext, name_row: int) -> Value | None:
         picked.pop(0)
     if not picked:
         return None
-    text = " ".join(t for _, t in picked)
+    text = normalize_text(" ".join(t for _, t in picked))
     idx = [j for j, _ in picked]
     return Value(
         text,
@@ -447,9 +450,9 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
     for a in reversed(nums[:-1] if nums[-1] is amount else nums):
         if a.end <= first_num and not re.search(r"[A-Za-z]{2,}", t[a.end : first_num]):
             first_num = a.start
-    desc = re.sub(r"\s+[xX@*]?\s*$", "", t[:first_num]).strip(" :-*")
+    desc = normalize_text(re.sub(r"\s+[xX@*]?\s*$", "", t[:first_num])).strip(" :-*")
     if _letters(desc) < 2 and pending:
-        desc = " ".join(ctx.texts[j] for j in pending)
+        desc = normalize_text(" ".join(ctx.texts[j] for j in pending))
     elif pending and _letters(desc) >= 2 and re.fullmatch(r"[\d\s\W]*", ctx.texts[pending[-1]] or ""):
         pass
     qty: Decimal | None = None

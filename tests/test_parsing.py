@@ -1,0 +1,131 @@
+"""Amounts, currencies, dates and times across locales."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from docextract.parsing import (
+    detect_currency,
+    find_amounts,
+    find_dates,
+    infer_dayfirst,
+    parse_amount,
+    parse_currency,
+    parse_date,
+    parse_time,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1.234,56", "1234.56"),
+        ("1,234.56", "1234.56"),
+        ("1 234,56", "1234.56"),
+        ("1\u202f234,56 €", "1234.56"),
+        ("RM 80.90", "80.90"),
+        ("RM80.90", "80.90"),
+        ("$4.11", "4.11"),
+        ("45,93 €", "45.93"),
+        ("€ -9,32", "-9.32"),
+        ("9.32-", "-9.32"),
+        ("(12.00)", "-12.00"),
+        ("TOTAL AMOUNT: $8.20", "8.20"),
+        ("15.00 ZR", "15.00"),
+        ("Rs 1939", "1939"),
+        ("1,234,567.89", "1234567.89"),
+        ("43.7", "43.7"),
+    ],
+)
+def test_parse_amount(text: str, value: str) -> None:
+    assert parse_amount(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["CS00031663", "25/12/2018", "12:31", "abc", "", "12.34.56"])
+def test_not_amounts(text: str) -> None:
+    assert parse_amount(text) is None
+
+
+def test_decimal_separator_hint_and_percentages() -> None:
+    assert parse_amount("1.234") == Decimal("1234")  # three digits after one dot: thousands
+    assert parse_amount("1,234", decimal_sep=",") == Decimal("1.234")
+    found = find_amounts("GST @6%: $0.46")
+    assert [a.value for a in found] == [Decimal("0.46")]
+    assert found[0].currency == "USD"
+
+
+def test_qty_times_price_and_require_decimals() -> None:
+    assert [a.value for a in find_amounts("3X10.49")] == [Decimal("3"), Decimal("10.49")]
+    assert [a.value for a in find_amounts("TOTAL QTY 2 10.00", require_decimals=True)] == [Decimal("10.00")]
+
+
+@pytest.mark.parametrize(
+    ("token", "code"),
+    [("RM", "MYR"), ("rm", "MYR"), ("$", "USD"), ("US$", "USD"), ("S$", "SGD"), ("€", "EUR"), ("£", "GBP"),
+     ("₹", "INR"), ("Rs", "INR"), ("Rs.", "INR"), ("eur", "EUR"), ("CHF", "CHF"), ("XYZ", None), ("", None)],
+)
+def test_parse_currency(token: str, code: str | None) -> None:
+    assert parse_currency(token) == code
+
+
+def test_detect_currency() -> None:
+    assert detect_currency("All charges are in US Dollars\nTotal $4.11") == "USD"
+    assert detect_currency("TOTAL RM 80.90\nCASH RM 100.00") == "MYR"
+    assert detect_currency("Totaal € 717,97") == "EUR"
+    assert detect_currency("Grand Total Rs 1939") == "INR"
+    assert detect_currency("SUBTOTAL 12.00\nTOTAL 12.00") is None
+    # Codes beat a stray dollar sign.
+    assert detect_currency("Amount SGD 12.00 ($ accepted)") == "SGD"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("25/12/2018", (2018, 12, 25)),
+        ("12/28/2017", (2017, 12, 28)),
+        ("2017-12-28 22:17", (2017, 12, 28)),
+        ("19-09-17", (2017, 9, 19)),
+        ("03 MAR 2018 18:22", (2018, 3, 3)),
+        ("August 3 , 2014", (2014, 8, 3)),
+        ("Jan 1, 2022", (2022, 1, 1)),
+        ("19 april 2014", (2014, 4, 19)),
+        ("28 novembre 2022", (2022, 11, 28)),
+        ("3. März 2021", (2021, 3, 3)),
+        ("1 de enero de 2020", (2020, 1, 1)),
+        ("5 ogos 2019", (2019, 8, 5)),
+        ("DATE: 15.03.2018", (2018, 3, 15)),
+        ("20180325", (2018, 3, 25)),
+    ],
+)
+def test_parse_date(text: str, date: tuple[int, int, int]) -> None:
+    assert parse_date(text) == dt.date(*date)
+
+
+def test_day_month_order() -> None:
+    assert parse_date("07/01/18") == dt.date(2018, 1, 7)
+    assert parse_date("07/01/18", dayfirst=False) == dt.date(2018, 7, 1)
+    (m,) = find_dates("07/01/18")
+    assert m.ambiguous
+    (m,) = find_dates("13/01/2020", dayfirst=False)  # the numbers decide over the hint
+    assert m.value == dt.date(2020, 1, 13) and not m.ambiguous
+    assert infer_dayfirst(["12/28/2017", "01/02/2017"]) is False
+    assert infer_dayfirst(["28/12/2017"]) is True
+    assert infer_dayfirst(["01/02/2017"], default=False) is False
+
+
+def test_no_dates_in_ids() -> None:
+    assert find_dates("SP-NULL-18/06/04-1016956") == []
+    assert find_dates("Facture n° 2022089083") == []
+    assert parse_date("31/02/2018") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [("12:31", "12:31"), ("10:17:32 PM", "22:17:32"), ("02:56PM", "14:56"), ("12:05 am", "00:05"),
+     ("14h30", "14:30"), ("2.30 pm", "14:30"), ("TOTAL 14.30", None)],
+)
+def test_parse_time(text: str, time: str | None) -> None:
+    assert parse_time(text) == time

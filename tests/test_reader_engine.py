@@ -1,0 +1,109 @@
+"""ReaderEngine on a digital PDF made here (text-layer path) and with a stub OCR (image path)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+from types import SimpleNamespace
+
+import pymupdf
+import pytest
+from PIL import Image
+
+from docextract.engines import get_engine
+from docextract.engines.reader import ReaderEngine
+from docextract.errors import EngineError
+from docextract.schemas import resolve_schema
+from docextract.types import EngineRequest, Word
+
+DPI = 144
+LINES = [
+    (50, 60, "Blue Harbour Trading Ltd."),
+    (50, 76, "22 Quay Street, Dublin"),
+    (50, 110, "Invoice No: INV-2024-0042"),
+    (50, 126, "Date: 14/03/2024"),
+    (50, 142, "Due date: 13/04/2024"),
+    (50, 180, "Description"), (300, 180, "Qty"), (360, 180, "Unit"), (450, 180, "Amount"),
+    (50, 200, "Consulting hours"), (300, 200, "10"), (360, 200, "95,00 EUR"), (450, 200, "950,00 EUR"),
+    (50, 216, "Travel"), (300, 216, "1"), (360, 216, "120,00 EUR"), (450, 216, "120,00 EUR"),
+    (360, 250, "Subtotal"), (450, 250, "1.070,00 EUR"),
+    (360, 266, "VAT 23%"), (450, 266, "246,10 EUR"),
+    (360, 282, "Total due"), (450, 282, "1.316,10 EUR"),
+]
+
+
+def make_pdf_words() -> tuple[list[Word], Image.Image]:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for x, y, text in LINES:
+        page.insert_text((x, y), text, fontsize=10)
+    data = doc.tobytes()
+    doc.close()
+    with pymupdf.open(stream=data, filetype="pdf") as pdf:
+        page = pdf[0]
+        s = DPI / 72
+        words = [Word(t, a * s, b * s, c * s, d * s) for a, b, c, d, t, *_ in page.get_text("words")]
+        pix = page.get_pixmap(dpi=DPI)
+        image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+    return words, image
+
+
+def test_invoice_from_pdf_text_layer() -> None:
+    words, image = make_pdf_words()
+    engine = get_engine("reader")
+    assert isinstance(engine, ReaderEngine) and engine.structured and not engine.vision
+    out = engine.generate(EngineRequest(images=[image], prompt="", schema=resolve_schema("invoice"), words=words))
+    d = out.data
+    assert d is not None
+    assert d["invoice_number"] == "INV-2024-0042"
+    assert d["date"] == dt.date(2024, 3, 14) and d["due_date"] == dt.date(2024, 4, 13)
+    assert d["currency"] == "EUR"
+    assert (d["subtotal"], d["tax"], d["total"]) == (D("1070.00"), D("246.10"), D("1316.10"))
+    assert [(ln["description"], ln["quantity"], ln["unit_price"], ln["amount"]) for ln in d["lines"]] == [
+        ("Consulting hours", D(10), D("95.00"), D("950.00")),
+        ("Travel", D(1), D("120.00"), D("120.00")),
+    ]
+    assert d["issuer"]["name"] == "Blue Harbour Trading Ltd."
+    assert out.issues == []
+    # Provenance in image pixels: the total's box lies where "1.316,10" was drawn (x=450pt → 900px).
+    src = out.provenance["total"]
+    assert src.origin == "text" and src.bbox is not None
+    assert 880 < src.bbox[0] < 960 and 540 < src.bbox[3] < 580
+    assert "lines[1].amount" in out.provenance
+    assert "Total due" in out.text and out.words == words
+    resolve_schema("invoice").validate(d)  # the data matches the schema
+
+
+class StubOcr:
+    """Pretends to read an image: fixed words in an upright frame twice the image's scale."""
+
+    def read(self, image: Image.Image) -> SimpleNamespace:
+        words = [
+            Word("SUNRISE CAFE SDN BHD", 100, 20, 400, 50, 0.9, "ocr"),
+            Word("12 JALAN MAWAR, 50000 KUALA LUMPUR", 60, 60, 440, 90, 0.9, "ocr"),
+            Word("DATE: 01/02/2019", 20, 140, 220, 170, 0.95, "ocr"),
+            Word("TOTAL", 20, 200, 100, 230, 0.9, "ocr"),
+            Word("RM 12.50", 360, 202, 460, 232, 0.8, "ocr"),
+        ]
+        return SimpleNamespace(words=words, to_original=lambda b: tuple(v / 2 for v in b))
+
+
+def test_receipt_from_image_via_ocr_maps_boxes_back() -> None:
+    engine = ReaderEngine(ocr=StubOcr())
+    out = engine.generate(EngineRequest(images=[Image.new("RGB", (240, 120))], prompt="", schema=resolve_schema("receipt")))
+    d = out.data
+    assert d["merchant_name"] == "SUNRISE CAFE SDN BHD"
+    assert d["merchant_address"] == "12 JALAN MAWAR, 50000 KUALA LUMPUR"
+    assert d["date"] == dt.date(2019, 2, 1) and d["total"] == D("12.50") and d["currency"] == "MYR"
+    src = out.provenance["total"]
+    assert src.origin == "ocr" and src.confidence == pytest.approx(0.8)
+    assert src.bbox == pytest.approx((180, 101, 230, 116), abs=1)
+    assert max(w.x1 for w in out.words) <= 240
+
+
+def test_unsupported_schema_and_no_input() -> None:
+    engine = ReaderEngine(ocr=StubOcr())
+    with pytest.raises(EngineError):
+        engine.generate(EngineRequest(images=[], prompt="", schema=resolve_schema("table")))
+    with pytest.raises(EngineError):
+        engine.generate(EngineRequest(images=[], prompt="", schema=resolve_schema("receipt")))

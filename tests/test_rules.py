@@ -1,0 +1,179 @@
+"""Receipt and invoice rules on synthetic word lists: a US, an EU and a Malaysian receipt, an invoice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+
+from docextract.rules import extract, extract_invoice, extract_receipt
+from docextract.types import Word
+
+ROW_H = 20
+CHAR_W = 9
+
+
+def layout(rows: list[str | tuple[str, str]], *, x_right: float = 400, jitter: float = 0.0) -> list[Word]:
+    """One OCR-style box per text: a string is a centred row; (left, right) a label and a right-aligned value."""
+    words: list[Word] = []
+    for i, row in enumerate(rows):
+        y = 20 + i * 30 + (jitter if i % 2 else 0)
+        parts = [(row, 200 - CHAR_W * len(row) / 2)] if isinstance(row, str) else [
+            (row[0], 10), (row[1], x_right - CHAR_W * len(row[1]))
+        ]
+        for text, x in parts:
+            if text:
+                words.append(Word(text, x, y, x + CHAR_W * len(text), y + ROW_H, 0.9, "ocr"))
+    return words
+
+
+def box_text(words: list[Word], bbox: tuple[float, float, float, float]) -> list[str]:
+    return [w.text for w in words if w.x0 < bbox[2] and bbox[0] < w.x1 and w.y0 < bbox[3] and bbox[1] < w.y1]
+
+
+MALAYSIAN = [
+    "TAN WOON YANN",
+    "YONGFATT ENTERPRISE",
+    "(JM0517726)",
+    "NO 122.124 JALAN DEDAP 13",
+    "81100 JOHOR BAHRU",
+    "TEL 07-3523888",
+    "GST ID: 000849813504",
+    "SIMPLIFIED TAX INVOICE",
+    ("DOC NO CS00031663", "DATE 25/12/2018"),
+    ("CASHIER USER", "TIME 12:31:00"),
+    ("ITEM QTY S/PRICE", "AMOUNT TAX"),
+    ("ELEGANT SCHTR BAG 1 80.91", "80.91 SR"),
+    ("TOTAL QTY 1", "80.91"),
+    ("TOTAL SALES (EXCLUDING GST) :", "80.91"),
+    ("TOTAL GST :", "0.00"),
+    ("ROUNDING", "-0.01"),
+    ("TOTAL SALES (INCLUSIVE OF GST) :", "80.90"),
+    ("CASH :", "100.00"),
+    ("CHANGE :", "19.10"),
+    "GST SUMMARY AMOUNT(RM) TAX(RM)",
+    ("TOTAL :", "80.91 0.00"),
+]
+
+
+def test_malaysian_receipt() -> None:
+    words = layout(MALAYSIAN, jitter=3)
+    res = extract_receipt(words)
+    d = res.data
+    assert d["merchant_name"] == "YONGFATT ENTERPRISE"  # legal/business name, not the owner above it
+    assert d["merchant_address"] == "NO 122.124 JALAN DEDAP 13 81100 JOHOR BAHRU"
+    assert d["date"] == dt.date(2018, 12, 25)
+    assert d["time"] == "12:31:00"
+    assert d["total"] == D("80.90")  # after rounding, not the tax summary's 80.91
+    assert d["subtotal"] == D("80.91")
+    assert d["tax"] == D("0.00")
+    assert d["payment_method"] == "cash"
+    assert [(i["description"], i["amount"]) for i in d["items"]] == [("ELEGANT SCHTR BAG", D("80.91"))]
+    assert box_text(words, res.provenance["total"].bbox) == ["80.90"]
+    assert box_text(words, res.provenance["items[0].amount"].bbox) == ["80.91 SR"]
+    assert res.provenance["total"].origin == "ocr"
+    assert res.issues == []  # 80.91 + 0 − 0.01 = 80.90
+
+
+US = [
+    "WELCOME TO",
+    "CORNER MARKET LLC",
+    "1234 Main Street",
+    "Springfield, IL 62704",
+    "Tel (217) 555-0100",
+    ("03/07/2024", "2:56 PM"),
+    ("Milk 2% 1 gal", "3.49"),
+    ("Bread", "2.50"),
+    ("2 x 1.25 Apples", "2.50"),
+    ("SUBTOTAL", "8.49"),
+    ("SALES TAX 8%", "0.68"),
+    ("TOTAL", "$9.17"),
+    ("VISA", "9.17"),
+    ("CHANGE DUE", "0.00"),
+    ("TOTAL NUMBER OF ITEMS SOLD", "4"),
+]
+
+
+def test_us_receipt() -> None:
+    res = extract_receipt(layout(US))
+    d = res.data
+    assert d["merchant_name"] == "CORNER MARKET LLC"
+    assert d["merchant_address"] == "1234 Main Street Springfield, IL 62704"
+    assert d["date"] == dt.date(2024, 3, 7)  # month first: US dollars and nothing says otherwise
+    assert d["time"] == "14:56"
+    assert d["currency"] == "USD"
+    assert (d["subtotal"], d["tax"], d["total"]) == (D("8.49"), D("0.68"), D("9.17"))
+    assert d["payment_method"] == "card"
+    assert [i["amount"] for i in d["items"]] == [D("3.49"), D("2.50"), D("2.50")]
+    assert d["items"][2]["quantity"] == D(2) and d["items"][2]["unit_price"] == D("1.25")
+    assert res.issues == []
+
+
+EU = [
+    "Bäckerei Sonnenschein GmbH",
+    "Hauptstraße 12",
+    "10115 Berlin",
+    "USt-IdNr. DE123456789",
+    ("Datum: 03.07.2024", "14:05"),
+    ("Brezel 2 x 0,95", "1,90 €"),
+    ("Kaffee groß", "3,20 €"),
+    ("Kuchen", "1.234,50 €"),
+    ("Zwischensumme", "1.239,60 €"),
+    ("MwSt 7%", "81,10 €"),
+    ("SUMME", "1.239,60 €"),
+    ("Bar", "1.250,00 €"),
+    ("Rückgeld", "10,40 €"),
+]
+
+
+def test_eu_receipt_with_comma_decimals_and_a_wrong_total() -> None:
+    res = extract_receipt(layout(EU))
+    d = res.data
+    assert d["merchant_name"] == "Bäckerei Sonnenschein GmbH"
+    assert d["merchant_address"] == "Hauptstraße 12 10115 Berlin"
+    assert d["date"] == dt.date(2024, 7, 3)
+    assert d["currency"] == "EUR"
+    assert d["total"] == D("1239.60")
+    assert d["subtotal"] == D("1239.60") and d["tax"] == D("81.10")  # VAT included in the prices
+    assert [i["amount"] for i in d["items"]] == [D("1.90"), D("3.20"), D("1234.50")]
+    assert res.issues == []
+    # The same receipt with a misprinted sum: reported, never "fixed".
+    bad = [r if not (isinstance(r, tuple) and r[0] == "SUMME") else ("SUMME", "1.300,00 €") for r in EU]
+    bad = [r for r in bad if not (isinstance(r, tuple) and r[0] in ("Bar", "Rückgeld"))]
+    res = extract_receipt(layout(bad))
+    assert res.data["total"] == D("1300.00")
+    assert [i.code for i in res.issues] == ["total-mismatch"]
+
+
+def test_invoice_label_below_and_beside() -> None:
+    rows: list = [
+        "ACME Widgets Ltd.",
+        "10 Downing Road, London",
+        ("Invoice Number:", ""),
+        ("42183017", ""),
+        ("Invoice Date:", "August 3 , 2014"),
+        ("Due Date:", "September 2 , 2014"),
+        ("Bill To:", ""),
+        ("Jane Customer", ""),
+        ("Item Qty Price", "Amount"),
+        ("Widget 2 £10.00", "£20.00"),
+        ("Subtotal", "£20.00"),
+        ("VAT 20%", "£4.00"),
+        ("Amount due", "£24.00"),
+    ]
+    res = extract_invoice(layout(rows))
+    d = res.data
+    assert d["invoice_number"] == "42183017"
+    assert d["date"] == dt.date(2014, 8, 3) and d["due_date"] == dt.date(2014, 9, 2)
+    assert d["currency"] == "GBP"
+    assert (d["subtotal"], d["tax"], d["total"]) == (D("20.00"), D("4.00"), D("24.00"))
+    assert d["issuer"]["name"] == "ACME Widgets Ltd."
+    assert d["customer"]["name"] == "Jane Customer"
+    assert d["lines"][0]["quantity"] == D(2) and d["lines"][0]["amount"] == D("20.00")
+    assert res.provenance["invoice_number"].text == "42183017"
+    assert res.issues == []
+    assert extract("invoice", layout(rows)).data["total"] == D("24.00")
+
+
+def test_empty_input() -> None:
+    d = extract_receipt([]).data
+    assert d["total"] is None and d["merchant_name"] is None and d["items"] == []
