@@ -308,7 +308,7 @@ def _checks(result: Extraction) -> list[Issue]:
         from docextract.checks import check_document
     except ImportError:  # pragma: no cover - checks ship with the package
         return []
-    return check_document(result.data_dict() or {}, result.schema)
+    return check_document(result.schema, result.data if result.data is not None else {})
 
 
 def _set_status(result: Extraction) -> None:
