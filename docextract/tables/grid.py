@@ -133,6 +133,8 @@ def _continues(lines: list[Line], j: int) -> bool:
         return False
     if len(nxt.chunks) >= 2:
         return True
+    if not _same_size(lines[j], nxt):  # a heading in another font size separates two tables
+        return False
     # a lone chunk (section label, wrapped cell) stays if a tabular line follows closely
     for k in (j + 2, j + 3):
         if k < len(lines) and _gap(lines[k - 1], lines[k]) <= REGION_GAP and len(lines[k].chunks) >= 2:
@@ -141,6 +143,10 @@ def _continues(lines: list[Line], j: int) -> bool:
             continue
         break
     return False
+
+
+def _same_size(a: Line, b: Line) -> bool:
+    return abs(a.height - b.height) <= 0.15 * max(a.height, b.height)
 
 
 def _extend_up(lines: list[Line], start: int, region: list[Line]) -> list[Line]:
@@ -152,7 +158,7 @@ def _extend_up(lines: list[Line], start: int, region: list[Line]) -> list[Line]:
     while k >= 0 and _gap(lines[k], region[0]) <= 1.5:
         ln = lines[k]
         inside = ln.chunks[0].x0 > left + 0.1 * width and ln.chunks[-1].x1 <= right + 0.05 * width
-        if not inside:
+        if not inside or not _same_size(ln, region[0]):
             break
         region.insert(0, ln)
         k -= 1
@@ -176,7 +182,8 @@ def _union_gaps(spans: list[tuple[float, float]], min_gap: float) -> list[tuple[
 
 def find_columns(region: list[Line]) -> list[tuple[float, float]]:
     """Column separators (whitespace gaps) of a region, after setting spanning chunks aside."""
-    chunks = [c for ln in region for c in ln.chunks]
+    # only lines with several cells define columns: lone chunks are titles, labels or spans
+    chunks = [c for ln in region if len(ln.chunks) >= 2 for c in ln.chunks]
     h = statistics.median(ln.height for ln in region)
     min_gap = 0.3 * h
     spans = [(c.x0, c.x1) for c in chunks]
@@ -266,8 +273,14 @@ def _is_table(grid: list[list[str]]) -> bool:
     multi = sum(1 for r in grid if sum(1 for c in r if c) >= 2)
     if multi < 2:
         return False
-    long_cells = sum(1 for c in filled if len(c) > 45)
-    return long_cells <= 0.5 * len(filled)
+    if len(grid[0]) == 2 and all(len(r[0]) <= 3 and not r[0].isdigit() for r in grid):
+        return False  # a bulleted or numbered list
+    width = len(grid[0])
+    wordy = 0
+    for j in range(width):
+        col = [r[j] for r in grid if r[j]]
+        wordy += bool(col) and sum(len(c) for c in col) / len(col) > 40
+    return wordy * 2 < width  # prose set in columns
 
 
 def tables_from_lines(lines: list[Line], page_no: int) -> list[Table]:

@@ -1,20 +1,38 @@
-"""Tables of digital PDF pages: ruled tables from vector lines, unruled ones from text alignment."""
+"""Tables of digital PDF pages: ruled tables from vector lines, unruled ones from text alignment.
+
+Ruled tables: pymupdf's ``find_tables(strategy="lines")`` gives the cell geometry (merged cells
+included); the cell text is ours, from the page's words, because its own text is unreliable on
+some fonts. A ruled grid is kept only when it does not cut words apart, and a ruled row whose
+cells hold several aligned lines of numbers (rows without rules between them) is split into its
+text lines. The words left over are searched for whitespace tables (:mod:`docextract.tables.grid`).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from docextract.schemas.table import Table
-from docextract.tables.grid import tables_from_words
-from docextract.types import Word
+from docextract.tables.grid import group_lines, is_numeric, make_table, tables_from_words
+from docextract.types import BBox, Word
 
 if TYPE_CHECKING:
     import pymupdf
 
+MIN_RULES = 3  # ruling segments needed in each direction before looking for ruled tables
+MAX_CUT_WORDS = 0.02  # share of a ruled table's words its grid may cut before we distrust it
+
 
 def page_words(pdf_page: pymupdf.Page) -> list[Word]:
-    """The text layer of a page as words in PDF points (origin top-left)."""
-    return [Word(t[4], t[0], t[1], t[2], t[3]) for t in pdf_page.get_text("words", sort=False) if t[4].strip()]
+    """The text layer of a page as words in PDF points, origin top-left of the page as displayed
+    (``/Rotate`` applied)."""
+    raw = pdf_page.get_text("words", sort=False)
+    if pdf_page.rotation:
+        import pymupdf
+
+        m = pdf_page.rotation_matrix
+        boxes = [pymupdf.Rect(t[:4]) * m for t in raw]
+        return [Word(t[4], b.x0, b.y0, b.x1, b.y1) for t, b in zip(raw, boxes) if t[4].strip()]
+    return [Word(t[4], t[0], t[1], t[2], t[3]) for t in raw if t[4].strip()]
 
 
 def extract_pdf_tables(pdf_page: pymupdf.Page, page_no: int) -> list[Table]:
@@ -22,6 +40,124 @@ def extract_pdf_tables(pdf_page: pymupdf.Page, page_no: int) -> list[Table]:
 
     Ruled tables come from the page's ruling lines and rectangles (merged cells kept in their start
     cell, wrapped text joined); the remaining words are searched for whitespace-aligned tables.
+    Header rows become ``columns`` (see :func:`docextract.tables.grid.detect_header`).
     """
     words = page_words(pdf_page)
-    return tables_from_words(words, page_no)
+    found: list[tuple[float, Table]] = []
+    boxes: list[BBox] = []
+    if not pdf_page.rotation and _has_rules(pdf_page):
+        for bbox, grid in _ruled_grids(pdf_page, words):
+            boxes.append(bbox)
+            found.append((bbox[1], make_table(grid, page_no)))
+    rest = [w for w in words if not any(_inside(w, b) for b in boxes)]
+    for table, top in _text_tables(rest, page_no):
+        found.append((top, table))
+    return [t for _, t in sorted(found, key=lambda p: p[0])]
+
+
+def _text_tables(words: list[Word], page_no: int) -> list[tuple[Table, float]]:
+    tables = tables_from_words(words, page_no)
+    # tables_from_words returns top to bottom; recover each table's top from its first cell
+    tops = []
+    for t in tables:
+        first = next((c for c in (t.columns or (t.rows[0] if t.rows else [])) if c), "")
+        top = next((w.y0 for w in words if first and w.text == first.split(" ")[0]), 0.0)
+        tops.append(top)
+    return list(zip(tables, tops))
+
+
+# ---------------------------------------------------------------- ruled tables
+
+
+def _has_rules(pdf_page: pymupdf.Page) -> bool:
+    """Whether the page has enough horizontal and vertical segments to hold a ruled table."""
+    horizontal = vertical = 0
+    for path in pdf_page.get_drawings():
+        for item in path["items"]:
+            if item[0] == "l":
+                p, q = item[1], item[2]
+                horizontal += abs(p.y - q.y) < 1 and abs(p.x - q.x) > 5
+                vertical += abs(p.x - q.x) < 1 and abs(p.y - q.y) > 5
+            elif item[0] == "re":
+                r = item[1]
+                horizontal += r.height < 2 and r.width > 5 or r.height >= 2
+                vertical += r.width < 2 and r.height > 5 or r.width >= 2
+        if horizontal >= MIN_RULES and vertical >= MIN_RULES:
+            return True
+    return False
+
+
+def _inside(w: Word, box: BBox) -> bool:
+    return box[0] <= w.cx <= box[2] and box[1] <= w.cy <= box[3]
+
+
+def _ruled_grids(pdf_page: pymupdf.Page, words: list[Word]) -> list[tuple[BBox, list[list[str]]]]:
+    out = []
+    for t in pdf_page.find_tables(strategy="lines", use_layout=False).tables:
+        bbox = tuple(t.bbox)
+        inside = [w for w in words if _inside(w, bbox)]  # type: ignore[arg-type]
+        cells = [list(r.cells) for r in t.rows]
+        if not inside or _cut_share(cells, inside) > MAX_CUT_WORDS:
+            continue
+        grid = _fill(cells, inside)
+        if len(grid) >= 2 and len(grid[0]) >= 2:
+            out.append((bbox, grid))  # type: ignore[arg-type]
+    return out
+
+
+def _cell_of(w: Word, row: list[Any]) -> int | None:
+    for j, c in enumerate(row):
+        if c is not None and c[0] <= w.cx <= c[2] and c[1] <= w.cy <= c[3]:
+            return j
+    return None
+
+
+def _cut_share(cells: list[list[Any]], words: list[Word]) -> float:
+    """Share of words that stick out of their cell by over a quarter of their width."""
+    cut = 0
+    for w in words:
+        for row in cells:
+            j = _cell_of(w, row)
+            if j is not None:
+                c = row[j]
+                out = max(0.0, c[0] - w.x0) + max(0.0, w.x1 - c[2])
+                cut += out > 0.25 * (w.x1 - w.x0)
+                break
+    return cut / len(words)
+
+
+def _cell_text(words: list[Word]) -> str:
+    return " ".join(" ".join(w.text for w in ln.words) for ln in group_lines(words))
+
+
+def _fill(cells: list[list[Any]], words: list[Word]) -> list[list[str]]:
+    """Cell texts of a ruled grid; rows holding aligned lines of numbers are split into lines."""
+    grid: list[list[str]] = []
+    for row in cells:
+        per_cell: list[list[Word]] = [[] for _ in row]
+        for w in words:
+            j = _cell_of(w, row)
+            if j is not None:
+                per_cell[j].append(w)
+        grid += _split_row(per_cell)
+    keep_rows = [r for r in grid if any(r)]
+    if not keep_rows:
+        return []
+    keep = [j for j in range(len(keep_rows[0])) if any(r[j] for r in keep_rows)]
+    return [[r[j] for j in keep] for r in keep_rows]
+
+
+def _split_row(per_cell: list[list[Word]]) -> list[list[str]]:
+    """One ruled row as text, or several when its cells stack unruled records line by line."""
+    lines = [group_lines(ws) for ws in per_cell]
+    counts = {len(ls) for ls in lines if ls}
+    multi = [ls for ls in lines if len(ls) >= 2]
+    numeric = any(all(is_numeric(" ".join(w.text for w in ln.words)) for ln in ls) for ls in multi)
+    if len(multi) < 2 or not numeric or len(counts - {1}) != 1:
+        return [[_cell_text(ws) for ws in per_cell]]
+    bands = group_lines([w for ws in per_cell for w in ws])
+    rows = []
+    for band in bands:
+        ids = {id(w) for w in band.words}
+        rows.append([_cell_text([w for w in ws if id(w) in ids]) for ws in per_cell])
+    return rows
