@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docextract.schemas.table import Table
-from docextract.tables.grid import group_lines, is_numeric, make_table, tables_from_words
+from docextract.tables.grid import group_lines, is_numeric, make_table, split_chunks, tables_from_words
 from docextract.types import BBox, Word
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def _ruled_grids(pdf_page: pymupdf.Page, words: list[Word]) -> list[tuple[BBox, 
         if not inside or _cut_share(cells, inside) > MAX_CUT_WORDS:
             continue
         grid = _fill(cells, inside)
-        if len(grid) >= 2 and len(grid[0]) >= 2:
+        if len(grid) >= 2 and len(grid[0]) >= 2 and not _too_coarse(cells, inside):
             out.append((bbox, grid))  # type: ignore[arg-type]
     return out
 
@@ -124,6 +124,21 @@ def _cut_share(cells: list[list[Any]], words: list[Word]) -> float:
                 cut += out > 0.25 * (w.x1 - w.x0)
                 break
     return cut / len(words)
+
+
+def _too_coarse(cells: list[list[Any]], words: list[Word]) -> bool:
+    """Whether cells hold whitespace-separated columns (a grid from shading or stripes, not rules)."""
+    coarse = filled = 0
+    for row in cells:
+        per_cell: dict[int, list[Word]] = {}
+        for w in words:
+            j = _cell_of(w, row)
+            if j is not None:
+                per_cell.setdefault(j, []).append(w)
+        filled += bool(per_cell)
+        lines = [ln for ws in per_cell.values() for ln in group_lines(ws)]
+        coarse += any(len(split_chunks(ln, 2 * ln.height)) >= 3 for ln in lines)
+    return coarse > 0.25 * filled
 
 
 def _cell_text(words: list[Word]) -> str:
@@ -150,12 +165,12 @@ def _fill(cells: list[list[Any]], words: list[Word]) -> list[list[str]]:
 def _split_row(per_cell: list[list[Word]]) -> list[list[str]]:
     """One ruled row as text, or several when its cells stack unruled records line by line."""
     lines = [group_lines(ws) for ws in per_cell]
-    counts = {len(ls) for ls in lines if ls}
     multi = [ls for ls in lines if len(ls) >= 2]
     numeric = any(all(is_numeric(" ".join(w.text for w in ln.words)) for ln in ls) for ls in multi)
-    if len(multi) < 2 or not numeric or len(counts - {1}) != 1:
-        return [[_cell_text(ws) for ws in per_cell]]
     bands = group_lines([w for ws in per_cell for w in ws])
+    aligned = multi and len(bands) == max(len(ls) for ls in multi)  # lines line up across cells
+    if len(multi) < 2 or not numeric or not aligned:
+        return [[_cell_text(ws) for ws in per_cell]]
     rows = []
     for band in bands:
         ids = {id(w) for w in band.words}
