@@ -9,6 +9,7 @@ import typer
 
 from docextract._version import __version__
 from docextract.cli import extract as ex
+from docextract.cli.batch import batch_command
 from docextract.cli.schemas import schemas_app
 
 app = typer.Typer(
@@ -68,6 +69,7 @@ def _make_command(expect: str, help_text: str):  # type: ignore[no-untyped-def]
 
 app.command("pdf")(_make_command("pdf", "Extract structured data from a PDF (digital or scanned)."))
 app.command("image")(_make_command("image", "Extract structured data from an image (JPEG, PNG, TIFF, WebP, BMP)."))
+app.command("batch")(batch_command)
 
 
 def main() -> None:
