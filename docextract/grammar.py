@@ -48,6 +48,14 @@ _INT_PART = f'("0" | [1-9] [0-9]{{0,{MAX_INT_DIGITS - 1}}})'
 # Plain decimals only: no exponent, no leading zeros, bounded digits on both sides of the point.
 SAFE_NUMBER = f'"-"? {_INT_PART} ("." [0-9]{{1,{MAX_FRAC_DIGITS}}})? space'
 SAFE_INTEGER = f'"-"? {_INT_PART} space'
+# ISO dates a document can carry: years 1000-2999 and no month/day combination that cannot exist
+# (29 February is allowed; validation still rejects it in common years).
+SAFE_DATE = (
+    '[12] [0-9] [0-9] [0-9] "-" ('
+    ' "02-" ("0" [1-9] | [12] [0-9])'
+    ' | ("0" [13-9] | "1" [0-2]) "-" ("0" [1-9] | [12] [0-9] | "30")'
+    ' | ("0" [13578] | "1" [02]) "-31" )'
+)
 
 # Keywords that change which documents are valid in ways the converter cannot express; it would
 # silently ignore them and the grammar would allow (or force) output the schema rejects.
@@ -158,6 +166,7 @@ def _converter() -> Any:
         lg.PRIMITIVE_RULES["char"].content: lg.BuiltinRule(SAFE_CHAR, []),
         lg.PRIMITIVE_RULES["number"].content: lg.BuiltinRule(SAFE_NUMBER, []),
         lg.PRIMITIVE_RULES["integer"].content: lg.BuiltinRule(SAFE_INTEGER, []),
+        lg.STRING_FORMAT_RULES["date"].content: lg.BuiltinRule(SAFE_DATE, []),
     }
     unsafe_dots = {lg.DOT, lg.DOTALL}
 
