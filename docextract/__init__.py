@@ -30,6 +30,7 @@ from docextract.types import FieldSource, Issue, Status, TileResult, Word
 if TYPE_CHECKING:
     from docextract.engines import Engine, get_engine, list_engines
     from docextract.pipeline import Event, extract
+    from docextract.export import results_to_dataframe
     from docextract.result import Extraction
     from docextract.schemas import SchemaSpec, list_schemas, resolve_schema
 
@@ -37,6 +38,7 @@ _LAZY = {
     "extract": "docextract.pipeline",
     "Event": "docextract.pipeline",
     "Extraction": "docextract.result",
+    "results_to_dataframe": "docextract.export",
     "Engine": "docextract.engines",
     "get_engine": "docextract.engines",
     "list_engines": "docextract.engines",
@@ -82,4 +84,5 @@ __all__ = [
     "list_engines",
     "list_schemas",
     "resolve_schema",
+    "results_to_dataframe",
 ]
