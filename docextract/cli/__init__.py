@@ -1,6 +1,5 @@
 """The ``docextract`` command. The only package that imports typer/rich or writes to the terminal."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Optional
@@ -8,8 +7,11 @@ from typing import Annotated, Optional
 import typer
 
 from docextract._version import __version__
+from rich.markup import escape
+
 from docextract.cli import extract as ex
 from docextract.cli.batch import batch_command
+from docextract.cli.common import err_console
 from docextract.cli.schemas import schemas_app
 
 app = typer.Typer(
@@ -17,7 +19,7 @@ app = typer.Typer(
     help="Receipts, invoices, tables and scans to validated structured data, entirely on this machine.\n\n"
     "Exit codes: 0 ok, 1 failure, 2 usage error, 3 partial result (output written, some parts failed).",
     no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,  # main() turns unexpected errors into one line (traceback with -vv)
     add_completion=False,
 )
 app.add_typer(schemas_app, name="schemas")
@@ -73,5 +75,20 @@ app.command("batch")(batch_command)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: no traceback reaches the user unless they ask with -vv."""
+    import sys
+
+    try:
+        app()
+    except KeyboardInterrupt:
+        err_console.print("[bold red]Aborted.[/]")
+        raise SystemExit(130) from None
+    except Exception as exc:  # a bug, not a user error: say so plainly
+        if "-vv" in sys.argv or "--verbose" in sys.argv:
+            err_console.print_exception(show_locals=False)
+        err_console.print(
+            f"[bold red]Error:[/] internal error: {type(exc).__name__}: {escape(str(exc))} "
+            "(run with -vv for the traceback, and please report it)",
+            highlight=False,
+        )
+        raise SystemExit(1) from None
