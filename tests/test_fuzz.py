@@ -20,7 +20,7 @@ from docextract.sources import open_document  # noqa: E402
 from docextract.testing.documents import receipt_image, receipt_pdf, render_pdf  # noqa: E402
 from docextract.types import EngineOutput  # noqa: E402
 
-FUZZ = settings(max_examples=150, deadline=None, derandomize=True, database=None,
+FUZZ = settings(max_examples=200, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -52,7 +52,7 @@ def mutated(draw: st.DrawFn) -> bytes:
     return bytes(data)
 
 
-@FUZZ
+@settings(FUZZ, max_examples=800)
 @given(mutated())
 def test_open_document_and_pages_raise_only_docextract_errors(data):
     try:
