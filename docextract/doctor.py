@@ -123,7 +123,13 @@ def llama_info(system_info: str | None = None) -> dict[str, Any]:
         try:
             import llama_cpp
         except Exception as exc:  # ImportError, or a native library that fails to load
-            return {"installed": False, "error": f"{type(exc).__name__}: {exc}", "version": None, "backends": {}, "features": {}}
+            return {
+                "installed": False,
+                "error": f"{type(exc).__name__}: {exc}",
+                "version": None,
+                "backends": {},
+                "features": {},
+            }
         version = getattr(llama_cpp, "__version__", None)
         raw = llama_cpp.llama_print_system_info()
         system_info = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
@@ -235,7 +241,9 @@ def diagnose(
     return report
 
 
-def _recommendation(memory: Mapping[str, Any], gpus: list[dict[str, Any]], llama: Mapping[str, Any]) -> dict[str, Any] | None:
+def _recommendation(
+    memory: Mapping[str, Any], gpus: list[dict[str, Any]], llama: Mapping[str, Any]
+) -> dict[str, Any] | None:
     ram = memory.get("total_gb") or 0.0
     has_gpu_build = any(name not in ("", "CPU") for name in llama.get("backends", {})) or bool(llama.get("gpu_offload"))
     vram = max((g["memory_total_gb"] or 0.0 for g in gpus), default=0.0) if has_gpu_build else 0.0
@@ -277,20 +285,31 @@ def _warnings(
             f"(SIGSEGV on quantized models) on many VMs — rebuild without them: {AMX_REBUILD}",
         )
     if cpu["flags_known"] and not cpu["features"]["avx2"] and feats.get("AVX2") == "1":
-        warn("avx2-missing", "llama.cpp was built with AVX2 but this CPU lacks it (illegal instruction); rebuild with -DGGML_AVX2=OFF")
+        warn(
+            "avx2-missing",
+            "llama.cpp was built with AVX2 but this CPU lacks it (illegal instruction); rebuild with -DGGML_AVX2=OFF",
+        )
     elif cpu["features"]["avx2"] and feats and feats.get("AVX2", "0") == "0" and "AVX" in feats:
-        warn("avx2-unused", "this CPU has AVX2 but llama.cpp was built without it; rebuild with -DGGML_AVX2=ON for 2-4x speed")
+        warn(
+            "avx2-unused",
+            "this CPU has AVX2 but llama.cpp was built without it; rebuild with -DGGML_AVX2=ON for 2-4x speed",
+        )
     if not llama.get("installed"):
         warn("llama-missing", "llama-cpp-python is not installed; install it with: pip install 'docextract[llama]'")
     usable = cpu["usable_cores"]
     over = {k: v for k, v in threads_env.items() if isinstance(v, int) and v > usable}
     if over:
         names = ", ".join(f"{k}={v}" for k, v in over.items())
-        warn("thread-oversubscription", f"{names} exceeds the {usable} usable cores; threads will fight — set it to {usable} or less")
+        warn(
+            "thread-oversubscription",
+            f"{names} exceeds the {usable} usable cores; threads will fight — set it to {usable} or less",
+        )
     total = memory.get("total_gb")
     available = memory.get("available_gb")
     if recommendation is None:
-        warn("low-memory", f"no catalog model fits {total} GB of RAM; use --engine reader (OCR only) or a remote server")
+        warn(
+            "low-memory", f"no catalog model fits {total} GB of RAM; use --engine reader (OCR only) or a remote server"
+        )
     elif available is not None and available < recommendation["ram_needed_gb"]:
         warn(
             "memory-busy",

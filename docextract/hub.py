@@ -155,7 +155,15 @@ def _downloadable() -> list[CatalogEntry]:
     return [e for e in CATALOG if e.downloadable]
 
 
-def _result(paths: list[Path], repo: str, files: list[str], entry: CatalogEntry | None, q: Quant | None, *, verified: tuple[str, ...]) -> PullResult:
+def _result(
+    paths: list[Path],
+    repo: str,
+    files: list[str],
+    entry: CatalogEntry | None,
+    q: Quant | None,
+    *,
+    verified: tuple[str, ...],
+) -> PullResult:
     return PullResult(
         model_path=paths[0],
         mmproj_path=paths[1] if len(paths) > 1 else None,
@@ -171,7 +179,9 @@ def _result(paths: list[Path], repo: str, files: list[str], entry: CatalogEntry 
 def _reachable(endpoint: str, timeout: float) -> bool:
     """A quick TCP connect to the hub, so that being offline fails in seconds instead of after the
     library's retries. Skipped (assumed reachable) when a proxy is configured."""
-    if any(os.environ.get(v) for v in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")):
+    if any(
+        os.environ.get(v) for v in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
+    ):
         return True
     if os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on"):
         return False
@@ -228,7 +238,9 @@ def _download_error(exc: Exception, repo: str, filename: str, endpoint: str, tar
     kind = type(exc).__name__
     where = f"{endpoint}/{repo}"
     if isinstance(exc, getattr(errors, "GatedRepoError", ())):
-        return ModelError(f"{where} is gated: accept its licence on the hub and log in (`hf auth login`), then pull again")
+        return ModelError(
+            f"{where} is gated: accept its licence on the hub and log in (`hf auth login`), then pull again"
+        )
     if isinstance(exc, getattr(errors, "RepositoryNotFoundError", ())):
         return ModelError(f"repository {repo} not found at {endpoint} (private repos need a token)")
     if isinstance(exc, getattr(errors, "RevisionNotFoundError", ())):
@@ -240,7 +252,9 @@ def _download_error(exc: Exception, repo: str, filename: str, endpoint: str, tar
             f"cannot download {filename} from {where} (offline or the hub is down) and it is not in {target.describe()}"
         )
     if isinstance(exc, remote_miss):
-        return ModelError(f"{where} has no file {filename}; the catalog may be out of date — pass model_file= explicitly")
+        return ModelError(
+            f"{where} has no file {filename}; the catalog may be out of date — pass model_file= explicitly"
+        )
     if isinstance(exc, getattr(errors, "HfHubHTTPError", ())):
         status = getattr(getattr(exc, "response", None), "status_code", "?")
         return ModelError(f"downloading {filename} from {where} failed (HTTP {status}): {_first_line(exc)}")
@@ -310,7 +324,9 @@ def _verify(path: Path, filename: str, target: _Target, repo: str) -> bool:
             p.unlink()
         except OSError:
             pass
-    raise ModelError(f"{filename} from {repo} is corrupt (SHA-256 differs from the hub's); it was removed — run pull again")
+    raise ModelError(
+        f"{filename} from {repo} is corrupt (SHA-256 differs from the hub's); it was removed — run pull again"
+    )
 
 
 __all__ = ["DEFAULT_ENDPOINT", "ProgressCallback", "PullResult", "plan", "pull"]

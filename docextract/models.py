@@ -415,7 +415,9 @@ def is_projector(path: str | Path) -> bool:
     return any(hint in name for hint in PROJECTOR_HINTS)
 
 
-def resolve_model(name_or_path: str | os.PathLike[str], mmproj: str | os.PathLike[str] | None = None) -> tuple[Path, Path | None]:
+def resolve_model(
+    name_or_path: str | os.PathLike[str], mmproj: str | os.PathLike[str] | None = None
+) -> tuple[Path, Path | None]:
     """Find the model file and its vision projector for a path or a model name.
 
     ``name_or_path`` is a ``.gguf`` path, a folder holding one, a catalog name (``qwen2.5-vl-3b``,
@@ -552,7 +554,9 @@ def _pick_projector(files: Iterable[Path], entry: CatalogEntry | None, model: Pa
     return _projector_beside(model) if projectors else None
 
 
-def _from_docextract(query: str, base: str, quant: str | None, entry: CatalogEntry | None, looked: list[str]) -> ResolvedModel | None:
+def _from_docextract(
+    query: str, base: str, quant: str | None, entry: CatalogEntry | None, looked: list[str]
+) -> ResolvedModel | None:
     root = models_dir()
     looked.append(f"docextract models folder {root}")
     if not root.is_dir():
@@ -594,9 +598,15 @@ def _hf_snapshot(repo_dir: Path) -> Path | None:
     return max(revs, key=lambda p: p.stat().st_mtime) if revs else None
 
 
-def _from_hf_cache(query: str, base: str, quant: str | None, entry: CatalogEntry | None, looked: list[str]) -> ResolvedModel | None:
+def _from_hf_cache(
+    query: str, base: str, quant: str | None, entry: CatalogEntry | None, looked: list[str]
+) -> ResolvedModel | None:
     root = hf_cache_dir()
-    repos = [r for r in (base if "/" in base else None, query if "/" in query else None, entry.hf_repo if entry else None) if r]
+    repos = [
+        r
+        for r in (base if "/" in base else None, query if "/" in query else None, entry.hf_repo if entry else None)
+        if r
+    ]
     if not repos:
         looked.append(f"Hugging Face cache {root} (no repo id for {query!r})")
         return None
@@ -628,7 +638,9 @@ def _ollama_blob(root: Path, digest: str) -> Path:
     return root / "blobs" / digest.replace(":", "-")
 
 
-def _from_ollama(query: str, base: str, quant: str | None, entry: CatalogEntry | None, looked: list[str]) -> ResolvedModel | None:
+def _from_ollama(
+    query: str, base: str, quant: str | None, entry: CatalogEntry | None, looked: list[str]
+) -> ResolvedModel | None:
     root = ollama_models_dir()
     names = [query] + ([entry.ollama] if entry is not None and entry.ollama else [])
     for name in dict.fromkeys(names):
@@ -641,14 +653,18 @@ def _from_ollama(query: str, base: str, quant: str | None, entry: CatalogEntry |
         try:
             layers = json.loads(manifest.read_text(encoding="utf-8")).get("layers", [])
         except (OSError, ValueError, AttributeError) as exc:
-            raise ModelError(f"Ollama manifest {manifest} is unreadable ({exc}); run `ollama pull {name}` again") from None
+            raise ModelError(
+                f"Ollama manifest {manifest} is unreadable ({exc}); run `ollama pull {name}` again"
+            ) from None
         digests = {layer.get("mediaType"): layer.get("digest") for layer in layers if isinstance(layer, dict)}
         model_digest = digests.get(OLLAMA_MODEL_MEDIA)
         if not model_digest:
             continue
         model = _ollama_blob(root, model_digest)
         if not model.is_file():
-            raise ModelError(f"Ollama manifest {manifest} names blob {model} which is missing; run `ollama pull {name}` again")
+            raise ModelError(
+                f"Ollama manifest {manifest} names blob {model} which is missing; run `ollama pull {name}` again"
+            )
         proj_digest = digests.get(OLLAMA_PROJECTOR_MEDIA)
         projector = _ollama_blob(root, proj_digest) if proj_digest else None
         if projector is not None and not projector.is_file():

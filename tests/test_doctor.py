@@ -18,7 +18,9 @@ def meminfo(total_gb: float, available_gb: float) -> str:
     return f"MemTotal:       {kb(total_gb)} kB\nMemFree:         1000 kB\nMemAvailable:   {kb(available_gb)} kB\n"
 
 
-PORTABLE = "CPU : SSE3 = 1 | SSSE3 = 1 | AVX = 1 | AVX2 = 1 | F16C = 1 | FMA = 1 | LLAMAFILE = 1 | OPENMP = 1 | REPACK = 1 | "
+PORTABLE = (
+    "CPU : SSE3 = 1 | SSSE3 = 1 | AVX = 1 | AVX2 = 1 | F16C = 1 | FMA = 1 | LLAMAFILE = 1 | OPENMP = 1 | REPACK = 1 | "
+)
 NATIVE_AMX = "CPU : SSE3 = 1 | AVX = 1 | AVX2 = 1 | AVX512 = 1 | AMX_INT8 = 1 | LLAMAFILE = 1 | OPENMP = 1 | "
 CUDA_BUILD = "CUDA : ARCHS = 890 | USE_GRAPHS = 1 | PEER_MAX_BATCH_SIZE = 128 | CPU : SSE3 = 1 | AVX = 1 | AVX2 = 1 | "
 
@@ -73,7 +75,12 @@ def test_busy_memory_warns() -> None:
 def test_gpu_memory_counts_only_with_a_gpu_build() -> None:
     smi = "NVIDIA GeForce RTX 4090, 24564, 23000, 550.54\n"
     cpu_build = run(meminfo=meminfo(4, 3.5), nvidia_smi_output=smi)
-    assert cpu_build["gpus"][0] == {"name": "NVIDIA GeForce RTX 4090", "memory_total_gb": 24.0, "memory_free_gb": 22.5, "driver": "550.54"}
+    assert cpu_build["gpus"][0] == {
+        "name": "NVIDIA GeForce RTX 4090",
+        "memory_total_gb": 24.0,
+        "memory_free_gb": 22.5,
+        "driver": "550.54",
+    }
     assert cpu_build["recommendation"]["model"] == "moondream2"
     gpu_build = run(meminfo=meminfo(4, 3.5), nvidia_smi_output=smi, llama_system_info=CUDA_BUILD)
     assert gpu_build["llama"]["backends"]["CUDA"]["ARCHS"] == "890"
@@ -97,7 +104,10 @@ def test_avx2_mismatches() -> None:
     assert "avx2-unused" in codes(run(llama_system_info=no_avx2_build))
 
 
-@pytest.mark.parametrize(("env", "flagged"), [({"OMP_NUM_THREADS": "16"}, True), ({"OMP_NUM_THREADS": "4"}, False), ({"OMP_NUM_THREADS": "x"}, False)])
+@pytest.mark.parametrize(
+    ("env", "flagged"),
+    [({"OMP_NUM_THREADS": "16"}, True), ({"OMP_NUM_THREADS": "4"}, False), ({"OMP_NUM_THREADS": "x"}, False)],
+)
 def test_thread_oversubscription(env: dict[str, str], flagged: bool) -> None:
     report = run(env=env, usable_cores=8)
     assert ("thread-oversubscription" in codes(report)) is flagged
@@ -113,7 +123,17 @@ def test_free_cores_and_threads() -> None:
 
 
 def test_llama_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(doctor, "llama_info", lambda _info=None: {"installed": False, "error": "ImportError", "version": None, "backends": {}, "features": {}})
+    monkeypatch.setattr(
+        doctor,
+        "llama_info",
+        lambda _info=None: {
+            "installed": False,
+            "error": "ImportError",
+            "version": None,
+            "backends": {},
+            "features": {},
+        },
+    )
     report = run()
     assert report["llama"]["installed"] is False
     assert "llama-missing" in codes(report)

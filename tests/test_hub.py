@@ -129,7 +129,11 @@ def closed_port_url() -> str:
 
 
 def test_plan_from_catalog() -> None:
-    assert plan("qwen2.5-vl-3b")[:3] == ("ggml-org/Qwen2.5-VL-3B-Instruct-GGUF", "Qwen2.5-VL-3B-Instruct-Q4_K_M.gguf", "mmproj-Qwen2.5-VL-3B-Instruct-f16.gguf")
+    assert plan("qwen2.5-vl-3b")[:3] == (
+        "ggml-org/Qwen2.5-VL-3B-Instruct-GGUF",
+        "Qwen2.5-VL-3B-Instruct-Q4_K_M.gguf",
+        "mmproj-Qwen2.5-VL-3B-Instruct-f16.gguf",
+    )
     assert plan("qwen2.5-vl-3b:Q8_0")[1] == "Qwen2.5-VL-3B-Instruct-Q8_0.gguf"
     assert plan("qwen2.5vl:3b")[1] == "Qwen2.5-VL-3B-Instruct-Q4_K_M.gguf"  # Ollama-style alias, not a quant
     assert plan("llava-1.5-7b", quant="q5_k")[1] == "ggml-model-q5_k.gguf"
@@ -144,10 +148,16 @@ def test_pull_into_cache_then_resolve(hub: FakeHub, tmp_path: Path) -> None:
     result = pull("moondream2", endpoint=hub.url, progress=lambda f, done, total: seen.append((f, done, total)))
     assert result.model_path.read_bytes() == MODEL_BYTES
     assert result.mmproj_path is not None and result.mmproj_path.read_bytes() == MMPROJ_BYTES
-    assert str(result.model_path).startswith(str(tmp_path / "hf" / "models--vikhyatk--moondream2" / "snapshots" / COMMIT))
+    assert str(result.model_path).startswith(
+        str(tmp_path / "hf" / "models--vikhyatk--moondream2" / "snapshots" / COMMIT)
+    )
     assert result.verified == (MODEL, MMPROJ) and result.quant == "F16" and result.entry is not None
     # progress reached the full size of each file
-    assert (MODEL, len(MODEL_BYTES), len(MODEL_BYTES)) in seen and (MMPROJ, len(MMPROJ_BYTES), len(MMPROJ_BYTES)) in seen
+    assert (MODEL, len(MODEL_BYTES), len(MODEL_BYTES)) in seen and (
+        MMPROJ,
+        len(MMPROJ_BYTES),
+        len(MMPROJ_BYTES),
+    ) in seen
     # the pulled files are what resolution finds by name
     assert resolve_model("moondream2") == (result.model_path, result.mmproj_path)
     assert find_model("moondream2").source == "huggingface"

@@ -49,9 +49,15 @@ def _fake_ollama(root: Path, name: str, tag: str, projector: bool = True) -> tup
     model = _touch(root / "blobs" / f"sha256-{model_hex}")
     proj = None
     if projector:
-        layers.append({"mediaType": "application/vnd.ollama.image.projector", "digest": f"sha256:{proj_hex}", "size": 24})
+        layers.append(
+            {"mediaType": "application/vnd.ollama.image.projector", "digest": f"sha256:{proj_hex}", "size": 24}
+        )
         proj = _touch(root / "blobs" / f"sha256-{proj_hex}")
-    manifest = {"schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json", "layers": layers}
+    manifest = {
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+        "layers": layers,
+    }
     _touch(root / "manifests" / "registry.ollama.ai" / "library" / name / tag, json.dumps(manifest).encode())
     return model, proj
 
@@ -163,7 +169,11 @@ def test_hf_cache_layout(tmp_path: Path) -> None:
     snap = _fake_hf(
         tmp_path / "hf",
         repo,
-        ["Qwen2.5-VL-3B-Instruct-Q8_0.gguf", "Qwen2.5-VL-3B-Instruct-Q4_K_M.gguf", "mmproj-Qwen2.5-VL-3B-Instruct-f16.gguf"],
+        [
+            "Qwen2.5-VL-3B-Instruct-Q8_0.gguf",
+            "Qwen2.5-VL-3B-Instruct-Q4_K_M.gguf",
+            "mmproj-Qwen2.5-VL-3B-Instruct-f16.gguf",
+        ],
     )
     found = find_model("qwen2.5-vl-3b")
     assert found.source == "huggingface"
@@ -179,7 +189,9 @@ def test_hf_cache_layout(tmp_path: Path) -> None:
 def test_hf_cache_unknown_repo_and_hf_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("HF_HUB_CACHE")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hfhome"))
-    snap = _fake_hf(tmp_path / "hfhome" / "hub", "someone/tiny-vlm-GGUF", ["tiny.gguf", "tiny-projector.gguf"], main=False)
+    snap = _fake_hf(
+        tmp_path / "hfhome" / "hub", "someone/tiny-vlm-GGUF", ["tiny.gguf", "tiny-projector.gguf"], main=False
+    )
     assert resolve_model("someone/tiny-vlm-GGUF") == (snap / "tiny.gguf", snap / "tiny-projector.gguf")
 
 
@@ -204,7 +216,9 @@ def test_ollama_without_projector_and_missing_blob(tmp_path: Path) -> None:
 
 def test_search_order_docextract_before_hf_before_ollama(tmp_path: Path) -> None:
     _fake_ollama(tmp_path / "ollama", "moondream", "latest")
-    snap = _fake_hf(tmp_path / "hf", "vikhyatk/moondream2", ["moondream2-text-model-f16.gguf", "moondream2-mmproj-f16.gguf"])
+    snap = _fake_hf(
+        tmp_path / "hf", "vikhyatk/moondream2", ["moondream2-text-model-f16.gguf", "moondream2-mmproj-f16.gguf"]
+    )
     assert find_model("moondream2").source == "huggingface"
     assert resolve_model("moondream2")[0] == snap / "moondream2-text-model-f16.gguf"
     _touch(tmp_path / "dx" / "models" / "moondream2" / "moondream2-text-model-f16.gguf")
