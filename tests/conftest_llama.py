@@ -36,7 +36,9 @@ def tiny_engine(tiny_vlm: tuple[Path, Path]) -> Iterator[LlamaEngine]:
     pytest.importorskip("llama_cpp")
     from docextract.engines.llama import LlamaEngine
 
-    engine = LlamaEngine(*tiny_vlm, n_threads=2)
+    # One thread: the tiny model gains nothing from more, and on a busy machine ggml's spinning
+    # worker threads slow each call down ten-fold.
+    engine = LlamaEngine(*tiny_vlm, n_threads=1)
     engine.load()
     yield engine
     engine.close()

@@ -6,6 +6,15 @@
 
 from __future__ import annotations
 
-from docextract.testing.tiny_vlm import write_tiny_vlm
+from pathlib import Path
+
+
+def write_tiny_vlm(outdir: str | Path, image_size: int = 224, **options: object) -> tuple[Path, Path]:
+    """See :func:`docextract.testing.tiny_vlm.write_tiny_vlm` (imported lazily so that
+    ``python -m docextract.testing.tiny_vlm`` runs the module only once)."""
+    from docextract.testing import tiny_vlm
+
+    return tiny_vlm.write_tiny_vlm(outdir, image_size, **options)  # type: ignore[arg-type]
+
 
 __all__ = ["write_tiny_vlm"]

@@ -37,6 +37,7 @@ BIAS_EOS = 5.5
 BIAS_QUOTE = 5.0
 BIAS_DIGIT = 3.5
 BIAS_CLOSE = 2.5
+BIAS_DIM_VALUE = 3.0  # the constant hidden dimension 0 carrying the bias
 
 LLAVA_TEMPLATE = (
     "{% for message in messages %}"
@@ -122,7 +123,7 @@ def _token_bias(tokens: list[str]) -> np.ndarray:
 
 
 def write_text_model(path: Path, cfg: TinyConfig) -> None:
-    """A llama-architecture text model. Hidden dimension 0 is a constant 1 that no layer touches,
+    """A llama-architecture text model. Hidden dimension 0 is a constant that no layer touches,
     so ``output.weight[:, 0]`` acts as a per-token logit bias."""
     import gguf
 
@@ -157,12 +158,13 @@ def write_text_model(path: Path, cfg: TinyConfig) -> None:
     w.add_chat_template(LLAVA_TEMPLATE)
 
     embd = rand(n_vocab, d, scale=1.0)
-    embd[:, 0] = 1.0  # the constant "bias" dimension
+    embd[:, 0] = BIAS_DIM_VALUE  # the constant "bias" dimension
     w.add_tensor("token_embd.weight", embd)
     w.add_tensor("output_norm.weight", np.ones(d, dtype=np.float32))
     out = rand(n_vocab, d, scale=0.06)
-    # After RMS norm dimension 0 is about 1/rms ≈ 0.8; scale so the bias lands near its nominal value.
-    out[:, 0] = _token_bias(tokens) / 0.8
+    # The layers grow the other dimensions to about BIAS_DIM_VALUE, so after the final RMS norm
+    # dimension 0 is about 1 and this column adds the bias to the logits.
+    out[:, 0] = _token_bias(tokens)
     w.add_tensor("output.weight", out)
     for i in range(cfg.text_layers):
         p = f"blk.{i}."
@@ -237,7 +239,7 @@ def write_mmproj(path: Path, cfg: TinyConfig, *, projection_dim: int) -> None:
     mm2_b = zeros(projection_dim)
     # Image embeddings carry the text model's constant bias dimension too.
     mm2_w[0, :] = 0.0
-    mm2_b[0] = 1.0
+    mm2_b[0] = BIAS_DIM_VALUE
     w.add_tensor("mm.2.weight", mm2_w)
     w.add_tensor("mm.2.bias", mm2_b)
     _finish(w)
