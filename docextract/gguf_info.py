@@ -67,7 +67,7 @@ class GGUFInfo:
         else:
             side = self.image_size // self.patch_size
             ptype = self.projector_type or ""
-            if ptype.startswith("qwen2") or ptype.startswith("qwen3"):
+            if ptype.startswith(("qwen2", "qwen3")):
                 per_view = math.ceil(side / 2) ** 2  # 2×2 patch merger
             elif ptype in ("ldp", "ldpv2", "adapter"):
                 per_view = side * side // 4
@@ -128,12 +128,16 @@ def _open_reader(path: Path) -> Any:
     try:
         from gguf import GGUFReader
     except ImportError as exc:  # pragma: no cover - gguf is a core dependency
-        raise MissingDependency(f"reading GGUF metadata needs the gguf package ({exc}); install it with: pip install gguf") from None
+        raise MissingDependency(
+            f"reading GGUF metadata needs the gguf package ({exc}); install it with: pip install gguf"
+        ) from None
     try:
         return GGUFReader(path, "r")
     except (ValueError, IndexError, KeyError, OSError, OverflowError, TypeError) as exc:
         # gguf raises ValueError for bad headers and IndexError/ValueError when the file is cut short.
-        raise ModelError(f"{path} is a corrupt or truncated GGUF file ({type(exc).__name__}: {exc}); download it again") from None
+        raise ModelError(
+            f"{path} is a corrupt or truncated GGUF file ({type(exc).__name__}: {exc}); download it again"
+        ) from None
 
 
 def _mmproj_info(path: Path, fields: dict[str, Any], tensors: dict[str, tuple[int, ...]]) -> GGUFInfo:

@@ -41,7 +41,7 @@ _HEX = "[0-9a-fA-F]"
 SAFE_CHAR = (
     r'[^"\\\x00-\x1F] | "\\" (["\\/bfnrt] | "u" ([0-9a-cA-CeEfF] '
     + f"{_HEX} {_HEX} {_HEX}"
-    + r' | [dD] [0-7] '
+    + r" | [dD] [0-7] "
     + f"{_HEX} {_HEX}))"
 )
 _INT_PART = f'("0" | [1-9] [0-9]{{0,{MAX_INT_DIGITS - 1}}})'

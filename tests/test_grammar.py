@@ -40,7 +40,10 @@ def test_builtin_schemas_compile_with_safe_rules(name: str) -> None:
 
 def test_number_rule_is_a_plain_bounded_decimal() -> None:
     rules = _rules(compile_grammar({"type": "object", "properties": {"x": {"type": "number"}}}))
-    assert rules["number"] == f'"-"? ("0" | [1-9] [0-9]{{0,{MAX_INT_DIGITS - 1}}}) ("." [0-9]{{1,{MAX_FRAC_DIGITS}}})? space'
+    assert (
+        rules["number"]
+        == f'"-"? ("0" | [1-9] [0-9]{{0,{MAX_INT_DIGITS - 1}}}) ("." [0-9]{{1,{MAX_FRAC_DIGITS}}})? space'
+    )
 
 
 def test_property_order_is_kept() -> None:

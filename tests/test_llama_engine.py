@@ -101,8 +101,15 @@ def test_stock_grammar_would_not_be_safe(tiny_engine: LlamaEngine, tile: Image.I
     from docextract.engines.llama import _data_uri
 
     grammar = LlamaGrammar.from_string(json_schema_to_gbnf(json.dumps(AMOUNTS)), verbose=False)
-    messages = [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": _data_uri(tile)}},
-                                             {"type": "text", "text": "Extract the data as JSON."}]}]
+    messages = [
+        {
+            "role": "user",
+            "content": [
+                {"type": "image_url", "image_url": {"url": _data_uri(tile)}},
+                {"type": "text", "text": "Extract the data as JSON."},
+            ],
+        }
+    ]
     resp = tiny_engine._llama.create_chat_completion(
         messages=messages, grammar=grammar, max_tokens=60, temperature=0.0, repeat_penalty=1.0
     )
@@ -149,8 +156,9 @@ def test_unconvertible_schema_fails_loudly(tiny_engine: LlamaEngine, tile: Image
 def test_nothing_is_printed(tiny_vlm: tuple[Path, Path], tile: Image.Image, capfd: pytest.CaptureFixture[str]) -> None:
     with LlamaEngine(*tiny_vlm, n_threads=1) as engine:
         _ask(engine, tile, resolve_schema("code"), max_tokens=20)
-    out, _ = capfd.readouterr()
+    out, err = capfd.readouterr()
     assert out == ""
+    assert err == ""  # verbose=False: not even llama.cpp's or libmtmd's progress logs
 
 
 def test_prompt_over_context_is_a_model_error(tiny_vlm: tuple[Path, Path], tile: Image.Image) -> None:
@@ -172,7 +180,9 @@ def test_mismatched_mmproj_is_a_model_error(tiny_vlm: tuple[Path, Path], tmp_pat
         LlamaEngine(tiny_vlm[1], tiny_vlm[0])  # swapped
 
 
-def test_missing_and_bad_files_are_model_errors(tiny_vlm: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_and_bad_files_are_model_errors(
+    tiny_vlm: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with pytest.raises(ModelError, match="does not exist"):
         LlamaEngine(tmp_path / "nope.gguf", tiny_vlm[1])
     with pytest.raises(ModelError, match="does not exist"):

@@ -293,7 +293,9 @@ class LlamaEngine(Engine):
             return None
         json_schema = getattr(schema, "json_schema", schema)
         if not isinstance(json_schema, (dict, str)):
-            raise SchemaError(f"cannot build a grammar from a {type(schema).__name__}; pass a SchemaSpec or a JSON Schema dict")
+            raise SchemaError(
+                f"cannot build a grammar from a {type(schema).__name__}; pass a SchemaSpec or a JSON Schema dict"
+            )
         gbnf = compile_grammar(json_schema)
         self._check_grammar(gbnf)
         return load_grammar(gbnf)
@@ -312,7 +314,9 @@ class LlamaEngine(Engine):
         with suppress_stdout_stderr(disable=self.verbose):
             sampler = llama_cpp.llama_sampler_init_grammar(self._llama._model.vocab, gbnf.encode("utf-8"), b"root")
         if not sampler:
-            raise SchemaError("the grammar compiled from the schema does not parse in llama.cpp; simplify the schema's patterns")
+            raise SchemaError(
+                "the grammar compiled from the schema does not parse in llama.cpp; simplify the schema's patterns"
+            )
         llama_cpp.llama_sampler_free(sampler)
         self._checked_grammars.add(gbnf)
 
@@ -429,7 +433,9 @@ def _import_llama_cpp() -> Any:
     try:
         import llama_cpp
     except ImportError as exc:
-        raise MissingDependency(f"the llama engine needs llama-cpp-python ({exc}); install it with: {_PIP_HINT}") from None
+        raise MissingDependency(
+            f"the llama engine needs llama-cpp-python ({exc}); install it with: {_PIP_HINT}"
+        ) from None
     return llama_cpp
 
 
