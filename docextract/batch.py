@@ -245,6 +245,7 @@ def failed_record(job: Job, error: str, *, schema: str | None = None, engine: st
 def result_record(job: Job, full: dict[str, Any]) -> dict[str, Any]:
     """The record of a finished extraction, from ``Extraction.to_dict(full=True)``."""
     record = _base_record(job)
+    record["status"] = full.get("status")
     body = {k: v for k, v in full.items() if k not in ("source", "sha256")}
     body["tiles"] = [
         t if t.get("status") != "ok" else {k: v for k, v in t.items() if k != "raw_text"} for t in body.get("tiles", [])
