@@ -22,17 +22,38 @@ MIN_RULES = 3  # ruling segments needed in each direction before looking for rul
 MAX_CUT_WORDS = 0.02  # share of a ruled table's words its grid may cut before we distrust it
 
 
-def page_words(pdf_page: pymupdf.Page) -> list[Word]:
-    """The text layer of a page as words in PDF points, origin top-left of the page as displayed
-    (``/Rotate`` applied)."""
-    raw = pdf_page.get_text("words", sort=False)
-    if pdf_page.rotation:
-        import pymupdf
+Direction = tuple[int, int]  # the text's reading direction in unrotated page space, snapped
 
-        m = pdf_page.rotation_matrix
-        boxes = [pymupdf.Rect(t[:4]) * m for t in raw]
-        return [Word(t[4], b.x0, b.y0, b.x1, b.y1) for t, b in zip(raw, boxes) if t[4].strip()]
-    return [Word(t[4], t[0], t[1], t[2], t[3]) for t in raw if t[4].strip()]
+
+def text_direction(pdf_page: pymupdf.Page) -> Direction:
+    """The dominant reading direction of the page's text lines: (1, 0) for upright text."""
+    counts: dict[Direction, int] = {}
+    for block in pdf_page.get_text("dict", flags=0)["blocks"]:
+        for line in block.get("lines", []):
+            d = (round(line["dir"][0]), round(line["dir"][1]))
+            counts[d] = counts.get(d, 0) + len(line["spans"])
+    return max(counts, key=counts.__getitem__) if counts else (1, 0)
+
+
+def orient(box: Any, d: Direction) -> BBox:
+    """A box in the frame where text of direction ``d`` reads left to right, lines top to bottom."""
+    c, s = d
+    if (c, s) == (1, 0):
+        return (box[0], box[1], box[2], box[3])
+    xs = [box[0] * c + box[1] * s, box[2] * c + box[3] * s]
+    ys = [-box[0] * s + box[1] * c, -box[2] * s + box[3] * c]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def page_words(pdf_page: pymupdf.Page, d: Direction = (1, 0)) -> list[Word]:
+    """The text layer of a page as words, turned so that text of direction ``d`` is upright
+    (PDF points; for ``(1, 0)`` the page's own frame, origin top-left)."""
+    out = []
+    for t in pdf_page.get_text("words", sort=False):
+        if t[4].strip():
+            x0, y0, x1, y1 = orient(t[:4], d)
+            out.append(Word(t[4], x0, y0, x1, y1))
+    return out
 
 
 def extract_pdf_tables(pdf_page: pymupdf.Page, page_no: int) -> list[Table]:
@@ -40,13 +61,15 @@ def extract_pdf_tables(pdf_page: pymupdf.Page, page_no: int) -> list[Table]:
 
     Ruled tables come from the page's ruling lines and rectangles (merged cells kept in their start
     cell, wrapped text joined); the remaining words are searched for whitespace-aligned tables.
+    Pages whose text runs sideways or upside down are read in the text's own direction.
     Header rows become ``columns`` (see :func:`docextract.tables.grid.detect_header`).
     """
-    words = page_words(pdf_page)
+    d = text_direction(pdf_page)
+    words = page_words(pdf_page, d)
     found: list[tuple[float, Table]] = []
     boxes: list[BBox] = []
-    if not pdf_page.rotation and _has_rules(pdf_page):
-        for bbox, grid in _ruled_grids(pdf_page, words):
+    if _has_rules(pdf_page):
+        for bbox, grid in _ruled_grids(pdf_page, words, d):
             boxes.append(bbox)
             found.append((bbox[1], make_table(grid, page_no)))
     rest = [w for w in words if not any(_inside(w, b) for b in boxes)]
@@ -91,18 +114,40 @@ def _inside(w: Word, box: BBox) -> bool:
     return box[0] <= w.cx <= box[2] and box[1] <= w.cy <= box[3]
 
 
-def _ruled_grids(pdf_page: pymupdf.Page, words: list[Word]) -> list[tuple[BBox, list[list[str]]]]:
+def _ruled_grids(pdf_page: pymupdf.Page, words: list[Word], d: Direction) -> list[tuple[BBox, list[list[str]]]]:
     out = []
     for t in pdf_page.find_tables(strategy="lines", use_layout=False).tables:
-        bbox = tuple(t.bbox)
-        inside = [w for w in words if _inside(w, bbox)]  # type: ignore[arg-type]
-        cells = [list(r.cells) for r in t.rows]
+        bbox = orient(t.bbox, d)
+        inside = [w for w in words if _inside(w, bbox)]
+        cells = _cell_matrix([orient(c, d) for c in t.cells if c])
         if not inside or _cut_share(cells, inside) > MAX_CUT_WORDS:
             continue
         grid = _fill(cells, inside)
         if len(grid) >= 2 and len(grid[0]) >= 2 and not _too_coarse(cells, inside):
-            out.append((bbox, grid))  # type: ignore[arg-type]
+            out.append((bbox, grid))
     return out
+
+
+def _cell_matrix(cells: list[BBox]) -> list[list[BBox | None]]:
+    """Cells placed on the grid of their distinct top and left edges; None under merged cells."""
+    ys = _distinct([c[1] for c in cells])
+    xs = _distinct([c[0] for c in cells])
+    matrix: list[list[BBox | None]] = [[None] * len(xs) for _ in ys]
+    for c in cells:
+        matrix[_index(c[1], ys)][_index(c[0], xs)] = c
+    return matrix
+
+
+def _distinct(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(v: float, edges: list[float]) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
 
 
 def _cell_of(w: Word, row: list[Any]) -> int | None:

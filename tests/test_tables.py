@@ -1,0 +1,293 @@
+"""Table extraction on PDFs generated here with known cells, a rasterised + OCR'd page, and exports."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from docextract.schemas.table import Table
+from docextract.tables import (
+    extract_pdf_tables,
+    merge_rows,
+    stitch_tables,
+    tables_from_words,
+    to_dataframes,
+    write_csv,
+    write_xlsx,
+)
+from docextract.tables.export import parse_number
+from docextract.types import Word
+
+FONT = 10
+BODY = [
+    ["Apples", "1,200", "3.50"],
+    ["Bananas", "85", "(12)"],
+    ["Cherries", "7", "12%"],
+    ["Dates", "-", "0.75"],
+]
+
+
+# ---------------------------------------------------------------- PDF builders
+
+
+def text(page: pymupdf.Page, x: float, y: float, s: str, right: float | None = None) -> None:
+    """Write ``s`` with its baseline at y, starting at x (or ending at ``right``)."""
+    if right is not None:
+        x = right - pymupdf.get_text_length(s, fontsize=FONT)
+    page.insert_text((x, y), s, fontsize=FONT)
+
+
+def ruled_table(
+    page: pymupdf.Page,
+    top: float,
+    rows: list[list[str | list[str]]],
+    widths: tuple[float, ...] = (140, 90, 90),
+    left: float = 72,
+    spans: dict[tuple[int, int], int] | None = None,
+) -> None:
+    """A fully ruled grid; a cell may be a list of lines; ``spans[(r, c)] = n`` merges n columns."""
+    spans = spans or {}
+    xs = [left]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    y = top
+    for r, row in enumerate(rows):
+        nlines = max(len(c) if isinstance(c, list) else 1 for c in row)
+        height = 6 + 13 * nlines
+        page.draw_line((xs[0], y), (xs[-1], y), width=0.6)
+        covered = {c + k for (rr, c), n in spans.items() if rr == r for k in range(1, n)}
+        for c, x in enumerate(xs):
+            if c not in covered:
+                page.draw_line((x, y), (x, y + height), width=0.6)
+        for c, cell in enumerate(row):
+            for i, line in enumerate(cell if isinstance(cell, list) else [cell]):
+                if line:
+                    text(page, xs[c] + 4, y + 14 + 13 * i, line)
+        y += height
+    page.draw_line((xs[0], y), (xs[-1], y), width=0.6)
+
+
+def plain_table(page: pymupdf.Page, top: float, rows: list[list[str]], left: float = 72) -> float:
+    """An unruled table: a left-aligned label column and right-aligned number columns."""
+    y = top
+    for row in rows:
+        text(page, left, y, row[0])
+        for j, cell in enumerate(row[1:], 1):
+            text(page, 0, y, cell, right=left + 150 + 90 * j)
+        y += 16
+    return y
+
+
+def grid(t: Table) -> list[list[str]]:
+    return ([t.columns] if t.columns else []) + t.rows
+
+
+@pytest.fixture
+def doc() -> pymupdf.Document:
+    d = pymupdf.open()
+    yield d
+    d.close()
+
+
+# ---------------------------------------------------------------- digital PDFs
+
+
+def test_ruled_table_with_header_and_wrapped_cell(doc: pymupdf.Document) -> None:
+    page = doc.new_page()
+    text(page, 72, 60, "A paragraph before the table that is not part of it.")
+    ruled_table(page, 100, [["Fruit", ["Weight", "kg"], "Price"], *BODY])
+    [t] = extract_pdf_tables(page, 1)
+    assert t.page == 1
+    assert t.columns == ["Fruit", "Weight kg", "Price"]
+    assert t.rows == BODY
+
+
+def test_unruled_table(doc: pymupdf.Document) -> None:
+    page = doc.new_page()
+    text(page, 72, 60, "Sales by fruit, first quarter, in the shops of the region.")
+    plain_table(page, 100, [["Fruit", "Weight", "Price"], *BODY])
+    text(page, 72, 220, "Some closing remarks follow the table here, as a long sentence of prose.")
+    [t] = extract_pdf_tables(page, 1)
+    assert t.columns == ["Fruit", "Weight", "Price"]
+    assert t.rows == BODY
+
+
+def test_spanning_header_kept_in_start_cell(doc: pymupdf.Document) -> None:
+    page = doc.new_page()
+    rows: list[list[str | list[str]]] = [["", "Measures", ""], ["Fruit", "Weight", "Price"], *BODY]
+    ruled_table(page, 100, rows, spans={(0, 1): 2})
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["", "Measures", ""], ["Fruit", "Weight", "Price"], *BODY]
+
+
+def test_unruled_spanning_header(doc: pymupdf.Document) -> None:
+    page = doc.new_page()
+    text(page, 72 + 180, 84, "Measures")  # centred over the two number columns
+    plain_table(page, 100, [["Fruit", "Weight", "Price"], *BODY])
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["", "Measures", ""], ["Fruit", "Weight", "Price"], *BODY]
+
+
+def test_two_tables_on_one_page(doc: pymupdf.Document) -> None:
+    page = doc.new_page()
+    ruled_table(page, 80, [["Fruit", "Weight", "Price"], *BODY[:2]])
+    text(page, 72, 200, "Between the tables there is a sentence of ordinary running text.")
+    plain_table(page, 250, [["Vegetable", "Weight", "Price"], ["Leeks", "4", "2.10"], ["Onions", "9", "0.40"]])
+    first, second = extract_pdf_tables(page, 1)
+    assert grid(first) == [["Fruit", "Weight", "Price"], *BODY[:2]]
+    assert grid(second) == [["Vegetable", "Weight", "Price"], ["Leeks", "4", "2.10"], ["Onions", "9", "0.40"]]
+
+
+def test_table_across_two_pages_is_stitched(doc: pymupdf.Document) -> None:
+    header = ["Fruit", "Weight", "Price"]
+    ruled_table(doc.new_page(), 600, [header, *BODY[:2]])
+    ruled_table(doc.new_page(), 72, [header, *BODY[2:]])
+    tables = extract_pdf_tables(doc[0], 1) + extract_pdf_tables(doc[1], 2)
+    assert len(tables) == 2
+    [t] = stitch_tables(tables)
+    assert t.page == 1 and t.columns == header and t.rows == BODY
+
+
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+def test_sideways_text(doc: pymupdf.Document, rotate: int) -> None:
+    """Text set sideways in the content stream (a landscape table on a portrait page)."""
+    page = doc.new_page()
+    rows = [["Fruit", "Weight", "Price"], *BODY]
+    origin = {90: (100, 700), 180: (500, 700), 270: (500, 100)}[rotate]
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            along, across = 110.0 * j, 16.0 * i
+            dx, dy = {90: (across, -along), 180: (-along, -across), 270: (-across, along)}[rotate]
+            page.insert_text((origin[0] + dx, origin[1] + dy), cell, fontsize=FONT, rotate=rotate)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == rows
+
+
+def test_prose_and_lists_are_not_tables(doc: pymupdf.Document) -> None:
+    page = doc.new_page()
+    for i in range(4):
+        text(page, 80, 100 + 14 * i, "•")
+        text(page, 100, 100 + 14 * i, f"bullet point number {i} says something fairly long about it")
+    text(page, 72, 200, "Just one line.")
+    assert extract_pdf_tables(page, 1) == []
+
+
+# ---------------------------------------------------------------- words and scans
+
+
+def test_tables_from_words_clusters_rows_and_columns() -> None:
+    words = [
+        Word("Name", 10, 10, 40, 20), Word("Qty", 120, 10, 140, 20),
+        Word("Big", 10, 30, 28, 40), Word("box", 31, 30, 50, 40), Word("2", 133, 31, 140, 41),
+        Word("Lid", 10, 50, 28, 60), Word("14", 127, 49, 140, 59),
+    ]  # fmt: skip
+    [t] = tables_from_words(words, 3)
+    assert (t.page, t.columns, t.rows) == (3, ["Name", "Qty"], [["Big box", "2"], ["Lid", "14"]])
+
+
+def _ocr_words(image: object) -> list[Word]:
+    """OCR through docextract.ocr when it exists, else rapidocr directly (same Word boxes)."""
+    try:
+        from docextract.ocr import get_reader
+    except ImportError:
+        import numpy as np
+        from rapidocr import RapidOCR
+
+        out = RapidOCR()(np.asarray(image))
+        words = []
+        for box, txt, conf in zip(out.boxes, out.txts, out.scores):
+            xs, ys = [p[0] for p in box], [p[1] for p in box]
+            words.append(Word(txt, min(xs), min(ys), max(xs), max(ys), float(conf), "ocr"))
+        return words
+    return list(get_reader().read(image).words)
+
+
+def test_scanned_table_via_ocr(doc: pymupdf.Document) -> None:
+    from PIL import Image
+
+    page = doc.new_page()
+    rows = [["Fruit", "Weight", "Price"], ["Apples", "1,200", "3.50"], ["Bananas", "85", "0.25"], ["Dates", "7", "0.75"]]
+    plain_table(page, 100, rows)
+    pix = page.get_pixmap(dpi=150, clip=pymupdf.Rect(60, 80, 420, 170))
+    image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+    [t] = tables_from_words(_ocr_words(image), 1)
+    assert grid(t) == rows
+
+
+# ---------------------------------------------------------------- stitching
+
+
+def test_merge_rows_drops_longest_overlap() -> None:
+    a = [["1"], ["2"], ["3"], ["2"], ["3"]]
+    assert merge_rows(a, [["2"], ["3"], ["4"]]) == a + [["4"]]
+    assert merge_rows([["1"]], [["2"]]) == [["1"], ["2"]]
+    assert merge_rows([["1"], ["2"]], [["1"], ["2"]]) == [["1"], ["2"]]
+
+
+def test_stitch_keeps_unrelated_tables_apart() -> None:
+    a = Table(columns=["a", "b"], rows=[["1", "2"]], page=1)
+    b = Table(columns=["x", "y", "z"], rows=[["1", "2", "3"]], page=2)
+    c = Table(columns=["a", "b"], rows=[["5", "6"]], page=4)  # not the next page
+    assert len(stitch_tables([a, b, c])) == 3
+
+
+def test_stitch_headerless_continuation_and_tile_overlap() -> None:
+    a = Table(columns=["a", "b"], rows=[["1", "2"], ["3", "4"]], page=1)
+    b = Table(rows=[["3", "4"], ["5", "6"]], page=2)
+    [t] = stitch_tables([a, b])
+    assert t.rows == [["1", "2"], ["3", "4"], ["5", "6"]]
+    assert a.rows == [["1", "2"], ["3", "4"]]  # inputs untouched
+
+
+# ---------------------------------------------------------------- exports
+
+
+TABLES = [
+    Table(columns=["Fruit", "Weight", "Price"], rows=BODY, page=1),
+    Table(columns=["k", "v"], rows=[["x", "1"], ["y", "2"]], page=2),
+]
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("1,234.5", 1234.5), ("(12)", -12.0), ("12%", 12.0), ("-3", -3.0), ("€ 4", 4.0), ("abc", None), ("1.2.3", None)],
+)
+def test_parse_number(cell: str, value: float | None) -> None:
+    assert parse_number(cell) == value
+
+
+def test_dataframes_type_numeric_columns() -> None:
+    import pandas as pd
+
+    df, small = to_dataframes(TABLES)
+    assert list(df.columns) == ["Fruit", "Weight", "Price"]
+    assert not pd.api.types.is_numeric_dtype(df["Fruit"])
+    assert str(df["Weight"].dtype) == "float64"  # "-" is missing, so float with NaN
+    assert df["Weight"].tolist()[:3] == [1200.0, 85.0, 7.0] and df["Weight"].isna().tolist()[3]
+    assert df["Price"].tolist() == [3.5, -12.0, 12.0, 0.75]
+    assert str(small["v"].dtype) == "int64"
+
+
+def test_write_csv_numbers_files(tmp_path: Path) -> None:
+    paths = write_csv(TABLES, tmp_path / "tables.csv")
+    assert paths == [tmp_path / "tables-1.csv", tmp_path / "tables-2.csv"]
+    with paths[1].open(newline="") as f:
+        assert list(csv.reader(f)) == [["k", "v"], ["x", "1"], ["y", "2"]]
+    assert write_csv(TABLES[:1], tmp_path / "one.csv") == [tmp_path / "one.csv"]
+    assert (tmp_path / "one.csv").read_text().splitlines()[0] == "Fruit,Weight,Price"
+
+
+def test_write_xlsx_one_sheet_per_table(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = write_xlsx(TABLES, tmp_path / "tables.xlsx")
+    wb = load_workbook(path)
+    assert len(wb.sheetnames) == 2
+    rows = list(wb[wb.sheetnames[0]].iter_rows(values_only=True))
+    assert rows[0] == ("Fruit", "Weight", "Price")
+    assert rows[1] == ("Apples", 1200, 3.5)
+    assert rows[4] == ("Dates", None, 0.75)
+    assert list(wb[wb.sheetnames[1]].iter_rows(values_only=True)) == [("k", "v"), ("x", 1), ("y", 2)]
