@@ -36,6 +36,12 @@ CPU_FEATURES = (
 )
 """The /proc/cpuinfo flags that matter to llama.cpp."""
 
+_FLAG_ALIASES = {"sse3": "pni"}  # /proc/cpuinfo calls SSE3 "pni"
+
+SLOW_CPU_CORES = 4
+"""With fewer usable cores and no GPU build, recommend small models at their default quantization."""
+SLOW_CPU_MAX_PARAMS_B = 4.5
+
 THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "LLAMA_THREADS", "DOCEXTRACT_THREADS")
 """Environment variables that set thread counts of the native libraries docextract loads."""
 
@@ -68,7 +74,7 @@ def cpu_info(cpuinfo: str | None = None, *, cpu_count: int | None = None, usable
         "model": model or None,
         "logical_cores": logical,
         "usable_cores": usable,
-        "features": {name: name in flags for name in CPU_FEATURES},
+        "features": {name: name in flags or _FLAG_ALIASES.get(name) in flags for name in CPU_FEATURES},
         "amx": any(f.startswith("amx") for f in flags),
         "avx512": "avx512f" in flags,
         "flags_known": bool(flags),
@@ -235,23 +241,32 @@ def diagnose(
         "gpus": gpus,
         "llama": llama,
         "threads": threads,
-        "recommendation": _recommendation(memory, gpus, llama),
+        "recommendation": _recommendation(memory, gpus, llama, cpu["usable_cores"]),
     }
     report["warnings"] = _warnings(cpu, memory, llama, threads_env, report["recommendation"])
     return report
 
 
 def _recommendation(
-    memory: Mapping[str, Any], gpus: list[dict[str, Any]], llama: Mapping[str, Any]
+    memory: Mapping[str, Any], gpus: list[dict[str, Any]], llama: Mapping[str, Any], cores: int
 ) -> dict[str, Any] | None:
     ram = memory.get("total_gb") or 0.0
     has_gpu_build = any(name not in ("", "CPU") for name in llama.get("backends", {})) or bool(llama.get("gpu_offload"))
     vram = max((g["memory_total_gb"] or 0.0 for g in gpus), default=0.0) if has_gpu_build else 0.0
-    picked = recommend(ram, vram_gb=vram)
+    slow_cpu = vram == 0.0 and cores < SLOW_CPU_CORES
+    picked = recommend(
+        ram,
+        vram_gb=vram,
+        max_params_b=SLOW_CPU_MAX_PARAMS_B if slow_cpu else None,
+        upgrade_quant=not slow_cpu,
+    )
     if picked is None:
         return None
     entry, quant = picked
     budget = "GPU memory" if vram > ram else "RAM"
+    reason = f"best-ranked catalog model for documents that fits {max(ram, vram):.0f} GB of {budget}"
+    if slow_cpu:
+        reason += f"; only {cores} CPU core(s) and no GPU, so a small model at its default quantization"
     return {
         "model": entry.name,
         "quant": quant.name,
@@ -259,8 +274,8 @@ def _recommendation(
         "min_ram_gb": entry.min_ram_gb,
         "recommended_ram_gb": entry.recommended_ram_gb,
         "hf_repo": entry.hf_repo,
-        "pull": f"docextract pull {entry.name}:{quant.name}",
-        "reason": f"best-ranked catalog model for documents that fits {max(ram, vram):.0f} GB of {budget}",
+        "pull": f"docextract models pull {entry.name}:{quant.name}",
+        "reason": reason,
     }
 
 

@@ -337,20 +337,30 @@ def get_catalog(name: str) -> CatalogEntry:
     return entry
 
 
-def recommend(ram_gb: float, *, vram_gb: float = 0.0) -> tuple[CatalogEntry, Quant] | None:
+def recommend(
+    ram_gb: float,
+    *,
+    vram_gb: float = 0.0,
+    max_params_b: float | None = None,
+    upgrade_quant: bool = True,
+) -> tuple[CatalogEntry, Quant] | None:
     """The best downloadable model and quantization for a machine with ``max(ram_gb, vram_gb)`` GB.
 
     Models whose *recommended* RAM fits are preferred; failing that, models whose *minimum* fits.
-    Within a tier the best-ranked model for documents wins. Its default quantization is chosen,
-    upgraded to the largest one whose estimated need (:meth:`CatalogEntry.ram_needed_gb`) still
-    fits. ``None`` when not even the smallest model fits.
+    Within a tier the best-ranked model for documents wins. ``max_params_b`` leaves out bigger
+    models (a CPU with few cores runs them too slowly). The default quantization is chosen and, with
+    ``upgrade_quant``, upgraded to the largest one whose estimated need
+    (:meth:`CatalogEntry.ram_needed_gb`) still fits. ``None`` when not even the smallest model fits.
     """
     budget = max(ram_gb, vram_gb)
-    ranked = sorted((e for e in CATALOG if e.downloadable), key=lambda e: (e.rank, e.name))
+    ranked = sorted(
+        (e for e in CATALOG if e.downloadable and (max_params_b is None or e.params_b <= max_params_b)),
+        key=lambda e: (e.rank, e.name),
+    )
     for fits in (lambda e: e.recommended_ram_gb <= budget, lambda e: e.min_ram_gb <= budget):
         for entry in ranked:
             if fits(entry):
-                return entry, _best_quant(entry, budget)
+                return entry, _best_quant(entry, budget) if upgrade_quant else entry.quant()
     return None
 
 
@@ -678,7 +688,7 @@ def _not_found_message(query: str, looked: list[str]) -> str:
     hint = ""
     entry = find_catalog(_split_quant(query)[0]) or find_catalog(query)
     if entry is not None and entry.downloadable:
-        hint = f" Download it with `docextract pull {entry.name}`."
+        hint = f" Download it with `docextract models pull {entry.name}`."
     elif entry is None:
         hint = " Pass a .gguf path, a Hugging Face repo id (org/name) or a catalog name (`docextract models`)."
     return f"model {query!r} not found; looked in: {where}.{hint}"

@@ -58,13 +58,24 @@ def test_structure_is_json_ready() -> None:
 
 def test_recommendation_follows_ram() -> None:
     big = run(meminfo=meminfo(32, 30))["recommendation"]
-    assert big["model"] == "qwen2.5-vl-7b" and big["pull"] == "docextract pull qwen2.5-vl-7b:Q8_0"
+    assert big["model"] == "qwen2.5-vl-7b" and big["pull"] == "docextract models pull qwen2.5-vl-7b:Q8_0"
     mid = run(meminfo=meminfo(8, 7))["recommendation"]
     assert mid["model"] == "qwen2.5-vl-3b"
     small = run(meminfo=meminfo(4, 3.5))["recommendation"]
     assert small["model"] == "moondream2" and small["quant"] == "F16"
     none = run(meminfo=meminfo(0.5, 0.3))
     assert none["recommendation"] is None and "low-memory" in codes(none)
+
+
+def test_few_cores_without_gpu_get_a_small_model() -> None:
+    slow = run(meminfo=meminfo(32, 30), usable_cores=2, cpu_count=2)["recommendation"]
+    assert (slow["model"], slow["quant"]) == ("qwen2.5-vl-3b", "Q4_K_M")
+    assert "2 CPU core(s)" in slow["reason"]
+
+
+def test_sse3_is_read_from_pni() -> None:
+    report = run(cpuinfo="flags\t\t: fpu pni ssse3 avx avx2\n")
+    assert report["cpu"]["features"]["sse3"] and report["cpu"]["features"]["ssse3"]
 
 
 def test_busy_memory_warns() -> None:

@@ -129,6 +129,8 @@ def test_recommend_picks_bigger_quant_when_roomy() -> None:
     assert roomy[1].name == "Q8_0"
     assert recommend(10.0)[1].name == "Q4_K_M" and recommend(12.0)[1].name == "Q8_0"
     assert recommend(4.0, vram_gb=24.0)[0].name == "qwen2.5-vl-7b"  # GPU memory counts
+    few_cores = recommend(32.0, max_params_b=4.5, upgrade_quant=False)
+    assert (few_cores[0].name, few_cores[1].name) == ("qwen2.5-vl-3b", "Q4_K_M")
 
 
 # --- resolution ----------------------------------------------------------------------------------
@@ -232,7 +234,7 @@ def test_not_found_lists_every_place(tmp_path: Path) -> None:
     assert str(tmp_path / "dx" / "models") in msg
     assert "models--ggml-org--Qwen2.5-VL-7B-Instruct-GGUF" in msg
     assert "qwen2.5vl" in msg and "Ollama" in msg
-    assert "docextract pull qwen2.5-vl-7b" in msg
+    assert "docextract models pull qwen2.5-vl-7b" in msg
     with pytest.raises(ModelError, match="catalog name"):
         resolve_model("totally-unknown")
     with pytest.raises(ModelError, match="no model given"):

@@ -212,7 +212,9 @@ def test_payload_schema_modes() -> None:
     assert rf["type"] == "json_schema" and rf["json_schema"] == {"name": "Item", "schema": schema}
     generic = _payload("generic")
     assert generic["response_format"] == {"type": "json_object"}
-    assert json.dumps(schema) in generic["messages"][0]["content"][-1]["text"]  # schema goes into the prompt
+    assert generic["messages"][0]["content"][-1]["text"] == "read it"  # the pipeline's prompt already holds the schema
+    assert "repeat_penalty" not in generic
+    assert _payload("llama-server")["repeat_penalty"] == 1.0
     content = _payload("vllm")["messages"][0]["content"]
     assert content[0]["type"] == "image_url" and content[0]["image_url"]["url"].startswith("data:image/png;base64,")
     assert content[-1] == {"type": "text", "text": "read it"}

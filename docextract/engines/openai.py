@@ -50,8 +50,8 @@ class ServerProfile:
         {"name": ..., "schema": S}}`` (vLLM's structured outputs, LM Studio, OpenAI);
       * ``ollama_format``: Ollama's native ``/api/chat`` with ``format=S`` (its ``/v1`` endpoint only
         has JSON mode);
-      * ``json_object``: JSON mode only; the schema goes into the prompt and the reply is validated
-        by the pipeline.
+      * ``json_object``: JSON mode only; the schema is in the prompt (the pipeline's prompts carry
+        it) and the reply is validated by the pipeline.
     """
 
     name: str
@@ -273,14 +273,11 @@ class OpenAIEngine(Engine):
         self, request: EngineRequest, schema: dict[str, Any] | None, *, stream: bool = False
     ) -> dict[str, Any]:
         """The ``/v1/chat/completions`` body for a request (exposed for tests and debugging)."""
-        prompt = request.prompt
         mode = self.profile.schema_mode if schema is not None else None
-        if schema is not None and not self.profile.enforces_schema:
-            prompt = f"{prompt}\n\nReply with one JSON object that follows this JSON Schema:\n{json.dumps(schema)}"
         content: list[dict[str, Any]] = [
             {"type": "image_url", "image_url": {"url": encode_image(img, self.image_format)}} for img in request.images
         ]
-        content.append({"type": "text", "text": prompt})
+        content.append({"type": "text", "text": request.prompt})
         payload: dict[str, Any] = {
             "messages": [{"role": "user", "content": content}],
             "max_tokens": request.max_tokens,
@@ -290,6 +287,10 @@ class OpenAIEngine(Engine):
         }
         if self.model:
             payload["model"] = self.model
+        if self.profile.schema_mode == "grammar":
+            # llama.cpp sampling option (llama_cpp.server defaults to 1.1): a repeat penalty pushes
+            # JSON away from repeated digits and keys; free text needs a little to avoid loops.
+            payload["repeat_penalty"] = 1.0 if schema is not None else 1.1
         if mode == "grammar":
             grammar = _safe_grammar(schema or {})
             if grammar is not None:
