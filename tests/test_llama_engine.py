@@ -128,6 +128,23 @@ def test_free_text_streams_and_reports_length(tiny_engine: LlamaEngine, tile: Im
     assert 0 < out.completion_tokens <= 8
 
 
+def test_streamed_and_plain_usage_agree(tiny_engine: LlamaEngine, tile: Image.Image) -> None:
+    plain = tiny_engine.generate(EngineRequest(images=[tile], prompt="Describe.", schema=None, max_tokens=6))
+    streamed = tiny_engine.generate(
+        EngineRequest(images=[tile], prompt="Describe.", schema=None, max_tokens=6, on_text=lambda _: None)
+    )
+    assert (streamed.text, streamed.finish_reason) == (plain.text, plain.finish_reason)
+    assert (streamed.prompt_tokens, streamed.completion_tokens) == (plain.prompt_tokens, plain.completion_tokens)
+
+
+def test_answer_cut_by_the_context_is_flagged(tiny_vlm: tuple[Path, Path], tile: Image.Image) -> None:
+    with LlamaEngine(*tiny_vlm, n_ctx=512, n_threads=1) as engine:
+        out = engine.generate(EngineRequest(images=[tile], prompt="Describe.", schema=None, max_tokens=400))
+    assert out.finish_reason == "length"
+    assert out.prompt_tokens + out.completion_tokens == 512
+    assert [i.code for i in out.issues] == ["context-full"]
+
+
 def test_tiny_max_tokens_gives_length(tiny_engine: LlamaEngine, tile: Image.Image) -> None:
     out = _ask(tiny_engine, tile, resolve_schema("receipt"), max_tokens=3)
     assert out.finish_reason == "length"
@@ -151,6 +168,11 @@ def test_unconvertible_schema_fails_loudly(tiny_engine: LlamaEngine, tile: Image
         _ask(tiny_engine, tile, bad)
     with pytest.raises(SchemaError):
         _ask(tiny_engine, tile, 42)
+    # Converts, but the GBNF does not parse in llama.cpp (no \S there): refused before sampling
+    # instead of leaving a NULL grammar sampler in the chain.
+    unparsable = {"type": "object", "properties": {"a": {"type": "string", "pattern": r"^\S+$"}}}
+    with pytest.raises(SchemaError, match="does not parse"):
+        _ask(tiny_engine, tile, unparsable)
 
 
 def test_nothing_is_printed(tiny_vlm: tuple[Path, Path], tile: Image.Image, capfd: pytest.CaptureFixture[str]) -> None:

@@ -92,8 +92,8 @@ def default_n_ctx(model: GGUFInfo, mmproj: GGUFInfo | None) -> int:
     capped at the model's training context."""
     image_tokens = (mmproj.image_tokens if mmproj else 0) or 0
     want = image_tokens + PROMPT_BUDGET + OUTPUT_BUDGET
-    want = -(-want // 256) * 256
-    return min(want, model.context_length) if model.context_length else want
+    want = _round_up(want, 256)
+    return min(want, _round_up(model.context_length, 256)) if model.context_length else want
 
 
 @dataclass
@@ -150,7 +150,9 @@ class LlamaEngine(Engine):
         elif self.model_info.kind != "model":
             raise ModelError(f"{self.model_info.path} is a vision projector (mmproj); pass it as mmproj_path")
         self.handler_name = self._resolve_handler(handler)
-        self.n_ctx = int(n_ctx) if n_ctx else default_n_ctx(self.model_info, self.mmproj_info)
+        # llama.cpp pads the context to a multiple of 256 but llama-cpp-python sizes its token
+        # buffer from the number given; a mismatch turns "prompt too long" into a numpy error.
+        self.n_ctx = _round_up(int(n_ctx), 256) if n_ctx else default_n_ctx(self.model_info, self.mmproj_info)
         self.n_threads = int(n_threads) if n_threads else _free_cores()
         self.n_gpu_layers = n_gpu_layers
         self.seed = seed
@@ -359,12 +361,14 @@ class LlamaEngine(Engine):
             if choice.get("finish_reason"):
                 finish = _finish(choice["finish_reason"])
         # Streams carry no usage; a chunk is one token except where multi-byte characters merge.
+        # The context holds prompt + answer, less the last token when the answer was cut.
         completion = len(parts)
-        return "".join(parts), finish, _Usage(max(0, int(self._llama.n_tokens) - completion), completion)
+        prompt = int(self._llama.n_tokens) - completion + (1 if finish == "length" else 0)
+        return "".join(parts), finish, _Usage(max(0, prompt), completion)
 
     def _translate_error(self, exc: ValueError, request: EngineRequest) -> Exception:
         msg = str(exc)
-        if "exceed" in msg and ("n_ctx" in msg or "context" in msg):
+        if ("exceed" in msg and ("n_ctx" in msg or "context" in msg)) or "could not broadcast" in msg:
             images = len(request.images)
             return ModelError(
                 f"the prompt does not fit the context of {self.n_ctx} tokens ({msg}); {images} image(s) "
@@ -391,6 +395,10 @@ class LlamaEngine(Engine):
                 stage="engine",
             )
         ]
+
+
+def _round_up(n: int, step: int) -> int:
+    return -(-n // step) * step
 
 
 def _finish(reason: Any) -> Any:
