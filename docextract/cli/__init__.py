@@ -5,13 +5,14 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-
-from docextract._version import __version__
 from rich.markup import escape
 
+from docextract._version import __version__
 from docextract.cli import extract as ex
+from docextract.cli import vision
 from docextract.cli.batch import batch_command
 from docextract.cli.common import err_console
+from docextract.cli.models import doctor_command, models_app
 from docextract.cli.schemas import schemas_app
 
 app = typer.Typer(
@@ -72,6 +73,14 @@ def _make_command(expect: str, help_text: str):  # type: ignore[no-untyped-def]
 app.command("pdf")(_make_command("pdf", "Extract structured data from a PDF (digital or scanned)."))
 app.command("image")(_make_command("image", "Extract structured data from an image (JPEG, PNG, TIFF, WebP, BMP)."))
 app.command("batch")(batch_command)
+app.command("describe")(vision.describe_command)
+app.command("ask")(vision.ask_command)
+app.command("alt-text")(vision.alt_text_command)
+app.command("code")(vision.code_command)
+app.command("ocr")(vision.ocr_command)
+app.command("video")(vision.video_command)
+app.add_typer(models_app, name="models")
+app.command("doctor")(doctor_command)
 
 
 def main() -> None:
