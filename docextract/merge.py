@@ -137,17 +137,25 @@ def _reconcile(present: list[tuple[Any, Part]], path: str, issues: list[Issue], 
     if path in part.provenance:
         prov[path] = part.provenance[path]
     if len(counts) > 1:
-        seen = ", ".join(f"{v!r} (page {p.page} tile {p.index + 1})" for v, p in present)
         issues.append(
             Issue(
                 code="merge-conflict",
-                message=f"tiles disagree on {path}: {seen}; kept {winner!r} ({best_n} of {len(present)})",
+                message=f"tiles disagree on {path}: {_describe_votes(present)}; kept {winner!r} ({best_n} of {len(present)})",
                 stage="merge",
                 field=path,
                 page=part.page,
             )
         )
     return winner
+
+
+def _describe_votes(present: list[tuple[Any, Part]], limit: int = 5) -> str:
+    """``'12.10' (page 1 tile 3), '18.40' (page 1 tiles 4, 6)`` — compact even for many tiles."""
+    groups: dict[Any, tuple[Any, list[str]]] = {}
+    for value, part in present:
+        groups.setdefault(norm(value), (value, []))[1].append(f"{part.page}.{part.index + 1}")
+    shown = [f"{v!r} (page.tile {', '.join(where[:limit])}{', ...' if len(where) > limit else ''})" for v, where in groups.values()]
+    return ", ".join(shown[:limit]) + (f" and {len(shown) - limit} more values" if len(shown) > limit else "")
 
 
 def _merge_lists(present: list[tuple[Any, Part]], path: str, prov: dict[str, FieldSource]) -> list[Any]:
