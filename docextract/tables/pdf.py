@@ -115,11 +115,22 @@ def _inside(w: Word, box: BBox) -> bool:
 
 
 def _ruled_grids(pdf_page: pymupdf.Page, words: list[Word], d: Direction) -> list[tuple[BBox, list[list[str]]]]:
+    import pymupdf
+
     out = []
+    # find_tables works on the page as displayed (/Rotate applied), words on the unrotated page
+    back = pdf_page.derotation_matrix if pdf_page.rotation else None
+
+    def turn(box: Any) -> BBox:
+        if back is not None:
+            r = pymupdf.Rect(box) * back
+            box = (r.x0, r.y0, r.x1, r.y1)
+        return orient(box, d)
+
     for t in pdf_page.find_tables(strategy="lines", use_layout=False).tables:
-        bbox = orient(t.bbox, d)
+        bbox = turn(t.bbox)
         inside = [w for w in words if _inside(w, bbox)]
-        cells = _cell_matrix([orient(c, d) for c in t.cells if c])
+        cells = _cell_matrix([turn(c) for c in t.cells if c])
         if not inside or _cut_share(cells, inside) > MAX_CUT_WORDS:
             continue
         grid = _fill(cells, inside)
