@@ -60,16 +60,29 @@ GUARD = textwrap.dedent(
         from docextract.engines.llama import LlamaEngine
         engine = LlamaEngine(spec["model"], spec["mmproj"], n_threads=2, n_ctx=2048)
     results = []
+    if spec.get("touch"):  # the negative control: a write outside the allowed folders
+        with open(spec["touch"], "w") as fh:
+            fh.write("x")
     for source in spec["sources"]:
-        result = docextract.extract(source, schema="receipt", engine=engine or spec["engine"], max_tokens=48, reasks=0)
+        try:
+            result = docextract.extract(source, schema="receipt", engine=engine or spec["engine"], max_tokens=48,
+                                        reasks=0, **spec.get("engine_options", {}))
+        except docextract.DocextractError as exc:
+            results.append(f"error: {exc}")
+            continue
         results.append(result.status.value)
         name = os.path.basename(source) + ".json"
         with open(os.path.join(sys.argv[2], name), "w", encoding="utf-8") as fh:
             fh.write(result.to_json(full=True))
     if engine is not None:
         engine.close()
-    sockets = [fd for fd in os.listdir("/proc/self/fd") if os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")] \
-        if os.path.isdir("/proc/self/fd") else []
+    def is_socket(fd):
+        try:
+            return os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
+        except OSError:  # the directory listing's own descriptor
+            return False
+
+    sockets = [fd for fd in os.listdir("/proc/self/fd") if is_socket(fd)] if os.path.isdir("/proc/self/fd") else []
     print(json.dumps({"attempts": attempts, "writes": writes, "results": results, "open_sockets": len(sockets)}))
     """
 )
@@ -97,7 +110,9 @@ def run_offline(tmp_path: Path, spec: dict, watch_extra: list[Path]) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DOCEXTRACT_", "HF_", "HTTP", "HTTPS", "http"))}
     env.update(HOME=str(dirs["home"]), TMPDIR=str(dirs["tmp"]), XDG_CACHE_HOME=str(dirs["cache"]),
                PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(REPO), NO_PROXY="*")
-    watched = [dirs["home"], dirs["tmp"], dirs["cwd"], REPO / "docextract", *watch_extra]
+    # (The checkout itself is not snapshotted: other work edits it concurrently. The audit hook
+    # covers every Python-level write, wherever it goes.)
+    watched = [dirs["home"], dirs["tmp"], dirs["cwd"], *watch_extra]
     before = snapshot(*watched)
     proc = subprocess.run([sys.executable, "-c", GUARD, json.dumps(spec), str(dirs["out"]), str(dirs["cache"])],
                           cwd=dirs["cwd"], env=env, capture_output=True, text=True, timeout=300)
@@ -145,3 +160,14 @@ def test_llama_engine_on_the_tiny_model_is_offline(tmp_path, inputs, tmp_path_fa
     assert report["changed"] == [], report
     assert report["open_sockets"] == 0
     assert report["outputs"] == ["photo.jpg.json"]  # random weights: any status, but a result
+
+
+def test_the_guards_do_catch_a_connection_and_a_stray_write(tmp_path, inputs):
+    """Negative control: a remote engine's connection and a write to cwd are both reported."""
+    spec = {"engine": "openai", "engine_options": {"base_url": "http://127.0.0.1:9/v1", "model": "x"},
+            "sources": [str(inputs / "receipt.pdf")], "touch": "stray.txt"}
+    report = run_offline(tmp_path, spec, [inputs])
+    assert report["attempts"], report
+    assert report["writes"] == [str((tmp_path / "cwd" / "stray.txt").resolve())]
+    assert report["changed"] == [str(tmp_path / "cwd" / "stray.txt")]
+    assert report["results"][0].startswith("error")
