@@ -20,7 +20,7 @@ pytest.importorskip("llama_cpp")
 from docextract.engines import get_engine  # noqa: E402
 from docextract.engines.llama import LlamaEngine, choose_handler, default_n_ctx  # noqa: E402
 from docextract.errors import ModelError, SchemaError, UsageError  # noqa: E402
-from docextract.gguf_info import read_gguf_info  # noqa: E402
+from docextract.gguf_info import GGUFInfo, read_gguf_info  # noqa: E402
 from docextract.grammar import MAX_FRAC_DIGITS, MAX_INT_DIGITS  # noqa: E402
 from docextract.schemas import list_schemas, resolve_schema  # noqa: E402
 from docextract.types import EngineRequest  # noqa: E402
@@ -245,3 +245,50 @@ def test_generic_mtmd_handler_runs_with_the_models_template(tiny_vlm: tuple[Path
         out = _ask(engine, tile, spec, max_tokens=200)
     assert out.finish_reason == "stop"
     spec.validate(json.loads(out.text))
+
+
+def _info(kind: str, **kw: object) -> GGUFInfo:
+    return GGUFInfo(
+        path=Path(f"/models/{kw.pop('file', kind)}.gguf"), kind=kind, architecture=str(kw.pop("arch", "llama")), **kw
+    )  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("model", "mmproj", "handler"),
+    [
+        (_info("model", name="llava-v1.5-7b"), _info("mmproj", projector_type="mlp"), "llava-1-5"),
+        (_info("model", name="BakLLaVA-1"), _info("mmproj", projector_type="mlp"), "llava-1-5"),
+        (
+            _info("model", name="llava-v1.6-mistral-7b"),
+            _info("mmproj", projector_type="mlp", grid_pinpoints=(336, 672)),
+            "llava-1-6",
+        ),
+        (_info("model", name="moondream2", arch="phi2"), _info("mmproj", projector_type="mlp"), "moondream"),
+        (_info("model", name="nanoLLaVA", arch="qwen2"), _info("mmproj", projector_type="mlp"), "nanollava"),
+        (_info("model", name="MiniCPM-V-2_6", arch="qwen2"), _info("mmproj", projector_type="resampler"), "minicpm-v"),
+        (
+            _info("model", name="Qwen2.5-VL-3B", arch="qwen2vl"),
+            _info("mmproj", projector_type="qwen2.5vl_merger"),
+            "qwen2.5-vl",
+        ),
+        (
+            _info("model", name="gemma-3-4b", arch="gemma3", has_chat_template=True),
+            _info("mmproj", projector_type="gemma3"),
+            "mtmd",
+        ),
+    ],
+)
+def test_handler_follows_projector_and_name(model: GGUFInfo, mmproj: GGUFInfo, handler: str) -> None:
+    assert choose_handler(model, mmproj) == handler
+
+
+def test_missing_llama_cpp_names_the_install_command(
+    tiny_vlm: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from docextract.errors import MissingDependency
+
+    monkeypatch.setitem(sys.modules, "llama_cpp", None)  # what `import llama_cpp` sees when it is not installed
+    with pytest.raises(MissingDependency, match="pip install"):
+        LlamaEngine(*tiny_vlm).load()

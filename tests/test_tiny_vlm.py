@@ -70,3 +70,25 @@ def test_unreadable_files(tmp_path: Path, tiny_vlm: tuple[Path, Path]) -> None:
         cut.write_bytes(tiny_vlm[1].read_bytes()[:size])
         with pytest.raises(ModelError, match="corrupt or truncated"):
             read_gguf_info(cut)
+
+
+@pytest.mark.parametrize(
+    ("fields", "tokens"),
+    [
+        ({"projector_type": "mlp", "image_size": 336, "patch_size": 14}, 576),  # LLaVA-1.5
+        ({"projector_type": "mlp", "image_size": 448, "patch_size": 14}, 1024),
+        # LLaVA-1.6 anyres: overview + up to 2×2 grid cells of 336 px
+        (
+            {"projector_type": "mlp", "image_size": 336, "patch_size": 14, "grid_pinpoints": (336, 672, 672, 672)},
+            576 * 5,
+        ),
+        ({"projector_type": "resampler", "image_size": 448, "patch_size": 14, "query_num": 64}, 64),  # MiniCPM-V
+        ({"projector_type": "qwen2.5vl_merger", "image_size": 448, "patch_size": 14}, 256),  # 2×2 merge
+        ({"projector_type": "idefics3", "image_size": 512, "patch_size": 16, "merge": 4}, 64),
+    ],
+)
+def test_image_token_estimates(fields: dict, tokens: int) -> None:
+    from docextract.gguf_info import GGUFInfo
+
+    info = GGUFInfo(path=Path("/m/mmproj.gguf"), kind="mmproj", architecture="clip", **fields)
+    assert info.image_tokens == tokens
