@@ -77,7 +77,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if data is not None:
             (folder / name).write_bytes(data)
     pdf = receipt_pdf()
-    (folder / "truncated.pdf").write_bytes(pdf[: len(pdf) // 3])
+    (folder / "truncated.pdf").write_bytes(pdf[:300])  # cut inside the first objects: beyond repair
     (folder / "encrypted.pdf").write_bytes(encrypted_pdf())
     return folder
 
@@ -141,6 +141,7 @@ def test_batch_records_every_hostile_file_and_goes_on(hostile, tmp_path):
     for path in hostile.iterdir():
         (docs / path.name).write_bytes(path.read_bytes())
     (docs / "folder.pdf").mkdir()  # a directory named like a document: walked, not read
+    (docs / "half.pdf").write_bytes(receipt_pdf()[:2000])  # repairable: mupdf recovers part of the page
     good = receipt_pdf()
     odd_names = ["my receipt (copy) #2.pdf", "z" * 246 + ".pdf"]
     for name in odd_names:
@@ -170,6 +171,8 @@ def test_batch_records_every_hostile_file_and_goes_on(hostile, tmp_path):
     assert by_name["pipe.pdf"]["status"] == "failed" and "not a regular file" in by_name["pipe.pdf"]["error"]
     if unreadable is not None:
         assert by_name["io-error.pdf"]["status"] == "failed" and "cannot be read" in by_name["io-error.pdf"]["error"]
+    half = by_name["half.pdf"]  # whatever could be recovered, as a record (never a crash)
+    assert half["status"] in ("ok", "partial", "failed") and (half["status"] != "failed" or half["error"])
     for name in odd_names:
         assert by_name[name]["status"] == "ok", by_name[name]
     latin = by_name["re\\xe7u-latin1.pdf"]

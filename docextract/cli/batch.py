@@ -63,8 +63,7 @@ def batch_command(
 ) -> None:
     """Extract every document under folders/globs in parallel into a resumable JSONL file.
 
-    Exit codes: 0 all ok, 1 nothing could be processed, 2 usage error (no inputs found), 3 some
-    documents partial or failed.
+    Exit codes: 0 all ok, 1 nothing could be processed, 2 usage error (no inputs found), 3 some documents partial or failed.
     """
     from docextract.batch import BatchOptions, default_workers, run_batch
     from docextract.tiling import parse_tiles_option
