@@ -301,6 +301,7 @@ class ResultWriter:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
         try:
             self._lock()
@@ -374,7 +375,8 @@ _WORKER: dict[str, Any] = {}
 class WorkerConfig:
     """What each worker needs to build its engine once and run documents (picklable)."""
 
-    schema: str
+    schema: str  # as given: a name, file.py:Class or a .schema.json path
+    schema_name: str  # what records call it
     engine: str
     engine_options: dict[str, Any] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)  # pipeline Options fields
@@ -426,10 +428,10 @@ def _work(job: Job) -> dict[str, Any]:
     try:
         result = run(job.path, _WORKER["spec"], engine, Options(**config.options))
     except DocextractError as exc:
-        return failed_record(job, str(exc), schema=config.schema, engine=engine.name, seconds=time.perf_counter() - started)
+        return failed_record(job, str(exc), schema=config.schema_name, engine=engine.name, seconds=time.perf_counter() - started)
     except Exception as exc:  # an engine bug must not kill the batch
         message = f"{_safe(job.path)}: internal error ({type(exc).__name__}: {exc}); please report it with this file if you can"
-        return failed_record(job, message, schema=config.schema, engine=engine.name,
+        return failed_record(job, message, schema=config.schema_name, engine=engine.name,
                              seconds=time.perf_counter() - started, detail=traceback.format_exc(limit=20))
     return result_record(job, result.to_dict(full=True))
 
@@ -522,11 +524,14 @@ def run_batch(
     if not found.files:
         raise UsageError("no documents found in " + ", ".join(_safe(os.fsdecode(i)) for i in inputs)
                          + "; docextract reads PDF, JPEG, PNG, TIFF, WebP, BMP and GIF")
+    from docextract.schemas import resolve_schema
+
+    schema = resolve_schema(opts.schema).name  # fails early, in the parent, on a bad schema
     summary = BatchSummary(ignored=len(found.ignored), warnings=list(found.warnings))
     with ResultWriter(output) as writer:
         summary.repaired_bytes = writer.repaired
         previous = read_results(output)
-        _check_schema(previous, opts.schema, output)
+        _check_schema(previous, schema, output)
         jobs = plan(found.files)
         todo, keys = _select(jobs, previous, opts.retry_failed, summary)
         emit(BatchEvent("start", total=len(todo)))
@@ -543,10 +548,10 @@ def run_batch(
         pending = [j for j in todo if j.error is None]
         for job in todo:
             if job.error is not None:
-                written(failed_record(job, job.error, schema=opts.schema, engine=opts.engine))
+                written(failed_record(job, job.error, schema=schema, engine=opts.engine))
         if pending:
             summary.workers = min(opts.workers or default_workers(), len(pending))
-            _run_pool(pending, opts, summary.workers, written, emit)
+            _run_pool(pending, opts, schema, summary.workers, written, emit)
     summary.final = {s: sum(1 for v in final.values() if v == s) for s in ("ok", "partial", "failed")}
     summary.seconds = time.perf_counter() - started
     return summary
@@ -579,7 +584,7 @@ def _select(jobs: list[Job], previous: dict[str, dict[str, Any]], retry_failed: 
     return todo, keys
 
 
-def _run_pool(jobs: list[Job], opts: BatchOptions, workers: int,
+def _run_pool(jobs: list[Job], opts: BatchOptions, schema: str, workers: int,
               written: Callable[[dict[str, Any]], None], emit: Callable[[BatchEvent], None]) -> None:
     """Run ``jobs`` on a process pool, at most ``workers`` in flight, surviving worker crashes.
 
@@ -588,7 +593,7 @@ def _run_pool(jobs: list[Job], opts: BatchOptions, workers: int,
     """
     import multiprocessing
 
-    config = WorkerConfig(opts.schema, opts.engine, dict(opts.engine_options), dict(opts.options))
+    config = WorkerConfig(opts.schema, schema, opts.engine, dict(opts.engine_options), dict(opts.options))
     context = multiprocessing.get_context("spawn")
     queue = list(reversed(jobs))  # pop() from the end keeps the input order
     isolate: list[Job] = []
@@ -605,7 +610,7 @@ def _run_pool(jobs: list[Job], opts: BatchOptions, workers: int,
         emit(BatchEvent("crash", done=len(suspects)))
         if len(suspects) == 1:
             job = suspects[0]
-            written(failed_record(job, _crash_message(job), schema=opts.schema, engine=opts.engine))
+            written(failed_record(job, _crash_message(job), schema=schema, engine=opts.engine))
         else:
             isolate.extend(reversed(suspects))
 
@@ -631,7 +636,7 @@ def _drain(pool: cf.ProcessPoolExecutor, source: list[Job], limit: int, config: 
                 raise
             except Exception as exc:  # pickling trouble and the like: still a record
                 record = failed_record(job, f"{_safe(job.path)}: internal error ({type(exc).__name__}: {exc})",
-                                       schema=config.schema, engine=config.engine)
+                                       schema=config.schema_name, engine=config.engine)
             written(record)
         if broken:
             return broken + _settle(in_flight, written)
