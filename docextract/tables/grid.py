@@ -225,19 +225,90 @@ def _column_of(x: float, gaps: list[tuple[float, float]]) -> int:
 
 
 def region_grid(region: list[Line]) -> list[list[str]]:
-    """The cell texts of a region, one row per text line, empty columns dropped."""
+    """The cell texts of a region: one row per text line (wrapped cells joined), empty columns
+    dropped and complementary neighbour columns (a ragged or centred column split in two) merged."""
     gaps = find_columns(region)
     ncols = len(gaps) + 1
-    grid: list[list[str]] = []
+    rows: list[_Row] = []
     for ln in region:
-        row = [""] * ncols
+        row = _Row([""] * ncols, ln.y0, ln.y1, ln.height)
         for chunk in ln.chunks:
             for part in _split_at_gaps(chunk, gaps):
                 j = _column_of(part.x0, gaps)
-                row[j] = f"{row[j]} {part.text}".strip()
-        grid.append(row)
+                row.cells[j] = f"{row.cells[j]} {part.text}".strip()
+                row.spans[j] = (min(row.spans.get(j, (part.x0, 0))[0], part.x0), max(row.spans.get(j, (0, part.x1))[1], part.x1))
+        rows.append(row)
+    grid = [r.cells for r in _join_wrapped(rows)]
     keep = [j for j in range(ncols) if any(r[j] for r in grid)]
-    return [[r[j] for j in keep] for r in grid]
+    grid = [[r[j] for j in keep] for r in grid]
+    return _merge_complementary(grid, [_extent(rows, j) for j in keep], statistics.median(r.height for r in rows))
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    y0: float
+    y1: float
+    height: float
+    spans: dict[int, tuple[float, float]] = field(default_factory=dict)
+
+    @property
+    def filled(self) -> set[int]:
+        return {j for j, c in enumerate(self.cells) if c}
+
+
+def _extent(rows: list[_Row], j: int) -> tuple[float, float]:
+    spans = [r.spans[j] for r in rows if j in r.spans]
+    return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (0.0, 0.0)
+
+
+def _is_continuation(text: str) -> bool:
+    return bool(text) and (text[0].islower() or text[0] in "(&[") and not is_numeric(text)
+
+
+def _join_wrapped(rows: list[_Row]) -> list[_Row]:
+    """Join text lines that belong to one table row: lines that overlap vertically (numbers
+    centred beside a wrapped label), and wrapped continuations (a close line starting in lower
+    case, holding only the continued cells, fewer than a full row)."""
+    if not rows:
+        return rows
+    full = max(len(r.filled) for r in rows)
+    out = [rows[0]]
+    for r in rows[1:]:
+        prev = out[-1]
+        overlap = min(prev.y1, r.y1) - max(prev.y0, r.y0)
+        shared = prev.filled & r.filled
+        if overlap > 0.2 * r.height and not shared:
+            _absorb(prev, r)
+            continue
+        gap = r.y0 - prev.y1
+        cont = shared and gap <= 0.8 * r.height and all(_is_continuation(r.cells[j]) for j in shared)
+        if cont and (r.filled <= shared and len(r.filled) < full or prev.filled <= shared and len(prev.filled) < full):
+            _absorb(prev, r)
+            continue
+        out.append(r)
+    return out
+
+
+def _absorb(row: _Row, other: _Row) -> None:
+    row.cells = [f"{a} {b}".strip() for a, b in zip(row.cells, other.cells)]
+    row.y0, row.y1 = min(row.y0, other.y0), max(row.y1, other.y1)
+    for j, (x0, x1) in other.spans.items():
+        a = row.spans.get(j, (x0, x1))
+        row.spans[j] = (min(a[0], x0), max(a[1], x1))
+
+
+def _merge_complementary(grid: list[list[str]], extents: list[tuple[float, float]], h: float) -> list[list[str]]:
+    """Merge neighbour columns that never both hold text in a row and sit close together."""
+    j = 0
+    while j + 1 < len(grid[0]) if grid else False:
+        clash = any(r[j] and r[j + 1] for r in grid)
+        if not clash and extents[j + 1][0] - extents[j][1] < 1.5 * h:
+            grid = [r[:j] + [r[j] or r[j + 1]] + r[j + 2 :] for r in grid]
+            extents = extents[:j] + [(extents[j][0], max(extents[j][1], extents[j + 1][1]))] + extents[j + 2 :]
+        else:
+            j += 1
+    return grid
 
 
 # ---------------------------------------------------------------- tables
