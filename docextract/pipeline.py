@@ -223,7 +223,9 @@ def run_tile(
             break
         if reasks_left > 0 and not engine.structured:
             reasks_left -= 1
-            current = replace(request, prompt=prompts.reask_prompt(request.prompt, output.text, error))
+            # Re-asks are text-only: the model corrects its own answer against the error, so the
+            # tile is not encoded a second time (llama.cpp has no image cache between calls).
+            current = replace(request, images=[], prompt=prompts.reask_prompt(request.prompt, output.text, error))
             continue
         issues.append(Issue(code="invalid-output", message=error, severity="error", stage="validate", **where))
         break

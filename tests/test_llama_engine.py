@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from pydantic import ValidationError
 
 pytest.importorskip("llama_cpp")
 
@@ -29,7 +28,6 @@ CONTROL = re.compile(r"[\x00-\x1f]")
 PLAIN_NUMBER = re.compile(rf"-?(0|[1-9][0-9]{{0,{MAX_INT_DIGITS - 1}}})(\.[0-9]{{1,{MAX_FRAC_DIGITS}}})?")
 # Fields whose validators the JSON Schema does not express, so no grammar can enforce them:
 # Receipt.time checks HH:MM in Python but its schema is a bare string (reported to the schemas owner).
-SCHEMA_GAPS: dict[str, set[str]] = {"receipt": {"time"}}
 AMOUNTS = {
     "type": "object",
     "properties": {"name": {"type": "string"}, "total": {"type": "number"}, "count": {"type": "integer"}},
@@ -70,13 +68,7 @@ def test_every_builtin_schema_gives_valid_strict_json(tiny_engine: LlamaEngine, 
     assert out.image_encodes == 1
     assert out.prompt_tokens > tiny_engine.image_tokens and out.completion_tokens > 0
     assert out.seconds > 0
-    try:
-        spec.validate(data)
-    except ValidationError as exc:
-        failed = {str(err["loc"][0]) for err in exc.errors()}
-        if failed <= SCHEMA_GAPS.get(name, set()):
-            pytest.xfail(f"{name}: {sorted(failed)} carry validators the JSON Schema does not express")
-        raise
+    spec.validate(data)  # the grammar alone makes a random-weight model's output valid
 
 
 def test_numbers_are_bounded_plain_decimals(tiny_engine: LlamaEngine, tile: Image.Image) -> None:

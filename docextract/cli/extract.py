@@ -140,7 +140,7 @@ def build_engine(engine, model, mmproj, handler, base_url, verbose, quiet):  # t
 
 
 def _resolve_model(model: str, mmproj: str | None) -> tuple[str, str | None]:
-    if Path(model).is_file():
+    if Path(model).is_file() and mmproj:
         return model, mmproj
     try:
         from docextract.models import resolve_model

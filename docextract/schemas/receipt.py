@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from docextract.schemas.types import CurrencyCode, Money, Quantity
 
-_TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
+# In the JSON Schema too (not only a Python validator), so the grammar enforces it.
+TimeOfDay = Annotated[str, StringConstraints(pattern=r"^([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$")]
 
 
 class LineItem(BaseModel):
@@ -34,7 +34,7 @@ class Receipt(BaseModel):
     merchant_name: str | None = Field(None, description="shop or company name from the header")
     merchant_address: str | None = Field(None, description="address of the shop, one line")
     date: dt.date | None = Field(None, description="purchase date, ISO 8601 (YYYY-MM-DD)")
-    time: str | None = Field(None, description="purchase time HH:MM or HH:MM:SS (24 h)")
+    time: TimeOfDay | None = Field(None, description="purchase time HH:MM or HH:MM:SS (24 h)")
     currency: CurrencyCode | None = Field(None, description="ISO 4217 currency code, e.g. USD, EUR, MYR")
     items: list[LineItem] = Field(default_factory=list, description="purchased items in printed order")
     subtotal: Money | None = Field(None, description="total before tax")
@@ -42,13 +42,6 @@ class Receipt(BaseModel):
     tip: Money | None = Field(None, description="tip or gratuity")
     total: Money | None = Field(None, description="amount paid, including tax")
     payment_method: str | None = Field(None, description="cash, card, ...")
-
-    @field_validator("time")
-    @classmethod
-    def _check_time(cls, v: str | None) -> str | None:
-        if v is not None and not _TIME.match(v):
-            raise ValueError("time must be HH:MM or HH:MM:SS")
-        return v
 
 
 class Party(BaseModel):
