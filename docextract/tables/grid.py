@@ -229,23 +229,34 @@ def region_grid(region: list[Line]) -> list[list[str]]:
     dropped and complementary neighbour columns (a ragged or centred column split in two) merged."""
     gaps = find_columns(region)
     ncols = len(gaps) + 1
-    rows: list[_Row] = []
+    rows: list[RowText] = []
     for ln in region:
-        row = _Row([""] * ncols, ln.y0, ln.y1, ln.height)
+        row = RowText([""] * ncols, ln.y0, ln.y1, ln.height)
         for chunk in ln.chunks:
             for part in _split_at_gaps(chunk, gaps):
                 j = _column_of(part.x0, gaps)
                 row.cells[j] = f"{row.cells[j]} {part.text}".strip()
                 row.spans[j] = (min(row.spans.get(j, (part.x0, 0))[0], part.x0), max(row.spans.get(j, (0, part.x1))[1], part.x1))
         rows.append(row)
-    grid = [r.cells for r in _join_wrapped(rows)]
-    keep = [j for j in range(ncols) if any(r[j] for r in grid)]
-    grid = [[r[j] for j in keep] for r in grid]
+    return finish_rows(rows)
+
+
+def finish_rows(rows: list[RowText]) -> list[list[str]]:
+    """Grid of placed rows: wrapped lines joined, empty rows and columns dropped, complementary
+    neighbour columns merged."""
+    rows = [r for r in _join_wrapped(rows) if r.filled]
+    if not rows:
+        return []
+    ncols = len(rows[0].cells)
+    keep = [j for j in range(ncols) if any(r.cells[j] for r in rows)]
+    grid = [[r.cells[j] for j in keep] for r in rows]
     return _merge_complementary(grid, [_extent(rows, j) for j in keep], statistics.median(r.height for r in rows))
 
 
 @dataclass
-class _Row:
+class RowText:
+    """One text line (or ruled row) placed on the columns: cell texts, vertical extent, cell spans."""
+
     cells: list[str]
     y0: float
     y1: float
@@ -257,7 +268,7 @@ class _Row:
         return {j for j, c in enumerate(self.cells) if c}
 
 
-def _extent(rows: list[_Row], j: int) -> tuple[float, float]:
+def _extent(rows: list[RowText], j: int) -> tuple[float, float]:
     spans = [r.spans[j] for r in rows if j in r.spans]
     return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (0.0, 0.0)
 
@@ -266,7 +277,7 @@ def _is_continuation(text: str) -> bool:
     return bool(text) and (text[0].islower() or text[0] in "(&[") and not is_numeric(text)
 
 
-def _join_wrapped(rows: list[_Row]) -> list[_Row]:
+def _join_wrapped(rows: list[RowText]) -> list[RowText]:
     """Join text lines that belong to one table row: lines that overlap vertically (numbers
     centred beside a wrapped label), and wrapped continuations (a close line starting in lower
     case, holding only the continued cells, fewer than a full row)."""
@@ -290,7 +301,7 @@ def _join_wrapped(rows: list[_Row]) -> list[_Row]:
     return out
 
 
-def _absorb(row: _Row, other: _Row) -> None:
+def _absorb(row: RowText, other: RowText) -> None:
     row.cells = [f"{a} {b}".strip() for a, b in zip(row.cells, other.cells)]
     row.y0, row.y1 = min(row.y0, other.y0), max(row.y1, other.y1)
     for j, (x0, x1) in other.spans.items():

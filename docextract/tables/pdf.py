@@ -9,10 +9,19 @@ text lines. The words left over are searched for whitespace tables (:mod:`docext
 
 from __future__ import annotations
 
+import statistics
 from typing import TYPE_CHECKING, Any
 
 from docextract.schemas.table import Table
-from docextract.tables.grid import group_lines, is_numeric, make_table, split_chunks, tables_from_words
+from docextract.tables.grid import (
+    RowText,
+    finish_rows,
+    group_lines,
+    is_numeric,
+    make_table,
+    split_chunks,
+    tables_from_words,
+)
 from docextract.types import BBox, Word
 
 if TYPE_CHECKING:
@@ -203,32 +212,36 @@ def _cell_text(words: list[Word]) -> str:
 
 def _fill(cells: list[list[Any]], words: list[Word]) -> list[list[str]]:
     """Cell texts of a ruled grid; rows holding aligned lines of numbers are split into lines."""
-    grid: list[list[str]] = []
+    rows: list[RowText] = []
     for row in cells:
         per_cell: list[list[Word]] = [[] for _ in row]
         for w in words:
             j = _cell_of(w, row)
             if j is not None:
                 per_cell[j].append(w)
-        grid += _split_row(per_cell)
-    keep_rows = [r for r in grid if any(r)]
-    if not keep_rows:
-        return []
-    keep = [j for j in range(len(keep_rows[0])) if any(r[j] for r in keep_rows)]
-    return [[r[j] for j in keep] for r in keep_rows]
+        rows += _split_row(per_cell)
+    return finish_rows(rows)
 
 
-def _split_row(per_cell: list[list[Word]]) -> list[list[str]]:
-    """One ruled row as text, or several when its cells stack unruled records line by line."""
+def _row_text(per_cell: list[list[Word]]) -> RowText:
+    ws = [w for cell in per_cell for w in cell] or [Word("", 0, 0, 0, 1)]
+    row = RowText([_cell_text(c) for c in per_cell], min(w.y0 for w in ws), max(w.y1 for w in ws),
+                  statistics.median(w.height for w in ws))  # fmt: skip
+    row.spans = {j: (min(w.x0 for w in c), max(w.x1 for w in c)) for j, c in enumerate(per_cell) if c}
+    return row
+
+
+def _split_row(per_cell: list[list[Word]]) -> list[RowText]:
+    """One ruled row, or several when its cells stack unruled records line by line."""
     lines = [group_lines(ws) for ws in per_cell]
     multi = [ls for ls in lines if len(ls) >= 2]
     numeric = any(all(is_numeric(" ".join(w.text for w in ln.words)) for ln in ls) for ls in multi)
     bands = group_lines([w for ws in per_cell for w in ws])
     aligned = multi and len(bands) == max(len(ls) for ls in multi)  # lines line up across cells
     if len(multi) < 2 or not numeric or not aligned:
-        return [[_cell_text(ws) for ws in per_cell]]
+        return [_row_text(per_cell)]
     rows = []
     for band in bands:
         ids = {id(w) for w in band.words}
-        rows.append([_cell_text([w for w in ws if id(w) in ids]) for ws in per_cell])
+        rows.append(_row_text([[w for w in ws if id(w) in ids] for ws in per_cell]))
     return rows
