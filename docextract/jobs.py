@@ -60,9 +60,7 @@ OCR_PROMPT = (
     "Transcribe all the text in this image exactly as written, in reading order, as Markdown: keep "
     "headings and lists, write tables as Markdown tables. Output only the transcription."
 )
-COMBINE_PROMPT = (
-    "{what} of {count} overlapping parts of one {unit}, in reading order:\n\n{notes}\n\n{task}"
-)
+COMBINE_PROMPT = "{what} {count} parts of one {unit}, in reading order:\n\n{notes}\n\n{task}"
 
 NO_MODEL_HELP = (
     "list the known vision models with `docextract models`, download one with "
@@ -150,7 +148,7 @@ def describe(source: Any, engine: Engine | None, *, on_text: TextSink | None = N
         if count > 1:
             out.emit(f"{chr(10) * 2 if pages else ''}## Page {page.page_no}\n\n")
         pages += 1
-        used, cut = _summarize(vision, _tiles(page, vision, opts), page, count, DESCRIBE_PROMPT, "Descriptions",
+        used, cut = _summarize(vision, _tiles(page, vision, opts), page, count, DESCRIBE_PROMPT, "Descriptions of",
                                "Write one detailed description of the whole page from them.", "describe", opts, out)
         tiles += used
         truncated = truncated or cut
@@ -187,7 +185,7 @@ def alt_text(source: Any, engine: Engine | None, *, max_chars: int = ALT_TEXT_MA
     opts = _options(options)
     out = _Out(None)
     for page, count in _pages(source, opts):
-        _summarize(vision, _tiles(page, vision, opts), page, count, ALT_PROMPT, "Descriptions",
+        _summarize(vision, _tiles(page, vision, opts), page, count, ALT_PROMPT, "Descriptions of",
                    f"Write alt text for the whole image: one sentence of at most {max_chars} characters.", "alt", opts, out)
         break  # the first page is the image
     return trim_alt_text(out.text(), max_chars)
@@ -424,9 +422,10 @@ class _Cleaner:
 def _generate(engine: Engine, images: list[Any], prompt: str, max_tokens: int, sink: TextSink | None) -> tuple[str, bool]:
     """Free text for one request, cleaned, streamed to ``sink``; also whether it was cut off."""
     cleaner = _Cleaner(sink)
-    request = EngineRequest(images=images, prompt=prompt, schema=None, max_tokens=max_tokens, on_text=cleaner)
+    request = EngineRequest(images=images, prompt=prompt, schema=None, max_tokens=max_tokens,
+                            on_text=cleaner if sink is not None else None)
     output = engine.generate(request)
-    if not cleaner.parts and output.text:  # an engine that does not stream
+    if not cleaner.parts and output.text:  # not streamed (no sink, or an engine that does not stream)
         cleaner(output.text)
     return cleaner.text(), output.finish_reason == "length"
 

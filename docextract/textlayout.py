@@ -159,13 +159,13 @@ def _body_height(lines: Sequence[Line]) -> float:
 
 
 def _block_text(block: Sequence[Line], body: float, plain: bool) -> str:
-    text = "\n".join(ln.text for ln in block)
-    if plain:
-        return text
+    if plain:  # wide gaps (label ... value) stay wide
+        return "\n".join(ln.text for ln in block)
+    texts = [" ".join(ln.text.split()) for ln in block]
     tall = body > 0 and all(ln.height >= HEADING_RATIO * body for ln in block)
-    if tall and len(block) <= 2 and len(text) <= 120:
-        return "## " + " ".join(ln.text for ln in block)
-    return "\n".join(_escape_md_line(ln.text) for ln in block)
+    if tall and len(block) <= 2 and sum(map(len, texts)) <= 120:
+        return "## " + " ".join(texts)
+    return "\n".join(_escape_md_line(t) for t in texts)
 
 
 def _escape_md_line(text: str) -> str:
@@ -207,7 +207,7 @@ def char_width(words: Sequence[Word]) -> float:
 def snap_indents(raw: Sequence[float]) -> list[int]:
     """Indentation in characters, snapped to a 4- or 2-space grid when every row fits one."""
     for unit in (4, 2):
-        if all(abs(r - unit * round(r / unit)) <= 0.3 * unit for r in raw):
+        if all(abs(r - unit * round(r / unit)) <= 0.25 * unit for r in raw):
             return [unit * round(r / unit) for r in raw]
     return [max(0, round(r)) for r in raw]
 
