@@ -1,0 +1,533 @@
+"""Offline OCR for the reader: RapidOCR's PP-OCR models (bundled in the ``rapidocr`` wheel) on ONNX Runtime.
+
+One :class:`OcrReader` loads the models once and reads page images::
+
+    result = get_reader().read(image)        # PIL image, any mode
+    for w in result.words:                   # text lines in the *upright* frame
+        print(w.text, w.bbox, w.conf)
+    result.to_original(w.bbox)               # the same box in the input image's pixels
+
+What :meth:`OcrReader.read` does, and why (timings are per SROIE receipt on 2 CPU cores; see
+``benchmarks/bench_ocr.py``):
+
+1. Normalizes the image to 8-bit RGB (alpha over white, 16-bit and float stretched to 0-255),
+   shrinks huge scans to at most ``work_side`` px (text stays well above the recognizer's 48 px
+   input) and enlarges tiny ones.
+2. Detects text lines on a copy of at most ``det_side`` px: detection cost grows with pixels and
+   the DB detector finds receipt-sized text at 960 px as well as at full size (it was 60% of the
+   time at full size).
+3. Finds the page rotation (0/90/180/270): sideways pages have tall line boxes; upside-down is
+   decided by the bundled 0/180 line classifier voting on the longest lines. The page is then
+   turned and detected again (rare, so the simple way). Small skew is the median angle of long
+   line boxes; it needs no second pass because every line is cut out with a perspective warp that
+   levels it, and boxes are reported in the deskewed frame.
+4. Recognizes each line cut out directly at the recognizer's 48 px height and 0.8 of its natural
+   width (the recognizer's cost is linear in width; 0.8 costs no accuracy on receipts' text),
+   batching lines of near-equal width so no compute is spent on padding.
+
+All coordinates of the result are in the upright frame at the input image's scale.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from docextract.errors import MissingDependency, ModelError
+from docextract.types import BBox, Word
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+__all__ = ["OcrReader", "OcrResult", "get_reader"]
+
+REC_HEIGHT = 48  # the recognizer's fixed input height
+_DET_MODEL = "PP-OCRv6_det_small.onnx"
+_REC_MODEL = "PP-OCRv6_rec_small.onnx"
+_CLS_MODEL = "ch_ppocr_mobile_v2.0_cls_mobile.onnx"
+
+
+@dataclass
+class OcrResult:
+    """What OCR found on one image.
+
+    ``words`` are text lines (``source="ocr"``, ``conf`` in [0, 1]) in the *upright* frame:
+    the input image turned ``angle`` degrees counter-clockwise, then ``skew`` degrees
+    counter-clockwise about its centre (both as PIL's ``Image.rotate(deg, expand=True)``), at
+    the input's pixel scale. ``size`` is that frame's (width, height). Use :meth:`to_original`
+    to map a box back to the input image's pixels.
+    """
+
+    words: list[Word]
+    angle: int = 0
+    skew: float = 0.0
+    size: tuple[int, int] = (0, 0)
+    _to_input: np.ndarray = field(default_factory=lambda: np.eye(3), repr=False)
+
+    def to_original(self, bbox: BBox) -> tuple[float, float, float, float]:
+        """The input-image box (axis-aligned, around the rotated corners) of an upright-frame box."""
+        x0, y0, x1, y1 = bbox
+        corners = np.array([[x0, y0, 1], [x1, y0, 1], [x1, y1, 1], [x0, y1, 1]], dtype=np.float64)
+        pts = corners @ self._to_input.T
+        return (float(pts[:, 0].min()), float(pts[:, 1].min()), float(pts[:, 0].max()), float(pts[:, 1].max()))
+
+    @property
+    def text(self) -> str:
+        """The words as plain text, one line of the page per line (rows grouped by position)."""
+        return "\n".join(" ".join(w.text for w in row) for row in _rows(self.words))
+
+
+class OcrReader:
+    """Reusable OCR engine: loads the ONNX models on first use, once; thread-safe ``read``."""
+
+    def __init__(
+        self,
+        threads: int | None = None,
+        *,
+        det_megapixels: float = 0.5,
+        work_side: int = 2000,
+        rec_squeeze: float = 0.8,
+        min_score: float = 0.5,
+        max_batch: int = 8,
+    ) -> None:
+        """
+        Args:
+            threads: ONNX Runtime intra-op threads; default: the CPUs this process may run on.
+            det_megapixels: image size the text detector sees (its cost grows with pixels).
+            work_side: longest side lines are cut from; larger scans are shrunk first.
+            rec_squeeze: width factor of line crops for the recognizer (cost is linear in width).
+            min_score: lines the recognizer is less sure of are dropped (rulers, stars, noise).
+            max_batch: most lines recognized in one call.
+        """
+        self.threads = threads or _free_cpus()
+        self.det_megapixels = det_megapixels
+        self.work_side = work_side
+        self.rec_squeeze = rec_squeeze
+        self.min_score = min_score
+        self.max_batch = max_batch
+        self._models: _Models | None = None
+        self._lock = threading.Lock()
+
+    def settings(self) -> dict[str, Any]:
+        """The knobs in effect (for benchmarks and ``doctor``)."""
+        return {
+            "threads": self.threads,
+            "det_megapixels": self.det_megapixels,
+            "work_side": self.work_side,
+            "rec_squeeze": self.rec_squeeze,
+            "min_score": self.min_score,
+            "max_batch": self.max_batch,
+        }
+
+    def load(self) -> None:
+        """Load the models now (otherwise on the first ``read``). Idempotent."""
+        self._get_models()
+
+    def read(self, image: Image.Image, *, detect_rotation: bool = True) -> OcrResult:
+        """OCR one image: text lines in reading order, in the upright, deskewed frame.
+
+        ``detect_rotation=False`` skips the 90/180/270 check (for images known to be upright,
+        e.g. rendered PDF pages); small skew is always corrected. A blank image gives no words.
+        """
+        models = self._get_models()
+        with self._lock:  # ONNX sessions are thread-safe but would fight over the same cores
+            return self._read(models, image, detect_rotation)
+
+    # --- pipeline ---------------------------------------------------------------------------
+
+    def _read(self, models: _Models, image: Image.Image, detect_rotation: bool) -> OcrResult:
+        in_w, in_h = image.size
+        work = _prepare(image, self.work_side)
+        quads = self._detect(models, work)
+        turns = 0  # counter-clockwise quarter turns
+        if detect_rotation and len(quads):
+            turns = _coarse_turns(models, work, quads)
+            if turns:
+                work = np.ascontiguousarray(np.rot90(work, turns))
+                quads = self._detect(models, work)
+        skew = _skew(quads)
+        h, w = work.shape[:2]
+        frame = _Frame.build(in_w, in_h, turns, skew, w, h)
+        words = self._recognize(models, work, quads, frame)
+        return OcrResult(
+            words=_reading_order(words),
+            angle=90 * turns,
+            skew=round(skew, 2),
+            size=frame.size,
+            _to_input=frame.to_input,
+        )
+
+    def _detect(self, models: _Models, work: np.ndarray) -> np.ndarray:
+        """Line quads (N, 4, 2) in ``work`` pixels, clockwise from the top-left corner.
+
+        The detector sees at most ``det_megapixels``; when the lines it finds there are thinner
+        than the detector handles well (a dense A4 page), it looks again at a larger scale.
+        """
+        h, w = work.shape[:2]
+        s = min(1.0, math.sqrt(self.det_megapixels * 1e6 / (h * w)))
+        quads = _detect_at(models, work, s)
+        if len(quads) and s < 1:
+            thick = float(np.median(np.minimum(*_edges(quads)))) * s
+            if thick < _MIN_LINE_PX:
+                quads = _detect_at(models, work, min(1.0, s * _GOOD_LINE_PX / max(thick, 1.0)))
+        return quads
+
+    def _recognize(self, models: _Models, work: np.ndarray, quads: np.ndarray, frame: _Frame) -> list[Word]:
+        crops = [_crop(work, q, self.rec_squeeze) for q in quads]
+        keep = [i for i, c in enumerate(crops) if c is not None]
+        results = _recognize_batched(models, [crops[i] for i in keep], self.max_batch)
+        words = []
+        for i, (text, score) in zip(keep, results):
+            text = text.strip()
+            if text and score >= self.min_score:
+                x0, y0, x1, y1 = frame.box(quads[i])
+                words.append(Word(text, x0, y0, x1, y1, round(float(score), 4), "ocr"))
+        return words
+
+    def _get_models(self) -> _Models:
+        if self._models is None:
+            with self._lock:
+                if self._models is None:
+                    self._models = _Models.load(self.threads)
+        return self._models
+
+
+_READER: OcrReader | None = None
+_READER_LOCK = threading.Lock()
+
+
+def get_reader() -> OcrReader:
+    """The process-wide :class:`OcrReader` (models load on its first ``read``)."""
+    global _READER
+    if _READER is None:
+        with _READER_LOCK:
+            if _READER is None:
+                _READER = OcrReader()
+    return _READER
+
+
+# --- models ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Models:
+    det: Any  # rapidocr TextDetector
+    cls: Any  # rapidocr TextClassifier (0/180 per line)
+    rec: Any  # rapidocr TextRecognizer
+
+    @classmethod
+    def load(cls, threads: int) -> _Models:
+        try:
+            import rapidocr
+            from rapidocr import RapidOCR
+        except ImportError as e:  # pragma: no cover - a core dependency
+            raise MissingDependency(
+                f"OCR needs the rapidocr and onnxruntime packages ({e}); run: pip install 'rapidocr>=3.4,<4' onnxruntime"
+            ) from e
+        model_dir = Path(rapidocr.__file__).parent / "models"
+        paths = {k: model_dir / name for k, name in (("Det", _DET_MODEL), ("Rec", _REC_MODEL), ("Cls", _CLS_MODEL))}
+        missing = [str(p) for p in paths.values() if not p.is_file()]
+        if missing:
+            raise ModelError(
+                f"the OCR models bundled with rapidocr are missing ({', '.join(missing)}); "
+                "reinstall it: pip install --force-reinstall 'rapidocr>=3.4,<4'"
+            )
+        # Explicit model paths: RapidOCR then never looks for (or downloads) other files.
+        params: dict[str, Any] = {f"{k}.model_path": str(p) for k, p in paths.items()}
+        params |= {
+            "Global.log_level": "error",
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+            "Det.limit_type": "max",  # our own downscaling decides the detector's input size
+            "Det.limit_side_len": 100_000,
+            # Crops arrive at the recognizer's height already; a 48 px minimum width (instead of
+            # 320) means short lines ("RM", "1.00") are not padded to 320 px of wasted compute.
+            "Rec.rec_img_shape": [3, REC_HEIGHT, REC_HEIGHT],
+        }
+        try:
+            engine = RapidOCR(params=params)
+            # RapidOCR's own pipeline has no hook for rotation/deskew, so use its three stages.
+            return cls(engine._load_det_model(), engine._load_cls_model(), engine._load_rec_model())
+        except Exception as e:
+            raise ModelError(f"could not load the OCR models from {model_dir}: {e}") from e
+
+
+def _free_cpus() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# --- image preparation -----------------------------------------------------------------------
+
+_MIN_SIDE = 64  # the detector works in multiples of 32 and needs some margin around text
+
+
+def _prepare(image: Image.Image, work_side: int) -> np.ndarray:
+    """The image as a BGR uint8 array; huge scans shrink, tiny images grow."""
+    rgb = _to_rgb(image)
+    w, h = rgb.size
+    scale = 1.0
+    if max(w, h) > work_side:
+        scale = work_side / max(w, h)
+    elif min(w, h) < _MIN_SIDE:
+        scale = min(4.0, _MIN_SIDE / max(1, min(w, h)))
+    if scale != 1.0:
+        from PIL import Image as PILImage
+
+        size = (max(1, round(w * scale)), max(1, round(h * scale)))
+        rgb = rgb.resize(size, PILImage.Resampling.BILINEAR, reducing_gap=2.0)
+    arr = np.asarray(rgb)[:, :, ::-1]  # the PP-OCR models were trained on OpenCV's BGR
+    return np.ascontiguousarray(arr)
+
+
+def _to_rgb(image: Image.Image) -> Image.Image:
+    """8-bit RGB: transparency over white, 16-bit/32-bit/float gray stretched to 0-255."""
+    from PIL import Image as PILImage
+
+    mode = image.mode
+    if mode in ("I", "I;16", "I;16B", "I;16L", "I;16N", "F"):
+        a = np.asarray(image, dtype=np.float32)
+        lo, hi = float(a.min()), float(a.max())
+        a = (a - lo) * (255.0 / (hi - lo)) if hi > lo else np.full_like(a, 255.0)
+        return PILImage.fromarray(a.astype(np.uint8), "L").convert("RGB")
+    if mode in ("RGBA", "LA", "PA", "La", "RGBa") or (mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        white = PILImage.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return PILImage.alpha_composite(white, rgba).convert("RGB")
+    return image if mode == "RGB" else image.convert("RGB")
+
+
+def _resize(img: np.ndarray, s: float) -> np.ndarray:
+    import cv2
+
+    h, w = img.shape[:2]
+    return cv2.resize(img, (max(1, round(w * s)), max(1, round(h * s))), interpolation=cv2.INTER_AREA)
+
+
+_MIN_LINE_PX = 10  # detected line boxes thinner than this (det pixels) get a second, larger look
+_GOOD_LINE_PX = 16
+
+
+def _detect_at(models: _Models, work: np.ndarray, s: float) -> np.ndarray:
+    """Detector on ``work`` scaled by ``s`` (padded white to >= 64 px a side): quads in work px."""
+    small = _resize(work, s) if s < 1 else work
+    h, w = small.shape[:2]
+    if h < _MIN_SIDE or w < _MIN_SIDE:  # the detector rounds sizes to multiples of 32
+        pad = np.full((max(h, _MIN_SIDE), max(w, _MIN_SIDE), 3), 255, np.uint8)
+        pad[:h, :w] = small
+        small = pad
+    out = models.det(small)
+    if out.boxes is None or not len(out.boxes):
+        return np.zeros((0, 4, 2), np.float32)
+    return np.asarray(out.boxes, np.float32) / s
+
+
+# --- rotation and skew -----------------------------------------------------------------------
+
+_LONG = 2.0  # a box this many times longer than thick is a text line whose direction is clear
+_CLS_LINES = 12  # lines the 0/180 classifier votes with
+
+
+def _edges(quads: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Lengths of the top (p0→p1) and left (p0→p3) edges of each quad."""
+    return (
+        np.linalg.norm(quads[:, 1] - quads[:, 0], axis=1),
+        np.linalg.norm(quads[:, 3] - quads[:, 0], axis=1),
+    )
+
+
+def _coarse_turns(models: _Models, work: np.ndarray, quads: np.ndarray) -> int:
+    """Counter-clockwise quarter turns (0-3) that make the page upright.
+
+    Sideways text gives tall line boxes, so box shapes tell 0/180 from 90/270 for free; which of
+    the two is then the majority vote of the line classifier (trained on 0 vs 180) on the longest
+    lines, cut out and turned to read along the box.
+    """
+    top, left = _edges(quads)
+    flat = top >= _LONG * left
+    tall = left >= _LONG * top
+    sideways = (left * tall).sum() > 1.5 * (top * flat).sum()
+    pick = tall if sideways else flat
+    if not pick.any():
+        return 0
+    idx = np.flatnonzero(pick)
+    idx = idx[np.argsort(-np.maximum(top, left)[idx])][:_CLS_LINES]
+    crops = []
+    for q in quads[idx]:
+        crop = _crop(work, q, 1.0)
+        if crop is not None:
+            crops.append(crop)
+    if not crops:
+        return 0
+    votes = models.cls(crops).cls_res  # [(label, score)]
+    flipped = sum(s for label, s in votes if "180" in label)
+    upright = sum(s for label, s in votes if "180" not in label)
+    turned = flipped > upright
+    if sideways:
+        # crops of tall boxes were turned a quarter counter-clockwise; "upright" means the page
+        # needs the same quarter turn, "180" the opposite one
+        return 3 if turned else 1
+    return 2 if turned else 0
+
+
+_MAX_SKEW = 10.0  # degrees; beyond this a "line" is a diagonal stamp or noise, not skew
+
+
+def _skew(quads: np.ndarray) -> float:
+    """Page skew in degrees (counter-clockwise correction) from the long, level-ish line boxes."""
+    if not len(quads):
+        return 0.0
+    top, left = _edges(quads)
+    long = top >= 3 * left
+    if long.sum() < 2:
+        return 0.0
+    d = quads[long, 1] - quads[long, 0]
+    # image y grows downwards: a line rising to the right has dy < 0 and needs a clockwise
+    # turn, i.e. a negative counter-clockwise correction -- which is its angle as measured here
+    angles = np.degrees(np.arctan2(d[:, 1], d[:, 0]))
+    ok = np.abs(angles) <= _MAX_SKEW
+    if not ok.any():
+        return 0.0
+    skew = _weighted_median(angles[ok], top[long][ok])
+    return skew if abs(skew) >= 0.2 else 0.0  # below that boxes are already tight
+
+
+def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
+    order = np.argsort(values)
+    cum = np.cumsum(weights[order])
+    return float(values[order][np.searchsorted(cum, cum[-1] / 2)])
+
+
+# --- frames ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Frame:
+    """Maps work-image points (after the quarter turns) to the upright frame and back to the input."""
+
+    to_upright: np.ndarray  # 3x3: turned work px -> upright px (input scale)
+    to_input: np.ndarray  # 3x3: upright px -> input px
+    size: tuple[int, int]
+
+    @classmethod
+    def build(cls, in_w: int, in_h: int, turns: int, skew: float, w: int, h: int) -> _Frame:
+        """``in_w``, ``in_h``: the input image; ``w``, ``h``: the turned work image."""
+        iw, ih = (in_h, in_w) if turns % 2 else (in_w, in_h)  # turned frame at input scale
+        t = math.radians(skew)
+        c, s = math.cos(t), math.sin(t)
+        uw, uh = abs(iw * c) + abs(ih * s), abs(iw * s) + abs(ih * c)
+        # PIL's rotate(skew, expand=True): about the centre, counter-clockwise on screen (y down)
+        rot = np.array([[c, s, 0], [-s, c, 0], [0, 0, 1]])
+        deskew = _translate(uw / 2, uh / 2) @ rot @ _translate(-iw / 2, -ih / 2)
+        unscale = np.diag([iw / w, ih / h, 1.0])  # per axis: work sizes were rounded
+        to_upright = deskew @ unscale
+        # turned input px -> input px: undo the counter-clockwise quarter turns
+        untur = _unturn(turns, in_w, in_h)
+        to_input = untur @ np.linalg.inv(deskew)
+        return cls(to_upright, to_input, (round(uw), round(uh)))
+
+    def box(self, quad: np.ndarray) -> BBox:
+        pts = np.c_[quad, np.ones(len(quad))] @ self.to_upright.T
+        return (float(pts[:, 0].min()), float(pts[:, 1].min()), float(pts[:, 0].max()), float(pts[:, 1].max()))
+
+
+def _translate(dx: float, dy: float) -> np.ndarray:
+    return np.array([[1, 0, dx], [0, 1, dy], [0, 0, 1]], dtype=np.float64)
+
+
+def _unturn(turns: int, in_w: int, in_h: int) -> np.ndarray:
+    """3x3 map from the input turned ``turns`` quarters counter-clockwise back to the input.
+
+    One counter-clockwise turn (``np.rot90``) sends input (x, y) to (y, W - x); its inverse sends
+    turned (u, v) to (W - v, u).
+    """
+    m = np.eye(3)
+    w, h = in_w, in_h
+    for _ in range(turns % 4):
+        # turned once more: undo the last turn (in a frame whose pre-turn width is w)
+        one = np.array([[0, -1, w], [1, 0, 0], [0, 0, 1]], dtype=np.float64)
+        m = m @ one
+        w, h = h, w
+    return m
+
+
+# --- cropping and recognition ----------------------------------------------------------------
+
+
+def _crop(img: np.ndarray, quad: np.ndarray, squeeze: float) -> np.ndarray | None:
+    """The line under ``quad`` warped level, at the recognizer's height; tall boxes turned a quarter
+    counter-clockwise. ``squeeze`` scales the width. None for degenerate boxes."""
+    import cv2
+
+    top, left = _edges(quad[None])
+    w, h = float(top[0]), float(left[0])
+    if w < 2 or h < 2:
+        return None
+    tall = h >= 1.5 * w
+    long, thick = (h, w) if tall else (w, h)
+    out_h = REC_HEIGHT
+    out_w = max(8, round(long * out_h / thick * squeeze))
+    # destination corners in the (possibly turned) crop: p0..p3 clockwise from the top-left
+    if tall:  # the box's left edge becomes the crop's bottom edge (a counter-clockwise turn)
+        dst = [[0, out_h], [0, 0], [out_w, 0], [out_w, out_h]]
+    else:
+        dst = [[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]]
+    m = cv2.getPerspectiveTransform(quad.astype(np.float32), np.array(dst, np.float32))
+    flags = cv2.INTER_AREA if thick > 2 * out_h else cv2.INTER_LINEAR
+    return cv2.warpPerspective(img, m, (out_w, out_h), flags=flags, borderMode=cv2.BORDER_REPLICATE)
+
+
+def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int) -> list[tuple[str, float]]:
+    """(text, score) per crop. Crops of near-equal width share a batch: the recognizer pads a
+    batch to its widest crop, so mixing widths wastes compute, while one call per line wastes
+    the per-call overhead."""
+    from rapidocr.ch_ppocr_rec import TextRecInput
+
+    if not crops:
+        return []
+    order = sorted(range(len(crops)), key=lambda i: crops[i].shape[1])
+    out: list[tuple[str, float]] = [("", 0.0)] * len(crops)
+    rec = models.rec
+    start = 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order) and end - start < max_batch and crops[order[end]].shape[1] <= 1.15 * crops[order[start]].shape[1]:
+            end += 1
+        batch = [crops[i] for i in order[start:end]]
+        rec.rec_batch_num = len(batch)  # one call for the whole group
+        res = rec(TextRecInput(img=batch))
+        for i, text, score in zip(order[start:end], res.txts, res.scores):
+            out[i] = (text, float(score))
+        start = end
+    return out
+
+
+# --- reading order ---------------------------------------------------------------------------
+
+
+def _rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into rows (centres within half the smaller height), top to bottom, then
+    each row left to right."""
+    rows: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.cy):
+        if rows:
+            ref = rows[-1]
+            cy = sum(r.cy for r in ref) / len(ref)
+            hh = min(w.height, min(r.height for r in ref))
+            if abs(w.cy - cy) <= 0.5 * hh:
+                ref.append(w)
+                continue
+        rows.append([w])
+    return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+def _reading_order(words: list[Word]) -> list[Word]:
+    return [w for row in _rows(words) for w in row]
