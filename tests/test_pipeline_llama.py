@@ -116,3 +116,21 @@ def test_status_partial_when_some_tiles_fail():
     r = Extraction(source="x", schema="receipt", engine="llama", status=Status.OK, data=None, tiles=[cut], issues=cut.issues)
     _set_status(r)
     assert r.status is Status.FAILED and r.error == "cut"
+
+
+def test_reask_is_text_only_and_keeps_raw_text(tiny_engine, docs):
+    from pydantic import BaseModel, field_validator
+
+    class Rejecting(BaseModel):
+        total: float | None = None
+
+        @field_validator("total")
+        @classmethod
+        def _never(cls, v):
+            raise ValueError("rejected on purpose")
+
+    result = extract(docs["png"], Rejecting, engine=tiny_engine, max_tokens=400, reasks=1)
+    [tile] = result.tiles
+    assert tile.attempts == 2 and tile.image_encodes == 1  # the re-ask did not re-encode the image
+    assert result.status is Status.FAILED and tile.raw_text
+    assert any(i.code == "invalid-output" and "rejected on purpose" in i.message for i in result.issues)
