@@ -201,7 +201,44 @@ def find_columns(region: list[Line]) -> list[tuple[float, float]]:
         if any(c.x0 < g0 and g1 < c.x1 and not _overlaps_any((g0, g1), gaps) for g0, g1 in new):
             spanning.add(idx)
             gaps = new
+    # gaps that several spanning chunks close together (titles, notes inside long tables)
+    allowed = int(0.08 * sum(1 for ln in region if len(ln.chunks) >= 2))
+    if allowed:
+        extra = [g for g in _crossed_gaps(spans, allowed, min_gap) if not _overlaps_any(g, gaps)]
+        gaps = sorted(gaps + extra)
     return gaps
+
+
+def _crossed_gaps(spans: list[tuple[float, float]], allowed: int, min_gap: float) -> list[tuple[float, float]]:
+    """Whitespace gaps crossed by at most ``allowed`` chunks (each crossing it entirely)."""
+    edges = sorted({x for s in spans for x in s})
+    zones: list[list[float]] = []
+    for a, b in zip(edges, edges[1:]):
+        count = sum(1 for x0, x1 in spans if x0 <= a and b <= x1)
+        if count <= allowed:
+            if zones and zones[-1][1] == a:
+                zones[-1][1] = b
+            else:
+                zones.append([a, b])
+    out = []
+    for z0, z1 in zones:
+        inside = [(max(x0, z0), min(x1, z1)) for x0, x1 in spans if x0 < z1 and z0 < x1 and not (x0 <= z0 and z1 <= x1)]
+        free = _free_parts(z0, z1, inside)
+        best = max(free, key=lambda g: g[1] - g[0], default=None)
+        if best and best[1] - best[0] >= min_gap and z0 > edges[0] and z1 < edges[-1]:
+            out.append(best)
+    return out
+
+
+def _free_parts(z0: float, z1: float, covered: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    parts, x = [], z0
+    for c0, c1 in sorted(covered):
+        if c0 > x:
+            parts.append((x, c0))
+        x = max(x, c1)
+    if x < z1:
+        parts.append((x, z1))
+    return parts
 
 
 def _overlaps_any(gap: tuple[float, float], gaps: list[tuple[float, float]]) -> bool:
