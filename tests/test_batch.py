@@ -234,27 +234,30 @@ def test_batch_of_only_failures_exits_1(tmp_path):
 def test_kill_9_mid_run_loses_nothing_and_rerun_completes_without_duplicates(tmp_path):
     docs = tmp_path / "scans"
     docs.mkdir()
-    n = 6
+    n = 4
     for seed in range(n):  # OCR'd images: slow enough (~1 s each) to kill mid-run
         receipt_image(docs / f"scan-{seed}.jpg", random_receipt(seed), dpi=90)
     out = tmp_path / "r.jsonl"
     cmd = [sys.executable, "-m", "docextract", "batch", str(docs), "-o", str(out), "--workers", "1"]
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = tmp_path / "stderr.txt"
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=err)
     deadline = time.monotonic() + 180
     try:
         while time.monotonic() < deadline:
-            if out.exists() and out.read_bytes().count(b"\n") >= 2:
+            if out.exists() and out.read_bytes().count(b"\n") >= 1:
                 break
             if proc.poll() is not None:
-                pytest.fail(f"batch ended before it could be killed: {proc.stderr.read().decode()}")
+                pytest.fail(f"batch ended before it could be killed: {log.read_text(errors='replace')}")
             time.sleep(0.05)
-        os.kill(proc.pid, signal.SIGKILL)
+        os.kill(proc.pid, signal.SIGKILL)  # the parent (the writer) only, as a crash would
         proc.wait(30)
     finally:
         if proc.poll() is None:
             proc.kill()
+            proc.wait(30)
     done_before = lines(out)  # every line complete, valid JSON
-    assert 2 <= len(done_before) < n
+    assert 1 <= len(done_before) < n
     # A crash in the middle of a write would leave a partial line; simulate one to check the repair.
     with open(out, "ab") as fh:
         fh.write(b'{"v":1,"key":"deadbeef","source":"half-writ')
