@@ -125,6 +125,7 @@ def discover(inputs: Sequence[str | os.PathLike[str]]) -> Discovery:
                 _expand_path(match, add, found)
         else:
             raise UsageError(f"{_safe(item)} does not exist; check the path")
+    found.ignored = [f for f in found.ignored if os.path.normpath(f) not in seen]  # named explicitly too
     return found
 
 

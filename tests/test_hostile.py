@@ -156,7 +156,8 @@ def test_batch_records_every_hostile_file_and_goes_on(hostile, tmp_path):
     if hasattr(os, "mkfifo"):
         os.mkfifo(docs / "pipe.pdf")  # must not block the batch
     out = tmp_path / "r.jsonl"
-    result = cli("batch", docs, "-o", out, "--workers", "2")
+    # inside a folder, a non-document (sheet.xlsx) is ignored; named explicitly, it gets a record
+    result = cli("batch", docs, docs / "sheet.xlsx", "-o", out, "--workers", "2")
     assert result.returncode == 3, result.stderr
     assert "Traceback" not in result.stderr
     raw = out.read_bytes()
@@ -177,6 +178,7 @@ def test_batch_records_every_hostile_file_and_goes_on(hostile, tmp_path):
         assert by_name[name]["status"] == "ok", by_name[name]
     latin = by_name["re\\xe7u-latin1.pdf"]
     assert latin["status"] == "ok" and bytes.fromhex(latin["source_bytes_hex"]) == raw_name
+    assert "ignored" not in result.stderr
     with_password = cli("batch", docs, "-o", out, "--retry-failed", "--password", PASSWORD, "-q")
     from docextract.batch import read_results
 
