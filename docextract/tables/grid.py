@@ -22,6 +22,9 @@ CHUNK_GAP = 0.6  # a gap wider than this many text heights splits a line into ce
 REGION_GAP = 2.2  # a vertical gap (in line heights) this large ends a table region
 MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as spanning cells
 
+_MARKS = {"-", "–", "—", "−", "n/a", "na", "..."}
+_CAPTION = re.compile(r"^(table|exhibit|figure|fig\.|chart)\s*[\dA-Z]", re.IGNORECASE)
+_FOOTER = re.compile(r"^(source|sources|note|notes)\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"^[\s(\[+\-−–—$€£¥%]*\d[\d\s.,'’%)\]]*[%)]*$")
 
 
@@ -116,10 +119,24 @@ def find_regions(lines: list[Line]) -> list[list[Line]]:
             j += 1
         while j > start and len(lines[j].chunks) < 2:  # never end on a lone line
             j -= 1
-        region = _extend_up(lines, start, lines[start : j + 1])
-        regions.append(region)
+        region = _trim(_extend_up(lines, start, lines[start : j + 1]))
+        if region:
+            regions.append(region)
         i = j + 1
     return regions
+
+
+def _line_text(ln: Line) -> str:
+    return " ".join(w.text for w in ln.words)
+
+
+def _trim(region: list[Line]) -> list[Line]:
+    """Drop a caption ("Table 3. ...") above and source notes below a region."""
+    while region and _CAPTION.match(_line_text(region[0])):
+        region = region[1:]
+    while region and _FOOTER.match(_line_text(region[-1])):
+        region = region[:-1]
+    return region
 
 
 def _gap(a: Line, b: Line) -> float:
@@ -331,7 +348,9 @@ def _join_wrapped(rows: list[RowText]) -> list[RowText]:
             continue
         gap = r.y0 - prev.y1
         cont = shared and gap <= 0.8 * r.height and all(_is_continuation(r.cells[j]) for j in shared)
-        if cont and (r.filled <= shared and len(r.filled) < full or prev.filled <= shared and len(prev.filled) < full):
+        # r continues prev's cells; or prev is a wrapped label whose row (numbers) comes with r
+        rest_numeric = all(is_numeric(r.cells[j]) or r.cells[j] in _MARKS for j in r.filled - shared)
+        if cont and (r.filled <= shared and len(r.filled) < full or prev.filled <= shared and rest_numeric):
             _absorb(prev, r)
             continue
         out.append(r)
