@@ -20,6 +20,7 @@ from docextract.types import Word
 
 CHUNK_GAP = 0.6  # a gap wider than this many text heights splits a line into cells
 REGION_GAP = 2.2  # a vertical gap (in line heights) this large ends a table region
+LOOKAHEAD = 4  # lone lines (section labels) may run this long before the next tabular line
 MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as spanning cells
 
 _MARKS = {"-", "–", "—", "−", "n/a", "na", "..."}
@@ -150,10 +151,10 @@ def _continues(lines: list[Line], j: int) -> bool:
         return False
     if len(nxt.chunks) >= 2:
         return True
-    if not _same_size(lines[j], nxt):  # a heading in another font size separates two tables
+    if not _same_size(lines[j], nxt) or _FOOTER.match(_line_text(nxt)):  # a heading in another font size separates two tables
         return False
     # a lone chunk (section label, wrapped cell) stays if a tabular line follows closely
-    for k in (j + 2, j + 3):
+    for k in range(j + 2, j + 2 + LOOKAHEAD):
         if k < len(lines) and _gap(lines[k - 1], lines[k]) <= REGION_GAP and len(lines[k].chunks) >= 2:
             return True
         if k < len(lines) and len(lines[k].chunks) < 2:
@@ -338,6 +339,8 @@ def _join_wrapped(rows: list[RowText]) -> list[RowText]:
     if not rows:
         return rows
     full = max(len(r.filled) for r in rows)
+    # stacked header lines are joined only above the first row holding a number
+    header = not _has_number(rows[0]) and any(_has_number(r) for r in rows)
     out = [rows[0]]
     for r in rows[1:]:
         prev = out[-1]
@@ -347,6 +350,10 @@ def _join_wrapped(rows: list[RowText]) -> list[RowText]:
             _absorb(prev, r)
             continue
         gap = r.y0 - prev.y1
+        if header and gap <= 0.8 * r.height and r.filled <= prev.filled and not _has_number(r) and not _has_number(prev):
+            _absorb(prev, r)  # stacked header lines ("to air" over "kg/year")
+            continue
+        header = header and not _has_number(r)
         cont = shared and gap <= 0.8 * r.height and all(_is_continuation(r.cells[j]) for j in shared)
         # r continues prev's cells; or prev is a wrapped label whose row (numbers) comes with r
         rest_numeric = all(is_numeric(r.cells[j]) or r.cells[j] in _MARKS for j in r.filled - shared)
@@ -355,6 +362,10 @@ def _join_wrapped(rows: list[RowText]) -> list[RowText]:
             continue
         out.append(r)
     return out
+
+
+def _has_number(row: RowText) -> bool:
+    return any(is_numeric(c) for c in row.cells if c)
 
 
 def _absorb(row: RowText, other: RowText) -> None:
@@ -403,8 +414,8 @@ def make_table(grid: list[list[str]], page_no: int) -> Table:
     return Table(columns=grid[0] if n else [], rows=grid[n:], page=page_no)
 
 
-def _is_table(grid: list[list[str]]) -> bool:
-    """Reject regions that are prose (two text columns) or too small to be tables."""
+def is_table(grid: list[list[str]]) -> bool:
+    """Whether a grid is a table: not prose set in columns, not a bulleted list, not too small."""
     if len(grid) < 2 or not grid or len(grid[0]) < 2:
         return False
     filled = [c for r in grid for c in r if c]
@@ -426,7 +437,7 @@ def tables_from_lines(lines: list[Line], page_no: int) -> list[Table]:
     out = []
     for region in find_regions(lines):
         grid = region_grid(region)
-        if _is_table(grid):
+        if is_table(grid):
             out.append(make_table(grid, page_no))
     return out
 

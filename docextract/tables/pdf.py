@@ -18,6 +18,7 @@ from docextract.tables.grid import (
     finish_rows,
     group_lines,
     is_numeric,
+    is_table,
     make_table,
     split_chunks,
     tables_from_words,
@@ -143,7 +144,9 @@ def _ruled_grids(pdf_page: pymupdf.Page, words: list[Word], d: Direction) -> lis
         if not inside or _cut_share(cells, inside) > MAX_CUT_WORDS:
             continue
         grid = _fill(cells, inside)
-        if len(grid) >= 2 and len(grid[0]) >= 2 and not _too_coarse(cells, inside):
+        # rules vouch for long text cells, but not for a framed paragraph of two lines
+        ok = len(grid) > 2 and len(grid[0]) >= 2 or is_table(grid)
+        if ok and not _too_coarse(cells, inside):
             out.append((bbox, grid))
     return out
 
