@@ -25,6 +25,11 @@ Measures (for each tool, every tool run on the same files in the same run):
   dropping empty rows and columns on both sides.
 * **seconds**: wall time of the tool over the whole set (open + extract).
 
+``--tools docextract-ocr`` measures the scanned path on the same documents: each page that holds an
+expected table is rendered at 150 dpi, OCR'd with :mod:`docextract.ocr` and passed to
+``tables_from_words`` (only those pages are scored, so its precision ignores other pages). It is
+slow on a small CPU and not in the default tool list.
+
 Run::
 
     .venv/bin/python benchmarks/bench_tables.py [--tools docextract,camelot-lattice,...] [--sets icdar2013]
@@ -213,6 +218,28 @@ def run_docextract(pdf: Path) -> Predicted:
     return out
 
 
+def run_docextract_ocr(pdf: Path, pages: set[int] | None = None, dpi: int = 150) -> Predicted:
+    """The scanned path: render each scored page, OCR it, tables from the OCR lines."""
+    import pymupdf
+    from PIL import Image
+
+    from docextract.ocr import get_reader
+    from docextract.tables import tables_from_words
+
+    reader = get_reader()
+    out: Predicted = {}
+    with pymupdf.open(pdf) as doc:
+        for page in doc:
+            n = page.number + 1
+            if pages is not None and n not in pages:
+                continue
+            pix = page.get_pixmap(dpi=dpi)
+            image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+            words = reader.read(image, detect_rotation=False).words
+            out[n] = [table_grid(t) for t in tables_from_words(words, n)]
+    return out
+
+
 def table_grid(t: object) -> Grid:
     columns = list(getattr(t, "columns", []))
     rows = [list(r) for r in getattr(t, "rows", [])]
@@ -258,6 +285,7 @@ def run_pymupdf(pdf: Path) -> Predicted:
 
 TOOLS: dict[str, Callable[[Path], Predicted]] = {
     "docextract": run_docextract,
+    "docextract-ocr": run_docextract_ocr,
     "camelot-lattice": run_camelot("lattice"),
     "camelot-stream": run_camelot("stream"),
     "pdfplumber": run_pdfplumber,
@@ -290,8 +318,10 @@ def main(argv: list[str] | None = None) -> int:
         for doc in docs:
             res = results[(doc.set_name, tool)]
             t0 = time.perf_counter()
+            if tool == "docextract-ocr":  # slow: OCR only the pages with tables, score only those
+                doc = Doc(doc.set_name, doc.name, doc.pdf, {p for p, _ in doc.expected}, doc.expected)
             try:
-                pred = TOOLS[tool](doc.pdf)
+                pred = run_docextract_ocr(doc.pdf, doc.pages) if tool == "docextract-ocr" else TOOLS[tool](doc.pdf)
             except Exception as e:  # noqa: BLE001 - a tool failing on a file is a result
                 pred = {}
                 res.errors.append(f"{doc.name}: {type(e).__name__}: {e}"[:200])

@@ -21,7 +21,8 @@ from docextract.types import Word
 CHUNK_GAP = 0.6  # a gap wider than this many text heights splits a line into cells
 REGION_GAP = 2.2  # a vertical gap (in line heights) this large ends a table region
 LOOKAHEAD = 4  # lone lines (section labels) may run this long before the next tabular line
-MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as spanning cells
+MAX_SPANNING = 0.25
+OCR_PAD = 0.2  # share of an OCR box's height that is padding on each side  # at most this share of a region's chunks may be taken as spanning cells
 
 _MARKS = {"-", "–", "—", "−", "n/a", "na", "..."}
 _CAPTION = re.compile(r"^(table|exhibit|figure|fig\.|chart)\s*[\dA-Z]", re.IGNORECASE)
@@ -86,9 +87,11 @@ def group_lines(words: Sequence[Word]) -> list[Line]:
 
 
 def _joins(line: Line, w: Word) -> bool:
-    top, bottom = line.y0, line.y1
-    overlap = min(bottom, w.y1) - max(top, w.y0)
-    return overlap > 0.5 * min(bottom - top, w.height) or top <= w.cy <= bottom and w.height < (bottom - top)
+    """Whether ``w`` sits on ``line``: compared with the line's first word, so that a line never
+    grows into its neighbours (OCR boxes of adjacent lines overlap)."""
+    a = line.words[0]
+    overlap = min(a.y1, w.y1) - max(a.y0, w.y0)
+    return overlap > 0.5 * min(a.height, w.height) or a.y0 <= w.cy <= a.y1 and w.height < a.height
 
 
 def split_chunks(line: Line, gap: float | None = None) -> list[Chunk]:
@@ -346,7 +349,8 @@ def _join_wrapped(rows: list[RowText]) -> list[RowText]:
         prev = out[-1]
         overlap = min(prev.y1, r.y1) - max(prev.y0, r.y0)
         shared = prev.filled & r.filled
-        if overlap > 0.2 * r.height and not shared:
+        centred = abs((prev.y0 + prev.y1) - (r.y0 + r.y1)) / 2 < 0.65 * r.height
+        if overlap > 0.2 * r.height and centred and not shared:
             _absorb(prev, r)
             continue
         gap = r.y0 - prev.y1
@@ -448,10 +452,20 @@ def tables_from_words(words: list[Word], page_no: int) -> list[Table]:
     Rows come from text lines, columns from vertical whitespace; text spanning several columns is
     kept in its start cell. Returns one :class:`Table` per table region, top to bottom.
     """
-    lines = group_lines(words)
+    lines = group_lines([_tight(w) if w.source == "ocr" else w for w in words])
     for ln in lines:
         ln.chunks = split_chunks(ln)
     return tables_from_lines(lines, page_no)
+
+
+def _tight(w: Word) -> Word:
+    """An OCR box without the detector's padding (boxes are about 1.6x the text height), so
+    that tolerances in text heights mean the same as for a PDF text layer."""
+    pad = OCR_PAD * w.height
+    x0, x1 = w.x0 + pad, w.x1 - pad
+    if x1 <= x0:
+        x0 = x1 = w.cx
+    return Word(w.text, x0, w.y0 + pad, x1, w.y1 - pad, w.conf, w.source)
 
 
 # ---------------------------------------------------------------- stitching
