@@ -28,7 +28,10 @@ from docextract.types import BBox, Word
 if TYPE_CHECKING:
     import pymupdf
 
-MIN_RULES = 3  # ruling segments needed in each direction before looking for ruled tables
+MIN_RULES = 2  # ruling segments needed in each direction before looking for ruled tables
+MIN_SEGMENT = 3.0  # shorter strokes are glyph parts or dots, not rules
+SHADING_EDGES = False
+SNAP = 1.5  # points: positions this close are one rule
 MAX_CUT_WORDS = 0.02  # share of a ruled table's words its grid may cut before we distrust it
 
 
@@ -78,10 +81,9 @@ def extract_pdf_tables(pdf_page: pymupdf.Page, page_no: int) -> list[Table]:
     words = page_words(pdf_page, d)
     found: list[tuple[float, Table]] = []
     boxes: list[BBox] = []
-    if _has_rules(pdf_page):
-        for bbox, grid in _ruled_grids(pdf_page, words, d):
-            boxes.append(bbox)
-            found.append((bbox[1], make_table(grid, page_no)))
+    for bbox, grid in _ruled_grids(pdf_page, words, d):
+        boxes.append(bbox)
+        found.append((bbox[1], make_table(grid, page_no)))
     rest = [w for w in words if not any(_inside(w, b) for b in boxes)]
     for table, top in _text_tables(rest, page_no):
         found.append((top, table))
@@ -102,22 +104,130 @@ def _text_tables(words: list[Word], page_no: int) -> list[tuple[Table, float]]:
 # ---------------------------------------------------------------- ruled tables
 
 
-def _has_rules(pdf_page: pymupdf.Page) -> bool:
-    """Whether the page has enough horizontal and vertical segments to hold a ruled table."""
-    horizontal = vertical = 0
+Segment = tuple[float, float, float]  # position, start, end: y, x0, x1 or x, y0, y1
+
+
+def ruling_segments(pdf_page: pymupdf.Page) -> tuple[list[Segment], list[Segment]]:
+    """Horizontal and vertical ruling segments of a page (lines, thin rectangles, rectangle edges),
+    in unrotated page coordinates, collinear pieces joined."""
+    hs: list[Segment] = []
+    vs: list[Segment] = []
     for path in pdf_page.get_drawings():
+        stroked = path.get("color") is not None  # else a fill: shading, whose edges are not rules
         for item in path["items"]:
             if item[0] == "l":
                 p, q = item[1], item[2]
-                horizontal += abs(p.y - q.y) < 1 and abs(p.x - q.x) > 5
-                vertical += abs(p.x - q.x) < 1 and abs(p.y - q.y) > 5
-            elif item[0] == "re":
-                r = item[1]
-                horizontal += r.height < 2 and r.width > 5 or r.height >= 2
-                vertical += r.width < 2 and r.height > 5 or r.width >= 2
-        if horizontal >= MIN_RULES and vertical >= MIN_RULES:
-            return True
-    return False
+                if abs(p.y - q.y) <= SNAP:
+                    hs.append(((p.y + q.y) / 2, min(p.x, q.x), max(p.x, q.x)))
+                elif abs(p.x - q.x) <= SNAP:
+                    vs.append(((p.x + q.x) / 2, min(p.y, q.y), max(p.y, q.y)))
+            elif item[0] in ("re", "qu"):
+                r = item[1] if item[0] == "re" else item[1].rect
+                if r.height <= 2 * SNAP:
+                    hs.append(((r.y0 + r.y1) / 2, r.x0, r.x1))
+                elif r.width <= 2 * SNAP:
+                    vs.append(((r.x0 + r.x1) / 2, r.y0, r.y1))
+                elif stroked or SHADING_EDGES:
+                    hs += [(r.y0, r.x0, r.x1), (r.y1, r.x0, r.x1)]
+                    vs += [(r.x0, r.y0, r.y1), (r.x1, r.y0, r.y1)]
+    return _join(hs), _join(vs)
+
+
+def _join(segs: list[Segment]) -> list[Segment]:
+    """Group segments by position (within SNAP) and join overlapping or touching ones."""
+    groups: list[list[Segment]] = []
+    for seg in sorted(s for s in segs if s[2] - s[1] >= MIN_SEGMENT):
+        if groups and seg[0] - groups[-1][0][0] <= SNAP:
+            groups[-1].append(seg)
+        else:
+            groups.append([seg])
+    out: list[Segment] = []
+    for group in groups:
+        pos = sum(g[0] for g in group) / len(group)
+        runs: list[list[float]] = []
+        for _, a, b in sorted(group, key=lambda g: g[1]):
+            if runs and a <= runs[-1][1] + SNAP:
+                runs[-1][1] = max(runs[-1][1], b)
+            else:
+                runs.append([a, b])
+        out += [(pos, a, b) for a, b in runs]
+    return out
+
+
+def _has_rules(hs: list[Segment], vs: list[Segment]) -> bool:
+    """Whether there are enough segments in each direction to hold a ruled table."""
+    return len(hs) >= MIN_RULES and len(vs) >= MIN_RULES
+
+
+def lattice_tables(hs: list[Segment], vs: list[Segment]) -> list[tuple[BBox, list[BBox]]]:
+    """Ruled tables: groups of crossing segments, each with its cells (merged cells as one box)."""
+    out = []
+    for h_group, v_group in _components(hs, vs):
+        ys = _distinct([h[0] for h in h_group])
+        xs = _distinct([v[0] for v in v_group])
+        if len(ys) >= 2 and len(xs) >= 2:
+            cells = _lattice_cells(ys, xs, h_group, v_group)
+            if len(cells) >= 2:
+                out.append(((xs[0], ys[0], xs[-1], ys[-1]), cells))
+    return out
+
+
+def _crosses(h: Segment, v: Segment) -> bool:
+    return h[1] - SNAP <= v[0] <= h[2] + SNAP and v[1] - SNAP <= h[0] <= v[2] + SNAP
+
+
+def _components(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
+    """Connected groups of horizontal and vertical segments (union-find over crossings)."""
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(hs):
+        for j, v in enumerate(vs):
+            if _crosses(h, v):
+                parent[find(i)] = find(len(hs) + j)
+    groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
+    for i, h in enumerate(hs):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), ([], []))[1].append(v)
+    return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+def _lattice_cells(ys: list[float], xs: list[float], hs: list[Segment], vs: list[Segment]) -> list[BBox]:
+    """Cells of a lattice: elementary boxes joined across missing rules."""
+    rows, cols = len(ys) - 1, len(xs) - 1
+
+    def v_rule(x: float, y0: float, y1: float) -> bool:
+        return any(abs(v[0] - x) <= SNAP and v[1] <= y0 + 2 * SNAP and v[2] >= y1 - 2 * SNAP for v in vs)
+
+    def h_rule(y: float, x0: float, x1: float) -> bool:
+        return any(abs(h[0] - y) <= SNAP and h[1] <= x0 + 2 * SNAP and h[2] >= x1 - 2 * SNAP for h in hs)
+
+    parent = list(range(rows * cols))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(rows):
+        for j in range(cols):
+            if j + 1 < cols and not v_rule(xs[j + 1], ys[i], ys[i + 1]):
+                parent[find(i * cols + j)] = find(i * cols + j + 1)
+            if i + 1 < rows and not h_rule(ys[i + 1], xs[j], xs[j + 1]):
+                parent[find(i * cols + j)] = find((i + 1) * cols + j)
+    boxes: dict[int, list[float]] = {}
+    for i in range(rows):
+        for j in range(cols):
+            b = boxes.setdefault(find(i * cols + j), [xs[j], ys[i], xs[j + 1], ys[i + 1]])
+            b[:] = [min(b[0], xs[j]), min(b[1], ys[i]), max(b[2], xs[j + 1]), max(b[3], ys[i + 1])]
+    return [(b[0], b[1], b[2], b[3]) for b in boxes.values()]
 
 
 def _inside(w: Word, box: BBox) -> bool:
@@ -125,22 +235,14 @@ def _inside(w: Word, box: BBox) -> bool:
 
 
 def _ruled_grids(pdf_page: pymupdf.Page, words: list[Word], d: Direction) -> list[tuple[BBox, list[list[str]]]]:
-    import pymupdf
-
+    hs, vs = ruling_segments(pdf_page)
+    if not _has_rules(hs, vs):
+        return []
     out = []
-    # find_tables works on the page as displayed (/Rotate applied), words on the unrotated page
-    back = pdf_page.derotation_matrix if pdf_page.rotation else None
-
-    def turn(box: Any) -> BBox:
-        if back is not None:
-            r = pymupdf.Rect(box) * back
-            box = (r.x0, r.y0, r.x1, r.y1)
-        return orient(box, d)
-
-    for t in pdf_page.find_tables(strategy="lines", use_layout=False).tables:
-        bbox = turn(t.bbox)
+    for box, cell_boxes in lattice_tables(hs, vs):
+        bbox = orient(box, d)
         inside = [w for w in words if _inside(w, bbox)]
-        cells = _cell_matrix([turn(c) for c in t.cells if c])
+        cells = _cell_matrix([orient(c, d) for c in cell_boxes])
         if not inside or _cut_share(cells, inside) > MAX_CUT_WORDS:
             continue
         grid = _fill(cells, inside)
