@@ -2,7 +2,8 @@
 
 Usage::
 
-    python benchmarks/bench_ocr.py [--limit N] [--threads T] [--data DIR] [--no-rotation]
+    python benchmarks/bench_ocr.py [--limit N] [--skip N] [--threads T] [--data DIR] [--no-rotation] \\
+        [--set det_megapixels=0.35 ...] [-v]
 
 Data: ``DIR/images/ID.jpg`` with ``DIR/ocr/ID.txt`` line ground truth, one line per text box:
 ``x1,y1,x2,y2,x3,y3,x4,y4,TEXT``. The eval data is read in place, never copied into the repo.
@@ -129,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--no-rotation", action="store_true", help="read with detect_rotation=False")
     parser.add_argument("--verbose", "-v", action="store_true", help="one row per receipt")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="an OcrReader setting, e.g. det_megapixels=0.35"
+    )
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -144,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no images with ground truth under {args.data}", file=sys.stderr)
         return 1
 
-    reader = OcrReader(threads=args.threads)
+    settings = {k: float(v) if "." in v else int(v) for k, v in (kv.split("=", 1) for kv in args.set)}
+    reader = OcrReader(threads=args.threads, **settings)
     with Image.open(images[0]) as im:  # warm-up: model loading is not per-receipt cost
         reader.read(im.convert("RGB"), detect_rotation=not args.no_rotation)
 

@@ -92,7 +92,7 @@ class OcrReader:
         *,
         det_megapixels: float = 0.5,
         work_side: int = 2000,
-        rec_squeeze: float = 0.8,
+        rec_squeeze: float = 1.0,
         min_score: float = 0.5,
         max_batch: int = 8,
     ) -> None:
@@ -183,7 +183,7 @@ class OcrReader:
         keep = [i for i, c in enumerate(crops) if c is not None]
         results = _recognize_batched(models, [crops[i] for i in keep], self.max_batch)
         words = []
-        for i, (text, score) in zip(keep, results):
+        for i, (text, score) in zip(keep, results, strict=True):
             text = text.strip()
             if text and score >= self.min_score:
                 x0, y0, x1, y1 = frame.box(quads[i])
@@ -223,6 +223,10 @@ class _Models:
 
     @classmethod
     def load(cls, threads: int) -> _Models:
+        # onnxruntime (>= 1.31 on Linux) ships Microsoft's 1DS telemetry: on import it writes
+        # $TMPDIR/.ses and may resolve its collector's host name. This switch, read by its native
+        # code at import, turns that off; nothing may leave this machine.
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         try:
             import rapidocr
             from rapidocr import RapidOCR
@@ -499,12 +503,16 @@ def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int)
     start = 0
     while start < len(order):
         end = start + 1
-        while end < len(order) and end - start < max_batch and crops[order[end]].shape[1] <= 1.15 * crops[order[start]].shape[1]:
+        while (
+            end < len(order)
+            and end - start < max_batch
+            and crops[order[end]].shape[1] <= 1.15 * crops[order[start]].shape[1]
+        ):
             end += 1
         batch = [crops[i] for i in order[start:end]]
         rec.rec_batch_num = len(batch)  # one call for the whole group
         res = rec(TextRecInput(img=batch))
-        for i, text, score in zip(order[start:end], res.txts, res.scores):
+        for i, text, score in zip(order[start:end], res.txts, res.scores, strict=True):
             out[i] = (text, float(score))
         start = end
     return out

@@ -1,0 +1,175 @@
+"""docextract.ocr with the real bundled models: text rendered with PIL, then read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from docextract.ocr import OcrReader, OcrResult, get_reader
+
+LINES = ["GROCERY MART", "Milk 2L 4.50", "Bread 3.20", "TOTAL 7.70", "Thank you!"]
+_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    if _FONT.is_file():
+        return ImageFont.truetype(str(_FONT), size)
+    return ImageFont.load_default(size=size)  # scalable since Pillow 10.1
+
+
+def render(lines: list[str] = LINES, size: int = 30, width: int = 520) -> tuple[Image.Image, dict[str, tuple]]:
+    """A white page with one text line per entry; returns it and each line's ink box."""
+    font = _font(size)
+    step = int(size * 1.8)
+    img = Image.new("RGB", (width, 40 + step * len(lines)), "white")
+    draw = ImageDraw.Draw(img)
+    boxes = {}
+    for i, text in enumerate(lines):
+        xy = (30, 20 + i * step)
+        draw.text(xy, text, fill="black", font=font)
+        boxes[text] = draw.textbbox(xy, text, font=font)
+    return img, boxes
+
+
+def norm(text: str) -> str:
+    return "".join(text.split()).upper()
+
+
+def texts(result: OcrResult) -> list[str]:
+    return [norm(w.text) for w in result.words]
+
+
+def fits(box: tuple, ink: tuple, tol: float = 4) -> bool:
+    """``box`` holds the ink (detector boxes have a margin) and is not much larger than it."""
+    holds = box[0] <= ink[0] + tol and box[1] <= ink[1] + tol and box[2] >= ink[2] - tol and box[3] >= ink[3] - tol
+    w, h = box[2] - box[0], box[3] - box[1]
+    iw, ih = ink[2] - ink[0], ink[3] - ink[1]
+    # the detector's margin is about half the text height on each side
+    return holds and max(w, h) < max(iw, ih) + 1.5 * min(iw, ih) and min(w, h) < 2.2 * min(iw, ih)
+
+
+@pytest.fixture(scope="module")
+def reader() -> OcrReader:
+    return get_reader()
+
+
+@pytest.fixture(scope="module")
+def page() -> tuple[Image.Image, dict[str, tuple]]:
+    return render()
+
+
+def test_reads_lines_in_order(reader: OcrReader, page: tuple) -> None:
+    img, _ = page
+    res = reader.read(img)
+    assert texts(res) == [norm(t) for t in LINES]
+    assert res.angle == 0 and res.skew == 0.0 and res.size == img.size
+    assert all(w.source == "ocr" and 0.5 <= w.conf <= 1.0 for w in res.words)
+    assert res.text.splitlines()[0] == "GROCERY MART"
+
+
+def test_boxes_match_the_ink(reader: OcrReader, page: tuple) -> None:
+    img, boxes = page
+    res = reader.read(img)
+    for w in res.words:
+        ink = next(b for t, b in boxes.items() if norm(t) == norm(w.text))
+        assert fits(w.bbox, ink), (w.text, w.bbox, ink)
+        assert res.to_original(w.bbox) == pytest.approx(w.bbox, abs=1e-6)  # upright input
+
+
+def _turned(box: tuple, angle: int, w: int, h: int) -> tuple:
+    """``box`` of a w x h image after ``Image.rotate(angle, expand=True)`` (counter-clockwise)."""
+    x0, y0, x1, y1 = box
+    if angle == 90:
+        return (y0, w - x1, y1, w - x0)
+    if angle == 180:
+        return (w - x1, h - y1, w - x0, h - y0)
+    return (h - y1, x0, h - y0, x1)  # 270
+
+
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_rotated_pages_are_turned_upright(reader: OcrReader, page: tuple, angle: int) -> None:
+    img, boxes = page
+    res = reader.read(img.rotate(angle, expand=True))
+    assert res.angle == (360 - angle) % 360
+    assert texts(res) == [norm(t) for t in LINES]
+    assert res.size == img.size
+    total = next(w for w in res.words if norm(w.text) == "TOTAL7.70")
+    assert fits(total.bbox, boxes["TOTAL 7.70"])  # upright frame = the unrotated page
+    expected = _turned(boxes["TOTAL 7.70"], angle, *img.size)
+    assert fits(res.to_original(total.bbox), expected), (res.to_original(total.bbox), expected)
+
+
+def test_rotation_check_can_be_skipped(reader: OcrReader, page: tuple) -> None:
+    img, _ = page
+    res = reader.read(img.rotate(180, expand=True), detect_rotation=False)
+    assert res.angle == 0
+    assert texts(res) != [norm(t) for t in LINES]
+
+
+def test_small_skew_is_corrected(reader: OcrReader, page: tuple) -> None:
+    img, boxes = page
+    skewed = img.rotate(3, expand=True, fillcolor="white", resample=Image.Resampling.BICUBIC)
+    res = reader.read(skewed)
+    assert texts(res) == [norm(t) for t in LINES]
+    assert res.skew == pytest.approx(-3.0, abs=0.6)
+    # level boxes in the upright frame: as tall as the unskewed page's (a skewed line's box
+    # would be taller by its width * sin 3 deg, ~9 px here)
+    total = next(w for w in res.words if norm(w.text) == "TOTAL7.70")
+    level = next(w for w in reader.read(img).words if norm(w.text) == "TOTAL7.70")
+    assert abs(total.height - level.height) < 4
+    ink = boxes["TOTAL 7.70"]
+    # mapped back, the box lies on the text in the skewed input
+    cx, cy = (ink[0] + ink[2]) / 2, (ink[1] + ink[3]) / 2
+    t = np.radians(3)  # where rotate(3, expand=True) puts the unskewed centre
+    w, h = img.size
+    ex = (cx - w / 2) * np.cos(t) + (cy - h / 2) * np.sin(t) + skewed.width / 2
+    ey = -(cx - w / 2) * np.sin(t) + (cy - h / 2) * np.cos(t) + skewed.height / 2
+    x0, y0, x1, y1 = res.to_original(total.bbox)
+    assert x0 < ex < x1 and y0 < ey < y1
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        Image.new("RGB", (400, 300), "white"),
+        Image.new("L", (400, 300), 0),
+        Image.new("RGB", (3, 2), "white"),
+        Image.new("RGBA", (50, 50), (0, 0, 0, 0)),
+    ],
+    ids=["white", "black", "tiny", "transparent"],
+)
+def test_blank_images_give_no_words(reader: OcrReader, image: Image.Image) -> None:
+    res = reader.read(image)
+    assert res.words == []
+    assert res.size == image.size
+
+
+def _modes(img: Image.Image) -> dict[str, Image.Image]:
+    gray = img.convert("L")
+    rgba = Image.new("RGBA", img.size, (0, 0, 0, 0))  # black text on a transparent page
+    rgba.putalpha(Image.eval(gray, lambda v: 255 - v))
+    sixteen = Image.fromarray(np.asarray(gray, dtype=np.uint16) * 257)  # mode I;16
+    return {"L": gray, "P": img.convert("P"), "RGBA": rgba, "I;16": sixteen, "1": gray.convert("1")}
+
+
+@pytest.mark.parametrize("mode", ["L", "P", "RGBA", "I;16", "1"])
+def test_image_modes(reader: OcrReader, mode: str) -> None:
+    img, _ = render(LINES[:2])
+    res = reader.read(_modes(img)[mode], detect_rotation=False)
+    assert texts(res) == [norm(t) for t in LINES[:2]]
+
+
+def test_small_and_huge_scales(reader: OcrReader) -> None:
+    img, _ = render(["No. 42"], size=14, width=80)  # a 14 px snippet
+    assert texts(reader.read(img)) == ["NO.42"]
+    big, boxes = render(LINES[:3], size=150, width=2600)  # a 2600 px scan is shrunk, boxes are not
+    res = reader.read(big)
+    assert texts(res) == [norm(t) for t in LINES[:3]]
+    assert fits(res.words[0].bbox, boxes[LINES[0]], tol=15)
+
+
+def test_get_reader_is_cached() -> None:
+    assert get_reader() is get_reader()
