@@ -338,8 +338,17 @@ def main(argv: list[str] | None = None) -> int:
         for e in r.errors:
             print(f"    error {e}")
         report.append(
-            {"set": s, "tool": t, "f1": r.rel.f1, "cell_f1": r.cell.f1, "tables": r.tables,
-             "rows_ok": r.rows_ok, "cols_ok": r.cols_ok, "seconds": r.seconds, "errors": r.errors}
+            {
+                "set": s,
+                "tool": t,
+                "f1": r.rel.f1,
+                "cell_f1": r.cell.f1,
+                "tables": r.tables,
+                "rows_ok": r.rows_ok,
+                "cols_ok": r.cols_ok,
+                "seconds": r.seconds,
+                "errors": r.errors,
+            }
         )
     if args.json:
         args.json.write_text(json.dumps(report, indent=1))

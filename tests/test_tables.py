@@ -198,7 +198,7 @@ def _ocr_words(image: object) -> list[Word]:
 
         out = RapidOCR()(np.asarray(image))
         words = []
-        for box, txt, conf in zip(out.boxes, out.txts, out.scores):
+        for box, txt, conf in zip(out.boxes, out.txts, out.scores, strict=False):
             xs, ys = [p[0] for p in box], [p[1] for p in box]
             words.append(Word(txt, min(xs), min(ys), max(xs), max(ys), float(conf), "ocr"))
         return words
@@ -209,7 +209,12 @@ def test_scanned_table_via_ocr(doc: pymupdf.Document) -> None:
     from PIL import Image
 
     page = doc.new_page()
-    rows = [["Fruit", "Weight", "Price"], ["Apples", "1,200", "3.50"], ["Bananas", "85", "0.25"], ["Dates", "7", "0.75"]]
+    rows = [
+        ["Fruit", "Weight", "Price"],
+        ["Apples", "1,200", "3.50"],
+        ["Bananas", "85", "0.25"],
+        ["Dates", "7", "0.75"],
+    ]
     plain_table(page, 100, rows)
     pix = page.get_pixmap(dpi=150, clip=pymupdf.Rect(60, 80, 420, 170))
     image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)

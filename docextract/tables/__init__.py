@@ -1,8 +1,8 @@
 """Table extraction: digital PDF pages, OCR'd scans, multi-page stitching and exports.
 
-    >>> from docextract.tables import extract_pdf_tables, to_dataframes
-    >>> tables = [t for page in doc for t in extract_pdf_tables(page, page.number + 1)]
-    >>> frames = to_dataframes(stitch_tables(tables))
+>>> from docextract.tables import extract_pdf_tables, to_dataframes
+>>> tables = [t for page in doc for t in extract_pdf_tables(page, page.number + 1)]
+>>> frames = to_dataframes(stitch_tables(tables))
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ def parse_number(text: str) -> float | None:
     if negative:
         s = s[1:-1]
     s = s.strip("$€£¥%")
-    if s.startswith("-") or s.startswith("+"):
+    if s.startswith(("-", "+")):
         negative ^= s.startswith("-")
         s = s[1:]
     s = s.strip("$€£¥")
@@ -118,7 +118,7 @@ def write_csv(tables: Sequence[Table], path: str | Path) -> list[Path]:
     """Write one CSV per table (UTF-8, header row first when there is one); returns the files written."""
     paths = csv_paths(path, len(tables))
     try:
-        for table, p in zip(tables, paths):
+        for table, p in zip(tables, paths, strict=True):
             with p.open("w", newline="", encoding="utf-8") as f:
                 csv.writer(f).writerows(table_rows(table))
     except OSError as e:
@@ -153,6 +153,6 @@ def _typed_rows(table: Table) -> list[list[object]]:
     for j in range(width):
         values = _column_values([r[j] for r in rows])
         if values is not None:
-            for r, v in zip(typed, values):
+            for r, v in zip(typed, values, strict=True):
                 r[j] = None if v is None else (int(v) if v.is_integer() else v)
     return ([list(table.columns)] if table.columns else []) + typed

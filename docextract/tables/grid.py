@@ -154,7 +154,9 @@ def _continues(lines: list[Line], j: int) -> bool:
         return False
     if len(nxt.chunks) >= 2:
         return True
-    if not _same_size(lines[j], nxt) or _FOOTER.match(_line_text(nxt)):  # a heading in another font size separates two tables
+    if not _same_size(lines[j], nxt) or _FOOTER.match(
+        _line_text(nxt)
+    ):  # a heading in another font size separates two tables
         return False
     # a lone chunk (section label, wrapped cell) stays if a tabular line follows closely
     for k in range(j + 2, j + 2 + LOOKAHEAD):
@@ -234,7 +236,7 @@ def _crossed_gaps(spans: list[tuple[float, float]], allowed: int, min_gap: float
     """Whitespace gaps crossed by at most ``allowed`` chunks (each crossing it entirely)."""
     edges = sorted({x for s in spans for x in s})
     zones: list[list[float]] = []
-    for a, b in zip(edges, edges[1:]):
+    for a, b in zip(edges, edges[1:], strict=False):
         count = sum(1 for x0, x1 in spans if x0 <= a and b <= x1)
         if count <= allowed:
             if zones and zones[-1][1] == a:
@@ -294,7 +296,10 @@ def region_grid(region: list[Line]) -> list[list[str]]:
             for part in _split_at_gaps(chunk, gaps):
                 j = _column_of(part.x0, gaps)
                 row.cells[j] = f"{row.cells[j]} {part.text}".strip()
-                row.spans[j] = (min(row.spans.get(j, (part.x0, 0))[0], part.x0), max(row.spans.get(j, (0, part.x1))[1], part.x1))
+                row.spans[j] = (
+                    min(row.spans.get(j, (part.x0, 0))[0], part.x0),
+                    max(row.spans.get(j, (0, part.x1))[1], part.x1),
+                )
         rows.append(row)
     return finish_rows(rows)
 
@@ -354,7 +359,13 @@ def _join_wrapped(rows: list[RowText]) -> list[RowText]:
             _absorb(prev, r)
             continue
         gap = r.y0 - prev.y1
-        if header and gap <= 0.8 * r.height and r.filled <= prev.filled and not _has_number(r) and not _has_number(prev):
+        if (
+            header
+            and gap <= 0.8 * r.height
+            and r.filled <= prev.filled
+            and not _has_number(r)
+            and not _has_number(prev)
+        ):
             _absorb(prev, r)  # stacked header lines ("to air" over "kg/year")
             continue
         header = header and not _has_number(r)
@@ -373,7 +384,7 @@ def _has_number(row: RowText) -> bool:
 
 
 def _absorb(row: RowText, other: RowText) -> None:
-    row.cells = [f"{a} {b}".strip() for a, b in zip(row.cells, other.cells)]
+    row.cells = [f"{a} {b}".strip() for a, b in zip(row.cells, other.cells, strict=False)]
     row.y0, row.y1 = min(row.y0, other.y0), max(row.y1, other.y1)
     for j, (x0, x1) in other.spans.items():
         a = row.spans.get(j, (x0, x1))
@@ -422,7 +433,7 @@ def is_table(grid: list[list[str]]) -> bool:
     """Whether a grid is a table: not prose set in columns, not a bulleted list, not too small."""
     if len(grid) < 2 or not grid or len(grid[0]) < 2:
         return False
-    filled = [c for r in grid for c in r if c]
+    [c for r in grid for c in r if c]
     multi = sum(1 for r in grid if sum(1 for c in r if c) >= 2)
     if multi < 2:
         return False
@@ -436,13 +447,16 @@ def is_table(grid: list[list[str]]) -> bool:
     return wordy * 2 < width  # prose set in columns
 
 
-def tables_from_lines(lines: list[Line], page_no: int) -> list[Table]:
-    """Tables of already grouped lines (chunks filled in)."""
+def placed_tables(words: list[Word], page_no: int) -> list[tuple[float, Table]]:
+    """Like :func:`tables_from_words`, each table with the top of its region (for ordering)."""
+    lines = group_lines([_tight(w) if w.source == "ocr" else w for w in words])
+    for ln in lines:
+        ln.chunks = split_chunks(ln)
     out = []
     for region in find_regions(lines):
         grid = region_grid(region)
         if is_table(grid):
-            out.append(make_table(grid, page_no))
+            out.append((region[0].y0, make_table(grid, page_no)))
     return out
 
 
@@ -450,12 +464,10 @@ def tables_from_words(words: list[Word], page_no: int) -> list[Table]:
     """Tables in a page's words (OCR words or lines with boxes, or a PDF text layer).
 
     Rows come from text lines, columns from vertical whitespace; text spanning several columns is
-    kept in its start cell. Returns one :class:`Table` per table region, top to bottom.
+    kept in its start cell, wrapped cells are joined. Returns one :class:`Table` per table region,
+    top to bottom. Any coordinate frame works (tolerances scale with the text height).
     """
-    lines = group_lines([_tight(w) if w.source == "ocr" else w for w in words])
-    for ln in lines:
-        ln.chunks = split_chunks(ln)
-    return tables_from_lines(lines, page_no)
+    return [t for _, t in placed_tables(words, page_no)]
 
 
 def _tight(w: Word) -> Word:

@@ -20,13 +20,13 @@ from docextract.tables.grid import (
     is_numeric,
     is_table,
     make_table,
+    placed_tables,
     split_chunks,
-    tables_from_words,
 )
 from docextract.types import BBox, Word
 
 if TYPE_CHECKING:
-    import pymupdf
+    from docextract._mupdf import pymupdf
 
 MIN_RULES = 2  # ruling segments needed in each direction before looking for ruled tables
 MIN_SEGMENT = 3.0  # shorter strokes are glyph parts or dots, not rules
@@ -85,20 +85,8 @@ def extract_pdf_tables(pdf_page: pymupdf.Page, page_no: int) -> list[Table]:
         boxes.append(bbox)
         found.append((bbox[1], make_table(grid, page_no)))
     rest = [w for w in words if not any(_inside(w, b) for b in boxes)]
-    for table, top in _text_tables(rest, page_no):
-        found.append((top, table))
+    found += placed_tables(rest, page_no)
     return [t for _, t in sorted(found, key=lambda p: p[0])]
-
-
-def _text_tables(words: list[Word], page_no: int) -> list[tuple[Table, float]]:
-    tables = tables_from_words(words, page_no)
-    # tables_from_words returns top to bottom; recover each table's top from its first cell
-    tops = []
-    for t in tables:
-        first = next((c for c in (t.columns or (t.rows[0] if t.rows else [])) if c), "")
-        top = next((w.y0 for w in words if first and w.text == first.split(" ")[0]), 0.0)
-        tops.append(top)
-    return list(zip(tables, tops))
 
 
 # ---------------------------------------------------------------- ruled tables
