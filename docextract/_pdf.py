@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pymupdf
+from docextract._mupdf import pymupdf
 
 from docextract.errors import InputError
 from docextract.types import Page, Word
@@ -35,7 +35,7 @@ def open_pdf(data: bytes, name: str, password: str | None) -> tuple[Any, int]:
         raise InputError(f"{name} is a damaged PDF ({exc}); try re-exporting it", path=name) from None
     if count == 0:
         doc.close()
-        raise InputError(f"{name} has no pages", path=name)
+        raise InputError(f"{name} has no pages (its page tree is empty); re-export or re-scan it", path=name)
     return doc, count
 
 

@@ -151,6 +151,8 @@ def _read(path: Path) -> bytes:
     name = str(path)
     if path.is_dir():
         raise InputError(f"{name} is a directory, not a file; use `docextract batch {name}` for folders", path=path)
+    if path.exists() and not path.is_file():
+        raise InputError(f"{name} is not a regular file (a pipe, socket or device); copy the document to a file", path=path)
     try:
         return path.read_bytes()
     except FileNotFoundError:

@@ -107,7 +107,7 @@ def _engine_config(engine: str | None, model: str | None, mmproj: str | None, ha
     if name == "llama":
         if not model:
             raise fail("the llama engine needs --model (a GGUF file or a known model name; see `docextract models`)", EXIT_USAGE)
-        model, mmproj = ex._resolve_model(model, mmproj)
+        model, mmproj = ex.resolve_model_option(model, mmproj)
         threads = max(1, (os.cpu_count() or 1) // max(1, workers))
         return name, engine_options(model_path=model, mmproj_path=mmproj, handler=handler, verbose=verbose >= 2, n_threads=threads)
     if name == "openai":

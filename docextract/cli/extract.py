@@ -124,7 +124,7 @@ def build_engine(engine, model, mmproj, handler, base_url, verbose, quiet):  # t
     if name == "llama":
         if not model:
             raise fail("the llama engine needs --model (a GGUF file or a known model name; see `docextract models`)", EXIT_USAGE)
-        model, mmproj = _resolve_model(model, mmproj)
+        model, mmproj = resolve_model_option(model, mmproj)
         opts = engine_options(model_path=model, mmproj_path=mmproj, handler=handler, verbose=verbose >= 2)
     elif name == "openai":
         if not base_url:
@@ -139,7 +139,7 @@ def build_engine(engine, model, mmproj, handler, base_url, verbose, quiet):  # t
     return eng
 
 
-def _resolve_model(model: str, mmproj: str | None) -> tuple[str, str | None]:
+def resolve_model_option(model: str, mmproj: str | None) -> tuple[str, str | None]:
     if Path(model).is_file() and mmproj:
         return model, mmproj
     try:
