@@ -58,7 +58,12 @@ def make_page(doc: Any, page_no: int, dpi: float, name: str) -> Page:
             raise InputError(f"{name}: page {page_no} cannot be rendered ({exc})", path=name) from None
         return Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
 
-    return Page(page_no, width, height, dpi, render=render, words=words or None)
+    def find_tables() -> list[Any]:
+        from docextract.tables import extract_pdf_tables
+
+        return extract_pdf_tables(doc[page_no - 1], page_no)
+
+    return Page(page_no, width, height, dpi, render=render, words=words or None, find_tables=find_tables if words else None)
 
 
 def _words(page: Any, scale: float) -> list[Word]:

@@ -196,23 +196,26 @@ def _merge_code(parts: list[Part]) -> Merged:
 
 
 def _merge_tables(parts: list[Part]) -> Merged:
+    """Tile tables joined within a page, then tables continuing on the next page stitched."""
+    from docextract.schemas import Table
+    from docextract.tables import stitch_tables
+
     tables: list[dict[str, Any]] = []
     for part in parts:
         for table in part.data.get("tables") or []:
             table = {"columns": list(table.get("columns") or []), "rows": list(table.get("rows") or []),
                      "page": table.get("page") or part.page}
             prev = tables[-1] if tables else None
-            if prev is not None and _continues(prev, table):
-                rows = table["rows"]
-                k = overlap_run(prev["rows"], rows)
-                prev["rows"].extend(rows[k:])
+            if prev is not None and prev["page"] == table["page"] and _continues(prev, table):
+                prev["rows"].extend(table["rows"][overlap_run(prev["rows"], table["rows"]):])
             else:
                 tables.append(table)
-    return Merged({"tables": tables}, {}, [])
+    stitched = stitch_tables([Table.model_validate(t) for t in tables])
+    return Merged({"tables": [t.model_dump() for t in stitched]}, {}, [])
 
 
 def _continues(prev: dict[str, Any], table: dict[str, Any]) -> bool:
-    """A table continues the previous one when its header repeats or it has no header but as many columns."""
+    """The next tile's table continues this one: same header, or no header and as many columns."""
     if table["columns"]:
         return norm(table["columns"]) == norm(prev["columns"])
     width = len(prev["columns"]) or (len(prev["rows"][0]) if prev["rows"] else 0)

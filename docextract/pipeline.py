@@ -169,6 +169,7 @@ def _run_page(
             prompt=prompt,
             schema=spec,
             words=tile.words,
+            tables=page.find_tables() if spec.merge == "tables" and page.find_tables and engine.tile_size is None else None,
             max_tokens=opts.max_tokens or MAX_TOKENS.get(spec.name, DEFAULT_MAX_TOKENS),
         )
         tr, data, output = run_tile(engine, spec, request, tile, opts)

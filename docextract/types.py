@@ -81,6 +81,7 @@ class Page:
     dpi: float
     render: Callable[[], Image.Image] = field(repr=False)
     words: list[Word] | None = None  # the PDF text layer in page pixels; None for images and scans
+    find_tables: Callable[[], list[Any]] | None = field(default=None, repr=False)  # text-layer tables (PDF)
     _image: Image.Image | None = field(default=None, repr=False)
 
     @property
@@ -148,6 +149,7 @@ class EngineRequest:
     prompt: str
     schema: Any  # docextract.schemas.SchemaSpec or None for free text
     words: list[Word] | None = None  # text-layer words in the coordinates of images[0]
+    tables: list[Any] | None = None  # tables found in the text layer (docextract.schemas.Table), PDF pages only
     max_tokens: int = 2048
     temperature: float = 0.0
     seed: int = 0
