@@ -276,6 +276,16 @@ def test_dataframes_type_numeric_columns() -> None:
     assert str(small["v"].dtype) == "int64"
 
 
+def test_dataframe_folds_multi_row_header() -> None:
+    t = Table(
+        rows=[["", "Revenue", ""], ["Region", "2023", "2024"], ["North", "1,000", "1,200"], ["South", "(5)", "-"]]
+    )
+    [df] = to_dataframes([t])
+    assert list(df.columns) == ["Region", "Revenue 2023", "Revenue 2024"]
+    assert df["Revenue 2023"].tolist() == [1000, -5]
+    assert df["Region"].tolist() == ["North", "South"]
+
+
 def test_write_csv_numbers_files(tmp_path: Path) -> None:
     paths = write_csv(TABLES, tmp_path / "tables.csv")
     assert paths == [tmp_path / "tables-1.csv", tmp_path / "tables-2.csv"]

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     import pandas
 
 _MISSING = {"", "-", "–", "—", "−", "n/a", "na", "n.a.", "..."}
+MAX_HEADER_ROWS = 4
+_YEAR = re.compile(r"^(19|20)\d\d([-–/](\d\d|\d{4}))?$")
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$")
 
 
@@ -58,15 +60,51 @@ def _column_values(cells: Sequence[str]) -> list[float | None] | None:
     return values if seen else None
 
 
-def _column_names(t: Table, width: int) -> list[str]:
-    names = list(t.columns) + [""] * (width - len(t.columns))
+def _unique(names: list[str]) -> list[str]:
     out: list[str] = []
     for i, n in enumerate(names):
-        name = n.replace("\n", " ").strip() or f"col{i + 1}"
+        name = " ".join(n.split()) or f"col{i + 1}"
         while name in out:
             name = f"{name}_{i + 1}"
         out.append(name)
     return out
+
+
+def _is_data_cell(text: str) -> bool:
+    """A cell only a body row holds: a number (not a year like "2023") or a missing mark ("-")."""
+    t = text.strip()
+    return t.lower() in _MISSING - {""} or parse_number(t) is not None and not _YEAR.match(t)
+
+
+def split_header(table: Table) -> tuple[list[str], list[list[str]]]:
+    """Column names and body rows for a DataFrame.
+
+    Leading rows without numbers or missing marks, above a row that has some, are header rows (a group
+    header like "Revenue" over "2023 | 2024" included): their texts are joined per column, a group
+    header carried over the empty cells to its right. Otherwise ``table.columns`` are the names.
+    """
+    rows = [list(r) for r in table_rows(table)]
+    width = max((len(r) for r in rows), default=0)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    k = 0
+    while k < min(len(rows) - 1, MAX_HEADER_ROWS) and not any(_is_data_cell(c) for c in rows[k]):
+        k += 1
+    body_starts = any(_is_data_cell(c) for c in rows[k])  # not just the row cap
+    if k <= 1 or not body_starts:
+        n = 1 if table.columns else 0
+        names = rows[0] if n else [""] * width
+        return _unique(names), rows[n:]
+    parts: list[list[str]] = [[] for _ in range(width)]
+    for i, row in enumerate(rows[:k]):
+        group = i < k - 1 and 2 * sum(1 for c in row if c) <= width  # a sparse row of group headers
+        carried = ""
+        for j, cell in enumerate(row):
+            if cell:
+                carried = cell if j > 0 else ""
+            text = cell or (carried if group else "")
+            if text:
+                parts[j].append(text)
+    return _unique([" ".join(p) for p in parts]), rows[k:]
 
 
 def _import_pandas() -> Any:
@@ -78,12 +116,11 @@ def _import_pandas() -> Any:
 
 
 def to_dataframe(table: Table) -> pandas.DataFrame:
-    """One table as a DataFrame; a column whose every cell parses as a number becomes float64
-    (int64 when all values are whole and none is missing)."""
+    """One table as a DataFrame: names from the header row(s) (see :func:`split_header`); a column
+    whose every cell parses as a number (missing marks aside) becomes float64, int64 when all
+    values are whole and none is missing; other columns stay text."""
     pd = _import_pandas()
-    width = max([len(table.columns)] + [len(r) for r in table.rows])
-    rows = [list(r) + [""] * (width - len(r)) for r in table.rows]
-    names = _column_names(table, width) if table.columns else [f"col{i + 1}" for i in range(width)]
+    names, rows = split_header(table)
     df = pd.DataFrame(rows, columns=names, dtype=object)
     for j, name in enumerate(names):
         values = _column_values([r[j] for r in rows])
