@@ -350,7 +350,12 @@ class DateMatch:
 
 _SEP = r"[/\-.]"
 # d/m/y or m/d/y (1-2 digit parts, 2 or 4 digit year); the separators must match.
-_DMY = re.compile(rf"(?<![\d/.\-])(\d{{1,2}})\s?({_SEP})\s?(\d{{1,2}})\s?\2\s?(\d{{4}}|\d{{2}})(?![\d])")
+# A 4-digit year may run straight into the time when OCR drops the space ("12-06-201817:46:16"), or
+# carry one stray digit OCR read from the edge of the paper ("04-06-20181": no year has 5 digits).
+_DMY = re.compile(
+    rf"(?<![\d/.\-])(\d{{1,2}})\s?({_SEP})\s?(\d{{1,2}})\s?\2\s?"
+    r"((?:19|20)\d{2}(?=\d{1,2}[:.]\d\d|\d(?![\d:.,]))|(?:\d{4}|\d{2})(?!\d))"
+)
 # y-m-d with a 4-digit year (ISO and East-Asian order).
 _YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?!\d)")
 # Compact ISO 20180325 only when it is clearly a date (no other digits around).
@@ -360,11 +365,50 @@ _D_MON_Y = re.compile(
     rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|\.)?[\s\-/.]*(?:de\s+)?({_MONTH_ALT})\.?[\s\-/.,]*(?:de\s+)?(\d{{4}}|\d{{2}})(?![\d])",
     re.I,
 )
-# August 3, 2014 / Aug 3 , 2014 / Jan 1 2022 / MAR-03-2018
+# August 3, 2014 / Aug 3 , 2014 / Jan 1 2022 / MAR-03-2018 (not "MAY 2018": the day and year are apart)
 _MON_D_Y = re.compile(
-    rf"(?<![\w])({_MONTH_ALT})\.?[\s\-/.]*(\d{{1,2}})(?:st|nd|rd|th)?\s?[,\-/.]?\s*(\d{{4}}|\d{{2}})(?![\d:])",
+    rf"(?<![\w])({_MONTH_ALT})\.?[\s\-/.]*(\d{{1,2}})(?:st|nd|rd|th)?(?:\s?[,\-/.]\s*|\s+)(\d{{4}}|\d{{2}})(?![\d:])",
     re.I,
 )
+
+
+# OCR reads digits as look-alike letters ("2O/O3/2Ol8", "l2-06-2018", "S/05/2018"). Inside a token that
+# is mostly digits and date separators, these letters are read as the digits they resemble.
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "i": "1",
+                                   "|": "1", "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2"})
+_DATEISH_TOKEN = re.compile(r"[0-9OoDQlIi|!SsBZz]+(?:\s?[/\-.]\s?[0-9OoDQlIi|!SsBZz]+){2}")
+
+
+_SHORT_NUMBER = re.compile(r"(?<![A-Za-z0-9])[0-9OoDQlIi|SsBZz]{2,4}(?![A-Za-z0-9])")
+
+
+def _fix_digit_lookalikes(text: str, *, month_words: bool = False) -> str:
+    """``text`` (same length) with look-alike letters read as digits inside numeric date-shaped tokens.
+
+    Only tokens of three parts joined by date separators that are mostly digits are touched, so words
+    ("SDN BHD", "LOT") and amounts are left alone; with ``month_words`` also 2-4 character tokens that
+    are at least half digits (the day and year around a month name).
+    """
+
+    def fix(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        digits = sum(c.isdigit() for c in tok)
+        letters = len(tok) - digits - len(re.findall(r"[\s/\-.]", tok))
+        # Real digits clearly outnumber look-alikes ("2O/03/2018", "l2-06-2018", not "S/B" or "I/O").
+        if letters == 0 or digits < 4 or letters > max(1, digits // 3):
+            return tok
+        return tok.translate(_DIGIT_LOOKALIKES)
+
+    def fix_word(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        digits = sum(c.isdigit() for c in tok)
+        # A short number standing next to a month name: "1O MAY 2O18" (day, 2- or 4-digit year).
+        if digits == 0 or digits < len(tok) - digits:
+            return tok
+        return tok.translate(_DIGIT_LOOKALIKES)
+
+    text = _DATEISH_TOKEN.sub(fix, text)
+    return _SHORT_NUMBER.sub(fix_word, text) if month_words else text
 
 
 def _year(y: str) -> int:
@@ -392,6 +436,9 @@ def find_dates(text: str, *, dayfirst: bool = True) -> list[DateMatch]:
     French, German, Dutch, Spanish, Italian, Portuguese and Malay.
     """
     text = normalize_chars(text)
+    # Numeric patterns read the text with OCR look-alikes fixed (same length, so spans still match).
+    digits = _fix_digit_lookalikes(text)
+    named = _fix_digit_lookalikes(text, month_words=True)
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 
@@ -403,13 +450,13 @@ def find_dates(text: str, *, dayfirst: bool = True) -> list[DateMatch]:
         taken.append((start, end))
         found.append(DateMatch(value, start, end, text[start:end], ambiguous, dfirst))
 
-    for m in _YMD.finditer(text):
+    for m in _YMD.finditer(digits):
         add(m.start(), m.end(), _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4))))
-    for m in _D_MON_Y.finditer(text):
+    for m in _D_MON_Y.finditer(named):
         add(m.start(), m.end(), _make_date(_year(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))))
-    for m in _MON_D_Y.finditer(text):
+    for m in _MON_D_Y.finditer(named):
         add(m.start(), m.end(), _make_date(_year(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))))
-    for m in _DMY.finditer(text):
+    for m in _DMY.finditer(digits):
         a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
         if a > 12 and b <= 12:
             add(m.start(), m.end(), _make_date(y, b, a), dfirst=True)

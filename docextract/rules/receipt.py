@@ -87,7 +87,7 @@ TIME_LABEL = re.compile(r"TIME|ZEIT|HEURE|HORA|MASA", _I)
 # Header classification.
 TITLE = re.compile(
     r"^\W*(?:SIMPLIFIED\s+)?(?:FULL\s+)?(?:TAX\s+)?(?:INVOICE|RECEIPT|BILL)\b|^\W*(?:OFFICIAL\s+)?RECEIPT\b"
-    r"|\bTAX\s+INVOICE\b|\bCASH\s+(?:SALES?|RECEIPT|BILL)\b|WELCOME|THANK\s*YOU|\bCOPY\b|DUPLICATE|REPRINT"
+    r"|\bTAX\s*INVOICE\b|\bCASH\s+(?:SALES?|RECEIPT|BILL)\b|WELCOME|THANK\s*YOU|\bCOPY\b|DUPLICATE|REPRINT"
     r"|^\W*(?:POSTED|PAID|CUSTOMER\s+COPY|MERCHANT\s+COPY)\W*$|^\W*(?:FACTURE|RECHNUNG|KASSENBON|QUITTUNG|BON|"
     r"FACTUUR|KASSABON|TICKET|FACTURA|RECIBO|RICEVUTA|SCONTRINO|ADJUSTMENT\s+NOTE)\b",
     _I,
@@ -97,10 +97,22 @@ TAX_ID = re.compile(
     r"|REG(?:ISTRATION)?\.?\s*(?:NO|#)|BUSINESS\s*(?:NO|REG)|STEUER|USt-?Id|KVK|CIF|NIF|P\.?IVA)\b",
     _I,
 )
+# "TEL" as OCR reads it: "Te1", "TeI", "Te|", "Telr" (a colon read as a letter).
+_TEL = r"\bT[E3][L1I|][A-Z]?(?![A-Z0-9])"
+# Phone numbers: "+603 7726 2929", "07-3523888", "03-2141 8888", "(217) 555-0100", "555-123-4567".
+PHONE = re.compile(
+    r"\+\s?\d{2,3}[\s\-]?\(?\d|(?<![\w/.\-])0\d{1,3}\s?-\s?\d{3,4}\s?\d{3,4}(?![\w/])"
+    r"|\(\d{2,4}\)\s?\d{3,4}[\s\-]?\d{4}\b|(?<![\w/.\-])\d{3}[\-.]\d{3}[\-.]\d{4}(?![\w/])",
+)
 CONTACT = re.compile(
-    r"\b(?:TEL|TELE?PHONE|PHONE|PH|FAX|H/?P|MOBILE|HOTLINE|E-?MAIL|WEB|WWW|HTTP|TLF|TÉL|TELEFON|CALL)\b|@|WWW\.|\.COM\b",
+    r"\b(?:TEL|TELE?PHONE|PHONE|PH|FAX|H/?P|MOBILE|HOTLINE|E-?MAIL|WEB|WWW|HTTP|TLF|TÉL|TELEFON|CALL)\b|@|WWW\.|\.COM\b"
+    rf"|{_TEL}",
     _I,
 )
+# A phone number's label too garbled to read: a short token ending in ":" / "." or holding a digit or "/".
+_PHONE_LABEL = re.compile(r"(?:\s|^)(?:[A-Z][A-Z0-9|/]{0,4}[.:]\W{0,2}|[A-Z](?=[A-Z]{0,3}[0-9|/])[A-Z0-9|/]{1,4}\W{0,3})$", _I)
+# Where a contact part of a row starts: its label, else the phone number itself.
+_CONTACT_CUT = re.compile(rf"\b(?:TEL|TELE?PHONE|PHONE|FAX|H/P|HP|MOBILE|HOTLINE)\b|{_TEL}", _I)
 BODY = re.compile(
     r"\b(?:CASHIER|SALESPERSON|TABLE|BILL\s*(?:NO|#)|INV(?:OICE)?\s*(?:NO|#)|RECEIPT\s*(?:NO|#)|DOC\s*NO|TERMINAL|"
     r"POS\b|COUNTER|ORDER|SERVER|TRANS|STAFF|OPERATOR|MEMBER|CUSTOMER|QTY|ITEM|DESCRIPTION|PAX|SLIP)\b",
@@ -140,6 +152,7 @@ def _is_noise(text: str) -> bool:
 def _is_stop(text: str) -> bool:
     return bool(
         CONTACT.search(text)
+        or PHONE.search(text)
         or TAX_ID.search(text)
         or find_dates(text)
         or find_times(text)
@@ -152,6 +165,70 @@ def _addressish(text: str) -> bool:
     return bool(ADDRESS_WORDS.search(text)) or bool(re.search(r"\d", text) and "," in text)
 
 
+# Legal forms as OCR garbles them. "SDN BHD" (Sendirian Berhad): "SN BHD", "SIN N BHD", "5DN BHD", "SDNBHD";
+# "S/B" (its short form): "5/B", "S/8"; a lone "BHD": "8HD", "BH0".
+_SDN_BHD = re.compile(r"(?<![A-Z0-9])[S5$][DNIL1O]{0,2}\.?\s*(?:[DNIL1O]{1,2}\.?\s*)?[B8]H[DO0]\.?(?![A-Z0-9])", _I)
+_GLUED_SDN_BHD = re.compile(r"(?<=[A-Z])(SDN\.?\s*BHD)(?![A-Z0-9])", _I)
+_S_B = re.compile(r"(?<![A-Z0-9/])[S5$]\s?/\s?[B8](?![A-Z0-9/])", _I)
+_BHD = re.compile(r"(?<![A-Z0-9])[B8]H[O0](?![A-Z0-9])|(?<![A-Z0-9])8HD(?![A-Z0-9])", _I)
+_LTD = re.compile(r"(?<=[A-Z.,] )(?:[L1I|]T[D0O]|LT[D0O]|[L1I|]TD)\.?(?![A-Z0-9])", _I)
+# "(M)", "(S)", "(KL)" country/branch marks inside names are spaced alike on both sides; OCR drops one
+# of the two spaces ("AEON CO. (M)BHD" → "AEON CO. (M) BHD"). Unspaced marks ("MR.D.I.Y(M)SDN") stay.
+_PAREN_MARK = re.compile(r"(?<=\s)\(([A-Z]{1,3})\)(?=[A-Z])|(?<=[A-Z.])\(([A-Z]{1,3})\)(?=\s)", _I)
+
+
+def _same_case(new: str, old: str) -> str:
+    """``new`` (upper case) in the case ``old`` was printed in: upper, lower or title."""
+    letters = [c for c in old if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) * 2 > len(letters) or old.upper() == old:
+        return new
+    if old.lower() == old:
+        return new.lower()
+    return new.title()
+
+
+def normalize_legal_form(text: str) -> str:
+    """Fix OCR-garbled legal-form tokens of a business name (``SDN BHD``, ``S/B``, ``BHD``, ``LTD``).
+
+    Only the tokens are rewritten (in the case they were printed in); the words of the name are not.
+    The form must follow a word of the name, so a name never *becomes* a legal form.
+    """
+
+    def sdn_bhd(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        if m.start() == 0 or not re.search(r"[A-Z]", text[: m.start()], _I):
+            return tok
+        if not re.search(r"\s$", tok) and m.end() < len(text) and text[m.end()] == ".":
+            return tok
+        letters = re.sub(r"[^A-Z0-9$]", "", tok.upper())
+        if letters == "BHD" or len(letters) > 7 or (letters == "SDNBHD" and re.search(r"N\W*\s", tok, _I)):
+            return tok  # already right ("SDN BHD", "Sdn. Bhd.")
+        tail = " " if tok != tok.rstrip() else ""
+        dot = "." if tok.rstrip().endswith(".") else ""
+        return _same_case("SDN BHD", tok) + dot + tail
+
+    text = _SDN_BHD.sub(sdn_bhd, text)
+    text = _GLUED_SDN_BHD.sub(lambda m: " " + m.group(1), text)
+    text = _S_B.sub(lambda m: "S/B" if m.group(0).replace(" ", "").upper() != "S/B" else m.group(0), text)
+    text = _BHD.sub(lambda m: _same_case("BHD", m.group(0)), text)
+    text = _LTD.sub(lambda m: _same_case("LTD", m.group(0)) + ("." if m.group(0).endswith(".") else ""), text)
+    text = _PAREN_MARK.sub(lambda m: f" ({m.group(1) or m.group(2)}) ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# Letters OCR read as digits inside lower-case words ("Leve1", "Kua1a", "Te1", "Sh0p"): a digit with a
+# lower-case letter on each side, or ending a word after two lower-case letters, is the letter.
+_DIGIT_IN_WORD = re.compile(r"(?<=[a-z])[10](?=[a-z])|(?<=[a-z]{2})[10](?![\w])|(?<![\w])[10](?=[a-z]{2,}\b)")
+# A postcode glued to the town after it ("43200Cheras"): digits then a capitalised word.
+_GLUED_TOWN = re.compile(r"(?<=\b\d{4})(?=[A-Z][a-z]{2,})|(?<=\b\d{5})(?=[A-Z][a-z]{2,})")
+
+
+def fix_ocr_words(text: str) -> str:
+    """Undo OCR slips that only make sense one way: digits inside lower-case words, a postcode glued to a town."""
+    text = _DIGIT_IN_WORD.sub(lambda m: "l" if m.group(0) == "1" else "o", text)
+    return _GLUED_TOWN.sub(" ", text)
+
+
 def _clean_name(text: str) -> str:
     text = normalize_text(text)
     prev = None
@@ -159,6 +236,11 @@ def _clean_name(text: str) -> str:
         prev = text
         text = _REG_NO.sub("", text).strip(" -,:")
     return text
+
+
+def _name_text(text: str) -> str:
+    """The merchant name as it is reported: registration numbers dropped, legal form and OCR slips fixed."""
+    return normalize_legal_form(fix_ocr_words(_clean_name(text)))
 
 
 # ----------------------------------------------------------------------------------------- header
@@ -183,12 +265,13 @@ def _name_score(ctx: DocContext, i: int, rank: int, heights: list[float]) -> flo
     if TAX_ID.search(t) and not LEGAL.search(_clean_name(t)):
         return -9.0
     score = 0.0
-    if LEGAL.search(t):
+    legal = bool(LEGAL.search(normalize_legal_form(t)))
+    if legal:
         score += 3.0
     nxt = [ctx.texts[j] for j in range(i + 1, min(i + 4, len(ctx.texts)))]
     if any(_addressish(n) for n in nxt):
         score += 1.5
-    if _addressish(t) and not LEGAL.search(t):
+    if _addressish(t) and not legal:
         score -= 2.0
     if ":" in t:
         score -= 1.5
@@ -215,7 +298,7 @@ def _merchant(ctx: DocContext) -> tuple[Value | None, Value | None]:
         above = best - 1
         if _name_score(ctx, above, 0, heights) > -9 and not _addressish(ctx.texts[above]):
             name_rows.insert(0, above)
-    text = _clean_name(" ".join(ctx.texts[i] for i in name_rows))
+    text = _name_text(" ".join(ctx.texts[i] for i in name_rows))
     name = Value(
         text,
         text,
@@ -242,7 +325,13 @@ def _address(ctx: DocContext, name_row: int) -> Value | None:
         # Stop at a big vertical gap: the header block has ended.
         if picked and ctx.rows[i].y0 - ctx.rows[picked[-1][0]].y1 > 2.5 * max(ctx.rows[i].height, 1):
             break
-        cut = re.search(r"\b(?:TEL|PHONE|FAX|H/P|HP)\b", t, _I)
+        cut = _CONTACT_CUT.search(t) or PHONE.search(t)
+        if cut is not None and _CONTACT_CUT.match(t, cut.start()) is None:
+            # A bare phone number: the label before it (if OCR garbled it past recognition) goes too.
+            # Only a short token that is visibly a label ("Tx1.:", "T/P:"), not a town ("JOHOR 07-...").
+            label = _PHONE_LABEL.search(t[: cut.start()])
+            if label is not None and not ADDRESS_WORDS.search(label.group(0)):
+                cut = label
         head = t[: cut.start()] if cut else ""
         if cut and cut.start() > 8 and not _is_stop(head) and (picked or _addressish(head)):
             picked.append((i, t[: cut.start()].strip(" ,")))
@@ -264,7 +353,7 @@ def _address(ctx: DocContext, name_row: int) -> Value | None:
         picked.pop(0)
     if not picked:
         return None
-    text = normalize_text(" ".join(t for _, t in picked))
+    text = fix_ocr_words(normalize_text(" ".join(t for _, t in picked)))
     idx = [j for j, _ in picked]
     return Value(
         text,
