@@ -47,9 +47,12 @@ def ruled_table(
     widths: tuple[float, ...] = (140, 90, 90),
     left: float = 72,
     spans: dict[tuple[int, int], int] | None = None,
+    open_below: set[tuple[int, int]] | None = None,
 ) -> None:
-    """A fully ruled grid; a cell may be a list of lines; ``spans[(r, c)] = n`` merges n columns."""
+    """A fully ruled grid; a cell may be a list of lines; ``spans[(r, c)] = n`` merges n columns;
+    a cell in ``open_below`` has no rule under it (it runs into the next row)."""
     spans = spans or {}
+    open_below = open_below or set()
     xs = [left]
     for w in widths:
         xs.append(xs[-1] + w)
@@ -57,7 +60,9 @@ def ruled_table(
     for r, row in enumerate(rows):
         nlines = max(len(c) if isinstance(c, list) else 1 for c in row)
         height = 6 + 13 * nlines
-        page.draw_line((xs[0], y), (xs[-1], y), width=0.6)
+        for c in range(len(widths)):
+            if (r - 1, c) not in open_below:
+                page.draw_line((xs[c], y), (xs[c + 1], y), width=0.6)
         covered = {c + k for (rr, c), n in spans.items() if rr == r for k in range(1, n)}
         for c, x in enumerate(xs):
             if c not in covered:
@@ -121,6 +126,14 @@ def test_spanning_header_kept_in_start_cell(doc: pymupdf.Document) -> None:
     ruled_table(page, 100, rows, spans={(0, 1): 2})
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["", "Measures", ""], ["Fruit", "Weight", "Price"], *BODY]
+
+
+def test_row_spanning_cell_kept_in_start_cell(doc: pymupdf.Document) -> None:
+    page = doc.new_page()
+    rows: list[list[str | list[str]]] = [["Fruit", "Weight", "Price"], ["Citrus", "4", "1.10"], ["", "6", "0.90"]]
+    ruled_table(page, 100, rows, open_below={(1, 0)})
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Fruit", "Weight", "Price"], ["Citrus", "4", "1.10"], ["", "6", "0.90"]]
 
 
 def test_unruled_spanning_header(doc: pymupdf.Document) -> None:
