@@ -244,6 +244,26 @@ def _to_decimal(num: str, decimal_sep: str | None = None) -> tuple[Decimal, bool
         return None
 
 
+# "RMO.02", "2l.85", "1O.00": an amount with cents where OCR read a digit as a look-alike letter. Only
+# tokens with two decimals, mostly real digits, standing alone or after a currency, are read as digits.
+_AMOUNT_LOOKALIKE = re.compile(
+    r"(?:(?<=RM)|(?<=[$€£])|(?<![A-Za-z0-9]))[0-9OolI|]{1,4}[.,][0-9OolI|]{2}(?![0-9A-Za-z|])"
+)
+_AMOUNT_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+
+
+def _fix_amount_lookalikes(text: str) -> str:
+    def fix(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        digits = sum(c.isdigit() for c in tok)
+        wrong = len(tok) - digits - 1
+        if wrong == 0 or digits < 2 or wrong > 1:
+            return tok
+        return tok.translate(_AMOUNT_DIGITS)
+
+    return _AMOUNT_LOOKALIKE.sub(fix, text)
+
+
 def find_amounts(
     text: str, *, require_decimals: bool = False, decimal_sep: str | None = None
 ) -> list[AmountMatch]:
@@ -253,7 +273,7 @@ def find_amounts(
     ``require_decimals`` is False (quantities and ids look like that too). Numbers that are part of a
     date, a time, a percentage or a longer id (``CS00031663``) are skipped.
     """
-    text = normalize_chars(text)
+    text = _fix_amount_lookalikes(normalize_chars(text))
     out: list[AmountMatch] = []
     for m in _AMOUNT.finditer(text):
         num = m.group("num")
@@ -350,19 +370,19 @@ class DateMatch:
 
 _SEP = r"[/\-.]"
 # d/m/y or m/d/y (1-2 digit parts, 2 or 4 digit year); the separators must match.
+_YEAR = r"((?:19|20)\d{2}(?=\d{1,2}[:.]\d\d|\d(?![\d:.,]))|(?:\d{4}|\d{2})(?!\d))"
 # A 4-digit year may run straight into the time when OCR drops the space ("12-06-201817:46:16"), or
 # carry one stray digit OCR read from the edge of the paper ("04-06-20181": no year has 5 digits).
 _DMY = re.compile(
-    rf"(?<![\d/.\-])(\d{{1,2}})\s?({_SEP})\s?(\d{{1,2}})\s?\2\s?"
-    r"((?:19|20)\d{2}(?=\d{1,2}[:.]\d\d|\d(?![\d:.,]))|(?:\d{4}|\d{2})(?!\d))"
+    rf"(?<![\d/.\-])(\d{{1,2}})\s?({_SEP})\s?(\d{{1,2}})\s?\2\s?{_YEAR}"
 )
 # y-m-d with a 4-digit year (ISO and East-Asian order).
 _YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?!\d)")
 # Compact ISO 20180325 only when it is clearly a date (no other digits around).
 _YMD_COMPACT = re.compile(r"(?<![\d])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
-# 3 MAR 2018, 03-MAR-18, 3. März 2021, 1 de enero de 2020, 19 april 2014
+# 3 MAR 2018, 03-MAR-18, 3. März 2021, 1 de enero de 2020, 19 april 2014, 30Mar201818:17 (time glued on)
 _D_MON_Y = re.compile(
-    rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|\.)?[\s\-/.]*(?:de\s+)?({_MONTH_ALT})\.?[\s\-/.,]*(?:de\s+)?(\d{{4}}|\d{{2}})(?![\d])",
+    rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|\.)?[\s\-/.]*(?:de\s+)?({_MONTH_ALT})\.?[\s\-/.,]*(?:de\s+)?{_YEAR}",
     re.I,
 )
 # August 3, 2014 / Aug 3 , 2014 / Jan 1 2022 / MAR-03-2018 (not "MAY 2018": the day and year are apart)
@@ -509,7 +529,8 @@ class TimeMatch:
 
 
 _TIME = re.compile(
-    r"(?<![\d:.])([01]?\d|2[0-3])\s?[:h.]\s?([0-5]\d)(?:\s?[:.]\s?([0-5]\d))?(?![\d])\s?([AaPp]\.?\s?[Mm]\.?)?(?![A-Za-z])"
+    # also straight after a date's 4-digit year when OCR dropped the space ("04/06/201818:17:54")
+    r"(?:(?<![\d:.])|(?<=[/\-. A-Za-z](?:19|20)\d\d))([01]?\d|2[0-3])\s?[:h.]\s?([0-5]\d)(?:\s?[:.]\s?([0-5]\d))?(?![\d])\s?([AaPp]\.?\s?[Mm]\.?)?(?![A-Za-z])"
 )
 
 

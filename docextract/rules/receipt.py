@@ -94,7 +94,9 @@ TITLE = re.compile(
 )
 TAX_ID = re.compile(
     r"\b(?:GST|VAT|TAX|TVA|BTW|UST|SST|ABN|TIN|EIN|SIRE[TN]|NPWP|GSTIN|CO\.?\s*-?\s*REG|COMPANY\s*(?:REG|NO)|CO\.\s*NO"
-    r"|REG(?:ISTRATION)?\.?\s*(?:NO|#)|BUSINESS\s*(?:NO|REG)|STEUER|USt-?Id|KVK|CIF|NIF|P\.?IVA)\b",
+    r"|REG(?:ISTRATION)?\.?\s*(?:NO|#)|BUSINESS\s*(?:NO|REG)|STEUER|USt-?Id|KVK|CIF|NIF|P\.?IVA)\b"
+    # glued by OCR: "GSTID:", "GSTREGNO", "VATNO."
+    r"|\b(?:GST|VAT|SST|TAX)(?:ID|REG|NO)",
     _I,
 )
 # "TEL" as OCR reads it: "Te1", "TeI", "Te|", "Telr" (a colon read as a letter).
@@ -167,14 +169,19 @@ def _addressish(text: str) -> bool:
 
 # Legal forms as OCR garbles them. "SDN BHD" (Sendirian Berhad): "SN BHD", "SIN N BHD", "5DN BHD", "SDNBHD";
 # "S/B" (its short form): "5/B", "S/8"; a lone "BHD": "8HD", "BH0".
-_SDN_BHD = re.compile(r"(?<![A-Z0-9])[S5$][DNIL1O]{0,2}\.?\s*(?:[DNIL1O]{1,2}\.?\s*)?[B8]H[DO0]\.?(?![A-Z0-9])", _I)
+_SDN_BHD = re.compile(
+    r"(?<![A-Z0-9])[S5$][DNHIL1O]{0,2}[.,]?\s*(?:[A-Z1]{1,2}[.,]?\s*)?[B8]H[DO0]\.?(?![A-Z0-9])", _I
+)
 _GLUED_SDN_BHD = re.compile(r"(?<=[A-Z])(SDN\.?\s*BHD)(?![A-Z0-9])", _I)
 _S_B = re.compile(r"(?<![A-Z0-9/])[S5$]\s?/\s?[B8](?![A-Z0-9/])", _I)
 _BHD = re.compile(r"(?<![A-Z0-9])[B8]H[O0](?![A-Z0-9])|(?<![A-Z0-9])8HD(?![A-Z0-9])", _I)
 _LTD = re.compile(r"(?<=[A-Z.,] )(?:[L1I|]T[D0O]|LT[D0O]|[L1I|]TD)\.?(?![A-Z0-9])", _I)
 # "(M)", "(S)", "(KL)" country/branch marks inside names are spaced alike on both sides; OCR drops one
 # of the two spaces ("AEON CO. (M)BHD" → "AEON CO. (M) BHD"). Unspaced marks ("MR.D.I.Y(M)SDN") stay.
-_PAREN_MARK = re.compile(r"(?<=\s)\(([A-Z]{1,3})\)(?=[A-Z])|(?<=[A-Z.])\(([A-Z]{1,3})\)(?=\s)", _I)
+# After an abbreviation's dot a space is due as well: "AEON CO.(M)BHD" → "AEON CO. (M) BHD".
+_PAREN_MARK = re.compile(
+    r"(?<=\s)\(([A-Z]{1,3})\)(?=[A-Z])|(?<=[A-Z.])\(([A-Z]{1,3})\)(?=\s)|(?<=[A-Z]{2}\.)\(([A-Z]{1,3})\)", _I
+)
 
 
 def _same_case(new: str, old: str) -> str:
@@ -201,18 +208,19 @@ def normalize_legal_form(text: str) -> str:
         if not re.search(r"\s$", tok) and m.end() < len(text) and text[m.end()] == ".":
             return tok
         letters = re.sub(r"[^A-Z0-9$]", "", tok.upper())
-        if letters == "BHD" or len(letters) > 7 or (letters == "SDNBHD" and re.search(r"N\W*\s", tok, _I)):
+        if letters == "BHD" or len(letters) > 7 or re.fullmatch(r"SDN\.?\s+BHD\.?", tok, _I):
             return tok  # already right ("SDN BHD", "Sdn. Bhd.")
-        tail = " " if tok != tok.rstrip() else ""
+        # Keep the printed abbreviation dots ("Sdn, Bhd." was "Sdn. Bhd.").
+        mid = "." if re.match(r"[S5$]\w*\s*[.,]", tok) else ""
         dot = "." if tok.rstrip().endswith(".") else ""
-        return _same_case("SDN BHD", tok) + dot + tail
+        return _same_case("SDN" + mid + " BHD", tok) + dot
 
     text = _SDN_BHD.sub(sdn_bhd, text)
     text = _GLUED_SDN_BHD.sub(lambda m: " " + m.group(1), text)
     text = _S_B.sub(lambda m: "S/B" if m.group(0).replace(" ", "").upper() != "S/B" else m.group(0), text)
     text = _BHD.sub(lambda m: _same_case("BHD", m.group(0)), text)
     text = _LTD.sub(lambda m: _same_case("LTD", m.group(0)) + ("." if m.group(0).endswith(".") else ""), text)
-    text = _PAREN_MARK.sub(lambda m: f" ({m.group(1) or m.group(2)}) ", text)
+    text = _PAREN_MARK.sub(lambda m: f" ({m.group(1) or m.group(2) or m.group(3)}) ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -405,6 +413,93 @@ def _time(ctx: DocContext, date: Value | None) -> Value | None:
 
 # ----------------------------------------------------------------------------------------- totals
 
+# Label words OCR garbles ("Ttal Pable", "Grand TotaiRM21.85", "Accapted total"), with the edit
+# distance at which a token still reads as the word. Only tokens with the word's first letter, and
+# not themselves common receipt words, are read that way.
+_FUZZY_WORDS = {
+    "TOTAL": 1,
+    "GRAND": 1,
+    "AMOUNT": 1,
+    "CHANGE": 1,
+    "PAYABLE": 2,
+    "ROUNDING": 2,
+    "SUBTOTAL": 2,
+    "TENDERED": 2,
+    "ACCEPTED": 2,
+    "INCLUSIVE": 2,
+}
+_REAL_WORDS = frozenset(
+    "TOTE TOTALS TOTALLY GRANT GRANDE CHARGE CHARGES CHANCE CHANGI CHANNEL ROUNDED ROUNDS ROUND PAYABLES ACCEPT "
+    "ACCEPTS EXCEPTED TENDER TENDERS RENDERED AMOUNTS MOUNT TOTO TITAL".split()
+)
+_LOOKALIKE_LETTERS = str.maketrans({"0": "O", "1": "L", "|": "L", "!": "L", "5": "S", "8": "B", "4": "A"})
+_LABEL_TOKEN = re.compile(r"[A-Za-z0-9|!]+")
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` when it is larger than ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _fuzzy_word(token: str) -> str | None:
+    """The label word an OCR-garbled token stands for, or None."""
+    up = token.upper()
+    if len(up) < 4 or up in _REAL_WORDS or up in _FUZZY_WORDS or sum(c.isalpha() for c in up) < 3:
+        return None
+    read = up.translate(_LOOKALIKE_LETTERS)
+    for word, limit in _FUZZY_WORDS.items():
+        if read[0] == word[0] and _edit_distance(read, word, limit) <= limit:
+            return word
+    return None
+
+
+def label_view(text: str) -> tuple[str, list[int]]:
+    """``text`` with OCR-garbled label words read as the words, and each view position's offset in ``text``.
+
+    A currency glued to a label ("TotaiRM21.85") is split off first. The offsets let a label found in
+    the view be located in the original text (``offsets[k]`` for view index ``k``; one extra entry
+    for the end).
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _LABEL_TOKEN.finditer(text):
+        tok, start = m.group(0), m.start()
+        glued = re.fullmatch(r"([A-Za-z]{3,}?)(RM|USD|EUR|SGD)(\d.*)?", tok)
+        core = glued.group(1) if glued else tok
+        word = _fuzzy_word(core) if not core.isdigit() else None
+        if word is None:
+            continue
+        out.append(text[pos:start])
+        offsets.extend(range(pos, start))
+        out.append(word + (" " if glued else ""))
+        span = len(core)
+        offsets.extend(min(start + k * span // len(word), start + span - 1) for k in range(len(word)))
+        if glued:
+            offsets.append(start + span)
+        pos = start + span
+    out.append(text[pos:])
+    offsets.extend(range(pos, len(text) + 1))
+    return "".join(out), offsets
+
+
+def _view(ctx: DocContext, i: int) -> tuple[str, list[int]]:
+    cache: dict[int, tuple[str, list[int]]] = ctx.__dict__.setdefault("_label_views", {})
+    if i not in cache:
+        cache[i] = label_view(ctx.texts[i])
+    return cache[i]
+
+
 
 def _row_amount(ctx: DocContext, i: int, after: int = 0) -> Value | None:
     """The rightmost amount of row ``i`` after character ``after``, preferring ones with decimals."""
@@ -419,11 +514,11 @@ def _row_amount(ctx: DocContext, i: int, after: int = 0) -> Value | None:
 def _labelled_rows(ctx: DocContext, label: re.Pattern[str], exclude: re.Pattern[str] | None, rows: range) -> list[Value]:
     out = []
     for i in rows:
-        t = ctx.texts[i]
+        t, offsets = _view(ctx, i)
         m = label.search(t)
         if not m or (exclude is not None and exclude.search(t)):
             continue
-        v = _row_amount(ctx, i, m.end())
+        v = _row_amount(ctx, i, offsets[m.end() - 1] + 1 if m.end() > m.start() else offsets[m.end()])
         if v is None:
             # "TOTAL" on one row and its amount alone on the next (narrow tills).
             if i + 1 < len(ctx.texts) and _letters(ctx.texts[i + 1]) < 3:
@@ -451,13 +546,15 @@ def _totals(ctx: DocContext) -> dict[str, Value]:
         end = _summary_start(ctx, first)
         inside = [v for r, v in sorted(cands.items()) if r < end]
         if inside:
-            out["total"] = inside[-1]
+            out["total"] = _after_rounding(ctx, inside[-1], end)
     cash = _labelled_rows(ctx, CASH, CASH_EXCLUDE, range(n))
     change = _labelled_rows(ctx, CHANGE, None, range(n))
     if cash:
         out["cash"] = cash[0]
     if change:
         out["change"] = change[0]
+    if "total" in out and "change" in out and "cash" not in out:
+        out["total"] = _not_tendered(ctx, out["total"], out["change"])
     paid = _paid(out)
     if "total" not in out:
         weak = [v for v in _labelled_rows(ctx, TOTAL_WEAK, TOTAL_EXCLUDE, range(n)) if v.value > 0]
@@ -490,6 +587,48 @@ def _totals(ctx: DocContext) -> dict[str, Value]:
     return out
 
 
+def _after_rounding(ctx: DocContext, total: Value, end: int) -> Value:
+    """The rounded total printed after a rounding line below ``total``, when its label was unreadable.
+
+    Cash rounding ("ROUNDING ADJ -0.02") is followed by the amount actually due; when the rules found
+    only the total above the rounding line, the first amount below it that differs from that total by
+    the rounding (or, unread, by at most 0.10) is the total.
+    """
+    for k in range(total.row + 1, min(total.row + 4, end)):
+        t = _view(ctx, k)[0]
+        if not ROUNDING.search(t) or TOTAL_EXCLUDE.search(t):
+            continue
+        adj = [a.value for a in ctx.amounts(k) if a.has_decimals]
+        for j in range(k + 1, min(k + 4, end)):
+            tj = _view(ctx, j)[0]
+            if CASH.search(tj) or CHANGE.search(tj) or TOTAL_EXCLUDE.search(tj) or SUMMARY.search(tj):
+                break
+            for a in reversed([a for a in ctx.amounts(j) if a.has_decimals]):
+                diff = a.value - total.value
+                if diff == 0:
+                    return total
+                if (adj and abs(diff) == abs(adj[-1])) or (not adj and abs(diff) <= Decimal("0.10")):
+                    return ctx.value_at(j, a.start, a.end, a.value)
+        break
+    return total
+
+
+def _not_tendered(ctx: DocContext, total: Value, change: Value) -> Value:
+    """The total when the "total" found is really the amount tendered: ``TENDERED 10.00 / CHANGE 5.00``.
+
+    When change follows the total's row and total − change is printed just above it, the labelled
+    amount was the money handed over and the printed difference is the total.
+    """
+    paid = abs(total.value) - abs(change.value)
+    if change.row <= total.row or change.row - total.row > 2 or change.value == 0 or paid <= 0:
+        return total
+    for i in range(total.row - 1, max(-1, total.row - 8), -1):
+        hit = [a for a in ctx.amounts(i) if a.value == paid and a.has_decimals]
+        if hit:
+            return ctx.value_at(i, hit[-1].start, hit[-1].end, paid)
+    return total
+
+
 def _paid(found: dict[str, Value]) -> Decimal | None:
     if "cash" not in found:
         return None
@@ -513,7 +652,7 @@ def _items(ctx: DocContext, start: int, stop: int) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     pending: list[int] = []  # description rows without an amount
     for i in range(start, stop):
-        t = ctx.texts[i]
+        t = _view(ctx, i)[0]
         amts = [a for a in ctx.amounts(i) if a.has_decimals or a.currency]
         if not amts or TOTAL_PLAIN.search(t) or SUBTOTAL.search(t) or CASH.search(t) or CHANGE.search(t):
             if _letters(t) >= 3 and not TOTAL_PLAIN.search(t):
