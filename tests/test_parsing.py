@@ -129,3 +129,33 @@ def test_no_dates_in_ids() -> None:
 )
 def test_parse_time(text: str, time: str | None) -> None:
     assert parse_time(text) == time
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("DATE: 2O/03/2018", (2018, 3, 20)),  # O for 0
+        ("l2-06-2018 10:00", (2018, 6, 12)),  # l for 1
+        ("1O MAY 2O18", (2018, 5, 10)),  # look-alikes around a month name
+        ("Date   12-06-201817:46:16", (2018, 6, 12)),  # the time glued to the year
+        ("30Mar201818:17", (2018, 3, 30)),
+        ("04 Jun 201818:28", (2018, 6, 4)),
+        ("Date   :04-06-20181", (2018, 6, 4)),  # one stray digit after the year
+    ],
+)
+def test_dates_as_ocr_reads_them(text: str, date: tuple[int, int, int]) -> None:
+    assert parse_date(text) == dt.date(*date)
+
+
+def test_ocr_tolerance_does_not_invent_dates() -> None:
+    assert find_dates("99 SPEED MART S/B") == []
+    assert find_dates("IS MAY 2018") == []  # "2018" is a year, not day 20 of '18
+    assert find_dates("INV 12-06-20181234") == []
+    assert find_dates("2O/O3/2Ol8") == []  # more look-alikes than the digits can vouch for
+    assert parse_time("04/06/201818:17:54") == "18:17:54"
+
+
+def test_amounts_with_look_alike_digits() -> None:
+    assert parse_amount("Rounding   RMO.02") == Decimal("0.02")
+    assert parse_amount("TOTAL 2l.85") == Decimal("21.85")
+    assert find_amounts("SHOP") == []

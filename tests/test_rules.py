@@ -177,3 +177,87 @@ def test_invoice_label_below_and_beside() -> None:
 def test_empty_input() -> None:
     d = extract_receipt([]).data
     assert d["total"] is None and d["merchant_name"] is None and d["items"] == []
+
+
+def test_rounded_total_after_rounding_line_with_garbled_label() -> None:
+    rows: list = [
+        "MOONBEAM BAKERY SDN BHD",
+        "NO 1, JALAN MAWAR 2",
+        "81750 JOHOR BAHRU",
+        ("Date: 04/06/2018", "18:17"),
+        ("Butter Loaf", "RM21.83"),
+        ("Total (Incl GST)", "RM21.83"),
+        ("Rounding", "RMO.02"),  # O read for 0
+        ("Gr@nd Tq7x1", "RM21.85"),  # label past recognition: the rounded total is still the answer
+        ("Cash", "RM50.00"),
+        ("Change", "RM28.15"),
+    ]
+    d = extract_receipt(layout(rows)).data
+    assert d["total"] == D("21.85")
+    # Unreadable rounding amount: a small step after the rounding line still reads as the total.
+    rows[6] = ("Rounding", "RM?.??")
+    rows[8:] = []
+    assert extract_receipt(layout(rows)).data["total"] == D("21.85")
+
+
+def test_garbled_total_labels() -> None:
+    rows: list = [
+        "GARDEN BAKERIES (KL) SDN BHD",
+        "Lot 3, Jalan Pelabur 23/1,",
+        "40300 Shah Alam, Selangor.",
+        ("Date: 30/07/2017", ""),
+        ("WHITE BREAD", "19.17"),
+        ("Total 0% supplies:", "19.17"),
+        ("Ttal Pable:", "20.21"),  # "Total Payable" as OCR read it
+        ("Grand TotaiRM20.21", ""),
+    ]
+    assert extract_receipt(layout(rows)).data["total"] == D("20.21")
+
+
+def test_cash_tendered_is_not_the_total() -> None:
+    rows: list = [
+        "CITY PARKING SDN BHD",
+        "27, JALAN SULTAN ISMAIL,",
+        "50250 KUALA LUMPUR.",
+        ("28/05/18 11:41", ""),
+        ("Parking fee incl. GST", "5.00 RM"),
+        ("Acepted total", "10.00 RM"),  # OCR for "Accepted total": the money handed over
+        ("Change", "5.00 RM"),
+    ]
+    assert extract_receipt(layout(rows)).data["total"] == D("5.00")
+    # Even when the label reads as a plain total, change after it and the difference printed above tell.
+    rows[5] = ("TOTAL", "10.00 RM")
+    assert extract_receipt(layout(rows)).data["total"] == D("5.00")
+
+
+def test_legal_form_and_address_as_ocr_reads_them() -> None:
+    rows: list = [
+        "SUBANG HEALTHCARE SIN N BHD",
+        "(1234567-X)",
+        "No.2, Jalan Temenggung 19/9,",
+        "43200Cheras, Selangor Te1.: +603 7726 2929",
+        "TAXINVOICE",
+        ("Date: 12-06-201817:46:16", ""),
+        ("Panadol", "4.60"),
+        ("TOTAL", "4.60"),
+    ]
+    d = extract_receipt(layout(rows)).data
+    assert d["merchant_name"] == "SUBANG HEALTHCARE SDN BHD"
+    assert d["merchant_address"] == "No.2, Jalan Temenggung 19/9, 43200 Cheras, Selangor"
+    assert d["date"] == dt.date(2018, 6, 12) and d["time"] == "17:46:16"
+    assert d["total"] == D("4.60")
+
+
+def test_normalize_legal_form() -> None:
+    from docextract.rules.receipt import fix_ocr_words, normalize_legal_form as n
+
+    assert n("99 SPEED MART 5/B") == "99 SPEED MART S/B"
+    assert n("First City Parking Sn Bhd") == "First City Parking Sdn Bhd"
+    assert n("Sanjung Realiti Sdn, Bhd.") == "Sanjung Realiti Sdn. Bhd."
+    assert n("AEON CO.(M)BHD") == "AEON CO. (M) BHD"
+    assert n("ACME 1TD") == "ACME LTD"
+    # Right already, or no evidence: unchanged.
+    for name in ("MR.D.I.Y(M)SDN BHD", "ABC SDN. BHD.", "Acme Widgets Ltd", "SIN BHD", "Bäckerei Sonnenschein GmbH"):
+        assert n(name) == name
+    assert fix_ocr_words("Menara Dion, Leve1 2") == "Menara Dion, Level 2"
+    assert fix_ocr_words("LEVEL UG1, PJU6A, SS21/60") == "LEVEL UG1, PJU6A, SS21/60"
