@@ -180,7 +180,7 @@ def read_csv(path: Path) -> Grid:
 def load_icdar(root: Path) -> list[Doc]:
     docs = []
     for pdf in sorted(root.glob("*.pdf")):
-        import pymupdf
+        from docextract._mupdf import pymupdf
 
         with pymupdf.open(pdf) as d:
             pages = set(range(1, d.page_count + 1))
@@ -206,8 +206,7 @@ def load_cases(root: Path, set_name: str) -> list[Doc]:
 
 
 def run_docextract(pdf: Path) -> Predicted:
-    import pymupdf
-
+    from docextract._mupdf import pymupdf
     from docextract.tables import extract_pdf_tables
 
     out: Predicted = {}
@@ -220,9 +219,9 @@ def run_docextract(pdf: Path) -> Predicted:
 
 def run_docextract_ocr(pdf: Path, pages: set[int] | None = None, dpi: int = 150) -> Predicted:
     """The scanned path: render each scored page, OCR it, tables from the OCR lines."""
-    import pymupdf
     from PIL import Image
 
+    from docextract._mupdf import pymupdf
     from docextract.ocr import get_reader
     from docextract.tables import tables_from_words
 
@@ -273,7 +272,7 @@ def run_pdfplumber(pdf: Path) -> Predicted:
 
 
 def run_pymupdf(pdf: Path) -> Predicted:
-    import pymupdf
+    from docextract._mupdf import pymupdf
 
     out: Predicted = {}
     with pymupdf.open(pdf) as doc:

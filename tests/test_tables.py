@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pymupdf
 import pytest
 
+from docextract._mupdf import pymupdf
 from docextract.schemas.table import Table
 from docextract.tables import (
     extract_pdf_tables,

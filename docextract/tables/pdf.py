@@ -1,10 +1,12 @@
 """Tables of digital PDF pages: ruled tables from vector lines, unruled ones from text alignment.
 
-Ruled tables: pymupdf's ``find_tables(strategy="lines")`` gives the cell geometry (merged cells
-included); the cell text is ours, from the page's words, because its own text is unreliable on
-some fonts. A ruled grid is kept only when it does not cut words apart, and a ruled row whose
-cells hold several aligned lines of numbers (rows without rules between them) is split into its
-text lines. The words left over are searched for whitespace tables (:mod:`docextract.tables.grid`).
+Ruled tables: the page's strokes (lines, thin rectangles, stroked rectangle edges) are joined into
+horizontal and vertical rules; each group of crossing rules is a lattice whose cells are the boxes
+between rules, joined across missing rules (merged cells). Cell text comes from the page's words.
+A lattice is kept only when it does not cut words apart and its cells do not hold whitespace
+columns (shading, not rules); a ruled row whose cells stack aligned lines of numbers is split into
+its lines. The words left over are searched for whitespace tables (:mod:`docextract.tables.grid`).
+Filled shapes without a stroke (row shading, zebra stripes) are not rules.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ if TYPE_CHECKING:
 
 MIN_RULES = 2  # ruling segments needed in each direction before looking for ruled tables
 MIN_SEGMENT = 3.0  # shorter strokes are glyph parts or dots, not rules
-SHADING_EDGES = False
 SNAP = 1.5  # points: positions this close are one rule
 MAX_CUT_WORDS = 0.02  # share of a ruled table's words its grid may cut before we distrust it
 
@@ -115,7 +116,7 @@ def ruling_segments(pdf_page: pymupdf.Page) -> tuple[list[Segment], list[Segment
                     hs.append(((r.y0 + r.y1) / 2, r.x0, r.x1))
                 elif r.width <= 2 * SNAP:
                     vs.append(((r.x0 + r.x1) / 2, r.y0, r.y1))
-                elif stroked or SHADING_EDGES:
+                elif stroked:
                     hs += [(r.y0, r.x0, r.x1), (r.y1, r.x0, r.x1)]
                     vs += [(r.x0, r.y0, r.y1), (r.x1, r.y0, r.y1)]
     return _join(hs), _join(vs)
