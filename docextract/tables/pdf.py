@@ -11,6 +11,7 @@ Filled shapes without a stroke (row shading, zebra stripes) are not rules.
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 MIN_RULES = 2  # ruling segments needed in each direction before looking for ruled tables
 MIN_SEGMENT = 3.0  # shorter strokes are glyph parts or dots, not rules
 SNAP = 1.5  # points: positions this close are one rule
+MAX_ROW_SPAN = 12  # rows a merged cell may span (how far back a word's cell is searched)
 MAX_CUT_WORDS = 0.02  # share of a ruled table's words its grid may cut before we distrust it
 
 
@@ -232,12 +234,13 @@ def _ruled_grids(pdf_page: pymupdf.Page, words: list[Word], d: Direction) -> lis
         bbox = orient(box, d)
         inside = [w for w in words if _inside(w, bbox)]
         cells = _cell_matrix([orient(c, d) for c in cell_boxes])
-        if not inside or _cut_share(cells, inside) > MAX_CUT_WORDS:
+        placed = _assign(cells, inside)
+        if not inside or _cut_share(cells, placed) > MAX_CUT_WORDS:
             continue
-        grid = _fill(cells, inside)
+        grid = _fill(placed)
         # rules vouch for long text cells, but not for a framed paragraph of two lines
         ok = len(grid) > 2 and len(grid[0]) >= 2 or is_table(grid)
-        if ok and not _too_coarse(cells, inside):
+        if ok and not _too_coarse(placed):
             out.append((bbox, grid))
     return out
 
@@ -264,38 +267,41 @@ def _index(v: float, edges: list[float]) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
 
 
-def _cell_of(w: Word, row: list[Any]) -> int | None:
-    for j, c in enumerate(row):
-        if c is not None and c[0] <= w.cx <= c[2] and c[1] <= w.cy <= c[3]:
-            return j
-    return None
-
-
-def _cut_share(cells: list[list[Any]], words: list[Word]) -> float:
-    """Share of words that stick out of their cell by over a quarter of their width."""
-    cut = 0
+def _assign(cells: list[list[Any]], words: list[Word]) -> list[list[list[Word]]]:
+    """The words of each cell (row by row, column by column) by their centre."""
+    out: list[list[list[Word]]] = [[[] for _ in row] for row in cells]
+    tops = [min((c[1] for c in row if c is not None), default=float("inf")) for row in cells]
     for w in words:
-        for row in cells:
-            j = _cell_of(w, row)
+        r = bisect.bisect_right(tops, w.cy) - 1
+        for i in range(r, max(-1, r - MAX_ROW_SPAN), -1):  # a merged cell may start rows above
+            j = next((j for j, c in enumerate(cells[i]) if c is not None and _in_box(w, c)), None)
             if j is not None:
-                c = row[j]
-                out = max(0.0, c[0] - w.x0) + max(0.0, w.x1 - c[2])
-                cut += out > 0.25 * (w.x1 - w.x0)
+                out[i][j].append(w)
                 break
-    return cut / len(words)
+    return out
 
 
-def _too_coarse(cells: list[list[Any]], words: list[Word]) -> bool:
+def _in_box(w: Word, c: Any) -> bool:
+    return c[0] <= w.cx <= c[2] and c[1] <= w.cy <= c[3]
+
+
+def _cut_share(cells: list[list[Any]], placed: list[list[list[Word]]]) -> float:
+    """Share of words that stick out of their cell by over a quarter of their width."""
+    cut = total = 0
+    for row, row_words in zip(cells, placed, strict=True):
+        for c, ws in zip(row, row_words, strict=True):
+            for w in ws:
+                total += 1
+                cut += max(0.0, c[0] - w.x0) + max(0.0, w.x1 - c[2]) > 0.25 * (w.x1 - w.x0)
+    return cut / total if total else 1.0
+
+
+def _too_coarse(placed: list[list[list[Word]]]) -> bool:
     """Whether cells hold whitespace-separated columns (a grid from shading or stripes, not rules)."""
     coarse = filled = 0
-    for row in cells:
-        per_cell: dict[int, list[Word]] = {}
-        for w in words:
-            j = _cell_of(w, row)
-            if j is not None:
-                per_cell.setdefault(j, []).append(w)
-        filled += bool(per_cell)
-        lines = [ln for ws in per_cell.values() for ln in group_lines(ws)]
+    for row_words in placed:
+        lines = [ln for ws in row_words if ws for ln in group_lines(ws)]
+        filled += bool(lines)
         coarse += any(len(split_chunks(ln, 2 * ln.height)) >= 3 for ln in lines)
     return coarse > 0.25 * filled
 
@@ -304,16 +310,11 @@ def _cell_text(words: list[Word]) -> str:
     return " ".join(" ".join(w.text for w in ln.words) for ln in group_lines(words))
 
 
-def _fill(cells: list[list[Any]], words: list[Word]) -> list[list[str]]:
+def _fill(placed: list[list[list[Word]]]) -> list[list[str]]:
     """Cell texts of a ruled grid; rows holding aligned lines of numbers are split into lines."""
     rows: list[RowText] = []
-    for row in cells:
-        per_cell: list[list[Word]] = [[] for _ in row]
-        for w in words:
-            j = _cell_of(w, row)
-            if j is not None:
-                per_cell[j].append(w)
-        rows += _split_row(per_cell)
+    for row_words in placed:
+        rows += _split_row(row_words)
     return finish_rows(rows)
 
 
