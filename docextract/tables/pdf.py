@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 MIN_RULES = 2  # ruling segments needed in each direction before looking for ruled tables
 MIN_SEGMENT = 3.0  # shorter strokes are glyph parts or dots, not rules
 SNAP = 1.5  # points: positions this close are one rule
+JOIN = 3.0  # points: collinear pieces this close are one rule, and rules this close cross
+STACK_GAP = 15.0  # points between two lattices of one width that are still one table
 MAX_ROW_SPAN = 12  # rows a merged cell may span (how far back a word's cell is searched)
 MAX_CUT_WORDS = 0.02  # share of a ruled table's words its grid may cut before we distrust it
 
@@ -137,7 +139,7 @@ def _join(segs: list[Segment]) -> list[Segment]:
         pos = sum(g[0] for g in group) / len(group)
         runs: list[list[float]] = []
         for _, a, b in sorted(group, key=lambda g: g[1]):
-            if runs and a <= runs[-1][1] + SNAP:
+            if runs and a <= runs[-1][1] + JOIN:
                 runs[-1][1] = max(runs[-1][1], b)
             else:
                 runs.append([a, b])
@@ -160,11 +162,26 @@ def lattice_tables(hs: list[Segment], vs: list[Segment]) -> list[tuple[BBox, lis
             cells = _lattice_cells(ys, xs, h_group, v_group)
             if len(cells) >= 2:
                 out.append(((xs[0], ys[0], xs[-1], ys[-1]), cells))
+    return _stack(sorted(out, key=lambda t: t[0][1]))
+
+
+def _stack(tables: list[tuple[BBox, list[BBox]]]) -> list[tuple[BBox, list[BBox]]]:
+    """Join lattices stacked right under one another with the same width (a rule left out)."""
+    out: list[tuple[BBox, list[BBox]]] = []
+    for box, cells in tables:
+        if out:
+            (x0, y0, x1, y1), above = out[-1]
+            if 0 <= box[1] - y1 <= STACK_GAP and abs(box[0] - x0) <= 2 * SNAP and abs(box[2] - x1) <= 2 * SNAP:
+                top_row = [c for c in cells if abs(c[1] - box[1]) <= SNAP]
+                gap = [(c[0], y1, c[2], box[1]) for c in top_row] if box[1] - y1 > 2 * SNAP else []
+                out[-1] = ((min(x0, box[0]), y0, max(x1, box[2]), box[3]), above + gap + cells)
+                continue
+        out.append((box, cells))
     return out
 
 
 def _crosses(h: Segment, v: Segment) -> bool:
-    return h[1] - SNAP <= v[0] <= h[2] + SNAP and v[1] - SNAP <= h[0] <= v[2] + SNAP
+    return h[1] - JOIN <= v[0] <= h[2] + JOIN and v[1] - JOIN <= h[0] <= v[2] + JOIN
 
 
 def _components(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
