@@ -87,7 +87,7 @@ def main() -> None:
         bare.append(seconds)
     p, b = statistics.median(pipe), statistics.median(bare)
     print(f"tiny model {args.image_size}px, 1 thread, invoice page at {args.dpi:.0f} dpi: {n_tiles} tiles")
-    print(f"| measure | value |\n|---|---|")
+    print("| measure | value |\n|---|---|")
     print(f"| pipeline (median of {args.repeat}) | {p:.3f} s |")
     print(f"| bare llama-cpp-python calls, same tiles | {b:.3f} s |")
     print(f"| overhead ratio | {p / b:.3f} |")

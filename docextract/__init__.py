@@ -29,8 +29,8 @@ from docextract.types import FieldSource, Issue, Status, TileResult, Word
 
 if TYPE_CHECKING:
     from docextract.engines import Engine, get_engine, list_engines
-    from docextract.pipeline import Event, extract
     from docextract.export import results_to_dataframe
+    from docextract.pipeline import Event, extract
     from docextract.result import Extraction
     from docextract.schemas import SchemaSpec, list_schemas, resolve_schema
 

@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 from docextract._mupdf import pymupdf
-
 from docextract.errors import InputError
 from docextract.types import Page, Word
 

@@ -161,7 +161,7 @@ def _describe_votes(present: list[tuple[Any, Part]], limit: int = 5) -> str:
 def _merge_lists(present: list[tuple[Any, Part]], path: str, prov: dict[str, FieldSource]) -> list[Any]:
     lists = [list(v) for v, _ in present]
     merged, offsets = concat_dedup(lists)
-    for (items, part), offset in zip(present, offsets):
+    for (_, part), offset in zip(present, offsets):
         pattern = re.compile(rf"^{re.escape(path)}\[(\d+)\](.*)$")
         for key, source in part.provenance.items():
             m = pattern.match(key)

@@ -4,7 +4,15 @@ import pytest
 from PIL import Image
 
 from docextract.errors import UsageError
-from docextract.tiling import TileSpec, axis_starts, estimate_text_height, grid, parse_tiles_option, plan_tiles, tile_page
+from docextract.tiling import (
+    TileSpec,
+    axis_starts,
+    estimate_text_height,
+    grid,
+    parse_tiles_option,
+    plan_tiles,
+    tile_page,
+)
 from docextract.types import Page, Word
 
 
@@ -98,7 +106,7 @@ def test_tile_page_crops_scale_and_words():
 
 
 def test_estimate_text_height_of_rendered_text():
-    from docextract.testing.documents import render_pdf, receipt_pdf
+    from docextract.testing.documents import receipt_pdf, render_pdf
 
     img = render_pdf(receipt_pdf(), dpi=200)
     h = estimate_text_height(img)

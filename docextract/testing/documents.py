@@ -196,8 +196,9 @@ def invoice_pdf(path: Path | None = None, inv: InvoiceData | None = None) -> byt
 
 def render_pdf(data: bytes, dpi: float = 150, page: int = 0) -> Any:
     """Rasterize one page of PDF bytes to a PIL image."""
-    from docextract._mupdf import pymupdf
     from PIL import Image
+
+    from docextract._mupdf import pymupdf
 
     with pymupdf.open(stream=data, filetype="pdf") as doc:
         pix = doc[page].get_pixmap(dpi=round(dpi), colorspace=pymupdf.csRGB, alpha=False)
