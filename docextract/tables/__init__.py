@@ -1,8 +1,12 @@
-"""Table extraction: digital PDF pages, OCR'd scans, multi-page stitching and exports.
+"""Table extraction: digital PDF pages, OCR'd scans, multi-page stitching and exports::
 
->>> from docextract.tables import extract_pdf_tables, to_dataframes
->>> tables = [t for page in doc for t in extract_pdf_tables(page, page.number + 1)]
->>> frames = to_dataframes(stitch_tables(tables))
+    from docextract.tables import extract_pdf_tables, stitch_tables, to_dataframes, write_xlsx
+
+    tables = stitch_tables([t for page in doc for t in extract_pdf_tables(page, page.number + 1)])
+    frames = to_dataframes(tables)  # numeric columns typed
+    write_xlsx(tables, "tables.xlsx")  # one sheet per table
+
+For scans, ``tables_from_words(get_reader().read(image).words, page_no)`` gives the same tables.
 """
 
 from __future__ import annotations
