@@ -220,7 +220,7 @@ def test_cash_tendered_is_not_the_total() -> None:
         "27, JALAN SULTAN ISMAIL,",
         "50250 KUALA LUMPUR.",
         ("28/05/18 11:41", ""),
-        ("Parking fee incl. GST", "5.00 RM"),
+        ("Amount incl. GST", "5.00 RM"),
         ("Acepted total", "10.00 RM"),  # OCR for "Accepted total": the money handed over
         ("Change", "5.00 RM"),
     ]
@@ -228,6 +228,9 @@ def test_cash_tendered_is_not_the_total() -> None:
     # Even when the label reads as a plain total, change after it and the difference printed above tell.
     rows[5] = ("TOTAL", "10.00 RM")
     assert extract_receipt(layout(rows)).data["total"] == D("5.00")
+    # An item that costs the difference is no such evidence: two 5.00 items, 15.00 handed over.
+    items: list = rows[:4] + [("Parking", "5.00"), ("Parking", "5.00"), ("TOTAL", "10.00"), ("Change", "5.00")]
+    assert extract_receipt(layout(items)).data["total"] == D("10.00")
 
 
 def test_legal_form_and_address_as_ocr_reads_them() -> None:
@@ -249,7 +252,8 @@ def test_legal_form_and_address_as_ocr_reads_them() -> None:
 
 
 def test_normalize_legal_form() -> None:
-    from docextract.rules.receipt import fix_ocr_words, normalize_legal_form as n
+    from docextract.rules.receipt import fix_ocr_words
+    from docextract.rules.receipt import normalize_legal_form as n
 
     assert n("99 SPEED MART 5/B") == "99 SPEED MART S/B"
     assert n("First City Parking Sn Bhd") == "First City Parking Sdn Bhd"

@@ -616,13 +616,16 @@ def _after_rounding(ctx: DocContext, total: Value, end: int) -> Value:
 def _not_tendered(ctx: DocContext, total: Value, change: Value) -> Value:
     """The total when the "total" found is really the amount tendered: ``TENDERED 10.00 / CHANGE 5.00``.
 
-    When change follows the total's row and total − change is printed just above it, the labelled
-    amount was the money handed over and the printed difference is the total.
+    When change follows the total's row and total − change is printed just above it on an amount or
+    total row, the labelled amount was the money handed over and the printed difference is the total.
     """
     paid = abs(total.value) - abs(change.value)
     if change.row <= total.row or change.row - total.row > 2 or change.value == 0 or paid <= 0:
         return total
     for i in range(total.row - 1, max(-1, total.row - 8), -1):
+        t = _view(ctx, i)[0]
+        if not (TOTAL_STRONG.search(t) or TOTAL_PLAIN.search(t) or TOTAL_WEAK.search(t) or SUBTOTAL.search(t)):
+            continue  # an item that happens to cost the difference proves nothing
         hit = [a for a in ctx.amounts(i) if a.value == paid and a.has_decimals]
         if hit:
             return ctx.value_at(i, hit[-1].start, hit[-1].end, paid)
