@@ -18,6 +18,7 @@ from docextract.types import BBox, EngineOutput, EngineRequest, FieldSource, Wor
 __all__ = ["ReaderEngine"]
 
 _SCHEMAS = ("receipt", "invoice")
+_LAYOUT_SCHEMAS = ("table", "code")
 
 
 class ReaderEngine(Engine):
@@ -64,10 +65,12 @@ class ReaderEngine(Engine):
         """Extract the request's schema (``receipt`` or ``invoice``) from its words or image."""
         start = time.perf_counter()
         schema_name = getattr(request.schema, "name", None)
+        if schema_name in _LAYOUT_SCHEMAS and getattr(request.schema, "builtin", False):
+            return self._layout(schema_name, request, start)
         if schema_name not in _SCHEMAS:
             raise EngineError(
-                f"the reader engine extracts {' and '.join(_SCHEMAS)} only, not {schema_name!r}; "
-                "use a vision engine (--engine llama) for other schemas"
+                f"the offline reader extracts {', '.join((*_SCHEMAS, *_LAYOUT_SCHEMAS))}, not {schema_name!r}; "
+                "your own schemas need a vision model (--model, see `docextract models`)"
             )
         words, to_orig = self._words(request)
         result: Extraction = extract(schema_name, words, currency_hint=None)
@@ -84,6 +87,27 @@ class ReaderEngine(Engine):
             issues=[i.model_copy(update={"stage": "check"}) for i in result.issues],
             seconds=time.perf_counter() - start,
         )
+
+
+    def _layout(self, schema_name: str, request: EngineRequest, start: float) -> EngineOutput:
+        """``table`` and ``code`` from word positions: tables by rows and columns, code by indentation."""
+        if schema_name == "table" and request.tables is not None:
+            # A PDF page: tables from its text layer and ruling lines, no OCR.
+            data: dict[str, Any] = {"tables": [t.model_dump() for t in request.tables]}
+            return EngineOutput(text="", data=data, words=list(request.words or []), seconds=time.perf_counter() - start)
+        words, to_orig = self._words(request)
+        if schema_name == "table":
+            from docextract.tables import tables_from_words
+
+            data = {"tables": [t.model_dump(exclude={"page"}) for t in tables_from_words(words, 0)]}
+        else:
+            from docextract.textlayout import guess_language, words_to_code
+
+            code = words_to_code(words)
+            data = {"language": guess_language(code), "code": code}
+        out_words = [_map_word(w, to_orig) for w in words] if to_orig is not None else words
+        text = "\n".join(w.text for w in words)
+        return EngineOutput(text=text, data=data, words=out_words, seconds=time.perf_counter() - start)
 
 
 def _map_box(box: BBox | None, to_original: Any) -> BBox | None:
