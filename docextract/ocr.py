@@ -7,23 +7,24 @@ One :class:`OcrReader` loads the models once and reads page images::
         print(w.text, w.bbox, w.conf)
     result.to_original(w.bbox)               # the same box in the input image's pixels
 
-What :meth:`OcrReader.read` does, and why (timings are per SROIE receipt on 2 CPU cores; see
-``benchmarks/bench_ocr.py``):
+What :meth:`OcrReader.read` does, and why (measured on the SROIE receipts with
+``benchmarks/bench_ocr.py``, 2 CPU cores):
 
 1. Normalizes the image to 8-bit RGB (alpha over white, 16-bit and float stretched to 0-255),
    shrinks huge scans to at most ``work_side`` px (text stays well above the recognizer's 48 px
    input) and enlarges tiny ones.
-2. Detects text lines on a copy of at most ``det_side`` px: detection cost grows with pixels and
-   the DB detector finds receipt-sized text at 960 px as well as at full size (it was 60% of the
-   time at full size).
+2. Detects text lines on a copy of about ``det_megapixels``: detection cost grows with pixels and
+   at full size it was a third of the time; 0.5 MP reads receipts as well (0.35 MP lost small
+   print). Where the lines found are very thin (a dense A4 page), it looks again, larger.
 3. Finds the page rotation (0/90/180/270): sideways pages have tall line boxes; upside-down is
    decided by the bundled 0/180 line classifier voting on the longest lines. The page is then
    turned and detected again (rare, so the simple way). Small skew is the median angle of long
    line boxes; it needs no second pass because every line is cut out with a perspective warp that
    levels it, and boxes are reported in the deskewed frame.
-4. Recognizes each line cut out directly at the recognizer's 48 px height and 0.8 of its natural
-   width (the recognizer's cost is linear in width; 0.8 costs no accuracy on receipts' text),
-   batching lines of near-equal width so no compute is spent on padding.
+4. Recognizes each line cut out directly at the recognizer's 48 px height (the recognizer's cost
+   is linear in width, so lines are not padded to RapidOCR's 320 px minimum, and lines of
+   near-equal width share a batch), on one single-threaded session per core in parallel.
+   Per-line 0/180 classification is skipped: it flipped correct lines and cost time.
 
 All coordinates of the result are in the upright frame at the input image's scale.
 """
@@ -100,10 +101,12 @@ class OcrReader:
     ) -> None:
         """
         Args:
-            threads: ONNX Runtime intra-op threads; default: the CPUs this process may run on.
+            threads: cores to use (detection's intra-op threads, parallel recognizer sessions);
+                default: the CPUs this process may run on (``os.sched_getaffinity``).
             det_megapixels: image size the text detector sees (its cost grows with pixels).
             work_side: longest side lines are cut from; larger scans are shrunk first.
-            rec_squeeze: width factor of line crops for the recognizer (cost is linear in width).
+            rec_squeeze: width factor of line crops for the recognizer (cost is linear in width;
+                0.9 saved 6% and cost 0.4 points of CER, 0.8 hurt condensed receipt fonts).
             min_score: lines the recognizer is less sure of are dropped (rulers, stars, noise).
             max_batch: most lines recognized in one call.
         """
