@@ -72,13 +72,14 @@ class OcrResult:
     skew: float = 0.0
     size: tuple[int, int] = (0, 0)
     _to_input: np.ndarray = field(default_factory=lambda: np.eye(3), repr=False)
+    _input_size: tuple[int, int] | None = field(default=None, repr=False)
 
     def to_original(self, bbox: BBox) -> tuple[float, float, float, float]:
         """The input-image box (axis-aligned, around the rotated corners) of an upright-frame box."""
         x0, y0, x1, y1 = bbox
         corners = np.array([[x0, y0, 1], [x1, y0, 1], [x1, y1, 1], [x0, y1, 1]], dtype=np.float64)
         pts = corners @ self._to_input.T
-        return (float(pts[:, 0].min()), float(pts[:, 1].min()), float(pts[:, 0].max()), float(pts[:, 1].max()))
+        return _bounds(pts, self._input_size)
 
     @property
     def text(self) -> str:
@@ -166,6 +167,7 @@ class OcrReader:
             skew=round(skew, 2),
             size=frame.size,
             _to_input=frame.to_input,
+            _input_size=(in_w, in_h),
         )
 
     def _detect(self, models: _Models, work: np.ndarray) -> np.ndarray:
@@ -455,7 +457,18 @@ class _Frame:
 
     def box(self, quad: np.ndarray) -> BBox:
         pts = np.c_[quad, np.ones(len(quad))] @ self.to_upright.T
-        return (float(pts[:, 0].min()), float(pts[:, 1].min()), float(pts[:, 0].max()), float(pts[:, 1].max()))
+        return _bounds(pts, self.size)
+
+
+def _bounds(pts: np.ndarray, size: tuple[int, int] | None) -> BBox:
+    """Axis-aligned box around points, inside ``(0, 0, *size)`` (the detector's margins may
+    reach past the page edge)."""
+    x0, y0 = pts[:, 0].min(), pts[:, 1].min()
+    x1, y1 = pts[:, 0].max(), pts[:, 1].max()
+    if size is not None:
+        x0, x1 = np.clip([x0, x1], 0, size[0])
+        y0, y1 = np.clip([y0, y1], 0, size[1])
+    return (float(x0), float(y0), float(x1), float(y1))
 
 
 def _translate(dx: float, dy: float) -> np.ndarray:
