@@ -265,3 +265,29 @@ def test_normalize_legal_form() -> None:
         assert n(name) == name
     assert fix_ocr_words("Menara Dion, Leve1 2") == "Menara Dion, Level 2"
     assert fix_ocr_words("LEVEL UG1, PJU6A, SS21/60") == "LEVEL UG1, PJU6A, SS21/60"
+
+
+def test_quantity_line_under_an_item_and_sizes_are_not_quantities() -> None:
+    words = layout([
+        "GREENLEAF GROCERY",
+        "12 Harbour Street",
+        ("DATE 03/14/2025", "TIME 18:42"),
+        ("ORGANIC MILK 1L", "$4.98"),
+        ("  2 @ $2.49", ""),
+        ("FLOUR 500G", "$1.20"),
+        ("BANANAS", "$1.17"),
+        ("3 x 0.39", ""),
+        ("TOTAL", "$7.35"),
+    ])
+    items = extract_receipt(words).data["items"]
+    assert [(i["description"], i["quantity"], i["unit_price"], i["amount"]) for i in items] == [
+        ("ORGANIC MILK 1L", D("2"), D("2.49"), D("4.98")),
+        ("FLOUR 500G", None, None, D("1.20")),
+        ("BANANAS", D("3"), D("0.39"), D("1.17")),
+    ]
+
+
+def test_quantity_line_that_does_not_multiply_is_ignored() -> None:
+    words = layout(["SHOP", ("TEA", "$3.00"), ("2 @ $2.49", ""), ("TOTAL", "$3.00")])
+    [item] = extract_receipt(words).data["items"]
+    assert item["quantity"] is None and item["amount"] == D("3.00")

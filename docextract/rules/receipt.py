@@ -668,8 +668,23 @@ def _items(ctx: DocContext, start: int, stop: int) -> list[dict[str, Any]]:
         item = _parse_item_row(ctx, i, pending)
         if item is not None:
             items.append(item)
+        elif items:
+            _apply_qty_line(items[-1], t)
         pending = []
     return items
+
+
+QTY_LINE = re.compile(r"^\W*(\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX@*]|PCS?\s*[xX@]?)\s*(?:RM|\$|€|£)?\s*(\d+[.,]\d{2})\b")
+
+
+def _apply_qty_line(item: dict[str, Any], text: str) -> None:
+    """``2 @ $2.49`` under an item: its quantity and unit price, when they multiply to its amount."""
+    m = QTY_LINE.match(text.strip())
+    if not m:
+        return
+    qty, unit = (Decimal(g.replace(",", ".")) for g in m.groups())
+    if qty > 0 and abs(qty * unit - item["amount"]) <= Decimal("0.011"):
+        item["quantity"], item["unit_price"] = qty, unit
 
 
 def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, Any] | None:
@@ -679,7 +694,7 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
     # Description: the text before the first number of the trailing number run.
     first_num = amount.start
     for a in reversed(nums[:-1] if nums[-1] is amount else nums):
-        if a.end <= first_num and not re.search(r"[A-Za-z]{2,}", t[a.end : first_num]):
+        if a.end <= first_num and not _glued(t, a.start, a.end) and not re.search(r"[A-Za-z]{2,}", t[a.end : first_num]):
             first_num = a.start
     desc = normalize_text(re.sub(r"\s+[xX@*]?\s*$", "", t[:first_num])).strip(" :-*")
     if _letters(desc) < 2 and pending:
@@ -688,7 +703,8 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
         pass
     qty: Decimal | None = None
     unit: Decimal | None = None
-    others = [a.value for a in nums if a is not amount and a.start >= first_num]
+    # Numbers glued to letters are sizes or codes (1L, 500G, A4), never quantities or prices.
+    others = [a.value for a in nums if a is not amount and a.start >= first_num and not _glued(t, a.start, a.end)]
     for q in others:
         for u in others:
             if q is not u and q > 0 and abs(q * u - amount.value) <= Decimal("0.011"):
@@ -714,6 +730,10 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
         "_value": ctx.value_at(i, amount.start, amount.end, amount.value),
         "_desc_row": i,
     }
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    return (end < len(text) and text[end].isalpha()) or (start > 0 and text[start - 1].isalpha())
 
 
 # ------------------------------------------------------------------------------------------ entry

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any
+from typing import Annotated, Any, Union
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
@@ -43,7 +43,7 @@ def _money_json(value: Decimal) -> float | int:
 Money = Annotated[
     Decimal,
     BeforeValidator(_to_decimal),
-    PlainSerializer(_money_json, return_type=float, when_used="json"),
+    PlainSerializer(_money_json, return_type=Union[int, float], when_used="json"),
     WithJsonSchema({"type": "number"}),
 ]
 """An exact amount: :class:`~decimal.Decimal` in Python, a plain JSON number in JSON."""
