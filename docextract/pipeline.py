@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from docextract import prompts
 from docextract.engines import Engine, get_engine
-from docextract.errors import DocextractError, EngineError
+from docextract.errors import DocextractError, EngineError, InputError
 from docextract.merge import Part, merge_parts
 from docextract.result import Extraction
 from docextract.schemas import SchemaSpec, resolve_schema
@@ -123,9 +123,16 @@ def run(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, on_event: 
         tile_results: list[TileResult] = []
         parts: list[Part] = []
         page_words: dict[int, list[Any]] = {}
-        for page in doc.pages(numbers, opts.dpi):
-            _run_page(page, spec, engine, opts, len(numbers), tile_results, parts, page_words, emit, name)
-            page.release()
+        for n in numbers:
+            try:
+                page = doc.page(n, opts.dpi)
+                _run_page(page, spec, engine, opts, len(numbers), tile_results, parts, page_words, emit, name)
+                page.release()
+            except InputError as exc:
+                # One damaged page must not lose the others: it becomes a failed (page-sized) result.
+                if opts.fail_fast or len(numbers) == 1:
+                    raise
+                tile_results.append(_failed_page(n, exc))
         result = _finish(name, doc.sha256, spec, engine, parts, tile_results, numbers)
     if opts.verify or (opts.verify is None and not engine.structured and page_words):
         from docextract.verify import cross_check
@@ -135,6 +142,11 @@ def run(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, on_event: 
     result.seconds = time.perf_counter() - started
     emit(Event("finished", name, pages=len(numbers)))
     return result
+
+
+def _failed_page(page_no: int, exc: InputError) -> TileResult:
+    issue = Issue(code="page-unreadable", message=str(exc), severity="error", stage="source", page=page_no)
+    return TileResult(page=page_no, index=0, box=(0, 0, 0, 0), status=Status.FAILED, finish_reason="error", issues=[issue])
 
 
 def _page_tiles(page: Page, engine: Engine, opts: Options) -> list[Tile]:

@@ -92,9 +92,13 @@ class Document:
         """Yield the selected pages (1-based numbers), one at a time."""
         numbers = pages if isinstance(pages, list) else parse_pages(pages, self.page_count)
         for n in numbers:
-            if not 1 <= n <= self.page_count:
-                raise UsageError(f"page {n} is out of range: {self.name} has {self.page_count} page(s)")
-            yield self._pdf_page(n, dpi) if self.kind == "pdf" else self._image_page(n)
+            yield self.page(n, dpi)
+
+    def page(self, page_no: int, dpi: float = DEFAULT_DPI) -> Page:
+        """One page (1-based); :class:`InputError` if that page alone is damaged."""
+        if not 1 <= page_no <= self.page_count:
+            raise UsageError(f"page {page_no} is out of range: {self.name} has {self.page_count} page(s)")
+        return self._pdf_page(page_no, dpi) if self.kind == "pdf" else self._image_page(page_no)
 
     def _pdf_page(self, page_no: int, dpi: float) -> Page:
         from docextract import _pdf
