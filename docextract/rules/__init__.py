@@ -28,7 +28,6 @@ from docextract.parsing import (
     find_dates,
     infer_dayfirst,
     normalize_chars,
-    normalize_text,
 )
 from docextract.types import BBox, FieldSource, Issue, Word
 
