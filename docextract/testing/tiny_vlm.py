@@ -1,10 +1,21 @@
 """A tiny LLaVA-style vision-language model with random weights, for tests and demos.
 
-``python -m docextract.testing.tiny_vlm OUTDIR [--image-size N]`` writes ``OUTDIR/model.gguf``
-(a 2-layer llama text model with a byte + ASCII SentencePiece-style vocabulary) and
-``OUTDIR/mmproj.gguf`` (a 2-layer CLIP encoder with an ``mlp`` projector). Both load in
-llama-cpp-python in well under a second and exercise the real multimodal code path: libmtmd
-encodes the image, the text model attends to it and decodes under a grammar.
+``python -m docextract.testing.tiny_vlm OUTDIR [--image-size N] [--projector P]`` writes
+``OUTDIR/model.gguf`` (a 2-layer llama text model with a byte + ASCII SentencePiece-style
+vocabulary) and ``OUTDIR/mmproj.gguf`` (a 2-layer vision encoder with projector family ``P``, one
+of :data:`PROJECTORS`). Both load in llama-cpp-python in well under a second and exercise the real
+multimodal code path: libmtmd encodes the image, the text model attends to it and decodes under a
+grammar.
+
+Projector families:
+
+* ``mlp`` (default): a CLIP encoder (class embedding, pre-norm) with LLaVA-1.5's 2-layer MLP
+  projector — ``(image_size / patch_size)²`` image tokens.
+* ``gemma3``: a SigLIP-style encoder (no class embedding, post-norm) with Gemma 3's projector:
+  4×4 average pooling of the patch grid (``clip.vision.projector.scale_factor``), an RMS norm
+  (``mm.soft_emb_norm``) and a bias-free linear map (``mm.input_projection``) —
+  ``(image_size / patch_size / 4)²`` image tokens. The text model is the same llama model (the
+  projector, not the text architecture, decides how libmtmd encodes and wraps the image).
 
 The model knows nothing, but its output layer is given fixed preferences (a logit bias through a
 constant hidden dimension) so that tests are meaningful and terminate:
@@ -29,6 +40,9 @@ import numpy as np
 
 MODEL_NAME = "model.gguf"
 MMPROJ_NAME = "mmproj.gguf"
+PROJECTORS = ("mlp", "gemma3")
+"""Projector families :func:`write_tiny_vlm` can write (``clip.projector_type`` values)."""
+GEMMA3_POOL = 4  # Gemma 3's average-pooling kernel (llama.cpp's default n_merge for gemma3)
 
 # Logit bias per token class (see the module docstring). The random part of a logit has a standard
 # deviation of about 0.5, so these margins decide every choice the grammar leaves open to them.
@@ -76,20 +90,31 @@ def write_tiny_vlm(
     patch_size: int = 14,
     seed: int = 0,
     projection_dim: int | None = None,
+    projector: str = "mlp",
 ) -> tuple[Path, Path]:
     """Write ``model.gguf`` and ``mmproj.gguf`` into ``outdir``; returns their paths.
 
     ``projection_dim`` other than the text hidden size (64) writes an mmproj that does *not* fit
-    the model, for testing the mismatch error.
+    the model, for testing the mismatch error. ``projector`` picks the family (:data:`PROJECTORS`);
+    the text model is the same for all of them.
     """
+    if projector not in PROJECTORS:
+        raise ValueError(f"unknown projector {projector!r}; choose from {', '.join(PROJECTORS)}")
     if image_size % patch_size:
         raise ValueError(f"image_size {image_size} must be a multiple of patch_size {patch_size}")
+    if projector == "gemma3" and (image_size // patch_size) % GEMMA3_POOL:
+        raise ValueError(
+            f"gemma3: image_size / patch_size ({image_size // patch_size}) must be a multiple of {GEMMA3_POOL}"
+        )
     cfg = TinyConfig(image_size=image_size, patch_size=patch_size, seed=seed)
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     model, mmproj = out / MODEL_NAME, out / MMPROJ_NAME
     write_text_model(model, cfg)
-    write_mmproj(mmproj, cfg, projection_dim=projection_dim or cfg.text_hidden)
+    if projector == "gemma3":
+        write_gemma3_mmproj(mmproj, cfg, projection_dim=projection_dim or cfg.text_hidden)
+    else:
+        write_mmproj(mmproj, cfg, projection_dim=projection_dim or cfg.text_hidden)
     return model, mmproj
 
 
@@ -245,6 +270,68 @@ def write_mmproj(path: Path, cfg: TinyConfig, *, projection_dim: int) -> None:
     _finish(w)
 
 
+def write_gemma3_mmproj(path: Path, cfg: TinyConfig, *, projection_dim: int) -> None:
+    """A SigLIP-style vision encoder with Gemma 3's projector (pool, RMS norm, linear; no bias).
+
+    Image embeddings do not carry the text model's constant bias dimension (the projection has
+    no bias to put it there); that does not matter for the output, because the text model reads
+    its logits at text positions, whose dimension 0 no layer changes.
+    """
+    import gguf
+
+    rng = np.random.default_rng(cfg.seed + 1)
+    d, ff, p = cfg.vision_hidden, cfg.vision_ff, cfg.patch_size
+    n_pos = (cfg.image_size // p) ** 2  # patches only: SigLIP has no class embedding
+
+    def rand(*shape: int, scale: float = 0.1) -> np.ndarray:
+        return (rng.standard_normal(shape) * scale).astype(np.float32)
+
+    def zeros(n: int) -> np.ndarray:
+        return np.zeros(n, dtype=np.float32)
+
+    w = gguf.GGUFWriter(str(path), "clip")
+    w.add_name("docextract tiny vlm gemma3 mmproj (random weights)")
+    w.add_file_type(0)
+    w.add_bool("clip.has_vision_encoder", True)
+    w.add_bool("clip.has_text_encoder", False)
+    w.add_string("clip.projector_type", "gemma3")
+    w.add_bool("clip.use_gelu", True)
+    w.add_uint32("clip.vision.image_size", cfg.image_size)
+    w.add_uint32("clip.vision.patch_size", p)
+    w.add_uint32("clip.vision.embedding_length", d)
+    w.add_uint32("clip.vision.feed_forward_length", ff)
+    w.add_uint32("clip.vision.projection_dim", projection_dim)
+    w.add_uint32("clip.vision.attention.head_count", cfg.vision_heads)
+    w.add_float32("clip.vision.attention.layer_norm_epsilon", 1e-6)
+    w.add_uint32("clip.vision.block_count", cfg.vision_layers)
+    w.add_uint32("clip.vision.projector.scale_factor", GEMMA3_POOL)
+    w.add_array("clip.vision.image_mean", [0.5, 0.5, 0.5])
+    w.add_array("clip.vision.image_std", [0.5, 0.5, 0.5])
+
+    w.add_tensor("v.patch_embd.weight", rand(d, 3, p, p, scale=0.05))
+    w.add_tensor("v.patch_embd.bias", zeros(d))
+    w.add_tensor("v.position_embd.weight", rand(n_pos, d))
+    for i in range(cfg.vision_layers):
+        b = f"v.blk.{i}."
+        for name in ("attn_q", "attn_k", "attn_v", "attn_out"):
+            w.add_tensor(b + name + ".weight", rand(d, d))
+            w.add_tensor(b + name + ".bias", zeros(d))
+        for name in ("ln1", "ln2"):
+            w.add_tensor(b + name + ".weight", np.ones(d, dtype=np.float32))
+            w.add_tensor(b + name + ".bias", zeros(d))
+        w.add_tensor(b + "ffn_up.weight", rand(ff, d))
+        w.add_tensor(b + "ffn_up.bias", zeros(ff))
+        w.add_tensor(b + "ffn_down.weight", rand(d, ff))
+        w.add_tensor(b + "ffn_down.bias", zeros(d))
+    w.add_tensor("v.post_ln.weight", np.ones(d, dtype=np.float32))
+    w.add_tensor("v.post_ln.bias", zeros(d))
+    w.add_tensor("mm.soft_emb_norm.weight", np.ones(d, dtype=np.float32))
+    # numpy (vision, text) is ggml ne = (text, vision): llama.cpp transposes it before the matmul
+    # and reads the text embedding size off ne[0].
+    w.add_tensor("mm.input_projection.weight", rand(d, projection_dim, scale=0.3))
+    _finish(w)
+
+
 def _finish(w: object) -> None:
     w.write_header_to_file()  # type: ignore[attr-defined]
     w.write_kv_data_to_file()  # type: ignore[attr-defined]
@@ -257,9 +344,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--image-size", type=int, default=224, help="encoder's native square side (multiple of 14)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--projector", choices=PROJECTORS, default="mlp", help="projector family (default: mlp)")
     args = parser.parse_args(argv)
     try:
-        model, mmproj = write_tiny_vlm(args.outdir, args.image_size, seed=args.seed)
+        model, mmproj = write_tiny_vlm(args.outdir, args.image_size, seed=args.seed, projector=args.projector)
     except ValueError as exc:
         parser.error(str(exc))
     sys.stdout.write(f"{model}\n{mmproj}\n")
