@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -211,10 +213,8 @@ def write_text_model(path: Path, cfg: TinyConfig) -> None:
 
 def write_mmproj(path: Path, cfg: TinyConfig, *, projection_dim: int) -> None:
     """A CLIP vision encoder with a 2-layer ``mlp`` projector (LLaVA-1.5 layout)."""
-    import gguf
-
     rng = np.random.default_rng(cfg.seed + 1)
-    d, ff, p = cfg.vision_hidden, cfg.vision_ff, cfg.patch_size
+    d, p = cfg.vision_hidden, cfg.patch_size
     n_pos = (cfg.image_size // p) ** 2 + 1  # patches + class embedding
 
     def rand(*shape: int, scale: float = 0.1) -> np.ndarray:
@@ -223,21 +223,7 @@ def write_mmproj(path: Path, cfg: TinyConfig, *, projection_dim: int) -> None:
     def zeros(n: int) -> np.ndarray:
         return np.zeros(n, dtype=np.float32)
 
-    w = gguf.GGUFWriter(str(path), "clip")
-    w.add_name("docextract tiny vlm mmproj (random weights)")
-    w.add_file_type(0)
-    w.add_bool("clip.has_vision_encoder", True)
-    w.add_bool("clip.has_text_encoder", False)
-    w.add_string("clip.projector_type", "mlp")
-    w.add_bool("clip.use_gelu", True)
-    w.add_uint32("clip.vision.image_size", cfg.image_size)
-    w.add_uint32("clip.vision.patch_size", p)
-    w.add_uint32("clip.vision.embedding_length", d)
-    w.add_uint32("clip.vision.feed_forward_length", ff)
-    w.add_uint32("clip.vision.projection_dim", projection_dim)
-    w.add_uint32("clip.vision.attention.head_count", cfg.vision_heads)
-    w.add_float32("clip.vision.attention.layer_norm_epsilon", 1e-5)
-    w.add_uint32("clip.vision.block_count", cfg.vision_layers)
+    w = _clip_writer(path, cfg, "mlp", "docextract tiny vlm mmproj (random weights)", projection_dim, eps=1e-5)
     w.add_array("clip.vision.image_mean", [0.48145466, 0.4578275, 0.40821073])
     w.add_array("clip.vision.image_std", [0.26862954, 0.26130258, 0.27577711])
 
@@ -246,18 +232,7 @@ def write_mmproj(path: Path, cfg: TinyConfig, *, projection_dim: int) -> None:
     w.add_tensor("v.position_embd.weight", rand(n_pos, d))
     w.add_tensor("v.pre_ln.weight", np.ones(d, dtype=np.float32))
     w.add_tensor("v.pre_ln.bias", zeros(d))
-    for i in range(cfg.vision_layers):
-        b = f"v.blk.{i}."
-        for name in ("attn_q", "attn_k", "attn_v", "attn_out"):
-            w.add_tensor(b + name + ".weight", rand(d, d))
-            w.add_tensor(b + name + ".bias", zeros(d))
-        for name in ("ln1", "ln2"):
-            w.add_tensor(b + name + ".weight", np.ones(d, dtype=np.float32))
-            w.add_tensor(b + name + ".bias", zeros(d))
-        w.add_tensor(b + "ffn_up.weight", rand(ff, d))
-        w.add_tensor(b + "ffn_up.bias", zeros(ff))
-        w.add_tensor(b + "ffn_down.weight", rand(d, ff))
-        w.add_tensor(b + "ffn_down.bias", zeros(d))
+    _encoder_blocks(w, cfg, rand)
     w.add_tensor("mm.0.weight", rand(cfg.projector_hidden, d))
     w.add_tensor("mm.0.bias", zeros(cfg.projector_hidden))
     mm2_w = rand(projection_dim, cfg.projector_hidden)
@@ -277,10 +252,8 @@ def write_gemma3_mmproj(path: Path, cfg: TinyConfig, *, projection_dim: int) -> 
     no bias to put it there); that does not matter for the output, because the text model reads
     its logits at text positions, whose dimension 0 no layer changes.
     """
-    import gguf
-
     rng = np.random.default_rng(cfg.seed + 1)
-    d, ff, p = cfg.vision_hidden, cfg.vision_ff, cfg.patch_size
+    d, p = cfg.vision_hidden, cfg.patch_size
     n_pos = (cfg.image_size // p) ** 2  # patches only: SigLIP has no class embedding
 
     def rand(*shape: int, scale: float = 0.1) -> np.ndarray:
@@ -289,21 +262,7 @@ def write_gemma3_mmproj(path: Path, cfg: TinyConfig, *, projection_dim: int) -> 
     def zeros(n: int) -> np.ndarray:
         return np.zeros(n, dtype=np.float32)
 
-    w = gguf.GGUFWriter(str(path), "clip")
-    w.add_name("docextract tiny vlm gemma3 mmproj (random weights)")
-    w.add_file_type(0)
-    w.add_bool("clip.has_vision_encoder", True)
-    w.add_bool("clip.has_text_encoder", False)
-    w.add_string("clip.projector_type", "gemma3")
-    w.add_bool("clip.use_gelu", True)
-    w.add_uint32("clip.vision.image_size", cfg.image_size)
-    w.add_uint32("clip.vision.patch_size", p)
-    w.add_uint32("clip.vision.embedding_length", d)
-    w.add_uint32("clip.vision.feed_forward_length", ff)
-    w.add_uint32("clip.vision.projection_dim", projection_dim)
-    w.add_uint32("clip.vision.attention.head_count", cfg.vision_heads)
-    w.add_float32("clip.vision.attention.layer_norm_epsilon", 1e-6)
-    w.add_uint32("clip.vision.block_count", cfg.vision_layers)
+    w = _clip_writer(path, cfg, "gemma3", "docextract tiny vlm gemma3 mmproj (random weights)", projection_dim, eps=1e-6)
     w.add_uint32("clip.vision.projector.scale_factor", GEMMA3_POOL)
     w.add_array("clip.vision.image_mean", [0.5, 0.5, 0.5])
     w.add_array("clip.vision.image_std", [0.5, 0.5, 0.5])
@@ -311,18 +270,7 @@ def write_gemma3_mmproj(path: Path, cfg: TinyConfig, *, projection_dim: int) -> 
     w.add_tensor("v.patch_embd.weight", rand(d, 3, p, p, scale=0.05))
     w.add_tensor("v.patch_embd.bias", zeros(d))
     w.add_tensor("v.position_embd.weight", rand(n_pos, d))
-    for i in range(cfg.vision_layers):
-        b = f"v.blk.{i}."
-        for name in ("attn_q", "attn_k", "attn_v", "attn_out"):
-            w.add_tensor(b + name + ".weight", rand(d, d))
-            w.add_tensor(b + name + ".bias", zeros(d))
-        for name in ("ln1", "ln2"):
-            w.add_tensor(b + name + ".weight", np.ones(d, dtype=np.float32))
-            w.add_tensor(b + name + ".bias", zeros(d))
-        w.add_tensor(b + "ffn_up.weight", rand(ff, d))
-        w.add_tensor(b + "ffn_up.bias", zeros(ff))
-        w.add_tensor(b + "ffn_down.weight", rand(d, ff))
-        w.add_tensor(b + "ffn_down.bias", zeros(d))
+    _encoder_blocks(w, cfg, rand)
     w.add_tensor("v.post_ln.weight", np.ones(d, dtype=np.float32))
     w.add_tensor("v.post_ln.bias", zeros(d))
     w.add_tensor("mm.soft_emb_norm.weight", np.ones(d, dtype=np.float32))
@@ -330,6 +278,45 @@ def write_gemma3_mmproj(path: Path, cfg: TinyConfig, *, projection_dim: int) -> 
     # and reads the text embedding size off ne[0].
     w.add_tensor("mm.input_projection.weight", rand(d, projection_dim, scale=0.3))
     _finish(w)
+
+
+def _clip_writer(path: Path, cfg: TinyConfig, projector: str, name: str, projection_dim: int, *, eps: float) -> Any:
+    """A GGUF writer with the ``clip.*`` keys both projector families share (in llama.cpp's order)."""
+    import gguf
+
+    w = gguf.GGUFWriter(str(path), "clip")
+    w.add_name(name)
+    w.add_file_type(0)
+    w.add_bool("clip.has_vision_encoder", True)
+    w.add_bool("clip.has_text_encoder", False)
+    w.add_string("clip.projector_type", projector)
+    w.add_bool("clip.use_gelu", True)
+    w.add_uint32("clip.vision.image_size", cfg.image_size)
+    w.add_uint32("clip.vision.patch_size", cfg.patch_size)
+    w.add_uint32("clip.vision.embedding_length", cfg.vision_hidden)
+    w.add_uint32("clip.vision.feed_forward_length", cfg.vision_ff)
+    w.add_uint32("clip.vision.projection_dim", projection_dim)
+    w.add_uint32("clip.vision.attention.head_count", cfg.vision_heads)
+    w.add_float32("clip.vision.attention.layer_norm_epsilon", eps)
+    w.add_uint32("clip.vision.block_count", cfg.vision_layers)
+    return w
+
+
+def _encoder_blocks(w: Any, cfg: TinyConfig, rand: Callable[..., np.ndarray]) -> None:
+    """The transformer blocks of the vision encoder (same layout for CLIP and SigLIP)."""
+    d, ff = cfg.vision_hidden, cfg.vision_ff
+    for i in range(cfg.vision_layers):
+        b = f"v.blk.{i}."
+        for name in ("attn_q", "attn_k", "attn_v", "attn_out"):
+            w.add_tensor(b + name + ".weight", rand(d, d))
+            w.add_tensor(b + name + ".bias", np.zeros(d, dtype=np.float32))
+        for name in ("ln1", "ln2"):
+            w.add_tensor(b + name + ".weight", np.ones(d, dtype=np.float32))
+            w.add_tensor(b + name + ".bias", np.zeros(d, dtype=np.float32))
+        w.add_tensor(b + "ffn_up.weight", rand(ff, d))
+        w.add_tensor(b + "ffn_up.bias", np.zeros(ff, dtype=np.float32))
+        w.add_tensor(b + "ffn_down.weight", rand(d, ff))
+        w.add_tensor(b + "ffn_down.bias", np.zeros(d, dtype=np.float32))
 
 
 def _finish(w: object) -> None:
