@@ -13,7 +13,6 @@ from rich.text import Text
 from docextract.cli import extract as ex
 from docextract.cli.common import (
     EXIT_USAGE,
-    engine_options,
     err_console,
     fail,
     handle_errors,
@@ -103,20 +102,13 @@ def _jsonl_path(output: Path | None, csv: Path | None, quiet: bool) -> Path:
 def _engine_config(engine: str | None, model: str | None, mmproj: str | None, handler: str | None,
                    base_url: str | None, verbose: int, quiet: bool, workers: int) -> tuple[str, dict[str, Any]]:
     """The engine name and options each worker builds its engine from (nothing is loaded here)."""
-    name = engine or ("openai" if base_url else "llama" if model else "reader")
+    name, options = ex.engine_config(engine, model, mmproj, handler, base_url, verbose)
     if name == "llama":
-        if not model:
-            raise fail("the llama engine needs --model (a GGUF file or a known model name; see `docextract models`)", EXIT_USAGE)
-        model, mmproj = ex.resolve_model_option(model, mmproj)
-        threads = max(1, (os.cpu_count() or 1) // max(1, workers))
-        return name, engine_options(model_path=model, mmproj_path=mmproj, handler=handler, verbose=verbose >= 2, n_threads=threads)
-    if name == "openai":
-        if not base_url:
-            raise fail("the openai engine needs --base-url (e.g. http://127.0.0.1:8080/v1)", EXIT_USAGE)
-        if not quiet:
-            err_console.print(f"[yellow]warning:[/] {base_url} may not be on this machine: document images will be sent there", highlight=False)
-        return name, engine_options(base_url=base_url, model=model)
-    return name, {}
+        # The cores are shared among the workers.
+        options["n_threads"] = max(1, (os.cpu_count() or 1) // max(1, workers))
+    elif name == "openai" and not quiet:
+        err_console.print(f"[yellow]warning:[/] {base_url} may not be on this machine: document images will be sent there", highlight=False)
+    return name, options
 
 
 def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, run_batch: Any) -> Any:

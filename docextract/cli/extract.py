@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -116,22 +116,33 @@ def run_extract(
     raise typer.Exit(code)
 
 
-def build_engine(engine, model, mmproj, handler, base_url, verbose, quiet):  # type: ignore[no-untyped-def]
-    """The engine the flags ask for (reader when no model is configured)."""
-    from docextract.engines import get_engine
+def engine_name(engine: str | None, model: str | None, base_url: str | None) -> str:
+    """The engine the flags select: as given, else openai with --base-url, llama with --model, else the reader."""
+    return engine or ("openai" if base_url else "llama" if model else "reader")
 
-    name = engine or ("openai" if base_url else "llama" if model else "reader")
+
+def engine_config(
+    engine: str | None, model: str | None, mmproj: str | None, handler: str | None, base_url: str | None, verbose: int
+) -> tuple[str, dict[str, Any]]:
+    """The engine name and the options to build it with (nothing is loaded here); usage errors exit 2."""
+    name = engine_name(engine, model, base_url)
     if name == "llama":
         if not model:
             raise fail("the llama engine needs --model (a GGUF file or a known model name; see `docextract models`)", EXIT_USAGE)
         model, mmproj = resolve_model_option(model, mmproj)
-        opts = engine_options(model_path=model, mmproj_path=mmproj, handler=handler, verbose=verbose >= 2)
-    elif name == "openai":
+        return name, engine_options(model_path=model, mmproj_path=mmproj, handler=handler, verbose=verbose >= 2)
+    if name == "openai":
         if not base_url:
             raise fail("the openai engine needs --base-url (e.g. http://127.0.0.1:8080/v1)", EXIT_USAGE)
-        opts = engine_options(base_url=base_url, model=model)
-    else:
-        opts = {}
+        return name, engine_options(base_url=base_url, model=model)
+    return name, {}
+
+
+def build_engine(engine, model, mmproj, handler, base_url, verbose, quiet):  # type: ignore[no-untyped-def]
+    """The loaded engine the flags ask for (reader when no model is configured)."""
+    from docextract.engines import get_engine
+
+    name, opts = engine_config(engine, model, mmproj, handler, base_url, verbose)
     eng = get_engine(name, **opts)
     if not eng.local and not quiet:
         err_console.print(f"[yellow]warning:[/] {base_url} is not on this machine: document images will be sent there", highlight=False)

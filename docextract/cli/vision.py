@@ -65,11 +65,6 @@ class _Stdout:
             sys.stdout.flush()
 
 
-def engine_name(engine: str | None, model: str | None, base_url: str | None) -> str:
-    """The engine the flags select: as given, else openai with --base-url, llama with --model, else the reader."""
-    return engine or ("openai" if base_url else "llama" if model else "reader")
-
-
 def open_engine(
     job: str,
     *,
@@ -85,7 +80,7 @@ def open_engine(
     """A loaded engine for ``job``; ``None`` for the offline reader (the jobs read words themselves)."""
     from docextract.jobs import NO_MODEL_HELP
 
-    name = engine_name(engine, model, base_url)
+    name = ex.engine_name(engine, model, base_url)
     if name == "reader":
         if needs_vision:
             raise fail(f"{job} needs a vision model, and none is configured. To get one: {NO_MODEL_HELP}.", EXIT_USAGE)
@@ -360,7 +355,6 @@ __all__ = [
     "ask_command",
     "code_command",
     "describe_command",
-    "engine_name",
     "ocr_command",
     "open_engine",
     "video_command",
