@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from docextract._images import to_rgb
 from docextract.errors import MissingDependency, ModelError
 from docextract.types import BBox, Word
 
@@ -293,7 +294,7 @@ _MIN_SIDE = 64  # the detector works in multiples of 32 and needs some margin ar
 
 def _prepare(image: Image.Image, work_side: int) -> np.ndarray:
     """The image as a BGR uint8 array; huge scans shrink, tiny images grow."""
-    rgb = _to_rgb(image)
+    rgb = to_rgb(image)
     w, h = rgb.size
     scale = 1.0
     if max(w, h) > work_side:
@@ -307,23 +308,6 @@ def _prepare(image: Image.Image, work_side: int) -> np.ndarray:
         rgb = rgb.resize(size, PILImage.Resampling.BILINEAR, reducing_gap=2.0)
     arr = np.asarray(rgb)[:, :, ::-1]  # the PP-OCR models were trained on OpenCV's BGR
     return np.ascontiguousarray(arr)
-
-
-def _to_rgb(image: Image.Image) -> Image.Image:
-    """8-bit RGB: transparency over white, 16-bit/32-bit/float gray stretched to 0-255."""
-    from PIL import Image as PILImage
-
-    mode = image.mode
-    if mode in ("I", "I;16", "I;16B", "I;16L", "I;16N", "F"):
-        a = np.asarray(image, dtype=np.float32)
-        lo, hi = float(a.min()), float(a.max())
-        a = (a - lo) * (255.0 / (hi - lo)) if hi > lo else np.full_like(a, 255.0)
-        return PILImage.fromarray(a.astype(np.uint8), "L").convert("RGB")
-    if mode in ("RGBA", "LA", "PA", "La", "RGBa") or (mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        white = PILImage.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return PILImage.alpha_composite(white, rgba).convert("RGB")
-    return image if mode == "RGB" else image.convert("RGB")
 
 
 def _resize(img: np.ndarray, s: float) -> np.ndarray:

@@ -203,28 +203,12 @@ def _open_image(data: bytes, name: str, max_pixels: int) -> tuple[Image.Image, i
 def _load_frame(img: Image.Image, name: str) -> Image.Image:
     from PIL import ImageOps
 
+    from docextract._images import to_rgb
+
     try:
-        frame = ImageOps.exif_transpose(img)
-        return _to_rgb(frame)
+        return to_rgb(ImageOps.exif_transpose(img))
     except Exception as exc:  # truncated data surfaces only when pixels are decoded
         raise InputError(f"{name} is truncated or corrupt ({type(exc).__name__}: {exc})", path=name) from None
-
-
-def _to_rgb(image: Image.Image) -> Image.Image:
-    from PIL import Image
-
-    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
-        import numpy as np
-
-        arr = np.asarray(image, dtype=np.float64)
-        hi = arr.max() or 1.0
-        image = Image.fromarray((arr * (255.0 / hi)).astype("uint8"))
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        background = Image.new("RGB", rgba.size, "white")
-        background.paste(rgba, mask=rgba.split()[-1])
-        return background
-    return image.convert("RGB") if image.mode != "RGB" else image
 
 
 def _image_dpi(img: Image.Image) -> float:
