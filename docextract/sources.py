@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docextract.errors import InputError, UsageError
-from docextract.types import Page, Word
+from docextract.types import Page
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -218,9 +218,3 @@ def _image_dpi(img: Image.Image) -> float:
     except (TypeError, ValueError, IndexError):
         value = 0.0
     return value if 50 <= value <= 2400 else 0.0  # 0: unknown (most phone photos)
-
-
-def page_words(words: list[Word], box: tuple[float, float, float, float]) -> list[Word]:
-    """The words whose centre lies inside ``box``."""
-    x0, y0, x1, y1 = box
-    return [w for w in words if x0 <= w.cx < x1 and y0 <= w.cy < y1]
