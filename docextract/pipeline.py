@@ -319,10 +319,8 @@ def _finish(
 
 
 def _checks(result: Extraction) -> list[Issue]:
-    try:
-        from docextract.checks import check_document
-    except ImportError:  # pragma: no cover - checks ship with the package
-        return []
+    from docextract.checks import check_document
+
     return check_document(result.schema, result.data if result.data is not None else {})
 
 

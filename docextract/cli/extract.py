@@ -151,12 +151,11 @@ def build_engine(engine, model, mmproj, handler, base_url, verbose, quiet):  # t
 
 
 def resolve_model_option(model: str, mmproj: str | None) -> tuple[str, str | None]:
+    """--model/--mmproj as paths: explicit files as given, else found by name (see docextract.models)."""
     if Path(model).is_file() and mmproj:
         return model, mmproj
-    try:
-        from docextract.models import resolve_model
-    except ImportError:  # pragma: no cover
-        return model, mmproj
+    from docextract.models import resolve_model
+
     path, proj = resolve_model(model, mmproj)
     return str(path), str(proj) if proj else None
 
