@@ -623,7 +623,11 @@ def _drain(pool: cf.ProcessPoolExecutor, source: list[Job], limit: int, config: 
     while source or in_flight:
         while source and len(in_flight) < limit:
             job = source.pop()
-            in_flight[pool.submit(_work, job)] = job
+            try:
+                in_flight[pool.submit(_work, job)] = job
+            except BrokenProcessPool:  # a worker died after an earlier job finished: this one never ran
+                source.append(job)
+                return _settle(in_flight, written)
         done, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
         broken: list[Job] = []
         for future in done:
