@@ -388,6 +388,7 @@ def _init_worker(config: WorkerConfig) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     _WORKER.clear()
     _WORKER["config"] = config
     try:
@@ -399,6 +400,27 @@ def _init_worker(config: WorkerConfig) -> None:
         _WORKER["engine"] = engine
     except Exception as exc:  # reported by the first task, which stops the batch
         _WORKER["load_error"] = f"{type(exc).__name__}: {exc}" if not isinstance(exc, DocextractError) else str(exc)
+
+
+def _exit_with_parent() -> None:
+    """End this worker as soon as the batch process is gone (killed with -9, say).
+
+    Pool workers hold both ends of their task queue's pipe, so they never see it close and
+    would otherwise wait forever, each holding a loaded engine in memory.
+    """
+    import multiprocessing
+    import multiprocessing.connection
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is None:  # pragma: no cover - only ever called in a pool worker
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="docextract-parent-watch", daemon=True).start()
 
 
 def make_engine(name: str, options: dict[str, Any]) -> Any:

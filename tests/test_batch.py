@@ -231,6 +231,22 @@ def test_batch_of_only_failures_exits_1(tmp_path):
     assert [x["status"] for x in lines(tmp_path / "r.jsonl")] == ["failed", "failed"]
 
 
+def _children(pid: int) -> list[int]:
+    """Child process ids of ``pid`` (Linux /proc)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"  # a zombie has ended; only its parent (now init) has to reap it
+
+
 def test_kill_9_mid_run_loses_nothing_and_rerun_completes_without_duplicates(tmp_path):
     docs = tmp_path / "scans"
     docs.mkdir()
@@ -250,8 +266,15 @@ def test_kill_9_mid_run_loses_nothing_and_rerun_completes_without_duplicates(tmp
             if proc.poll() is not None:
                 pytest.fail(f"batch ended before it could be killed: {log.read_text(errors='replace')}")
             time.sleep(0.05)
+        workers = _children(proc.pid)
+        assert workers, "the batch runs its documents in worker processes"
         os.kill(proc.pid, signal.SIGKILL)  # the parent (the writer) only, as a crash would
         proc.wait(30)
+        # its workers notice and end too, instead of idling forever with a loaded engine
+        end = time.monotonic() + 30
+        while any(_alive(w) for w in workers) and time.monotonic() < end:
+            time.sleep(0.1)
+        assert not [w for w in workers if _alive(w)], "orphaned batch workers"
     finally:
         if proc.poll() is None:
             proc.kill()
