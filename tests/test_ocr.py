@@ -174,3 +174,62 @@ def test_small_and_huge_scales(reader: OcrReader) -> None:
 
 def test_get_reader_is_cached() -> None:
     assert get_reader() is get_reader()
+
+
+# --- spaces from the pixels ------------------------------------------------------------------
+
+_ALPHABET = ["blank", "A", "B", ":", "1", "2", ".", " "]
+
+
+def _ctc(seq: str, width: int) -> np.ndarray:
+    """Probabilities over ``_ALPHABET`` for ``seq`` ("-" = blank), one time step per 4 px."""
+    probs = np.full((width // 4, len(_ALPHABET)), 0.01, np.float32)
+    for t, ch in enumerate(seq.ljust(width // 4, "-")):
+        probs[t, 0 if ch == "-" else _ALPHABET.index(ch)] = 0.9
+    return probs
+
+
+def _line(ink_spans: list[tuple[int, int]], width: int = 160) -> np.ndarray:
+    crop = np.full((48, width, 3), 255, np.uint8)
+    for x0, x1 in ink_spans:
+        crop[10:38, x0:x1] = 0
+    return crop
+
+
+def test_missing_space_is_put_back_where_the_pixels_show_a_gap() -> None:
+    from docextract.ocr import _ctc_text
+
+    # "A" at x 8-20, ":" at x 24-28; "B" at x 60-72: 32 blank columns > 0.45 x 48
+    probs = _ctc("--A-:-------B", 160)
+    text, score = _ctc_text(probs, _ALPHABET, _line([(6, 20), (24, 28), (58, 72)]), 160)
+    assert text == "A: B"
+    assert score == pytest.approx(0.9)
+    # the same characters printed close together keep no space
+    text, _ = _ctc_text(_ctc("--A-:-B", 160), _ALPHABET, _line([(6, 20), (22, 26), (28, 40)]), 160)
+    assert text == "A:B"
+
+
+def test_no_space_is_put_inside_a_number_or_doubled() -> None:
+    from docextract.ocr import _ctc_text
+
+    # "1.2" with a wide gap after the point stays one number
+    text, _ = _ctc_text(_ctc("--1-.-------2", 160), _ALPHABET, _line([(6, 20), (24, 28), (58, 72)]), 160)
+    assert text == "1.2"
+    # a space the recognizer emitted is kept, and not doubled
+    text, _ = _ctc_text(_ctc("--A---- ----B", 160), _ALPHABET, _line([(6, 20), (58, 72)]), 160)
+    assert text == "A B"
+    # repeated characters need a blank between them; blanks only give nothing
+    text, _ = _ctc_text(_ctc("-11-1", 160), _ALPHABET, _line([(4, 10), (16, 22)]), 160)
+    assert text == "11"
+    assert _ctc_text(_ctc("", 160), _ALPHABET, _line([]), 160) == ("", 0.0)
+
+
+def test_wide_gap_after_a_colon_reads_as_a_space(reader: OcrReader) -> None:
+    font = _font(30)
+    img = Image.new("RGB", (520, 80), "white")
+    draw = ImageDraw.Draw(img)
+    draw.text((30, 20), "TEL:", fill="black", font=font)
+    left = draw.textbbox((30, 20), "TEL:", font=font)[2]
+    draw.text((left + 22, 20), "0312 5678", fill="black", font=font)
+    words = reader.read(img).words
+    assert [w.text for w in words] == ["TEL: 0312 5678"]
