@@ -2,7 +2,8 @@
 
 The reader side of ``docextract ocr`` and ``docextract code``. Words come from a PDF text layer
 (one box per word) or from OCR (one box per text line); rows are formed by
-:func:`docextract.layout.group_rows`, so reading order is top to bottom, left to right.
+:func:`docextract.layout.group_rows`, so reading order is top to bottom, left to right, except
+that columns of prose are read one after the other (:func:`regions`).
 
 * :func:`words_to_markdown` — paragraphs separated by blank lines, large text as headings, and
   tables (found elsewhere, passed in as :class:`TableBlock`) as Markdown tables at their place.
@@ -100,21 +101,95 @@ def _row_in(line: Line, want: Counter[str]) -> bool:
 def words_to_markdown(words: Sequence[Word], tables: Sequence[TableBlock] = (), *, plain: bool = False) -> str:
     """The words as Markdown in reading order (``plain=True``: plain text, tables as aligned rows).
 
-    Words whose centre lies inside a table's box are replaced by the table, placed where the
-    table's top edge falls in the reading order.
+    Columns of prose (a two-column article) are read one after the other (:func:`regions`).
+    Words whose centre lies inside a table's box are replaced by the table, which takes part in
+    that reading order as one box.
     """
     free = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
-    lines = group_rows(free)
-    body = _body_height(lines)
-    chunks: list[tuple[float, str]] = []
-    for block in group_blocks(lines):
-        chunks.append((block[0].y0, _block_text(block, body, plain)))
-    for table in tables:
-        text = table_to_text(table) if plain else table_to_markdown(table)
-        if text:
-            chunks.append((table.bbox[1], text))
-    chunks.sort(key=lambda c: c[0])
-    return "\n\n".join(text for _, text in chunks if text)
+    body = _body_height(group_rows(free))
+    boxes = [Word("", *t.bbox) for t in tables]
+    stand_ins = {id(b): t for b, t in zip(boxes, tables, strict=True)}
+    chunks: list[str] = []
+    for region in regions([*free, *boxes], unit=_median_height(free)):
+        texts = [w for w in region if id(w) not in stand_ins]
+        parts = [(block[0].y0, _block_text(block, body, plain)) for block in group_blocks(group_rows(texts))]
+        for w in region:
+            if (table := stand_ins.get(id(w))) is not None:
+                parts.append((table.bbox[1], table_to_text(table) if plain else table_to_markdown(table)))
+        chunks += [text for _, text in sorted(parts, key=lambda p: p[0]) if text]
+    return "\n\n".join(chunks)
+
+
+# Reading order across columns: a recursive XY cut (Nagy & Seth, 1984) that only cuts where the
+# result reads like columns of prose, so receipts and forms (labels left, amounts right) keep
+# their rows.
+_BAND_GAP = 0.8  # a full-width horizontal gap this many text heights tall separates bands
+_GUTTER = 1.0  # a column gutter is at least this many text heights wide
+_MIN_COLUMN_ROWS = 3
+_PROSE_CHARS = 15  # mean characters per row on each side of a gutter, for it to be prose
+
+
+def regions(words: Sequence[Word], *, unit: float | None = None) -> list[list[Word]]:
+    """The words in reading-order regions: bands top to bottom, columns of prose left to right.
+
+    A band ends at a horizontal gap across the whole region that is taller than ``_BAND_GAP``
+    text heights. Inside a band, a vertical gutter with no word in it, at least ``_GUTTER`` text
+    heights wide, splits it into columns when each side has at least ``_MIN_COLUMN_ROWS`` rows
+    averaging ``_PROSE_CHARS`` characters (so label/amount pairs and tables are not split).
+    Bands and columns are cut again inside (three columns, a column's paragraphs). ``unit``:
+    the text height (default: the median height of ``words``).
+    """
+    unit = _median_height(words) if unit is None else unit
+    if unit <= 0:
+        return [list(words)] if words else []
+    out: list[list[Word]] = []
+    _cut(list(words), unit, out, depth=0)
+    return out
+
+
+def _median_height(words: Sequence[Word]) -> float:
+    heights = [w.y1 - w.y0 for w in words if w.y1 > w.y0]
+    return statistics.median(heights) if heights else 0.0
+
+
+def _cut(words: list[Word], unit: float, out: list[list[Word]], depth: int) -> None:
+    if len(words) < 2 or depth > 12:
+        if words:
+            out.append(words)
+        return
+    bands = _split(words, lambda w: (w.y0, w.y1), _BAND_GAP * unit)
+    if len(bands) > 1:
+        for band in bands:
+            _cut(band, unit, out, depth + 1)
+        return
+    columns = _split(words, lambda w: (w.x0, w.x1), _GUTTER * unit)
+    if len(columns) > 1 and all(_is_prose(c) for c in columns):
+        for column in columns:
+            _cut(column, unit, out, depth + 1)
+        return
+    out.append(words)
+
+
+def _split(words: list[Word], span: Any, min_gap: float) -> list[list[Word]]:
+    """``words`` split where the intervals ``span(word)`` leave a gap wider than ``min_gap``."""
+    ordered = sorted(words, key=lambda w: span(w)[0])
+    groups: list[list[Word]] = [[ordered[0]]]
+    reach = span(ordered[0])[1]
+    for w in ordered[1:]:
+        start, end = span(w)
+        if start - reach > min_gap:
+            groups.append([w])
+        else:
+            groups[-1].append(w)
+        reach = max(reach, end)
+    return groups
+
+
+def _is_prose(words: list[Word]) -> bool:
+    rows = group_rows(words)
+    if len(rows) < _MIN_COLUMN_ROWS:
+        return False
+    return sum(len(ln.text) for ln in rows) / len(rows) >= _PROSE_CHARS
 
 
 def table_to_markdown(table: TableBlock) -> str:

@@ -75,6 +75,26 @@ def report_pdf() -> bytes:
     return data
 
 
+LEFT = ["The first column starts here and", "runs on for a few lines of text", "before it ends at the bottom of", "the page with this closing line."]
+RIGHT = ["A second column stands beside it", "and is read only after the first", "column has been read all the way", "down to its last line of prose."]
+
+
+def two_column_pdf() -> bytes:
+    """A page with a full-width heading, two columns of prose on shared baselines, a footer."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((50, 60), "Field Notes", fontsize=22)
+    for i, (left, right) in enumerate(zip(LEFT, RIGHT, strict=True)):
+        page.insert_text((50, 110 + 15 * i), left, fontsize=11)
+        page.insert_text((320, 110 + 15 * i), right, fontsize=11)
+    page.insert_text((50, 240), "Page footer, full width.", fontsize=11)
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
 def render(pdf: bytes, dpi: float = 150) -> Image.Image:
     from docextract.testing.documents import render_pdf
 
@@ -105,6 +125,27 @@ def test_table_markdown_escapes_and_pads() -> None:
 
 def test_prose_that_looks_like_markdown_is_escaped() -> None:
     assert words_to_markdown([w("#", 0, 0), w("1", 10, 0), w("total", 20, 0)]) == "\\# 1 total"
+
+
+def test_columns_of_prose_are_read_one_after_the_other() -> None:
+    words = [w("Heading", 10, 0, h=20)]
+    for i in range(4):
+        words += [w("left", 10, 40 + 14 * i), w(f"column line {i}", 40, 40 + 14 * i)]
+        words += [w("right", 300, 40 + 14 * i), w(f"column line {i}", 336, 40 + 14 * i)]
+    md = words_to_markdown(words)
+    left = "\n".join(f"left column line {i}" for i in range(4))
+    right = "\n".join(f"right column line {i}" for i in range(4))
+    assert md == f"## Heading\n\n{left}\n\n{right}"
+
+
+def test_labels_and_amounts_far_apart_stay_rows() -> None:
+    rows = [("Subtotal", "10.00"), ("Tax", "0.80"), ("Total", "10.80"), ("Cash", "20.00"), ("Change", "9.20")]
+    words = [x for i, (label, amount) in enumerate(rows) for x in (w(label, 10, 14 * i), w(amount, 300, 14 * i))]
+    assert words_to_markdown(words).splitlines() == [f"{label} {amount}" for label, amount in rows]
+    # a narrow first column (item numbers) beside prose is not split off either
+    words = [x for i in range(4) for x in (w(f"{i + 1}.", 10, 14 * i), w("an item described at some length", 60, 14 * i))]
+    lines = [f"{i + 1}. an item described at some length" for i in range(4)]
+    assert [" ".join(ln.split()) for ln in words_to_markdown(words, plain=True).splitlines()] == lines
 
 
 def test_code_indentation_from_positions() -> None:
@@ -191,6 +232,18 @@ def test_ocr_markdown_from_the_pdf_text_layer(tmp_path: Path) -> None:
     assert md.endswith("Prepared by the finance team.")
     text = jobs.ocr_markdown(pdf, plain=True)
     assert "|" not in text and "North   120    1,200.00" in text
+
+
+def test_two_column_page_in_reading_order(tmp_path: Path) -> None:
+    expected = "## Field Notes\n\n" + "\n".join(LEFT) + "\n\n" + "\n".join(RIGHT) + "\n\nPage footer, full width."
+    assert jobs.ocr_markdown(two_column_pdf()) == expected  # text layer
+    text = jobs.ocr_markdown(render(two_column_pdf(), 150), plain=True)  # OCR of the rendered page
+    assert [" ".join(p.split()) for p in text.split("\n\n")] == [
+        "Field Notes",
+        " ".join(LEFT),
+        " ".join(RIGHT),
+        "Page footer, full width.",
+    ]
 
 
 def test_ocr_pages_are_separated(tmp_path: Path) -> None:
