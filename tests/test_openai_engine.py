@@ -318,6 +318,15 @@ def test_streaming_sse_to_on_text(scripted: Callable[..., Scripted]) -> None:
     assert eng.retries_done == 1
 
 
+def test_streaming_request_errors_are_summarised(scripted: Callable[..., Scripted]) -> None:
+    srv = scripted(js({"error": {"message": "bad key"}}, 401))
+    eng = engine(srv.url, retries=2, api_key_env="DX_TEST_KEY")
+    with pytest.raises(EngineError, match=r"\$DX_TEST_KEY"):
+        eng.generate(EngineRequest(images=[], prompt="p", schema=None, on_text=lambda _: None))
+    assert srv.requests[-1]["json"]["stream"] is True
+    assert (eng.requests_sent, eng.retries_done) == (1, 0)
+
+
 def test_finish_reason_length_and_api_key(scripted: Callable[..., Scripted], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DX_TEST_KEY", "sekrit")
     srv = scripted(completion('{"name": "a', "length"))

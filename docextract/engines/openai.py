@@ -380,31 +380,19 @@ class OpenAIEngine(Engine):
         import httpx
 
         client = self._http()
-        for attempt in range(self.retries + 1):
-            self.requests_sent += 1
-            self.retries_done += attempt > 0
-            try:
-                with client.stream("POST", url, json=payload) as response:
-                    if response.status_code >= 400:
-                        response.read()
-                        if response.status_code in _RETRY_STATUS and attempt < self.retries:
-                            self._sleep(attempt, response)
-                            continue
-                        raise _http_error(response, url, self.api_key_env, self.model)
-                    yield from _parse_sse(response.iter_lines())
-                    return
-            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                if attempt >= self.retries:
-                    raise _no_server(url, exc) from None
-                self._sleep(attempt, None)
-            except httpx.TimeoutException:
-                raise EngineError(
-                    f"the server at {url} sent nothing for {self.timeout:.0f} s; raise the timeout"
-                ) from None
-            except httpx.HTTPError as exc:
-                raise EngineError(f"talking to {url} failed: {type(exc).__name__}: {exc}") from None
+        response = self._send(lambda: client.send(client.build_request("POST", url, json=payload), stream=True), url)
+        try:
+            yield from _parse_sse(response.iter_lines())
+        except httpx.TimeoutException:
+            raise EngineError(f"the server at {url} sent nothing for {self.timeout:.0f} s; raise the timeout") from None
+        except httpx.HTTPError as exc:
+            raise EngineError(f"talking to {url} failed: {type(exc).__name__}: {exc}") from None
+        finally:
+            response.close()
 
     def _send(self, call: Any, url: str) -> httpx.Response:
+        """``call()`` with retries: connection failures and busy answers (429, 5xx) are tried
+        again after a back-off; other failures become an :class:`EngineError`."""
         import httpx
 
         for attempt in range(self.retries + 1):
@@ -423,10 +411,12 @@ class OpenAIEngine(Engine):
                 ) from None
             except httpx.HTTPError as exc:
                 raise EngineError(f"talking to {url} failed: {type(exc).__name__}: {exc}") from None
-            if response.status_code in _RETRY_STATUS and attempt < self.retries:
-                self._sleep(attempt, response)
-                continue
             if response.status_code >= 400:
+                response.read()  # a streamed response has not read its body yet
+                response.close()
+                if response.status_code in _RETRY_STATUS and attempt < self.retries:
+                    self._sleep(attempt, response)
+                    continue
                 raise _http_error(response, url, self.api_key_env, self.model)
             return response
         raise AssertionError("unreachable")  # pragma: no cover
