@@ -178,14 +178,50 @@ def score_invoice(data: dict[str, Any], label: dict[str, Any]) -> dict[str, bool
     }
 
 
-def run_invoices(root: Path, engine: ReaderEngine, *, failures: bool) -> tuple[dict[str, list[bool]], float, int]:
+def score_lines(lines: list[dict[str, Any]], label: dict[str, Any]) -> list[bool]:
+    """Per labelled line item with a name and an amount: was it extracted (description + amount)?
+
+    The description matches when one contains the other after normalising case and whitespace
+    (labels sometimes add or drop a trailing note); the amount is the label's line subtotal, or
+    its unit price when it gives only that (matched against the line's amount or unit price).
+    """
+    out = []
+    for want in label.get("lines") or []:
+        name = _norm(want.get("name"))
+        subtotal, unit = want.get("price_subtotal"), want.get("price_unit")
+        if not name or (subtotal is None and unit is None):
+            continue
+        found = False
+        for got in lines:
+            desc = _norm(got.get("description"))
+            if not desc or (desc not in name and name not in desc):
+                continue
+            if subtotal is not None:
+                found = _same_amount(got.get("amount"), subtotal)
+            else:
+                found = _same_amount(got.get("amount"), unit) or _same_amount(got.get("unit_price"), unit)
+            if found:
+                break
+        out.append(found)
+    return out
+
+
+def run_invoices(
+    root: Path, engine: ReaderEngine, *, failures: bool, ocr: bool = False
+) -> tuple[dict[str, list[bool]], float, int]:
+    """Score the invoices from their PDF text layer, or (``ocr``) by OCR of their PNG renders."""
+    from PIL import Image
+
     schema = resolve_schema("invoice")
     scores: dict[str, list[bool]] = {}
     seconds = 0.0
-    pdfs = sorted(root.glob("*.pdf"))
+    pdfs = sorted(p for p in root.glob("*.pdf") if not ocr or p.with_suffix(".png").is_file())
     for pdf in pdfs:
         label = json.loads(pdf.with_suffix(".json").read_text())[0]
-        words, image = pdf_words(pdf)
+        if ocr:
+            words, image = None, Image.open(pdf.with_suffix(".png")).convert("RGB")
+        else:
+            words, image = pdf_words(pdf)
         t0 = time.perf_counter()
         out = engine.generate(EngineRequest(images=[image], prompt="", schema=schema, words=words))
         seconds += time.perf_counter() - t0
@@ -193,6 +229,10 @@ def run_invoices(root: Path, engine: ReaderEngine, *, failures: bool) -> tuple[d
         for k, v in got.items():
             if v is not None:
                 scores.setdefault(k, []).append(v)
+        found = score_lines((out.data or {}).get("lines") or [], label)
+        scores.setdefault("line_items", []).extend(found)
+        if failures and not all(found):
+            print(f"  FAIL {pdf.stem} line_items: {sum(found)}/{len(found)} labelled lines found")
         if failures:
             _print_failures(pdf.stem, {k: v for k, v in got.items() if v is not None}, out.data or {}, label)
     return scores, seconds, len(pdfs)
@@ -252,8 +292,12 @@ def main(argv: list[str] | None = None) -> int:
             print(table(title, scores, secs, n, receipt_main))
             print()
     if not args.skip_invoices:
+        fields = ("total", "date", "invoice_number", "currency")
         scores, secs, n = run_invoices(args.data / "invoice2data", engine, failures=args.failures)
-        print(table("invoice2data (PDF text layer)", scores, secs, n, ("total", "date", "invoice_number", "currency")))
+        print(table("invoice2data (PDF text layer)", scores, secs, n, fields))
+        print()
+        scores, secs, n = run_invoices(args.data / "invoice2data", engine, failures=args.failures, ocr=True)
+        print(table("invoice2data (OCR of the PNG renders)", scores, secs, n, fields))
     return 0
 
 

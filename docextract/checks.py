@@ -93,7 +93,9 @@ def _check_totals(
         target, name = (subtotal, "subtotal") if subtotal is not None else (total, "total")
         # Item-level tolerance grows with the number of lines (each printed amount is rounded).
         item_tol = max(tol, Decimal("0.01") * n)
-        if target is not None and abs(s - target) > item_tol and abs(s - disc - target) > item_tol:
+        # Line prices that include tax add up to the total rather than to the net subtotal.
+        targets = [t for t in (subtotal, total) if t is not None]
+        if targets and all(abs(s - t) > item_tol and abs(s - disc - t) > item_tol for t in targets):
             issues.append(
                 _issue(
                     "items-subtotal-mismatch",

@@ -128,6 +128,11 @@ _CURRENCY_TOKEN = re.compile(
 )
 
 
+def strip_currency(text: str) -> str:
+    """``text`` with currency symbols and ISO codes blanked out ("EUR 399,00" → "    399,00")."""
+    return _CURRENCY_TOKEN.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def parse_currency(token: str) -> str | None:
     """The ISO 4217 code of one currency token: ``"RM"`` → ``MYR``, ``"€"`` → ``EUR``, ``"usd"`` → ``USD``."""
     t = normalize_text(token).strip(" ()")

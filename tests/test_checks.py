@@ -50,6 +50,13 @@ def test_tax_inclusive_prices_pass() -> None:
     assert check_receipt({"subtotal": D("12.00"), "tax": D("0.68"), "total": D("12.00")}) == []
 
 
+def test_line_prices_that_include_tax_add_up_to_the_total() -> None:
+    # An EU shop invoice: line prices include VAT, the subtotal printed is the net amount.
+    inv = {"lines": [{"amount": D("399.00")}, {"amount": D("60.00")}], "subtotal": D("379.34"), "tax": D("79.66")}
+    assert check_invoice(inv | {"total": D("459.00")}) == []
+    assert codes(check_invoice(inv | {"total": D("470.00")})) == ["items-subtotal-mismatch", "total-mismatch"]
+
+
 def test_negative_total_is_info_and_models_accepted() -> None:
     issues = check_receipt({"total": D("-1.73")})
     assert codes(issues) == ["negative-total"] and issues[0].severity == "info"

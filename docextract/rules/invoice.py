@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from docextract.checks import check_invoice
 from docextract.layout import union_bbox
-from docextract.parsing import find_dates, normalize_text
+from docextract.parsing import find_amounts, find_dates, normalize_text, strip_currency
 from docextract.rules import DocContext, Extraction, Value, _value_below, amounts_parser, find_labelled
 from docextract.rules.receipt import (
     LEGAL,
@@ -31,6 +32,7 @@ from docextract.rules.receipt import (
     _is_noise,
     _items,
     _letters,
+    _parse_item_row,
 )
 from docextract.types import Word
 
@@ -217,6 +219,271 @@ def _name_parse(text: str) -> list[tuple[Any, int, int]]:
     return []
 
 
+
+# ----------------------------------------------------------------------------------- line items
+
+# Column headings of an item table, by the role of their column. A heading's role is the role of
+# its leftmost match ("Prijs incl. BTW" is a price, "Tax amount" a tax column).
+_COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "qty",
+        re.compile(
+            r"\b(?:QTY|QTÉ|QTE|QUANT(?:ITY|ITÉ|ITE|ITÀ|IDADE)?|NOMBRE|NBRE|MENGE|ANZAHL|AANTAL|CANT(?:IDAD)?|QTÀ|QTD"
+            r"|UNITS|HOURS|HRS|PCS|STK|STÜCK)\b",
+            _I,
+        ),
+    ),
+    (
+        "price",
+        re.compile(
+            r"\bRATE\b|\bPRICE\b|\bCOST\b|\bPRIX\b|\bP\.\s*U\b|\bPU\b|PREIS\b|\bPRIJS\b|\bPRECIO\b|\bPREZZO\b|\bPREÇO\b"
+            r"|\bTARIF\b|\bUNIT\b|\bEACH\b|\bU/P\b",
+            _I,
+        ),
+    ),
+    (
+        "amount",
+        re.compile(
+            r"\bAMOUNT\b|\bAMT\b|\bTOTAL\b|\bMONTANT\b|BETRAG\b|\bGESAMT\b|\bBEDRAG\b|\bTOTAAL\b|\bIMPORTE?\b|\bIMPORTO\b"
+            r"|\bVALOR\b|\bNET\b|\bSUM\b",
+            _I,
+        ),
+    ),
+    ("tax", TAX),
+    (
+        "desc",
+        re.compile(
+            r"\bDESC(?:RIPTION|RIPCIÓN|RIZIONE|RIÇÃO)?\b|\bD[ÉE]SIGNATION\b|\bLIBELL[ÉE]\b|\bBEZEICHNUNG\b"
+            r"|\bBESCHREIBUNG\b|\bLEISTUNG\b|\bOMSCHRIJVING\b|\bCONCEPTO\b|\bDETAILS?\b|\bPARTICULARS\b",
+            _I,
+        ),
+    ),
+    (
+        "item",
+        re.compile(
+            r"\bITEMS?\b|\bPRODUCTS?\b|\bPRODUIT\b|\bARTICLES?\b|\bARTIKEL\b|\bART[ÍI]CULO\b|\bARTICOLO\b|\bSERVICES?\b"
+            r"|\bPOSITION\b|\bPRODUCTO\b|\bPRODOTTO\b|\bPRODUTO\b",
+            _I,
+        ),
+    ),
+)
+_NUMERIC_ROLES = ("qty", "price", "amount", "tax")
+
+
+@dataclass
+class _Column:
+    role: str | None
+    x0: float
+    x1: float
+
+
+def _column_role(text: str) -> str | None:
+    found = [(m.start(), role) for role, pattern in _COLUMN_ROLES if (m := pattern.search(text))]
+    return min(found)[1] if found else None
+
+
+_QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO)\.?$", _I)
+
+
+def _heading_columns(words: Sequence[Word]) -> list[_Column]:
+    """The columns under one heading cell. Headings set close together read as one cell ("BTW  Prijs
+    incl. BTW" over a VAT-rate and a price column); a word that starts another role starts another
+    column, except a qualified tax ("incl. BTW") and a price qualified as a total ("Total Price")."""
+    cols: list[_Column] = []
+    prev = ""
+    for text, x0, x1 in _split_words(words):
+        role = None if _QUALIFIER.match(prev) else _column_role(text)
+        prev = text
+        cur = cols[-1] if cols else None
+        if cur is None or (
+            role is not None and cur.role is not None and role != cur.role and (cur.role, role) != ("amount", "price")
+        ):
+            cols.append(_Column(role, x0, x1))
+        else:
+            cur.x1 = x1
+            cur.role = cur.role or role
+    return cols
+
+
+def _split_words(words: Sequence[Word]) -> list[tuple[str, float, float]]:
+    """Single words with their x extents; an OCR box holding several words ("Item Qty Price") is cut
+    in proportion to its characters."""
+    out = []
+    for w in words:
+        text = w.text.strip()
+        n = max(len(text), 1)
+        for m in re.finditer(r"\S+", text):
+            out.append((m.group(0), w.x0 + (w.x1 - w.x0) * m.start() / n, w.x0 + (w.x1 - w.x0) * m.end() / n))
+    return out
+
+
+def _item_header(ctx: DocContext, i: int) -> list[_Column] | None:
+    """The columns of row ``i`` when it is the heading row of an item table: at least two headed
+    columns, one of them for a description and one for a number (quantity, price or amount)."""
+    text = ctx.texts[i].replace(" ", "")
+    if any(a.has_decimals for a in ctx.amounts(i)) or sum(c.isdigit() for c in text) > 0.2 * len(text):
+        return None  # a row of numbers, not of headings ("VAT 20%" may head a column)
+    cols = []
+    for cell in ctx.rows[i].cells():
+        under = _heading_columns(cell.words)
+        if len(cell.text.split()) > 4 * len(under):
+            return None  # a sentence, not headings
+        cols += under
+    roles = {c.role for c in cols}
+    if not roles & {"desc", "item"} or not roles & {"qty", "price", "amount"}:
+        return None
+    return cols
+
+
+def _numeric_column(cols: list[_Column], x0: float, x1: float, slack: float) -> _Column | None:
+    """The numeric column a value at ``x0..x1`` stands in: the nearest heading (overlap counts as 0),
+    if it is no farther than its own width or ``slack``."""
+    best: tuple[float, float, _Column] | None = None
+    for c in cols:
+        if c.role not in _NUMERIC_ROLES:
+            continue
+        dist = max(0.0, c.x0 - x1, x0 - c.x1)
+        overlap = min(c.x1, x1) - max(c.x0, x0)
+        if dist <= max(c.x1 - c.x0, slack) and (best is None or (dist, -overlap) < best[:2]):
+            best = (dist, -overlap, c)
+    return best[2] if best else None
+
+
+_TABLE_END = re.compile(rf"{SUBTOTAL.pattern}|{TOTAL_PLAIN.pattern}|{AMOUNT_DUE.pattern}|{TOTAL_STRONG.pattern}", _I)
+_FIELD_NOTE = re.compile(r"^[A-Za-zÀ-ÿ][\w .()/-]{0,30}:\s")  # "Notes: ...", "Serial: ..." under an item
+
+
+def _table_items(ctx: DocContext, start: int = 0) -> list[dict[str, Any]] | None:
+    """Line items read from an item table with a heading row (Description / Qty / Price / Amount),
+    each number taken from the column it stands in. None when the document has no such table."""
+    for h in range(start, len(ctx.texts)):
+        cols = _item_header(ctx, h)
+        if cols is None:
+            continue
+        items = _rows_under(ctx, h, cols)
+        if items:
+            return items
+    return None
+
+
+def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, Any]]:
+    first_number = _numbers_start(cols)
+    items: list[dict[str, Any]] = []
+    pending: list[str] = []  # description text on rows above an item's numbers
+    last = h
+    for i in range(h + 1, len(ctx.texts)):
+        row, text = ctx.rows[i], ctx.texts[i]
+        if row.y0 - ctx.rows[last].y1 > 4 * max(row.height, ctx.rows[last].height, 1):
+            break  # the table has ended
+        slack = 2 * row.height
+        end = _TABLE_END.search(text)
+        if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(text)):
+            break  # the totals under the table ("Subtotal", "Total HT"), not a description that says "total"
+        money: list[tuple[_Column, Any]] = []
+        numbers: dict[str, list[Any]] = {}
+        taken: set[int] = set()
+        for cell in row.cells():
+            offset = row.spans[row.words.index(cell.words[0])][0]
+            found = find_amounts(cell.text, decimal_sep=ctx.decimal_sep)
+            if not found or re.search(r"[A-Za-z]{2,}", strip_currency(_strip_spans(cell.text, found))):
+                continue
+            for a in found:
+                box = row.span_bbox(offset + a.start, offset + a.end)
+                col = _numeric_column(cols, box[0], box[2], slack) if box else None
+                if col is None:
+                    continue
+                taken.update(range(offset + a.start, offset + a.end))
+                numbers.setdefault(col.role or "", []).append((a, offset))
+                if a.has_decimals or a.currency:
+                    money.append((col, (a, offset)))
+        desc = _description(ctx, i, cols, taken)
+        amount_cols = [m for m in money if m[0].role in ("amount", "price")]
+        if not amount_cols:
+            if desc and items and not pending and row.y0 - ctx.rows[last].y1 < 0.6 * row.height:
+                if not _FIELD_NOTE.match(desc):
+                    items[-1]["description"] += " " + desc  # a wrapped description
+            elif desc:
+                pending = (pending + [desc])[-2:]
+            last = i
+            continue
+        amount_col, (amount, off) = max(amount_cols, key=lambda m: (m[0].role == "amount", m[0].x1))
+        qty = numbers["qty"][0][0].value if numbers.get("qty") else None
+        prices = [v[0].value for col, v in money if col.role == "price" and v[0] is not amount]
+        if not prices and qty is not None:  # a price column headed in words of its own: qty × price = amount
+            prices = [
+                v[0].value
+                for col, v in money
+                if col.role != "tax" and v[0] is not amount and abs(qty * v[0].value - amount.value) <= Decimal("0.011")
+            ]
+        unit = prices[0] if prices else None
+        if qty is None and unit is None:
+            # Numbers that OCR read in one box with the description ("Widget 2 £10.00"): as on receipts.
+            parsed = _parse_item_row(ctx, i, [])
+            if parsed is not None and parsed["amount"] == amount.value:
+                qty, unit = parsed["quantity"], parsed["unit_price"]
+                if desc.startswith(parsed["description"]):
+                    desc = parsed["description"]
+        if not desc:
+            desc = " ".join(pending)
+        pending = []
+        last = i
+        if _letters(desc) < 2:
+            continue
+        items.append(
+            {
+                "description": desc,
+                "quantity": qty,
+                "unit_price": unit,
+                "amount": amount.value,
+                "_value": ctx.value_at(i, off + amount.start, off + amount.end, amount.value),
+                "_desc_row": i,
+            }
+        )
+    return items
+
+
+def _strip_spans(text: str, found: Sequence[Any]) -> str:
+    for a in reversed(found):
+        text = text[: a.start] + " " + text[a.end :]
+    return text
+
+
+def _numbers_start(cols: list[_Column]) -> float:
+    """Where the number columns right of the description begin (a quantity column may come first)."""
+    text = min((c.x0 for c in cols if c.role in ("desc", "item")), default=float("-inf"))
+    right = [c.x0 for c in cols if c.role in _NUMERIC_ROLES and c.x0 > text]
+    return min(right) if right else min(c.x0 for c in cols if c.role in _NUMERIC_ROLES)
+
+
+def _only_labels(text: str) -> bool:
+    """Whether a row says nothing but total/tax labels and amounts ("Total (incl. VAT)  12.00"), as
+    opposed to an item that mentions a total ("Total care package")."""
+    rest = strip_currency(_TABLE_END.sub(" ", TAX.sub(" ", text)))
+    return not any(w.upper() not in ("INCL", "EXCL", "INKL", "EXKL") for w in re.findall(r"[^\W\d_]{4,}", rest))
+
+
+def _x_at(row: Any, start: int, end: int) -> float:
+    box = row.span_bbox(start, end)
+    return box[0] if box else row.x0
+
+
+def _description(ctx: DocContext, i: int, cols: list[_Column], taken: set[int]) -> str:
+    """Row ``i``'s text outside the numbers' columns: the item's description."""
+    row = ctx.rows[i]
+    numeric = [c for c in cols if c.role in _NUMERIC_ROLES]
+    first_number = _numbers_start(cols)
+    parts = []
+    for w, (s, e) in zip(row.words, row.spans):
+        if any(k in taken for k in range(s, e)):
+            continue
+        cx = (w.x0 + w.x1) / 2
+        under_numbers = any(c.x0 <= cx <= c.x1 for c in numeric) or cx >= first_number
+        if under_numbers and not re.search(r"[A-Za-z]{3,}", strip_currency(w.text)):
+            continue  # a currency, a unit ("pc", "%") or a stray mark in the numbers' columns
+        parts.append(ctx.texts[i][s:e])
+    return normalize_text(" ".join(parts)).strip(" :-*")
+
+
 def _cell_under(ctx: DocContext, j: int, anchor: Value) -> str:
     """The text of row ``j`` in the column of ``anchor`` (the whole row when no cell lines up)."""
     if anchor.bbox is None:
@@ -257,7 +524,11 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
         data[key] = v.value
     head = max([v.row for k, v in values.items() if k in ("invoice_number", "date")] + [0])
     stop = min([v.row for k, v in block.items()] + [len(ctx.texts)])
-    lines = _items(ctx, head + 1, stop) if stop > head else []
+    table = _table_items(ctx)
+    if table is not None:
+        lines = table
+    else:
+        lines = _items(ctx, head + 1, stop) if stop > head else []
     provenance = {k: v.source() for k, v in values.items()}
     provenance.update({k: v.source() for k, v in party_prov.items()})
     for n, item in enumerate(lines):

@@ -1,0 +1,209 @@
+"""Invoice line items read from item tables: each number from the column it stands in.
+
+The invoices are PDFs drawn here (text layer) and, for one, its render read by the real OCR.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pymupdf
+import pytest
+from PIL import Image
+
+from docextract.engines.reader import ReaderEngine
+from docextract.rules import extract_invoice
+from docextract.schemas import resolve_schema
+from docextract.types import EngineRequest, Word
+
+DPI = 144
+
+Cell = tuple[float, float, str]  # x, y (points, baseline), text
+
+
+def render(cells: list[Cell], *, right: set[float] = frozenset()) -> tuple[list[Word], Image.Image]:
+    """Text-layer words (pixels at DPI) and the page image. Cells whose x is in ``right`` are
+    right-aligned at x (numbers under their heading)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for x, y, text in cells:
+        if x in right:
+            x -= pymupdf.get_text_length(text, fontname="helv", fontsize=10)
+        page.insert_text((x, y), text, fontsize=10)
+    data = doc.tobytes()
+    doc.close()
+    with pymupdf.open(stream=data, filetype="pdf") as pdf:
+        page = pdf[0]
+        s = DPI / 72
+        words = [Word(t, a * s, b * s, c * s, d * s) for a, b, c, d, t, *_ in page.get_text("words")]
+        pix = page.get_pixmap(dpi=DPI)
+        image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+    return words, image
+
+
+def lines(data: dict) -> list[tuple]:
+    return [(ln["description"], ln["quantity"], ln["unit_price"], ln["amount"]) for ln in data["lines"]]
+
+
+# A French invoice: a line with no quantity, and one of quantity 0 whose amount is 0 (3,50 x 0 reads
+# as quantity 3,5 at price 0 when numbers are paired by arithmetic instead of by column).
+FRENCH = [
+    (60, 60, "ALEXINUX"),
+    (60, 76, "27 rue Henri Rolland, 69100 Villeurbanne"),
+    (240, 120, "Facture n° 2022089083"),
+    (60, 140, "Date : 28/11/2022"),
+    (140, 200, "Désignation"), (330, 200, "Nombre"), (400, 200, "P.U. HT"), (480, 200, "Montant HT"),
+    (60, 230, "Annonce du 06/12/2022"), (540, 230, "45,93 EUR"),
+    (60, 255, "Justificatif PDF"), (350, 255, "1"), (440, 255, "0,75 EUR"), (540, 255, "0,75 EUR"),
+    (60, 280, "Justificatif Papier"), (350, 280, "0"), (440, 280, "3,50 EUR"), (540, 280, "0 EUR"),
+    (380, 320, "Total HT :"), (540, 320, "46,68 EUR"),
+    (380, 345, "TVA 20% :"), (540, 345, "9,34 EUR"),
+    (380, 370, "Total TTC :"), (540, 370, "56,02 EUR"),
+]
+FRENCH_RIGHT = {350.0, 440.0, 540.0}
+FRENCH_LINES = [
+    ("Annonce du 06/12/2022", None, None, D("45.93")),
+    ("Justificatif PDF", D(1), D("0.75"), D("0.75")),
+    ("Justificatif Papier", D(0), D("3.50"), D(0)),
+]
+
+
+def test_numbers_are_read_by_column() -> None:
+    words, _ = render(FRENCH, right=FRENCH_RIGHT)
+    res = extract_invoice(words)
+    assert lines(res.data) == FRENCH_LINES
+    assert res.data["total"] == D("56.02") and res.data["subtotal"] == D("46.68")
+    assert res.issues == []
+    # provenance: each line's amount is the number in the "Montant HT" column
+    assert res.provenance["lines[2].amount"].text.startswith("0")
+    assert res.provenance["lines[2].amount"].bbox[0] > 1000
+
+
+def test_ocr_of_the_rendered_invoice_reads_the_same_lines() -> None:
+    words, image = render(FRENCH, right=FRENCH_RIGHT)
+    out = ReaderEngine().generate(EngineRequest(images=[image], prompt="", schema=resolve_schema("invoice")))
+    assert out.data is not None
+    # The detector does not find the lone one-digit quantities; the prices and amounts stay in
+    # their columns (3,50 is the unit price of a line whose amount is 0).
+    assert [ln[2:] for ln in lines(out.data)] == [ln[2:] for ln in FRENCH_LINES]
+    assert [ln["description"].upper() for ln in out.data["lines"]][1:] == ["JUSTIFICATIF PDF", "JUSTIFICATIF PAPIER"]
+
+
+def test_balance_due_above_the_table_and_notes_under_items() -> None:
+    """The amount due printed in the header must not end the search for items before the table;
+    "Notes: ..." rows under an item are not its description, a wrapped description is."""
+    cells = [
+        (60, 60, "Sammy Maystone"), (420, 60, "INVOICE"),
+        (420, 80, "# 1042"),
+        (380, 120, "Date:"), (460, 120, "Jan 1, 2022"),
+        (380, 140, "Balance Due:"), (460, 140, "$127.50"),
+        (60, 200, "Item"), (330, 200, "Quantity"), (430, 200, "Rate"), (500, 200, "Amount"),
+        (60, 225, "Service A, repair of the"), (350, 225, "12"), (455, 225, "$10.00"), (540, 225, "$120.00"),
+        (60, 237, "main board"),
+        (60, 255, "Notes: Replaced capacitor"),
+        (60, 275, "Service B"), (350, 275, "5"), (455, 275, "$1.50"), (540, 275, "$7.50"),
+        (60, 295, "Notes: Removed debris"),
+        (380, 340, "Subtotal:"), (540, 340, "$127.50"),
+        (380, 360, "Total:"), (540, 360, "$127.50"),
+    ]
+    words, _ = render(cells, right={350.0, 455.0, 540.0})
+    res = extract_invoice(words)
+    assert lines(res.data) == [
+        ("Service A, repair of the main board", D(12), D("10.00"), D("120.00")),
+        ("Service B", D(5), D("1.50"), D("7.50")),
+    ]
+    assert res.data["total"] == D("127.50") and res.issues == []
+
+
+def test_quantity_column_left_of_the_description() -> None:
+    cells = [
+        (60, 60, "Acme Supplies Ltd"),
+        (60, 90, "Invoice No: A-77"), (60, 105, "Date: 2024-05-02"),
+        (60, 150, "Qty"), (110, 150, "Description"), (400, 150, "Unit price"), (500, 150, "Amount"),
+        (75, 175, "3"), (110, 175, "Widget, blue (pack of 10)"), (445, 175, "4.00"), (540, 175, "12.00"),
+        (75, 195, "2"), (110, 195, "Cable 2 m"), (445, 195, "7.25"), (540, 195, "14.50"),
+        (400, 240, "Total due"), (540, 240, "26.50"),
+    ]
+    words, _ = render(cells, right={75.0, 445.0, 540.0})
+    res = extract_invoice(words)
+    assert lines(res.data) == [
+        ("Widget, blue (pack of 10)", D(3), D("4.00"), D("12.00")),
+        ("Cable 2 m", D(2), D("7.25"), D("14.50")),
+    ]
+    assert res.issues == []
+
+
+def test_merged_headings_and_prices_that_include_tax() -> None:
+    """ "VAT  Price incl. VAT" set as one heading over a rate column and the line total; the line
+    totals include tax, so they add up to the total, not to the net subtotal (no issue)."""
+    cells = [
+        (60, 60, "Blue Bird B.V."),
+        (60, 90, "Invoice number: 993548900"), (60, 105, "Invoice date: 19/04/2014"),
+        (60, 150, "Article"), (330, 150, "Qty"), (370, 150, "Price each"), (452, 150, "VAT Price incl. VAT"),
+        (60, 175, "Tablet 16 GB"), (350, 175, "1"), (430, 175, "EUR 399,00"), (478, 175, "21%"), (550, 175, "EUR 399,00"),
+        (60, 195, "Cover, black"), (350, 195, "2"), (430, 195, "EUR 30,00"), (478, 195, "21%"), (550, 195, "EUR 60,00"),
+        (60, 300, "Excl. VAT"), (200, 300, "EUR 379,34"),
+        (60, 315, "VAT 21%"), (200, 315, "EUR 79,66"),
+        (400, 330, "Total"), (550, 330, "EUR 459,00"),
+    ]
+    words, _ = render(cells, right={350.0, 430.0, 478.0, 550.0, 200.0})
+    res = extract_invoice(words)
+    assert lines(res.data) == [
+        ("Tablet 16 GB", D(1), D("399.00"), D("399.00")),
+        ("Cover, black", D(2), D("30.00"), D("60.00")),
+    ]
+    assert res.data["subtotal"] == D("379.34") and res.data["total"] == D("459.00")
+    assert res.issues == []
+
+
+def test_a_description_that_says_total_is_an_item() -> None:
+    cells = [
+        (60, 60, "Garden Works"),
+        (60, 90, "Invoice #: GW-12"), (60, 105, "Date: 03/02/2023"),
+        (60, 150, "Description"), (420, 150, "Qty"), (500, 150, "Amount"),
+        (60, 175, "Total care package"), (440, 175, "1"), (540, 175, "300.00"),
+        (60, 195, "Hedge trimming"), (440, 195, "2"), (540, 195, "80.00"),
+        (400, 240, "Subtotal"), (540, 240, "380.00"),
+        (400, 255, "Total"), (540, 255, "380.00"),
+    ]
+    words, _ = render(cells, right={440.0, 540.0})
+    res = extract_invoice(words)
+    assert [(ln[0], ln[3]) for ln in lines(res.data)] == [("Total care package", D("300.00")), ("Hedge trimming", D("80.00"))]
+    assert res.data["lines"][1]["quantity"] == D(2) and res.data["lines"][1]["unit_price"] is None
+    assert res.issues == []
+
+
+@pytest.mark.parametrize("heading", [["Item", "Code"], ["Notes", "Remarks"]])
+def test_a_heading_row_needs_a_description_and_a_number_column(heading: list[str]) -> None:
+    """Rows that only look like headings (no number column) do not start a table: the lines come
+    from the rows as before."""
+    cells = [
+        (60, 60, "Acme Supplies Ltd"),
+        (60, 90, "Invoice No: A-78"), (60, 105, "Date: 2024-05-02"),
+        (60, 150, heading[0]), (300, 150, heading[1]),
+        (60, 175, "Widget"), (540, 175, "12.00"),
+        (400, 220, "Total"), (540, 220, "12.00"),
+    ]
+    words, _ = render(cells, right={540.0})
+    res = extract_invoice(words)
+    assert [(ln[0], ln[3]) for ln in lines(res.data)] == [("Widget", D("12.00"))]
+
+
+def test_headings_in_one_ocr_box_are_cut_into_columns() -> None:
+    """OCR often reads a tight heading row as one box; its words are placed in proportion to
+    their characters, so each number still finds its column (10 chars x 10 px)."""
+
+    def box(text: str, x: float, y: float) -> Word:
+        return Word(text, x, y, x + 10 * len(text), y + 20, 0.95, "ocr")
+
+    words = [
+        box("Kettle Works", 20, 20),
+        box("Invoice No: KW-9", 20, 60),
+        box("Date: 2024-06-01", 20, 90),
+        box("Item        Qty  Price Amount", 20, 150),  # Qty at 140-170, Price 190-240, Amount 250-310
+        box("Kettle", 20, 180), box("0", 160, 180), box("19.00", 190, 180), box("0.00", 270, 180),
+        box("Descaler", 20, 210), box("4", 160, 210), box("2.50", 200, 210), box("10.00", 260, 210),
+        box("Total", 190, 260), box("10.00", 260, 260),
+    ]
+    res = extract_invoice(words)
+    assert lines(res.data) == [("Kettle", D(0), D("19.00"), D("0.00")), ("Descaler", D(4), D("2.50"), D("10.00"))]
