@@ -585,13 +585,20 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
     best = probs.argmax(axis=1)
     step = padded_width / len(best)  # crop pixels per time step
     chars: list[tuple[str, float, float]] = []  # (char, centre x, probability)
+    spans: list[tuple[int, int, int]] = []  # first and end time step, class of each character
     prev, first = 0, 0
     for t, k in enumerate(best.tolist() + [0]):
         if k != prev:
             if prev:
                 chars.append((alphabet[prev], (first + t) / 2 * step, float(probs[first, prev])))
+                spans.append((first, t, prev))
             first = t
         prev = k
+    # A speck at either end of the line read as punctuation ("POPULAR BOOK-"): the mark is less
+    # likely than not, and the runner-up is no character at all.
+    for end in (-1, 0):
+        if chars and chars[end][0] in _SPECKS and _is_speck(probs, *spans[end]):
+            del chars[end], spans[end]
     if not chars:
         return "", 0.0
     score = float(np.mean([c[2] for c in chars]))
@@ -607,6 +614,23 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
             out.append(" ")
         out.append(b)
     return "".join(out), score
+
+
+_SPECKS = frozenset("-_.,'`~:;")
+
+
+def _is_speck(probs: np.ndarray, t0: int, t1: int, k: int) -> bool:
+    """Whether the mark of class ``k`` read at time steps ``t0..t1`` (at an end of the line) is a
+    doubtful read of a speck: its best time step gives it under 0.5, with the CTC blank as
+    runner-up. On SROIE and FUNSD (2,741 lines matched to their transcription) this removed two
+    wrong marks and no right one; a 0.6 bar already removed right ones (``(RM)``, ``Bill To:``)."""
+    f = t0 + int(np.argmax(probs[t0:t1, k]))
+    row = probs[f]
+    if row[k] >= 0.5:
+        return False
+    rest = row.copy()
+    rest[k] = -1.0
+    return int(np.argmax(rest)) == 0
 
 
 def _ink_columns(crop: np.ndarray) -> np.ndarray:

@@ -224,6 +224,31 @@ def test_no_space_is_put_inside_a_number_or_doubled() -> None:
     assert _ctc_text(_ctc("", 160), _ALPHABET, _line([]), 160) == ("", 0.0)
 
 
+def test_a_doubtful_mark_at_a_line_end_is_dropped() -> None:
+    """A speck after the last letter read as "." with p < 0.5 and the blank as runner-up goes; a
+    sure mark, a doubtful letter, or a mark whose runner-up is another character stays."""
+    from docextract.ocr import _ctc_text
+
+    line = _line([(6, 20), (24, 36), (44, 46)])
+
+    def read(p_mark: float, runner_up: int) -> str:
+        probs = _ctc("--A-B-.", 160)
+        probs[6, _ALPHABET.index(".")] = p_mark
+        probs[6, runner_up] = 0.3
+        return _ctc_text(probs, _ALPHABET, line, 160)[0]
+
+    assert read(0.45, 0) == "AB"
+    assert read(0.55, 0) == "AB."
+    assert read(0.45, _ALPHABET.index(":")) == "AB."
+    # at the start too, and a doubtful letter is not a speck
+    probs = _ctc("-.-A-B", 160)
+    probs[1, _ALPHABET.index(".")], probs[1, 0] = 0.45, 0.3
+    assert _ctc_text(probs, _ALPHABET, line, 160)[0] == "AB"
+    probs = _ctc("--A-B-1", 160)
+    probs[6, _ALPHABET.index("1")], probs[6, 0] = 0.45, 0.3
+    assert _ctc_text(probs, _ALPHABET, line, 160)[0] == "AB1"
+
+
 def test_wide_gap_after_a_colon_reads_as_a_space(reader: OcrReader) -> None:
     font = _font(30)
     img = Image.new("RGB", (520, 80), "white")
