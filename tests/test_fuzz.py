@@ -98,3 +98,63 @@ def test_parse_and_validate_structured_data(raw, schema):
     spec = resolve_schema(schema)
     data, error = parse_and_validate(spec, EngineOutput(text="", data=raw), structured=True)
     assert (data is None) != (error is None)
+
+
+_TOKENS = [
+    "Description", "Item", "Qty", "Quantity", "Unit price", "Price", "Amount", "Total", "Subtotal", "VAT 20%",
+    "BTW", "Prijs incl. BTW", "Désignation", "Nombre", "P.U. HT", "Montant HT", "Total TTC", "Balance Due:",
+    "Invoice No:", "INV-7", "Date:", "2024-02-30", "31/12/2023", "12", "0", "3,50 €", "1.234,56", "$10.00",
+    "-4.00", "EUR 399,00", "21%", "Notes: x", "SDN BHD", "Widget", "", " ", "€", "x" * 80, "1 x 2.50",
+]
+
+
+@st.composite
+def word_layouts(draw: st.DrawFn) -> list:
+    from docextract.types import Word
+
+    words = []
+    for _ in range(draw(st.integers(0, 40))):
+        text = draw(st.sampled_from(_TOKENS) | st.text(max_size=12))
+        # mostly on a grid of rows and columns, so that headings and tables form; sometimes anywhere
+        x = draw(st.sampled_from([20.0, 150.0, 300.0, 400.0, 500.0]) | st.floats(-50, 2000, allow_nan=False))
+        y = draw(st.integers(0, 15).map(lambda r: 25.0 * r) | st.floats(-50, 2000, allow_nan=False))
+        w = draw(st.sampled_from([60.0, 90.0]) | st.floats(0, 400, allow_nan=False))
+        h = draw(st.just(18.0) | st.floats(0, 60, allow_nan=False))
+        words.append(Word(text, x, y, x + w, y + h, draw(st.floats(0, 1)), draw(st.sampled_from(["text", "ocr"]))))
+    return words
+
+
+_HEADINGS = ["Description", "Item", "Qty", "Unit price", "Price", "Amount", "VAT Price incl. BTW", "Nombre", "Total"]
+_CELLS = ["Widget", "Service A", "Total care", "Notes: x", "12", "0", "1", "3,50 €", "$10.00", "-4.00", "21%",
+          "EUR 399,00", "0 €", "1.234,56", "", "Subtotal:", "Total", "x 2"]
+
+
+@st.composite
+def table_layouts(draw: st.DrawFn) -> list:
+    """A heading row over rows of cells, in columns, with random cells and offsets."""
+    from docextract.types import Word
+
+    xs = [20.0, 200.0, 300.0, 400.0, 500.0]
+    words = []
+    for x in xs:
+        text = draw(st.sampled_from(_HEADINGS))
+        words.append(Word(text, x, 100, x + 9 * len(text), 118, 1.0, "text"))
+    for r in range(draw(st.integers(0, 8))):
+        y = 130.0 + 25 * r + draw(st.floats(-6, 6))
+        for x in xs:
+            text = draw(st.sampled_from(_CELLS))
+            dx = draw(st.floats(-60, 60))
+            if text:
+                words.append(Word(text, x + dx, y, x + dx + 9 * len(text), y + 18, 1.0, "text"))
+    return words
+
+
+@settings(FUZZ, max_examples=300)
+@given(st.one_of(word_layouts(), table_layouts()), st.sampled_from(["invoice", "receipt"]))
+def test_rules_never_raise_and_give_schema_data(words, schema):
+    """Any words in any places (empty, zero-size, overlapping, headings without tables, tables
+    without headings) give schema-valid data from the layout rules, never an exception."""
+    from docextract.rules import extract
+
+    res = extract(schema, words)
+    resolve_schema(schema).validate(res.data)
