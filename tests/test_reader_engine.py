@@ -107,3 +107,21 @@ def test_unsupported_schema_and_no_input() -> None:
         engine.generate(EngineRequest(images=[], prompt="", schema=resolve_schema("table")))
     with pytest.raises(EngineError):
         engine.generate(EngineRequest(images=[], prompt="", schema=resolve_schema("receipt")))
+
+
+def test_ocr_models_load_on_demand_or_when_asked(tmp_path) -> None:
+    """A digital PDF never loads the OCR models; ``load(ocr=True)`` loads them up front (how the
+    benchmark keeps model loading out of the first receipt's time)."""
+    from docextract import extract
+    from docextract.ocr import OcrReader
+    from docextract.testing.documents import invoice_pdf
+
+    reader = OcrReader()
+    engine = ReaderEngine(ocr=reader)
+    pdf = tmp_path / "invoice.pdf"
+    pdf.write_bytes(invoice_pdf())
+    assert extract(pdf, schema="invoice", engine=engine).data.invoice_number
+    assert reader._models is None
+    engine.load(ocr=True)
+    assert reader._models is not None
+    ReaderEngine(ocr=StubOcr()).load(ocr=True)

@@ -39,9 +39,12 @@ class ReaderEngine(Engine):
     def model_id(self) -> str | None:
         return "rules"
 
-    def load(self) -> None:
-        """Load the OCR models now (otherwise on the first image without a text layer)."""
-        self._reader()
+    def load(self, *, ocr: bool = False) -> None:
+        """Get the engine ready. The OCR models load on the first image without a text layer (a
+        digital PDF never pays for them), or now with ``ocr=True``."""
+        reader = self._reader()
+        if ocr and hasattr(reader, "load"):  # a stand-in reader may have nothing to load
+            reader.load()
 
     def _reader(self) -> Any:
         if self._ocr is None:
