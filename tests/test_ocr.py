@@ -178,7 +178,7 @@ def test_get_reader_is_cached() -> None:
 
 # --- spaces from the pixels ------------------------------------------------------------------
 
-_ALPHABET = ["blank", "A", "B", ":", "1", "2", ".", " "]
+_ALPHABET = ["blank", "A", "B", ":", "1", "2", ".", " ", "Á"]
 
 
 def _ctc(seq: str, width: int) -> np.ndarray:
@@ -247,6 +247,24 @@ def test_a_doubtful_mark_at_a_line_end_is_dropped() -> None:
     probs = _ctc("--A-B-1", 160)
     probs[6, _ALPHABET.index("1")], probs[6, 0] = 0.45, 0.3
     assert _ctc_text(probs, _ALPHABET, line, 160)[0] == "AB1"
+
+
+def test_a_doubtful_accent_is_the_plain_letter() -> None:
+    """"Á" at 0.56 with "A" as runner-up reads "A"; a sure "Á", or a doubtful one whose runner-up is
+    something else, stays."""
+    from docextract.ocr import _ctc_text
+
+    line = _line([(6, 20), (24, 36)])
+
+    def read(p: float, runner_up: str) -> str:
+        probs = _ctc("--B-Á", 160)
+        probs[4, _ALPHABET.index("Á")] = p
+        probs[4, _ALPHABET.index(runner_up)] = 0.35
+        return _ctc_text(probs, _ALPHABET, line, 160)[0]
+
+    assert read(0.56, "A") == "BA"
+    assert read(0.9, "A") == "BÁ"
+    assert read(0.56, "B") == "BÁ"
 
 
 def test_wide_gap_after_a_colon_reads_as_a_space(reader: OcrReader) -> None:
