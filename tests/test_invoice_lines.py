@@ -14,6 +14,7 @@ from PIL import Image
 from docextract.engines.reader import ReaderEngine
 from docextract.rules import extract_invoice
 from docextract.schemas import resolve_schema
+from docextract.sources import open_document
 from docextract.types import EngineRequest, Word
 
 DPI = 144
@@ -32,13 +33,10 @@ def render(cells: list[Cell], *, right: set[float] = frozenset()) -> tuple[list[
         page.insert_text((x, y), text, fontsize=10)
     data = doc.tobytes()
     doc.close()
-    with pymupdf.open(stream=data, filetype="pdf") as pdf:
-        page = pdf[0]
-        s = DPI / 72
-        words = [Word(t, a * s, b * s, c * s, d * s) for a, b, c, d, t, *_ in page.get_text("words")]
-        pix = page.get_pixmap(dpi=DPI)
-        image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
-    return words, image
+    with open_document(data) as pdf:  # the text layer as the pipeline reads it
+        page = pdf.page(1, dpi=DPI)
+        assert page.words is not None
+        return page.words, page.image
 
 
 def lines(data: dict) -> list[tuple]:
