@@ -15,7 +15,7 @@ from typing import Any
 
 from docextract.checks import check_invoice
 from docextract.layout import union_bbox
-from docextract.parsing import find_amounts, find_dates, normalize_text, strip_currency
+from docextract.parsing import AmountMatch, find_amounts, find_dates, normalize_text, strip_currency
 from docextract.rules import DocContext, Extraction, Value, _value_below, amounts_parser, find_labelled
 from docextract.rules.receipt import (
     LEGAL,
@@ -219,7 +219,6 @@ def _name_parse(text: str) -> list[tuple[Any, int, int]]:
     return []
 
 
-
 # ----------------------------------------------------------------------------------- line items
 
 # Column headings of an item table, by the role of their column. A heading's role is the role of
@@ -353,10 +352,10 @@ _TABLE_END = re.compile(rf"{SUBTOTAL.pattern}|{TOTAL_PLAIN.pattern}|{AMOUNT_DUE.
 _FIELD_NOTE = re.compile(r"^[A-Za-zÀ-ÿ][\w .()/-]{0,30}:\s")  # "Notes: ...", "Serial: ..." under an item
 
 
-def _table_items(ctx: DocContext, start: int = 0) -> list[dict[str, Any]] | None:
+def _table_items(ctx: DocContext) -> list[dict[str, Any]] | None:
     """Line items read from an item table with a heading row (Description / Qty / Price / Amount),
     each number taken from the column it stands in. None when the document has no such table."""
-    for h in range(start, len(ctx.texts)):
+    for h in range(len(ctx.texts)):
         cols = _item_header(ctx, h)
         if cols is None:
             continue
@@ -379,26 +378,11 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         end = _TABLE_END.search(text)
         if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(text)):
             break  # the totals under the table ("Subtotal", "Total HT"), not a description that says "total"
-        money: list[tuple[_Column, Any]] = []
-        numbers: dict[str, list[Any]] = {}
-        taken: set[int] = set()
-        for cell in row.cells():
-            offset = row.spans[row.words.index(cell.words[0])][0]
-            found = find_amounts(cell.text, decimal_sep=ctx.decimal_sep)
-            if not found or re.search(r"[A-Za-z]{2,}", strip_currency(_strip_spans(cell.text, found))):
-                continue
-            for a in found:
-                box = row.span_bbox(offset + a.start, offset + a.end)
-                col = _numeric_column(cols, box[0], box[2], slack) if box else None
-                if col is None:
-                    continue
-                taken.update(range(offset + a.start, offset + a.end))
-                numbers.setdefault(col.role or "", []).append((a, offset))
-                if a.has_decimals or a.currency:
-                    money.append((col, (a, offset)))
+        numbers, taken = _row_numbers(ctx, i, cols, slack)
+        money = [(col, a, off) for col, a, off in numbers if a.has_decimals or a.currency]
         desc = _description(ctx, i, cols, taken)
-        amount_cols = [m for m in money if m[0].role in ("amount", "price")]
-        if not amount_cols:
+        priced = [m for m in money if m[0].role in ("amount", "price")]
+        if not priced:
             if desc and items and not pending and row.y0 - ctx.rows[last].y1 < 0.6 * row.height:
                 if not _FIELD_NOTE.match(desc):
                     items[-1]["description"] += " " + desc  # a wrapped description
@@ -406,14 +390,14 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
                 pending = (pending + [desc])[-2:]
             last = i
             continue
-        amount_col, (amount, off) = max(amount_cols, key=lambda m: (m[0].role == "amount", m[0].x1))
-        qty = numbers["qty"][0][0].value if numbers.get("qty") else None
-        prices = [v[0].value for col, v in money if col.role == "price" and v[0] is not amount]
+        _, amount, off = max(priced, key=lambda m: (m[0].role == "amount", m[0].x1))
+        qty = next((a.value for col, a, _ in numbers if col.role == "qty"), None)
+        prices = [a.value for col, a, _ in money if col.role == "price" and a is not amount]
         if not prices and qty is not None:  # a price column headed in words of its own: qty × price = amount
             prices = [
-                v[0].value
-                for col, v in money
-                if col.role != "tax" and v[0] is not amount and abs(qty * v[0].value - amount.value) <= Decimal("0.011")
+                a.value
+                for col, a, _ in money
+                if col.role != "tax" and a is not amount and abs(qty * a.value - amount.value) <= Decimal("0.011")
             ]
         unit = prices[0] if prices else None
         if qty is None and unit is None:
@@ -440,6 +424,29 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
             }
         )
     return items
+
+
+def _row_numbers(
+    ctx: DocContext, i: int, cols: list[_Column], slack: float
+) -> tuple[list[tuple[_Column, AmountMatch, int]], set[int]]:
+    """The numbers of row ``i`` that stand in a number column: (column, amount, offset of its cell
+    in the row's text), and the character positions they take. Cells that mix words and numbers
+    ("Widget 2 £10.00", one OCR box) are left to the description."""
+    row = ctx.rows[i]
+    out: list[tuple[_Column, AmountMatch, int]] = []
+    taken: set[int] = set()
+    for cell in row.cells():
+        offset = row.spans[row.words.index(cell.words[0])][0]
+        found = find_amounts(cell.text, decimal_sep=ctx.decimal_sep)
+        if not found or re.search(r"[A-Za-z]{2,}", strip_currency(_strip_spans(cell.text, found))):
+            continue
+        for a in found:
+            box = row.span_bbox(offset + a.start, offset + a.end)
+            col = _numeric_column(cols, box[0], box[2], slack) if box else None
+            if col is not None:
+                taken.update(range(offset + a.start, offset + a.end))
+                out.append((col, a, offset))
+    return out, taken
 
 
 def _strip_spans(text: str, found: Sequence[Any]) -> str:
