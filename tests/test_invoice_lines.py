@@ -205,3 +205,23 @@ def test_headings_in_one_ocr_box_are_cut_into_columns() -> None:
     ]
     res = extract_invoice(words)
     assert lines(res.data) == [("Kettle", D(0), D("19.00"), D("0.00")), ("Descaler", D(4), D("2.50"), D("10.00"))]
+
+
+def test_numbers_far_from_short_headings_and_codes_in_a_column_of_their_own() -> None:
+    """Wide columns: short headings at their left, numbers at their right end, farther from the
+    heading than its width. A number under a heading that is not a number column (an article
+    code) is not a quantity or a price."""
+    cells = [
+        (60, 60, "Northwind Tools"),
+        (60, 90, "Invoice No: NT-5"), (60, 105, "Date: 2024-07-09"),
+        (60, 150, "Code"), (120, 150, "Description"), (330, 150, "Qty"), (420, 150, "Amount"),
+        (90, 175, "4711"), (120, 175, "Torque wrench"), (350, 175, "3"), (580, 175, "1,250.00"),
+        (90, 195, "815"), (120, 195, "Socket set"), (350, 195, "1"), (580, 195, "99.50"),
+        (420, 240, "Total"), (580, 240, "1,349.50"),
+    ]
+    words, _ = render(cells, right={90.0, 350.0, 580.0})
+    res = extract_invoice(words)
+    got = [(ln[1], ln[2], ln[3]) for ln in lines(res.data)]
+    assert got == [(D(3), None, D("1250.00")), (D(1), None, D("99.50"))]
+    assert [ln["description"] for ln in res.data["lines"]] == ["4711 Torque wrench", "815 Socket set"]
+    assert res.issues == []

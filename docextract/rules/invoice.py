@@ -334,18 +334,11 @@ def _item_header(ctx: DocContext, i: int) -> list[_Column] | None:
     return cols
 
 
-def _numeric_column(cols: list[_Column], x0: float, x1: float, slack: float) -> _Column | None:
-    """The numeric column a value at ``x0..x1`` stands in: the nearest heading (overlap counts as 0),
-    if it is no farther than its own width or ``slack``."""
-    best: tuple[float, float, _Column] | None = None
-    for c in cols:
-        if c.role not in _NUMERIC_ROLES:
-            continue
-        dist = max(0.0, c.x0 - x1, x0 - c.x1)
-        overlap = min(c.x1, x1) - max(c.x0, x0)
-        if dist <= max(c.x1 - c.x0, slack) and (best is None or (dist, -overlap) < best[:2]):
-            best = (dist, -overlap, c)
-    return best[2] if best else None
+def _numeric_column(cols: list[_Column], x0: float, x1: float) -> _Column | None:
+    """The column a number at ``x0..x1`` stands in (the nearest heading; between two, the one it
+    overlaps more), when that is a number column."""
+    dist, _, col = min((max(0.0, c.x0 - x1, x0 - c.x1), -(min(c.x1, x1) - max(c.x0, x0)), n) for n, c in enumerate(cols))
+    return cols[col] if cols[col].role in _NUMERIC_ROLES else None
 
 
 _TABLE_END = re.compile(rf"{SUBTOTAL.pattern}|{TOTAL_PLAIN.pattern}|{AMOUNT_DUE.pattern}|{TOTAL_STRONG.pattern}", _I)
@@ -378,7 +371,7 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         end = _TABLE_END.search(text)
         if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(text)):
             break  # the totals under the table ("Subtotal", "Total HT"), not a description that says "total"
-        numbers, taken = _row_numbers(ctx, i, cols, slack)
+        numbers, taken = _row_numbers(ctx, i, cols)
         money = [(col, a, off) for col, a, off in numbers if a.has_decimals or a.currency]
         desc = _description(ctx, i, cols, taken)
         priced = [m for m in money if m[0].role in ("amount", "price")]
@@ -426,9 +419,7 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
     return items
 
 
-def _row_numbers(
-    ctx: DocContext, i: int, cols: list[_Column], slack: float
-) -> tuple[list[tuple[_Column, AmountMatch, int]], set[int]]:
+def _row_numbers(ctx: DocContext, i: int, cols: list[_Column]) -> tuple[list[tuple[_Column, AmountMatch, int]], set[int]]:
     """The numbers of row ``i`` that stand in a number column: (column, amount, offset of its cell
     in the row's text), and the character positions they take. Cells that mix words and numbers
     ("Widget 2 £10.00", one OCR box) are left to the description."""
@@ -442,7 +433,7 @@ def _row_numbers(
             continue
         for a in found:
             box = row.span_bbox(offset + a.start, offset + a.end)
-            col = _numeric_column(cols, box[0], box[2], slack) if box else None
+            col = _numeric_column(cols, box[0], box[2]) if box else None
             if col is not None:
                 taken.update(range(offset + a.start, offset + a.end))
                 out.append((col, a, offset))
