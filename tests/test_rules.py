@@ -291,3 +291,11 @@ def test_quantity_line_that_does_not_multiply_is_ignored() -> None:
     words = layout(["SHOP", ("TEA", "$3.00"), ("2 @ $2.49", ""), ("TOTAL", "$3.00")])
     [item] = extract_receipt(words).data["items"]
     assert item["quantity"] is None and item["amount"] == D("3.00")
+
+
+def test_a_quantity_alone_gives_no_made_up_unit_price() -> None:
+    """"COLA 2  3.00": the quantity is printed, the unit price is not, so it stays empty rather
+    than 1.50 worked out from the amount."""
+    words = layout(["SHOP", ("COLA 2", "$3.00"), ("TOTAL", "$3.00")])
+    [item] = extract_receipt(words).data["items"]
+    assert (item["quantity"], item["unit_price"], item["amount"]) == (D(2), None, D("3.00"))

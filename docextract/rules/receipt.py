@@ -718,8 +718,7 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
             qty = Decimal(m.group(1).replace(",", "."))
             unit = Decimal(m.group(2).replace(",", "."))
     if qty is None and len(others) == 1 and others[0] == others[0].to_integral_value() and 0 < others[0] < 1000:
-        qty = others[0]
-        unit = (amount.value / qty).quantize(Decimal("0.01")) if qty else None
+        qty = others[0]  # the unit price is not printed: it stays empty (never a number made up)
     if not desc or _letters(desc) < 2:
         return None
     return {
