@@ -6,6 +6,7 @@ The invoices are PDFs drawn here (text layer) and, for one, its render read by t
 from __future__ import annotations
 
 from decimal import Decimal as D
+from typing import Any
 
 import pymupdf
 import pytest
@@ -225,3 +226,65 @@ def test_numbers_far_from_short_headings_and_codes_in_a_column_of_their_own() ->
     assert got == [(D(3), None, D("1250.00")), (D(1), None, D("99.50"))]
     assert [ln["description"] for ln in res.data["lines"]] == ["4711 Torque wrench", "815 Socket set"]
     assert res.issues == []
+
+
+def _two_page_invoice() -> bytes:
+    """30 lines under a heading row on page 1, 5 more on page 2 without a heading, then totals."""
+    doc = pymupdf.open()
+
+    def put(page: Any, x: float, y: float, text: str, right: bool = False) -> None:
+        page.insert_text((x - pymupdf.get_text_length(text, fontsize=10) if right else x, y), text, fontsize=10)
+
+    def item(page: Any, y: float, n: int) -> None:
+        put(page, 60, y, f"Part number {n}")
+        for x, t in ((345, "2"), (460, "1.50"), (540, "3.00")):
+            put(page, x, y, t, right=True)
+
+    page = doc.new_page(width=595, height=842)  # (a new page retires the previous page object)
+    for x, y, t in [(60, 60, "Acme Supplies Ltd"), (60, 90, "Invoice No: A-90"), (60, 105, "Date: 2024-05-02"),
+                    (60, 150, "Description"), (330, 150, "Qty"), (420, 150, "Unit price"), (500, 150, "Amount")]:
+        put(page, x, y, t)
+    for n in range(1, 31):
+        item(page, 155 + 20 * n, n)
+    page = doc.new_page(width=595, height=842)
+    for n in range(31, 36):
+        item(page, 60 + 20 * (n - 31), n)
+    put(page, 420, 190, "Subtotal")
+    put(page, 540, 190, "105.00", right=True)
+    put(page, 420, 210, "Total due")
+    put(page, 540, 210, "105.00", right=True)
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+def test_a_table_that_goes_on_to_a_second_page() -> None:
+    """Page 2 has no heading row: its rows are still items (numbers in a description's cell stay in
+    the description), and no page-level check complains that page 2's lines do not add up to the
+    document's subtotal."""
+    from docextract import extract
+
+    res = extract(_two_page_invoice(), schema="invoice")
+    got = [(ln.description, ln.quantity, ln.unit_price, ln.amount) for ln in res.data.lines]
+    assert got == [(f"Part number {n}", D(2), D("1.50"), D("3.00")) for n in range(1, 36)]
+    assert res.data.total == D("105.00") and res.issues == []
+
+
+def test_a_failed_check_is_reported_once() -> None:
+    """The reader's own check on the page and the document check after merging say the same
+    thing on a one-page document: it is one issue, not two."""
+    from docextract import extract
+
+    cells = [
+        (60, 60, "Garden Works"), (60, 90, "Invoice #: GW-13"), (60, 105, "Date: 03/02/2023"),
+        (60, 150, "Description"), (420, 150, "Qty"), (500, 150, "Amount"),
+        (60, 175, "Hedge trimming"), (440, 175, "2"), (540, 175, "80.00"),
+        (400, 240, "Subtotal"), (540, 240, "95.00"),
+        (400, 255, "Total"), (540, 255, "95.00"),
+    ]
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for x, y, t in cells:
+        page.insert_text((x, y), t, fontsize=10)
+    res = extract(doc.tobytes(), schema="invoice")
+    assert [i.code for i in res.issues] == ["items-subtotal-mismatch"] and res.needs_review

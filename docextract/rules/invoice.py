@@ -520,7 +520,7 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
     }
     for key, v in values.items():
         data[key] = v.value
-    head = max([v.row for k, v in values.items() if k in ("invoice_number", "date")] + [0])
+    head = max([v.row for k, v in values.items() if k in ("invoice_number", "date")] + [-1])
     stop = min([v.row for k, v in block.items()] + [len(ctx.texts)])
     table = _table_items(ctx)
     if table is not None:

@@ -693,8 +693,13 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
     amount = [a for a in nums if a.has_decimals or a.currency][-1]
     # Description: the text before the first number of the trailing number run.
     first_num = amount.start
+    # In a text layer, words of one cell are one space apart and cells three: a number one space
+    # after a word is part of the description ("Part number 35   2   1.50   3.00").
+    text_layer = ctx.rows[i].source == "text"
     for a in reversed(nums[:-1] if nums[-1] is amount else nums):
         if a.end <= first_num and not _glued(t, a.start, a.end) and not re.search(r"[A-Za-z]{2,}", t[a.end : first_num]):
+            if text_layer and re.search(r"[^\W\d_]\S* $", t[: a.start]):
+                break
             first_num = a.start
     desc = normalize_text(re.sub(r"\s+[xX@*]?\s*$", "", t[:first_num])).strip(" :-*")
     if _letters(desc) < 2 and pending:
