@@ -288,3 +288,65 @@ def test_a_failed_check_is_reported_once() -> None:
         page.insert_text((x, y), t, fontsize=10)
     res = extract(doc.tobytes(), schema="invoice")
     assert [i.code for i in res.issues] == ["items-subtotal-mismatch"] and res.needs_review
+
+
+LANGUAGES = {
+    "de": (
+        [(60, 60, "Muster GmbH"), (60, 76, "Hauptstr. 1, 10115 Berlin"), (350, 110, "Rechnungsnummer: RE-2024-117"),
+         (350, 125, "Rechnungsdatum: 05.03.2024"), (350, 140, "Fällig am: 04.04.2024"),
+         (60, 190, "Pos."), (100, 190, "Bezeichnung"), (330, 190, "Menge"), (400, 190, "Einzelpreis"),
+         (490, 190, "Gesamtpreis"),
+         (60, 215, "1"), (100, 215, "Beratung"), (350, 215, "10"), (460, 215, "95,00 EUR"), (550, 215, "950,00 EUR"),
+         (60, 235, "2"), (100, 235, "Fahrtkosten"), (350, 235, "1"), (460, 235, "48,50 EUR"), (550, 235, "48,50 EUR"),
+         (380, 280, "Nettobetrag"), (550, 280, "998,50 EUR"), (380, 295, "MwSt. 19 %"), (550, 295, "189,72 EUR"),
+         (380, 310, "Gesamtbetrag"), (550, 310, "1.188,22 EUR")],
+        ("RE-2024-117", "2024-03-05", "2024-04-04", "998.50", "189.72", "1188.22"),
+        [("Beratung", "10", "95.00", "950.00"), ("Fahrtkosten", "1", "48.50", "48.50")],
+    ),
+    "es": (
+        [(60, 60, "Ejemplo S.L."), (350, 110, "Factura nº: F-2024-09"), (350, 125, "Fecha: 12/07/2024"),
+         (60, 190, "Descripción"), (330, 190, "Cantidad"), (400, 190, "Precio"), (490, 190, "Importe"),
+         (60, 215, "Diseño web"), (350, 215, "1"), (460, 215, "1.200,00 EUR"), (550, 215, "1.200,00 EUR"),
+         (380, 280, "Base imponible"), (550, 280, "1.200,00 EUR"), (380, 295, "IVA 21%"), (550, 295, "252,00 EUR"),
+         (380, 310, "Total"), (550, 310, "1.452,00 EUR")],
+        ("F-2024-09", "2024-07-12", None, "1200.00", "252.00", "1452.00"),
+        [("Diseño web", "1", "1200.00", "1200.00")],
+    ),
+    "it": (
+        [(60, 60, "Esempio S.r.l."), (350, 110, "Fattura n. 2024/55"), (350, 125, "Data: 03/09/2024"),
+         (60, 190, "Descrizione"), (330, 190, "Quantità"), (400, 190, "Prezzo"), (490, 190, "Importo"),
+         (60, 215, "Consulenza"), (350, 215, "8"), (460, 215, "60,00"), (550, 215, "480,00"),
+         (380, 280, "Imponibile"), (550, 280, "480,00"), (380, 295, "IVA 22%"), (550, 295, "105,60"),
+         (380, 310, "Totale da pagare"), (550, 310, "585,60 EUR")],
+        ("2024/55", "2024-09-03", None, "480.00", "105.60", "585.60"),
+        [("Consulenza", "8", "60.00", "480.00")],
+    ),
+    "us": (
+        [(60, 60, "Acme Corp."), (400, 60, "INVOICE"), (400, 80, "Invoice #: 10042"), (400, 95, "Date: 03/04/2024"),
+         (400, 110, "Due: 04/03/2024"),
+         (60, 150, "QTY"), (100, 150, "DESCRIPTION"), (400, 150, "UNIT PRICE"), (500, 150, "LINE TOTAL"),
+         (75, 175, "4"), (100, 175, "Widgets, large"), (460, 175, "$12.50"), (550, 175, "$50.00"),
+         (400, 220, "SUBTOTAL"), (550, 220, "$50.00"), (400, 235, "SALES TAX 8%"), (550, 235, "$4.00"),
+         (400, 250, "TOTAL DUE"), (550, 250, "$54.00")],
+        ("10042", "2024-03-04", "2024-04-03", "50.00", "4.00", "54.00"),
+        [("Widgets, large", "4", "12.50", "50.00")],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_invoices_in_other_languages(lang: str) -> None:
+    """German with a position column, Spanish and Italian taxable bases ("Base imponible",
+    "Imponibile") and tax rows ending the table, a US "Due:" date."""
+    import datetime as dt
+
+    cells, (number, date, due, subtotal, tax, total), want = LANGUAGES[lang]
+    words, _ = render(cells, right={75.0, 350.0, 460.0, 550.0})
+    res = extract_invoice(words)
+    d = res.data
+    assert d["invoice_number"] == number
+    assert d["date"] == dt.date.fromisoformat(date)
+    assert d["due_date"] == (dt.date.fromisoformat(due) if due else None)
+    assert (d["subtotal"], d["tax"], d["total"]) == (D(subtotal), D(tax), D(total))
+    assert lines(d) == [(desc, D(q), D(u), D(a)) for desc, q, u, a in want]
+    assert res.issues == []

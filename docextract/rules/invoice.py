@@ -66,7 +66,7 @@ DATE_OTHER = re.compile(
     _I,
 )
 DUE_DATE = re.compile(
-    r"DUE\s*(?:DATE|ON|BY)|PAYMENT\s*DUE|PAY\s*BY|F[AÄ]LLIG|ZAHLBAR\s*BIS|[ÉE]CH[ÉE]ANCE|VERVALDATUM"
+    r"DUE\s*(?:DATE|ON|BY)|(?<!AMOUNT )(?<!BALANCE )(?<!TOTAL )\bDUE\s*:|PAYMENT\s*DUE|PAY\s*BY|F[AÄ]LLIG|ZAHLBAR\s*BIS|[ÉE]CH[ÉE]ANCE|VERVALDATUM"
     r"|FECHA\s*DE\s*VENCIMIENTO|SCADENZA|VENCIMENTO",
     _I,
 )
@@ -144,9 +144,13 @@ def _total_block(ctx: DocContext) -> dict[str, Value]:
         out["total"] = max(totals, key=lambda v: v.row)
     sub = money(SUBTOTAL, None)
     if sub:
-        # An explicit "subtotal" beats an ex-tax total (they differ when prices include tax).
-        explicit = [v for v in sub if re.search(r"SUB\s*-?\s*TOTA", ctx.texts[v.row], _I)]
-        out["subtotal"] = (explicit or sub)[0]
+        # An explicit "subtotal" beats an ex-tax total (they differ when prices include tax). A
+        # column heading ("Montant HT", "Imponibile") labels a line, not the subtotal: the totals
+        # block's label is the last one at or above the total.
+        pool = [v for v in sub if re.search(r"SUB\s*-?\s*TOTA", ctx.texts[v.row], _I)] or sub
+        if "total" in out:
+            pool = [v for v in pool if v.row <= out["total"].row] or pool
+        out["subtotal"] = max(pool, key=lambda v: v.row)
     tax = [v for v in money(TAX, TAX_EXCLUDE) if v.value >= 0]
     if "total" in out:
         tax = [v for v in tax if v.value < out["total"].value or out["total"].value == 0]
@@ -281,6 +285,7 @@ def _column_role(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
+_POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N°|Nº|LINE|LN", _I)
 _QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO)\.?$", _I)
 
 
@@ -324,6 +329,9 @@ def _item_header(ctx: DocContext, i: int) -> list[_Column] | None:
         return None  # a row of numbers, not of headings ("VAT 20%" may head a column)
     cols = []
     for cell in ctx.rows[i].cells():
+        if _POSITION.fullmatch(cell.text.strip()):
+            cols.append(_Column("pos", cell.x0, cell.x1))  # line numbers: neither description nor amount
+            continue
         under = _heading_columns(cell.words)
         if len(cell.text.split()) > 4 * len(under):
             return None  # a sentence, not headings
@@ -334,14 +342,21 @@ def _item_header(ctx: DocContext, i: int) -> list[_Column] | None:
     return cols
 
 
+def _nearest_column(cols: list[_Column], x0: float, x1: float) -> _Column:
+    """The column something at ``x0..x1`` stands in: the nearest heading; between two, the one it
+    overlaps more."""
+    return min(cols, key=lambda c: (max(0.0, c.x0 - x1, x0 - c.x1), max(c.x0, x0) - min(c.x1, x1)))
+
+
 def _numeric_column(cols: list[_Column], x0: float, x1: float) -> _Column | None:
-    """The column a number at ``x0..x1`` stands in (the nearest heading; between two, the one it
-    overlaps more), when that is a number column."""
-    dist, _, col = min((max(0.0, c.x0 - x1, x0 - c.x1), -(min(c.x1, x1) - max(c.x0, x0)), n) for n, c in enumerate(cols))
-    return cols[col] if cols[col].role in _NUMERIC_ROLES else None
+    """The column a number stands in, when that is a number column."""
+    col = _nearest_column(cols, x0, x1)
+    return col if col.role in _NUMERIC_ROLES else None
 
 
-_TABLE_END = re.compile(rf"{SUBTOTAL.pattern}|{TOTAL_PLAIN.pattern}|{AMOUNT_DUE.pattern}|{TOTAL_STRONG.pattern}", _I)
+_TABLE_END = re.compile(
+    rf"{SUBTOTAL.pattern}|{TOTAL_PLAIN.pattern}|{AMOUNT_DUE.pattern}|{TOTAL_STRONG.pattern}|{TAX.pattern}", _I
+)
 _FIELD_NOTE = re.compile(r"^[A-Za-zÀ-ÿ][\w .()/-]{0,30}:\s")  # "Notes: ...", "Serial: ..." under an item
 
 
@@ -474,6 +489,8 @@ def _description(ctx: DocContext, i: int, cols: list[_Column], taken: set[int]) 
     for w, (s, e) in zip(row.words, row.spans):
         if any(k in taken for k in range(s, e)):
             continue
+        if _nearest_column(cols, w.x0, w.x1).role == "pos" and not re.search(r"[A-Za-z]{2,}", w.text):
+            continue  # the line's number
         cx = (w.x0 + w.x1) / 2
         under_numbers = any(c.x0 <= cx <= c.x1 for c in numeric) or cx >= first_number
         if under_numbers and not re.search(r"[A-Za-z]{3,}", strip_currency(w.text)):
