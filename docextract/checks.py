@@ -93,8 +93,11 @@ def _check_totals(
         target, name = (subtotal, "subtotal") if subtotal is not None else (total, "total")
         # Item-level tolerance grows with the number of lines (each printed amount is rounded).
         item_tol = max(tol, Decimal("0.01") * n)
-        # Line prices that include tax add up to the total rather than to the net subtotal.
+        # Line prices that include tax add up to the total rather than to the net subtotal; with no
+        # subtotal printed, net line prices add up to the total less the tax.
         targets = [t for t in (subtotal, total) if t is not None]
+        if subtotal is None and total is not None and tax:
+            targets.append(total - tax)
         if targets and all(abs(s - t) > item_tol and abs(s - disc - t) > item_tol for t in targets):
             issues.append(
                 _issue(

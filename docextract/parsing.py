@@ -292,8 +292,8 @@ def find_amounts(
         chained = before in ".," and text[max(0, s - 2) : s - 1].isdigit()
         if before and (glued or chained or before in "/:#") and not m.group("cur1"):
             continue
-        if after in ("/", ":", "%") or (after and after.isdigit()):
-            continue
+        if after in ("/", ":", "%") or (after and after.isdigit()) or re.match(r"\s%", text[e : e + 2]):
+            continue  # "5,5 %" is a rate, as "21%" is
         if after == "." and re.match(r"\.\d", text[e : e + 2]):
             continue
         if re.match(r"[.,-]\d", text[e : e + 2]) and not m.group("neg3"):

@@ -55,6 +55,10 @@ def test_line_prices_that_include_tax_add_up_to_the_total() -> None:
     inv = {"lines": [{"amount": D("399.00")}, {"amount": D("60.00")}], "subtotal": D("379.34"), "tax": D("79.66")}
     assert check_invoice(inv | {"total": D("459.00")}) == []
     assert codes(check_invoice(inv | {"total": D("470.00")})) == ["items-subtotal-mismatch", "total-mismatch"]
+    # no subtotal printed: net lines add up to the total less the tax
+    net = {"lines": [{"amount": D("2.00")}], "tax": D("0.46")}
+    assert check_invoice(net | {"total": D("2.46")}) == []
+    assert codes(check_invoice(net | {"total": D("2.60")})) == ["items-subtotal-mismatch"]
 
 
 def test_negative_total_is_info_and_models_accepted() -> None:

@@ -321,6 +321,24 @@ LANGUAGES = {
         ("2024/55", "2024-09-03", None, "480.00", "105.60", "585.60"),
         [("Consulenza", "8", "60.00", "480.00")],
     ),
+    "fr": (
+        [(60, 60, "Boulangerie Martin SARL"), (350, 110, "Facture N° FA-0921"), (350, 125, "Date de facture : 14 mars 2024"),
+         (350, 140, "Échéance : 13 avril 2024"),
+         (60, 190, "Désignation"), (330, 190, "Qté"), (400, 190, "Prix unitaire HT"), (490, 190, "Total HT"),
+         (60, 215, "Croissants"), (350, 215, "24"), (460, 215, "1,10"), (550, 215, "26,40"),
+         (380, 280, "Total HT"), (550, 280, "26,40"), (380, 295, "TVA 5,5 %"), (550, 295, "1,45"),
+         (380, 310, "Net à payer"), (550, 310, "27,85 EUR")],
+        ("FA-0921", "2024-03-14", "2024-04-13", "26.40", "1.45", "27.85"),
+        [("Croissants", "24", "1.10", "26.40")],
+    ),
+    "pt": (  # no subtotal printed: the net lines add up to the total less the tax
+        [(60, 60, "Padaria Lda."), (350, 110, "Fatura nº 2024/77"), (350, 125, "Data: 21/06/2024"),
+         (60, 190, "Descrição"), (330, 190, "Qtd"), (400, 190, "Preço"), (490, 190, "Valor"),
+         (60, 215, "Pão"), (350, 215, "10"), (460, 215, "0,20"), (550, 215, "2,00"),
+         (380, 265, "IVA 23%"), (550, 265, "0,46"), (380, 280, "Total a pagar"), (550, 280, "2,46 EUR")],
+        ("2024/77", "2024-06-21", None, None, "0.46", "2.46"),
+        [("Pão", "10", "0.20", "2.00")],
+    ),
     "us": (
         [(60, 60, "Acme Corp."), (400, 60, "INVOICE"), (400, 80, "Invoice #: 10042"), (400, 95, "Date: 03/04/2024"),
          (400, 110, "Due: 04/03/2024"),
@@ -337,7 +355,8 @@ LANGUAGES = {
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
 def test_invoices_in_other_languages(lang: str) -> None:
     """German with a position column, Spanish and Italian taxable bases ("Base imponible",
-    "Imponibile") and tax rows ending the table, a US "Due:" date."""
+    "Imponibile") and tax rows ending the table, a French rate "5,5 %" that is not the tax, a
+    Portuguese invoice with no subtotal, a US "Due:" date."""
     import datetime as dt
 
     cells, (number, date, due, subtotal, tax, total), want = LANGUAGES[lang]
@@ -347,6 +366,6 @@ def test_invoices_in_other_languages(lang: str) -> None:
     assert d["invoice_number"] == number
     assert d["date"] == dt.date.fromisoformat(date)
     assert d["due_date"] == (dt.date.fromisoformat(due) if due else None)
-    assert (d["subtotal"], d["tax"], d["total"]) == (D(subtotal), D(tax), D(total))
+    assert (d["subtotal"], d["tax"], d["total"]) == (subtotal and D(subtotal), D(tax), D(total))
     assert lines(d) == [(desc, D(q), D(u), D(a)) for desc, q, u, a in want]
     assert res.issues == []

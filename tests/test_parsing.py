@@ -55,6 +55,8 @@ def test_decimal_separator_hint_and_percentages() -> None:
     found = find_amounts("GST @6%: $0.46")
     assert [a.value for a in found] == [Decimal("0.46")]
     assert found[0].currency == "USD"
+    # a rate set apart from its sign (French style) is no amount either
+    assert [a.value for a in find_amounts("TVA 5,5 %   1,45", decimal_sep=",")] == [Decimal("1.45")]
 
 
 def test_qty_times_price_and_require_decimals() -> None:
