@@ -299,3 +299,20 @@ def test_a_quantity_alone_gives_no_made_up_unit_price() -> None:
     words = layout(["SHOP", ("COLA 2", "$3.00"), ("TOTAL", "$3.00")])
     [item] = extract_receipt(words).data["items"]
     assert (item["quantity"], item["unit_price"], item["amount"]) == (D(2), None, D("3.00"))
+
+
+def test_date_at_the_foot_and_a_german_street() -> None:
+    """German and French tills print the date under the totals: the items above them are still
+    items. "Hauptstr. 5" is a street (the abbreviation ends in a dot)."""
+    words = layout([
+        "REWE Markt GmbH", "Hauptstr. 5", "10115 Berlin",
+        ("BANANEN", "1,29 B"), ("MILCH 1,5%", "0,99 B"), ("BROT", "2,49 A"),
+        ("SUMME EUR", "4,77"), ("Bar", "10,00"), ("Rückgeld", "5,23"),
+        ("Datum: 12.03.2024 Uhrzeit: 18:02", ""),
+    ])
+    d = extract_receipt(words).data
+    assert d["merchant_address"] == "Hauptstr. 5 10115 Berlin"
+    assert [(i["description"], i["amount"]) for i in d["items"]] == [
+        ("BANANEN", D("1.29")), ("MILCH 1,5%", D("0.99")), ("BROT", D("2.49"))
+    ]
+    assert d["total"] == D("4.77") and d["date"] == dt.date(2024, 3, 12)

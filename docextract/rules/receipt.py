@@ -132,7 +132,7 @@ ADDRESS_WORDS = re.compile(
     r"|CENTRE|CENTER|BUILDING|BLDG|TOWER|MENARA|STRASSE|STRAßE|STR|WEG|PLATZ|RUE|AVENUE|CHEMIN|STRAAT|LAAN|PLEIN"
     r"|VIA|CALLE|AVENIDA|RUA|P\.?O\.?\s*BOX)\b|\b\d{4,6}\b"
     # Germanic compounds ("Hauptstraße", "Kerkstraat") carry the street word as a suffix.
-    r"|\w(?:STRASSE|STRAßE|STR\.|WEG|PLATZ|GASSE|STRAAT|LAAN|GRACHT|PLEIN|VEJ|GATAN|VÄGEN)\b",
+    r"|\w(?:STRASSE|STRAßE|WEG|PLATZ|GASSE|STRAAT|LAAN|GRACHT|PLEIN|VEJ|GATAN|VÄGEN)\b|\wSTR\.",
     _I,
 )
 _REG_NO = re.compile(
@@ -796,8 +796,11 @@ def extract_receipt(words: Sequence[Word], *, currency_hint: str | None = None) 
         data[key] = v.value
     data["payment_method"] = _payment_method(ctx, found)
 
-    header_end = max([v.row for k, v in values.items() if k in ("merchant_address", "date", "time")] + [0])
     first_total = min([v.row for k, v in found.items() if k in ("subtotal", "total", "tax")] + [len(ctx.texts)])
+    # The items lie between the header and the totals; a date printed at the foot (as on German
+    # and French tills) is not part of the header.
+    header = ("merchant_name", "merchant_address", "date", "time")
+    header_end = max([v.row for k, v in values.items() if k in header and v.row < first_total] + [0])
     items = _items(ctx, header_end + 1, first_total) if first_total > header_end else []
     provenance = {k: v.source() for k, v in values.items()}
     for n, item in enumerate(items):
