@@ -316,3 +316,18 @@ def test_date_at_the_foot_and_a_german_street() -> None:
         ("BANANEN", D("1.29")), ("MILCH 1,5%", D("0.99")), ("BROT", D("2.49"))
     ]
     assert d["total"] == D("4.77") and d["date"] == dt.date(2024, 3, 12)
+
+
+def test_a_count_before_the_description_is_the_quantity() -> None:
+    words = layout([
+        "THE BURGER JOINT", "455 MAIN ST", "03/22/2024 7:45 PM",
+        ("2 Cheeseburger", "$25.98"), ("1 Fries", "$4.50"), ("7UP", "$2.00"), ("100 PLUS", "$2.20"),
+        ("Total", "$34.68"),
+    ])
+    items = extract_receipt(words).data["items"]
+    assert [(i["description"], i["quantity"], i["unit_price"], i["amount"]) for i in items] == [
+        ("Cheeseburger", D(2), None, D("25.98")),
+        ("Fries", D(1), None, D("4.50")),
+        ("7UP", None, None, D("2.00")),
+        ("100 PLUS", None, None, D("2.20")),
+    ]

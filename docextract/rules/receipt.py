@@ -674,6 +674,8 @@ def _items(ctx: DocContext, start: int, stop: int) -> list[dict[str, Any]]:
     return items
 
 
+# A count before the description: 1-99, a space, then a word ("2 Soda"; not "7UP", not "100 PLUS").
+_LEADING_QTY = re.compile(r"([1-9]\d?)\s+(?=[^\W\d_]{3})")
 QTY_LINE = re.compile(r"^\W*(\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX@*]|PCS?\s*[xX@]?)\s*(?:RM|\$|€|£)?\s*(\d+[.,]\d{2})\b")
 
 
@@ -724,6 +726,9 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
             unit = Decimal(m.group(2).replace(",", "."))
     if qty is None and len(others) == 1 and others[0] == others[0].to_integral_value() and 0 < others[0] < 1000:
         qty = others[0]  # the unit price is not printed: it stays empty (never a number made up)
+    lead = _LEADING_QTY.match(desc)
+    if qty is None and lead:  # "2 Cheeseburger  25.98": the count leads the description
+        qty, desc = Decimal(lead.group(1)), desc[lead.end() :]
     if not desc or _letters(desc) < 2:
         return None
     return {
