@@ -409,8 +409,23 @@ def _skew(quads: np.ndarray) -> float:
         return 0.0
     skew = _skew_from_boxes(quads)
     if skew == 0.0:
-        skew = _skew_from_rows(quads) or 0.0
+        rows = _skew_from_rows(quads)
+        # ... but only where a good share of the line boxes do lean that way: a level page full of
+        # level boxes keeps 0 whatever else lines up (a stamp, a column of figures)
+        if rows is not None and _leaning(quads, rows) >= 0.25:
+            skew = rows
     return skew if abs(skew) >= 0.2 else 0.0  # below that boxes are already tight
+
+
+def _leaning(quads: np.ndarray, skew: float) -> float:
+    """The share of the line boxes (twice as long as thick) tilted at least 0.5 degrees the way of ``skew``."""
+    top, left = _edges(quads)
+    lines = top >= 2 * left
+    if not lines.any():
+        return 0.0
+    d = quads[lines, 1] - quads[lines, 0]
+    angles = np.degrees(np.arctan2(d[:, 1], d[:, 0]))
+    return float(np.mean((np.abs(angles) >= 0.5) & (np.sign(angles) == np.sign(skew))))
 
 
 def _skew_from_boxes(quads: np.ndarray) -> float:
@@ -434,29 +449,32 @@ _ROW_SKEW = 5.0  # degrees searched for rows of boxes (wider angles line up stam
 
 def _skew_from_rows(quads: np.ndarray) -> float | None:
     """The angle (degrees, -_ROW_SKEW..+_ROW_SKEW) at which the centres of the level-ish boxes
-    fall into the fewest, fullest rows, or None when fewer than three rows hold two boxes or
-    more (one text column: nothing lines up sideways)."""
+    line up best in rows (pairs of boxes whose centres, measured across that angle, are within a
+    fraction of a line height of each other, weighted by their widths), or None when fewer than
+    three rows hold two boxes or more (one text column: nothing lines up sideways)."""
     top, left = _edges(quads)
     flat = top >= 1.2 * left
     if flat.sum() < 6:
         return None
-    centres = quads[flat].mean(axis=1)
-    weights = top[flat]
-    binw = max(float(np.median(left[flat])) / 4, 1.0)
+    centres = quads[flat].mean(axis=1).astype(np.float64)
+    weights = top[flat].astype(np.float64)
+    sigma = max(float(np.median(left[flat])) / 4, 1.0)
+    pair_w = np.outer(weights, weights)
+    np.fill_diagonal(pair_w, 0.0)
 
-    def rows_at(deg: float) -> np.ndarray:
+    def across(deg: float) -> np.ndarray:
         t = math.radians(deg)
-        return np.floor((centres[:, 1] * math.cos(t) - centres[:, 0] * math.sin(t)) / binw)
+        return centres[:, 1] * math.cos(t) - centres[:, 0] * math.sin(t)
 
     def score(deg: float) -> float:
-        _, inv = np.unique(rows_at(deg), return_inverse=True)
-        return float((np.bincount(inv, weights) ** 2).sum())
+        y = across(deg)
+        return float((pair_w * np.exp(-(((y[:, None] - y[None, :]) / sigma) ** 2) / 2)).sum())
 
     coarse = np.arange(-_ROW_SKEW, _ROW_SKEW + 1e-9, 0.25)
     best = max(coarse, key=lambda d: (score(d), -abs(d)))
     fine = np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05)
     best = float(max(fine, key=lambda d: (score(d), -abs(d))))
-    _, counts = np.unique(rows_at(best), return_counts=True)
+    _, counts = np.unique(np.round(across(best) / (2 * sigma)), return_counts=True)
     return best if (counts >= 2).sum() >= 3 else None
 
 
