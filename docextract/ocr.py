@@ -445,6 +445,7 @@ def _skew_from_boxes(quads: np.ndarray) -> float:
 
 
 _ROW_SKEW = 5.0  # degrees searched for rows of boxes (wider angles line up stamps and diagonals)
+_ROW_BOXES = 150  # the widest boxes the row angle is measured on
 
 
 def _skew_from_rows(quads: np.ndarray) -> float | None:
@@ -456,9 +457,11 @@ def _skew_from_rows(quads: np.ndarray) -> float | None:
     flat = top >= 1.2 * left
     if flat.sum() < 6:
         return None
-    centres = quads[flat].mean(axis=1).astype(np.float64)
-    weights = top[flat].astype(np.float64)
-    sigma = max(float(np.median(left[flat])) / 4, 1.0)
+    idx = np.flatnonzero(flat)
+    idx = idx[np.argsort(-top[idx])][:_ROW_BOXES]  # the pair measure grows with the square of boxes
+    centres = quads[idx].mean(axis=1).astype(np.float64)
+    weights = top[idx].astype(np.float64)
+    sigma = max(float(np.median(left[idx])) / 4, 1.0)
     pair_w = np.outer(weights, weights)
     np.fill_diagonal(pair_w, 0.0)
 
