@@ -401,10 +401,10 @@ _MAX_SKEW = 10.0  # degrees; beyond this a "line" is a diagonal stamp or noise, 
 
 def _skew(quads: np.ndarray) -> float:
     """Page skew in degrees (counter-clockwise correction), from the angle of the long, level-ish
-    line boxes. When they say level (or there are none), the angle at which the box centres line
-    up in rows has the last word: the detector reports short, slightly tilted boxes as level, so a
-    sparse page (an invoice's columns, a form) tilted by 1.5 degrees read as level and its rows
-    fell apart."""
+    line boxes. When they say level (or there are none) but a quarter of the line boxes lean one
+    way, the angle at which the box centres line up in rows decides: the detector reports short,
+    slightly tilted boxes as level, so a sparse page (an invoice's columns, a form) tilted by 1.5
+    degrees read as level and its rows fell apart."""
     if not len(quads):
         return 0.0
     skew = _skew_from_boxes(quads)
@@ -429,6 +429,7 @@ def _leaning(quads: np.ndarray, skew: float) -> float:
 
 
 def _skew_from_boxes(quads: np.ndarray) -> float:
+    """The width-weighted median angle of the long line boxes (0 below 0.2 degrees)."""
     top, left = _edges(quads)
     long = top >= 3 * left
     if long.sum() < 2:
