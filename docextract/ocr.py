@@ -423,9 +423,16 @@ def _leaning(quads: np.ndarray, skew: float) -> float:
     lines = top >= 2 * left
     if not lines.any():
         return 0.0
-    d = quads[lines, 1] - quads[lines, 0]
-    angles = np.degrees(np.arctan2(d[:, 1], d[:, 0]))
+    angles = _angles(quads[lines])
     return float(np.mean((np.abs(angles) >= 0.5) & (np.sign(angles) == np.sign(skew))))
+
+
+def _angles(quads: np.ndarray) -> np.ndarray:
+    """Each box's angle in degrees, from its top edge. Image y grows downwards: a line rising to
+    the right has dy < 0 and needs a clockwise turn, i.e. a negative counter-clockwise
+    correction -- which is its angle as measured here."""
+    d = quads[:, 1] - quads[:, 0]
+    return np.degrees(np.arctan2(d[:, 1], d[:, 0]))
 
 
 def _skew_from_boxes(quads: np.ndarray) -> float:
@@ -434,10 +441,7 @@ def _skew_from_boxes(quads: np.ndarray) -> float:
     long = top >= 3 * left
     if long.sum() < 2:
         return 0.0
-    d = quads[long, 1] - quads[long, 0]
-    # image y grows downwards: a line rising to the right has dy < 0 and needs a clockwise
-    # turn, i.e. a negative counter-clockwise correction -- which is its angle as measured here
-    angles = np.degrees(np.arctan2(d[:, 1], d[:, 0]))
+    angles = _angles(quads[long])
     ok = np.abs(angles) <= _MAX_SKEW
     if not ok.any():
         return 0.0
@@ -693,13 +697,8 @@ def _is_speck(probs: np.ndarray, t0: int, t1: int, k: int) -> bool:
     doubtful read of a speck: its best time step gives it under 0.5, with the CTC blank as
     runner-up. On SROIE and FUNSD (2,741 lines matched to their transcription) this removed two
     wrong marks and no right one; a 0.6 bar already removed right ones (``(RM)``, ``Bill To:``)."""
-    f = t0 + int(np.argmax(probs[t0:t1, k]))
-    row = probs[f]
-    if row[k] >= 0.5:
-        return False
-    rest = row.copy()
-    rest[k] = -1.0
-    return int(np.argmax(rest)) == 0
+    p, runner = _peak(probs, t0, t1, k)
+    return p < 0.5 and runner == 0
 
 
 _ACCENT_DOUBT = 0.7
@@ -714,14 +713,17 @@ def _doubtful_accent(probs: np.ndarray, alphabet: list[str], char: str, t0: int,
     plain = unicodedata.normalize("NFD", char)[0]
     if plain == char or not plain.isascii() or not plain.isalpha():
         return None
-    f = t0 + int(np.argmax(probs[t0:t1, k]))
-    row = probs[f]
-    if row[k] >= _ACCENT_DOUBT:
-        return None
+    p, runner = _peak(probs, t0, t1, k)
+    return plain if p < _ACCENT_DOUBT and runner > 0 and alphabet[runner] == plain else None
+
+
+def _peak(probs: np.ndarray, t0: int, t1: int, k: int) -> tuple[float, int]:
+    """Class ``k``'s probability at its surest time step in ``t0..t1``, and the runner-up class
+    there (0: the CTC blank)."""
+    row = probs[t0 + int(np.argmax(probs[t0:t1, k]))]
     rest = row.copy()
     rest[k] = -1.0
-    runner = int(np.argmax(rest))
-    return plain if 0 < runner < len(alphabet) and alphabet[runner] == plain else None
+    return float(row[k]), int(np.argmax(rest))
 
 
 def _ink_columns(crop: np.ndarray) -> np.ndarray:
