@@ -388,7 +388,7 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
             break  # the totals under the table ("Subtotal", "Total HT"), not a description that says "total"
         numbers, taken = _row_numbers(ctx, i, cols)
         money = [(col, a, off) for col, a, off in numbers if a.has_decimals or a.currency]
-        desc = _description(ctx, i, cols, taken)
+        desc = _description(ctx, i, cols, taken, first_number)
         priced = [m for m in money if m[0].role in ("amount", "price")]
         if not priced:
             if desc and items and not pending and row.y0 - ctx.rows[last].y1 < 0.6 * row.height:
@@ -480,11 +480,11 @@ def _x_at(row: Any, start: int, end: int) -> float:
     return box[0] if box else row.x0
 
 
-def _description(ctx: DocContext, i: int, cols: list[_Column], taken: set[int]) -> str:
-    """Row ``i``'s text outside the numbers' columns: the item's description."""
+def _description(ctx: DocContext, i: int, cols: list[_Column], taken: set[int], first_number: float) -> str:
+    """Row ``i``'s text outside the numbers' columns (which begin at ``first_number``): the item's
+    description."""
     row = ctx.rows[i]
     numeric = [c for c in cols if c.role in _NUMERIC_ROLES]
-    first_number = _numbers_start(cols)
     parts = []
     for w, (s, e) in zip(row.words, row.spans):
         if any(k in taken for k in range(s, e)):
