@@ -114,6 +114,70 @@ def test_balance_due_above_the_table_and_notes_under_items() -> None:
     assert res.data["total"] == D("127.50") and res.issues == []
 
 
+def _multiline_items(numbers_on: str) -> list[Cell]:
+    """An invoice whose two-line descriptions carry their numbers on the first, last or middle
+    line (``numbers_on``: top, bottom, middle; middle items have three lines). Lines of a cell
+    are 12 pt apart, items 20 pt."""
+    cells: list[Cell] = [
+        (60, 60, "Acme Widgets Inc"), (60, 76, "500 Main Street, Austin TX 78701"),
+        (380, 100, "Invoice No:"), (460, 100, "A-1001"), (380, 114, "Date:"), (460, 114, "2025-03-03"),
+        (60, 180, "Description"), (330, 180, "Qty"), (400, 180, "Unit Price"), (500, 180, "Amount"),
+    ]
+    items = [
+        (["Consulting services for the data", "warehouse migration project", "(phase one)"], 2, "450.00"),
+        (["Annual software licence"], 1, "1,200.00"),
+        (["On-site training, two days", "including travel and materials", "for ten people"], 1, "980.00"),
+        (["Printed manuals"], 10, "12.50"),
+    ]
+    expected = []
+    y = 185.0
+    for desc, qty, unit in items:
+        desc = desc if numbers_on == "middle" or len(desc) == 1 else desc[:2]
+        y += 20
+        at = {"top": 0, "bottom": len(desc) - 1, "middle": len(desc) // 2}[numbers_on]
+        for k, text in enumerate(desc):
+            cells.append((60, y + 12 * k, text))
+        cells += [(350, y + 12 * at, str(qty)), (455, y + 12 * at, unit), (540, y + 12 * at, f"{D(unit.replace(',', '')) * qty:,.2f}")]
+        y += 12 * (len(desc) - 1)
+        expected.append((" ".join(desc), D(qty), D(unit.replace(",", "")), D(unit.replace(",", "")) * qty))
+    cells += [(380, y + 40, "Subtotal"), (540, y + 40, "3,205.00"), (380, y + 56, "Total Due"), (540, y + 56, "3,205.00")]
+    return cells, expected
+
+
+@pytest.mark.parametrize("numbers_on", ["top", "bottom", "middle"])
+def test_descriptions_of_several_lines(numbers_on: str) -> None:
+    """The numbers of an item whose description takes several lines may stand on its first, last
+    or middle line; the text rows between two items are split where the rows are farthest apart.
+    (Before, the first line of a bottom-aligned description was lost and the next item's first
+    line was glued onto the item above.)"""
+    cells, expected = _multiline_items(numbers_on)
+    words, image = render(cells, right={350.0, 455.0, 540.0})
+    res = extract_invoice(words)
+    assert lines(res.data) == expected
+    assert res.issues == []
+    out = ReaderEngine().generate(EngineRequest(images=[image], prompt="", schema=resolve_schema("invoice")))
+    assert out.data is not None
+    assert [(d.upper(), a) for d, _, _, a in lines(out.data)] == [(d.upper(), a) for d, _, _, a in expected]
+
+
+def test_rows_spaced_like_items_are_not_joined_to_them() -> None:
+    """A group heading spaced like the table's rows ("Hardware", 20 pt above the first item, as far
+    as the items are from each other) is no one's description."""
+    cells = [
+        (60, 60, "Acme Widgets Inc"), (380, 100, "Invoice No: A-1002"), (380, 114, "Date: 2025-03-04"),
+        (60, 180, "Description"), (330, 180, "Qty"), (400, 180, "Unit Price"), (500, 180, "Amount"),
+        (60, 205, "Hardware"),
+        (60, 225, "Laptop"), (350, 225, "1"), (455, 225, "999.00"), (540, 225, "999.00"),
+        (60, 245, "Mouse"), (350, 245, "2"), (455, 245, "10.00"), (540, 245, "20.00"),
+        (60, 265, "Services"),
+        (60, 285, "Set-up"), (350, 285, "1"), (455, 285, "100.00"), (540, 285, "100.00"),
+        (380, 320, "Total"), (540, 320, "1,119.00"),
+    ]
+    words, _ = render(cells, right={350.0, 455.0, 540.0})
+    res = extract_invoice(words)
+    assert [ln[0] for ln in lines(res.data)] == ["Laptop", "Mouse", "Set-up"]
+
+
 def test_quantity_column_left_of_the_description() -> None:
     cells = [
         (60, 60, "Acme Supplies Ltd"),

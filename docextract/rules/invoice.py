@@ -373,10 +373,33 @@ def _table_items(ctx: DocContext) -> list[dict[str, Any]] | None:
     return None
 
 
+@dataclass
+class _TableRow:
+    """A row of an item table: an item (a price or an amount in its number columns) or a row of
+    text only. ``desc`` is its description text, ``width`` how wide that text is and ``y`` the
+    middle of its words (of the whole row where it has none): lines of text in one column compare
+    alike whatever stands beside them."""
+
+    i: int
+    desc: str
+    width: float
+    y: float
+    item: dict[str, Any] | None = None
+
+    @classmethod
+    def of(cls, ctx: DocContext, i: int, desc: str, words: list[Word], item: dict[str, Any] | None = None) -> _TableRow:
+        row = ctx.rows[i]
+        if not words:
+            return cls(i, desc, 0.0, (row.y0 + row.y1) / 2, item)
+        width = max(w.x1 for w in words) - min(w.x0 for w in words)
+        return cls(i, desc, width, sum(w.y0 + w.y1 for w in words) / (2 * len(words)), item)
+
+
 def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, Any]]:
+    """The items of the table whose heading row is ``h``: rows with a price or an amount in its
+    number columns, each with the rows of text that belong to it (:func:`_attach`)."""
     first_number = _numbers_start(cols)
-    items: list[dict[str, Any]] = []
-    pending: list[str] = []  # description text on rows above an item's numbers
+    rows: list[_TableRow] = []
     last = h
     for i in range(h + 1, len(ctx.texts)):
         row, text = ctx.rows[i], ctx.texts[i]
@@ -386,17 +409,14 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         end = _TABLE_END.search(text)
         if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(text)):
             break  # the totals under the table ("Subtotal", "Total HT"), not a description that says "total"
+        last = i
         numbers, taken = _row_numbers(ctx, i, cols)
         money = [(col, a, off) for col, a, off in numbers if a.has_decimals or a.currency]
-        desc = _description(ctx, i, cols, taken, first_number)
+        desc, desc_words = _description(ctx, i, cols, taken, first_number)
         priced = [m for m in money if m[0].role in ("amount", "price")]
         if not priced:
-            if desc and items and not pending and row.y0 - ctx.rows[last].y1 < 0.6 * row.height:
-                if not _FIELD_NOTE.match(desc):
-                    items[-1]["description"] += " " + desc  # a wrapped description
-            elif desc:
-                pending = (pending + [desc])[-2:]
-            last = i
+            if desc:
+                rows.append(_TableRow.of(ctx, i, desc, desc_words))
             continue
         _, amount, off = max(priced, key=lambda m: (m[0].role == "amount", m[0].x1))
         qty = next((a.value for col, a, _ in numbers if col.role == "qty"), None)
@@ -415,23 +435,98 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
                 qty, unit = parsed["quantity"], parsed["unit_price"]
                 if desc.startswith(parsed["description"]):
                     desc = parsed["description"]
-        if not desc:
-            desc = " ".join(pending)
-        pending = []
-        last = i
-        if _letters(desc) < 2:
-            continue
-        items.append(
-            {
-                "description": desc,
-                "quantity": qty,
-                "unit_price": unit,
-                "amount": amount.value,
-                "_value": ctx.value_at(i, off + amount.start, off + amount.end, amount.value),
-                "_desc_row": i,
-            }
-        )
+        item = {
+            "description": desc,
+            "quantity": qty,
+            "unit_price": unit,
+            "amount": amount.value,
+            "_value": ctx.value_at(i, off + amount.start, off + amount.end, amount.value),
+            "_desc_row": i,
+        }
+        rows.append(_TableRow.of(ctx, i, desc, desc_words, item))
+    desc_x0 = min(c.x0 for c in cols if c.role in ("desc", "item"))
+    full = 0.6 * (first_number - desc_x0) if first_number > desc_x0 else 0.0
+    return [item for item in _attach(ctx, rows, full) if _letters(item["description"]) >= 2]
+
+
+def _attach(ctx: DocContext, rows: list[_TableRow], full: float) -> list[dict[str, Any]]:
+    """The items of ``rows``, each described by its own text and the text rows that belong to it.
+
+    A description of several lines may carry the item's numbers on its first line (the lines
+    under it continue it), on its last line (the lines above begin it) or in between. Between two
+    items, the text rows are split where the vertical step from row to row (centre to centre) is
+    widest, since a cell's lines are closer together than the table's rows; where the steps are
+    alike, they continue the item above. A row joins an item only when it is close to it
+    (:func:`_close`). An item with no description of its own takes the (up to two) text rows
+    above it, close or not. Notes under an item ("Notes: Replaced capacitor") join no description.
+    ``full``: how wide a line of the description column is when it wrapped (:func:`_close`).
+    """
+    anchors = [k for k, r in enumerate(rows) if r.item is not None]
+    pitch = _median([_step(rows[a], rows[b]) for a, b in zip(anchors, anchors[1:]) if b == a + 1])
+
+    def close(upper: _TableRow, lower: _TableRow) -> bool:
+        return _close(ctx, upper, lower, pitch, full)
+
+    items: list[dict[str, Any]] = []
+    bounds = [-1, *anchors, len(rows)]
+    for lo, hi in zip(bounds, bounds[1:]):
+        texts = rows[lo + 1 : hi]  # the text rows between two items (before the first, after the last)
+        above = rows[lo] if lo >= 0 else None
+        below = rows[hi] if hi < len(rows) else None
+        ends = ([above] if above else []) + texts + ([below] if below else [])
+        steps = [_step(a, b) for a, b in zip(ends, ends[1:])]
+        split = len(texts)  # texts[:split] continue the item above, texts[split:] begin the one below
+        if above is None:
+            split = 0
+        elif below is not None and steps and max(steps) >= 1.2 * min(steps):
+            split = steps.index(max(steps))
+        if above is not None and above.item is not None:
+            prev = above
+            for row in texts[:split]:
+                if not close(prev, row):
+                    break
+                prev = row
+                if not _FIELD_NOTE.match(row.desc):
+                    above.item["description"] = f"{above.item['description']} {row.desc}".strip()
+        if below is not None and below.item is not None:
+            head = texts[split:]
+            if below.desc:
+                nxt, keep = below, len(head)
+                while keep and close(head[keep - 1], nxt):
+                    keep -= 1
+                    nxt = head[keep]
+                head = head[keep:]
+            else:
+                head = head[-2:]
+            below.item["description"] = " ".join([*(r.desc for r in head), below.desc]).strip()
+            items.append(below.item)
     return items
+
+
+def _step(upper: _TableRow, lower: _TableRow) -> float:
+    return lower.y - upper.y
+
+
+def _close(ctx: DocContext, upper: _TableRow, lower: _TableRow, pitch: float | None, full: float) -> bool:
+    """Whether ``lower`` may be the next line of ``upper``'s description.
+
+    Closer than the table's usual step between single-line items (``pitch``, less 10 %), it
+    is. Otherwise it may be a wrapped line in a table whose rows are as close as lines of text
+    (the step under 1.6 line heights). Where the table shows rows that far apart between items,
+    a row spaced like an item row joins only when ``upper`` is a line that wrapped: at least
+    ``full`` wide (60 % of the room between the description's heading and the number columns),
+    not a short group heading ("Hardware") above an item or a short item above one.
+    """
+    step = _step(upper, lower)
+    if pitch is not None and step < 0.9 * pitch:
+        return True
+    if step >= 1.6 * max(ctx.rows[upper.i].height, ctx.rows[lower.i].height):
+        return False
+    return pitch is None or upper.width >= full
+
+
+def _median(values: list[float]) -> float | None:
+    return sorted(values)[len(values) // 2] if values else None
 
 
 def _row_numbers(ctx: DocContext, i: int, cols: list[_Column]) -> tuple[list[tuple[_Column, AmountMatch, int]], set[int]]:
@@ -480,12 +575,14 @@ def _x_at(row: Any, start: int, end: int) -> float:
     return box[0] if box else row.x0
 
 
-def _description(ctx: DocContext, i: int, cols: list[_Column], taken: set[int], first_number: float) -> str:
+def _description(
+    ctx: DocContext, i: int, cols: list[_Column], taken: set[int], first_number: float
+) -> tuple[str, list[Word]]:
     """Row ``i``'s text outside the numbers' columns (which begin at ``first_number``): the item's
-    description."""
+    description, and its words."""
     row = ctx.rows[i]
     numeric = [c for c in cols if c.role in _NUMERIC_ROLES]
-    parts = []
+    parts, used = [], []
     for w, (s, e) in zip(row.words, row.spans):
         if any(k in taken for k in range(s, e)):
             continue
@@ -496,7 +593,8 @@ def _description(ctx: DocContext, i: int, cols: list[_Column], taken: set[int], 
         if under_numbers and not re.search(r"[A-Za-z]{3,}", strip_currency(w.text)):
             continue  # a currency, a unit ("pc", "%") or a stray mark in the numbers' columns
         parts.append(ctx.texts[i][s:e])
-    return normalize_text(" ".join(parts)).strip(" :-*")
+        used.append(w)
+    return normalize_text(" ".join(parts)).strip(" :-*"), used
 
 
 def _cell_under(ctx: DocContext, j: int, anchor: Value) -> str:
