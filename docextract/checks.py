@@ -6,7 +6,7 @@ objects with stable codes:
 * ``item-amount-mismatch``  qty × unit price ≠ line amount
 * ``items-subtotal-mismatch``  Σ line amounts ≠ subtotal (or ≠ total when there is no subtotal)
 * ``total-mismatch``  subtotal + tax + tip − discount ± rounding ≠ total (tax-inclusive prices, where
-  subtotal = total, pass too)
+  subtotal = total, pass too; so do a discount already in the subtotal and an unused rounding line)
 * ``negative-total``  a total below zero (refunds and credit notes print them; worth a look)
 """
 
@@ -107,12 +107,13 @@ def _check_totals(
                 )
             )
     if subtotal is not None and total is not None:
-        extras = (tax or 0) + (tip or 0) - disc
+        # With and without the tax (prices that include it print it for information), the rounding
+        # and the discount (a promotion among the items is in the subtotal already).
         candidates = [
-            subtotal + extras + rnd,
-            subtotal + extras,
-            subtotal + (tip or 0) - disc + rnd,  # prices include tax: the tax line is informative
-            subtotal + (tip or 0) - disc,
+            subtotal + t + (tip or 0) - d + r
+            for t in dict.fromkeys((tax or Decimal(0), Decimal(0)))
+            for d in dict.fromkeys((disc, Decimal(0)))
+            for r in dict.fromkeys((rnd, Decimal(0)))
         ]
         if all(abs(c - total) > tol for c in candidates):
             parts = f"subtotal {subtotal}" + (f" + tax {tax}" if tax else "") + (f" + tip {tip}" if tip else "")

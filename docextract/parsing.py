@@ -262,11 +262,15 @@ def _fix_amount_lookalikes(text: str) -> str:
         tok = m.group(0)
         digits = sum(c.isdigit() for c in tok)
         wrong = len(tok) - digits - 1
-        if wrong == 0 or digits < 2 or wrong > 1:
-            return tok
+        if wrong == 0 or digits < 2 or wrong > 1 or tok.endswith("l"):
+            return tok  # "0,5l", "1.5l": a volume in litres, not 0.51
         return tok.translate(_AMOUNT_DIGITS)
 
     return _AMOUNT_LOOKALIKE.sub(fix, text)
+
+
+# A unit of measure glued to a number ("0,5l", "1.5kg", "330ml", "12oz") makes it a measure.
+_UNIT = re.compile(r"(?:[mcd]?[lL]|ML|CL|[kKm]?g|KG|lbs?|LBS?|oz|OZ|[cmk]?m)(?![A-Za-z0-9])")
 
 
 def find_amounts(
@@ -294,6 +298,8 @@ def find_amounts(
             continue
         if after in ("/", ":", "%") or (after and after.isdigit()) or re.match(r"\s%", text[e : e + 2]):
             continue  # "5,5 %" is a rate, as "21%" is
+        if _UNIT.match(text, e):
+            continue  # "0,5l", "1.5kg", "330ml": a measure
         if after == "." and re.match(r"\.\d", text[e : e + 2]):
             continue
         if re.match(r"[.,-]\d", text[e : e + 2]) and not m.group("neg3"):

@@ -255,6 +255,7 @@ def run_tile(
         finish_reason=output.finish_reason if output else "error",
         attempts=attempts,
         issues=issues,
+        check_amounts=output.check_amounts if output is not None and data is not None else {},
         seconds=time.perf_counter() - started,
         image_encodes=encodes,
     )
@@ -323,9 +324,14 @@ def _finish(
 
 
 def _checks(result: Extraction) -> list[Issue]:
+    """The arithmetic checks on the merged data, with the amounts they need that are no schema
+    field (rounding, discount: printed once, so the last tile that read one gives it)."""
     from docextract.checks import check_document
 
-    return check_document(result.schema, result.data if result.data is not None else {})
+    amounts: dict[str, Any] = {}
+    for tile in result.tiles:
+        amounts.update(tile.check_amounts)
+    return check_document(result.schema, result.data if result.data is not None else {}, **amounts)
 
 
 def _set_status(result: Extraction) -> None:

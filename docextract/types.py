@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -166,6 +167,9 @@ class EngineOutput:
     provenance: dict[str, FieldSource] = field(default_factory=dict)  # bbox in image pixels
     words: list[Word] = field(default_factory=list)  # text the engine saw (OCR/text layer), image pixels
     issues: list[Issue] = field(default_factory=list)
+    # Amounts printed on the page that the arithmetic checks use but the schema has no field for
+    # (the reader's "rounding" and "discount"); the document's checks get them from the tiles.
+    check_amounts: dict[str, Decimal] = field(default_factory=dict)
     prompt_tokens: int = 0
     completion_tokens: int = 0
     image_encodes: int = 0
@@ -184,5 +188,6 @@ class TileResult(BaseModel):
     finish_reason: str = "stop"
     attempts: int = 1
     issues: list[Issue] = []
+    check_amounts: dict[str, Decimal] = {}  # see EngineOutput.check_amounts
     seconds: float = 0.0
     image_encodes: int = 0

@@ -43,6 +43,10 @@ def test_total_mismatch_and_rounding_tip_discount() -> None:
     assert codes(check_receipt(r2)) == ["total-mismatch"]
     r3 = {"subtotal": D("100"), "tax": D("20"), "total": D("150")}
     assert codes(check_receipt(r3)) == ["total-mismatch"]
+    # A promotion printed among the items ("ITEM PROMO -3.51") is in the subtotal already.
+    r4 = {"subtotal": D("122.78"), "tax": D("0"), "total": D("122.80")}
+    assert check_receipt(r4, discount=D("3.51"), rounding=D("0.02"), tolerance="0.001") == []
+    assert codes(check_receipt(r4, discount=D("3.51"), rounding=D("0.05"), tolerance="0.001")) == ["total-mismatch"]
 
 
 def test_tax_inclusive_prices_pass() -> None:

@@ -161,3 +161,10 @@ def test_amounts_with_look_alike_digits() -> None:
     assert parse_amount("Rounding   RMO.02") == Decimal("0.02")
     assert parse_amount("TOTAL 2l.85") == Decimal("21.85")
     assert find_amounts("SHOP") == []
+
+
+@pytest.mark.parametrize("text", ["Cola 0,5l", "Milch 1,5L", "Reis 2,5kg", "Coke 330ml", "Cable 1.5m", "Steak 12oz"])
+def test_measures_are_not_amounts(text: str) -> None:
+    """A unit glued to a number makes it a measure: "0,5l" is half a litre (it was read as 0.51)."""
+    assert find_amounts(text) == []
+    assert [a.value for a in find_amounts(f"{text}   1,99")] == [Decimal("1.99")]

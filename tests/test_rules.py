@@ -318,6 +318,36 @@ def test_date_at_the_foot_and_a_german_street() -> None:
     assert d["total"] == D("4.77") and d["date"] == dt.date(2024, 3, 12)
 
 
+def test_a_german_till_with_a_quantity_line_a_discount_and_change() -> None:
+    """The text layer of a German till receipt through the whole pipeline: "0,5l" is a size, not a
+    price; the "2 x 1,99" line under it prices the item; "Rueckgeld" (no umlaut) is the change, so
+    the cash handed over is not the total; and the document's checks see the discount the rules
+    found ("Rabatt", not a schema field), so the items add up."""
+    from docextract import extract as extract_document
+    from docextract._mupdf import pymupdf
+
+    lines = [
+        "      REWE Markt GmbH", "    Hauptstr. 12", "    50667 Koeln", "",
+        "Cola 0,5l", "  2 x     1,99        3,98 B", "Bananen                1,49 A",
+        "Pfand                  0,50 A", "Rabatt                -0,40 A", "-" * 30,
+        "SUMME          EUR      5,57", "Geg. Bar       EUR     10,00", "Rueckgeld      EUR      4,43",
+        "", "14.03.25  18:42  Bon 4711",
+    ]
+    doc = pymupdf.open()
+    page = doc.new_page(width=230, height=40 + 14 * len(lines))
+    for k, line in enumerate(lines):
+        page.insert_text((10, 30 + 14 * k), line, fontname="cour", fontsize=9)
+    res = extract_document(doc.tobytes(), schema="receipt")
+    d = res.data
+    assert (d.total, d.payment_method, d.date) == (D("5.57"), "cash", dt.date(2025, 3, 14))
+    assert [(i.description, i.quantity, i.unit_price, i.amount) for i in d.items] == [
+        ("Cola 0,5l", D(2), D("1.99"), D("3.98")),
+        ("Bananen", None, None, D("1.49")),
+        ("Pfand", None, None, D("0.50")),
+    ]
+    assert res.issues == [] and not res.needs_review
+
+
 def test_a_count_before_the_description_is_the_quantity() -> None:
     words = layout([
         "THE BURGER JOINT", "455 MAIN ST", "03/22/2024 7:45 PM",

@@ -88,6 +88,7 @@ class ReaderEngine(Engine):
             provenance=provenance,
             words=out_words,
             issues=[i.model_copy(update={"stage": "check"}) for i in result.issues],
+            check_amounts=dict(result.check_amounts),
             seconds=time.perf_counter() - start,
         )
 

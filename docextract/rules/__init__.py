@@ -67,6 +67,7 @@ class Extraction:
     provenance: dict[str, FieldSource] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     text: str = ""
+    check_amounts: dict[str, Decimal] = field(default_factory=dict)  # printed, not schema fields: rounding, discount
 
 
 class DocContext:

@@ -77,7 +77,7 @@ CASH_EXCLUDE = re.compile(
     r"|BILL\s*PAYMENT|NO\s*CASH",
     _I,
 )
-CHANGE = re.compile(r"(?<!EX)CHANGE|\bKEMBALI|\bBAKI\b|R[UÜ]CKGELD|WECHSELGELD|RENDU|WISSELGELD|CAMBIO|VUELTO|RESTO", _I)
+CHANGE = re.compile(r"(?<!EX)CHANGE|\bKEMBALI|\bBAKI\b|R(?:[UÜ]|UE)CKGELD|WECHSELGELD|RENDU|WISSELGELD|CAMBIO|VUELTO|RESTO", _I)
 DISCOUNT = re.compile(r"DISCOUNT|\bDISC\b(?!\s*%)|REMISE|RABATT|KORTING|DESCUENTO|SCONTO|PROMO", _I)
 TIP = re.compile(r"\bTIPS?\b|GRATUITY|POURBOIRE|TRINKGELD|PROPINA|\bFOOI\b|MANCIA", _I)
 DATE_LABEL = re.compile(r"DATE|DATUM|FECHA|TARIKH|DATA\b|\bDT\b", _I)
@@ -330,9 +330,13 @@ def _address(ctx: DocContext, name_row: int) -> Value | None:
     i = name_row + 1
     while i < len(ctx.texts) and len(picked) < 6:
         t = ctx.texts[i]
-        # Stop at a big vertical gap: the header block has ended.
-        if picked and ctx.rows[i].y0 - ctx.rows[picked[-1][0]].y1 > 2.5 * max(ctx.rows[i].height, 1):
-            break
+        # Stop at a big vertical gap: the header block has ended. A blank line in a receipt printed
+        # line by line is a smaller gap, but still several times the gaps between the address's lines.
+        if picked:
+            gap = ctx.rows[i].y0 - ctx.rows[picked[-1][0]].y1
+            gaps = [ctx.rows[b].y0 - ctx.rows[a].y1 for a, b in zip([name_row] + [j for j, _ in picked], [j for j, _ in picked])]
+            if gap > 2.5 * max(ctx.rows[i].height, 1) or (gap > ctx.rows[i].height and gap > 3 * max(max(gaps), 1)):
+                break
         cut = _CONTACT_CUT.search(t) or PHONE.search(t)
         if cut is not None and _CONTACT_CUT.match(t, cut.start()) is None:
             # A bare phone number: the label before it (if OCR garbled it past recognition) goes too.
@@ -748,6 +752,18 @@ def _glued(text: str, start: int, end: int) -> bool:
 # ------------------------------------------------------------------------------------------ entry
 
 
+def _last_row(ctx: DocContext, v: Value) -> int:
+    """The last row a value was read from (an address takes several), before the totals."""
+    if v.bbox is None:
+        return v.row
+    last = v.row
+    for j in range(v.row + 1, len(ctx.texts)):
+        if (ctx.rows[j].y0 + ctx.rows[j].y1) / 2 > v.bbox[3]:
+            break
+        last = j
+    return last
+
+
 def _payment_method(ctx: DocContext, found: dict[str, Value]) -> str | None:
     if "cash" not in found:
         return None
@@ -805,7 +821,7 @@ def extract_receipt(words: Sequence[Word], *, currency_hint: str | None = None) 
     # The items lie between the header and the totals; a date printed at the foot (as on German
     # and French tills) is not part of the header.
     header = ("merchant_name", "merchant_address", "date", "time")
-    header_end = max([v.row for k, v in values.items() if k in header and v.row < first_total] + [0])
+    header_end = max([_last_row(ctx, v) for k, v in values.items() if k in header and v.row < first_total] + [0])
     items = _items(ctx, header_end + 1, first_total) if first_total > header_end else []
     provenance = {k: v.source() for k, v in values.items()}
     for n, item in enumerate(items):
@@ -816,4 +832,4 @@ def extract_receipt(words: Sequence[Word], *, currency_hint: str | None = None) 
     if "discount" in extra:
         extra["discount"] = abs(extra["discount"])
     issues = check_receipt(data, **extra)
-    return Extraction(data=data, provenance=provenance, issues=issues, text="\n".join(ctx.texts))
+    return Extraction(data=data, provenance=provenance, issues=issues, text="\n".join(ctx.texts), check_amounts=extra)
