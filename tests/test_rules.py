@@ -324,7 +324,6 @@ def test_a_german_till_with_a_quantity_line_a_discount_and_change() -> None:
     the cash handed over is not the total; and the document's checks see the discount the rules
     found ("Rabatt", not a schema field), so the items add up."""
     from docextract import extract as extract_document
-    from docextract._mupdf import pymupdf
 
     lines = [
         "      REWE Markt GmbH", "    Hauptstr. 12", "    50667 Koeln", "",
@@ -333,11 +332,7 @@ def test_a_german_till_with_a_quantity_line_a_discount_and_change() -> None:
         "SUMME          EUR      5,57", "Geg. Bar       EUR     10,00", "Rueckgeld      EUR      4,43",
         "", "14.03.25  18:42  Bon 4711",
     ]
-    doc = pymupdf.open()
-    page = doc.new_page(width=230, height=40 + 14 * len(lines))
-    for k, line in enumerate(lines):
-        page.insert_text((10, 30 + 14 * k), line, fontname="cour", fontsize=9)
-    res = extract_document(doc.tobytes(), schema="receipt")
+    res = extract_document(_till(lines), schema="receipt")
     d = res.data
     assert (d.total, d.payment_method, d.date) == (D("5.57"), "cash", dt.date(2025, 3, 14))
     assert [(i.description, i.quantity, i.unit_price, i.amount) for i in d.items] == [
@@ -346,6 +341,45 @@ def test_a_german_till_with_a_quantity_line_a_discount_and_change() -> None:
         ("Pfand", None, None, D("0.50")),
     ]
     assert res.issues == [] and not res.needs_review
+
+
+def _till(lines: list[str]) -> bytes:
+    """A till receipt as a PDF text layer: one line of Courier per printed line."""
+    from docextract._mupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=230, height=40 + 14 * len(lines))
+    for k, line in enumerate(lines):
+        page.insert_text((10, 30 + 14 * k), line, fontname="cour", fontsize=9)
+    return doc.tobytes()
+
+
+def test_a_french_bakery_receipt_with_count_times_name_and_card() -> None:
+    """"2 X CROISSANT 1,10   2,20": the count, the name and the unit price (one space after the name,
+    so the text layer keeps it in the description cell); "CB" is a card payment."""
+    from docextract import extract as extract_document
+
+    res = extract_document(_till([
+        "BOULANGERIE DUPONT", "8 rue de la Paix", "75002 Paris", "",
+        "BAGUETTE TRADITION    1,30 EUR", "2 X CROISSANT 1,10     2,20 EUR", "PAIN AU CHOCOLAT      1,25 EUR", "",
+        "TOTAL TTC             4,75 EUR", "dont TVA 5,5%         0,25 EUR", "CB                    4,75 EUR", "",
+        "Le 14/03/2025 a 08:15",
+    ]), schema="receipt")
+    d = res.data
+    assert [(i.description, i.quantity, i.unit_price, i.amount) for i in d.items] == [
+        ("BAGUETTE TRADITION", None, None, D("1.30")),
+        ("CROISSANT", D(2), D("1.10"), D("2.20")),
+        ("PAIN AU CHOCOLAT", None, None, D("1.25")),
+    ]
+    assert (d.total, d.tax, d.payment_method, d.currency) == (D("4.75"), D("0.25"), "card", "EUR")
+    assert res.issues == []
+    # as OCR boxes (the price in its own box after the name): the same item
+    words = layout([
+        "BOULANGERIE DUPONT", "8 rue de la Paix", "75002 Paris",
+        ("2 x Croissant 1,10", "2,20"), ("TOTAL TTC", "2,20"), ("CB", "2,20"),
+    ])
+    [item] = extract_receipt(words).data["items"]
+    assert (item["description"], item["quantity"], item["unit_price"]) == ("Croissant", D(2), D("1.10"))
 
 
 def test_a_count_before_the_description_is_the_quantity() -> None:

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from docextract.checks import check_receipt
-from docextract.parsing import find_dates, find_times, normalize_text
+from docextract.parsing import find_dates, find_times, normalize_text, parse_amount
 from docextract.rules import DocContext, Extraction, Value
 from docextract.types import Word
 
@@ -69,7 +69,8 @@ TAX_EXCLUDE = re.compile(
 ROUNDING = re.compile(r"\bROUND(?:ING)?\b|ROUND\s*ADJ|ARRONDI|RUNDUNG|AFRONDING|REDONDEO|ARROTONDAMENTO", _I)
 CASH = re.compile(
     r"\bCASH\b|TENDER(?:ED)?|\bACCEPTED\b|\bPAID\b|\bPAYMENT\b|\bRECEIVED\b|\bVISA\b|MASTER\s*CARD|\bAMEX\b|\bCARD\b|\bCREDIT\b"
-    r"|\bDEBIT\b|\bBAR\b|ESP[EÈ]CES|CONTANT|EFECTIVO|CONTANTI",
+    r"|\bDEBIT\b|\bBAR\b|ESP[EÈ]CES|CONTANT|EFECTIVO|CONTANTI|\bCB\b|CARTE\s*(?:BANCAIRE|BLEUE)|GIROCARD|EC[\s-]*KARTE"
+    r"|\bTARJETA\b",
     _I,
 )
 CASH_EXCLUDE = re.compile(
@@ -678,8 +679,9 @@ def _items(ctx: DocContext, start: int, stop: int) -> list[dict[str, Any]]:
     return items
 
 
-# A count before the description: 1-99, a space, then a word ("2 Soda"; not "7UP", not "100 PLUS").
-_LEADING_QTY = re.compile(r"([1-9]\d?)\s+(?=[^\W\d_]{3})")
+# A count before the description: 1-99, a space or an "x", then a word ("2 Soda", "2 x Croissant",
+# "2X CROISSANT"; not "7UP", not "100 PLUS").
+_LEADING_QTY = re.compile(r"([1-9]\d?)(?:\s*[xX×*])?\s+(?=[^\W\d_]{3})")
 QTY_LINE = re.compile(r"^\W*(\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX@*]|PCS?\s*[xX@]?)\s*(?:RM|\$|€|£)?\s*(\d+[.,]\d{2})\b")
 
 
@@ -733,6 +735,14 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
     lead = _LEADING_QTY.match(desc)
     if qty is None and lead:  # "2 Cheeseburger  25.98": the count leads the description
         qty, desc = Decimal(lead.group(1)), desc[lead.end() :]
+        # "2 X CROISSANT 1,10   2,20": the unit price, where one multiplies to the amount (in a text
+        # layer a price one space after the name was kept in the description)
+        unit = next((u for u in others if abs(qty * u - amount.value) <= Decimal("0.011")), None)
+        tail = re.search(r"\s(\d{1,6}[.,]\d{2})$", desc)
+        if unit is None and tail:
+            u = parse_amount(tail.group(1), decimal_sep=ctx.decimal_sep)
+            if u is not None and abs(qty * u - amount.value) <= Decimal("0.011"):
+                unit, desc = u, desc[: tail.start()]
     if not desc or _letters(desc) < 2:
         return None
     return {
@@ -775,6 +785,10 @@ def _payment_method(ctx: DocContext, found: dict[str, Value]) -> str | None:
         ("CARD", "card"),
         ("CREDIT", "card"),
         ("DEBIT", "card"),
+        ("CARTE", "card"),
+        ("KARTE", "card"),
+        ("GIROCARD", "card"),
+        ("TARJETA", "card"),
         ("CASH", "cash"),
         ("BAR", "cash"),
         ("ESP", "cash"),
@@ -783,7 +797,7 @@ def _payment_method(ctx: DocContext, found: dict[str, Value]) -> str | None:
     ):
         if key in t:
             return name
-    return None
+    return "card" if re.search(r"\bCB\b", t) else None  # carte bancaire
 
 
 def extract_receipt(words: Sequence[Word], *, currency_hint: str | None = None) -> Extraction:
