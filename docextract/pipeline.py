@@ -12,7 +12,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,9 +22,12 @@ from docextract.errors import DocextractError, EngineError, InputError
 from docextract.merge import Part, merge_parts
 from docextract.result import Extraction
 from docextract.schemas import SchemaSpec, resolve_schema
-from docextract.sources import DEFAULT_DPI, DEFAULT_MAX_PIXELS, open_document
+from docextract.sources import DEFAULT_DPI, DEFAULT_MAX_PIXELS, open_document, source_name
 from docextract.tiling import DEFAULT_OVERLAP, TileSpec, tile_page
 from docextract.types import EngineOutput, EngineRequest, FieldSource, Issue, Page, Status, Tile, TileResult
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 MAX_TOKENS = {"table": 3072, "code": 3072, "invoice": 2048}
 DEFAULT_MAX_TOKENS = 1536
@@ -71,7 +74,7 @@ def default_engine_name() -> str:
 
 
 def extract(
-    source: str | os.PathLike[str] | bytes,
+    source: str | os.PathLike[str] | bytes | Image.Image,
     schema: str | type[BaseModel] | SchemaSpec | dict[str, Any] = "receipt",
     *,
     engine: Engine | str | None = None,
@@ -81,7 +84,7 @@ def extract(
     """Extract ``schema`` from a PDF or image.
 
     Args:
-        source: a path (PDF, JPEG, PNG, TIFF, WebP, BMP) or the file's bytes.
+        source: a path (PDF, JPEG, PNG, TIFF, WebP, BMP), the file's bytes, or a PIL image.
         schema: ``receipt``, ``invoice``, ``table``, ``code``, ``file.py:Class``, ``x.schema.json``
             or a Pydantic model class.
         engine: an :class:`Engine` (kept open, you close it), an engine name, or ``None`` for the
@@ -114,7 +117,7 @@ def run(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, on_event: 
     """Run the pipeline with a loaded engine."""
     started = time.perf_counter()
     emit = on_event or (lambda e: None)
-    name = str(source) if not isinstance(source, bytes) else "<bytes>"
+    name = source_name(source)
     with open_document(source, password=opts.password, max_pixels=opts.max_pixels) as doc:
         from docextract.sources import parse_pages
 

@@ -127,13 +127,31 @@ class Document:
         self.close()
 
 
+def source_name(source: Any) -> str:
+    """How a source is named in results and messages: its path, ``<bytes>`` or ``<image>``."""
+    if isinstance(source, (bytes, bytearray)):
+        return "<bytes>"
+    if isinstance(source, (str, os.PathLike)):
+        return str(Path(os.fsdecode(source)))
+    return "<image>" if _is_pil_image(source) else repr(source)[:80]
+
+
 def open_document(
-    source: str | os.PathLike[str] | bytes,
+    source: str | os.PathLike[str] | bytes | Image.Image,
     *,
     password: str | None = None,
     max_pixels: int = DEFAULT_MAX_PIXELS,
 ) -> Document:
-    """Open a PDF or image from a path or bytes; raise :class:`InputError` with a fix if it can't be read."""
+    """Open a PDF or image from a path, bytes or a PIL image; raise :class:`InputError` with a fix if
+    it can't be read. A PIL image is read as a lossless PNG of itself (a notebook's or a video's frame)."""
+    if _is_pil_image(source):
+        source = _png_bytes(source)  # type: ignore[arg-type]
+    elif isinstance(source, bytearray):
+        source = bytes(source)
+    elif not isinstance(source, (bytes, str, os.PathLike)):
+        raise InputError(
+            f"cannot read a {type(source).__name__}: pass a file path, the file's bytes or a PIL image"
+        )
     path = None if isinstance(source, bytes) else Path(os.fsdecode(source))
     data = source if isinstance(source, bytes) else _read(path)  # type: ignore[arg-type]
     name = str(path) if path else "<bytes>"
@@ -149,6 +167,28 @@ def open_document(
         return Document(path, "pdf", count, data, handle)
     handle, count = _open_image(data, name, max_pixels)
     return Document(path, "image", count, data, handle)
+
+
+def _is_pil_image(obj: Any) -> bool:
+    module = type(obj).__module__ or ""
+    return module.startswith("PIL.") and hasattr(obj, "save") and hasattr(obj, "mode")
+
+
+def _png_bytes(image: Image.Image) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    try:
+        image.save(buf, format="PNG")
+    except (OSError, ValueError) as exc:  # modes PNG cannot hold (CMYK, float): as 8-bit RGB
+        from docextract._images import to_rgb
+
+        buf = io.BytesIO()
+        try:
+            to_rgb(image.convert("RGB") if image.mode == "CMYK" else image).save(buf, format="PNG")
+        except (OSError, ValueError):
+            raise InputError(f"cannot read this {image.mode} image: {exc}") from None
+    return buf.getvalue()
 
 
 def _read(path: Path) -> bytes:

@@ -341,6 +341,32 @@ def test_a_german_till_with_a_quantity_line_a_discount_and_change() -> None:
         ("Pfand", None, None, D("0.50")),
     ]
     assert res.issues == [] and not res.needs_review
+    # Through OCR the Courier "0,5l" reads "0,51": the quantity line under it, in the amounts'
+    # column, still prices the item, and its "0,51" stays in the name.
+    from docextract.testing.documents import render_pdf
+
+    res = extract_document(render_pdf(_till(lines), dpi=200), schema="receipt")  # a PIL image
+    assert res.source == "<image>"
+    assert [(i.quantity, i.unit_price, i.amount) for i in res.data.items] == [
+        (D(2), D("1.99"), D("3.98")), (None, None, D("1.49")), (None, None, D("0.50"))
+    ]
+    assert res.data.items[0].description.startswith("Cola 0,5")
+    assert res.data.total == D("5.57") and res.issues == []
+
+
+def test_a_size_read_as_a_price_and_the_quantity_line_under_it() -> None:
+    """OCR boxes: "Cola 0,51" (a size) with the price on the quantity line below, in the amounts'
+    column; a quantity line whose amount is the item's own, or stands in the name's column, changes
+    nothing."""
+    words = layout([
+        "KIOSK AM MARKT", ("Cola 0,51", ""), ("2 x 1,99", "3,98"), ("Wasser", "0,89"), ("2 x 0,89", "1,78"),
+        ("SUMME", "4,87"),
+    ])
+    items = extract_receipt(words).data["items"]
+    assert [(i["description"], i["quantity"], i["unit_price"], i["amount"]) for i in items] == [
+        ("Cola 0,51", D(2), D("1.99"), D("3.98")),
+        ("Wasser", None, None, D("0.89")),
+    ]
 
 
 def _till(lines: list[str]) -> bytes:

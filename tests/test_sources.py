@@ -85,6 +85,24 @@ def test_bytes_input_and_sha256():
         assert d.kind == "pdf" and len(d.sha256) == 64 and d.name == "<bytes>"
 
 
+@pytest.mark.parametrize("mode", ["RGB", "RGBA", "L", "1", "P", "I;16", "CMYK", "F"])
+def test_pil_image_input(mode):
+    """A PIL image (a notebook's, a video frame) is read as a lossless PNG of itself, any mode."""
+    img = Image.new("RGB", (60, 40), (255, 255, 255))
+    img.paste((0, 0, 0), (10, 10, 30, 20))
+    img = img.convert(mode)
+    with open_document(img) as d:
+        assert d.kind == "image" and d.name == "<bytes>"
+        page = next(d.pages()).image
+        assert page.mode == "RGB" and page.size == (60, 40)
+        assert page.getpixel((15, 15)) == (0, 0, 0) and page.getpixel((50, 30)) == (255, 255, 255)
+
+
+def test_other_objects_give_a_clear_error():
+    with pytest.raises(InputError, match="pass a file path, the file's bytes or a PIL image"):
+        open_document([1, 2, 3])
+
+
 @pytest.mark.parametrize(
     "name,content,message",
     [

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from docextract.checks import check_receipt
-from docextract.parsing import find_dates, find_times, normalize_text, parse_amount
+from docextract.parsing import find_dates, find_times, normalize_text, parse_amount, parse_currency
 from docextract.rules import DocContext, Extraction, Value
 from docextract.types import Word
 
@@ -663,7 +663,7 @@ def _items(ctx: DocContext, start: int, stop: int) -> list[dict[str, Any]]:
         t = _view(ctx, i)[0]
         amts = [a for a in ctx.amounts(i) if a.has_decimals or a.currency]
         if not amts or TOTAL_PLAIN.search(t) or SUBTOTAL.search(t) or CASH.search(t) or CHANGE.search(t):
-            if _letters(t) >= 3 and not TOTAL_PLAIN.search(t):
+            if _letters(t) >= 3 and not TOTAL_PLAIN.search(t) and parse_currency(t) is None:  # not "EUR" over the prices
                 pending = (pending + [i])[-2:]
             else:
                 pending = []
@@ -673,10 +673,37 @@ def _items(ctx: DocContext, start: int, stop: int) -> list[dict[str, Any]]:
         item = _parse_item_row(ctx, i, pending)
         if item is not None:
             items.append(item)
-        elif items:
+        elif items and not _priced_by_qty_line(ctx, i, items[-1]):
             _apply_qty_line(items[-1], t)
         pending = []
     return items
+
+
+def _priced_by_qty_line(ctx: DocContext, i: int, item: dict[str, Any]) -> bool:
+    """``Cola 0,51`` over ``2 x 1,99   3,98``: when the row under an item is a quantity line with an
+    amount of its own (2 × 1,99 = 3,98) in the amounts' column, and the item's "amount" stands well
+    left of that column, the item's number was part of its name (a size OCR read as "0,51") and the
+    quantity line prices it. Returns whether it did."""
+    m = QTY_LINE.match(ctx.texts[i].strip())
+    amounts = [a for a in ctx.amounts(i) if a.has_decimals]
+    if not m or len(amounts) < 2 or item["quantity"] is not None:
+        return False
+    qty, unit = (Decimal(g.replace(",", ".")) for g in m.groups())
+    own = amounts[-1]
+    if qty <= 0 or abs(qty * unit - own.value) > Decimal("0.011") or own.value == item["amount"]:
+        return False
+    value = ctx.value_at(i, own.start, own.end, own.value)
+    old = item["_value"]
+    if value.bbox is None or old.bbox is None or old.bbox[2] > value.bbox[2] - 2 * ctx.rows[i].height:
+        return False
+    item.update(
+        description=normalize_text(f"{item['description']} {old.text}"),
+        quantity=qty,
+        unit_price=unit,
+        amount=own.value,
+        _value=value,
+    )
+    return True
 
 
 # A count before the description: 1-99, a space or an "x", then a word ("2 Soda", "2 x Croissant",
