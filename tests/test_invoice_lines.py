@@ -448,3 +448,71 @@ def test_a_sparse_tilted_invoice_keeps_its_rows(skew: float) -> None:
     assert abs(get_reader().read(tilted).skew + skew) < 0.6
     out = ReaderEngine().generate(EngineRequest(images=[tilted], prompt="", schema=resolve_schema("invoice")))
     assert lines(out.data) == [("Consulenza", D(8), D("60.00"), D("480.00"))]
+
+
+def test_a_german_letter_invoice_parties_and_unit_column() -> None:
+    """A letter-style German invoice: the recipient block under "Herrn" (no "Bill to") is the
+    customer, "Kundennr.: 4471" is no customer name, the issuer's "USt-IdNr." beside the recipient
+    block is the issuer's tax id, the letterhead's address stops at the gap above the recipient,
+    and the "Einheit" column ("Stk", "Std") is not part of the descriptions."""
+    cells = [
+        (50, 60, "Schreinerei Holzwurm GmbH"), (50, 76, "Waldweg 3, 79098 Freiburg"),
+        (50, 130, "Herrn"), (50, 143, "Max Mustermann"), (50, 156, "Lindenstr. 8"), (50, 169, "79100 Freiburg"),
+        (380, 130, "Rechnung Nr. 2025-017"), (380, 144, "Datum: 03.02.2025"), (380, 158, "Kundennr.: 4471"),
+        (380, 172, "USt-IdNr.: DE287654321"),
+        (50, 220, "Pos."), (90, 220, "Beschreibung"), (330, 220, "Menge"), (380, 220, "Einheit"), (460, 220, "E-Preis"),
+        (520, 220, "Gesamt"),
+        (50, 240, "1"), (90, 240, "Einbauschrank Eiche"), (350, 240, "1"), (380, 240, "Stk"), (500, 240, "2.450,00"),
+        (560, 240, "2.450,00"),
+        (50, 256, "2"), (90, 256, "Montage"), (350, 256, "6"), (380, 256, "Std"), (500, 256, "55,00"), (560, 256, "330,00"),
+        (400, 300, "Nettobetrag"), (560, 300, "2.780,00"), (400, 315, "zzgl. 19% MwSt."), (560, 315, "528,20"),
+        (400, 333, "Rechnungsbetrag"), (560, 333, "3.308,20"),
+        (50, 380, "Zahlbar bis 17.02.2025 ohne Abzug."),
+    ]
+    words, _ = render(cells, right={350.0, 500.0, 560.0})
+    res = extract_invoice(words)
+    d = res.data
+    assert d["issuer"] == {"name": "Schreinerei Holzwurm GmbH", "address": "Waldweg 3, 79098 Freiburg", "tax_id": "DE287654321"}
+    assert d["customer"] == {"name": "Max Mustermann", "address": "Lindenstr. 8, 79100 Freiburg", "tax_id": None}
+    assert (d["invoice_number"], str(d["date"]), str(d["due_date"])) == ("2025-017", "2025-02-03", "2025-02-17")
+    assert lines(d) == [
+        ("Einbauschrank Eiche", D(1), D("2450.00"), D("2450.00")),
+        ("Montage", D(6), D("55.00"), D("330.00")),
+    ]
+    assert (d["subtotal"], d["tax"], d["total"]) == (D("2780.00"), D("528.20"), D("3308.20")) and res.issues == []
+
+
+def test_a_discount_in_the_totals_block_and_two_address_blocks() -> None:
+    """"Discount (10%) -$282.00" between the subtotal and the balance due is taken into the check
+    (it is no schema field), also by the document's check after merging; "Bill To" and "Ship To"
+    side by side: the customer is the billed one, with its street ("1 Infinite Loop") and town;
+    the issuer's mail address is not part of its address."""
+    from docextract import extract
+
+    cells = [
+        (50, 60, "Brightside Design LLC"), (50, 80, "77 Elm Avenue, Suite 4"), (50, 93, "Portland, OR 97205"),
+        (50, 106, "billing@brightside.example"),
+        (400, 90, "Invoice #"), (500, 90, "BD-2291"), (400, 104, "Issue date"), (500, 104, "Jan 15, 2025"),
+        (50, 160, "Bill To"), (50, 174, "Globex Corporation"), (50, 187, "1 Infinite Loop"), (50, 200, "Springfield, OR 97477"),
+        (300, 160, "Ship To"), (300, 174, "Globex Warehouse"), (300, 187, "9 Dock Rd"),
+        (50, 250, "ITEM"), (330, 250, "QTY"), (430, 250, "RATE"), (540, 250, "AMOUNT"),
+        (50, 272, "Logo design"), (350, 272, "1"), (455, 272, "$1,500.00"), (560, 272, "$1,500.00"),
+        (50, 290, "Revisions (hourly)"), (350, 290, "6"), (455, 290, "$95.00"), (560, 290, "$570.00"),
+        (400, 330, "Subtotal"), (560, 330, "$2,070.00"), (400, 345, "Discount (10%)"), (560, 345, "-$207.00"),
+        (400, 360, "Tax (8.5%)"), (560, 360, "$158.36"), (400, 378, "Balance Due"), (560, 378, "$2,021.36"),
+    ]
+    words, _ = render(cells, right={350.0, 455.0, 560.0})
+    res = extract_invoice(words)
+    d = res.data
+    assert d["customer"] == {"name": "Globex Corporation", "address": "1 Infinite Loop, Springfield, OR 97477", "tax_id": None}
+    assert d["issuer"]["address"] == "77 Elm Avenue, Suite 4, Portland, OR 97205"
+    assert (d["subtotal"], d["tax"], d["total"]) == (D("2070.00"), D("158.36"), D("2021.36"))
+    assert res.issues == []
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    for x, y, text in cells:
+        if x in (350.0, 455.0, 560.0):
+            x -= pymupdf.get_text_length(text, fontname="helv", fontsize=10)
+        page.insert_text((x, y), text, fontsize=10)
+    full = extract(doc.tobytes(), schema="invoice")
+    assert full.data.total == D("2021.36") and full.issues == [] and not full.needs_review

@@ -18,7 +18,10 @@ from docextract.layout import union_bbox
 from docextract.parsing import AmountMatch, find_amounts, find_dates, normalize_text, strip_currency
 from docextract.rules import DocContext, Extraction, Value, _value_below, amounts_parser, find_labelled
 from docextract.rules.receipt import (
+    CONTACT,
+    DISCOUNT,
     LEGAL,
+    PHONE,
     SUBTOTAL,
     SUMMARY,
     TAX,
@@ -77,8 +80,12 @@ AMOUNT_DUE = re.compile(
     _I,
 )
 CUSTOMER = re.compile(
-    r"BILL(?:ED)?\s*TO|SOLD\s*TO|SHIP\s*TO|INVOICE\s*TO|CUSTOMER|CLIENT|FACTUREADRES|FACTURÉ\s*À|RECHNUNGSADRESSE"
-    r"|KUNDE|CLIENTE|ATTN",
+    r"(?:BILL(?:ED)?\s*TO|SOLD\s*TO|SHIP\s*TO|INVOICE\s*TO|CUSTOMER|CLIENT|FACTUREADRES|FACTURÉ\s*À|RECHNUNGSADRESSE"
+    r"|KUNDE|CLIENTE|ATTN)"
+    # "Customer No", "Kundennr.", "Client ID": a number, not the customer
+    r"(?!\s*-?\s*(?:N(?:UM(?:BER|MER|[EÉ]RO)?|R|O)\b|NR\.|NO\.|N°|ID\b|#|CODE|REF|ACCOUNT|KONTO))"
+    # a letter's recipient block: "Herrn" / "Frau" / "Firma" on a line of its own, name and address below
+    r"|^\s*(?:HERRN?|FRAU|FIRMA)\s*$",
     _I,
 )
 
@@ -158,6 +165,13 @@ def _total_block(ctx: DocContext) -> dict[str, Value]:
         # With several tax rows (per service, per rate), the one nearest above the total is the sum.
         above = [v for v in tax if "total" in out and v.row < out["total"].row]
         out["tax"] = max(above, key=lambda v: v.row) if above else tax[0]
+    # A discount in the totals block ("Discount (10%)  -$282.00"): no schema field, but the checks
+    # need it. Only between the subtotal and the total: a discount column in the items is not it.
+    if "total" in out:
+        top = out["subtotal"].row if "subtotal" in out else out["total"].row - 3
+        disc = [v for v in money(DISCOUNT, None) if top <= v.row < out["total"].row and v.value != 0]
+        if disc:
+            out["discount"] = disc[0]
     return out
 
 
@@ -166,10 +180,16 @@ def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str,
     customer: dict[str, Any] = {"name": None, "address": None, "tax_id": None}
     prov: dict[str, Value] = {}
     cust_rows: set[int] = set()
+    cust_x: tuple[float, float] | None = None  # the customer block's columns
     for i, t in enumerate(ctx.texts):
-        m = CUSTOMER.search(t)
-        if not m:
+        m = next((c for c in (CUSTOMER.search(cell.text) for cell in ctx.rows[i].cells()) if c), None)
+        if m is None:
             continue
+        # the label and what follows it in its own cell ("Herrn" beside "Rechnung Nr. 17" is alone)
+        cell = next(c for c in ctx.rows[i].cells() if CUSTOMER.search(c.text))
+        off = ctx.rows[i].text.find(cell.text)
+        t = ctx.texts[i][: off + len(cell.text)] if off >= 0 else t
+        m = CUSTOMER.search(t, max(off, 0)) or m
         cust_rows.add(i)
         if customer["name"] is not None:
             continue
@@ -182,8 +202,10 @@ def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str,
             continue
         customer["name"] = normalize_text(re.sub(r"^ATTN\W*", "", name.value, flags=_I))
         prov["customer.name"] = name
-        addr = [j for j in range(name.row + 1, min(name.row + 4, len(ctx.texts))) if _addressish(ctx.texts[j])]
+        addr = _address_rows(ctx, name)
         cust_rows.update(range(i, (addr[-1] if addr else name.row) + 1))
+        if name.bbox is not None:
+            cust_x = (name.bbox[0], max([name.bbox[2]] + [c.x1 for j in addr if (c := _cell_at(ctx, j, name))]))
         if addr:
             customer["address"] = normalize_text(", ".join(_cell_under(ctx, j, name) for j in addr))
     legal = [
@@ -198,18 +220,14 @@ def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str,
         name = _clean_name(cell.text)
         issuer["name"] = name
         prov["issuer.name"] = ctx.row_value(i, name)
-        addr_rows = []
-        for j in range(i + 1, min(i + 4, len(ctx.texts))):
-            if _addressish(ctx.texts[j]) and re.search(r"\d", ctx.texts[j]) and j not in cust_rows:
-                addr_rows.append(j)
-            elif addr_rows:
-                break
+        addr_rows = _address_rows(ctx, prov["issuer.name"], digits=True, stop=cust_rows)
         if addr_rows:
             text = normalize_text(", ".join(_cell_under(ctx, j, prov["issuer.name"]) for j in addr_rows))
             issuer["address"] = text
             prov["issuer.address"] = Value(text, text, union_bbox(ctx.rows[j].bbox for j in addr_rows), 1.0, ctx.rows[i].source)
     for v in find_labelled(ctx, TAX_ID, _ids):
-        if v.row not in cust_rows and len(v.value) >= 6:
+        beside = cust_x is not None and v.bbox is not None and (v.bbox[0] > cust_x[1] or v.bbox[2] < cust_x[0])
+        if (v.row not in cust_rows or beside) and len(v.value) >= 6:
             issuer["tax_id"] = v.value
             prov["issuer.tax_id"] = v
             break
@@ -217,10 +235,40 @@ def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str,
 
 
 def _name_parse(text: str) -> list[tuple[Any, int, int]]:
-    text = text.strip()
-    if _letters(text) >= 3 and not CUSTOMER.match(text):
-        return [(text, 0, len(text))]
+    attn = re.match(r"\s*ATTN\W*", text, _I)  # "ATTN: iViveLabs Limited" names the customer
+    start = attn.end() if attn else len(text) - len(text.lstrip())
+    name = text[start:].rstrip()
+    if _letters(name) >= 3 and not CUSTOMER.match(name):
+        return [(name, start, start + len(name))]
     return []
+
+
+def _address_rows(ctx: DocContext, name: Value, *, digits: bool = False, stop: set[int] = frozenset()) -> list[int]:
+    """The rows of the address under a party's ``name``, read in the name's column: lines that look
+    like an address (``digits``: each with a number, for a letterhead whose other lines may be a
+    slogan), then a country or region line; not across a gap wider than a line (the block has
+    ended), and never a sentence, a tax id or a phone, mail or web line."""
+    rows: list[int] = []
+    for j in range(name.row + 1, min(name.row + 5, len(ctx.texts))):
+        if j in stop or ctx.rows[j].y0 - ctx.rows[j - 1].y1 > 1.5 * ctx.rows[j].height:
+            break
+        under = _cell_under(ctx, j, name)
+        if len(under.split()) > 8 or TAX_ID.search(under) or CONTACT.search(under) or PHONE.search(under):
+            break
+        if _addressish(under) and (not digits or re.search(r"\d", under)):
+            rows.append(j)
+        elif rows and _place(under):
+            rows.append(j)  # "Germany", "United Kingdom" under the town
+            break
+        elif rows:
+            break
+    return rows
+
+
+def _place(text: str) -> bool:
+    """A line that can only be a country or region: one to three capitalised words of letters."""
+    word = r"[^\W\d_a-z][^\W\d_]+"
+    return bool(re.fullmatch(rf"{word}(?:[ .-]{word}){{0,2}}\.?", text.strip()))
 
 
 # ----------------------------------------------------------------------------------- line items
@@ -253,6 +301,8 @@ _COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("tax", TAX),
+    # the unit of the quantity ("Stk", "h", "kg"): neither description nor number
+    ("unit", re.compile(r"\bEINHEIT\b|\bME\b|\bUNIT[ÉE]\b|\bUNIDAD\b|\bEENHEID\b|\bUOM\b|\bU/M\b", _I)),
     (
         "desc",
         re.compile(
@@ -592,6 +642,8 @@ def _description(
         under_numbers = any(c.x0 <= cx <= c.x1 for c in numeric) or cx >= first_number
         if under_numbers and not re.search(r"[A-Za-z]{3,}", strip_currency(w.text)):
             continue  # a currency, a unit ("pc", "%") or a stray mark in the numbers' columns
+        if cx >= first_number and _nearest_column(cols, w.x0, w.x1).role == "unit":
+            continue  # "Stk" under "Einheit"
         parts.append(ctx.texts[i][s:e])
         used.append(w)
     return normalize_text(" ".join(parts)).strip(" :-*"), used
@@ -599,12 +651,18 @@ def _description(
 
 def _cell_under(ctx: DocContext, j: int, anchor: Value) -> str:
     """The text of row ``j`` in the column of ``anchor`` (the whole row when no cell lines up)."""
+    cell = _cell_at(ctx, j, anchor)
+    return cell.text if cell is not None else ctx.texts[j]
+
+
+def _cell_at(ctx: DocContext, j: int, anchor: Value) -> Any:
+    """The cell of row ``j`` in the column of ``anchor``, or None."""
     if anchor.bbox is None:
-        return ctx.texts[j]
+        return None
     for cell in ctx.rows[j].cells():
         if cell.x0 <= anchor.bbox[2] and cell.x1 >= anchor.bbox[0]:
-            return cell.text
-    return ctx.texts[j]
+            return cell
+    return None
 
 
 def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) -> Extraction:
@@ -648,4 +706,7 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
         provenance[f"lines[{n}].amount"] = item.pop("_value").source()
         item.pop("_desc_row")
     data["lines"] = lines
-    return Extraction(data=data, provenance=provenance, issues=check_invoice(data), text="\n".join(ctx.texts))
+    extra = {"discount": abs(block["discount"].value)} if "discount" in block else {}
+    return Extraction(
+        data=data, provenance=provenance, issues=check_invoice(data, **extra), text="\n".join(ctx.texts), check_amounts=extra
+    )
