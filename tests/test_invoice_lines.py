@@ -516,3 +516,45 @@ def test_a_discount_in_the_totals_block_and_two_address_blocks() -> None:
         page.insert_text((x, y), text, fontsize=10)
     full = extract(doc.tobytes(), schema="invoice")
     assert full.data.total == D("2021.36") and full.issues == [] and not full.needs_review
+
+
+def _statement(detail: list[tuple[float, str, str]]) -> list[Cell]:
+    head = [
+        (60, 60, "Riverside Utilities Inc."), (60, 76, "200 Water Street, Albany, NY 12207"),
+        (60, 110, "Invoice Number: U-88213"), (60, 125, "Invoice Date: 2025-04-01"),
+        (60, 160, "Summary"), (60, 178, "Current charges"), (540, 178, "$57.40"),
+        (60, 194, "Total due"), (540, 194, "$57.40"),
+        (60, 230, "Detail"),
+    ]
+    return head + [(x, 250 + 16 * k, text) for k, (x, text, _) in enumerate(detail)] + [
+        (540, 250 + 16 * k, amount) for k, (_, _, amount) in enumerate(detail)
+    ]
+
+
+def test_a_statement_whose_detail_follows_the_total() -> None:
+    """No item table, the total printed first: the detail rows after it are the items, as an
+    outline (each item, then the charges that make it up) or a flat list, when they add up (and
+    then they beat the one summary line, "Current charges", above the total); rows that do not
+    add up are no items."""
+    outline = [
+        (60, "Electricity", "$42.10"), (80, "Energy charge", "$38.00"), (80, "Network fee", "$4.10"),
+        (80, "Sales tax", "$0.00"),
+        (60, "Water", "$15.30"), (80, "Usage", "$12.30"), (80, "Service fee", "$3.00"),
+    ]
+    words, image = render(_statement(outline), right={540.0})
+    res = extract_invoice(words)
+    assert [(ln[0], ln[3]) for ln in lines(res.data)] == [("Electricity", D("42.10")), ("Water", D("15.30"))]
+    assert res.data["total"] == D("57.40") and res.issues == []
+    out = ReaderEngine().generate(EngineRequest(images=[image], prompt="", schema=resolve_schema("invoice")))
+    assert out.data is not None and [ln[3] for ln in lines(out.data)] == [D("42.10"), D("15.30")]
+
+    flat = [(60, "Electricity", "$42.10"), (60, "Water", "$15.30")]
+    words, _ = render(_statement(flat), right={540.0})
+    assert [(ln[0], ln[3]) for ln in lines(extract_invoice(words).data)] == [
+        ("Electricity", D("42.10")), ("Water", D("15.30"))
+    ]
+
+    # rows after the total that do not add up to it are no items: the summary line stays the item
+    history = [(60, "Payment received 03/02", "$51.20"), (60, "Payment received 02/02", "$49.80")]
+    words, _ = render(_statement(history), right={540.0})
+    assert [(ln[0], ln[3]) for ln in lines(extract_invoice(words).data)] == [("Current charges", D("57.40"))]

@@ -579,6 +579,56 @@ def _median(values: list[float]) -> float | None:
     return sorted(values)[len(values) // 2] if values else None
 
 
+def _adds_up(lines: list[dict[str, Any]], targets: list[Decimal]) -> bool:
+    total = sum((ln["amount"] for ln in lines), Decimal(0))
+    return bool(lines) and any(abs(total - t) <= Decimal("0.01") * max(1, len(lines)) for t in targets)
+
+
+def _detail_items(ctx: DocContext, start: int, targets: list[Decimal]) -> list[dict[str, Any]] | None:
+    """Items read from a run of rows of a label and an amount after row ``start``, when they add up
+    to a target (the subtotal or total): either every row of the run is an item, or the rows form an
+    outline in which each item is followed by the rows that make it up ("Amazon Glacier $2.22",
+    then "Charges $2.22", "VAT $0.00") and the items add up. The first run that gives two items or
+    more; None when none does. Totals labels and rows of text end a run."""
+    runs: list[list[dict[str, Any]]] = [[]]
+    for i in range(start, len(ctx.texts)):
+        amounts = [a for a in ctx.amounts(i) if a.has_decimals or a.currency]
+        desc = normalize_text(ctx.texts[i][: amounts[-1].start]).strip(" :-*.") if len(amounts) == 1 else ""
+        totals = TOTAL_STRONG.search(desc) or TOTAL_PLAIN.search(desc) or SUBTOTAL.search(desc) or AMOUNT_DUE.search(desc)
+        if len(amounts) != 1 or _letters(desc) < 2 or totals:
+            if runs[-1]:
+                runs.append([])
+            continue
+        a = amounts[0]
+        runs[-1].append(
+            {"description": desc, "quantity": None, "unit_price": None, "amount": a.value,
+             "_value": ctx.value_at(i, a.start, a.end, a.value), "_desc_row": i}
+        )
+    for rows in runs:
+        items = rows if _adds_up(rows, targets) else _outline(rows)
+        if items is not None and len(items) >= 2 and _adds_up(items, targets):
+            return items
+    return None
+
+
+def _outline(rows: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """The top rows of an outline: each followed by rows whose amounts add up to its own (then any
+    rows of zero); None when the rows are no such outline."""
+    items, k = [], 0
+    while k < len(rows):
+        parent, j, part = rows[k], k + 1, Decimal(0)
+        while j < len(rows) and part != parent["amount"]:
+            part += rows[j]["amount"]
+            j += 1
+        if part != parent["amount"] or j == k + 1:
+            return None
+        while j < len(rows) and rows[j]["amount"] == 0:
+            j += 1  # "VAT $0.00" after the charges that make up the item
+        items.append(parent)
+        k = j
+    return items
+
+
 def _row_numbers(ctx: DocContext, i: int, cols: list[_Column]) -> tuple[list[tuple[_Column, AmountMatch, int]], set[int]]:
     """The numbers of row ``i`` that stand in a number column: (column, amount, offset of its cell
     in the row's text), and the character positions they take. Cells that mix words and numbers
@@ -700,6 +750,14 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
         lines = table
     else:
         lines = _items(ctx, head + 1, stop) if stop > head else []
+        target = [v.value for k, v in block.items() if k in ("subtotal", "total")]
+        if target and (len(lines) < 2 or not _adds_up(lines, target)):
+            # A statement whose detail follows its summary ("Total for this invoice $4.11", then
+            # "Detail": each service with its charges and VAT under it). A breakdown of two or more
+            # items beats a single summary line ("Current charges") that is the total itself.
+            detail = _detail_items(ctx, block["total"].row + 1 if "total" in block else stop, target)
+            if detail and len(detail) >= 2:
+                lines = detail
     provenance = {k: v.source() for k, v in values.items()}
     provenance.update({k: v.source() for k, v in party_prov.items()})
     for n, item in enumerate(lines):
