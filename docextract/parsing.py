@@ -389,6 +389,8 @@ _DMY = re.compile(
 )
 # y-m-d with a 4-digit year (ISO and East-Asian order).
 _YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?!\d)")
+# Chinese, Japanese and Korean: 2025年3月14日, 2025년 3월 14일
+_YMD_CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 # Compact ISO 20180325 only when it is clearly a date (no other digits around).
 _YMD_COMPACT = re.compile(r"(?<![\d])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 # 3 MAR 2018, 03-MAR-18, 3. März 2021, 1 de enero de 2020, 19 april 2014, 30Mar201818:17 (time glued on)
@@ -483,6 +485,8 @@ def find_dates(text: str, *, dayfirst: bool = True) -> list[DateMatch]:
 
     for m in _YMD.finditer(digits):
         add(m.start(), m.end(), _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4))))
+    for m in _YMD_CJK.finditer(text):
+        add(m.start(), m.end(), _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
     for m in _D_MON_Y.finditer(named):
         add(m.start(), m.end(), _make_date(_year(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))))
     for m in _MON_D_Y.finditer(named):

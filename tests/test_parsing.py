@@ -100,6 +100,8 @@ def test_detect_currency() -> None:
         ("5 ogos 2019", (2019, 8, 5)),
         ("DATE: 15.03.2018", (2018, 3, 15)),
         ("20180325", (2018, 3, 25)),
+        ("2025年3月14日(金)", (2025, 3, 14)),
+        ("2025년 3월 14일", (2025, 3, 14)),
     ],
 )
 def test_parse_date(text: str, date: tuple[int, int, int]) -> None:

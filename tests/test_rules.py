@@ -421,3 +421,41 @@ def test_a_count_before_the_description_is_the_quantity() -> None:
         ("7UP", None, None, D("2.00")),
         ("100 PLUS", None, None, D("2.20")),
     ]
+
+
+def _cjk_till(lines: list[str], font: str) -> bytes:
+    from docextract._mupdf import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=260, height=40 + 16 * len(lines))
+    for k, line in enumerate(lines):
+        page.insert_text((10, 30 + 16 * k), line, fontname=font, fontsize=10)
+    return doc.tobytes()
+
+
+def test_japanese_and_chinese_receipts() -> None:
+    """Labels in Japanese (小計, 消費税, 合計, お預り, お釣り) and Chinese (合计, 现金, 找零), dates
+    written 2025年3月14日; the Japanese one also through OCR (PP-OCR reads both scripts)."""
+    from docextract import extract as extract_document
+    from docextract.testing.documents import render_pdf
+
+    jp = _cjk_till([
+        "セブンイレブン 渋谷店", "東京都渋谷区道玄坂1-2-3", "2025年3月14日(金) 18:42", "",
+        "おにぎり 鮭            ¥150", "緑茶 500ml            ¥140", "サンドイッチ          ¥320", "",
+        "小計                  ¥610", "消費税(8%)             ¥48", "合計                  ¥658",
+        "お預り                ¥1,000", "お釣り                ¥342",
+    ], "japan")
+    for source in (jp, render_pdf(jp, dpi=200)):
+        d = extract_document(source, schema="receipt").data
+        assert (d.subtotal, d.tax, d.total, d.currency, d.payment_method) == (D(610), D(48), D(658), "JPY", "cash")
+        assert [i.amount for i in d.items] == [D(150), D(140), D(320)]
+    d = extract_document(jp, schema="receipt").data
+    assert d.date == dt.date(2025, 3, 14) and d.merchant_name == "セブンイレブン 渋谷店"
+    cn = _cjk_till([
+        "全家便利店 上海南京路店", "上海市黄浦区南京东路100号", "2025年3月14日 18:42", "",
+        "矿泉水        2.00", "三明治       12.50", "咖啡         18.00", "",
+        "合计         32.50", "现金         50.00", "找零         17.50",
+    ], "china-s")
+    res = extract_document(cn, schema="receipt")
+    assert (res.data.total, res.data.payment_method, res.data.date) == (D("32.50"), "cash", dt.date(2025, 3, 14))
+    assert [i.description for i in res.data.items] == ["矿泉水", "三明治", "咖啡"] and res.issues == []
