@@ -18,8 +18,9 @@ What :meth:`OcrReader.read` does, and why (measured on the SROIE receipts with
    print). Where the lines found are very thin (a dense A4 page), it looks again, larger.
 3. Finds the page rotation (0/90/180/270): sideways pages have tall line boxes; upside-down is
    decided by the bundled 0/180 line classifier voting on the longest lines. The page is then
-   turned and detected again (rare, so the simple way). Small skew is the median angle of long
-   line boxes; it needs no second pass because every line is cut out with a perspective warp that
+   turned and detected again (rare, so the simple way). Skew is the median angle of long line
+   boxes (up to 10 degrees; up to 40 where most lines agree, as in a receipt photographed at an
+   angle); it needs no second pass because every line is cut out with a perspective warp that
    levels it, and boxes are reported in the deskewed frame.
 4. Recognizes each line cut out directly at the recognizer's 48 px height (the recognizer's cost
    is linear in width, so lines are not padded to RapidOCR's 320 px minimum, and lines of
@@ -396,7 +397,9 @@ def _coarse_turns(models: _Models, work: np.ndarray, quads: np.ndarray) -> int:
     return 2 if turned else 0
 
 
-_MAX_SKEW = 10.0  # degrees; beyond this a "line" is a diagonal stamp or noise, not skew
+_MAX_SKEW = 10.0  # degrees; beyond this a "line" is a diagonal stamp or noise, not skew ...
+_MAX_STEEP = 40.0  # ... unless most lines agree on an angle up to this (a photo taken askew)
+_STEEP_AGREE = 0.6
 
 
 def _skew(quads: np.ndarray) -> float:
@@ -436,16 +439,26 @@ def _angles(quads: np.ndarray) -> np.ndarray:
 
 
 def _skew_from_boxes(quads: np.ndarray) -> float:
-    """The width-weighted median angle of the long line boxes (0 below 0.2 degrees)."""
+    """The width-weighted median angle of the long line boxes (0 below 0.2 degrees).
+
+    Up to ``_MAX_SKEW`` degrees, as measured. A steeper median (a receipt photographed at an angle)
+    counts only where the lines agree on it: at least ``_STEEP_AGREE`` of the long boxes' width
+    within 3 degrees of it; a diagonal stamp or a few stray lines do not."""
     top, left = _edges(quads)
     long = top >= 3 * left
     if long.sum() < 2:
         return 0.0
-    angles = _angles(quads[long])
+    angles, widths = _angles(quads[long]), top[long]
+    steep = np.abs(angles) <= _MAX_STEEP
+    if steep.any():
+        median = _weighted_median(angles[steep], widths[steep])
+        agree = widths[np.abs(angles - median) <= 3.0].sum() / widths.sum()
+        if abs(median) > _MAX_SKEW and agree >= _STEEP_AGREE and long.sum() >= 4:
+            return median
     ok = np.abs(angles) <= _MAX_SKEW
     if not ok.any():
         return 0.0
-    skew = _weighted_median(angles[ok], top[long][ok])
+    skew = _weighted_median(angles[ok], widths[ok])
     return skew if abs(skew) >= 0.2 else 0.0
 
 

@@ -132,6 +132,29 @@ def test_small_skew_is_corrected(reader: OcrReader, page: tuple) -> None:
     assert x0 < ex < x1 and y0 < ey < y1
 
 
+@pytest.mark.parametrize("angle", [-25, 18, 35])
+def test_a_page_photographed_askew_is_levelled(reader: OcrReader, page: tuple, angle: float) -> None:
+    """Beyond 10 degrees a tilt counts where the lines agree on it (a receipt photographed at an
+    angle, here on a dark table): the rows read as rows, in order."""
+    img, _ = page
+    turned = img.rotate(angle, expand=True, fillcolor=(40, 40, 40), resample=Image.Resampling.BICUBIC)
+    res = reader.read(turned)
+    assert res.skew == pytest.approx(-angle, abs=1.0)
+    assert texts(res) == [norm(t) for t in LINES]
+
+
+def test_a_diagonal_stamp_is_no_skew(reader: OcrReader) -> None:
+    """A level page with one long diagonal line (a stamp) stays level."""
+    img, _ = render(LINES + [""] * 8, size=30, width=700)
+    stamp = Image.new("RGB", (640, 60), "white")
+    ImageDraw.Draw(stamp).text((10, 10), "PAID WITH THANKS 2025", fill="black", font=_font(34))
+    stamp = stamp.rotate(25, expand=True, fillcolor="white")
+    img.paste(stamp, (40, img.height - stamp.height - 5))
+    res = reader.read(img)
+    assert res.skew == 0.0
+    assert texts(res)[: len(LINES)] == [norm(t) for t in LINES]
+
+
 @pytest.mark.parametrize(
     "image",
     [
