@@ -132,7 +132,7 @@ def source_name(source: Any) -> str:
     if isinstance(source, (bytes, bytearray)):
         return "<bytes>"
     if isinstance(source, (str, os.PathLike)):
-        return str(Path(os.fsdecode(source)))
+        return os.fsdecode(source)
     return "<image>" if _is_pil_image(source) else repr(source)[:80]
 
 

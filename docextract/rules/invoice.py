@@ -8,14 +8,14 @@ totals; net/ex-tax totals are subtotals.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from docextract.checks import check_invoice
 from docextract.layout import union_bbox
-from docextract.parsing import AmountMatch, find_amounts, find_dates, normalize_text, strip_currency
+from docextract.parsing import AmountMatch, find_amounts, find_dates, normalize_chars, normalize_text, strip_currency
 from docextract.rules import DocContext, Extraction, Value, _value_below, amounts_parser, find_labelled
 from docextract.rules.receipt import (
     CONTACT,
@@ -181,23 +181,25 @@ def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str,
     prov: dict[str, Value] = {}
     cust_rows: set[int] = set()
     cust_x: tuple[float, float] | None = None  # the customer block's columns
-    for i, t in enumerate(ctx.texts):
-        m = next((c for c in (CUSTOMER.search(cell.text) for cell in ctx.rows[i].cells()) if c), None)
-        if m is None:
-            continue
+    for i in range(len(ctx.texts)):
         # the label and what follows it in its own cell ("Herrn" beside "Rechnung Nr. 17" is alone)
-        cell = next(c for c in ctx.rows[i].cells() if CUSTOMER.search(c.text))
-        off = ctx.rows[i].text.find(cell.text)
-        t = ctx.texts[i][: off + len(cell.text)] if off >= 0 else t
-        m = CUSTOMER.search(t, max(off, 0)) or m
+        found = next(
+            ((cell, m) for cell in ctx.rows[i].cells() if (m := CUSTOMER.search(normalize_chars(cell.text)))), None
+        )
+        if found is None:
+            continue
+        cell, m = found
+        off = max(ctx.rows[i].text.find(cell.text), 0)  # the cell's place in the row's text
+        t = normalize_chars(cell.text)
         cust_rows.add(i)
         if customer["name"] is not None:
             continue
         rest = re.sub(r"^\W*(?:ADDRESS|ADRES|ADRESSE)?\W*", "", t[m.end() :], flags=_I).strip()
         if _letters(rest) >= 3 and not CUSTOMER.match(rest):
-            name = ctx.value_at(i, len(t) - len(rest), len(t), rest)
+            end = off + len(t.rstrip())
+            name = ctx.value_at(i, end - len(rest), end, rest)
         else:
-            name = _value_below(ctx, i, m.start(), m.end(), _name_parse)
+            name = _value_below(ctx, i, off + m.start(), off + m.end(), _name_parse)
         if name is None:
             continue
         customer["name"] = normalize_text(re.sub(r"^ATTN\W*", "", name.value, flags=_I))
@@ -243,7 +245,7 @@ def _name_parse(text: str) -> list[tuple[Any, int, int]]:
     return []
 
 
-def _address_rows(ctx: DocContext, name: Value, *, digits: bool = False, stop: set[int] = frozenset()) -> list[int]:
+def _address_rows(ctx: DocContext, name: Value, *, digits: bool = False, stop: Collection[int] = ()) -> list[int]:
     """The rows of the address under a party's ``name``, read in the name's column: lines that look
     like an address (``digits``: each with a number, for a letterhead whose other lines may be a
     slogan), then a country or region line; not across a gap wider than a line (the block has
