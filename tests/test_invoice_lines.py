@@ -558,3 +558,27 @@ def test_a_statement_whose_detail_follows_the_total() -> None:
     history = [(60, "Payment received 03/02", "$51.20"), (60, "Payment received 02/02", "$49.80")]
     words, _ = render(_statement(history), right={540.0})
     assert [(ln[0], ln[3]) for ln in lines(extract_invoice(words).data)] == [("Current charges", D("57.40"))]
+
+
+def test_a_scanned_two_page_invoice() -> None:
+    """The two-page invoice as a scan (each page a JPEG image in the PDF, slightly skewed, blurred
+    and noisy): OCR on both pages, the same 35 lines and total; "Part number 31" keeps its number
+    on page 2, where no heading row says which column is which."""
+    import io
+
+    from docextract import extract
+    from docextract.testing.documents import degrade
+
+    src = pymupdf.open(stream=_two_page_invoice(), filetype="pdf")
+    scan = pymupdf.open()
+    for n, page in enumerate(src):
+        pix = page.get_pixmap(dpi=200)
+        img = degrade(Image.frombytes("RGB", (pix.width, pix.height), pix.samples), skew=(1.0, -0.8)[n], blur=0.6,
+                      noise=5, seed=n)
+        buf = io.BytesIO()
+        img.save(buf, "JPEG", quality=75)
+        scan.new_page(width=595, height=842).insert_image(pymupdf.Rect(0, 0, 595, 842), stream=buf.getvalue())
+    res = extract(scan.tobytes(), schema="invoice")
+    got = [(ln.description, ln.amount) for ln in res.data.lines]
+    assert got == [(f"Part number {n}", D("3.00")) for n in range(1, 36)]
+    assert res.data.total == D("105.00") and res.issues == []

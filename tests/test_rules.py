@@ -459,3 +459,21 @@ def test_japanese_and_chinese_receipts() -> None:
     res = extract_document(cn, schema="receipt")
     assert (res.data.total, res.data.payment_method, res.data.date) == (D("32.50"), "cash", dt.date(2025, 3, 14))
     assert [i.description for i in res.data.items] == ["矿泉水", "三明治", "咖啡"] and res.issues == []
+
+
+def test_a_number_ending_the_description_box_stays_in_the_description() -> None:
+    """OCR boxes are cells: "Part number 31" in one box beside the boxes "2", "1.50", "3.00" is the
+    description; a box that goes on with a price after the count ("BAG 1 80.91") is not, nor a
+    count with no other number beside it ("COLA 2", test above)."""
+    words = [
+        Word("PARTS DEPOT", 100, 40, 300, 60, 0.9, "ocr"),
+        Word("Part number 31", 100, 100, 300, 120, 0.9, "ocr"), Word("2", 600, 100, 610, 120, 0.9, "ocr"),
+        Word("1.50", 800, 100, 840, 120, 0.9, "ocr"), Word("3.00", 1000, 100, 1040, 120, 0.9, "ocr"),
+        Word("ELEGANT BAG 1 80.91", 100, 140, 400, 160, 0.9, "ocr"), Word("80.91", 1000, 140, 1050, 160, 0.9, "ocr"),
+        Word("TOTAL", 100, 200, 160, 220, 0.9, "ocr"), Word("83.91", 1000, 200, 1050, 220, 0.9, "ocr"),
+    ]
+    items = extract_receipt(words).data["items"]
+    assert [(i["description"], i["quantity"], i["unit_price"], i["amount"]) for i in items] == [
+        ("Part number 31", D(2), D("1.50"), D("3.00")),
+        ("ELEGANT BAG", D(1), D("80.91"), D("80.91")),
+    ]

@@ -739,11 +739,18 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
     first_num = amount.start
     # In a text layer, words of one cell are one space apart and cells three: a number one space
     # after a word is part of the description ("Part number 35   2   1.50   3.00").
+    # An OCR box is a cell too: a whole number that ends a box opening with words ("Part number 31"
+    # beside the boxes "2", "1.50", "3.00") is part of the description, where other boxes before the
+    # amount hold the row's numbers ("COLA 2" beside "3.00" alone: 2 is the count).
     text_layer = ctx.rows[i].source == "text"
+    row = ctx.rows[i]
     for a in reversed(nums[:-1] if nums[-1] is amount else nums):
         if a.end <= first_num and not _glued(t, a.start, a.end) and not re.search(r"[A-Za-z]{2,}", t[a.end : first_num]):
             if text_layer and re.search(r"[^\W\d_]\S* $", t[: a.start]):
                 break
+            if not text_layer and not a.has_decimals and _ends_a_named_box(row, t, a.start, a.end, amount.start):
+                if any(b.start >= a.end and b is not amount for b in nums):
+                    break
             first_num = a.start
     desc = normalize_text(re.sub(r"\s+[xX@*]?\s*$", "", t[:first_num])).strip(" :-*")
     if _letters(desc) < 2 and pending:
@@ -789,6 +796,16 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
         "_value": ctx.value_at(i, amount.start, amount.end, amount.value),
         "_desc_row": i,
     }
+
+
+def _ends_a_named_box(row: Any, text: str, start: int, end: int, amount_start: int) -> bool:
+    """Whether ``text[start:end]`` is the last token of an OCR box that opens with a word, and the
+    row's amount stands in another box."""
+    end = start + len(text[start:end].rstrip())  # a match may take the space after it
+    for s, e in row.spans:
+        if s <= start < e:
+            return e <= amount_start and not text[end:e].strip() and bool(re.match(r"\s*[^\W\d_]{2,}", text[s:start]))
+    return False
 
 
 def _glued(text: str, start: int, end: int) -> bool:
