@@ -233,6 +233,18 @@ def test_cash_tendered_is_not_the_total() -> None:
     assert extract_receipt(layout(items)).data["total"] == D("10.00")
 
 
+def test_the_payment_row_alone_does_not_overrule_the_total() -> None:
+    """With no change line read, the money handed over is not the total ("CASH 20.00" under "TOTAL
+    12.50"), nor is a card payment OCR misread ("$127.21" as "5127.21"): the payment's own row is
+    no evidence for itself."""
+    words = layout(["SHOP", ("BREAD", "12.50"), ("TOTAL", "12.50"), ("CASH", "20.00")])
+    assert extract_receipt(words).data["total"] == D("12.50")
+    words = layout(["BLUE RIVER CAFE", ("ITEM", "$119.73"), ("SUBTOTAL", "$119.73"), ("SALES TAX", "$7.48"),
+                    ("TOTAL", "$127.21"), ("VISA", "5127.21")])
+    res = extract_receipt(words)
+    assert res.data["total"] == D("127.21") and res.data["payment_method"] == "card" and res.issues == []
+
+
 def test_legal_form_and_address_as_ocr_reads_them() -> None:
     rows: list = [
         "SUBANG HEALTHCARE SIN N BHD",

@@ -577,8 +577,10 @@ def _totals(ctx: DocContext) -> dict[str, Value]:
         elif weak:
             out["total"] = weak[-1]
     elif paid is not None and paid != out["total"].value:
-        # Cash − change is the amount paid: trust it over the label when a row prints that amount.
-        for i in range(max(0, out["total"].row - 4), min(n, out["cash"].row + 1)):
+        # Cash − change is the amount paid: trust it over the label when a row other than the
+        # payment's own prints that amount (the payment row always does when no change is read:
+        # "TOTAL 12.50 / CASH 20.00" is a total of 12.50, and an OCR slip "VISA 5127.21" no total).
+        for i in range(max(0, out["total"].row - 4), min(n, out["cash"].row)):
             hit = [a for a in ctx.amounts(i) if a.value == paid and a.has_decimals]
             if hit:
                 out["total"] = ctx.value_at(i, hit[-1].start, hit[-1].end, paid)
