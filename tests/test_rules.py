@@ -245,6 +245,18 @@ def test_the_payment_row_alone_does_not_overrule_the_total() -> None:
     assert res.data["total"] == D("127.21") and res.data["payment_method"] == "card" and res.issues == []
 
 
+def test_a_misread_total_gives_way_to_the_payment_the_subtotal_and_tax_agree_with() -> None:
+    """"TOTAL 5222.73" (OCR read "$" as "5") against "VISA $222.73", subtotal 209.63 and tax 13.10:
+    two printed amounts against one, the total is 222.73. A payment that the subtotal and tax do not
+    back (a tip added on the card slip) leaves the total alone."""
+    rows: list = ["BLUE RIVER CAFE", ("ITEM", "$209.63"), ("SUBTOTAL", "$209.63"), ("SALES TAX", "$13.10"),
+                  ("TOTAL", "5222.73"), ("VISA", "$222.73")]
+    res = extract_receipt(layout(rows))
+    assert res.data["total"] == D("222.73") and res.issues == []
+    rows[4:] = [("TOTAL", "$222.73"), ("VISA", "$260.00")]
+    assert extract_receipt(layout(rows)).data["total"] == D("222.73")
+
+
 def test_legal_form_and_address_as_ocr_reads_them() -> None:
     rows: list = [
         "SUBANG HEALTHCARE SIN N BHD",

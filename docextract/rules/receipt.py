@@ -600,6 +600,14 @@ def _totals(ctx: DocContext) -> dict[str, Value]:
         got = _labelled_rows(ctx, label, TOTAL_EXCLUDE if key != "discount" else None, range(limit + 1))
         if got:
             out[key] = got[-1] if key == "rounding" else got[0]
+    if paid is not None and "total" in out and "subtotal" in out and paid != out["total"].value:
+        # The labelled total disagrees with the amount paid, and the subtotal and tax agree with
+        # the payment: two printed amounts against one ("TOTAL 5222.73", OCR's "$" read as "5",
+        # over "VISA $222.73" and 209.63 + 13.10). The payment's amount is the total.
+        sums = {out["subtotal"].value, out["subtotal"].value + (out["tax"].value if "tax" in out else 0)}
+        if paid in sums and out["total"].value not in sums:
+            cash = out["cash"]
+            out["total"] = Value(paid, cash.text, cash.bbox, cash.conf, cash.origin, 0, cash.row)
     return out
 
 
