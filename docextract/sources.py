@@ -185,7 +185,7 @@ def _png_bytes(image: Image.Image) -> bytes:
 
         buf = io.BytesIO()
         try:
-            to_rgb(image.convert("RGB") if image.mode == "CMYK" else image).save(buf, format="PNG")
+            to_rgb(image).save(buf, format="PNG")
         except (OSError, ValueError):
             raise InputError(f"cannot read this {image.mode} image: {exc}") from None
     return buf.getvalue()

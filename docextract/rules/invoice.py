@@ -8,6 +8,7 @@ totals; net/ex-tax totals are subtotals.
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -514,7 +515,8 @@ def _attach(ctx: DocContext, rows: list[_TableRow], full: float) -> list[dict[st
     ``full``: how wide a line of the description column is when it wrapped (:func:`_close`).
     """
     anchors = [k for k, r in enumerate(rows) if r.item is not None]
-    pitch = _median([_step(rows[a], rows[b]) for a, b in zip(anchors, anchors[1:]) if b == a + 1])
+    steps = [_step(rows[a], rows[b]) for a, b in zip(anchors, anchors[1:]) if b == a + 1]
+    pitch = statistics.median_high(steps) if steps else None
 
     def close(upper: _TableRow, lower: _TableRow) -> bool:
         return _close(ctx, upper, lower, pitch, full)
@@ -575,10 +577,6 @@ def _close(ctx: DocContext, upper: _TableRow, lower: _TableRow, pitch: float | N
     if step >= 1.6 * max(ctx.rows[upper.i].height, ctx.rows[lower.i].height):
         return False
     return pitch is None or upper.width >= full
-
-
-def _median(values: list[float]) -> float | None:
-    return sorted(values)[len(values) // 2] if values else None
 
 
 def _adds_up(lines: list[dict[str, Any]], targets: list[Decimal]) -> bool:

@@ -573,7 +573,7 @@ def _totals(ctx: DocContext) -> dict[str, Value]:
     if "total" not in out:
         weak = [v for v in _labelled_rows(ctx, TOTAL_WEAK, TOTAL_EXCLUDE, range(n)) if v.value > 0]
         if paid is not None:
-            out["total"] = Value(paid, out["cash"].text, out["cash"].bbox, out["cash"].conf, out["cash"].origin, 0, out["cash"].row)
+            out["total"] = _paid_value(out["cash"], paid)
         elif weak:
             out["total"] = weak[-1]
     elif paid is not None and paid != out["total"].value:
@@ -606,8 +606,7 @@ def _totals(ctx: DocContext) -> dict[str, Value]:
         # over "VISA $222.73" and 209.63 + 13.10). The payment's amount is the total.
         sums = {out["subtotal"].value, out["subtotal"].value + (out["tax"].value if "tax" in out else 0)}
         if paid in sums and out["total"].value not in sums:
-            cash = out["cash"]
-            out["total"] = Value(paid, cash.text, cash.bbox, cash.conf, cash.origin, 0, cash.row)
+            out["total"] = _paid_value(out["cash"], paid)
     return out
 
 
@@ -654,6 +653,11 @@ def _not_tendered(ctx: DocContext, total: Value, change: Value) -> Value:
         if hit:
             return ctx.value_at(i, hit[-1].start, hit[-1].end, paid)
     return total
+
+
+def _paid_value(cash: Value, paid: Decimal) -> Value:
+    """The amount paid as a value read from the payment's row."""
+    return Value(paid, cash.text, cash.bbox, cash.conf, cash.origin, 0, cash.row)
 
 
 def _paid(found: dict[str, Value]) -> Decimal | None:
@@ -703,13 +707,13 @@ def _priced_by_qty_line(ctx: DocContext, i: int, item: dict[str, Any]) -> bool:
     amount of its own (2 × 1,99 = 3,98) in the amounts' column, and the item's "amount" stands well
     left of that column, the item's number was part of its name (a size OCR read as "0,51") and the
     quantity line prices it. Returns whether it did."""
-    m = QTY_LINE.match(ctx.texts[i].strip())
+    found = _qty_line(ctx.texts[i])
     amounts = [a for a in ctx.amounts(i) if a.has_decimals]
-    if not m or len(amounts) < 2 or item["quantity"] is not None:
+    if found is None or len(amounts) < 2 or item["quantity"] is not None:
         return False
-    qty, unit = (Decimal(g.replace(",", ".")) for g in m.groups())
+    qty, unit = found
     own = amounts[-1]
-    if qty <= 0 or abs(qty * unit - own.value) > Decimal("0.011") or own.value == item["amount"]:
+    if abs(qty * unit - own.value) > Decimal("0.011") or own.value == item["amount"]:
         return False
     value = ctx.value_at(i, own.start, own.end, own.value)
     old = item["_value"]
@@ -731,14 +735,20 @@ _LEADING_QTY = re.compile(r"([1-9]\d?)(?:\s*[xX×*])?\s+(?=[^\W\d_]{3})")
 QTY_LINE = re.compile(r"^\W*(\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX@*]|PCS?\s*[xX@]?)\s*(?:RM|\$|€|£)?\s*(\d+[.,]\d{2})\b")
 
 
-def _apply_qty_line(item: dict[str, Any], text: str) -> None:
-    """``2 @ $2.49`` under an item: its quantity and unit price, when they multiply to its amount."""
+def _qty_line(text: str) -> tuple[Decimal, Decimal] | None:
+    """The quantity and unit price of a quantity line (``2 @ $2.49``, ``2 x 1,99``), or None."""
     m = QTY_LINE.match(text.strip())
     if not m:
-        return
+        return None
     qty, unit = (Decimal(g.replace(",", ".")) for g in m.groups())
-    if qty > 0 and abs(qty * unit - item["amount"]) <= Decimal("0.011"):
-        item["quantity"], item["unit_price"] = qty, unit
+    return (qty, unit) if qty > 0 else None
+
+
+def _apply_qty_line(item: dict[str, Any], text: str) -> None:
+    """``2 @ $2.49`` under an item: its quantity and unit price, when they multiply to its amount."""
+    found = _qty_line(text)
+    if found is not None and abs(found[0] * found[1] - item["amount"]) <= Decimal("0.011"):
+        item["quantity"], item["unit_price"] = found
 
 
 def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, Any] | None:
