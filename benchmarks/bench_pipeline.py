@@ -23,13 +23,13 @@ from pathlib import Path
 from pydantic import BaseModel, field_validator
 
 from docextract import extract
-from docextract.engines.llama import LlamaEngine
-from docextract.prompts import extraction_prompt, tile_part
+from docextract.engines.llama.engine import LlamaEngine
+from docextract.pipeline.prompts import extraction_prompt, tile_part
+from docextract.pipeline.tiling import TileSpec, tile_page
 from docextract.schemas import resolve_schema
 from docextract.sources import open_document
 from docextract.testing.documents import invoice_pdf
 from docextract.testing.tiny_vlm import write_tiny_vlm
-from docextract.tiling import TileSpec, tile_page
 
 
 class Rejecting(BaseModel):
@@ -53,7 +53,7 @@ def bare_calls(engine: LlamaEngine, pdf: Path, dpi: float, max_tokens: int) -> t
     llama = engine._llama
     start = time.perf_counter()
     for tile in tiles:
-        from docextract.engines.llama import _data_uri
+        from docextract.engines.llama.engine import _data_uri
 
         prompt = extraction_prompt(spec.name, spec.json_schema, part=tile_part(tile.index, len(tiles), 1, 1))
         content = [{"type": "image_url", "image_url": {"url": _data_uri(tile.image)}}, {"type": "text", "text": prompt}]

@@ -180,7 +180,7 @@ def read_csv(path: Path) -> Grid:
 def load_icdar(root: Path) -> list[Doc]:
     docs = []
     for pdf in sorted(root.glob("*.pdf")):
-        from docextract._mupdf import pymupdf
+        from docextract.sources.mupdf import pymupdf
 
         with pymupdf.open(pdf) as d:
             pages = set(range(1, d.page_count + 1))
@@ -206,7 +206,7 @@ def load_cases(root: Path, set_name: str) -> list[Doc]:
 
 
 def run_docextract(pdf: Path) -> Predicted:
-    from docextract._mupdf import pymupdf
+    from docextract.sources.mupdf import pymupdf
     from docextract.tables import extract_pdf_tables
 
     out: Predicted = {}
@@ -221,8 +221,8 @@ def run_docextract_ocr(pdf: Path, pages: set[int] | None = None, dpi: int = 150)
     """The scanned path: render each scored page, OCR it, tables from the OCR lines."""
     from PIL import Image
 
-    from docextract._mupdf import pymupdf
     from docextract.ocr import get_reader
+    from docextract.sources.mupdf import pymupdf
     from docextract.tables import tables_from_words
 
     reader = get_reader()
@@ -272,7 +272,7 @@ def run_pdfplumber(pdf: Path) -> Predicted:
 
 
 def run_pymupdf(pdf: Path) -> Predicted:
-    from docextract._mupdf import pymupdf
+    from docextract.sources.mupdf import pymupdf
 
     out: Predicted = {}
     with pymupdf.open(pdf) as doc:

@@ -29,16 +29,16 @@ from docextract.types import FieldSource, Issue, Status, TileResult, Word
 
 if TYPE_CHECKING:
     from docextract.engines import Engine, get_engine, list_engines
-    from docextract.export import results_to_dataframe
+    from docextract.output.export import results_to_dataframe
+    from docextract.output.result import Extraction
     from docextract.pipeline import Event, extract
-    from docextract.result import Extraction
     from docextract.schemas import SchemaSpec, list_schemas, resolve_schema
 
 _LAZY = {
     "extract": "docextract.pipeline",
     "Event": "docextract.pipeline",
-    "Extraction": "docextract.result",
-    "results_to_dataframe": "docextract.export",
+    "Extraction": "docextract.output.result",
+    "results_to_dataframe": "docextract.output.export",
     "Engine": "docextract.engines",
     "get_engine": "docextract.engines",
     "list_engines": "docextract.engines",

@@ -25,11 +25,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from docextract import prompts
 from docextract.engines.base import Engine
 from docextract.errors import EngineError, UsageError
-from docextract.merge import merge_lines
-from docextract.pipeline import Options
+from docextract.pipeline import Options, prompts
+from docextract.pipeline.merge import merge_lines
 from docextract.sources import open_document, parse_pages
 from docextract.textlayout import guess_language, locate_tables, words_to_code, words_to_markdown
 from docextract.types import EngineRequest, Issue, Page, Tile, Word
@@ -37,7 +36,7 @@ from docextract.types import EngineRequest, Issue, Page, Tile, Word
 if TYPE_CHECKING:
     from PIL import Image
 
-    from docextract.result import Extraction
+    from docextract.output.result import Extraction
 
 TextSink = Callable[[str], None]
 
@@ -326,7 +325,7 @@ def video_frames(
 ) -> Iterator[FrameResult]:
     """Sample frames (every ``every`` seconds and/or at scene changes) and describe each, answer
     ``question`` about it, or extract ``schema`` from it (schemas also run on the offline reader)."""
-    from docextract.video import sample_frames
+    from docextract.sources.video import sample_frames
 
     opts = _options(options)
     spec = None
@@ -510,7 +509,7 @@ def _tiles(page: Page, engine: Engine, opts: Options) -> list[Tile]:
     """The page cut for the engine's encoder, or the whole page for engines without a tile size."""
     if engine.tile_size is None:
         return [Tile(page.page_no, 0, (0, 0, page.width, page.height), 1.0, page.image, page.words)]
-    from docextract.tiling import TileSpec, tile_page
+    from docextract.pipeline.tiling import TileSpec, tile_page
 
     return tile_page(page, TileSpec(engine.tile_size, opts.overlap, opts.tiles))
 

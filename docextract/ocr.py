@@ -47,8 +47,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from docextract._images import to_rgb
 from docextract.errors import MissingDependency, ModelError
+from docextract.sources.images import to_rgb
 from docextract.types import BBox, Word
 
 if TYPE_CHECKING:

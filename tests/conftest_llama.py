@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from docextract.engines.llama import LlamaEngine
+    from docextract.engines.llama.engine import LlamaEngine
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +34,7 @@ def tiny_vlm(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def tiny_engine(tiny_vlm: tuple[Path, Path]) -> Iterator[LlamaEngine]:
     """The llama engine on the tiny model, loaded once per session."""
     pytest.importorskip("llama_cpp")
-    from docextract.engines.llama import LlamaEngine
+    from docextract.engines.llama.engine import LlamaEngine
 
     # One thread: the tiny model gains nothing from more, and on a busy machine ggml's spinning
     # worker threads slow each call down ten-fold.

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner  # noqa: TID251 - tests drive the CLI
 
+from docextract.catalog.models import list_catalog
 from docextract.cli import app
-from docextract.models import list_catalog
 
 runner = CliRunner()
 

@@ -125,7 +125,7 @@ def test_code_and_ocr_on_the_tiny_model(files: dict[str, Path], model_args: list
 
 def test_video_jsonl_per_frame(tmp_path: Path, model_args: list[str]) -> None:
     pytest.importorskip("av")
-    from docextract.video import write_test_video
+    from docextract.sources.video import write_test_video
 
     clip = write_test_video(tmp_path / "clip.mp4", [(220, 0, 0), (0, 200, 0), (0, 200, 0), (0, 0, 220)], seconds_each=1.0, fps=5)
     every = runner.invoke(app, ["video", str(clip), "--every", "2s", *model_args, "--max-tokens", "8"])

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from docextract import doctor
+from docextract.catalog import doctor
 
 AMX_CPU = "processor\t: 0\nmodel name\t: Intel(R) Xeon(R) Platinum 8480+\nflags\t\t: fpu sse3 avx avx2 fma f16c avx512f amx_tile amx_int8 amx_bf16\n"
 AVX2_CPU = "processor\t: 0\nmodel name\t: AMD EPYC 7B13\nflags\t\t: fpu sse3 ssse3 avx avx2 fma f16c\n"

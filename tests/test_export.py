@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from docextract.errors import ExportError
-from docextract.export import results_to_dataframe
-from docextract.result import Extraction
+from docextract.output.export import results_to_dataframe
+from docextract.output.result import Extraction
 from docextract.schemas import Invoice, Receipt
 from docextract.types import Issue, Status
 

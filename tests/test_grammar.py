@@ -1,4 +1,4 @@
-"""docextract.grammar: JSON Schema → GBNF with safe strings, bounded plain numbers, loud failures."""
+"""docextract.engines.llama.grammar: JSON Schema → GBNF with safe strings, bounded plain numbers, loud failures."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ import pytest
 
 pytest.importorskip("llama_cpp")
 
-from docextract.errors import SchemaError  # noqa: E402
-from docextract.grammar import (  # noqa: E402
+from docextract.engines.llama.grammar import (  # noqa: E402
     MAX_FRAC_DIGITS,
     MAX_INT_DIGITS,
     _normalise_pattern,
     compile_grammar,
     load_grammar,
 )
+from docextract.errors import SchemaError  # noqa: E402
 from docextract.schemas import list_schemas, resolve_schema  # noqa: E402
 
 

@@ -14,9 +14,9 @@ import pytest
 
 pytest.importorskip("huggingface_hub")
 
+from docextract.catalog.hub import plan, pull  # noqa: E402
+from docextract.catalog.models import find_model, resolve_model  # noqa: E402
 from docextract.errors import ModelError  # noqa: E402
-from docextract.hub import plan, pull  # noqa: E402
-from docextract.models import find_model, resolve_model  # noqa: E402
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 REPO = "vikhyatk/moondream2"

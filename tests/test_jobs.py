@@ -326,7 +326,7 @@ class Recording(Engine):
 def tiny(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     pytest.importorskip("llama_cpp")
     pytest.importorskip("gguf")
-    from docextract.engines.llama import LlamaEngine
+    from docextract.engines.llama.engine import LlamaEngine
     from docextract.testing.tiny_vlm import write_tiny_vlm
 
     engine = LlamaEngine(*write_tiny_vlm(tmp_path_factory.mktemp("vlm"), image_size=224), n_threads=2)
@@ -413,7 +413,7 @@ def test_ocr_with_a_model_stitches_tiles(tiny: Engine) -> None:
 
 def test_video_frames_with_the_model(tiny: Engine, tmp_path: Path) -> None:
     pytest.importorskip("av")
-    from docextract.video import write_test_video
+    from docextract.sources.video import write_test_video
 
     clip = write_test_video(tmp_path / "c.mp4", [(200, 0, 0), (0, 0, 200)], seconds_each=1.0, fps=5)
     rec = Recording(tiny)

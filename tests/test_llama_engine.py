@@ -17,10 +17,10 @@ from PIL import Image
 pytest.importorskip("llama_cpp")
 
 from docextract.engines import get_engine  # noqa: E402
-from docextract.engines.llama import LlamaEngine, choose_handler, default_n_ctx  # noqa: E402
+from docextract.engines.llama.engine import LlamaEngine, choose_handler, default_n_ctx  # noqa: E402
+from docextract.engines.llama.gguf import GGUFInfo, read_gguf_info  # noqa: E402
+from docextract.engines.llama.grammar import MAX_FRAC_DIGITS, MAX_INT_DIGITS  # noqa: E402
 from docextract.errors import ModelError, SchemaError, UsageError  # noqa: E402
-from docextract.gguf_info import GGUFInfo, read_gguf_info  # noqa: E402
-from docextract.grammar import MAX_FRAC_DIGITS, MAX_INT_DIGITS  # noqa: E402
 from docextract.schemas import list_schemas, resolve_schema  # noqa: E402
 from docextract.types import EngineRequest  # noqa: E402
 
@@ -90,7 +90,7 @@ def test_stock_grammar_would_not_be_safe(tiny_engine: LlamaEngine, tile: Image.I
     that the safe rules, not luck, make the tests above pass."""
     from llama_cpp.llama_grammar import LlamaGrammar, json_schema_to_gbnf
 
-    from docextract.engines.llama import _data_uri
+    from docextract.engines.llama.engine import _data_uri
 
     grammar = LlamaGrammar.from_string(json_schema_to_gbnf(json.dumps(AMOUNTS)), verbose=False)
     messages = [

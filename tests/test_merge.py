@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from docextract.merge import Part, concat_dedup, merge_lines, merge_parts, overlap_run
+from docextract.pipeline.merge import Part, concat_dedup, merge_lines, merge_parts, overlap_run
 from docextract.types import FieldSource
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from docextract import models
+from docextract.catalog import models
+from docextract.catalog.models import find_catalog, find_model, recommend, resolve_model
 from docextract.errors import ModelError
-from docextract.models import find_catalog, find_model, recommend, resolve_model
 
 GGUF = b"GGUF\x03\x00\x00\x00" + b"\x00" * 16  # a GGUF header is enough: resolution never loads
 

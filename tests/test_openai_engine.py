@@ -24,6 +24,7 @@ from PIL import Image  # noqa: E402
 from pydantic import BaseModel  # noqa: E402
 
 from docextract.engines import get_engine  # noqa: E402
+from docextract.engines.llama.grammar import compile_grammar  # noqa: E402
 from docextract.engines.openai import (  # noqa: E402
     OpenAIEngine,
     detect_server,
@@ -32,7 +33,6 @@ from docextract.engines.openai import (  # noqa: E402
     normalize_base_url,
 )
 from docextract.errors import EngineError, MissingDependency, ModelError  # noqa: E402
-from docextract.grammar import compile_grammar  # noqa: E402
 from docextract.schemas import resolve_schema  # noqa: E402
 from docextract.types import EngineRequest  # noqa: E402
 
@@ -221,12 +221,12 @@ def test_payload_schema_modes() -> None:
 
 
 def test_grammar_falls_back_to_server_side_schema(monkeypatch: pytest.MonkeyPatch) -> None:
-    import docextract.grammar
+    import docextract.engines.llama.grammar
 
     def missing(_schema: object) -> str:
         raise MissingDependency("no llama-cpp-python here")
 
-    monkeypatch.setattr(docextract.grammar, "compile_grammar", missing)
+    monkeypatch.setattr(docextract.engines.llama.grammar, "compile_grammar", missing)
     payload = _payload("llama-server")
     assert payload["response_format"] == {"type": "json_object", "schema": Item.model_json_schema()}
     assert "grammar" not in payload

@@ -13,7 +13,7 @@ from PIL import Image
 from docextract import extract
 from docextract.cli.common import exit_code_for
 from docextract.errors import InputError
-from docextract.result import Extraction
+from docextract.output.result import Extraction
 from docextract.testing.documents import ReceiptData, receipt_pdf, render_pdf
 from docextract.types import Status
 

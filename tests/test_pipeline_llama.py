@@ -12,10 +12,10 @@ from PIL import Image
 
 from docextract import extract
 from docextract.errors import SchemaError
+from docextract.pipeline.tiling import TileSpec, plan_tiles, text_height
 from docextract.schemas import BUILTIN_SCHEMAS, resolve_schema
 from docextract.sources import open_document
 from docextract.testing.documents import ReceiptData, receipt_pdf, render_pdf
-from docextract.tiling import TileSpec, plan_tiles, text_height
 from docextract.types import Status
 
 SMALL = ReceiptData(items=[("TEA", 1, "1.50")], address_lines=["1 Main St"])
@@ -103,8 +103,8 @@ def test_image_small_is_one_tile(tiny_engine, tmp_path):
 
 
 def test_status_partial_when_some_tiles_fail():
+    from docextract.output.result import Extraction
     from docextract.pipeline import _set_status
-    from docextract.result import Extraction
     from docextract.types import Issue, TileResult
 
     ok = TileResult(page=1, index=0, box=(0, 0, 1, 1), status=Status.OK, data={"total": 1})

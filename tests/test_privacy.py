@@ -72,7 +72,7 @@ GUARD = textwrap.dedent(
     import docextract
     engine = None
     if spec["engine"] == "llama":
-        from docextract.engines.llama import LlamaEngine
+        from docextract.engines.llama.engine import LlamaEngine
         engine = LlamaEngine(spec["model"], spec["mmproj"], n_threads=2, n_ctx=2048)
     results = []
     if spec.get("touch"):  # the negative control: a write outside the allowed folders

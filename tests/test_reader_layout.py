@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 
 from docextract import extract
-from docextract._mupdf import pymupdf
 from docextract.errors import EngineError
+from docextract.sources.mupdf import pymupdf
 
 ROWS = [["Region", "Units", "Revenue"], ["North", "120", "1,250.50"], ["South", "80", "990.00"], ["East", "45", "430.25"]]
 CODE = ["def total(items):", "    s = 0", "    for x in items:", "        s += x", "    return s"]

@@ -395,7 +395,7 @@ def test_a_size_read_as_a_price_and_the_quantity_line_under_it() -> None:
 
 def _till(lines: list[str]) -> bytes:
     """A till receipt as a PDF text layer: one line of Courier per printed line."""
-    from docextract._mupdf import pymupdf
+    from docextract.sources.mupdf import pymupdf
 
     doc = pymupdf.open()
     page = doc.new_page(width=230, height=40 + 14 * len(lines))
@@ -448,7 +448,7 @@ def test_a_count_before_the_description_is_the_quantity() -> None:
 
 
 def _cjk_till(lines: list[str], font: str) -> bytes:
-    from docextract._mupdf import pymupdf
+    from docextract.sources.mupdf import pymupdf
 
     doc = pymupdf.open()
     page = doc.new_page(width=260, height=40 + 16 * len(lines))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from docextract._mupdf import pymupdf
 from docextract.schemas.table import Table
+from docextract.sources.mupdf import pymupdf
 from docextract.tables import (
     extract_pdf_tables,
     merge_rows,

@@ -4,7 +4,7 @@ import pytest
 from PIL import Image
 
 from docextract.errors import UsageError
-from docextract.tiling import (
+from docextract.pipeline.tiling import (
     TileSpec,
     axis_starts,
     estimate_text_height,

@@ -18,7 +18,7 @@ pytest.importorskip("gguf")
 
 from PIL import Image  # noqa: E402
 
-from docextract.gguf_info import check_pair, read_gguf_info  # noqa: E402
+from docextract.engines.llama.gguf import check_pair, read_gguf_info  # noqa: E402
 from docextract.schemas import resolve_schema  # noqa: E402
 from docextract.testing.tiny_vlm import main, write_tiny_vlm  # noqa: E402
 from docextract.types import EngineRequest  # noqa: E402
@@ -44,7 +44,7 @@ def family_pair(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
 @pytest.fixture(scope="module")
 def family_engine(family_pair: tuple[str, Path, Path]) -> Iterator[object]:
     pytest.importorskip("llama_cpp")
-    from docextract.engines.llama import LlamaEngine
+    from docextract.engines.llama.engine import LlamaEngine
 
     _, model, mmproj = family_pair
     engine = LlamaEngine(model, mmproj, n_threads=1)  # handler "auto"
@@ -55,7 +55,7 @@ def family_engine(family_pair: tuple[str, Path, Path]) -> Iterator[object]:
 
 def test_metadata_and_handler_choice(family_pair: tuple[str, Path, Path], tiny_vlm: tuple[Path, Path]) -> None:
     pytest.importorskip("llama_cpp")
-    from docextract.engines.llama import choose_handler
+    from docextract.engines.llama.engine import choose_handler
 
     family, model, mmproj = family_pair
     handler, tokens = FAMILIES[family]

@@ -8,8 +8,8 @@ import pytest
 
 pytest.importorskip("gguf")
 
+from docextract.engines.llama.gguf import check_pair, read_gguf_info  # noqa: E402
 from docextract.errors import ModelError  # noqa: E402
-from docextract.gguf_info import check_pair, read_gguf_info  # noqa: E402
 from docextract.testing.tiny_vlm import main, write_tiny_vlm  # noqa: E402
 
 
@@ -88,7 +88,7 @@ def test_unreadable_files(tmp_path: Path, tiny_vlm: tuple[Path, Path]) -> None:
     ],
 )
 def test_image_token_estimates(fields: dict, tokens: int) -> None:
-    from docextract.gguf_info import GGUFInfo
+    from docextract.engines.llama.gguf import GGUFInfo
 
     info = GGUFInfo(path=Path("/m/mmproj.gguf"), kind="mmproj", architecture="clip", **fields)
     assert info.image_tokens == tokens

@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("av")
 
 from docextract.errors import InputError, UsageError  # noqa: E402
-from docextract.video import format_timestamp, parse_duration, sample_frames, write_test_video  # noqa: E402
+from docextract.sources.video import format_timestamp, parse_duration, sample_frames, write_test_video  # noqa: E402
 
 RED, GREEN, BLUE, YELLOW = (230, 20, 20), (20, 200, 40), (20, 40, 230), (240, 230, 30)
 

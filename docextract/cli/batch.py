@@ -65,7 +65,7 @@ def batch_command(
     Exit codes: 0 all ok, 1 nothing could be processed, 2 usage error (no inputs found), 3 some documents partial or failed.
     """
     from docextract.batch import BatchOptions, default_workers, run_batch
-    from docextract.tiling import parse_tiles_option
+    from docextract.pipeline.tiling import parse_tiles_option
 
     setup_logging(verbose, quiet)
     with handle_errors(verbose):
@@ -144,8 +144,8 @@ def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, run_batch: Any)
 
 def _write_csv(jsonl: Path, csv: Path, mode: str) -> None:
     from docextract.batch import read_results
-    from docextract.export import extraction_rows, rows_to_csv
-    from docextract.result import Extraction
+    from docextract.output.export import extraction_rows, rows_to_csv
+    from docextract.output.result import Extraction
     from docextract.types import Status
 
     rows: list[dict[str, Any]] = []

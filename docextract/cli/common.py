@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from docextract.errors import DocextractError
-from docextract.result import Extraction
+from docextract.output.result import Extraction
 from docextract.types import Status
 
 err_console = Console(stderr=True)

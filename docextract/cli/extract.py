@@ -20,7 +20,7 @@ from docextract.cli.common import (
     setup_logging,
     write_text,
 )
-from docextract.result import Extraction
+from docextract.output.result import Extraction
 
 
 class OutputFormat(str, Enum):
@@ -82,7 +82,7 @@ def run_extract(
 ) -> None:
     """Shared body of ``pdf`` and ``image``."""
     from docextract.pipeline import extract
-    from docextract.tiling import parse_tiles_option
+    from docextract.pipeline.tiling import parse_tiles_option
 
     setup_logging(verbose, quiet)
     with handle_errors(verbose):
@@ -151,10 +151,10 @@ def build_engine(engine, model, mmproj, handler, base_url, verbose, quiet):  # t
 
 
 def resolve_model_option(model: str, mmproj: str | None) -> tuple[str, str | None]:
-    """--model/--mmproj as paths: explicit files as given, else found by name (see docextract.models)."""
+    """--model/--mmproj as paths: explicit files as given, else found by name (see docextract.catalog.models)."""
     if Path(model).is_file() and mmproj:
         return model, mmproj
-    from docextract.models import resolve_model
+    from docextract.catalog.models import resolve_model
 
     path, proj = resolve_model(model, mmproj)
     return str(path), str(proj) if proj else None
@@ -179,7 +179,7 @@ def _check_kind(file: Path, expect: str, quiet: bool) -> None:
 def write_result(result: Extraction, output: Path | None, fmt: OutputFormat, csv_mode: CsvMode, full: bool) -> None:
     """Write one result in the requested format."""
     if output is not None and output.suffix.lower() == ".xlsx" or (result.schema == "table" and fmt is OutputFormat.csv):
-        from docextract.export import write_tables
+        from docextract.output.export import write_tables
 
         if output is None:
             raise fail("tables as CSV need a file: -o tables.csv (one file per table)", EXIT_USAGE)

@@ -26,7 +26,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout inst
 
 def catalog_rows() -> list[dict[str, Any]]:
     """The catalog as JSON-ready dicts, smallest model first."""
-    from docextract.models import list_catalog
+    from docextract.catalog.models import list_catalog
 
     rows = []
     for e in list_catalog():
@@ -108,7 +108,7 @@ def pull_command(
     """Download a model and its vision projector (progress on stderr); print the file paths."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 
-    from docextract.hub import pull
+    from docextract.catalog.hub import pull
 
     setup_logging(verbose, quiet)
     bar = Progress(
@@ -140,7 +140,7 @@ def pull_command(
 
 def doctor_command(as_json: JsonOpt = False) -> None:
     """What this machine can run: CPU features, RAM, GPUs, the llama.cpp build, a model that fits, and known traps."""
-    from docextract.doctor import diagnose
+    from docextract.catalog.doctor import diagnose
 
     report = diagnose()
     if as_json:

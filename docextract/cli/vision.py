@@ -89,7 +89,7 @@ def open_engine(
 
 
 def _page_options(pages: str | None, dpi: float, tiles: str, overlap: float, password: str | None, max_tokens: int | None) -> dict[str, Any]:
-    from docextract.tiling import parse_tiles_option
+    from docextract.pipeline.tiling import parse_tiles_option
 
     return {"pages": pages, "dpi": dpi, "tiles": parse_tiles_option(tiles), "overlap": overlap,
             "password": password, "max_tokens": max_tokens}
@@ -322,7 +322,7 @@ def video_command(
 ) -> None:
     """Sample video frames and describe each (or --ask, or --schema): one JSON line per frame with its timestamp."""
     from docextract import jobs
-    from docextract.video import parse_duration
+    from docextract.sources.video import parse_duration
 
     setup_logging(verbose, quiet)
     worst = EXIT_OK

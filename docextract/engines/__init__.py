@@ -9,7 +9,7 @@ from docextract.engines.base import Engine
 from docextract.errors import EngineNotFound
 
 BUILTIN_ENGINES: dict[str, str] = {
-    "llama": "docextract.engines.llama:LlamaEngine",
+    "llama": "docextract.engines.llama.engine:LlamaEngine",
     "reader": "docextract.engines.reader:ReaderEngine",
     "openai": "docextract.engines.openai:OpenAIEngine",
 }

@@ -459,7 +459,7 @@ def _safe_grammar(schema: dict[str, Any]) -> str | None:
 
     Raises :class:`~docextract.errors.SchemaError` when the schema cannot be enforced faithfully.
     """
-    from docextract.grammar import compile_grammar
+    from docextract.engines.llama.grammar import compile_grammar
 
     try:
         return compile_grammar(schema)

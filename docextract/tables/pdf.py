@@ -29,7 +29,7 @@ from docextract.tables.grid import (
 from docextract.types import BBox, Word
 
 if TYPE_CHECKING:
-    from docextract._mupdf import pymupdf
+    from docextract.sources.mupdf import pymupdf
 
 MIN_RULES = 2  # ruling segments needed in each direction before looking for ruled tables
 MIN_SEGMENT = 3.0  # shorter strokes are glyph parts or dots, not rules

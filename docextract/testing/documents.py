@@ -83,7 +83,7 @@ def receipt_lines(r: ReceiptData) -> list[tuple[str, str]]:
 
 def receipt_pdf(path: Path | None = None, r: ReceiptData | None = None) -> bytes:
     """An 80 mm till receipt as a digital PDF (with a text layer)."""
-    from docextract._mupdf import pymupdf
+    from docextract.sources.mupdf import pymupdf
 
     r = r or ReceiptData()
     lines = receipt_lines(r)
@@ -145,7 +145,7 @@ def _eu(amount: Decimal) -> str:
 
 def invoice_pdf(path: Path | None = None, inv: InvoiceData | None = None) -> bytes:
     """An A4 invoice with a line-item table, German number format, as a digital PDF."""
-    from docextract._mupdf import pymupdf
+    from docextract.sources.mupdf import pymupdf
 
     inv = inv or InvoiceData()
     doc = pymupdf.open()
@@ -198,7 +198,7 @@ def render_pdf(data: bytes, dpi: float = 150, page: int = 0) -> Any:
     """Rasterize one page of PDF bytes to a PIL image."""
     from PIL import Image
 
-    from docextract._mupdf import pymupdf
+    from docextract.sources.mupdf import pymupdf
 
     with pymupdf.open(stream=data, filetype="pdf") as doc:
         pix = doc[page].get_pixmap(dpi=round(dpi), colorspace=pymupdf.csRGB, alpha=False)

@@ -21,7 +21,7 @@ The model knows nothing, but its output layer is given fixed preferences (a logi
 constant hidden dimension) so that tests are meaningful and terminate:
 
 * raw control characters are its favourite tokens — a grammar that admits them inside JSON
-  strings *will* produce them (that is what the safe string rule in :mod:`docextract.grammar`
+  strings *will* produce them (that is what the safe string rule in :mod:`docextract.engines.llama.grammar`
   prevents);
 * next come end-of-text and ``"`` (so strings close and greedy decoding ends once the grammar
   allows it), then digits (so numbers run to whatever bound the grammar sets), then ``}``/``]``.

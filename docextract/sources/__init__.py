@@ -101,7 +101,7 @@ class Document:
         return self._pdf_page(page_no, dpi) if self.kind == "pdf" else self._image_page(page_no)
 
     def _pdf_page(self, page_no: int, dpi: float) -> Page:
-        from docextract import _pdf
+        from docextract.sources import pdf as _pdf
 
         return _pdf.make_page(self._handle, page_no, dpi, self.name)
 
@@ -161,7 +161,7 @@ def open_document(
     if kind is None:
         raise InputError(_unsupported_message(name, path, data), path=path)
     if kind == "pdf":
-        from docextract import _pdf
+        from docextract.sources import pdf as _pdf
 
         handle, count = _pdf.open_pdf(data, name, password)
         return Document(path, "pdf", count, data, handle)
@@ -181,7 +181,7 @@ def _png_bytes(image: Image.Image) -> bytes:
     try:
         image.save(buf, format="PNG")
     except (OSError, ValueError) as exc:  # modes PNG cannot hold (CMYK, float): as 8-bit RGB
-        from docextract._images import to_rgb
+        from docextract.sources.images import to_rgb
 
         buf = io.BytesIO()
         try:
@@ -243,7 +243,7 @@ def _open_image(data: bytes, name: str, max_pixels: int) -> tuple[Image.Image, i
 def _load_frame(img: Image.Image, name: str) -> Image.Image:
     from PIL import ImageOps
 
-    from docextract._images import to_rgb
+    from docextract.sources.images import to_rgb
 
     try:
         return to_rgb(ImageOps.exif_transpose(img))

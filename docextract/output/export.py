@@ -20,7 +20,7 @@ from docextract.errors import ExportError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from docextract.result import Extraction
+    from docextract.output.result import Extraction
 
 CSV_MODES = ("items", "summary")
 

@@ -1,6 +1,6 @@
 """In-process engine: a local GGUF vision model run by llama-cpp-python (libmtmd for images).
 
-Structured output is enforced with a GBNF grammar compiled by :mod:`docextract.grammar` and
+Structured output is enforced with a GBNF grammar compiled by :mod:`docextract.engines.llama.grammar` and
 passed as ``grammar=``. ``response_format`` is deliberately *not* used: the chat handlers replace
 any grammar with their own when it is set, and fall back to "any JSON" without a word when the
 schema does not convert.
@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docextract.engines.base import Engine
+from docextract.engines.llama.gguf import GGUFInfo, check_pair, read_gguf_info
+from docextract.engines.llama.grammar import compile_grammar, load_grammar
 from docextract.errors import EngineError, MissingDependency, ModelError, SchemaError, UsageError
-from docextract.gguf_info import GGUFInfo, check_pair, read_gguf_info
-from docextract.grammar import compile_grammar, load_grammar
 from docextract.types import EngineOutput, EngineRequest, Issue
 
 if TYPE_CHECKING:

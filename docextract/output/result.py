@@ -78,13 +78,13 @@ class Extraction:
 
     def to_rows(self, mode: str = "items") -> list[dict[str, Any]]:
         """Flat rows for CSV/DataFrames: one per line item (summary repeated) or one ``summary`` row."""
-        from docextract.export import extraction_rows
+        from docextract.output.export import extraction_rows
 
         return extraction_rows(self, mode)
 
     def to_csv(self, path: str | Path | None = None, mode: str = "items") -> str:
         """CSV text (also written to ``path`` if given)."""
-        from docextract.export import rows_to_csv
+        from docextract.output.export import rows_to_csv
 
         text = rows_to_csv(self.to_rows(mode))
         if path is not None:
@@ -93,12 +93,12 @@ class Extraction:
 
     def to_dataframe(self, mode: str = "items") -> pd.DataFrame:
         """A pandas DataFrame of :meth:`to_rows` with money as floats and dates as datetimes."""
-        from docextract.export import rows_to_dataframe
+        from docextract.output.export import rows_to_dataframe
 
         return rows_to_dataframe(self.to_rows(mode))
 
     def to_dataframes(self) -> list[pd.DataFrame]:
         """For the ``table`` schema: one DataFrame per table, numeric columns typed."""
-        from docextract.export import tables_to_dataframes
+        from docextract.output.export import tables_to_dataframes
 
         return tables_to_dataframes(self)

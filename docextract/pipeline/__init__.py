@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from docextract import prompts
 from docextract.engines import Engine, get_engine
 from docextract.errors import DocextractError, EngineError, InputError
-from docextract.merge import Part, merge_parts
-from docextract.result import Extraction
+from docextract.output.result import Extraction
+from docextract.pipeline import prompts
+from docextract.pipeline.merge import Part, merge_parts
+from docextract.pipeline.tiling import DEFAULT_OVERLAP, TileSpec, tile_page
 from docextract.schemas import SchemaSpec, resolve_schema
 from docextract.sources import DEFAULT_DPI, DEFAULT_MAX_PIXELS, open_document, source_name
-from docextract.tiling import DEFAULT_OVERLAP, TileSpec, tile_page
 from docextract.types import EngineOutput, EngineRequest, FieldSource, Issue, Page, Status, Tile, TileResult
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ def run(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, on_event: 
                 tile_results.append(_failed_page(n, exc))
         result = _finish(name, doc.sha256, spec, engine, parts, tile_results, numbers)
     if opts.verify or (opts.verify is None and not engine.structured and page_words):
-        from docextract.verify import cross_check
+        from docextract.pipeline.verify import cross_check
 
         result.issues.extend(cross_check(result, page_words))
     _set_status(result)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from docextract._mupdf import pymupdf
 from docextract.errors import InputError
+from docextract.sources.mupdf import pymupdf
 from docextract.types import Page, Word
 
 _REAL_TEXT = re.compile(r"[0-9A-Za-z\u00C0-\uFFFF]")

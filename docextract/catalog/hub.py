@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from docextract.catalog.models import CatalogEntry, Quant, find_catalog, hf_cache_dir
 from docextract.errors import MissingDependency, ModelError
-from docextract.models import CatalogEntry, Quant, find_catalog, hf_cache_dir
 
 DEFAULT_ENDPOINT = "https://huggingface.co"
 
@@ -150,7 +150,7 @@ class _Target:
 
 
 def _downloadable() -> list[CatalogEntry]:
-    from docextract.models import CATALOG
+    from docextract.catalog.models import CATALOG
 
     return [e for e in CATALOG if e.downloadable]
 

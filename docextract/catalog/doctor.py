@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from docextract.models import recommend
+from docextract.catalog.models import recommend
 
 CPU_FEATURES = (
     "sse3",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from docextract.types import FieldSource, Issue, Word
 
 if TYPE_CHECKING:
-    from docextract.result import Extraction
+    from docextract.output.result import Extraction
 
 _NUMBER = re.compile(r"-?\d[\d.,' ]*\d|-?\d")
 CHECKED_TEXT_FIELDS = ("invoice_number",)

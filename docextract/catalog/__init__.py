@@ -1,0 +1,1 @@
+"""Models: the catalog of known vision models, downloads from the hub, and the machine check (doctor)."""
