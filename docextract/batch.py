@@ -52,6 +52,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from docextract.engines import Engine, EngineOptions, select_engine
 from docextract.errors import DocextractError, UsageError
 from docextract.sources import IMAGE_SUFFIXES, PDF_SUFFIXES, sniff
 
@@ -378,8 +379,8 @@ class WorkerConfig:
 
     schema: str  # as given: a name, file.py:Class or a .schema.json path
     schema_name: str  # what records call it
-    engine: str
-    engine_options: dict[str, Any] = field(default_factory=dict)
+    engine: str | type[Engine]
+    engine_options: EngineOptions = field(default_factory=EngineOptions)
     options: dict[str, Any] = field(default_factory=dict)  # pipeline Options fields
 
 
@@ -395,7 +396,7 @@ def _init_worker(config: WorkerConfig) -> None:
         from docextract.schemas import resolve_schema
 
         _WORKER["spec"] = resolve_schema(config.schema)
-        engine = make_engine(config.engine, config.engine_options)
+        engine = select_engine(config.engine, config.engine_options)
         engine.load()
         _WORKER["engine"] = engine
     except Exception as exc:  # reported by the first task, which stops the batch
@@ -423,16 +424,8 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="docextract-parent-watch", daemon=True).start()
 
 
-def make_engine(name: str, options: dict[str, Any]) -> Any:
-    """An engine by registry name (``reader``, ``llama``, ``openai``) or ``package.module:Class``."""
-    from docextract.engines import get_engine
-
-    if ":" not in name:
-        return get_engine(name, **options)
-    import importlib
-
-    module, _, attr = name.partition(":")
-    return getattr(importlib.import_module(module), attr)(**options)
+def _engine_name(engine: str | type[Engine]) -> str:
+    return engine if isinstance(engine, str) else engine.name
 
 
 class EngineLoadError(DocextractError):
@@ -468,8 +461,8 @@ class BatchOptions:
     """How to run a batch."""
 
     schema: str = "receipt"
-    engine: str = "reader"  # a registry name or ``package.module:Class``
-    engine_options: dict[str, Any] = field(default_factory=dict)
+    engine: str | type[Engine] = "reader"  # a registered engine name, or an Engine subclass
+    engine_options: EngineOptions = field(default_factory=EngineOptions)  # as select_engine takes them
     options: dict[str, Any] = field(default_factory=dict)  # pipeline Options fields (pages, dpi...)
     workers: int | None = None  # default: the CPUs this process may use
     retry_failed: bool = False
@@ -571,7 +564,7 @@ def run_batch(
         pending = [j for j in todo if j.error is None]
         for job in todo:
             if job.error is not None:
-                written(failed_record(job, job.error, schema=schema, engine=opts.engine))
+                written(failed_record(job, job.error, schema=schema, engine=_engine_name(opts.engine)))
         if pending:
             summary.workers = min(opts.workers or default_workers(), len(pending))
             _run_pool(pending, opts, schema, summary.workers, written, emit)
@@ -616,7 +609,7 @@ def _run_pool(jobs: list[Job], opts: BatchOptions, schema: str, workers: int,
     """
     import multiprocessing
 
-    config = WorkerConfig(opts.schema, schema, opts.engine, dict(opts.engine_options), dict(opts.options))
+    config = WorkerConfig(opts.schema, schema, opts.engine, opts.engine_options, dict(opts.options))
     context = multiprocessing.get_context("spawn")
     queue = list(reversed(jobs))  # pop() from the end keeps the input order
     isolate: list[Job] = []
@@ -633,7 +626,7 @@ def _run_pool(jobs: list[Job], opts: BatchOptions, schema: str, workers: int,
         emit(BatchEvent("crash", done=len(suspects)))
         if len(suspects) == 1:
             job = suspects[0]
-            written(failed_record(job, _crash_message(job), schema=schema, engine=opts.engine))
+            written(failed_record(job, _crash_message(job), schema=schema, engine=_engine_name(opts.engine)))
         else:
             isolate.extend(reversed(suspects))
 
@@ -663,7 +656,7 @@ def _drain(pool: cf.ProcessPoolExecutor, source: list[Job], limit: int, config: 
                 raise
             except Exception as exc:  # pickling trouble and the like: still a record
                 record = failed_record(job, f"{_safe(job.path)}: internal error ({type(exc).__name__}: {exc})",
-                                       schema=config.schema_name, engine=config.engine)
+                                       schema=config.schema_name, engine=_engine_name(config.engine))
             written(record)
         if broken:
             return broken + _settle(in_flight, written)

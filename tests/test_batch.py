@@ -145,7 +145,7 @@ def test_engine_exception_and_worker_death_become_failed_records(tmp_path):
     receipt_pdf(docs / "boom.pdf", ReceiptData(merchant_name="BOOM MART"))
     receipt_pdf(docs / "die.pdf", ReceiptData(merchant_name="DIE MART"))
     out = tmp_path / "r.jsonl"
-    opts = BatchOptions(schema="receipt", engine=f"{FlakyEngine.__module__}:FlakyEngine", workers=2)
+    opts = BatchOptions(schema="receipt", engine=FlakyEngine, workers=2)
     events = []
     summary = run_batch([docs], out, opts, events.append)
     records = {Path(r["source"]).name: r for r in lines(out)}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
@@ -19,6 +20,9 @@ from docextract.cli.common import (
     setup_logging,
     write_text,
 )
+
+if TYPE_CHECKING:
+    from docextract.engines import EngineOptions
 
 InputsArg = Annotated[list[str], typer.Argument(help="Folders (searched recursively), files, or quoted globs like 'scans/**/*.jpg'.", show_default=False)]
 JsonlOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="The JSONL results file: one line per document, appended as each finishes; rerunning resumes.")]
@@ -100,15 +104,18 @@ def _jsonl_path(output: Path | None, csv: Path | None, quiet: bool) -> Path:
 
 
 def _engine_config(engine: str | None, model: str | None, mmproj: str | None, handler: str | None,
-                   base_url: str | None, verbose: int, quiet: bool, workers: int) -> tuple[str, dict[str, Any]]:
-    """The engine name and options each worker builds its engine from (nothing is loaded here)."""
-    name, options = ex.engine_config(engine, model, mmproj, handler, base_url, verbose)
-    if name == "llama":
-        # The cores are shared among the workers.
-        options["n_threads"] = max(1, (os.cpu_count() or 1) // max(1, workers))
-    elif name == "openai" and not quiet:
-        err_console.print(f"[yellow]warning:[/] {base_url} may not be on this machine: document images will be sent there", highlight=False)
-    return name, options
+                   base_url: str | None, verbose: int, quiet: bool, workers: int) -> tuple[str, EngineOptions]:
+    """The engine name and options each worker builds its engine from. The engine is built here
+    once (not loaded) so that bad options fail before any work starts."""
+    from docextract.engines import default_engine_name, select_engine
+
+    # The cores are shared among the workers.
+    options = replace(ex.engine_flags(model, mmproj, handler, base_url, verbose),
+                      threads=max(1, (os.cpu_count() or 1) // max(1, workers)))
+    probe = select_engine(engine, options)
+    ex.warn_if_remote(probe, options, quiet)
+    probe.close()
+    return engine or default_engine_name(options), options
 
 
 def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, run_batch: Any) -> Any:

@@ -11,7 +11,6 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.console import Console
@@ -99,8 +98,3 @@ def report_issues(result: Extraction, quiet: bool) -> None:
         colour = "red" if issue.severity == "error" else "yellow"
         where = f" (page {issue.page})" if issue.page else ""
         err_console.print(f"[{colour}]{issue.severity}[/]{where}: {_escape(issue.message)}", highlight=False)
-
-
-def engine_options(**values: Any) -> dict[str, Any]:
-    """Drop unset engine options so engine defaults (and env vars) apply."""
-    return {k: v for k, v in values.items() if v is not None}

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from docextract.cli.common import (
     EXIT_USAGE,
-    engine_options,
     err_console,
     exit_code_for,
     fail,
@@ -21,6 +20,9 @@ from docextract.cli.common import (
     write_text,
 )
 from docextract.output.result import Extraction
+
+if TYPE_CHECKING:
+    from docextract.engines import Engine, EngineOptions
 
 
 class OutputFormat(str, Enum):
@@ -88,7 +90,7 @@ def run_extract(
     with handle_errors(verbose):
         tiles_value = parse_tiles_option(tiles)
         fmt = fmt or _format_from_suffix(output)
-        eng = build_engine(engine, model, mmproj, handler, base_url, verbose, quiet)
+        eng = build_engine(engine, engine_flags(model, mmproj, handler, base_url, verbose), quiet)
         _check_kind(file, expect, quiet)
         with progress(quiet) as bar:
             task = bar.add_task(file.name, total=None)
@@ -116,48 +118,27 @@ def run_extract(
     raise typer.Exit(code)
 
 
-def engine_name(engine: str | None, model: str | None, base_url: str | None) -> str:
-    """The engine the flags select: as given, else openai with --base-url, llama with --model, else the reader."""
-    return engine or ("openai" if base_url else "llama" if model else "reader")
+def engine_flags(model: str | None, mmproj: str | None, handler: str | None, base_url: str | None, verbose: int) -> EngineOptions:
+    """The engine options of the command line (the engine itself interprets them)."""
+    from docextract.engines import EngineOptions
+
+    return EngineOptions(model=model, mmproj=mmproj, handler=handler, base_url=base_url, verbose=verbose >= 2)
 
 
-def engine_config(
-    engine: str | None, model: str | None, mmproj: str | None, handler: str | None, base_url: str | None, verbose: int
-) -> tuple[str, dict[str, Any]]:
-    """The engine name and the options to build it with (nothing is loaded here); usage errors exit 2."""
-    name = engine_name(engine, model, base_url)
-    if name == "llama":
-        if not model:
-            raise fail("the llama engine needs --model (a GGUF file or a known model name; see `docextract models`)", EXIT_USAGE)
-        model, mmproj = resolve_model_option(model, mmproj)
-        return name, engine_options(model_path=model, mmproj_path=mmproj, handler=handler, verbose=verbose >= 2)
-    if name == "openai":
-        if not base_url:
-            raise fail("the openai engine needs --base-url (e.g. http://127.0.0.1:8080/v1)", EXIT_USAGE)
-        return name, engine_options(base_url=base_url, model=model)
-    return name, {}
-
-
-def build_engine(engine, model, mmproj, handler, base_url, verbose, quiet):  # type: ignore[no-untyped-def]
+def build_engine(engine: str | None, options: EngineOptions, quiet: bool) -> Engine:
     """The loaded engine the flags ask for (reader when no model is configured)."""
-    from docextract.engines import get_engine
+    from docextract.engines import select_engine
 
-    name, opts = engine_config(engine, model, mmproj, handler, base_url, verbose)
-    eng = get_engine(name, **opts)
-    if not eng.local and not quiet:
-        err_console.print(f"[yellow]warning:[/] {base_url} is not on this machine: document images will be sent there", highlight=False)
+    eng = select_engine(engine, options)
+    warn_if_remote(eng, options, quiet)
     eng.load()
     return eng
 
 
-def resolve_model_option(model: str, mmproj: str | None) -> tuple[str, str | None]:
-    """--model/--mmproj as paths: explicit files as given, else found by name (see docextract.catalog.models)."""
-    if Path(model).is_file() and mmproj:
-        return model, mmproj
-    from docextract.catalog.models import resolve_model
-
-    path, proj = resolve_model(model, mmproj)
-    return str(path), str(proj) if proj else None
+def warn_if_remote(eng: Engine, options: EngineOptions, quiet: bool) -> None:
+    if not eng.local and not quiet:
+        where = options.base_url or f"the {eng.name} engine"
+        err_console.print(f"[yellow]warning:[/] {where} is not on this machine: document images will be sent there", highlight=False)
 
 
 def _format_from_suffix(output: Path | None) -> OutputFormat:

@@ -77,15 +77,19 @@ def open_engine(
     quiet: bool,
     needs_vision: bool,
 ) -> Engine | None:
-    """A loaded engine for ``job``; ``None`` for the offline reader (the jobs read words themselves)."""
+    """A loaded engine for ``job``; ``None`` for one that reads no images (the jobs read words themselves)."""
+    from docextract.engines import select_engine
     from docextract.jobs import NO_MODEL_HELP
 
-    name = ex.engine_name(engine, model, base_url)
-    if name == "reader":
+    options = ex.engine_flags(model, mmproj, handler, base_url, verbose)
+    eng = select_engine(engine, options)
+    if not eng.vision:
         if needs_vision:
             raise fail(f"{job} needs a vision model, and none is configured. To get one: {NO_MODEL_HELP}.", EXIT_USAGE)
         return None
-    return ex.build_engine(name, model, mmproj, handler, base_url, verbose, quiet)  # type: ignore[no-any-return]
+    ex.warn_if_remote(eng, options, quiet)
+    eng.load()
+    return eng
 
 
 def _page_options(pages: str | None, dpi: float, tiles: str, overlap: float, password: str | None, max_tokens: int | None) -> dict[str, Any]:

@@ -5,10 +5,30 @@ Engines know nothing about documents, pages, tiles, merging or export.
 
 from __future__ import annotations
 
+import inspect
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from docextract.types import EngineOutput, EngineRequest
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """The engine options of every command: ``--model``, ``--mmproj``, ``--handler``, ``--base-url``,
+    ``-vv`` (``verbose``), and ``threads`` (the CPU threads an engine may use; batch shares the cores
+    among its workers). ``None`` means not given."""
+
+    model: str | None = None
+    mmproj: str | None = None
+    handler: str | None = None
+    base_url: str | None = None
+    verbose: bool = False
+    threads: int | None = None
+
+    def given(self) -> dict[str, Any]:
+        """The options that were given, by name."""
+        return {k: v for k, v in vars(self).items() if v is not None and v is not False}
 
 
 class Engine(ABC):
@@ -28,6 +48,19 @@ class Engine(ABC):
     vision: ClassVar[bool] = True
     local: ClassVar[bool] = True
     tile_size: int | None = None
+
+    @classmethod
+    def from_options(cls, options: EngineOptions) -> Engine:
+        """Build the engine from the command line's engine options.
+
+        By default the given options are passed as keywords of the same names (``model=``,
+        ``base_url=``...), each one only if the constructor takes it: ``--model`` set in the
+        environment must not break an engine that has no use for it. Override to map or check them.
+        """
+        params = inspect.signature(cls).parameters
+        if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+            return cls(**options.given())
+        return cls(**{k: v for k, v in options.given().items() if k in params})
 
     def load(self) -> None:  # noqa: B027 - optional hook
         """Heavy initialisation (weights, OCR models, HTTP client). Idempotent."""

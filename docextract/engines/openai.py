@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
-from docextract.engines.base import Engine
-from docextract.errors import EngineError, MissingDependency, ModelError
+from docextract.engines.base import Engine, EngineOptions
+from docextract.errors import EngineError, MissingDependency, ModelError, UsageError
 from docextract.types import EngineOutput, EngineRequest
 
 if TYPE_CHECKING:
@@ -185,6 +185,13 @@ class OpenAIEngine(Engine):
         self.requests_sent = 0  # HTTP requests made, retries included
         self.retries_done = 0  # how many of them were re-tries
         self._client: httpx.Client | None = None
+
+    @classmethod
+    def from_options(cls, options: EngineOptions) -> OpenAIEngine:
+        """``--base-url`` is required (no server is assumed); ``--model`` names the served model."""
+        if not options.base_url:
+            raise UsageError("the openai engine needs --base-url (e.g. http://127.0.0.1:8080/v1)")
+        return cls(options.base_url, options.model)
 
     # -- lifecycle --------------------------------------------------------------------------------
 

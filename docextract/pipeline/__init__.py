@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from docextract.engines import Engine, get_engine
+from docextract.engines import Engine, default_engine_name, get_engine
 from docextract.errors import DocextractError, EngineError, InputError
 from docextract.output.result import Extraction
 from docextract.pipeline import prompts
@@ -63,14 +63,6 @@ class Options:
     reasks: int = 1
     verify: bool | None = None  # cross-check model values against the page text; None = when cheap
     fail_fast: bool = False
-
-
-def default_engine_name() -> str:
-    """``llama`` when a model is configured in the environment, else the offline ``reader``."""
-    explicit = os.environ.get("DOCEXTRACT_ENGINE")
-    if explicit:
-        return explicit
-    return "llama" if os.environ.get("DOCEXTRACT_MODEL") else "reader"
 
 
 def extract(

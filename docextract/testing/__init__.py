@@ -1,5 +1,7 @@
 """Helpers for testing docextract without downloading models.
 
+:class:`FakeEngine` answers with the outputs it is given and records the requests, so code built on
+docextract can be tested without any model.
 :func:`write_tiny_vlm` writes a tiny random-weight LLaVA-style GGUF pair (``model.gguf`` +
 ``mmproj.gguf``) that runs the real llama.cpp code path in a second.
 """
@@ -7,6 +9,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+
+from docextract.testing.fake import FakeEngine
 
 
 def write_tiny_vlm(outdir: str | Path, image_size: int = 224, **options: object) -> tuple[Path, Path]:
@@ -17,4 +21,4 @@ def write_tiny_vlm(outdir: str | Path, image_size: int = 224, **options: object)
     return tiny_vlm.write_tiny_vlm(outdir, image_size, **options)  # type: ignore[arg-type]
 
 
-__all__ = ["write_tiny_vlm"]
+__all__ = ["FakeEngine", "write_tiny_vlm"]

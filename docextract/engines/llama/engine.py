@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from docextract.engines.base import Engine
+from docextract.engines.base import Engine, EngineOptions
 from docextract.engines.llama.gguf import GGUFInfo, check_pair, read_gguf_info
 from docextract.engines.llama.grammar import compile_grammar, load_grammar
 from docextract.errors import EngineError, MissingDependency, ModelError, SchemaError, UsageError
@@ -162,6 +162,19 @@ class LlamaEngine(Engine):
         self._llama: Any = None
         self._handler: Any = None
         self._checked_grammars: set[str] = set()
+
+    @classmethod
+    def from_options(cls, options: EngineOptions) -> LlamaEngine:
+        """``--model`` is a GGUF path or a model name found on disk (see :mod:`docextract.catalog.models`)."""
+        if not options.model:
+            raise UsageError("the llama engine needs --model (a GGUF file or a known model name; see `docextract models`)")
+        model, mmproj = options.model, options.mmproj
+        if not (Path(model).is_file() and mmproj):
+            from docextract.catalog.models import resolve_model
+
+            found, proj = resolve_model(model, mmproj)
+            model, mmproj = str(found), str(proj) if proj else None
+        return cls(model, mmproj, handler=options.handler or "auto", n_threads=options.threads, verbose=options.verbose)
 
     # -- public API ---------------------------------------------------------------------------
 
