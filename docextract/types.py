@@ -126,7 +126,7 @@ class Issue(BaseModel):
     code: str  # kebab-case, stable: "total-mismatch", "truncated", "merge-conflict", ...
     message: str
     severity: Literal["error", "warning", "info"] = "warning"
-    stage: Literal["source", "engine", "validate", "merge", "check", "export"] = "validate"
+    stage: Literal["source", "engine", "validate", "merge", "check", "export", "review"] = "validate"
     field: str | None = None
     page: int | None = None
     tile: int | None = None

@@ -13,6 +13,7 @@ from docextract.cli import vision
 from docextract.cli.batch import batch_command
 from docextract.cli.common import err_console
 from docextract.cli.models import doctor_command, models_app
+from docextract.cli.review import export_command, review_command
 from docextract.cli.schemas import schemas_app
 
 app = typer.Typer(
@@ -73,6 +74,8 @@ def _make_command(expect: str, help_text: str):  # type: ignore[no-untyped-def]
 app.command("pdf")(_make_command("pdf", "Extract structured data from a PDF (digital or scanned)."))
 app.command("image")(_make_command("image", "Extract structured data from an image (JPEG, PNG, TIFF, WebP, BMP)."))
 app.command("batch")(batch_command)
+app.command("review")(review_command)
+app.command("export")(export_command)
 app.command("describe")(vision.describe_command)
 app.command("ask")(vision.ask_command)
 app.command("alt-text")(vision.alt_text_command)

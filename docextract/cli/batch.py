@@ -153,13 +153,10 @@ def _write_csv(jsonl: Path, csv: Path, mode: str) -> None:
     from docextract.batch import read_results
     from docextract.output.export import extraction_rows, rows_to_csv
     from docextract.output.result import Extraction
-    from docextract.types import Status
 
     rows: list[dict[str, Any]] = []
     for record in read_results(jsonl).values():
-        result = Extraction(source=record["source"], schema=record.get("schema") or "", engine=record.get("engine") or "",
-                            status=Status(record["status"]), data=record.get("data"), error=record.get("error"))
-        rows.extend(extraction_rows(result, mode))
+        rows.extend(extraction_rows(Extraction.from_dict(record), mode))
     write_text(rows_to_csv(rows), csv)
 
 

@@ -1,7 +1,7 @@
 """Exports: JSON / JSONL (see :class:`~docextract.result.Extraction`), CSV rows and pandas.
 
 CSV for receipt and invoice is one row per line item with the summary fields repeated (``items``
-mode) or one row per document (``summary`` mode). Nested objects are flattened with ``_``
+mode) or one row per document (``summary`` mode). Excel has a ``documents`` and an ``items`` sheet. Nested objects are flattened with ``_``
 (``issuer_name``); item fields are prefixed ``item_``. Money is written as a plain decimal string, so
 no precision is lost. pandas is imported only inside the functions that need it.
 """
@@ -12,10 +12,11 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from docextract.errors import ExportError
+from docextract.errors import ExportError, MissingDependency
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -83,6 +84,98 @@ def rows_to_csv(rows: Iterable[dict[str, Any]]) -> str:
     for row in rows:
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return buf.getvalue()
+
+
+def results_to_csv(results: Iterable[Extraction], mode: str = "items") -> str:
+    """One CSV for many results (a batch), rows as :func:`extraction_rows`."""
+    rows: list[dict[str, Any]] = []
+    for result in results:
+        rows.extend(extraction_rows(result, mode))
+    return rows_to_csv(rows)
+
+
+def document_row(result: Extraction) -> dict[str, Any]:
+    """One row per document: source, status, needs_review, issues, every field (items counted) and
+    ``<field>_confidence`` for the fields with provenance."""
+    row: dict[str, Any] = {
+        "source": result.source,
+        "status": result.status.value,
+        "needs_review": result.needs_review,
+        "issues": "; ".join(f"{i.code}: {i.message}" for i in result.issues),
+    }
+    data = result.data_dict()
+    if data is None:
+        row["error"] = result.error
+        return row
+    items_key = _item_list_field(data)
+    row.update(_flatten({k: v for k, v in data.items() if k != items_key}))
+    if items_key:
+        row[f"{items_key}_count"] = len(data.get(items_key) or [])
+    for key, source in result.provenance.items():
+        if "[" not in key:
+            row[f"{key.replace('.', '_')}_confidence"] = source.confidence
+    return row
+
+
+def item_rows(result: Extraction) -> list[dict[str, Any]]:
+    """One row per line item with its document's source, its position and ``<field>_confidence``."""
+    data = result.data_dict() or {}
+    items_key = _item_list_field(data)
+    rows = []
+    for n, item in enumerate(data.get(items_key) or [] if items_key else []):
+        row = {"source": result.source, "item": n + 1, **_flatten(item)}
+        prefix = f"{items_key}[{n}]."
+        for key, source in result.provenance.items():
+            if key.startswith(prefix):
+                row[f"{key.removeprefix(prefix).replace('.', '_')}_confidence"] = source.confidence
+        rows.append(row)
+    return rows
+
+
+def write_xlsx(results: Iterable[Extraction], target: str | Path | BinaryIO) -> None:
+    """An Excel workbook: a ``documents`` sheet (:func:`document_row`) and an ``items`` sheet
+    (:func:`item_rows`), with numbers, dates and booleans as typed cells."""
+    try:
+        from openpyxl import Workbook
+    except ImportError:
+        raise MissingDependency("Excel output needs openpyxl: pip install 'docextract[pandas]'") from None
+    results = list(results)
+    book = Workbook()
+    sheets = (("documents", [document_row(r) for r in results]), ("items", [row for r in results for row in item_rows(r)]))
+    for n, (title, rows) in enumerate(sheets):
+        sheet = book.active if n == 0 else book.create_sheet()
+        sheet.title = title
+        columns: list[str] = []
+        for row in rows:
+            columns.extend(k for k in row if k not in columns)
+        sheet.append(columns)
+        for row in rows:
+            sheet.append([_cell(column, row.get(column)) for column in columns])
+            for cell in sheet[sheet.max_row]:
+                if cell.data_type == "f":  # text read off a page is never a formula ('=HYPERLINK(...)')
+                    cell.data_type = "s"
+        for cell in sheet[1]:
+            cell.font = cell.font.copy(bold=True)
+        for n_col, column in enumerate(columns, start=1):
+            if column.removeprefix("item_") in _DATE_COLUMNS:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=n_col, max_col=n_col):
+                    cell.number_format = "yyyy-mm-dd"
+        sheet.freeze_panes = "A2"
+        if rows:
+            sheet.auto_filter.ref = sheet.dimensions
+    book.save(target)
+
+
+def _cell(column: str, value: Any) -> Any:
+    """A typed cell value: ISO dates as dates; numbers and booleans stay; anything else as text."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if column.removeprefix("item_") in _DATE_COLUMNS and isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return str(value)
 
 
 _MONEY_COLUMNS = ("total", "subtotal", "tax", "tip", "amount", "unit_price", "quantity")

@@ -73,6 +73,27 @@ class Extraction:
             "tiles": [t.model_dump(mode="json") for t in self.tiles],
         }
 
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> Extraction:
+        """A result from :meth:`to_dict` (``full``) or a batch JSONL record. The data stays JSON-ready
+        (a dict); issues, provenance and tiles become their objects again."""
+        return cls(
+            source=record.get("source") or "",
+            schema=record.get("schema") or "",
+            engine=record.get("engine") or "",
+            status=Status(record.get("status") or "failed"),
+            data=record.get("data"),
+            model=record.get("model"),
+            sha256=record.get("sha256"),
+            issues=[Issue.model_validate(i) for i in record.get("issues") or []],
+            provenance={k: FieldSource.model_validate(v) for k, v in (record.get("provenance") or {}).items()},
+            needs_review=bool(record.get("needs_review")),
+            pages=list(record.get("pages") or []),
+            tiles=[TileResult.model_validate(t) for t in record.get("tiles") or []],
+            seconds=float(record.get("seconds") or 0.0),
+            error=record.get("error"),
+        )
+
     def to_json(self, full: bool = False, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(full), indent=indent, ensure_ascii=False)
 

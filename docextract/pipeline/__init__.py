@@ -314,11 +314,11 @@ def _finish(
         tiles=tiles,
     )
     if data is not None and spec.merge == "document":
-        result.issues.extend(_checks(result))
+        result.issues.extend(document_checks(result))
     return result
 
 
-def _checks(result: Extraction) -> list[Issue]:
+def document_checks(result: Extraction) -> list[Issue]:
     """The arithmetic checks on the merged data, with the amounts they need that are no schema
     field (rounding, discount: printed once, so the last tile that read one gives it)."""
     from docextract.checks import check_document
@@ -337,6 +337,12 @@ def _set_status(result: Extraction) -> None:
         result.error = errors[0] if errors else "nothing could be extracted"
     elif any(t.status is not Status.OK for t in tiles) or any(i.code == "invalid-merge" for i in result.issues):
         result.status = Status.PARTIAL
-    low = [k for k, v in result.provenance.items() if v.confidence < REVIEW_CONFIDENCE]
-    result.needs_review = bool(low) or any(i.stage in ("check", "merge") for i in result.issues) or result.status is not Status.OK
+    result.needs_review = needs_review(result)
+
+
+def needs_review(result: Extraction) -> bool:
+    """A person should look: a field below :data:`REVIEW_CONFIDENCE`, a failed check or merge, or a
+    status that is not ok."""
+    low = any(v.confidence < REVIEW_CONFIDENCE for v in result.provenance.values())
+    return low or any(i.stage in ("check", "merge") for i in result.issues) or result.status is not Status.OK
 
