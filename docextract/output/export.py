@@ -137,6 +137,7 @@ def write_xlsx(results: Iterable[Extraction], target: str | Path | BinaryIO) -> 
     (:func:`item_rows`), with numbers, dates and booleans as typed cells."""
     try:
         from openpyxl import Workbook
+        from openpyxl.styles import Font
     except ImportError:
         raise MissingDependency("Excel output needs openpyxl: pip install 'docextract[pandas]'") from None
     results = list(results)
@@ -155,7 +156,7 @@ def write_xlsx(results: Iterable[Extraction], target: str | Path | BinaryIO) -> 
                 if cell.data_type == "f":  # text read off a page is never a formula ('=HYPERLINK(...)')
                     cell.data_type = "s"
         for cell in sheet[1]:
-            cell.font = cell.font.copy(bold=True)
+            cell.font = Font(bold=True)
         for n_col, column in enumerate(columns, start=1):
             if column.removeprefix("item_") in _DATE_COLUMNS:
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=n_col, max_col=n_col):

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
@@ -126,25 +127,24 @@ def create_app(store: ReviewStore, token: str) -> Starlette:
             return PlainTextResponse(f"{doc.source}: page {page_no} cannot be shown: {exc}", 422)
         return Response(image.data, media_type=image.media_type)
 
-    async def check(request: Request) -> Response:
-        doc = _find(store, request)
-        if doc is None:
-            return _not_found()
-        body = await _json_body(request)
-        if isinstance(body, Response):
-            return body
-        preview, errors = store.preview(doc.id, body["edits"])
-        return JSONResponse({"document": _detail(store, preview), "errors": errors})
+    def edits(save: bool) -> Any:
+        """``check`` shows the document as the edits would make it; ``save`` writes them."""
 
-    async def save(request: Request) -> Response:
-        doc = _find(store, request)
-        if doc is None:
-            return _not_found()
-        body = await _json_body(request)
-        if isinstance(body, Response):
-            return body
-        saved, errors = store.save(doc.id, body["edits"], accept=bool(body.get("accept")))
-        return JSONResponse({"document": _detail(store, saved), "errors": errors}, status_code=422 if errors else 200)
+        async def endpoint(request: Request) -> Response:
+            doc = _find(store, request)
+            if doc is None:
+                return _not_found()
+            body = await _json_body(request)
+            if isinstance(body, Response):
+                return body
+            if save:
+                after, errors = await run_in_threadpool(store.save, doc.id, body["edits"], bool(body.get("accept")))
+            else:
+                after, errors = await run_in_threadpool(store.preview, doc.id, body["edits"])
+            status = 422 if errors and save else 200
+            return JSONResponse({"document": _detail(store, after), "errors": errors}, status_code=status)
+
+        return endpoint
 
     def export(kind: str) -> Any:
         def endpoint(request: Request) -> Response:
@@ -172,8 +172,8 @@ def create_app(store: ReviewStore, token: str) -> Starlette:
         Route("/api/documents", documents),
         Route("/api/documents/{doc_id}", document),
         Route("/api/documents/{doc_id}/pages/{page:int}", page_image),
-        Route("/api/documents/{doc_id}/check", check, methods=["POST"]),
-        Route("/api/documents/{doc_id}/save", save, methods=["POST"]),
+        Route("/api/documents/{doc_id}/check", edits(save=False), methods=["POST"]),
+        Route("/api/documents/{doc_id}/save", edits(save=True), methods=["POST"]),
         Route("/export.csv", export("csv")),
         Route("/export.xlsx", export("xlsx")),
     ]

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Loc = tuple[str | int, ...]
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+_PART = re.compile(r"([^.\[\]\s]+)|\[(\d+)\]")
 
 
 def corrections_path(results: str | os.PathLike[str]) -> Path:
@@ -55,7 +55,8 @@ def parse_path(path: str) -> Loc:
     pos = 0
     for m in _PART.finditer(path):
         gap = path[pos:m.start()]
-        if gap not in ("", ".") or (gap == "." and not parts):
+        # a name follows a dot (the first stands alone); an index follows its field directly
+        if gap != ("" if m.group(2) is not None or not parts else "."):
             break
         parts.append(m.group(1) if m.group(1) is not None else int(m.group(2)))
         pos = m.end()

@@ -435,8 +435,8 @@ function onKey(event) {
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   const actions = {
-    j: () => move(1), n: () => move(1), ArrowDown: () => move(1),
-    k: () => move(-1), p: () => move(-1), ArrowUp: () => move(-1),
+    j: () => move(1), n: () => move(1),
+    k: () => move(-1), p: () => move(-1),
     a: accept, s: () => save(),
     "+": () => zoom(1.25), "=": () => zoom(1.25), "-": () => zoom(0.8), "0": () => zoom(0),
   };
