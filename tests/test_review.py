@@ -174,8 +174,8 @@ def test_export_applies_corrections_to_xlsx_and_csv(fresh: Path, tmp_path: Path)
 def test_xlsx_cells_never_hold_formulas(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from docextract.export import write_xlsx
-    from docextract.result import Extraction
+    from docextract.output.export import write_xlsx
+    from docextract.output.result import Extraction
     from docextract.types import Status
 
     result = Extraction(source="x.pdf", schema="receipt", engine="reader", status=Status.OK,
@@ -203,7 +203,7 @@ def test_review_command_errors_are_one_line(tmp_path: Path, results: Path) -> No
 
 
 def test_any_page_of_a_pdf_renders_in_its_boxes_frame(tmp_path: Path) -> None:
-    from docextract._mupdf import pymupdf
+    from docextract.sources.mupdf import pymupdf
 
     two = pymupdf.open()
     for data in (receipt_pdf(), invoice_pdf()):

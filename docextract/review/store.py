@@ -205,8 +205,8 @@ def _doc_id(record: dict[str, Any]) -> str:
 
 def apply_corrections(record: dict[str, Any], entries: list[dict[str, Any]], order: int = 0) -> ReviewedDocument:
     """The document of ``record`` with the correction lines meant for it applied, in order."""
-    from docextract.pipeline import document_checks, needs_review
     from docextract.output.result import Extraction
+    from docextract.pipeline import document_checks, needs_review
 
     original = Extraction.from_dict(record)
     result = Extraction.from_dict(record)
