@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from docextract.types import Issue
 
-__all__ = ["check_document", "check_invoice", "check_receipt"]
+__all__ = ["check_invoice", "check_receipt"]
 
 DEFAULT_TOLERANCE = Decimal("0.02")
 
@@ -167,12 +167,3 @@ def check_invoice(
     if d.get("date") and d.get("due_date") and d["due_date"] < d["date"]:
         issues.append(_issue("due-before-date", f"due date {d['due_date']} is before the invoice date {d['date']}", "due_date"))
     return issues
-
-
-def check_document(schema_name: str, doc: Mapping[str, Any] | BaseModel, **options: Any) -> list[Issue]:
-    """Checks for a built-in schema by name; other schemas have none (empty list)."""
-    if schema_name == "receipt":
-        return check_receipt(doc, **options)
-    if schema_name == "invoice":
-        return check_invoice(doc, **options)
-    return []

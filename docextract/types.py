@@ -150,7 +150,7 @@ class EngineRequest:
     prompt: str
     schema: Any  # docextract.schemas.SchemaSpec or None for free text
     words: list[Word] | None = None  # text-layer words in the coordinates of images[0]
-    tables: list[Any] | None = None  # tables found in the text layer (docextract.schemas.Table), PDF pages only
+    tables: Callable[[], list[Any]] | None = None  # finds a digital page's own tables (docextract.schemas.Table)
     max_tokens: int = 2048
     temperature: float = 0.0
     seed: int = 0

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from docextract.engines.reader import ReaderEngine
-from docextract.rules import extract_invoice
+from docextract.rules.invoice import extract_invoice
 from docextract.schemas import resolve_schema
 from docextract.sources import open_document
 from docextract.types import EngineRequest, Word

@@ -49,7 +49,7 @@ def test_provenance_follows_items_through_concatenation():
 def test_code_lines_joined_without_overlap():
     a = Part({"language": "python", "code": "def f(x):\n    y = x + 1\n    return y"}, 1, 0)
     b = Part({"language": "python", "code": "    y = x + 1\n    return y\n\nprint(f(2))"}, 1, 1)
-    merged = merge_parts([a, b], "code")
+    merged = merge_parts([a, b], "lines")
     assert merged.data["code"] == "def f(x):\n    y = x + 1\n    return y\n\nprint(f(2))"
     assert merge_lines(["a\nb", "c"]) == "a\nb\nc"
 

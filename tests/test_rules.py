@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
-from docextract.rules import extract, extract_invoice, extract_receipt
+from docextract.rules.invoice import extract_invoice
+from docextract.rules.receipt import extract_receipt
+from docextract.schemas import resolve_schema
 from docextract.types import Word
 
 ROW_H = 20
@@ -171,7 +173,7 @@ def test_invoice_label_below_and_beside() -> None:
     assert d["lines"][0]["quantity"] == D(2) and d["lines"][0]["amount"] == D("20.00")
     assert res.provenance["invoice_number"].text == "42183017"
     assert res.issues == []
-    assert extract("invoice", layout(rows)).data["total"] == D("24.00")
+    assert resolve_schema("invoice").rules(layout(rows)).data["total"] == D("24.00")
 
 
 def test_empty_input() -> None:

@@ -73,3 +73,52 @@ def test_resolve_errors(tmp_path):
         resolve_schema(str(js))
     with pytest.raises(SchemaNotFound):
         resolve_schema(str(tmp_path / "missing.schema.json"))
+
+
+USER_KIT = '''
+from decimal import Decimal
+from typing import ClassVar
+
+from pydantic import BaseModel
+
+from docextract.schemas import SchemaSpec
+from docextract.types import Issue
+
+
+class Expense(BaseModel):
+    docextract_max_tokens: ClassVar[int] = 300
+    docextract_merge: ClassVar[str] = "document"
+    amount: Decimal | None = None
+    limit: Decimal | None = None
+
+
+def over_limit(data, printed):
+    if data.get("amount") is not None and data.get("limit") is not None and data["amount"] > data["limit"]:
+        return [Issue(code="over-limit", message="over the limit", stage="check", field="amount")]
+    return []
+
+
+KIT = SchemaSpec("expense", Expense, merge="document", max_tokens=700, checks=over_limit)
+'''
+
+
+def test_a_user_schema_gets_a_kit_of_its_own(tmp_path):
+    """Checks, token budget and merging come from the user's kit (or the model's class variables),
+    exactly as for the built-ins."""
+    from PIL import Image
+
+    import docextract
+    from docextract.testing import FakeEngine
+
+    (tmp_path / "kit.py").write_text(USER_KIT)
+    image = tmp_path / "page.png"
+    Image.new("RGB", (200, 100), "white").save(image)
+
+    engine = FakeEngine({"amount": "120.00", "limit": "100.00"})
+    result = docextract.extract(image, f"{tmp_path / 'kit.py'}:KIT", engine=engine)
+    assert engine.requests[0].max_tokens == 700
+    assert [i.code for i in result.issues] == ["over-limit"] and result.needs_review
+
+    from_model = resolve_schema(f"{tmp_path / 'kit.py'}:Expense")
+    assert (from_model.max_tokens, from_model.merge, from_model.checks) == (300, "document", None)
+    assert resolve_schema("receipt").rules is not None and from_model.rules is None

@@ -84,7 +84,7 @@ def batch_command(
         except KeyboardInterrupt:
             raise fail(f"interrupted; finished documents are in {jsonl}: rerun the same command to continue", 130) from None
         if csv is not None:
-            _write_csv(jsonl, csv, csv_mode.value)
+            _write_csv(jsonl, csv, csv_mode.value, schema)
         _print_summary(summary, jsonl, csv, quiet)
     raise typer.Exit(summary.exit_code)
 
@@ -149,14 +149,18 @@ def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, run_batch: Any)
         return run_batch(inputs, jsonl, opts, on_event)
 
 
-def _write_csv(jsonl: Path, csv: Path, mode: str) -> None:
+def _write_csv(jsonl: Path, csv: Path, mode: str, schema: str) -> None:
     from docextract.batch import read_results
-    from docextract.output.export import extraction_rows, rows_to_csv
+    from docextract.output.export import rows_to_csv
     from docextract.output.result import Extraction
+    from docextract.schemas import resolve_schema
 
+    spec = resolve_schema(schema)
     rows: list[dict[str, Any]] = []
     for record in read_results(jsonl).values():
-        rows.extend(extraction_rows(Extraction.from_dict(record), mode))
+        result = Extraction.from_dict(record)
+        result.spec = spec
+        rows.extend(result.to_rows(mode))
     write_text(rows_to_csv(rows), csv)
 
 

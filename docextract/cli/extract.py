@@ -159,12 +159,10 @@ def _check_kind(file: Path, expect: str, quiet: bool) -> None:
 
 def write_result(result: Extraction, output: Path | None, fmt: OutputFormat, csv_mode: CsvMode, full: bool) -> None:
     """Write one result in the requested format."""
-    if output is not None and output.suffix.lower() == ".xlsx" or (result.schema == "table" and fmt is OutputFormat.csv):
-        from docextract.output.export import write_tables
-
+    if output is not None and output.suffix.lower() == ".xlsx" or (result.kit.tables is not None and fmt is OutputFormat.csv):
         if output is None:
             raise fail("tables as CSV need a file: -o tables.csv (one file per table)", EXIT_USAGE)
-        written = write_tables(result, output)
+        written = result.write_tables(output)
         err_console.print(f"wrote {', '.join(map(str, written))}", highlight=False)
         return
     if fmt is OutputFormat.csv:

@@ -1,8 +1,10 @@
-"""The offline reader: text layer or OCR → layout-aware rules → structured receipt / invoice data.
+"""The offline reader: text layer or OCR → the schema kit's rules → structured data.
 
 No model weights beyond the OCR's; deterministic. Words come from ``request.words`` (a PDF text
 layer, in ``request.images[0]`` pixels) when given, otherwise from OCR on ``request.images[0]``
-(:func:`docextract.ocr.get_reader`). The rules live in :mod:`docextract.rules`.
+(:func:`docextract.ocr.get_reader`). What is read from them is the kit's business
+(:attr:`docextract.schemas.SchemaSpec.rules`: :mod:`docextract.rules` for receipts and invoices,
+:mod:`docextract.tables` and :mod:`docextract.textlayout` for tables and code).
 """
 
 from __future__ import annotations
@@ -12,14 +14,10 @@ from typing import Any, ClassVar
 
 from docextract.engines.base import Engine
 from docextract.errors import EngineError
-from docextract.rules import Extraction, extract
+from docextract.rules import Extraction
 from docextract.types import BBox, EngineOutput, EngineRequest, FieldSource, Word
 
 __all__ = ["ReaderEngine"]
-
-_SCHEMAS = ("receipt", "invoice")
-_LAYOUT_SCHEMAS = ("table", "code")
-
 
 class ReaderEngine(Engine):
     """Rules over words with boxes; fills ``EngineOutput.data`` directly (``structured``)."""
@@ -65,19 +63,19 @@ class ReaderEngine(Engine):
         return list(result.words), getattr(result, "to_original", None)
 
     def generate(self, request: EngineRequest) -> EngineOutput:
-        """Extract the request's schema (``receipt`` or ``invoice``) from its words or image."""
+        """Read the request's schema from its words or image with the schema kit's rules."""
         start = time.perf_counter()
-        schema_name = getattr(request.schema, "name", None)
-        if schema_name in _LAYOUT_SCHEMAS and getattr(request.schema, "builtin", False):
-            return self._layout(schema_name, request, start)
-        if schema_name not in _SCHEMAS:
+        spec = request.schema
+        if spec is None or getattr(spec, "rules", None) is None:
+            from docextract.schemas import reader_schemas
+
             raise EngineError(
-                f"the offline reader extracts {', '.join((*_SCHEMAS, *_LAYOUT_SCHEMAS))}, not {schema_name!r}; "
+                f"the offline reader extracts {', '.join(reader_schemas())}, not {getattr(spec, 'name', None)!r}; "
                 "your own schemas need a vision model (--model, see `docextract models`)"
             )
         words, to_orig = self._words(request)
-        result: Extraction = extract(schema_name, words, currency_hint=None)
-        if self.currency and result.data.get("currency") is None:
+        result: Extraction = spec.rules(words, tables=request.tables)
+        if self.currency and "currency" in result.data and result.data["currency"] is None:
             result.data["currency"] = self.currency
         provenance = {k: _mapped(v, to_orig) for k, v in result.provenance.items()}
         out_words = [_map_word(w, to_orig) for w in words] if to_orig is not None else words
@@ -91,27 +89,6 @@ class ReaderEngine(Engine):
             check_amounts=dict(result.check_amounts),
             seconds=time.perf_counter() - start,
         )
-
-
-    def _layout(self, schema_name: str, request: EngineRequest, start: float) -> EngineOutput:
-        """``table`` and ``code`` from word positions: tables by rows and columns, code by indentation."""
-        if schema_name == "table" and request.tables is not None:
-            # A PDF page: tables from its text layer and ruling lines, no OCR.
-            data: dict[str, Any] = {"tables": [t.model_dump() for t in request.tables]}
-            return EngineOutput(text="", data=data, words=list(request.words or []), seconds=time.perf_counter() - start)
-        words, to_orig = self._words(request)
-        if schema_name == "table":
-            from docextract.tables import tables_from_words
-
-            data = {"tables": [t.model_dump(exclude={"page"}) for t in tables_from_words(words, 0)]}
-        else:
-            from docextract.textlayout import guess_language, words_to_code
-
-            code = words_to_code(words)
-            data = {"language": guess_language(code), "code": code}
-        out_words = [_map_word(w, to_orig) for w in words] if to_orig is not None else words
-        text = "\n".join(w.text for w in words)
-        return EngineOutput(text=text, data=data, words=out_words, seconds=time.perf_counter() - start)
 
 
 def _map_box(box: BBox | None, to_original: Any) -> BBox | None:

@@ -1,7 +1,10 @@
-"""Exports: JSON / JSONL (see :class:`~docextract.result.Extraction`), CSV rows and pandas.
+"""Exports: CSV rows, pandas, table files. JSON is :class:`~docextract.output.result.Extraction`'s own.
 
-CSV for receipt and invoice is one row per line item with the summary fields repeated (``items``
-mode) or one row per document (``summary`` mode). Excel has a ``documents`` and an ``items`` sheet. Nested objects are flattened with ``_``
+These functions take plain data or a :class:`Result` (any object shaped like
+:class:`~docextract.output.result.Extraction`); which of them a schema uses is its kit's business
+(:class:`~docextract.schemas.SchemaSpec` ``rows`` and ``tables``). The generic CSV flattening,
+:func:`flatten_rows`, is one row per line item with the summary fields repeated (``items`` mode)
+or one row per document (``summary`` mode). Excel has a ``documents`` and an ``items`` sheet. Nested objects are flattened with ``_``
 (``issuer_name``); item fields are prefixed ``item_``. Money is written as a plain decimal string, so
 no precision is lost. pandas is imported only inside the functions that need it.
 """
@@ -11,17 +14,33 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from docextract.errors import ExportError, MissingDependency
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from docextract.output.result import Extraction
+    from docextract.schemas.table import Table
+
+
+class Result(Protocol):
+    """What the exports read of a result (:class:`~docextract.output.result.Extraction` has it all)."""
+
+    source: str
+    status: Any
+    needs_review: bool
+    issues: Sequence[Any]
+    provenance: Mapping[str, Any]
+    error: str | None
+
+    def data_dict(self) -> dict[str, Any] | None: ...
+
+    def to_rows(self, mode: str = "items") -> list[dict[str, Any]]: ...
+
 
 CSV_MODES = ("items", "summary")
 
@@ -50,26 +69,21 @@ def _item_list_field(data: dict[str, Any]) -> str | None:
     return None
 
 
-def extraction_rows(result: Extraction, mode: str = "items") -> list[dict[str, Any]]:
-    """Flat rows of one result (see module docstring)."""
+def check_mode(mode: str) -> None:
     if mode not in CSV_MODES:
         raise ExportError(f"unknown CSV mode {mode!r}; use one of: {', '.join(CSV_MODES)}")
-    data = result.data_dict()
-    if data is None:
-        return [{"source": result.source, "status": result.status.value, "error": result.error}]
-    if result.schema == "table" and "tables" in data:
-        raise ExportError("table results have one CSV per table: use write_tables_csv() or -o tables.csv")
-    if result.schema == "code":
-        raise ExportError("code has no tabular form; export it as JSON or plain text")
-    head = {"source": result.source, "status": result.status.value}
+
+
+def flatten_rows(data: dict[str, Any], mode: str = "items") -> list[dict[str, Any]]:
+    """Flat rows of one document's data (see module docstring): the default of a schema kit."""
     items_key = _item_list_field(data)
     summary = _flatten({k: v for k, v in data.items() if k != items_key})
     if items_key:
         summary[f"{items_key}_count"] = len(data.get(items_key) or [])
     items = data.get(items_key) or [] if items_key else []
     if mode == "summary" or not items:
-        return [{**head, **summary}]
-    return [{**head, **summary, **_flatten(item, "item_")} for item in items]
+        return [summary]
+    return [{**summary, **_flatten(item, "item_")} for item in items]
 
 
 def rows_to_csv(rows: Iterable[dict[str, Any]]) -> str:
@@ -86,15 +100,15 @@ def rows_to_csv(rows: Iterable[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def results_to_csv(results: Iterable[Extraction], mode: str = "items") -> str:
-    """One CSV for many results (a batch), rows as :func:`extraction_rows`."""
+def results_to_csv(results: Iterable[Result], mode: str = "items") -> str:
+    """One CSV for many results (a batch), rows as ``Extraction.to_rows``."""
     rows: list[dict[str, Any]] = []
     for result in results:
-        rows.extend(extraction_rows(result, mode))
+        rows.extend(result.to_rows(mode))
     return rows_to_csv(rows)
 
 
-def document_row(result: Extraction) -> dict[str, Any]:
+def document_row(result: Result) -> dict[str, Any]:
     """One row per document: source, status, needs_review, issues, every field (items counted) and
     ``<field>_confidence`` for the fields with provenance."""
     row: dict[str, Any] = {
@@ -117,7 +131,7 @@ def document_row(result: Extraction) -> dict[str, Any]:
     return row
 
 
-def item_rows(result: Extraction) -> list[dict[str, Any]]:
+def item_rows(result: Result) -> list[dict[str, Any]]:
     """One row per line item with its document's source, its position and ``<field>_confidence``."""
     data = result.data_dict() or {}
     items_key = _item_list_field(data)
@@ -132,7 +146,7 @@ def item_rows(result: Extraction) -> list[dict[str, Any]]:
     return rows
 
 
-def write_xlsx(results: Iterable[Extraction], target: str | Path | BinaryIO) -> None:
+def write_xlsx(results: Iterable[Result], target: str | Path | BinaryIO) -> None:
     """An Excel workbook: a ``documents`` sheet (:func:`document_row`) and an ``items`` sheet
     (:func:`item_rows`), with numbers, dates and booleans as typed cells."""
     try:
@@ -197,7 +211,7 @@ def rows_to_dataframe(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return df
 
 
-def results_to_dataframe(results: Iterable[Extraction], mode: str = "items") -> pd.DataFrame:
+def results_to_dataframe(results: Iterable[Result], mode: str = "items") -> pd.DataFrame:
     """One DataFrame for many results (a folder of receipts)."""
     rows: list[dict[str, Any]] = []
     for result in results:
@@ -205,44 +219,21 @@ def results_to_dataframe(results: Iterable[Extraction], mode: str = "items") -> 
     return rows_to_dataframe(rows)
 
 
-def table_grids(result: Extraction) -> list[list[list[str]]]:
-    """Each table as a grid of text (header row first)."""
-    data = result.data_dict() or {}
-    if "tables" not in data:
-        raise ExportError(f"schema {result.schema!r} has no tables")
-    grids = []
-    for table in data["tables"]:
-        grid = [list(table.get("columns") or [])] if table.get("columns") else []
-        grid.extend([list(map(str, row)) for row in table.get("rows") or []])
-        grids.append(grid)
-    return grids
-
-
-def tables_to_dataframes(result: Extraction) -> list[pd.DataFrame]:
+def tables_to_dataframes(tables: Sequence[Table]) -> list[pd.DataFrame]:
     """One DataFrame per table, numeric columns typed."""
     from docextract.tables.export import to_dataframes
 
-    return to_dataframes(_tables(result))
+    return to_dataframes(list(tables))
 
 
-def write_tables(result: Extraction, path: str | Path) -> list[Path]:
-    """Write the tables of a result as ``.csv`` (one file per table), ``.xlsx`` (a sheet per table)."""
+def write_tables(tables: Sequence[Table], path: str | Path) -> list[Path]:
+    """Write tables as ``.csv`` (one file per table) or ``.xlsx`` (a sheet per table)."""
     from docextract.tables import export as tex
 
     path = Path(path)
-    tables = _tables(result)
     if path.suffix.lower() == ".xlsx":
-        tex.write_xlsx(tables, path)
+        tex.write_xlsx(list(tables), path)
         return [path]
     if path.suffix.lower() == ".csv":
-        return list(tex.write_csv(tables, path))
+        return list(tex.write_csv(list(tables), path))
     raise ExportError(f"tables can be written as .csv or .xlsx, not {path.suffix or 'no suffix'} ({path})")
-
-
-def _tables(result: Extraction) -> list[Any]:
-    from docextract.schemas import Table
-
-    data = result.data_dict() or {}
-    if "tables" not in data:
-        raise ExportError(f"schema {result.schema!r} has no tables; use --schema table")
-    return [Table.model_validate(t) for t in data["tables"]]

@@ -14,6 +14,8 @@ from docextract.types import FieldSource, Issue, Status, TileResult
 if TYPE_CHECKING:
     import pandas as pd
 
+    from docextract.schemas import SchemaSpec, Table
+
 
 @dataclass
 class Extraction:
@@ -39,6 +41,16 @@ class Extraction:
     tiles: list[TileResult] = field(default_factory=list)
     seconds: float = 0.0
     error: str | None = None
+    spec: SchemaSpec | None = field(default=None, repr=False, compare=False)  # the schema's kit
+
+    @property
+    def kit(self) -> SchemaSpec:
+        """The schema kit: the one the result was made with, else the built-in of that name."""
+        if self.spec is not None:
+            return self.spec
+        from docextract.schemas import spec_named
+
+        return spec_named(self.schema)
 
     @property
     def ok(self) -> bool:
@@ -99,9 +111,15 @@ class Extraction:
 
     def to_rows(self, mode: str = "items") -> list[dict[str, Any]]:
         """Flat rows for CSV/DataFrames: one per line item (summary repeated) or one ``summary`` row."""
-        from docextract.output.export import extraction_rows
+        from docextract.output.export import check_mode, flatten_rows
 
-        return extraction_rows(self, mode)
+        check_mode(mode)
+        data = self.data_dict()
+        head = {"source": self.source, "status": self.status.value}
+        if data is None:
+            return [{**head, "error": self.error}]
+        rows = (self.kit.rows or flatten_rows)(data, mode)
+        return [{**head, **row} for row in rows]
 
     def to_csv(self, path: str | Path | None = None, mode: str = "items") -> str:
         """CSV text (also written to ``path`` if given)."""
@@ -118,8 +136,23 @@ class Extraction:
 
         return rows_to_dataframe(self.to_rows(mode))
 
+    def tables(self) -> list[Table]:
+        """The data as tables (the ``table`` schema's); :class:`ExportError` for schemas without."""
+        from docextract.errors import ExportError
+
+        tables_of = self.kit.tables
+        if tables_of is None:
+            raise ExportError(f"schema {self.schema!r} has no tables; use --schema table")
+        return tables_of(self.data_dict() or {})
+
     def to_dataframes(self) -> list[pd.DataFrame]:
         """For the ``table`` schema: one DataFrame per table, numeric columns typed."""
         from docextract.output.export import tables_to_dataframes
 
-        return tables_to_dataframes(self)
+        return tables_to_dataframes(self.tables())
+
+    def write_tables(self, path: str | Path) -> list[Path]:
+        """The tables as ``.csv`` files (one per table) or one ``.xlsx`` (a sheet per table)."""
+        from docextract.output.export import write_tables
+
+        return write_tables(self.tables(), path)

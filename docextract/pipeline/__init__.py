@@ -29,8 +29,6 @@ from docextract.types import EngineOutput, EngineRequest, FieldSource, Issue, Pa
 if TYPE_CHECKING:
     from PIL import Image
 
-MAX_TOKENS = {"table": 3072, "code": 3072, "invoice": 2048}
-DEFAULT_MAX_TOKENS = 1536
 REVIEW_CONFIDENCE = 0.6
 
 
@@ -176,8 +174,8 @@ def _run_page(
             prompt=prompt,
             schema=spec,
             words=tile.words,
-            tables=page.find_tables() if spec.merge == "tables" and page.find_tables and engine.tile_size is None else None,
-            max_tokens=opts.max_tokens or MAX_TOKENS.get(spec.name, DEFAULT_MAX_TOKENS),
+            tables=page.find_tables if engine.tile_size is None else None,
+            max_tokens=opts.max_tokens or spec.max_tokens,
         )
         tr, data, output = run_tile(engine, spec, request, tile, opts)
         tile_results.append(tr)
@@ -303,6 +301,7 @@ def _finish(
     result = Extraction(
         source=name,
         schema=spec.name,
+        spec=spec,
         engine=engine.name,
         model=engine.model_id,
         status=Status.OK,
@@ -319,14 +318,13 @@ def _finish(
 
 
 def document_checks(result: Extraction) -> list[Issue]:
-    """The arithmetic checks on the merged data, with the amounts they need that are no schema
+    """The schema kit's checks on the merged data, with the amounts they need that are no schema
     field (rounding, discount: printed once, so the last tile that read one gives it)."""
-    from docextract.checks import check_document
-
     amounts: dict[str, Any] = {}
     for tile in result.tiles:
         amounts.update(tile.check_amounts)
-    return check_document(result.schema, result.data if result.data is not None else {}, **amounts)
+    data = result.data
+    return result.kit.check(data.model_dump() if isinstance(data, BaseModel) else dict(data or {}), amounts)
 
 
 def _set_status(result: Extraction) -> None:

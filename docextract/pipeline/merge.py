@@ -1,6 +1,6 @@
 """Merge per-tile (and per-page) results into one document result.
 
-Strategies, chosen by the schema:
+Strategies, chosen by the schema kit (:attr:`docextract.schemas.SchemaSpec.merge`):
 
 - ``document`` / ``object``: scalar fields are reconciled (agreement wins; a conflict keeps the
   majority value, ties go to the first in reading order, and every conflict becomes an Issue, never
@@ -8,7 +8,7 @@ Strategies, chosen by the schema:
   overlap creates removed; nested objects are merged field by field.
 - ``tables``: tables concatenated; a table whose columns match the previous one (next tile or next
   page) continues it, with overlap rows removed.
-- ``code``: code joined with the lines repeated by the overlap removed.
+- ``lines``: the ``code`` field's lines joined with the lines repeated by the overlap removed.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def merge_parts(parts: list[Part], strategy: str) -> Merged:
         return Merged(None, {}, [])
     if len(parts) == 1:
         return Merged(parts[0].data, dict(parts[0].provenance), [])
-    if strategy == "code":
+    if strategy == "lines":
         return _merge_code(parts)
     if strategy == "tables":
         return _merge_tables(parts)

@@ -1,8 +1,8 @@
 """Deterministic, layout-aware field extraction: rows of words → receipt / invoice fields.
 
-Entry points::
+Entry points (the ``receipt`` and ``invoice`` schema kits name them as their rules)::
 
-    from docextract.rules import extract_receipt, extract_invoice
+    from docextract.rules.receipt import extract_receipt   # and rules.invoice.extract_invoice
     result = extract_receipt(words)      # words: list[docextract.types.Word]
     result.data        # dict matching the Receipt schema (Decimals for money)
     result.provenance  # {"total": FieldSource(bbox=..., text=...), "items[0].amount": ...}
@@ -35,9 +35,6 @@ __all__ = [
     "DocContext",
     "Extraction",
     "Value",
-    "extract",
-    "extract_invoice",
-    "extract_receipt",
     "find_labelled",
 ]
 
@@ -206,26 +203,3 @@ def amounts_parser(ctx: DocContext) -> Callable[[str], list[tuple[Decimal, int, 
 def bbox_of(values: Sequence[Value]) -> BBox | None:
     """The union of the boxes of some values."""
     return union_bbox(v.bbox for v in values if v.bbox is not None)
-
-
-def extract_receipt(words: Sequence[Word], **options: Any) -> Extraction:
-    """Receipt fields from words with boxes (see :mod:`docextract.rules.receipt`)."""
-    from docextract.rules.receipt import extract_receipt as _impl
-
-    return _impl(words, **options)
-
-
-def extract_invoice(words: Sequence[Word], **options: Any) -> Extraction:
-    """Invoice fields from words with boxes (see :mod:`docextract.rules.invoice`)."""
-    from docextract.rules.invoice import extract_invoice as _impl
-
-    return _impl(words, **options)
-
-
-def extract(schema_name: str, words: Sequence[Word], **options: Any) -> Extraction:
-    """Dispatch on a built-in schema name (``receipt`` or ``invoice``)."""
-    if schema_name == "receipt":
-        return extract_receipt(words, **options)
-    if schema_name == "invoice":
-        return extract_invoice(words, **options)
-    raise ValueError(f"no rules for schema {schema_name!r}; rules exist for 'receipt' and 'invoice'")

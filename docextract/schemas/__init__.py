@@ -1,7 +1,8 @@
 """Schemas: the built-ins (receipt, invoice, table, code) and the user's own.
 
-A schema is resolved from a name (``receipt``), a Python file and class (``models.py:Expense``) or a
-JSON Schema file (``expense.schema.json``).
+A schema is resolved from a name (``receipt``), a Python file and class (``models.py:Expense``, or
+a :class:`SchemaSpec` defined there) or a JSON Schema file (``expense.schema.json``) into a
+:class:`SchemaSpec`, the kit the stages ask instead of comparing names.
 """
 
 from __future__ import annotations
@@ -9,73 +10,34 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from docextract.errors import SchemaError, SchemaNotFound
-from docextract.schemas.receipt import Invoice, LineItem, Party, Receipt
-from docextract.schemas.table import Code, Table, Tables
+from docextract.schemas.builtin import BUILTIN_SPECS
+from docextract.schemas.code import Code
+from docextract.schemas.invoice import Invoice, Party
+from docextract.schemas.receipt import LineItem, Receipt
+from docextract.schemas.spec import SchemaSpec
+from docextract.schemas.table import Table, Tables
 
-BUILTIN_SCHEMAS: dict[str, type[BaseModel]] = {
-    "receipt": Receipt,
-    "invoice": Invoice,
-    "table": Tables,
-    "code": Code,
-}
-
-
-@dataclass(frozen=True)
-class SchemaSpec:
-    """A resolved schema: its name, the Pydantic model (or a raw JSON Schema) and its merge strategy."""
-
-    name: str
-    model: type[BaseModel] | None
-    raw_json_schema: dict[str, Any] | None = None
-
-    @cached_property
-    def json_schema(self) -> dict[str, Any]:
-        if self.model is not None:
-            return self.model.model_json_schema()
-        assert self.raw_json_schema is not None
-        return self.raw_json_schema
-
-    @property
-    def merge(self) -> str:
-        """``document`` (scalars reconciled + item lists), ``tables``, ``code`` or ``object``."""
-        return getattr(self.model, "docextract_merge", "object")
-
-    @property
-    def items_field(self) -> str | None:
-        return getattr(self.model, "docextract_items", None)
-
-    @property
-    def builtin(self) -> bool:
-        return self.name in BUILTIN_SCHEMAS and BUILTIN_SCHEMAS[self.name] is self.model
-
-    def validate(self, data: Any) -> BaseModel | dict[str, Any]:
-        """Validate data; raises :class:`pydantic.ValidationError` or ``jsonschema.ValidationError``."""
-        if self.model is not None:
-            return self.model.model_validate(data)
-        import jsonschema
-
-        jsonschema.validate(data, self.json_schema)
-        return data
-
-    def dump(self, obj: BaseModel | dict[str, Any] | None) -> dict[str, Any] | None:
-        """JSON-ready dict of a validated object."""
-        if obj is None:
-            return None
-        if isinstance(obj, BaseModel):
-            return obj.model_dump(mode="json")
-        return obj
+BUILTIN_SCHEMAS: dict[str, type[BaseModel]] = {name: spec.model for name, spec in BUILTIN_SPECS.items()}  # type: ignore[misc]
 
 
 def list_schemas() -> list[str]:
-    return sorted(BUILTIN_SCHEMAS)
+    return sorted(BUILTIN_SPECS)
+
+
+def reader_schemas() -> list[str]:
+    """The built-in schemas the offline reader can read (those with rules)."""
+    return [name for name in list_schemas() if BUILTIN_SPECS[name].rules is not None]
+
+
+def spec_named(name: str) -> SchemaSpec:
+    """The built-in kit called ``name``, else a plain kit of that name (a user schema's results)."""
+    return BUILTIN_SPECS.get(name) or SchemaSpec(name, None, {"type": "object"})
 
 
 def resolve_schema(schema: str | type[BaseModel] | SchemaSpec | dict[str, Any]) -> SchemaSpec:
@@ -83,14 +45,14 @@ def resolve_schema(schema: str | type[BaseModel] | SchemaSpec | dict[str, Any]) 
     if isinstance(schema, SchemaSpec):
         return schema
     if isinstance(schema, type) and issubclass(schema, BaseModel):
-        return SchemaSpec(schema.__name__.lower(), schema)
+        return SchemaSpec.from_model(schema.__name__.lower(), schema)
     if isinstance(schema, dict):
         _check_json_schema(schema, "the given dict")
         return SchemaSpec(str(schema.get("title", "custom")).lower(), None, schema)
     if not isinstance(schema, str):
         raise SchemaError(f"a schema must be a name, a path or a Pydantic model, not {type(schema).__name__}")
-    if schema in BUILTIN_SCHEMAS:
-        return SchemaSpec(schema, BUILTIN_SCHEMAS[schema])
+    if schema in BUILTIN_SPECS:
+        return BUILTIN_SPECS[schema]
     if schema.endswith(".json"):
         return _load_json_schema(Path(schema))
     if ":" in schema and schema.rsplit(":", 1)[0].endswith(".py"):
@@ -141,16 +103,19 @@ def _load_python_schema(path: Path, class_name: str) -> SchemaSpec:
     except Exception as exc:  # a user's file can raise anything at import time
         raise SchemaError(f"importing {path} failed: {type(exc).__name__}: {exc}") from None
     model = getattr(module, class_name, None)
+    if isinstance(model, SchemaSpec):  # a whole kit: checks, rules, exports of the user's own
+        return model
     if model is None:
         found = [k for k, v in vars(module).items() if isinstance(v, type) and issubclass(v, BaseModel) and v is not BaseModel]
         raise SchemaNotFound(f"{path} has no class {class_name!r}; Pydantic models there: {', '.join(found) or 'none'}")
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
         raise SchemaError(f"{path}:{class_name} is not a Pydantic model (subclass of pydantic.BaseModel)")
-    return SchemaSpec(class_name.lower(), model)
+    return SchemaSpec.from_model(class_name.lower(), model)
 
 
 __all__ = [
     "BUILTIN_SCHEMAS",
+    "BUILTIN_SPECS",
     "Code",
     "Invoice",
     "LineItem",
@@ -161,5 +126,7 @@ __all__ = [
     "Tables",
     "ValidationError",
     "list_schemas",
+    "reader_schemas",
     "resolve_schema",
+    "spec_named",
 ]

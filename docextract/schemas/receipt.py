@@ -1,9 +1,9 @@
-"""Built-in ``receipt`` and ``invoice`` schemas."""
+"""The built-in ``receipt`` schema (and the line item it shares with ``invoice``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, ClassVar
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -28,8 +28,6 @@ class Receipt(BaseModel):
     """A till receipt."""
 
     model_config = ConfigDict(extra="ignore")
-    docextract_merge: ClassVar[str] = "document"
-    docextract_items: ClassVar[str] = "items"
 
     merchant_name: str | None = Field(None, description="shop or company name from the header")
     merchant_address: str | None = Field(None, description="address of the shop, one line")
@@ -42,32 +40,3 @@ class Receipt(BaseModel):
     tip: Money | None = Field(None, description="tip or gratuity")
     total: Money | None = Field(None, description="amount paid, including tax")
     payment_method: str | None = Field(None, description="cash, card, ...")
-
-
-class Party(BaseModel):
-    """A company or person on an invoice."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    name: str | None = None
-    address: str | None = None
-    tax_id: str | None = Field(None, description="VAT / GST / tax registration number")
-
-
-class Invoice(BaseModel):
-    """A supplier invoice."""
-
-    model_config = ConfigDict(extra="ignore")
-    docextract_merge: ClassVar[str] = "document"
-    docextract_items: ClassVar[str] = "lines"
-
-    invoice_number: str | None = Field(None, description="the invoice's own number")
-    issuer: Party = Field(default_factory=Party, description="who sent the invoice")
-    customer: Party = Field(default_factory=Party, description="who is billed")
-    date: dt.date | None = Field(None, description="invoice date, ISO 8601")
-    due_date: dt.date | None = Field(None, description="payment due date, ISO 8601")
-    currency: CurrencyCode | None = Field(None, description="ISO 4217 currency code")
-    lines: list[LineItem] = Field(default_factory=list, description="invoice lines in printed order")
-    subtotal: Money | None = Field(None, description="total before tax")
-    tax: Money | None = Field(None, description="total tax")
-    total: Money | None = Field(None, description="amount due, including tax")

@@ -1,8 +1,6 @@
-"""Built-in ``table`` and ``code`` schemas."""
+"""The built-in ``table`` schema."""
 
 from __future__ import annotations
-
-from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,16 +19,5 @@ class Tables(BaseModel):
     """All tables of a document."""
 
     model_config = ConfigDict(extra="ignore")
-    docextract_merge: ClassVar[str] = "tables"
 
     tables: list[Table] = Field(default_factory=list)
-
-
-class Code(BaseModel):
-    """Source code from a screenshot."""
-
-    model_config = ConfigDict(extra="ignore")
-    docextract_merge: ClassVar[str] = "code"
-
-    language: str | None = Field(None, description="programming language, lower case, e.g. python")
-    code: str = Field("", description="the code, with its indentation and line breaks")
