@@ -131,6 +131,16 @@ def test_corrections_follow_the_document_and_skip_a_torn_line(fresh: Path) -> No
     assert {i.code for i in reread.result.issues if i.stage == "review"} == {"corrected", "accepted"}
 
 
+def test_a_moved_or_changed_document_is_named(fresh: Path) -> None:
+    store = ReviewStore(fresh)
+    a, b = doc_of(store, "a.pdf"), doc_of(store, "b.pdf")
+    assert store.file_problem(a) is None
+    (fresh.parent / "a.pdf").rename(fresh.parent / "moved.pdf")
+    assert "cannot be read here" in store.file_problem(a)
+    (fresh.parent / "b.pdf").write_bytes(receipt_pdf(None, ReceiptData(merchant_name="OTHER")))
+    assert "has changed since it was read" in store.file_problem(b)
+
+
 def test_queue_puts_documents_that_need_review_first(fresh: Path) -> None:
     store = ReviewStore(fresh)
     b = doc_of(store, "b.pdf")

@@ -8,6 +8,7 @@ import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -81,8 +82,10 @@ def served(tmp_path_factory: pytest.TempPathFactory):
         yield Served(url, f"{parts.scheme}://{parts.netloc}", parts.query.removeprefix("token="), results,
                      root / "results.corrections.jsonl", records, receipts, files)
     finally:
-        proc.terminate()
-        proc.communicate(timeout=10)
+        proc.send_signal(signal.SIGINT)  # Ctrl+C: the normal way to stop it
+        rest, err = proc.communicate(timeout=15)
+    assert proc.returncode == 0, err
+    assert rest == ""  # stdout carried the URL line alone
 
 
 @pytest.fixture(scope="module")

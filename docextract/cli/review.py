@@ -55,14 +55,15 @@ def review_command(
             err_console.print(f"reviewing {count} document(s), {waiting} needing review; corrections go to "
                               f"{store.corrections}. Ctrl+C stops.", highlight=False, soft_wrap=True)
         if not no_browser:
-            import webbrowser
-
-            if not webbrowser.open(url) and not quiet:
-                err_console.print("note: no browser could be opened here; open the URL above", highlight=False)
+            _open_browser(url, quiet)
         try:
             serve(app, sock)
+        except KeyboardInterrupt:  # uvicorn shuts down cleanly, then passes the Ctrl+C on
+            pass
         finally:
             sock.close()
+        if not quiet:
+            err_console.print(f"stopped; the corrections are in {store.corrections}", highlight=False, soft_wrap=True)
 
 
 def export_command(
@@ -87,8 +88,11 @@ def export_command(
         if suffix == ".xlsx":
             assert output is not None
             tmp = output.with_name(f".{output.name}.tmp")
-            write_xlsx(exported, tmp)
-            tmp.replace(output)
+            try:
+                write_xlsx(exported, tmp)
+                tmp.replace(output)
+            finally:
+                tmp.unlink(missing_ok=True)
         else:
             write_text(results_to_csv(exported, csv_mode.value), output)
         if not quiet:
@@ -97,3 +101,16 @@ def export_command(
             where = f" → {output}" if output is not None and str(output) != "-" else ""
             err_console.print(f"{len(docs)} document(s), {corrected} corrected field(s), {accepted} accepted{where}",
                               highlight=False, soft_wrap=True)
+
+
+def _open_browser(url: str, quiet: bool) -> None:
+    """A graphical browser only: with no display, Python's webbrowser would run a text browser in this
+    terminal and wait for it, before the page is served."""
+    import os
+    import webbrowser
+
+    graphical = sys.platform in ("darwin", "win32") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    if graphical and webbrowser.open(url):
+        return
+    if not quiet:
+        err_console.print("note: no browser could be opened here; open the URL above (or use --no-browser)", highlight=False)

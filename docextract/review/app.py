@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import secrets
 import socket
 from decimal import Decimal
@@ -161,7 +162,7 @@ def create_app(store: ReviewStore, token: str) -> Starlette:
                     data, media = buf.getvalue(), XLSX_TYPE
             except DocextractError as exc:
                 return PlainTextResponse(str(exc), 422)
-            name = f"{store.results.stem}.{kind}"
+            name = f"{re.sub(r'[^A-Za-z0-9._-]+', '_', store.results.stem) or 'results'}.{kind}"  # a header is latin-1
             return Response(data, media_type=media, headers={"content-disposition": f'attachment; filename="{name}"'})
 
         return endpoint

@@ -371,6 +371,7 @@ function applyPreview(preview, errors) {
 async function save({ accept = false } = {}) {
   if (!state.doc || state.busy) return false;
   clearTimeout(state.checkTimer);
+  state.checkSeq++;  // a check still on its way describes edits that are being saved now
   state.busy = true;
   const count = Object.keys(state.edits).length;
   let reply;
