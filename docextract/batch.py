@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from docextract.engines import Engine, EngineOptions, select_engine
-from docextract.errors import DocextractError, UsageError
+from docextract.errors import DocextractError, EngineLoadError, UsageError
 from docextract.sources import IMAGE_SUFFIXES, PDF_SUFFIXES, sniff
 
 RECORD_VERSION = 1
@@ -426,10 +426,6 @@ def _exit_with_parent() -> None:
 
 def _engine_name(engine: str | type[Engine]) -> str:
     return engine if isinstance(engine, str) else engine.name
-
-
-class EngineLoadError(DocextractError):
-    """The engine could not be loaded in a worker: nothing can be processed."""
 
 
 def _work(job: Job) -> dict[str, Any]:

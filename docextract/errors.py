@@ -6,12 +6,15 @@ exceptions are for things that stop a whole document::
     DocextractError
     ├── InputError            the file cannot be read: missing, empty, corrupt, encrypted, too big,
     │                         unsupported format, bad page range
+    ├── UsageError            invalid options (exit code 2)
+    │   └── NeedsVisionModel  a job that needs a vision model was given none
     ├── SchemaError           a schema cannot be imported, is invalid, or cannot become a grammar
     │   └── SchemaNotFound    unknown schema name (lists the known ones)
     ├── EngineError           an engine failed
     │   ├── EngineNotFound    unknown engine name
     │   ├── MissingDependency an optional package is not installed (names the pip command)
-    │   └── ModelError        model files missing/corrupt/mismatched, prompt over the context
+    │   ├── ModelError        model files missing/corrupt/mismatched, prompt over the context
+    │   └── EngineLoadError   a batch worker could not load the engine: nothing can be processed
     └── ExportError           the result cannot be written in the requested format
 
 Every message is one sentence that names the file or value and says what to change.
@@ -40,6 +43,10 @@ class UsageError(DocextractError):
     exit_code = 2
 
 
+class NeedsVisionModel(UsageError):
+    """The job needs an engine that understands images (a vision model), not the OCR reader."""
+
+
 class SchemaError(DocextractError):
     """A schema cannot be loaded, validated or compiled to a grammar."""
 
@@ -66,6 +73,10 @@ class MissingDependency(EngineError, ImportError):
 
 class ModelError(EngineError):
     """Model files are missing, corrupt or do not fit together, or a prompt is too long."""
+
+
+class EngineLoadError(EngineError):
+    """The engine could not be loaded in a batch worker: nothing can be processed."""
 
 
 class ExportError(DocextractError):

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from docextract.engines.base import Engine
-from docextract.errors import EngineError, UsageError
+from docextract.errors import EngineError, NeedsVisionModel, UsageError
 from docextract.pipeline import Options, prompts
 from docextract.pipeline.merge import merge_lines
 from docextract.sources import open_document, parse_pages
@@ -68,10 +68,6 @@ NO_MODEL_HELP = (
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-class NeedsVisionModel(UsageError):
-    """The job needs an engine that understands images (a vision model), not the OCR reader."""
 
 
 # --- results -------------------------------------------------------------------------------------
