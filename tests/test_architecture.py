@@ -141,3 +141,15 @@ def test_only_the_schema_kits_know_schema_names():
         for line, name in _name_comparisons(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_cli_functions_take_a_handful_of_parameters():
+    """Commands take option groups (docextract.cli.options), not a parameter per option."""
+    too_many = []
+    for path in sorted((PACKAGE / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                args = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs) if a.arg not in ("self", "cls")]
+                if len(args) > 6:
+                    too_many.append(f"{path.name}:{node.lineno} {node.name}({', '.join(args)})")
+    assert too_many == []

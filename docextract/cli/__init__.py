@@ -1,7 +1,6 @@
 """The ``docextract`` command. The only package that imports typer/rich or writes to the terminal."""
 
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -40,39 +39,8 @@ def _main(
     """docextract: documents to structured data, offline."""
 
 
-def _make_command(expect: str, help_text: str):  # type: ignore[no-untyped-def]
-    def command(
-        file: Annotated[Path, typer.Argument(help=f"The {expect} file to read.")],
-        schema: ex.SchemaOpt = "receipt",
-        output: ex.OutputOpt = None,
-        fmt: ex.FormatOpt = None,
-        csv_mode: ex.CsvOpt = ex.CsvMode.items,
-        full: ex.FullOpt = False,
-        engine: ex.EngineOpt = None,
-        model: ex.ModelOpt = None,
-        mmproj: ex.MmprojOpt = None,
-        handler: ex.HandlerOpt = None,
-        base_url: ex.BaseUrlOpt = None,
-        pages: ex.PagesOpt = None,
-        dpi: ex.DpiOpt = 200,
-        tiles: ex.TilesOpt = "auto",
-        overlap: ex.OverlapOpt = 0.15,
-        password: ex.PasswordOpt = None,
-        max_pixels: ex.MaxPixelsOpt = 200_000_000,
-        max_tokens: ex.MaxTokensOpt = None,
-        verify: ex.VerifyOpt = None,
-        quiet: ex.QuietOpt = False,
-        verbose: ex.VerboseOpt = 0,
-    ) -> None:
-        ex.run_extract(file, schema, output, fmt, csv_mode, full, engine, model, mmproj, handler, base_url, pages,
-                       dpi, tiles, overlap, password, max_pixels, max_tokens, verify, quiet, verbose, expect)
-
-    command.__doc__ = help_text
-    return command
-
-
-app.command("pdf")(_make_command("pdf", "Extract structured data from a PDF (digital or scanned)."))
-app.command("image")(_make_command("image", "Extract structured data from an image (JPEG, PNG, TIFF, WebP, BMP)."))
+app.command("pdf")(ex.pdf_command)
+app.command("image")(ex.image_command)
 app.command("batch")(batch_command)
 app.command("review")(review_command)
 app.command("export")(export_command)

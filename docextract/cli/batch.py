@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -12,24 +12,24 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.text import Text
 
 from docextract.cli import extract as ex
-from docextract.cli.common import (
-    EXIT_USAGE,
-    err_console,
-    fail,
-    handle_errors,
-    setup_logging,
-    write_text,
-)
+from docextract.cli.common import EXIT_USAGE, err_console, fail, handle_errors, write_text
+from docextract.cli.options import OUTPUT, CsvMode, CsvModeOpt, EngineFlags, LogFlags, ReadFlags, SchemaOpt, command
 
 if TYPE_CHECKING:
     from docextract.engines import EngineOptions
 
 InputsArg = Annotated[list[str], typer.Argument(help="Folders (searched recursively), files, or quoted globs like 'scans/**/*.jpg'.", show_default=False)]
-JsonlOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="The JSONL results file: one line per document, appended as each finishes; rerunning resumes.")]
-CsvFileOpt = Annotated[Optional[Path], typer.Option("--csv", help="Also write a CSV from the JSONL at the end.")]
-CsvModeOpt = Annotated[ex.CsvMode, typer.Option("--csv-mode", help="CSV rows: one per line item (summary repeated) or one per document.")]
-WorkersOpt = Annotated[Optional[int], typer.Option("--workers", "-j", min=1, help="Parallel worker processes (default: the free CPU cores).")]
-RetryOpt = Annotated[bool, typer.Option("--retry-failed", help="Redo documents whose earlier result failed (the new line supersedes the old).")]
+
+
+@dataclass
+class BatchFlags:
+    """Where a batch writes, how many workers it runs, what it redoes."""
+
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", rich_help_panel=OUTPUT, help="The JSONL results file: one line per document, appended as each finishes; rerunning resumes.")] = None
+    csv: Annotated[Optional[Path], typer.Option("--csv", rich_help_panel=OUTPUT, help="Also write a CSV from the JSONL at the end.")] = None
+    csv_mode: CsvModeOpt = CsvMode.items
+    workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1, help="Parallel worker processes (default: the free CPU cores).")] = None
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Redo documents whose earlier result failed (the new line supersedes the old).")] = False
 
 
 class _Rate(ProgressColumn):
@@ -40,52 +40,27 @@ class _Rate(ProgressColumn):
         return Text(f"{speed:.2f} docs/s" if speed else "-- docs/s", style="progress.data.speed")
 
 
-def batch_command(
-    inputs: InputsArg,
-    schema: ex.SchemaOpt = "receipt",
-    output: JsonlOpt = None,
-    csv: CsvFileOpt = None,
-    csv_mode: CsvModeOpt = ex.CsvMode.items,
-    workers: WorkersOpt = None,
-    retry_failed: RetryOpt = False,
-    engine: ex.EngineOpt = None,
-    model: ex.ModelOpt = None,
-    mmproj: ex.MmprojOpt = None,
-    handler: ex.HandlerOpt = None,
-    base_url: ex.BaseUrlOpt = None,
-    pages: ex.PagesOpt = None,
-    dpi: ex.DpiOpt = 200,
-    tiles: ex.TilesOpt = "auto",
-    overlap: ex.OverlapOpt = 0.15,
-    password: ex.PasswordOpt = None,
-    max_pixels: ex.MaxPixelsOpt = 200_000_000,
-    max_tokens: ex.MaxTokensOpt = None,
-    verify: ex.VerifyOpt = None,
-    quiet: ex.QuietOpt = False,
-    verbose: ex.VerboseOpt = 0,
-) -> None:
+@command
+def batch_command(inputs: InputsArg, schema: SchemaOpt = "receipt", *, out: BatchFlags, engine: EngineFlags, read: ReadFlags, log: LogFlags) -> None:
     """Extract every document under folders/globs in parallel into a resumable JSONL file.
 
     Exit codes: 0 all ok, 1 nothing could be processed, 2 usage error (no inputs found), 3 some documents partial or failed.
     """
     from docextract.batch import BatchOptions, default_workers, run_batch
-    from docextract.pipeline.tiling import parse_tiles_option
 
-    setup_logging(verbose, quiet)
-    with handle_errors(verbose):
-        jsonl = _jsonl_path(output, csv, quiet)
-        name, eng_opts = _engine_config(engine, model, mmproj, handler, base_url, verbose, quiet, workers or default_workers())
-        options = {"pages": pages, "dpi": dpi, "tiles": parse_tiles_option(tiles), "overlap": overlap, "password": password,
-                       "max_pixels": max_pixels, "max_tokens": max_tokens, "verify": verify}
-        batch_opts = BatchOptions(schema=schema, engine=name, engine_options=eng_opts, options=options,
-                                  workers=workers, retry_failed=retry_failed)
+    log.setup()
+    with handle_errors(log.verbose):
+        jsonl = _jsonl_path(out.output, out.csv, log.quiet)
+        name, eng_opts = _engine_config(engine, log, out.workers or default_workers())
+        batch_opts = BatchOptions(schema=schema, engine=name, engine_options=eng_opts, options=read.pipeline_options(),
+                                  workers=out.workers, retry_failed=out.retry_failed)
         try:
-            summary = _run(inputs, jsonl, batch_opts, quiet, run_batch)
+            summary = _run(inputs, jsonl, batch_opts, log.quiet, run_batch)
         except KeyboardInterrupt:
             raise fail(f"interrupted; finished documents are in {jsonl}: rerun the same command to continue", 130) from None
-        if csv is not None:
-            _write_csv(jsonl, csv, csv_mode.value, schema)
-        _print_summary(summary, jsonl, csv, quiet)
+        if out.csv is not None:
+            _write_csv(jsonl, out.csv, out.csv_mode.value, schema)
+        _print_summary(summary, jsonl, out.csv, log.quiet)
     raise typer.Exit(summary.exit_code)
 
 
@@ -103,19 +78,16 @@ def _jsonl_path(output: Path | None, csv: Path | None, quiet: bool) -> Path:
     return jsonl
 
 
-def _engine_config(engine: str | None, model: str | None, mmproj: str | None, handler: str | None,
-                   base_url: str | None, verbose: int, quiet: bool, workers: int) -> tuple[str, EngineOptions]:
+def _engine_config(flags: EngineFlags, log: LogFlags, workers: int) -> tuple[str, EngineOptions]:
     """The engine name and options each worker builds its engine from. The engine is built here
     once (not loaded) so that bad options fail before any work starts."""
     from docextract.engines import default_engine_name, select_engine
 
-    # The cores are shared among the workers.
-    options = replace(ex.engine_flags(model, mmproj, handler, base_url, verbose),
-                      threads=max(1, (os.cpu_count() or 1) // max(1, workers)))
-    probe = select_engine(engine, options)
-    ex.warn_if_remote(probe, options, quiet)
+    options = flags.options(log, threads=max(1, (os.cpu_count() or 1) // max(1, workers)))  # the workers share the cores
+    probe = select_engine(flags.engine, options)
+    ex.warn_if_remote(probe, options, log.quiet)
     probe.close()
-    return engine or default_engine_name(options), options
+    return flags.engine or default_engine_name(options), options
 
 
 def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, run_batch: Any) -> Any:

@@ -8,31 +8,26 @@ from typing import Annotated, Optional
 
 import typer
 
-from docextract.cli import extract as ex
-from docextract.cli.common import EXIT_USAGE, err_console, fail, handle_errors, setup_logging, write_text
+from docextract.cli.common import EXIT_USAGE, err_console, fail, handle_errors, write_text
+from docextract.cli.options import CsvMode, CsvModeOpt, LogFlags, command
 
 ResultsArg = Annotated[Path, typer.Argument(help="The results JSONL file (from `docextract batch DIR -o results.jsonl`).", show_default=False)]
 PortOpt = Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one).")]
 NoBrowserOpt = Annotated[bool, typer.Option("--no-browser", help="Only print the URL; do not open a browser.")]
 ExportOutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="out.xlsx (documents and items sheets) or out.csv; default: CSV on stdout.")]
-CsvModeOpt = Annotated[ex.CsvMode, typer.Option("--csv-mode", help="CSV rows: one per line item (summary repeated) or one per document.")]
 
 
-def review_command(
-    results: ResultsArg,
-    port: PortOpt = 0,
-    no_browser: NoBrowserOpt = False,
-    quiet: ex.QuietOpt = False,
-    verbose: ex.VerboseOpt = 0,
-) -> None:
+@command
+def review_command(results: ResultsArg, port: PortOpt = 0, no_browser: NoBrowserOpt = False, *, log: LogFlags) -> None:
     """Check and correct extracted fields on a local page: each field's box on the page, the doubtful first.
 
     The page is served on 127.0.0.1 with a random token in its URL (printed on stdout). Corrections are
     appended to RESULTS.corrections.jsonl beside the results; the results file is never rewritten.
     Stop with Ctrl+C.
     """
-    setup_logging(verbose, quiet)
-    with handle_errors(verbose):
+    log.setup()
+    quiet = log.quiet
+    with handle_errors(log.verbose):
         try:
             from docextract.review.app import bind, create_app, new_token, serve
         except ImportError as exc:
@@ -66,16 +61,12 @@ def review_command(
             err_console.print(f"stopped; the corrections are in {store.corrections}", highlight=False, soft_wrap=True)
 
 
-def export_command(
-    results: ResultsArg,
-    output: ExportOutOpt = None,
-    csv_mode: CsvModeOpt = ex.CsvMode.items,
-    quiet: ex.QuietOpt = False,
-    verbose: ex.VerboseOpt = 0,
-) -> None:
+@command
+def export_command(results: ResultsArg, output: ExportOutOpt = None, csv_mode: CsvModeOpt = CsvMode.items, *, log: LogFlags) -> None:
     """Write the results with the review's corrections applied, as Excel or CSV (no server needed)."""
-    setup_logging(verbose, quiet)
-    with handle_errors(verbose):
+    log.setup()
+    quiet = log.quiet
+    with handle_errors(log.verbose):
         suffix = output.suffix.lower() if output is not None and str(output) != "-" else ".csv"
         if suffix not in (".csv", ".xlsx"):
             raise fail(f"{output}: export writes .xlsx or .csv; name the output so", EXIT_USAGE)

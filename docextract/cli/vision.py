@@ -10,31 +10,20 @@ from __future__ import annotations
 import html
 import json
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from docextract.cli import extract as ex
-from docextract.cli.common import (
-    EXIT_OK,
-    EXIT_PARTIAL,
-    EXIT_USAGE,
-    err_console,
-    fail,
-    handle_errors,
-    setup_logging,
-    write_text,
-)
+from docextract.cli.common import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, err_console, fail, handle_errors, write_text
+from docextract.cli.options import DocFlags, EngineFlags, FileArg, LogFlags, OutputOpt, TileFlags, command
 
 if TYPE_CHECKING:
     from docextract.engines.base import Engine
     from docextract.types import Issue
-
-FileArg = Annotated[Path, typer.Argument(help="An image (JPEG, PNG, TIFF, WebP, BMP) or a PDF.")]
-TilesOpt = Annotated[str, typer.Option("--tiles", help="auto, off, or the maximum number of tiles per page (vision models).")]
-MaxTokensOpt = Annotated[Optional[int], typer.Option("--max-tokens", min=8, help="Output token budget per request.")]
 
 
 class CodeFormat(str, Enum):
@@ -45,6 +34,14 @@ class CodeFormat(str, Enum):
 class OcrFormat(str, Enum):
     markdown = "markdown"
     text = "text"
+
+
+CodeFormatOpt = Annotated[CodeFormat, typer.Option("--format", "-f", help="text: the code; json: {language, code}.")]
+OcrFormatOpt = Annotated[OcrFormat, typer.Option("--format", "-f", help="markdown (tables as Markdown tables) or plain text.")]
+QuestionArg = Annotated[str, typer.Argument(help="The question, in quotes.")]
+ImagesArg = Annotated[list[Path], typer.Argument(help="One or more images.")]
+VideoArg = Annotated[Path, typer.Argument(help="A video file (anything FFmpeg reads: MP4, MKV, WebM, MOV...).")]
+SchemaFrameOpt = Annotated[Optional[str], typer.Option("--schema", "-s", help="Extract this schema from each frame (receipt, invoice, table, code, file.py:Class...).")]
 
 
 class _Stdout:
@@ -65,38 +62,20 @@ class _Stdout:
             sys.stdout.flush()
 
 
-def open_engine(
-    job: str,
-    *,
-    engine: str | None,
-    model: str | None,
-    mmproj: str | None,
-    handler: str | None,
-    base_url: str | None,
-    verbose: int,
-    quiet: bool,
-    needs_vision: bool,
-) -> Engine | None:
+def open_engine(job: str, flags: EngineFlags, log: LogFlags, *, needs_vision: bool) -> Engine | None:
     """A loaded engine for ``job``; ``None`` for one that reads no images (the jobs read words themselves)."""
     from docextract.engines import select_engine
     from docextract.jobs import NO_MODEL_HELP
 
-    options = ex.engine_flags(model, mmproj, handler, base_url, verbose)
-    eng = select_engine(engine, options)
+    options = flags.options(log)
+    eng = select_engine(flags.engine, options)
     if not eng.vision:
         if needs_vision:
             raise fail(f"{job} needs a vision model, and none is configured. To get one: {NO_MODEL_HELP}.", EXIT_USAGE)
         return None
-    ex.warn_if_remote(eng, options, quiet)
+    ex.warn_if_remote(eng, options, log.quiet)
     eng.load()
     return eng
-
-
-def _page_options(pages: str | None, dpi: float, tiles: str, overlap: float, password: str | None, max_tokens: int | None) -> dict[str, Any]:
-    from docextract.pipeline.tiling import parse_tiles_option
-
-    return {"pages": pages, "dpi": dpi, "tiles": parse_tiles_option(tiles), "overlap": overlap,
-            "password": password, "max_tokens": max_tokens}
 
 
 def _warn_truncated(truncated: bool, quiet: bool) -> None:
@@ -120,182 +99,113 @@ def _close(eng: Engine | None) -> None:
         eng.close()
 
 
-def describe_command(
-    file: FileArg,
-    engine: ex.EngineOpt = None,
-    model: ex.ModelOpt = None,
-    mmproj: ex.MmprojOpt = None,
-    handler: ex.HandlerOpt = None,
-    base_url: ex.BaseUrlOpt = None,
-    pages: ex.PagesOpt = None,
-    dpi: ex.DpiOpt = 200,
-    tiles: TilesOpt = "auto",
-    overlap: ex.OverlapOpt = 0.15,
-    password: ex.PasswordOpt = None,
-    max_tokens: MaxTokensOpt = None,
-    quiet: ex.QuietOpt = False,
-    verbose: ex.VerboseOpt = 0,
-) -> None:
+@command
+def describe_command(file: FileArg, *, engine: EngineFlags, doc: DocFlags, log: LogFlags) -> None:
     """Describe an image in detail (needs a vision model). Streams the description to stdout."""
     from docextract import jobs
 
-    setup_logging(verbose, quiet)
+    log.setup()
     out = _Stdout()
-    with handle_errors(verbose):
-        opts = _page_options(pages, dpi, tiles, overlap, password, max_tokens)
-        eng = open_engine("describe", engine=engine, model=model, mmproj=mmproj, handler=handler, base_url=base_url,
-                          verbose=verbose, quiet=quiet, needs_vision=True)
+    with handle_errors(log.verbose):
+        opts = doc.pipeline_options()
+        eng = open_engine("describe", engine, log, needs_vision=True)
         try:
             answer = jobs.describe(file, eng, on_text=out, **opts)
         finally:
             out.finish()
             _close(eng)
-    _warn_truncated(answer.truncated, quiet)
+    _warn_truncated(answer.truncated, log.quiet)
 
 
-def ask_command(
-    file: FileArg,
-    question: Annotated[str, typer.Argument(help="The question, in quotes.")],
-    engine: ex.EngineOpt = None,
-    model: ex.ModelOpt = None,
-    mmproj: ex.MmprojOpt = None,
-    handler: ex.HandlerOpt = None,
-    base_url: ex.BaseUrlOpt = None,
-    pages: ex.PagesOpt = None,
-    dpi: ex.DpiOpt = 200,
-    tiles: TilesOpt = "auto",
-    overlap: ex.OverlapOpt = 0.15,
-    password: ex.PasswordOpt = None,
-    max_tokens: MaxTokensOpt = None,
-    quiet: ex.QuietOpt = False,
-    verbose: ex.VerboseOpt = 0,
-) -> None:
+@command
+def ask_command(file: FileArg, question: QuestionArg, *, engine: EngineFlags, doc: DocFlags, log: LogFlags) -> None:
     """Answer a question about an image (needs a vision model). Streams the answer to stdout."""
     from docextract import jobs
 
-    setup_logging(verbose, quiet)
+    log.setup()
     out = _Stdout()
-    with handle_errors(verbose):
-        opts = _page_options(pages, dpi, tiles, overlap, password, max_tokens)
+    with handle_errors(log.verbose):
+        opts = doc.pipeline_options()
         if not question.strip():
             raise fail('the question is empty; pass it in quotes: docextract ask IMG "What is the total?"', EXIT_USAGE)
-        eng = open_engine("ask", engine=engine, model=model, mmproj=mmproj, handler=handler, base_url=base_url,
-                          verbose=verbose, quiet=quiet, needs_vision=True)
+        eng = open_engine("ask", engine, log, needs_vision=True)
         try:
             answer = jobs.ask(file, question, eng, on_text=out, **opts)
         finally:
             out.finish()
             _close(eng)
-    _warn_truncated(answer.truncated, quiet)
+    _warn_truncated(answer.truncated, log.quiet)
 
 
-def alt_text_command(
-    files: Annotated[list[Path], typer.Argument(help="One or more images.")],
-    as_html: Annotated[bool, typer.Option("--html", help="Print an <img src=... alt=...> tag per image.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per image: {file, alt}.")] = False,
-    max_chars: Annotated[int, typer.Option("--max-chars", min=20, max=1000, help="Longest alt text allowed.")] = 125,
-    engine: ex.EngineOpt = None,
-    model: ex.ModelOpt = None,
-    mmproj: ex.MmprojOpt = None,
-    handler: ex.HandlerOpt = None,
-    base_url: ex.BaseUrlOpt = None,
-    tiles: TilesOpt = "auto",
-    overlap: ex.OverlapOpt = 0.15,
-    max_tokens: MaxTokensOpt = None,
-    quiet: ex.QuietOpt = False,
-    verbose: ex.VerboseOpt = 0,
-) -> None:
+@dataclass
+class AltFlags:
+    """How alt text is printed."""
+
+    as_html: Annotated[bool, typer.Option("--html", help="Print an <img src=... alt=...> tag per image.")] = False
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per image: {file, alt}.")] = False
+    max_chars: Annotated[int, typer.Option("--max-chars", min=20, max=1000, help="Longest alt text allowed.")] = 125
+
+
+@command
+def alt_text_command(files: ImagesArg, *, style: AltFlags, engine: EngineFlags, tile: TileFlags, log: LogFlags) -> None:
     """Alt text for images (needs a vision model): one line each, at most 125 characters."""
     from docextract import jobs
 
-    setup_logging(verbose, quiet)
-    with handle_errors(verbose):
-        if as_html and as_json:
+    log.setup()
+    with handle_errors(log.verbose):
+        if style.as_html and style.as_json:
             raise fail("choose one of --html and --json", EXIT_USAGE)
-        opts = _page_options("1", 200, tiles, overlap, None, max_tokens)
-        eng = open_engine("alt-text", engine=engine, model=model, mmproj=mmproj, handler=handler, base_url=base_url,
-                          verbose=verbose, quiet=quiet, needs_vision=True)
+        opts = {"pages": "1", **tile.pipeline_options()}
+        eng = open_engine("alt-text", engine, log, needs_vision=True)
         try:
             for file in files:
-                alt = jobs.alt_text(file, eng, max_chars=max_chars, **opts)
-                write_text(_alt_line(file, alt, as_html, as_json), None)
+                alt = jobs.alt_text(file, eng, max_chars=style.max_chars, **opts)
+                write_text(_alt_line(file, alt, style), None)
         finally:
             _close(eng)
 
 
-def _alt_line(file: Path, alt: str, as_html: bool, as_json: bool) -> str:
-    if as_html:
+def _alt_line(file: Path, alt: str, style: AltFlags) -> str:
+    if style.as_html:
         return f'<img src="{html.escape(str(file), quote=True)}" alt="{html.escape(alt, quote=True)}">'
-    if as_json:
+    if style.as_json:
         return json.dumps({"file": str(file), "alt": alt}, ensure_ascii=False)
     return alt
 
 
-def code_command(
-    file: FileArg,
-    fmt: Annotated[CodeFormat, typer.Option("--format", "-f", help="text: the code; json: {language, code}.")] = CodeFormat.text,
-    output: ex.OutputOpt = None,
-    engine: ex.EngineOpt = None,
-    model: ex.ModelOpt = None,
-    mmproj: ex.MmprojOpt = None,
-    handler: ex.HandlerOpt = None,
-    base_url: ex.BaseUrlOpt = None,
-    pages: ex.PagesOpt = None,
-    dpi: ex.DpiOpt = 200,
-    tiles: TilesOpt = "auto",
-    overlap: ex.OverlapOpt = 0.15,
-    password: ex.PasswordOpt = None,
-    max_tokens: MaxTokensOpt = None,
-    quiet: ex.QuietOpt = False,
-    verbose: ex.VerboseOpt = 0,
-) -> None:
+@command
+def code_command(file: FileArg, fmt: CodeFormatOpt = CodeFormat.text, output: OutputOpt = None, *,
+                 engine: EngineFlags, doc: DocFlags, log: LogFlags) -> None:
     """Code from a screenshot, indentation preserved (a vision model, or offline OCR without one)."""
     from docextract import jobs
 
-    setup_logging(verbose, quiet)
-    with handle_errors(verbose):
-        opts = _page_options(pages, dpi, tiles, overlap, password, max_tokens)
-        eng = open_engine("code", engine=engine, model=model, mmproj=mmproj, handler=handler, base_url=base_url,
-                          verbose=verbose, quiet=quiet, needs_vision=False)
+    log.setup()
+    with handle_errors(log.verbose):
+        opts = doc.pipeline_options()
+        eng = open_engine("code", engine, log, needs_vision=False)
         try:
             result = jobs.code(file, eng, **opts)
         finally:
             _close(eng)
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt is CodeFormat.json else result.code
         write_text(text, output)
-        if not quiet and fmt is CodeFormat.text and result.language:
+        if not log.quiet and fmt is CodeFormat.text and result.language:
             err_console.print(f"language: {result.language}", highlight=False)
-    raise typer.Exit(_report(result.issues, quiet))
+    raise typer.Exit(_report(result.issues, log.quiet))
 
 
-def ocr_command(
-    file: FileArg,
-    fmt: Annotated[OcrFormat, typer.Option("--format", "-f", help="markdown (tables as Markdown tables) or plain text.")] = OcrFormat.markdown,
-    output: ex.OutputOpt = None,
-    engine: ex.EngineOpt = None,
-    model: ex.ModelOpt = None,
-    mmproj: ex.MmprojOpt = None,
-    handler: ex.HandlerOpt = None,
-    base_url: ex.BaseUrlOpt = None,
-    pages: ex.PagesOpt = None,
-    dpi: ex.DpiOpt = 200,
-    tiles: TilesOpt = "auto",
-    overlap: ex.OverlapOpt = 0.15,
-    password: ex.PasswordOpt = None,
-    max_tokens: MaxTokensOpt = None,
-    quiet: ex.QuietOpt = False,
-    verbose: ex.VerboseOpt = 0,
-) -> None:
+@command
+def ocr_command(file: FileArg, fmt: OcrFormatOpt = OcrFormat.markdown, output: OutputOpt = None, *,
+                engine: EngineFlags, doc: DocFlags, log: LogFlags) -> None:
     """All text of a document or image in reading order, as Markdown (PDF text layer where present)."""
     from docextract import jobs
 
-    setup_logging(verbose, quiet)
+    log.setup()
     to_stdout = output is None or str(output) == "-"
     out = _Stdout()
-    with handle_errors(verbose):
-        opts = _page_options(pages, dpi, tiles, overlap, password, max_tokens)
-        eng = open_engine("ocr", engine=engine, model=model, mmproj=mmproj, handler=handler, base_url=base_url,
-                          verbose=verbose, quiet=quiet, needs_vision=False)
+    with handle_errors(log.verbose):
+        opts = doc.pipeline_options()
+        eng = open_engine("ocr", engine, log, needs_vision=False)
         try:
             text = jobs.ocr_markdown(file, eng, plain=fmt is OcrFormat.text, on_text=out if to_stdout else None, **opts)
         finally:
@@ -305,44 +215,39 @@ def ocr_command(
             write_text(text, output)
 
 
-def video_command(
-    file: Annotated[Path, typer.Argument(help="A video file (anything FFmpeg reads: MP4, MKV, WebM, MOV...).")],
-    every: Annotated[Optional[str], typer.Option("--every", help="Sample a frame every DURATION (5s, 500ms, 1m30s). Default 5s without --scenes.")] = None,
-    scenes: Annotated[Optional[float], typer.Option("--scenes", min=0.001, max=0.999, help="Sample at scene changes: frame difference threshold 0..1 (try 0.12).")] = None,
-    question: Annotated[Optional[str], typer.Option("--ask", help="Ask this question about each frame instead of describing it.")] = None,
-    schema: Annotated[Optional[str], typer.Option("--schema", "-s", help="Extract this schema from each frame (receipt, invoice, table, code, file.py:Class...).")] = None,
-    max_frames: Annotated[Optional[int], typer.Option("--max-frames", min=1, help="Stop after this many frames.")] = None,
-    output: ex.OutputOpt = None,
-    engine: ex.EngineOpt = None,
-    model: ex.ModelOpt = None,
-    mmproj: ex.MmprojOpt = None,
-    handler: ex.HandlerOpt = None,
-    base_url: ex.BaseUrlOpt = None,
-    tiles: TilesOpt = "auto",
-    overlap: ex.OverlapOpt = 0.15,
-    max_tokens: MaxTokensOpt = None,
-    quiet: ex.QuietOpt = False,
-    verbose: ex.VerboseOpt = 0,
-) -> None:
+@dataclass
+class FrameFlags:
+    """Which frames of a video, and what to do with each."""
+
+    every: Annotated[Optional[str], typer.Option("--every", help="Sample a frame every DURATION (5s, 500ms, 1m30s). Default 5s without --scenes.")] = None
+    scenes: Annotated[Optional[float], typer.Option("--scenes", min=0.001, max=0.999, help="Sample at scene changes: frame difference threshold 0..1 (try 0.12).")] = None
+    question: Annotated[Optional[str], typer.Option("--ask", help="Ask this question about each frame instead of describing it.")] = None
+    schema: SchemaFrameOpt = None
+    max_frames: Annotated[Optional[int], typer.Option("--max-frames", min=1, help="Stop after this many frames.")] = None
+
+    def job(self) -> str:
+        return "video --ask" if self.question is not None else "video" if self.schema is None else "video --schema"
+
+
+@command
+def video_command(file: VideoArg, output: OutputOpt = None, *, frames: FrameFlags, engine: EngineFlags, tile: TileFlags, log: LogFlags) -> None:
     """Sample video frames and describe each (or --ask, or --schema): one JSON line per frame with its timestamp."""
     from docextract import jobs
     from docextract.sources.video import parse_duration
 
-    setup_logging(verbose, quiet)
+    log.setup()
     worst = EXIT_OK
-    with handle_errors(verbose):
-        if question is not None and schema is not None:
+    with handle_errors(log.verbose):
+        if frames.question is not None and frames.schema is not None:
             raise fail("choose one of --ask and --schema", EXIT_USAGE)
-        interval = parse_duration(every) if every is not None else None
-        opts = _page_options(None, 200, tiles, overlap, None, max_tokens)
-        job = "video --ask" if question is not None else "video" if schema is None else "video --schema"
-        eng = open_engine(job, engine=engine, model=model, mmproj=mmproj, handler=handler, base_url=base_url,
-                          verbose=verbose, quiet=quiet, needs_vision=schema is None)
+        interval = parse_duration(frames.every) if frames.every is not None else None
+        opts = tile.pipeline_options()
+        eng = open_engine(frames.job(), engine, log, needs_vision=frames.schema is None)
         sink = output.open("w", encoding="utf-8") if output is not None and str(output) != "-" else sys.stdout
         try:
-            frames = jobs.video_frames(file, eng, every=interval, scenes=scenes, question=question, schema=schema,
-                                       max_frames=max_frames, **opts)
-            for frame in frames:
+            found = jobs.video_frames(file, eng, every=interval, scenes=frames.scenes, question=frames.question,
+                                      schema=frames.schema, max_frames=frames.max_frames, **opts)
+            for frame in found:
                 sink.write(json.dumps(frame.to_dict(), ensure_ascii=False) + "\n")
                 sink.flush()
                 if frame.status != "ok":
