@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import docextract  # noqa: E402
 from docextract.engines.reader import ReaderEngine  # noqa: E402
+from docextract.ocr import get_reader  # noqa: E402
 from docextract.parsing import parse_amount, parse_date  # noqa: E402
 from docextract.schemas import resolve_schema  # noqa: E402
 from docextract.types import EngineRequest, Word  # noqa: E402
@@ -98,7 +99,7 @@ def _cached_ocr_words(engine: ReaderEngine, image: Any, path: Path) -> list[Word
     if path.exists():
         raw = json.loads(path.read_text(encoding="utf-8"))
         return [Word(t, x0, y0, x1, y1, c, "ocr") for t, x0, y0, x1, y1, c in raw]
-    words = list(engine._reader().read(image).words)
+    words = list(get_reader().read(image).words)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps([[w.text, w.x0, w.y0, w.x1, w.y1, w.conf] for w in words]), encoding="utf-8")
     return words
@@ -264,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
             if not gt and args.ocr_cache is None:
                 try:
                     t0 = time.perf_counter()
-                    engine.load(ocr=True)
+                    get_reader().load()
                     print(f"OCR models loaded in {time.perf_counter() - t0:.1f} s (not counted)")
                 except ImportError as exc:
                     print(f"skipping end-to-end SROIE: OCR unavailable ({exc})")
@@ -281,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         scores, secs, n = run_invoices(args.data / "invoice2data", engine, failures=args.failures)
         print(table("invoice2data (PDF text layer)", scores, secs, n, fields))
         print()
-        engine.load(ocr=True)  # not counted
+        get_reader().load()  # not counted
         scores, secs, n = run_invoices(args.data / "invoice2data", engine, failures=args.failures, ocr=True)
         print(table("invoice2data (OCR of the PNG renders)", scores, secs, n, fields))
     return 0

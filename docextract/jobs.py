@@ -6,11 +6,12 @@ and returns data; nothing is printed. Free text is streamed to an optional ``on_
 it is generated; what the callback receives, in order, is exactly the returned text (page headings
 and separators included), so a caller can print as it goes or use the result, never both.
 
-Pages are tiled like extraction pages (:func:`docextract.tiling.tile_page` at the engine's
-``tile_size``). One tile is asked directly, with its answer streamed; several tiles (a tall
+Pages are read and tiled as the extraction pipeline reads and tiles them
+(:func:`docextract.pipeline.open_pages`, :func:`docextract.pipeline.page_tiles`); their words come
+from the same page stage (:func:`docextract.sources.words.page_words`). One tile is asked directly, with its answer streamed; several tiles (a tall
 screenshot, a dense page) are asked one by one and their answers combined by one more, text-only
 request, whose answer is streamed. OCR and code stitch tile transcripts instead
-(:func:`docextract.merge.merge_lines` drops the lines the tile overlap repeats).
+(:func:`docextract.pipeline.merge.merge_lines` drops the lines the tile overlap repeats).
 
 ``ocr`` and ``code`` also run without a model (``engine=None`` or the ``reader`` engine): the PDF
 text layer where a page has one, else offline OCR, laid out by :mod:`docextract.textlayout`.
@@ -18,7 +19,6 @@ text layer where a page has one, else offline OCR, laid out by :mod:`docextract.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 from docextract.engines.base import Engine
 from docextract.errors import EngineError, NeedsVisionModel, UsageError
-from docextract.pipeline import Options, prompts
+from docextract.pipeline import Options, open_pages, page_tiles, prompts
 from docextract.pipeline.merge import merge_lines
-from docextract.sources import open_document, parse_pages
+from docextract.sources.words import page_words
 from docextract.textlayout import guess_language, locate_tables, words_to_code, words_to_markdown
 from docextract.types import EngineRequest, Issue, Page, Tile, Word
 
@@ -143,7 +143,7 @@ def describe(source: Any, engine: Engine | None, *, on_text: TextSink | None = N
         if count > 1:
             out.emit(f"{chr(10) * 2 if pages else ''}## Page {page.page_no}\n\n")
         pages += 1
-        used, cut = _summarize(vision, _tiles(page, vision, opts), page, count, DESCRIBE_PROMPT, "Descriptions of",
+        used, cut = _summarize(vision, page_tiles(page, vision, opts), page, count, DESCRIBE_PROMPT, "Descriptions of",
                                "Write one detailed description of the whole page from them.", "describe", opts, out)
         tiles += used
         truncated = truncated or cut
@@ -158,7 +158,7 @@ def ask(source: Any, question: str, engine: Engine | None, *, on_text: TextSink 
     opts = _options(options)
     out = _Out(on_text)
     prompt = ASK_PROMPT.format(question=question.strip())
-    units = [(page, count, tile) for page, count in _pages(source, opts) for tile in _tiles(page, vision, opts)]
+    units = [(page, count, tile) for page, count in _pages(source, opts) for tile in page_tiles(page, vision, opts)]
     if len(units) == 1:
         _, truncated = _generate(vision, [units[0][2].image], prompt, _max_tokens(opts, "ask"), out.emit)
         return Answer(out.text(), 1, 1, truncated)
@@ -180,7 +180,7 @@ def alt_text(source: Any, engine: Engine | None, *, max_chars: int = ALT_TEXT_MA
     opts = _options(options)
     out = _Out(None)
     for page, count in _pages(source, opts):
-        _summarize(vision, _tiles(page, vision, opts), page, count, ALT_PROMPT, "Descriptions of",
+        _summarize(vision, page_tiles(page, vision, opts), page, count, ALT_PROMPT, "Descriptions of",
                    f"Write alt text for the whole image: one sentence of at most {max_chars} characters.", "alt", opts, out)
         break  # the first page is the image
     return trim_alt_text(out.text(), max_chars)
@@ -212,7 +212,7 @@ def code(source: Any, engine: Engine | None = None, **options: Any) -> CodeResul
     if engine is not None and engine.vision:
         return _code_with_model(source, engine, options)
     opts = _options(options)
-    texts = [words_to_code(words) for page, _ in _pages(source, opts) for words, _origin in [_page_words(page)]]
+    texts = [words_to_code(page_words(page).words) for page, _ in _pages(source, opts)]
     text = "\n\n".join(t for t in texts if t)
     return CodeResult(guess_language(text), text)
 
@@ -221,7 +221,7 @@ def _code_with_model(source: Any, engine: Engine, options: dict[str, Any]) -> Co
     from docextract.pipeline import run
     from docextract.schemas import resolve_schema
 
-    result: Extraction = run(_as_source(source), resolve_schema("code"), engine, _options(options))
+    result: Extraction = run(source, resolve_schema("code"), engine, _options(options))
     data = result.data_dict() or {}
     if data.get("code") is None:
         raise EngineError(f"no code could be read: {result.error or 'the model gave no answer'}")
@@ -254,10 +254,10 @@ def iter_ocr(
             text = _transcribe(vision, page, opts, out)
             yield PageText(page.page_no, text, "model")
             continue
-        words, origin = _page_words(page)
-        text = page_markdown(words, page.page_no, plain=plain)
+        read = page_words(page)
+        text = page_markdown(read.words, page.page_no, plain=plain)
         out.emit(text)
-        yield PageText(page.page_no, text, origin)
+        yield PageText(page.page_no, text, read.origin)
 
 
 def ocr_markdown(source: Any, engine: Engine | None = None, *, plain: bool = False, on_text: TextSink | None = None, **options: Any) -> str:
@@ -280,7 +280,7 @@ def page_markdown(words: list[Word], page_no: int = 1, *, plain: bool = False) -
 
 def _transcribe(engine: Engine, page: Page, opts: Options, out: _Out) -> str:
     """A page transcribed tile by tile; tile 0 streams live, later tiles once their overlap is known."""
-    tiles = _tiles(page, engine, opts)
+    tiles = page_tiles(page, engine, opts)
     texts: list[str] = []
     merged = ""
     for tile in tiles:
@@ -294,15 +294,6 @@ def _transcribe(engine: Engine, page: Page, opts: Options, out: _Out) -> str:
             out.emit(added)
         merged = stitched
     return merged
-
-
-def _page_words(page: Page) -> tuple[list[Word], str]:
-    """The text-layer words of a page, else the offline OCR's words (upright frame)."""
-    if page.has_text_layer:
-        return list(page.words or []), "text"
-    from docextract.ocr import get_reader
-
-    return list(get_reader().read(page.image).words), "ocr"
 
 
 # --- video ---------------------------------------------------------------------------------------
@@ -351,7 +342,7 @@ def _extract_frame(image: Image.Image, spec: Any, engine: Engine | None, opts: O
 
     if engine is None:
         engine = get_engine("reader")
-    return run(_as_source(image), spec, engine, opts)
+    return run(image, spec, engine, opts)
 
 
 # --- shared plumbing -----------------------------------------------------------------------------
@@ -473,41 +464,12 @@ def _max_tokens(opts: Options, kind: str) -> int:
     return opts.max_tokens or MAX_TOKENS[kind]
 
 
-def _is_image(source: Any) -> bool:
-    return hasattr(source, "convert") and hasattr(source, "size") and hasattr(source, "mode")
-
-
-def _as_source(source: Any) -> Any:
-    """Paths and bytes as they are; a PIL image as PNG bytes (for the extraction pipeline)."""
-    if not _is_image(source):
-        return source
-    buf = io.BytesIO()
-    source.convert("RGB").save(buf, format="PNG")
-    return buf.getvalue()
-
-
 def _pages(source: Any, opts: Options) -> Iterator[tuple[Page, int]]:
     """``(page, number of selected pages)``, one page at a time, each released after use."""
-    if _is_image(source):
-        image = source.convert("RGB")
-        if opts.pages not in (None, "", "all", "1", [1]):
-            parse_pages(opts.pages if isinstance(opts.pages, str) else ",".join(map(str, opts.pages)), 1)
-        yield Page(1, image.width, image.height, 0.0, render=lambda: image, _image=image), 1
-        return
-    with open_document(source, password=opts.password, max_pixels=opts.max_pixels) as doc:
-        numbers = opts.pages if isinstance(opts.pages, list) else parse_pages(opts.pages, doc.page_count)
+    with open_pages(source, opts) as (doc, numbers):
         for page in doc.pages(numbers, opts.dpi):
             yield page, len(numbers)
             page.release()
-
-
-def _tiles(page: Page, engine: Engine, opts: Options) -> list[Tile]:
-    """The page cut for the engine's encoder, or the whole page for engines without a tile size."""
-    if engine.tile_size is None:
-        return [Tile(page.page_no, 0, (0, 0, page.width, page.height), 1.0, page.image, page.words)]
-    from docextract.pipeline.tiling import TileSpec, tile_page
-
-    return tile_page(page, TileSpec(engine.tile_size, opts.overlap, opts.tiles))
 
 
 __all__ = [

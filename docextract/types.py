@@ -10,7 +10,7 @@ otherwise.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
@@ -59,6 +59,11 @@ class Word:
     def height(self) -> float:
         return self.y1 - self.y0
 
+    def mapped(self, to: Callable[[BBox], BBox]) -> Word:
+        """This word with its box mapped by ``to`` (another frame of the same image)."""
+        x0, y0, x1, y1 = (float(v) for v in to(self.bbox))
+        return replace(self, x0=x0, y0=y0, x1=x1, y1=y1)
+
     def moved(self, dx: float, dy: float, scale: float = 1.0) -> Word:
         """This word in another frame: ``(x + dx) * scale``."""
         return Word(
@@ -98,6 +103,20 @@ class Page:
     def release(self) -> None:
         """Drop the rendered image (pages stream; only results are kept)."""
         self._image = None
+
+
+@dataclass
+class PageWords:
+    """A page's words as read: its PDF text layer, or OCR of its image (see :mod:`docextract.sources.words`)."""
+
+    words: list[Word]  # in the frame read: the page itself, or for OCR an upright, deskewed copy where rows are level
+    origin: Literal["text", "ocr"] = "text"
+    to_page: Callable[[BBox], BBox] | None = field(default=None, repr=False)  # that frame → page pixels
+
+    def on_page(self) -> list[Word]:
+        """The words in page pixels."""
+        to_page = self.to_page
+        return self.words if to_page is None else [w.mapped(to_page) for w in self.words]
 
 
 @dataclass(eq=False)
@@ -149,7 +168,8 @@ class EngineRequest:
     images: list[Image.Image]
     prompt: str
     schema: Any  # docextract.schemas.SchemaSpec or None for free text
-    words: list[Word] | None = None  # text-layer words in the coordinates of images[0]
+    words: list[Word] | None = None  # the page's words (text layer or OCR) when the engine reads words, else the text layer
+    words_to_image: Callable[[BBox], BBox] | None = None  # maps a box in the words' frame to images[0]; None: the same
     tables: Callable[[], list[Any]] | None = None  # finds a digital page's own tables (docextract.schemas.Table)
     max_tokens: int = 2048
     temperature: float = 0.0
@@ -167,9 +187,9 @@ class EngineOutput:
     provenance: dict[str, FieldSource] = field(default_factory=dict)  # bbox in image pixels
     words: list[Word] = field(default_factory=list)  # text the engine saw (OCR/text layer), image pixels
     issues: list[Issue] = field(default_factory=list)
-    # Amounts printed on the page that the arithmetic checks use but the schema has no field for
-    # (the reader's "rounding" and "discount"); the document's checks get them from the tiles.
-    check_amounts: dict[str, Decimal] = field(default_factory=dict)
+    # Amounts the page prints that no schema field holds but the checks use (a rounding line, a
+    # discount); they end up on the result (Extraction.printed), where the checks read them.
+    printed: dict[str, Decimal] = field(default_factory=dict)
     prompt_tokens: int = 0
     completion_tokens: int = 0
     image_encodes: int = 0
@@ -188,6 +208,5 @@ class TileResult(BaseModel):
     finish_reason: str = "stop"
     attempts: int = 1
     issues: list[Issue] = []
-    check_amounts: dict[str, Decimal] = {}  # see EngineOutput.check_amounts
     seconds: float = 0.0
     image_encodes: int = 0

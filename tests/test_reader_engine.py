@@ -14,6 +14,7 @@ from docextract.engines import get_engine
 from docextract.engines.reader import ReaderEngine
 from docextract.errors import EngineError
 from docextract.schemas import resolve_schema
+from docextract.sources.words import image_words
 from docextract.types import EngineRequest, Word
 
 DPI = 144
@@ -88,9 +89,12 @@ class StubOcr:
         return SimpleNamespace(words=words, to_original=lambda b: tuple(v / 2 for v in b))
 
 
-def test_receipt_from_image_via_ocr_maps_boxes_back() -> None:
-    engine = ReaderEngine(ocr=StubOcr())
-    out = engine.generate(EngineRequest(images=[Image.new("RGB", (240, 120))], prompt="", schema=resolve_schema("receipt")))
+def test_receipt_from_ocr_words_maps_boxes_back() -> None:
+    """The page stage's OCR words (upright frame) in, provenance and words in image pixels out."""
+    image = Image.new("RGB", (240, 120))
+    read = image_words(image, StubOcr())
+    out = ReaderEngine().generate(EngineRequest(images=[image], prompt="", schema=resolve_schema("receipt"),
+                                                words=read.words, words_to_image=read.to_page))
     d = out.data
     assert d["merchant_name"] == "SUNRISE CAFE SDN BHD"
     assert d["merchant_address"] == "12 JALAN MAWAR, 50000 KUALA LUMPUR"
@@ -101,27 +105,61 @@ def test_receipt_from_image_via_ocr_maps_boxes_back() -> None:
     assert max(w.x1 for w in out.words) <= 240
 
 
+def test_the_pipeline_reads_a_scan_through_the_page_stage(monkeypatch) -> None:
+    """extract() on an image: the page stage OCRs it once (here a stand-in OCR) and the reader
+    reads those words; the boxes come back in page pixels."""
+    import io
+
+    from docextract import extract, ocr
+
+    reads = []
+
+    class CountingOcr(StubOcr):
+        def read(self, image):  # type: ignore[no-untyped-def]
+            reads.append(image.size)
+            return super().read(image)
+
+    monkeypatch.setattr(ocr, "_READER", CountingOcr())
+    buf = io.BytesIO()
+    Image.new("RGB", (240, 120), "white").save(buf, format="PNG")
+    result = extract(buf.getvalue(), "receipt", engine="reader")
+    assert reads == [(240, 120)]
+    assert result.data.total == D("12.50")
+    assert result.provenance["total"].bbox == pytest.approx((180, 101, 230, 116), abs=1)
+
+
 def test_unsupported_schema_and_no_input() -> None:
-    engine = ReaderEngine(ocr=StubOcr())
+    engine = ReaderEngine()
     with pytest.raises(EngineError):
         engine.generate(EngineRequest(images=[], prompt="", schema=resolve_schema("table")))
     with pytest.raises(EngineError):
         engine.generate(EngineRequest(images=[], prompt="", schema=resolve_schema("receipt")))
 
 
-def test_ocr_models_load_on_demand_or_when_asked(tmp_path) -> None:
-    """A digital PDF never loads the OCR models; ``load(ocr=True)`` loads them up front (how the
-    benchmark keeps model loading out of the first receipt's time)."""
-    from docextract import extract
-    from docextract.ocr import OcrReader
+def test_a_digital_pdf_never_loads_the_ocr_models(tmp_path, monkeypatch) -> None:
+    from docextract import extract, ocr
     from docextract.testing.documents import invoice_pdf
 
-    reader = OcrReader()
-    engine = ReaderEngine(ocr=reader)
+    reader = ocr.OcrReader()
+    monkeypatch.setattr(ocr, "_READER", reader)
     pdf = tmp_path / "invoice.pdf"
     pdf.write_bytes(invoice_pdf())
-    assert extract(pdf, schema="invoice", engine=engine).data.invoice_number
+    assert extract(pdf, schema="invoice", engine=ReaderEngine()).data.invoice_number
     assert reader._models is None
-    engine.load(ocr=True)
-    assert reader._models is not None
-    ReaderEngine(ocr=StubOcr()).load(ocr=True)
+
+
+def test_a_vision_models_cross_check_reads_the_same_page_words(tmp_path) -> None:
+    """--verify on a scan: the page stage OCRs the page, and a figure the page does not print is
+    flagged while one it prints gets its box (the model itself gave none)."""
+    from docextract import extract
+    from docextract.testing import FakeEngine
+    from docextract.testing.documents import ReceiptData, receipt_image
+
+    image = tmp_path / "receipt.jpg"
+    receipt_image(image, ReceiptData(), dpi=150, blur=0, noise=0, contrast=1.0, quality=95)
+    engine = FakeEngine({"merchant_name": "GREENLEAF GROCERY", "tax": "999.99", "items": [{"amount": "4.25"}]})
+    checked = extract(image, "receipt", engine=engine, verify=True)
+    assert [(i.code, i.field) for i in checked.issues] == [("not-on-page", "tax")]
+    assert checked.provenance["items[0].amount"].bbox is not None and checked.needs_review
+    unchecked = extract(image, "receipt", engine=FakeEngine({"tax": "999.99"}))
+    assert unchecked.issues == []  # no text layer, no --verify: nothing read, nothing flagged

@@ -40,12 +40,15 @@ class Engine(ABC):
             engine wants whole pages (the OCR reader).
         structured: True when :meth:`generate` fills ``EngineOutput.data`` itself (no JSON parsing).
         vision: True when the engine understands images beyond their text (captions, Q&A).
+        wants_words: True when the engine reads the page's words (``EngineRequest.words``: the text
+            layer, else OCR from the page stage), as the offline reader does.
         local: False only for engines that send images to another machine.
     """
 
     name: ClassVar[str] = "engine"
     structured: ClassVar[bool] = False
     vision: ClassVar[bool] = True
+    wants_words: ClassVar[bool] = False
     local: ClassVar[bool] = True
     tile_size: int | None = None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,7 @@ class Extraction:
     tiles: list[TileResult] = field(default_factory=list)
     seconds: float = 0.0
     error: str | None = None
+    printed: dict[str, Decimal] = field(default_factory=dict)  # amounts the checks use that no field holds (rounding, discount)
     spec: SchemaSpec | None = field(default=None, repr=False, compare=False)  # the schema's kit
 
     @property
@@ -82,6 +84,7 @@ class Extraction:
             "pages": self.pages,
             "seconds": round(self.seconds, 3),
             "error": self.error,
+            "printed": {k: str(v) for k, v in self.printed.items()},
             "tiles": [t.model_dump(mode="json") for t in self.tiles],
         }
 
@@ -104,6 +107,7 @@ class Extraction:
             tiles=[TileResult.model_validate(t) for t in record.get("tiles") or []],
             seconds=float(record.get("seconds") or 0.0),
             error=record.get("error"),
+            printed={k: Decimal(str(v)) for k, v in _printed(record).items()},
         )
 
     def to_json(self, full: bool = False, indent: int | None = 2) -> str:
@@ -156,3 +160,10 @@ class Extraction:
         from docextract.output.export import write_tables
 
         return write_tables(self.tables(), path)
+
+
+def _printed(record: dict[str, Any]) -> dict[str, Any]:
+    printed = record.get("printed")
+    if printed is None:  # records written before results carried them kept them per tile
+        printed = {k: v for t in record.get("tiles") or [] for k, v in (t.get("check_amounts") or {}).items()}
+    return printed

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
@@ -23,8 +24,20 @@ from docextract.pipeline import prompts
 from docextract.pipeline.merge import Part, merge_parts
 from docextract.pipeline.tiling import DEFAULT_OVERLAP, TileSpec, tile_page
 from docextract.schemas import SchemaSpec, resolve_schema
-from docextract.sources import DEFAULT_DPI, DEFAULT_MAX_PIXELS, open_document, source_name
-from docextract.types import EngineOutput, EngineRequest, FieldSource, Issue, Page, Status, Tile, TileResult
+from docextract.sources import DEFAULT_DPI, DEFAULT_MAX_PIXELS, Document, open_document, parse_pages, source_name
+from docextract.sources.words import page_words
+from docextract.types import (
+    EngineOutput,
+    EngineRequest,
+    FieldSource,
+    Issue,
+    Page,
+    PageWords,
+    Status,
+    Tile,
+    TileResult,
+    Word,
+)
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -106,85 +119,122 @@ def extract(
 def run(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, on_event: EventHook | None = None) -> Extraction:
     """Run the pipeline with a loaded engine."""
     started = time.perf_counter()
-    emit = on_event or (lambda e: None)
-    name = source_name(source)
-    with open_document(source, password=opts.password, max_pixels=opts.max_pixels) as doc:
-        from docextract.sources import parse_pages
-
-        numbers = opts.pages if isinstance(opts.pages, list) else parse_pages(opts.pages, doc.page_count)
-        emit(Event("document", name, pages=len(numbers)))
-        tile_results: list[TileResult] = []
-        parts: list[Part] = []
-        page_words: dict[int, list[Any]] = {}
+    doc = _Document(source_name(source), spec, engine, opts, on_event or (lambda e: None))
+    with open_pages(source, opts) as (opened, numbers):
+        doc.emit(Event("document", doc.name, pages=len(numbers)))
         for n in numbers:
             try:
-                page = doc.page(n, opts.dpi)
-                _run_page(page, spec, engine, opts, len(numbers), tile_results, parts, page_words, emit, name)
+                page = opened.page(n, opts.dpi)
+                doc.read_page(page, len(numbers))
                 page.release()
             except InputError as exc:
                 # One damaged page must not lose the others: it becomes a failed (page-sized) result.
                 if opts.fail_fast or len(numbers) == 1:
                     raise
-                tile_results.append(_failed_page(n, exc))
-        result = _finish(name, doc.sha256, spec, engine, parts, tile_results, numbers)
-    if opts.verify or (opts.verify is None and not engine.structured and page_words):
+                doc.tiles.append(_failed_page(n, exc))
+        result = doc.finish(opened.sha256, numbers)
+    if opts.verify or (opts.verify is None and not engine.structured and doc.words):
         from docextract.pipeline.verify import cross_check
 
-        result.issues.extend(cross_check(result, page_words))
+        result.issues.extend(cross_check(result, doc.words))
     _set_status(result)
     result.seconds = time.perf_counter() - started
-    emit(Event("finished", name, pages=len(numbers)))
+    doc.emit(Event("finished", doc.name, pages=len(numbers)))
     return result
+
+
+@contextmanager
+def open_pages(source: Any, opts: Options) -> Iterator[tuple[Document, list[int]]]:
+    """The open document and the page numbers ``opts.pages`` selects (every job reads pages so)."""
+    with open_document(source, password=opts.password, max_pixels=opts.max_pixels) as doc:
+        yield doc, opts.pages if isinstance(opts.pages, list) else parse_pages(opts.pages, doc.page_count)
+
+
+def page_tiles(page: Page, engine: Engine, opts: Options, words: PageWords | None = None) -> list[Tile]:
+    """The page cut for the engine's encoder (:func:`tile_page`), or whole for engines without a tile
+    size; those get the page's ``words`` (when read) and its image only if they look at images or
+    the page has no text layer (a digital page is never rendered for the reader)."""
+    if engine.tile_size is None:
+        image = page.image if engine.vision or not page.has_text_layer else None
+        text = words.words if words is not None else page.words
+        return [Tile(page.page_no, 0, (0, 0, page.width, page.height), 1.0, image, text)]  # type: ignore[arg-type]
+    return tile_page(page, TileSpec(engine.tile_size, opts.overlap, opts.tiles))
+
+
+@dataclass
+class _Document:
+    """One run's state as its pages go by: per-tile results and the page words, never pixels."""
+
+    name: str
+    spec: SchemaSpec
+    engine: Engine
+    opts: Options
+    emit: EventHook
+    tiles: list[TileResult] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    words: dict[int, list[Word]] = field(default_factory=dict)  # page words in page pixels, for the cross-check
+    printed: dict[str, Any] = field(default_factory=dict)  # printed once, so the last page that has one gives it
+
+    def read_page(self, page: Page, page_count: int) -> None:
+        read = self._page_words(page)
+        if read is not None:
+            self.words[page.page_no] = read.on_page()
+        tiles = page_tiles(page, self.engine, self.opts, read if self.engine.wants_words else None)
+        self.emit(Event("page", self.name, page=page.page_no, pages=page_count, tiles=len(tiles)))
+        for tile in tiles:
+            part = prompts.tile_part(tile.index, len(tiles), page.page_no, page_count)
+            request = EngineRequest(
+                images=[tile.image] if tile.image is not None else [],
+                prompt=prompts.extraction_prompt(self.spec.name, self.spec.json_schema, part=part),
+                schema=self.spec,
+                words=tile.words,
+                words_to_image=read.to_page if read is not None and self.engine.wants_words else None,
+                tables=page.find_tables if self.engine.tile_size is None else None,
+                max_tokens=self.opts.max_tokens or self.spec.max_tokens,
+            )
+            tr, data, output = run_tile(self.engine, self.spec, request, tile, self.opts)
+            self.tiles.append(tr)
+            if data is not None and output is not None:
+                self.printed.update(output.printed)
+                prov = {k: _to_page(v, tile) for k, v in output.provenance.items()}
+                self.parts.append(Part(data, page.page_no, tile.index, prov))
+            self.emit(Event("tile", self.name, page=page.page_no, pages=page_count, tile=tile.index, tiles=len(tiles)))
+
+    def _page_words(self, page: Page) -> PageWords | None:
+        """The page stage: words for an engine that reads them, the text layer when there is one
+        (free), and OCR for a vision model's cross-check only when ``--verify`` asks for it."""
+        if self.engine.wants_words or page.has_text_layer or self.opts.verify:
+            return page_words(page)
+        return None
+
+    def finish(self, sha: str, pages: list[int]) -> Extraction:
+        spec = self.spec
+        merged = merge_parts(self.parts, spec.merge)
+        issues = list(merged.issues)
+        data: Any = None
+        if merged.data is not None:
+            try:
+                data = spec.validate(merged.data)
+            except Exception as exc:  # the merged object broke a cross-field rule; keep the dict
+                data = merged.data
+                issues.append(Issue(code="invalid-merge", message=str(exc).splitlines()[0], severity="error", stage="merge"))
+        # A tile's arithmetic checks see one page or one piece of it ("the 4 lines on page 2 add up to
+        # 12.00 but the subtotal is 105.00"): for a document schema the checks run on the merged data alone.
+        redo = spec.merge == "document" and data is not None
+        issues[:0] = [i for t in self.tiles for i in t.issues if not (redo and i.stage == "check")]
+        result = Extraction(
+            source=self.name, schema=spec.name, spec=spec, engine=self.engine.name, model=self.engine.model_id,
+            status=Status.OK, data=data, sha256=sha, issues=issues, provenance=merged.provenance, pages=pages,
+            tiles=self.tiles, printed=dict(self.printed),
+        )
+        if redo:
+            result.issues.extend(document_checks(result))
+        return result
 
 
 def _failed_page(page_no: int, exc: InputError) -> TileResult:
     issue = Issue(code="page-unreadable", message=str(exc), severity="error", stage="source", page=page_no)
     return TileResult(page=page_no, index=0, box=(0, 0, 0, 0), status=Status.FAILED, finish_reason="error", issues=[issue])
-
-
-def _page_tiles(page: Page, engine: Engine, opts: Options) -> list[Tile]:
-    if engine.tile_size is None:
-        # Whole-page engines (the reader) get the text layer alone when the page has one: no render.
-        image = [] if page.has_text_layer else [page.image]
-        return [Tile(page.page_no, 0, (0, 0, page.width, page.height), 1.0, image[0] if image else None, page.words)]  # type: ignore[arg-type]
-    return tile_page(page, TileSpec(engine.tile_size, opts.overlap, opts.tiles))
-
-
-def _run_page(
-    page: Page,
-    spec: SchemaSpec,
-    engine: Engine,
-    opts: Options,
-    page_count: int,
-    tile_results: list[TileResult],
-    parts: list[Part],
-    page_words: dict[int, list[Any]],
-    emit: EventHook,
-    name: str,
-) -> None:
-    tiles = _page_tiles(page, engine, opts)
-    if page.words:
-        page_words[page.page_no] = page.words
-    emit(Event("page", name, page=page.page_no, pages=page_count, tiles=len(tiles)))
-    for tile in tiles:
-        part = prompts.tile_part(tile.index, len(tiles), page.page_no, page_count)
-        prompt = prompts.extraction_prompt(spec.name, spec.json_schema, part=part)
-        request = EngineRequest(
-            images=[tile.image] if tile.image is not None else [],
-            prompt=prompt,
-            schema=spec,
-            words=tile.words,
-            tables=page.find_tables if engine.tile_size is None else None,
-            max_tokens=opts.max_tokens or spec.max_tokens,
-        )
-        tr, data, output = run_tile(engine, spec, request, tile, opts)
-        tile_results.append(tr)
-        if output is not None and output.words and page.page_no not in page_words:
-            page_words[page.page_no] = [w.moved(0, 0, 1 / tile.scale) for w in output.words]
-        if data is not None:
-            prov = {k: _to_page(v, tile) for k, v in (output.provenance if output else {}).items()}
-            parts.append(Part(data, page.page_no, tile.index, prov))
-        emit(Event("tile", name, page=page.page_no, pages=page_count, tile=tile.index, tiles=len(tiles)))
 
 
 def _to_page(source: FieldSource, tile: Tile) -> FieldSource:
@@ -248,7 +298,6 @@ def run_tile(
         finish_reason=output.finish_reason if output else "error",
         attempts=attempts,
         issues=issues,
-        check_amounts=output.check_amounts if output is not None and data is not None else {},
         seconds=time.perf_counter() - started,
         image_encodes=encodes,
     )
@@ -276,55 +325,11 @@ def parse_and_validate(spec: SchemaSpec, output: EngineOutput, structured: bool)
         return None, getattr(exc, "message", str(exc))
 
 
-def _finish(
-    name: str,
-    sha: str,
-    spec: SchemaSpec,
-    engine: Engine,
-    parts: list[Part],
-    tiles: list[TileResult],
-    pages: list[int],
-) -> Extraction:
-    merged = merge_parts(parts, spec.merge)
-    issues = list(merged.issues)
-    data: Any = None
-    if merged.data is not None:
-        try:
-            data = spec.validate(merged.data)
-        except Exception as exc:  # the merged object broke a cross-field rule; keep the dict
-            data = merged.data
-            issues.append(Issue(code="invalid-merge", message=str(exc).splitlines()[0], severity="error", stage="merge"))
-    # A tile's arithmetic checks see one page or one piece of it ("the 4 lines on page 2 add up to
-    # 12.00 but the subtotal is 105.00"); for a document schema they run again on the merged data.
-    redo = spec.merge == "document" and data is not None
-    issues[:0] = [i for t in tiles for i in t.issues if not (redo and i.stage == "check")]
-    result = Extraction(
-        source=name,
-        schema=spec.name,
-        spec=spec,
-        engine=engine.name,
-        model=engine.model_id,
-        status=Status.OK,
-        data=data,
-        sha256=sha,
-        issues=issues,
-        provenance=merged.provenance,
-        pages=pages,
-        tiles=tiles,
-    )
-    if data is not None and spec.merge == "document":
-        result.issues.extend(document_checks(result))
-    return result
-
-
 def document_checks(result: Extraction) -> list[Issue]:
-    """The schema kit's checks on the merged data, with the amounts they need that are no schema
-    field (rounding, discount: printed once, so the last tile that read one gives it)."""
-    amounts: dict[str, Any] = {}
-    for tile in result.tiles:
-        amounts.update(tile.check_amounts)
+    """The schema kit's checks, once, on the merged data, with the amounts they need that no schema
+    field holds (:attr:`Extraction.printed`: a rounding line, a discount)."""
     data = result.data
-    return result.kit.check(data.model_dump() if isinstance(data, BaseModel) else dict(data or {}), amounts)
+    return result.kit.check(data.model_dump() if isinstance(data, BaseModel) else dict(data or {}), result.printed)
 
 
 def _set_status(result: Extraction) -> None:
