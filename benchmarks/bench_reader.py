@@ -101,7 +101,7 @@ def _cached_ocr_words(engine: ReaderEngine, image: Any, path: Path) -> list[Word
         return [Word(t, x0, y0, x1, y1, c, "ocr") for t, x0, y0, x1, y1, c in raw]
     words = list(get_reader().read(image).words)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps([[w.text, w.x0, w.y0, w.x1, w.y1, w.conf] for w in words]), encoding="utf-8")
+    path.write_text(json.dumps([[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence] for w in words]), encoding="utf-8")
     return words
 
 

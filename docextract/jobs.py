@@ -141,7 +141,7 @@ def describe(source: Any, engine: Engine | None, *, on_text: TextSink | None = N
     pages, tiles, truncated = 0, 0, False
     for page, count in _pages(source, opts):
         if count > 1:
-            out.emit(f"{chr(10) * 2 if pages else ''}## Page {page.page_no}\n\n")
+            out.emit(f"{chr(10) * 2 if pages else ''}## Page {page.number}\n\n")
         pages += 1
         used, cut = _summarize(vision, page_tiles(page, vision, opts), page, count, DESCRIBE_PROMPT, "Descriptions of",
                                "Write one detailed description of the whole page from them.", "describe", opts, out)
@@ -164,11 +164,11 @@ def ask(source: Any, question: str, engine: Engine | None, *, on_text: TextSink 
         return Answer(out.text(), 1, 1, truncated)
     notes, truncated = [], False
     for page, count, tile in units:
-        part = f"part {tile.index + 1} of page {page.page_no}" if count > 1 else f"part {tile.index + 1}"
+        part = f"part {tile.index + 1} of page {page.number}" if count > 1 else f"part {tile.index + 1}"
         text, cut = _generate(vision, [tile.image], _with_part(prompt + ASK_PART_NOTE, part), _max_tokens(opts, "ask"), None)
         notes.append(text)
         truncated = truncated or cut
-    pages = len({u[0].page_no for u in units})
+    pages = len({u[0].number for u in units})
     task = f"Question: {question.strip()}\nAnswer it in one reply from the parts above; ignore parts that say NOT VISIBLE."
     _, cut = _combine(vision, notes, "Answers from", "document" if pages > 1 else "image", task, _max_tokens(opts, "ask"), out.emit)
     return Answer(out.text(), pages, len(units), truncated or cut)
@@ -252,12 +252,12 @@ def iter_ocr(
         first = False
         if vision is not None and not page.has_text_layer:
             text = _transcribe(vision, page, opts, out)
-            yield PageText(page.page_no, text, "model")
+            yield PageText(page.number, text, "model")
             continue
         read = page_words(page)
-        text = page_markdown(read.words, page.page_no, plain=plain)
+        text = page_markdown(read.words, page.number, plain=plain)
         out.emit(text)
-        yield PageText(page.page_no, text, read.origin)
+        yield PageText(page.number, text, read.origin)
 
 
 def ocr_markdown(source: Any, engine: Engine | None = None, *, plain: bool = False, on_text: TextSink | None = None, **options: Any) -> str:
@@ -265,7 +265,7 @@ def ocr_markdown(source: Any, engine: Engine | None = None, *, plain: bool = Fal
     return "\n\n".join(p.text for p in iter_ocr(source, engine, plain=plain, on_text=on_text, **options))
 
 
-def page_markdown(words: list[Word], page_no: int = 1, *, plain: bool = False) -> str:
+def page_markdown(words: list[Word], page: int = 1, *, plain: bool = False) -> str:
     """A page's words as Markdown in reading order, the tables found in them as Markdown tables."""
     tables: list[Any] = []
     if words:
@@ -274,7 +274,7 @@ def page_markdown(words: list[Word], page_no: int = 1, *, plain: bool = False) -
         except ImportError:  # pragma: no cover - tables ship with the package
             tables_from_words = None  # type: ignore[assignment]
         if tables_from_words is not None:
-            tables = tables_from_words(list(words), page_no)
+            tables = tables_from_words(list(words), page)
     return words_to_markdown(words, locate_tables(words, tables), plain=plain)
 
 
@@ -429,7 +429,7 @@ def _summarize(
         return 1, truncated
     notes, truncated = [], False
     for tile in tiles:
-        part = prompts.tile_part(tile.index, len(tiles), page.page_no, count)
+        part = prompts.tile_part(tile.index, len(tiles), page.number, count)
         text, cut = _generate(engine, [tile.image], _with_part(prompt, part), limit, None)
         notes.append(text)
         truncated = truncated or cut

@@ -114,8 +114,8 @@ class Line:
         return statistics.median(hs) if hs else 0.0
 
     @property
-    def conf(self) -> float:
-        return min((w.conf for w in self.words), default=1.0)
+    def confidence(self) -> float:
+        return min((w.confidence for w in self.words), default=1.0)
 
     @property
     def source(self) -> str:

@@ -4,7 +4,7 @@ One :class:`OcrReader` loads the models once and reads page images::
 
     result = get_reader().read(image)        # PIL image, any mode
     for w in result.words:                   # text lines in the *upright* frame
-        print(w.text, w.bbox, w.conf)
+        print(w.text, w.bbox, w.confidence)
     result.to_original(w.bbox)               # the same box in the input image's pixels
 
 What :meth:`OcrReader.read` does, and why (measured on the SROIE receipts with
@@ -66,7 +66,7 @@ _CLS_MODEL = "ch_ppocr_mobile_v2.0_cls_mobile.onnx"
 class OcrResult:
     """What OCR found on one image.
 
-    ``words`` are text lines (``source="ocr"``, ``conf`` in [0, 1]) in the *upright* frame:
+    ``words`` are text lines (``source="ocr"``, ``confidence`` in [0, 1]) in the *upright* frame:
     the input image turned ``angle`` degrees counter-clockwise, then ``skew`` degrees
     counter-clockwise about its centre (both as PIL's ``Image.rotate(deg, expand=True)``), at
     the input's pixel scale. ``size`` is that frame's (width, height). Use :meth:`to_original`

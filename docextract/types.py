@@ -4,7 +4,8 @@ source → :class:`Page` → :class:`Tile` → engine (:class:`EngineRequest` �
 → :class:`TileResult` → merge → :class:`Extraction`.
 
 Coordinates are pixels of the rasterized page (``Page.dpi``), origin top-left, unless a name says
-otherwise.
+otherwise. One name per thing: ``bbox`` is a box ``(x0, y0, x1, y1)``, ``page`` a 1-based page number
+(a :class:`Page`'s own is ``number``), ``confidence`` a probability in [0, 1].
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -40,7 +41,7 @@ class Word:
     y0: float
     x1: float
     y1: float
-    conf: float = 1.0
+    confidence: float = 1.0
     source: Literal["text", "ocr"] = "text"
 
     @property
@@ -72,7 +73,7 @@ class Word:
             (self.y0 + dy) * scale,
             (self.x1 + dx) * scale,
             (self.y1 + dy) * scale,
-            self.conf,
+            self.confidence,
             self.source,
         )
 
@@ -81,7 +82,7 @@ class Word:
 class Page:
     """One page of a document. The image is rendered on first access (text-layer work never pays for it)."""
 
-    page_no: int  # 1-based
+    number: int  # 1-based
     width: int  # pixels at ``dpi``
     height: int
     dpi: float
@@ -123,9 +124,9 @@ class PageWords:
 class Tile:
     """A crop of a page, scaled to what the engine's encoder sees best."""
 
-    page_no: int
+    page: int
     index: int  # reading order within the page, 0-based
-    box: BBox  # the crop in page pixels
+    bbox: BBox  # the crop in page pixels
     scale: float  # tile pixels per page pixel
     image: Image.Image = field(repr=False)
     words: list[Word] | None = None  # text-layer words inside the tile, in *tile* pixels
@@ -134,7 +135,7 @@ class Tile:
         """Map a box in tile pixels back to page pixels."""
         x0, y0, x1, y1 = bbox
         s = self.scale
-        return (self.box[0] + x0 / s, self.box[1] + y0 / s, self.box[0] + x1 / s, self.box[1] + y1 / s)
+        return (self.bbox[0] + x0 / s, self.bbox[1] + y0 / s, self.bbox[0] + x1 / s, self.bbox[1] + y1 / s)
 
 
 class Issue(BaseModel):
@@ -201,7 +202,7 @@ class TileResult(BaseModel):
 
     page: int
     index: int
-    box: BBox
+    bbox: BBox = Field(validation_alias=AliasChoices("bbox", "box"))  # the tile in page pixels ("box" in older records)
     status: Status
     data: dict[str, Any] | None = None
     raw_text: str = ""

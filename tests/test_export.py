@@ -69,3 +69,14 @@ def test_failed_result_row_and_code_has_no_csv():
     with pytest.raises(ExportError):
         code.to_csv()
     assert Decimal(str(json.loads(receipt_result().to_json())["total"])) == Decimal("11.05")
+
+
+def test_records_of_earlier_versions_still_read():
+    """Batch files outlive versions: a tile's "box" and per-tile check amounts are read as today's
+    ``bbox`` and ``Extraction.printed`` (the review page re-checks with them)."""
+    old = {"source": "r.jpg", "schema": "receipt", "engine": "reader", "status": "ok", "data": {"total": 5},
+           "tiles": [{"page": 1, "index": 0, "box": [0, 0, 10, 20], "status": "ok", "check_amounts": {"rounding": "0.02"}}]}
+    result = Extraction.from_dict(old)
+    assert result.tiles[0].bbox == (0, 0, 10, 20) and result.printed == {"rounding": Decimal("0.02")}
+    again = Extraction.from_dict(result.to_dict(full=True))
+    assert again.printed == result.printed and again.tiles[0].bbox == (0, 0, 10, 20)

@@ -66,7 +66,7 @@ def test_reads_lines_in_order(reader: OcrReader, page: tuple) -> None:
     res = reader.read(img)
     assert texts(res) == [norm(t) for t in LINES]
     assert res.angle == 0 and res.skew == 0.0 and res.size == img.size
-    assert all(w.source == "ocr" and 0.5 <= w.conf <= 1.0 for w in res.words)
+    assert all(w.source == "ocr" and 0.5 <= w.confidence <= 1.0 for w in res.words)
     assert all(0 <= w.x0 < w.x1 <= img.width and 0 <= w.y0 < w.y1 <= img.height for w in res.words)
     assert res.text.splitlines()[0] == "GROCERY MART"
 

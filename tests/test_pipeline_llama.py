@@ -49,9 +49,9 @@ def test_tiles_match_the_encoder(tiny_engine, docs):
         scale, boxes = plan_tiles(page.width, page.height, TileSpec(tiny_engine.tile_size), text_height(page))
     assert tiny_engine.tile_size == 224 and len(boxes) > 1
     result = extract(docs["pdf"], "receipt", engine=tiny_engine, dpi=150, max_tokens=400)
-    assert [tuple(t.box) for t in result.tiles] == [tuple(b) for b in boxes]
+    assert [tuple(t.bbox) for t in result.tiles] == [tuple(b) for b in boxes]
     for t in result.tiles:
-        w, h = (t.box[2] - t.box[0]) * scale, (t.box[3] - t.box[1]) * scale
+        w, h = (t.bbox[2] - t.bbox[0]) * scale, (t.bbox[3] - t.bbox[1]) * scale
         assert max(w, h) <= 224 + 1
     assert result.status is Status.OK
 
@@ -99,7 +99,7 @@ def test_image_small_is_one_tile(tiny_engine, tmp_path):
     path = tmp_path / "tiny.png"
     Image.new("RGB", (120, 90), "white").save(path)
     result = extract(path, "code", engine=tiny_engine, max_tokens=400)
-    assert len(result.tiles) == 1 and result.tiles[0].box == (0, 0, 120, 90)
+    assert len(result.tiles) == 1 and result.tiles[0].bbox == (0, 0, 120, 90)
 
 
 def test_status_partial_when_some_tiles_fail():
@@ -107,8 +107,8 @@ def test_status_partial_when_some_tiles_fail():
     from docextract.pipeline import _set_status
     from docextract.types import Issue, TileResult
 
-    ok = TileResult(page=1, index=0, box=(0, 0, 1, 1), status=Status.OK, data={"total": 1})
-    cut = TileResult(page=1, index=1, box=(0, 0, 1, 1), status=Status.FAILED, raw_text='{"tot', finish_reason="length",
+    ok = TileResult(page=1, index=0, bbox=(0, 0, 1, 1), status=Status.OK, data={"total": 1})
+    cut = TileResult(page=1, index=1, bbox=(0, 0, 1, 1), status=Status.FAILED, raw_text='{"tot', finish_reason="length",
                      issues=[Issue(code="truncated", message="cut", severity="error")])
     r = Extraction(source="x", schema="receipt", engine="llama", status=Status.OK, data={"total": 1}, tiles=[ok, cut])
     _set_status(r)

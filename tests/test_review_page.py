@@ -162,7 +162,7 @@ def test_boxes_sit_on_the_words_they_were_read_from(page, served):
         open_doc(pg, name)
         record = served.records[name]
         receipt = served.receipts[name]
-        frame = [record["tiles"][0]["box"][2], record["tiles"][0]["box"][3]]
+        frame = [record["tiles"][0]["bbox"][2], record["tiles"][0]["bbox"][3]]
         expected_boxes = {k for k, v in record["provenance"].items() if v.get("bbox")}
         assert {pg.locator("[data-box]").nth(i).get_attribute("data-box") for i in range(pg.locator("[data-box]").count())} == expected_boxes
         for field, label, value in (("total", "TOTAL", receipt.total), ("subtotal", "SUBTOTAL", receipt.subtotal)):

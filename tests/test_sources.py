@@ -32,11 +32,11 @@ def test_pdf_pages_are_lazy_and_carry_text_layer(tmp_path):
         assert d.kind == "pdf" and d.page_count == 4
         pages = d.pages("2,4", dpi=144)
         first = next(pages)
-        assert first.page_no == 2 and first._image is None  # not rendered yet
+        assert first.number == 2 and first._image is None  # not rendered yet
         assert [w.text for w in first.words][:2] == ["Page", "number"]
         assert (first.width, first.height) == (600, 800)
         assert first.image.size == (600, 800)
-        assert next(pages).page_no == 4
+        assert next(pages).number == 4
 
 
 def test_rotated_pdf_page_words_follow_display(tmp_path):

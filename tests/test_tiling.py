@@ -97,7 +97,7 @@ def test_tile_page_crops_scale_and_words():
     assert len(tiles) > 1
     for t in tiles:
         assert max(t.image.size) <= 336
-        assert t.image.size == (round((t.box[2] - t.box[0]) * t.scale), round((t.box[3] - t.box[1]) * t.scale))
+        assert t.image.size == (round((t.bbox[2] - t.bbox[0]) * t.scale), round((t.bbox[3] - t.bbox[1]) * t.scale))
     total_tiles = [t for t in tiles if any(w.text == "TOTAL" for w in t.words or [])]
     assert total_tiles
     t = total_tiles[0]

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from docextract.engines.base import Engine
 from docextract.errors import EngineError
-from docextract.rules import Extraction
+from docextract.rules import Reading
 from docextract.types import BBox, EngineOutput, EngineRequest, FieldSource, PageWords
 
 __all__ = ["ReaderEngine"]
@@ -50,7 +50,7 @@ class ReaderEngine(Engine):
                 "your own schemas need a vision model (--model, see `docextract models`)"
             )
         text = _words(request)
-        result: Extraction = spec.rules(text.words, tables=request.tables)
+        result: Reading = spec.rules(text.words, tables=request.tables)
         if self.currency and "currency" in result.data and result.data["currency"] is None:
             result.data["currency"] = self.currency
         return EngineOutput(

@@ -157,7 +157,7 @@ def page_tiles(page: Page, engine: Engine, opts: Options, words: PageWords | Non
     if engine.tile_size is None:
         image = page.image if engine.vision or not page.has_text_layer else None
         text = words.words if words is not None else page.words
-        return [Tile(page.page_no, 0, (0, 0, page.width, page.height), 1.0, image, text)]  # type: ignore[arg-type]
+        return [Tile(page.number, 0, (0, 0, page.width, page.height), 1.0, image, text)]  # type: ignore[arg-type]
     return tile_page(page, TileSpec(engine.tile_size, opts.overlap, opts.tiles))
 
 
@@ -178,11 +178,11 @@ class _Document:
     def read_page(self, page: Page, page_count: int) -> None:
         read = self._page_words(page)
         if read is not None:
-            self.words[page.page_no] = read.on_page()
+            self.words[page.number] = read.on_page()
         tiles = page_tiles(page, self.engine, self.opts, read if self.engine.wants_words else None)
-        self.emit(Event("page", self.name, page=page.page_no, pages=page_count, tiles=len(tiles)))
+        self.emit(Event("page", self.name, page=page.number, pages=page_count, tiles=len(tiles)))
         for tile in tiles:
-            part = prompts.tile_part(tile.index, len(tiles), page.page_no, page_count)
+            part = prompts.tile_part(tile.index, len(tiles), page.number, page_count)
             request = EngineRequest(
                 images=[tile.image] if tile.image is not None else [],
                 prompt=prompts.extraction_prompt(self.spec.name, self.spec.json_schema, part=part),
@@ -197,8 +197,8 @@ class _Document:
             if data is not None and output is not None:
                 self.printed.update(output.printed)
                 prov = {k: _to_page(v, tile) for k, v in output.provenance.items()}
-                self.parts.append(Part(data, page.page_no, tile.index, prov))
-            self.emit(Event("tile", self.name, page=page.page_no, pages=page_count, tile=tile.index, tiles=len(tiles)))
+                self.parts.append(Part(data, page.number, tile.index, prov))
+            self.emit(Event("tile", self.name, page=page.number, pages=page_count, tile=tile.index, tiles=len(tiles)))
 
     def _page_words(self, page: Page) -> PageWords | None:
         """The page stage: words for an engine that reads them, the text layer when there is one
@@ -232,14 +232,14 @@ class _Document:
         return result
 
 
-def _failed_page(page_no: int, exc: InputError) -> TileResult:
-    issue = Issue(code="page-unreadable", message=str(exc), severity="error", stage="source", page=page_no)
-    return TileResult(page=page_no, index=0, box=(0, 0, 0, 0), status=Status.FAILED, finish_reason="error", issues=[issue])
+def _failed_page(page: int, exc: InputError) -> TileResult:
+    issue = Issue(code="page-unreadable", message=str(exc), severity="error", stage="source", page=page)
+    return TileResult(page=page, index=0, bbox=(0, 0, 0, 0), status=Status.FAILED, finish_reason="error", issues=[issue])
 
 
 def _to_page(source: FieldSource, tile: Tile) -> FieldSource:
     bbox = tile.to_page(source.bbox) if source.bbox else None
-    return source.model_copy(update={"page": tile.page_no, "bbox": bbox})
+    return source.model_copy(update={"page": tile.page, "bbox": bbox})
 
 
 def run_tile(
@@ -251,7 +251,7 @@ def run_tile(
     attempts, encodes = 0, 0
     output: EngineOutput | None = None
     data: dict[str, Any] | None = None
-    where = {"page": tile.page_no, "tile": tile.index}
+    where = {"page": tile.page, "tile": tile.index}
     current = request
     truncation_retried = False
     reasks_left = opts.reasks
@@ -289,9 +289,9 @@ def run_tile(
     if data is not None and any(i.severity == "error" for i in issues):
         status = Status.PARTIAL
     tr = TileResult(
-        page=tile.page_no,
+        page=tile.page,
         index=tile.index,
-        box=tile.box,
+        bbox=tile.bbox,
         status=status,
         data=data,
         raw_text=output.text if output else "",

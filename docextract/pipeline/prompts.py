@@ -44,7 +44,7 @@ def reask_prompt(prompt: str, previous: str, errors: str) -> str:
     )
 
 
-def tile_part(index: int, count: int, page_no: int, pages: int) -> str:
+def tile_part(index: int, count: int, page: int, pages: int) -> str:
     """Human wording of where a tile sits, e.g. 'part 2 of 6 of page 1'."""
-    where = f"page {page_no} of {pages}" if pages > 1 else "the page"
+    where = f"page {page} of {pages}" if pages > 1 else "the page"
     return f"part {index + 1} of {count} of {where}" if count > 1 else where

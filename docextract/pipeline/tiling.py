@@ -146,7 +146,7 @@ def tile_page(page: Page, spec: TileSpec) -> list[Tile]:
 
             crop = crop.resize(size, Image.Resampling.LANCZOS)
         words = _tile_words(page.words, box, scale) if page.words else None
-        tiles.append(Tile(page.page_no, index, box, scale, crop, words))
+        tiles.append(Tile(page.number, index, box, scale, crop, words))
     return tiles
 
 

@@ -40,7 +40,7 @@ def page_frames(result: Extraction) -> dict[int, Frame]:
     frames: dict[int, Frame] = {}
     for tile in result.tiles:
         w, h = frames.get(tile.page, (0.0, 0.0))
-        frames[tile.page] = (max(w, tile.box[2]), max(h, tile.box[3]))
+        frames[tile.page] = (max(w, tile.bbox[2]), max(h, tile.bbox[3]))
     return {page: f for page, f in frames.items() if f[0] > 0 and f[1] > 0}
 
 

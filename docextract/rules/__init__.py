@@ -33,7 +33,7 @@ from docextract.types import BBox, FieldSource, Issue, Word
 
 __all__ = [
     "DocContext",
-    "Extraction",
+    "Reading",
     "Value",
     "find_labelled",
 ]
@@ -46,18 +46,18 @@ class Value:
     value: Any
     text: str = ""
     bbox: BBox | None = None
-    conf: float = 1.0
+    confidence: float = 1.0
     origin: str = "text"
     score: float = 0.0
     row: int = -1  # index of the row in DocContext.rows
 
     def source(self) -> FieldSource:
         origin = self.origin if self.origin in ("text", "ocr") else "text"
-        return FieldSource(bbox=self.bbox, text=self.text, confidence=round(self.conf, 4), origin=origin)  # type: ignore[arg-type]
+        return FieldSource(bbox=self.bbox, text=self.text, confidence=round(self.confidence, 4), origin=origin)  # type: ignore[arg-type]
 
 
 @dataclass
-class Extraction:
+class Reading:
     """What the rules found: schema-shaped data, provenance per field path, and issues."""
 
     data: dict[str, Any]
@@ -105,13 +105,13 @@ class DocContext:
         # which holds for the space-joined rows except for rare compatibility characters.
         bbox = row.span_bbox(start, end) if len(row.text) == len(self.texts[i]) else row.bbox
         words = row.words_in(start, end) or row.words
-        conf = min(w.conf for w in words)
+        conf = min(w.confidence for w in words)
         return Value(value, self.texts[i][start:end], bbox, conf, row.source, score, i)
 
     def row_value(self, i: int, value: Any, score: float = 0.0) -> Value:
         """A :class:`Value` spanning the whole row ``i``."""
         row = self.rows[i]
-        return Value(value, self.texts[i], row.bbox, row.conf, row.source, score, i)
+        return Value(value, self.texts[i], row.bbox, row.confidence, row.source, score, i)
 
 
 def _infer_decimal_sep(text: str) -> str:
@@ -179,7 +179,7 @@ def _value_below(
                 off = row.text.find(cell.text)
                 if off >= 0:
                     return ctx.value_at(j, off + s, off + e, v)
-                return Value(v, text[s:e], cell.bbox, cell.conf, cell.source, 0.0, j)
+                return Value(v, text[s:e], cell.bbox, cell.confidence, cell.source, 0.0, j)
     return None
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from docextract.checks import check_invoice
 from docextract.layout import union_bbox
 from docextract.parsing import AmountMatch, find_amounts, find_dates, normalize_chars, normalize_text, strip_currency
-from docextract.rules import DocContext, Extraction, Value, _value_below, amounts_parser, find_labelled
+from docextract.rules import DocContext, Reading, Value, _value_below, amounts_parser, find_labelled
 from docextract.rules.receipt import (
     CONTACT,
     DISCOUNT,
@@ -715,7 +715,7 @@ def _cell_at(ctx: DocContext, j: int, anchor: Value) -> Any:
     return None
 
 
-def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) -> Extraction:
+def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) -> Reading:
     """Invoice fields (the ``invoice`` schema) from words with boxes, with provenance and check issues."""
     ctx = DocContext(words, currency_hint=currency_hint)
     values: dict[str, Value] = {}
@@ -765,6 +765,6 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
         item.pop("_desc_row")
     data["lines"] = lines
     extra = {"discount": abs(block["discount"].value)} if "discount" in block else {}
-    return Extraction(
+    return Reading(
         data=data, provenance=provenance, issues=check_invoice(data, **extra), text="\n".join(ctx.texts), check_amounts=extra
     )

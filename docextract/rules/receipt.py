@@ -22,7 +22,7 @@ from typing import Any
 
 from docextract.checks import check_receipt
 from docextract.parsing import find_dates, find_times, normalize_text, parse_amount, parse_currency
-from docextract.rules import DocContext, Extraction, Value
+from docextract.rules import DocContext, Reading, Value
 from docextract.types import Word
 
 __all__ = ["extract_receipt"]
@@ -321,7 +321,7 @@ def _merchant(ctx: DocContext) -> tuple[Value | None, Value | None]:
         text,
         text,
         _union([ctx.rows[i].bbox for i in name_rows]),
-        min(ctx.rows[i].conf for i in name_rows),
+        min(ctx.rows[i].confidence for i in name_rows),
         ctx.rows[best].source,
         best_score,
         best,
@@ -381,7 +381,7 @@ def _address(ctx: DocContext, name_row: int) -> Value | None:
         text,
         text,
         _union([ctx.rows[j].bbox for j in idx]),
-        min(ctx.rows[j].conf for j in idx),
+        min(ctx.rows[j].confidence for j in idx),
         ctx.rows[idx[0]].source,
         0.0,
         idx[0],
@@ -657,7 +657,7 @@ def _not_tendered(ctx: DocContext, total: Value, change: Value) -> Value:
 
 def _paid_value(cash: Value, paid: Decimal) -> Value:
     """The amount paid as a value read from the payment's row."""
-    return Value(paid, cash.text, cash.bbox, cash.conf, cash.origin, 0, cash.row)
+    return Value(paid, cash.text, cash.bbox, cash.confidence, cash.origin, 0, cash.row)
 
 
 def _paid(found: dict[str, Value]) -> Decimal | None:
@@ -879,7 +879,7 @@ def _payment_method(ctx: DocContext, found: dict[str, Value]) -> str | None:
     return "card" if re.search(r"\bCB\b", t) else None  # carte bancaire
 
 
-def extract_receipt(words: Sequence[Word], *, currency_hint: str | None = None) -> Extraction:
+def extract_receipt(words: Sequence[Word], *, currency_hint: str | None = None) -> Reading:
     """Receipt fields (the ``receipt`` schema) from words with boxes, with provenance and check issues."""
     ctx = DocContext(words, currency_hint=currency_hint)
     data: dict[str, Any] = {
@@ -925,4 +925,4 @@ def extract_receipt(words: Sequence[Word], *, currency_hint: str | None = None) 
     if "discount" in extra:
         extra["discount"] = abs(extra["discount"])
     issues = check_receipt(data, **extra)
-    return Extraction(data=data, provenance=provenance, issues=issues, text="\n".join(ctx.texts), check_amounts=extra)
+    return Reading(data=data, provenance=provenance, issues=issues, text="\n".join(ctx.texts), check_amounts=extra)

@@ -44,23 +44,23 @@ def _invoice_rules(words: Sequence[Word], *, tables: Any = None) -> Any:
 
 def _table_rules(words: Sequence[Word], *, tables: Callable[[], list[Table]] | None = None) -> Any:
     """Tables by rows and columns of words; a digital PDF page's own (ruling lines, text layer) where it has them."""
-    from docextract.rules import Extraction
+    from docextract.rules import Reading
 
     if tables is not None:
-        return Extraction(data={"tables": [t.model_dump() for t in tables()]})
+        return Reading(data={"tables": [t.model_dump() for t in tables()]})
     from docextract.tables import tables_from_words
 
     found = tables_from_words(list(words), 0)
-    return Extraction(data={"tables": [t.model_dump(exclude={"page"}) for t in found]}, text=_text(words))
+    return Reading(data={"tables": [t.model_dump(exclude={"page"}) for t in found]}, text=_text(words))
 
 
 def _code_rules(words: Sequence[Word], *, tables: Any = None) -> Any:
     """Code from word positions: indentation from the left edges."""
-    from docextract.rules import Extraction
+    from docextract.rules import Reading
     from docextract.textlayout import guess_language, words_to_code
 
     code = words_to_code(list(words))
-    return Extraction(data={"language": guess_language(code), "code": code}, text=_text(words))
+    return Reading(data={"language": guess_language(code), "code": code}, text=_text(words))
 
 
 def _text(words: Sequence[Word]) -> str:
@@ -85,7 +85,7 @@ BUILTIN_SPECS: dict[str, SchemaSpec] = {
         SchemaSpec("invoice", Invoice, merge="document", items_field="lines", max_tokens=2048,
                    checks=_invoice_checks, rules=_invoice_rules),
         SchemaSpec("table", Tables, merge="tables", max_tokens=3072, tables=_tables_of, rules=_table_rules,
-                   rows=_no_rows("table results have one CSV per table: use Extraction.write_tables() or -o tables.csv")),
+                   rows=_no_rows("table results have one CSV per table: use Reading.write_tables() or -o tables.csv")),
         SchemaSpec("code", Code, merge="lines", max_tokens=3072, rules=_code_rules,
                    rows=_no_rows("code has no tabular form; export it as JSON or plain text")),
     )

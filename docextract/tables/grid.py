@@ -477,7 +477,7 @@ def _tight(w: Word) -> Word:
     x0, x1 = w.x0 + pad, w.x1 - pad
     if x1 <= x0:
         x0 = x1 = w.cx
-    return Word(w.text, x0, w.y0 + pad, x1, w.y1 - pad, w.conf, w.source)
+    return Word(w.text, x0, w.y0 + pad, x1, w.y1 - pad, w.confidence, w.source)
 
 
 # ---------------------------------------------------------------- stitching
