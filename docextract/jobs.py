@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from docextract.engines.base import Engine
@@ -31,7 +31,7 @@ from docextract.pipeline import Options, open_pages, page_tiles, prompts
 from docextract.pipeline.merge import merge_lines
 from docextract.sources.words import page_words
 from docextract.textlayout import guess_language, locate_tables, words_to_code, words_to_markdown
-from docextract.types import EngineRequest, Issue, Page, Tile, Word
+from docextract.types import EngineRequest, Issue, Page, Word
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -59,6 +59,7 @@ OCR_PROMPT = (
     "Transcribe all the text in this image exactly as written, in reading order, as Markdown: keep "
     "headings and lists, write tables as Markdown tables. Output only the transcription."
 )
+DESCRIBE_TASK = "Write one detailed description of the whole page from them."
 COMBINE_PROMPT = "{what} {count} parts of one {unit}, in reading order:\n\n{notes}\n\n{task}"
 
 NO_MODEL_HELP = (
@@ -143,8 +144,7 @@ def describe(source: Any, engine: Engine | None, *, on_text: TextSink | None = N
         if count > 1:
             out.emit(f"{chr(10) * 2 if pages else ''}## Page {page.number}\n\n")
         pages += 1
-        used, cut = _summarize(vision, page_tiles(page, vision, opts), page, count, DESCRIBE_PROMPT, "Descriptions of",
-                               "Write one detailed description of the whole page from them.", "describe", opts, out)
+        used, cut = _summarize(vision, _Task(DESCRIBE_PROMPT, "Descriptions of", DESCRIBE_TASK, "describe"), page, count, opts, out)
         tiles += used
         truncated = truncated or cut
     return Answer(out.text(), pages, tiles, truncated)
@@ -170,7 +170,7 @@ def ask(source: Any, question: str, engine: Engine | None, *, on_text: TextSink 
         truncated = truncated or cut
     pages = len({u[0].number for u in units})
     task = f"Question: {question.strip()}\nAnswer it in one reply from the parts above; ignore parts that say NOT VISIBLE."
-    _, cut = _combine(vision, notes, "Answers from", "document" if pages > 1 else "image", task, _max_tokens(opts, "ask"), out.emit)
+    _, cut = _combine(vision, notes, _Task(prompt, "Answers from", task, "ask"), "document" if pages > 1 else "image", opts, out.emit)
     return Answer(out.text(), pages, len(units), truncated or cut)
 
 
@@ -180,8 +180,8 @@ def alt_text(source: Any, engine: Engine | None, *, max_chars: int = ALT_TEXT_MA
     opts = _options(options)
     out = _Out(None)
     for page, count in _pages(source, opts):
-        _summarize(vision, page_tiles(page, vision, opts), page, count, ALT_PROMPT, "Descriptions of",
-                   f"Write alt text for the whole image: one sentence of at most {max_chars} characters.", "alt", opts, out)
+        task = f"Write alt text for the whole image: one sentence of at most {max_chars} characters."
+        _summarize(vision, _Task(ALT_PROMPT, "Descriptions of", task, "alt"), page, count, opts, out)
         break  # the first page is the image
     return trim_alt_text(out.text(), max_chars)
 
@@ -416,32 +416,41 @@ def _generate(engine: Engine, images: list[Any], prompt: str, max_tokens: int, s
     return cleaner.text(), output.finish_reason == "length"
 
 
-def _summarize(
-    engine: Engine, tiles: list[Tile], page: Page, count: int, prompt: str, what: str, task: str, kind: str, opts: Options, out: _Out
-) -> tuple[int, bool]:
+@dataclass(frozen=True)
+class _Task:
+    """A free-text job: what each tile is asked, how the answers of several are combined, its budget."""
+
+    prompt: str
+    what: str  # how the combining request names the answers ("Descriptions of")
+    combine: str  # what the combining request asks for
+    kind: str  # its key in MAX_TOKENS
+
+
+def _summarize(engine: Engine, task: _Task, page: Page, count: int, opts: Options, out: _Out) -> tuple[int, bool]:
     """One tile: ask and stream. Several: ask each, then combine the notes in one streamed request.
 
     Returns the number of tiles and whether an answer was cut off at the token limit.
     """
-    limit = _max_tokens(opts, kind)
+    tiles = page_tiles(page, engine, opts)
+    limit = _max_tokens(opts, task.kind)
     if len(tiles) == 1:
-        _, truncated = _generate(engine, [tiles[0].image], prompt, limit, out.emit)
+        _, truncated = _generate(engine, [tiles[0].image], task.prompt, limit, out.emit)
         return 1, truncated
     notes, truncated = [], False
     for tile in tiles:
         part = prompts.tile_part(tile.index, len(tiles), page.number, count)
-        text, cut = _generate(engine, [tile.image], _with_part(prompt, part), limit, None)
+        text, cut = _generate(engine, [tile.image], _with_part(task.prompt, part), limit, None)
         notes.append(text)
         truncated = truncated or cut
     unit = "page" if page.width <= page.height * 1.5 else "image"
-    _, cut = _combine(engine, notes, what, unit, task, _max_tokens(opts, "combine"), out.emit)
+    _, cut = _combine(engine, notes, replace(task, kind="combine"), unit, opts, out.emit)
     return len(tiles), truncated or cut
 
 
-def _combine(engine: Engine, notes: list[str], what: str, unit: str, task: str, limit: int, sink: TextSink) -> tuple[str, bool]:
+def _combine(engine: Engine, notes: list[str], task: _Task, unit: str, opts: Options, sink: TextSink) -> tuple[str, bool]:
     numbered = "\n".join(f"{i}. {' '.join(n.split()) or '(nothing)'}" for i, n in enumerate(notes, 1))
-    prompt = COMBINE_PROMPT.format(what=what, count=len(notes), unit=unit, notes=numbered, task=task)
-    return _generate(engine, [], prompt, limit, sink)
+    prompt = COMBINE_PROMPT.format(what=task.what, count=len(notes), unit=unit, notes=numbered, task=task.combine)
+    return _generate(engine, [], prompt, _max_tokens(opts, task.kind), sink)
 
 
 def _with_part(prompt: str, part: str) -> str:
