@@ -1,28 +1,33 @@
 """Batch extraction: many documents → one JSONL file that never loses work.
 
-Discovery walks folders (recursively) and expands globs; every supported file (by suffix, or by its
-magic bytes) becomes a :class:`Job` keyed by the SHA-256 of its content. A process pool (one engine
-per worker, loaded once by the pool initializer) extracts the documents in parallel; the parent is
-the only writer of the output and appends one JSON line per document as soon as it finishes
-(``os.write`` of the whole line on an ``O_APPEND`` descriptor, then ``fsync``).
+Discovery walks folders (recursively, never through symlinked folders) and expands globs; every
+supported file (by suffix, or by its magic bytes) becomes a :class:`Job`, one per path (the same
+bytes under two names are two records). Worker processes (:class:`docextract.workers.Worker`, one
+engine each, loaded once) extract the documents in parallel, one at a time each, so a document
+still running at the time limit, or one that kills its process, is that document's failed record
+and the batch goes on with a fresh worker. The parent is the only writer of the output and appends
+one JSON line per document as soon as it finishes (``os.write`` of the whole line on an
+``O_APPEND`` descriptor, then ``fsync``).
 
-Rerunning the same command resumes: documents whose key is already in the output are skipped
-(``retry_failed`` redoes the failed ones; the new line supersedes the old, and
-:func:`read_results` keeps the last line per key). A crash or ``kill -9`` can at worst leave a
-trailing partial line, which :class:`ResultWriter` truncates away on the next start.
+Rerunning the same command resumes: documents whose path is already in the output with the same
+content are skipped (``retry_failed`` redoes the failed ones, timed out included; the new line
+supersedes the old, and :func:`read_results` keeps the last line per key). A crash or ``kill -9``
+can at worst leave a trailing partial line, which :class:`ResultWriter` truncates away on the next
+start.
 
 Record format (one JSON object per line, UTF-8)::
 
-    v             1 (record format version)
-    key           the resume key: the content's sha256, or "path:<source>" when the file could
-                  not be read at all (missing, unreadable, not a regular file)
+    v             2 (record format version; 1 keyed records by content)
+    key           the resume key: the absolute path (as text, like ``source``)
     source        the path as given/discovered, as text. Names that are not valid UTF-8 have their
                   undecodable bytes written as \\xNN (so the JSON is always valid UTF-8), and the
                   exact name is in ``source_bytes_hex`` (hex of the path bytes); use
                   :func:`record_path` to get a usable path back.
-    sha256        hex digest of the content (null when unreadable)
+    sha256        hex digest of the bytes that were read (null when unreadable)
     size          bytes (null when unreadable)
     status        ok | partial | failed
+    reason        for failed records: error (the file or an engine said why), timeout (still
+                  running at the time limit), crash (its process died), internal (a bug)
     schema, engine, model, needs_review, data, issues, provenance, pages, seconds, error
                   as in ``Extraction.to_dict(full=True)``
     tiles         per-tile summary as in ``to_dict(full=True)`` but without ``raw_text`` (model
@@ -36,8 +41,6 @@ The library never prints: progress goes to an ``on_event`` callback.
 
 from __future__ import annotations
 
-import concurrent.futures as cf
-import errno
 import glob
 import hashlib
 import json
@@ -46,17 +49,17 @@ import stat
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from docextract.engines import Engine, EngineOptions, select_engine
-from docextract.errors import DocextractError, EngineLoadError, UsageError
+from docextract.errors import DocextractError, EngineLoadError, TimeLimitExceeded, UsageError, WorkerDied
+from docextract.names import printable as _safe
 from docextract.sources import IMAGE_SUFFIXES, PDF_SUFFIXES, sniff
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2
 SUPPORTED_SUFFIXES = frozenset(PDF_SUFFIXES | IMAGE_SUFFIXES)
 _HASH_CHUNK = 1 << 20
 
@@ -83,7 +86,7 @@ class Job:
     """One document to process: its path, resume key and (when readable) hash and size."""
 
     path: str  # as os.fsdecode gives it (surrogate escapes for non-UTF-8 names)
-    key: str
+    key: str  # path_key(path)
     sha256: str | None = None
     size: int | None = None
     error: str | None = None  # set when the file cannot even be hashed: it becomes a failed record
@@ -119,11 +122,12 @@ def discover(inputs: Sequence[str | os.PathLike[str]]) -> Discovery:
         if os.path.lexists(item):
             _expand_path(item, add, found)
         elif glob.has_magic(item):
-            matches = sorted(glob.glob(item, recursive=True))
+            matches = sorted(_glob(item))
             if not matches:
                 raise UsageError(f"{_safe(item)} matches no files; check the pattern (quote it so the shell does not expand it)")
             for match in matches:
-                _expand_path(match, add, found)
+                if not (os.path.islink(match) and os.path.isdir(match)):  # as in folders: links to folders are not followed
+                    _expand_path(match, add, found)
         else:
             raise UsageError(f"{_safe(item)} does not exist; check the path")
     found.ignored = [f for f in found.ignored if os.path.normpath(f) not in seen]  # named explicitly too
@@ -139,6 +143,51 @@ def _expand_path(path: str, add: Callable[[str], None], found: Discovery) -> Non
                 found.ignored.append(file)
     else:
         add(path)
+
+
+def _glob(pattern: str) -> Iterator[str]:
+    """``glob.glob(pattern, recursive=True)``, except that ``**`` never descends into a symlinked
+    folder (the standard one does: a link to a parent folder gives every file ~40 times over)."""
+    parts = pattern.replace(os.sep, "/").split("/")
+    if "**" not in parts:
+        yield from glob.glob(pattern)  # no recursion, so no loop
+        return
+    star = parts.index("**")
+    head, rest = "/".join(parts[:star]), parts[star:]
+    if not head:
+        roots = ["/" if pattern.startswith("/") else "."]
+    elif glob.has_magic(head):
+        roots = [r for r in glob.glob(head) if not os.path.islink(r)]
+    else:
+        roots = [head]
+    for root in roots:
+        if not os.path.isdir(root):
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            real_dirs = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
+            rel = os.path.relpath(dirpath, root)
+            prefix = [] if rel == "." else rel.split(os.sep)
+            if not prefix and head and _glob_match(rest, []):
+                yield root
+            for name in real_dirs + sorted(filenames):
+                if _glob_match(rest, [*prefix, name]):
+                    yield os.path.join(dirpath, name) if head else os.path.join(*prefix, name)
+
+
+def _glob_match(pattern: list[str], parts: list[str]) -> bool:
+    """Path components against pattern components, as glob does: ``**`` is any number of them,
+    and names starting with a dot are matched only by a pattern that starts with one."""
+    import fnmatch
+
+    if not pattern:
+        return not parts
+    head, rest = pattern[0], pattern[1:]
+    if head == "**":
+        return any(_glob_match(rest, parts[i:]) for i in range(len(parts) + 1)
+                   if not any(p.startswith(".") for p in parts[:i]))
+    return (bool(parts) and (not parts[0].startswith(".") or head.startswith("."))
+            and fnmatch.fnmatchcase(parts[0], head) and _glob_match(rest, parts[1:]))
 
 
 def _walk(root: str, found: Discovery) -> Iterator[str]:
@@ -169,47 +218,39 @@ def plan(files: Iterable[str]) -> list[Job]:
     return [_job(path) for path in files]
 
 
+def path_key(path: str | os.PathLike[str]) -> str:
+    """A document's resume key: its absolute path (symlinks not resolved: each name is a record)."""
+    return _safe(os.path.abspath(os.fsdecode(path)))
+
+
 def _job(path: str) -> Job:
-    name = _safe(path)
+    name, key = _safe(path), path_key(path)
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        return Job(path, f"path:{name}", error=f"{name} does not exist (a broken link?); check the path")
+        return Job(path, key, error=f"{name} does not exist (a broken link?); check the path")
     except OSError as exc:
-        return Job(path, f"path:{name}", error=f"{name} cannot be read ({exc.strerror or exc}); check its permissions")
+        return Job(path, key, error=f"{name} cannot be read ({exc.strerror or exc}); check its permissions")
     if stat.S_ISDIR(st.st_mode):
-        return Job(path, f"path:{name}", error=f"{name} is a directory, not a file; pass the folder itself to batch")
+        return Job(path, key, error=f"{name} is a directory, not a file; pass the folder itself to batch")
     if not stat.S_ISREG(st.st_mode):
-        return Job(path, f"path:{name}", error=f"{name} is not a regular file (a pipe, socket or device); copy the document to a file")
+        return Job(path, key, error=f"{name} is not a regular file (a pipe, socket or device); copy the document to a file")
     digest = hashlib.sha256()
+    size = 0
     try:
         with open(path, "rb") as fh:
             while chunk := fh.read(_HASH_CHUNK):
                 digest.update(chunk)
+                size += len(chunk)
     except PermissionError:
-        return Job(path, f"path:{name}", error=f"{name} cannot be read (permission denied); check its permissions")
+        return Job(path, key, error=f"{name} cannot be read (permission denied); check its permissions")
     except OSError as exc:
-        return Job(path, f"path:{name}", error=f"{name} cannot be read ({exc.strerror or exc}); check the file or disk")
-    sha = digest.hexdigest()
-    return Job(path, sha, sha256=sha, size=st.st_size)
+        return Job(path, key, error=f"{name} cannot be read ({exc.strerror or exc}); check the file or disk")
+    return Job(path, key, sha256=digest.hexdigest(), size=size)
 
 
 # --------------------------------------------------------------------------------------------------
 # records
-
-
-def _safe(text: str) -> str:
-    """Text that encodes as UTF-8: undecodable bytes of file names become ``\\xNN``."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        pass
-    try:
-        raw = text.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:
-        raw = text.encode("utf-8", "surrogatepass")
-    return raw.decode("utf-8", "backslashreplace")
 
 
 def _scrub(value: Any) -> Any:
@@ -234,19 +275,23 @@ def _base_record(job: Job) -> dict[str, Any]:
 
 
 def failed_record(job: Job, error: str, *, schema: str | None = None, engine: str | None = None,
-                  seconds: float = 0.0, detail: str | None = None) -> dict[str, Any]:
-    """The record of a document that could not be processed."""
+                  seconds: float = 0.0, detail: str | None = None, reason: str = "error") -> dict[str, Any]:
+    """The record of a document that could not be processed; ``reason`` is ``error``, ``timeout``,
+    ``crash`` or ``internal``."""
     record = _base_record(job)
-    record.update(status="failed", schema=schema, engine=engine, model=None, needs_review=True, data=None,
-                  issues=[], provenance={}, pages=[], seconds=round(seconds, 3), error=error, tiles=[])
+    record.update(status="failed", reason=reason, schema=schema, engine=engine, model=None, needs_review=True,
+                  data=None, issues=[], provenance={}, pages=[], seconds=round(seconds, 3), error=error, tiles=[])
     if detail:
         record["detail"] = detail
     return record
 
 
 def result_record(job: Job, full: dict[str, Any]) -> dict[str, Any]:
-    """The record of a finished extraction, from ``Extraction.to_dict(full=True)``."""
+    """The record of a finished extraction, from ``Extraction.to_dict(full=True)`` (whose sha256 is
+    that of the bytes the extraction read: a file replaced since planning gets the new one's)."""
     record = _base_record(job)
+    if full.get("sha256"):
+        record["sha256"] = full["sha256"]
     record["status"] = full.get("status")
     body = {k: v for k, v in full.items() if k not in ("source", "sha256")}
     body["tiles"] = [
@@ -264,8 +309,18 @@ def record_path(record: dict[str, Any]) -> Path:
     return Path(record["source"])
 
 
+def record_key(record: dict[str, Any]) -> str:
+    """The resume key of a record; records of format 1 (keyed by content) get their path's key."""
+    if record.get("v", 1) >= 2 and record.get("key"):
+        return str(record["key"])
+    try:
+        return path_key(record_path(record))
+    except (KeyError, TypeError, ValueError):
+        return str(record.get("key") or record.get("sha256"))
+
+
 def read_results(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
-    """The latest record per document (key, i.e. sha256) of a batch JSONL file, in file order.
+    """The latest record per document (key: its absolute path) of a batch JSONL file, in file order.
 
     Later lines supersede earlier ones (``--retry-failed`` appends); a truncated last line and
     lines that are not JSON objects are ignored. A missing file reads as empty.
@@ -284,7 +339,7 @@ def read_results(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
             except ValueError:
                 continue
             if isinstance(record, dict):
-                key = record.get("key") or record.get("sha256") or f"path:{record.get('source')}"
+                key = record_key(record)
                 results.pop(key, None)  # keep file order of the latest line
                 results[key] = record
     return results
@@ -297,7 +352,8 @@ def read_results(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
 class ResultWriter:
     """The single appender of a batch's JSONL file: one ``os.write`` + ``fsync`` per line.
 
-    Opening takes an exclusive ``flock`` (a second batch on the same file fails fast) and repairs a
+    Opening takes an exclusive ``flock`` (a second batch, or a single run's ``-o``, on the same file
+    fails fast: :mod:`docextract.outputs`) and repairs a
     trailing partial line left by a crash (``repaired`` says how many bytes were dropped).
     """
 
@@ -313,16 +369,9 @@ class ResultWriter:
             raise
 
     def _lock(self) -> None:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows
-            return
-        try:
-            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                raise UsageError(f"another docextract batch is writing {self.path}; wait for it or use another -o") from None
-            raise
+        from docextract.outputs import lock
+
+        lock(self._fd, self.path)
 
     def _repair(self) -> int:
         size = os.fstat(self._fd).st_size
@@ -368,9 +417,7 @@ class ResultWriter:
 
 
 # --------------------------------------------------------------------------------------------------
-# the worker side (runs in pool processes)
-
-_WORKER: dict[str, Any] = {}
+# one document (in a worker process)
 
 
 @dataclass(frozen=True)
@@ -384,68 +431,43 @@ class WorkerConfig:
     options: dict[str, Any] = field(default_factory=dict)  # pipeline Options fields
 
 
-def _init_worker(config: WorkerConfig) -> None:
-    """Pool initializer: ignore Ctrl-C (the parent handles it) and load the engine once."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with_parent()
-    _WORKER.clear()
-    _WORKER["config"] = config
-    try:
-        from docextract.schemas import resolve_schema
-
-        _WORKER["spec"] = resolve_schema(config.schema)
-        engine = select_engine(config.engine, config.engine_options)
-        engine.load()
-        _WORKER["engine"] = engine
-    except Exception as exc:  # reported by the first task, which stops the batch
-        _WORKER["load_error"] = f"{type(exc).__name__}: {exc}" if not isinstance(exc, DocextractError) else str(exc)
-
-
-def _exit_with_parent() -> None:
-    """End this worker as soon as the batch process is gone (killed with -9, say).
-
-    Pool workers hold both ends of their task queue's pipe, so they never see it close and
-    would otherwise wait forever, each holding a loaded engine in memory.
-    """
-    import multiprocessing
-    import multiprocessing.connection
-    import threading
-
-    parent = multiprocessing.parent_process()
-    if parent is None:  # pragma: no cover - only ever called in a pool worker
-        return
-
-    def watch() -> None:
-        multiprocessing.connection.wait([parent.sentinel])
-        os._exit(1)
-
-    threading.Thread(target=watch, name="docextract-parent-watch", daemon=True).start()
-
-
 def _engine_name(engine: str | type[Engine]) -> str:
     return engine if isinstance(engine, str) else engine.name
 
 
-def _work(job: Job) -> dict[str, Any]:
-    """Extract one document in a worker; every failure becomes a failed record."""
-    if "load_error" in _WORKER:
-        raise EngineLoadError(_WORKER["load_error"])
+def document_record(job: Job, spec: Any, engine: Any, options: dict[str, Any], schema_name: str) -> dict[str, Any]:
+    """Extract one document with a loaded engine into its record; every failure becomes a failed
+    record. What a worker runs for each job (and what any other executor can run)."""
     from docextract.pipeline import Options, run
 
-    config: WorkerConfig = _WORKER["config"]
-    engine = _WORKER["engine"]
     started = time.perf_counter()
     try:
-        result = run(job.path, _WORKER["spec"], engine, Options(**config.options))
+        result = run(job.path, spec, engine, Options(**options))
     except DocextractError as exc:
-        return failed_record(job, str(exc), schema=config.schema_name, engine=engine.name, seconds=time.perf_counter() - started)
+        return failed_record(_job(job.path), str(exc), schema=schema_name, engine=engine.name,
+                             seconds=time.perf_counter() - started)
     except Exception as exc:  # an engine bug must not kill the batch
         message = f"{_safe(job.path)}: internal error ({type(exc).__name__}: {exc}); please report it with this file if you can"
-        return failed_record(job, message, schema=config.schema_name, engine=engine.name,
+        return failed_record(job, message, schema=schema_name, engine=engine.name, reason="internal",
                              seconds=time.perf_counter() - started, detail=traceback.format_exc(limit=20))
-    return result_record(job, result.to_dict(full=True))
+    record = result_record(job, result.to_dict(full=True))
+    if record["sha256"] != job.sha256:  # replaced since it was planned: the size of what was read
+        record["size"] = None if (now := _job(job.path)).sha256 != record["sha256"] else now.size
+    return record
+
+
+def _setup_worker(config: WorkerConfig) -> dict[str, Any]:
+    from docextract.schemas import resolve_schema
+
+    spec = resolve_schema(config.schema)
+    engine = select_engine(config.engine, config.engine_options)
+    engine.load()
+    return {"spec": spec, "engine": engine, "config": config}
+
+
+def _handle_job(state: dict[str, Any], job: Job, emit: Any) -> dict[str, Any]:
+    config: WorkerConfig = state["config"]
+    return document_record(job, state["spec"], state["engine"], config.options, config.schema_name)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -462,11 +484,13 @@ class BatchOptions:
     options: dict[str, Any] = field(default_factory=dict)  # pipeline Options fields (pages, dpi...)
     workers: int | None = None  # default: the CPUs this process may use
     retry_failed: bool = False
+    timeout: float | None = None  # seconds per document; None: workers.default_timeout(engine), 0: none
 
 
 @dataclass(frozen=True)
 class BatchEvent:
-    """Progress: ``start`` (total), ``skipped``, ``done`` (one record written), ``crash`` (a worker died)."""
+    """Progress: ``start`` (total), ``done`` (one record written), ``crash`` (a worker died),
+    ``timeout`` (a document was stopped at the time limit)."""
 
     kind: str
     total: int = 0
@@ -482,7 +506,6 @@ class BatchSummary:
     partial: int = 0
     failed: int = 0
     skipped: int = 0
-    duplicates: int = 0
     ignored: int = 0
     repaired_bytes: int = 0
     seconds: float = 0.0
@@ -523,11 +546,15 @@ def run_batch(
     output: str | os.PathLike[str],
     options: BatchOptions | None = None,
     on_event: Callable[[BatchEvent], None] | None = None,
+    *,
+    other_outputs: Sequence[str | os.PathLike[str]] = (),
 ) -> BatchSummary:
     """Extract every document under ``inputs`` into the JSONL file ``output``, resuming a previous run.
 
-    Raises :class:`UsageError` when the inputs match nothing or the output is locked, and
-    :class:`EngineLoadError` when the engine cannot be loaded; per-document problems are records.
+    Raises :class:`UsageError` when the inputs match nothing, when the output (or one of
+    ``other_outputs``, the files the caller will write from it) is an input, or when the output is
+    being written by another job; :class:`EngineLoadError` when the engine cannot be loaded.
+    Per-document problems are records. Ctrl-C (KeyboardInterrupt) ends the workers and propagates.
     """
     opts = options or BatchOptions()
     emit = on_event or (lambda e: None)
@@ -539,6 +566,9 @@ def run_batch(
     from docextract.schemas import resolve_schema
 
     schema = resolve_schema(opts.schema).name  # fails early, in the parent, on a bad schema
+    from docextract.outputs import check_not_inputs
+
+    check_not_inputs([output, *other_outputs], found.files)
     summary = BatchSummary(ignored=len(found.ignored), warnings=list(found.warnings))
     with ResultWriter(output) as writer:
         summary.repaired_bytes = writer.repaired
@@ -563,7 +593,11 @@ def run_batch(
                 written(failed_record(job, job.error, schema=schema, engine=_engine_name(opts.engine)))
         if pending:
             summary.workers = min(opts.workers or default_workers(), len(pending))
-            _run_pool(pending, opts, schema, summary.workers, written, emit)
+            from docextract.workers import default_timeout
+
+            timeout = default_timeout(_engine_name(opts.engine)) if opts.timeout is None else opts.timeout
+            config = WorkerConfig(opts.schema, schema, opts.engine, opts.engine_options, dict(opts.options))
+            _run_workers(pending, config, summary.workers, timeout, written, emit)
     summary.final = {s: sum(1 for v in final.values() if v == s) for s in ("ok", "partial", "failed")}
     summary.seconds = time.perf_counter() - started
     return summary
@@ -578,99 +612,84 @@ def _check_schema(previous: dict[str, dict[str, Any]], schema: str, output: str 
 
 def _select(jobs: list[Job], previous: dict[str, dict[str, Any]], retry_failed: bool,
             summary: BatchSummary) -> tuple[list[Job], list[str]]:
-    """The jobs to run now, and the keys of every document of this run."""
+    """The jobs to run now, and the keys of every document of this run. A path already recorded is
+    redone when its content changed since, or when it failed and ``retry_failed``."""
     todo: list[Job] = []
     keys: list[str] = []
-    seen: set[str] = set()
     for job in jobs:
-        if job.key in seen:
-            summary.duplicates += 1  # same content at another path: one record is enough
-            continue
-        seen.add(job.key)
         keys.append(job.key)
         old = previous.get(job.key)
-        if old is not None and not (retry_failed and old.get("status") == "failed"):
+        changed = old is not None and job.sha256 is not None and old.get("sha256") not in (None, job.sha256)
+        if old is not None and not changed and not (retry_failed and old.get("status") == "failed"):
             summary.skipped += 1
             continue
         todo.append(job)
     return todo, keys
 
 
-def _run_pool(jobs: list[Job], opts: BatchOptions, schema: str, workers: int,
-              written: Callable[[dict[str, Any]], None], emit: Callable[[BatchEvent], None]) -> None:
-    """Run ``jobs`` on a process pool, at most ``workers`` in flight, surviving worker crashes.
+def _run_workers(jobs: list[Job], config: WorkerConfig, count: int, timeout: float | None,
+                 written: Callable[[dict[str, Any]], None], emit: Callable[[BatchEvent], None]) -> None:
+    """Run ``jobs`` on ``count`` worker processes, one document each at a time.
 
-    When a worker process dies (native crash, out of memory) every in-flight document is a
-    suspect; a lone suspect gets a failed record, several are rerun one at a time to find it.
+    A worker still on its document at the time limit is killed and replaced; so is one that dies
+    (a native crash, out of memory). Either way that document alone gets a failed record. A worker
+    ended from outside by SIGTERM/SIGINT/SIGHUP stops the run instead (someone is stopping it).
     """
     import multiprocessing
+    from collections import deque
 
-    config = WorkerConfig(opts.schema, schema, opts.engine, opts.engine_options, dict(opts.options))
-    context = multiprocessing.get_context("spawn")
-    queue = list(reversed(jobs))  # pop() from the end keeps the input order
-    isolate: list[Job] = []
-    while queue or isolate:
-        limit = 1 if isolate else workers
-        source = isolate if isolate else queue
-        pool = cf.ProcessPoolExecutor(max_workers=limit, mp_context=context, initializer=_init_worker, initargs=(config,))
-        try:
-            suspects = _drain(pool, source, limit, config, written)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-        if not suspects:
-            continue
-        emit(BatchEvent("crash", done=len(suspects)))
-        if len(suspects) == 1:
-            job = suspects[0]
-            written(failed_record(job, _crash_message(job), schema=schema, engine=_engine_name(opts.engine)))
-        else:
-            isolate.extend(reversed(suspects))
+    from docextract.workers import Terminated, Worker, ended_by_signal, wait_any
 
+    context = multiprocessing.get_context("spawn")  # workers start while the progress bar's thread runs
+    queue = deque(jobs)
+    pool: list[Worker] = []
 
-def _drain(pool: cf.ProcessPoolExecutor, source: list[Job], limit: int, config: WorkerConfig,
-           written: Callable[[dict[str, Any]], None]) -> list[Job]:
-    """Feed ``source`` (popped from the end) to the pool; return the in-flight jobs if it broke."""
-    in_flight: dict[cf.Future[dict[str, Any]], Job] = {}
-    while source or in_flight:
-        while source and len(in_flight) < limit:
-            job = source.pop()
-            try:
-                in_flight[pool.submit(_work, job)] = job
-            except BrokenProcessPool:  # a worker died after an earlier job finished: this one never ran
-                source.append(job)
-                return _settle(in_flight, written)
-        done, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
-        broken: list[Job] = []
-        for future in done:
-            job = in_flight.pop(future)
-            try:
-                record = future.result()
-            except BrokenProcessPool:
-                broken.append(job)
-                continue
-            except EngineLoadError:
-                raise
-            except Exception as exc:  # pickling trouble and the like: still a record
-                record = failed_record(job, f"{_safe(job.path)}: internal error ({type(exc).__name__}: {exc})",
-                                       schema=config.schema_name, engine=_engine_name(config.engine))
-            written(record)
-        if broken:
-            return broken + _settle(in_flight, written)
-    return []
+    def fail(worker: Worker, message: str, reason: str) -> None:
+        pool.remove(worker)
+        worker.kill()
+        written(failed_record(worker.task, message, schema=config.schema_name, engine=_engine_name(config.engine), reason=reason,
+                              seconds=time.monotonic() - worker.started if worker.started else 0.0))
 
-
-def _settle(in_flight: dict[cf.Future[dict[str, Any]], Job], written: Callable[[dict[str, Any]], None]) -> list[Job]:
-    """After the pool broke: write what still finished, return the rest as suspects."""
-    cf.wait(in_flight)
-    suspects: list[Job] = []
-    for future, job in in_flight.items():
-        try:
-            written(future.result())
-        except Exception:
-            suspects.append(job)
-    return suspects
+    try:
+        while queue or any(w.task is not None for w in pool):
+            pool[:] = [w for w in pool if w.task is not None or w.process.is_alive()]
+            for worker in [w for w in pool if w.task is None]:
+                if queue:
+                    worker.submit(queue.popleft(), timeout)
+            while queue and len(pool) < count:
+                worker = Worker(_setup_worker, config, _handle_job, context=context)
+                pool.append(worker)
+                worker.submit(queue.popleft(), timeout)
+            busy = [w for w in pool if w.task is not None]
+            deadlines = [d for w in busy if (d := w.deadline) is not None]
+            wait_any(busy, max(0.0, min(deadlines) - time.monotonic()) if deadlines else None)
+            for worker in busy:
+                job = worker.task
+                try:
+                    messages = worker.receive()
+                except WorkerDied as exc:
+                    stop = ended_by_signal(exc)
+                    if stop is not None:
+                        raise Terminated(stop) from None
+                    emit(BatchEvent("crash", done=1))
+                    fail(worker, _crash_message(job, exc), "crash")
+                    continue
+                for message in messages:
+                    if message[0] == "done":
+                        written(message[1])
+                    elif message[0] == "setup_error":
+                        raise EngineLoadError(str(message[1]))
+                    elif message[0] == "error":  # the record could not even be made
+                        written(failed_record(job, f"{_safe(job.path)}: internal error ({message[1]})", reason="internal",
+                                              schema=config.schema_name, engine=_engine_name(config.engine), detail=message[2]))
+                if worker.task is not None and worker.expired():
+                    emit(BatchEvent("timeout", done=1))
+                    fail(worker, str(TimeLimitExceeded(_safe(job.path), timeout or 0.0)), "timeout")
+    finally:
+        for worker in pool:
+            worker.stop()
 
 
-def _crash_message(job: Job) -> str:
-    return (f"{_safe(job.path)}: the worker process died while reading this file (a crash in a native library "
-            "or out of memory); try it alone with `docextract pdf/image FILE -vv`, or lower --dpi / --workers")
+def _crash_message(job: Job, exc: WorkerDied) -> str:
+    exc.source = _safe(job.path)
+    return str(exc)

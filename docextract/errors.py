@@ -15,7 +15,9 @@ exceptions are for things that stop a whole document::
     │   ├── MissingDependency an optional package is not installed (names the pip command)
     │   ├── ModelError        model files missing/corrupt/mismatched, prompt over the context
     │   └── EngineLoadError   a batch worker could not load the engine: nothing can be processed
-    └── ExportError           the result cannot be written in the requested format
+    ├── ExportError           the result cannot be written in the requested format
+    ├── TimeLimitExceeded     a document was still being read at --timeout; its process was ended
+    └── WorkerDied            the process reading a document died (native crash, out of memory)
 
 Every message is one sentence that names the file or value and says what to change.
 """
@@ -81,3 +83,41 @@ class EngineLoadError(EngineError):
 
 class ExportError(DocextractError):
     """The result cannot be exported in the requested format."""
+
+
+class TimeLimitExceeded(DocextractError):
+    """A document was still being read at its time limit; the process reading it was ended."""
+
+    def __init__(self, source: str, seconds: float) -> None:
+        super().__init__(
+            f"{source}: not finished within the time limit of {seconds:g} s, so it was stopped; "
+            "if the file is trusted and just slow, raise --timeout (0: no limit)"
+        )
+        self.source, self.seconds = source, seconds
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.source, self.seconds))
+
+
+class WorkerDied(DocextractError):
+    """The child process reading a document ended without an answer (a native crash, out of memory)."""
+
+    def __init__(self, exitcode: int | None, source: str | None = None) -> None:
+        self.exitcode, self.source = exitcode, source
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        import signal
+
+        how = f"exit code {self.exitcode}"
+        if self.exitcode is not None and self.exitcode < 0:
+            try:
+                how = signal.Signals(-self.exitcode).name
+            except ValueError:
+                how = f"signal {-self.exitcode}"
+        where = f"{self.source}: " if self.source else ""
+        return (f"{where}the process reading this file died ({how}: a crash in a native library or out of memory); "
+                "try it alone with -vv, or lower --dpi / --max-pixels")
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.exitcode, self.source))

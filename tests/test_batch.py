@@ -70,15 +70,16 @@ class FlakyEngine(ReaderEngine):
 def test_read_results_keeps_last_line_per_key_and_ignores_partial_tail(tmp_path):
     out = tmp_path / "r.jsonl"
     out.write_text(
-        '{"key":"a","status":"failed","source":"x.pdf"}\n'
-        '{"key":"b","status":"ok","source":"y.pdf"}\n'
+        '{"v":2,"key":"a","status":"failed","source":"x.pdf"}\n'
+        '{"v":2,"key":"b","status":"ok","source":"y.pdf"}\n'
         "not json\n"
-        '{"key":"a","status":"ok","source":"x.pdf"}\n'
-        '{"key":"c","status":"ok","sou',
+        '{"v":2,"key":"a","status":"ok","source":"x.pdf"}\n'
+        '{"v":1,"key":"0123abcd","status":"ok","source":"old.pdf"}\n'  # format 1 was keyed by content
+        '{"v":2,"key":"c","status":"ok","sou',
         encoding="utf-8",
     )
     results = read_results(out)
-    assert list(results) == ["b", "a"]
+    assert list(results) == ["b", "a", os.path.abspath("old.pdf")]
     assert results["a"]["status"] == "ok"
     assert read_results(tmp_path / "missing.jsonl") == {}
 
@@ -99,7 +100,7 @@ def test_writer_truncates_a_partial_last_line_and_appends_whole_lines(tmp_path):
 
 def test_second_writer_on_the_same_file_is_refused(tmp_path):
     out = tmp_path / "r.jsonl"
-    with ResultWriter(out), pytest.raises(UsageError, match="another docextract batch"):
+    with ResultWriter(out), pytest.raises(UsageError, match="being written by another running docextract job"):
         ResultWriter(out)
 
 
@@ -154,7 +155,8 @@ def test_engine_exception_and_worker_death_become_failed_records(tmp_path):
         "boom.pdf": "failed", "die.pdf": "failed", "receipt-00.pdf": "ok", "receipt-01.pdf": "ok", "receipt-02.pdf": "ok"}
     assert "internal error (RuntimeError: engine bug" in records["boom.pdf"]["error"]
     assert "Traceback" in records["boom.pdf"]["detail"]
-    assert "worker process died" in records["die.pdf"]["error"]
+    assert "process reading this file died (exit code 7" in records["die.pdf"]["error"]
+    assert (records["die.pdf"]["reason"], records["boom.pdf"]["reason"]) == ("crash", "internal")
     assert (summary.ok, summary.failed, summary.exit_code) == (3, 2, 3)
     assert any(e.kind == "crash" for e in events)
 
@@ -200,7 +202,7 @@ def test_batch_command_resume_retry_and_csv(tmp_path):
     retry = cli("batch", docs, "--schema", "receipt", "-o", out, "--retry-failed", "--csv", csv, "--csv-mode", "summary")
     assert retry.returncode == 0, retry.stderr  # the old failed record is no longer part of this run
     assert len(lines(out)) == 6
-    assert len(csv.read_text(encoding="utf-8").splitlines()) == 1 + 6  # summary: one row per record in the file
+    assert len(csv.read_text(encoding="utf-8").splitlines()) == 1 + 5  # summary: one row per document (path)
 
     (docs / "bad.pdf").write_bytes(b"%PDF-1.4 nothing else")
     retry = cli("batch", docs, "--schema", "receipt", "-o", out, "--retry-failed", "-q")
@@ -208,7 +210,7 @@ def test_batch_command_resume_retry_and_csv(tmp_path):
     retry = cli("batch", docs, "--schema", "receipt", "-o", out, "--retry-failed", "-q")
     assert len(lines(out)) == 8  # the failed one was redone: a new line that supersedes the old
     latest = read_results(out)
-    assert len(latest) == 7 and sum(r["status"] == "failed" for r in latest.values()) == 2
+    assert len(latest) == 6 and sum(r["status"] == "failed" for r in latest.values()) == 1
 
 
 def test_batch_usage_errors(tmp_path):

@@ -127,7 +127,9 @@ def test_select_engine_passes_only_the_options_an_engine_takes():
         select_engine("llama", EngineOptions())
     with pytest.raises(UsageError, match="needs --base-url"):
         select_engine("openai", EngineOptions(model="x"))
-    remote = select_engine("openai", EngineOptions(base_url="https://api.example.com/v1", model="x"))
+    with pytest.raises(UsageError, match="--allow-remote"):
+        select_engine("openai", EngineOptions(base_url="https://api.example.com/v1", model="x"))
+    remote = select_engine("openai", EngineOptions(base_url="https://api.example.com/v1", model="x", allow_remote=True))
     assert not remote.local and remote.model == "x"
 
 

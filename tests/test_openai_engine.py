@@ -32,7 +32,7 @@ from docextract.engines.openai import (  # noqa: E402
     map_finish_reason,
     normalize_base_url,
 )
-from docextract.errors import EngineError, MissingDependency, ModelError  # noqa: E402
+from docextract.errors import EngineError, MissingDependency, ModelError, UsageError  # noqa: E402
 from docextract.schemas import resolve_schema  # noqa: E402
 from docextract.types import EngineRequest  # noqa: E402
 
@@ -176,7 +176,9 @@ def test_url_and_server_helpers() -> None:
 
 
 def test_registry_and_locality() -> None:
-    remote = get_engine("openai", base_url="https://api.example.com/v1", model="x")
+    with pytest.raises(UsageError, match="not on this machine.*--allow-remote"):
+        get_engine("openai", base_url="https://api.example.com/v1", model="x")
+    remote = get_engine("openai", base_url="https://api.example.com/v1", model="x", allow_remote=True)
     assert isinstance(remote, OpenAIEngine) and remote.local is False
     assert OpenAIEngine("http://127.0.0.1:1/v1").local is True
     assert remote.describe()["base_url"] == "https://api.example.com/v1"

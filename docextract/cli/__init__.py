@@ -58,11 +58,13 @@ def main() -> None:
     """Console-script entry point: no traceback reaches the user unless they ask with -vv."""
     import sys
 
+    from docextract.cli.common import catch_stop_signals, report_stop
+
+    catch_stop_signals()
     try:
         app()
-    except KeyboardInterrupt:
-        err_console.print("[bold red]Aborted.[/]")
-        raise SystemExit(130) from None
+    except (KeyboardInterrupt, SystemExit) as exc:  # typer turns an interrupt it sees into exit 130
+        raise SystemExit(report_stop(exc)) from None
     except Exception as exc:  # a bug, not a user error: say so plainly
         if "-vv" in sys.argv or "--verbose" in sys.argv:
             err_console.print_exception(show_locals=False)

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.text import Text
 
 from docextract.cli import extract as ex
-from docextract.cli.common import EXIT_USAGE, err_console, fail, handle_errors, write_text
+from docextract.cli.common import EXIT_USAGE, err_console, fail, handle_errors, interrupted, write_text
 from docextract.cli.options import OUTPUT, CsvMode, CsvModeOpt, EngineFlags, LogFlags, ReadFlags, SchemaOpt, command
 
 if TYPE_CHECKING:
@@ -47,19 +47,23 @@ def batch_command(inputs: InputsArg, schema: SchemaOpt = "receipt", *, out: Batc
     Exit codes: 0 all ok, 1 nothing could be processed, 2 usage error (no inputs found), 3 some documents partial or failed.
     """
     from docextract.batch import BatchOptions, default_workers, run_batch
+    from docextract.outputs import OutputClaim, check_not_inputs
 
     log.setup()
     with handle_errors(log.verbose):
         jsonl = _jsonl_path(out.output, out.csv, log.quiet)
         name, eng_opts = _engine_config(engine, log, out.workers or default_workers())
         batch_opts = BatchOptions(schema=schema, engine=name, engine_options=eng_opts, options=read.pipeline_options(),
-                                  workers=out.workers, retry_failed=out.retry_failed)
-        try:
-            summary = _run(inputs, jsonl, batch_opts, log.quiet, run_batch)
-        except KeyboardInterrupt:
-            raise fail(f"interrupted; finished documents are in {jsonl}: rerun the same command to continue", 130) from None
-        if out.csv is not None:
-            _write_csv(jsonl, out.csv, out.csv_mode.value, schema)
+                                  workers=out.workers, retry_failed=out.retry_failed, timeout=read.time_limit(name))
+        csv_claim = [] if out.csv is None else [out.csv]
+        check_not_inputs([jsonl, *csv_claim], [])  # --csv naming the JSONL
+        with OutputClaim(csv_claim):
+            try:
+                summary = _run(inputs, jsonl, batch_opts, log.quiet, run_batch, csv_claim)
+            except KeyboardInterrupt as exc:
+                raise interrupted(exc, f"finished documents are in {_escape(str(jsonl))}: rerun the same command to continue") from None
+            if out.csv is not None:
+                _write_csv(jsonl, out.csv, out.csv_mode.value, schema)
         _print_summary(summary, jsonl, out.csv, log.quiet)
     raise typer.Exit(summary.exit_code)
 
@@ -81,16 +85,14 @@ def _jsonl_path(output: Path | None, csv: Path | None, quiet: bool) -> Path:
 def _engine_config(flags: EngineFlags, log: LogFlags, workers: int) -> tuple[str, EngineOptions]:
     """The engine name and options each worker builds its engine from. The engine is built here
     once (not loaded) so that bad options fail before any work starts."""
-    from docextract.engines import default_engine_name, select_engine
+    from docextract.engines import default_engine_name
 
     options = flags.options(log, threads=max(1, (os.cpu_count() or 1) // max(1, workers)))  # the workers share the cores
-    probe = select_engine(flags.engine, options)
-    ex.warn_if_remote(probe, options, log.quiet)
-    probe.close()
+    ex.check_engine(flags.engine, options, log.quiet)
     return flags.engine or default_engine_name(options), options
 
 
-def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, run_batch: Any) -> Any:
+def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, run_batch: Any, other_outputs: list[Path]) -> Any:
     from docextract.batch import BatchEvent
 
     bar = Progress(
@@ -118,7 +120,7 @@ def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, run_batch: Any)
             elif event.kind == "crash" and not quiet:
                 bar.console.print("[yellow]warning:[/] a worker process died; restarting the pool", highlight=False)
 
-        return run_batch(inputs, jsonl, opts, on_event)
+        return run_batch(inputs, jsonl, opts, on_event, other_outputs=other_outputs)
 
 
 def _write_csv(jsonl: Path, csv: Path, mode: str, schema: str) -> None:
@@ -145,8 +147,6 @@ def _print_summary(summary: Any, jsonl: Path, csv: Path | None, quiet: bool) -> 
         err_console.print(f"[yellow]warning:[/] {jsonl} ended in a partial line from an interrupted run "
                           f"({summary.repaired_bytes} bytes); it was removed and that document is redone", highlight=False)
     parts = [f"{summary.ok} ok", f"{summary.partial} partial", f"{summary.failed} failed", f"{summary.skipped} skipped"]
-    if summary.duplicates:
-        parts.append(f"{summary.duplicates} duplicate")
     if summary.ignored:
         parts.append(f"{summary.ignored} non-document files ignored")
     rate = f", {summary.rate:.2f} docs/s on {summary.workers} worker(s)" if summary.processed else ""

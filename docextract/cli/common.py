@@ -11,18 +11,32 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from docextract.errors import DocextractError
+from docextract.names import printable
 from docextract.output.result import Extraction
 from docextract.types import Status
 
-err_console = Console(stderr=True)
+
+class _StderrConsole(Console):
+    """stderr, where text from outside (file names, server replies) never arrives as raw control
+    sequences: ESC, CR, backspace and the like are spelled out."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        from docextract.names import terminal_safe
+
+        super().print(*(terminal_safe(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+
+err_console = _StderrConsole(stderr=True)
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT; SIGTERM gives 143
 
 
 def fail(message: str, code: int = EXIT_FAILURE) -> typer.Exit:
@@ -41,7 +55,61 @@ def handle_errors(verbose: int = 0) -> Iterator[None]:
             err_console.print_exception(show_locals=False)
         raise fail(_escape(str(exc)), getattr(exc, "exit_code", EXIT_FAILURE)) from None
     except OSError as exc:  # writing the output: disk full, permission denied
-        raise fail(_escape(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))) from None
+        raise fail(_escape(f"{printable(exc.filename or '')}: {exc.strerror or exc}".lstrip(": "))) from None
+
+
+_STOP: dict[str, Any] = {"signum": None, "reported": False}
+
+
+def catch_stop_signals() -> None:
+    """Ctrl-C raises KeyboardInterrupt, SIGTERM and SIGHUP :class:`~docextract.workers.Terminated`.
+    Once one came, the others are ignored while the command cleans up (children ended, claims
+    released) and says what happened: a third Ctrl-C cannot cut that short with a traceback."""
+    import signal
+
+    from docextract.workers import Terminated
+
+    stops = [s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
+
+    def stop(signum: int, frame: object) -> None:
+        for sig in stops:
+            signal.signal(sig, signal.SIG_IGN)
+        _STOP["signum"] = signum
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise Terminated(signum)
+
+    for sig in stops:
+        if signal.getsignal(sig) is not signal.SIG_IGN:  # under nohup, SIGHUP stays ignored
+            signal.signal(sig, stop)
+
+
+def interrupted(exc: KeyboardInterrupt, what: str = "") -> typer.Exit:
+    """The one line for Ctrl-C or SIGTERM/SIGHUP (``exc`` a :class:`docextract.workers.Terminated`),
+    and its exit code: 130, or 128 + the signal."""
+    from docextract.workers import Terminated
+
+    _STOP["reported"] = True
+    if isinstance(exc, Terminated):
+        return fail(f"terminated by {exc.name}{'; ' + what if what else ''}", 128 + exc.signum)
+    return fail(f"interrupted{'; ' + what if what else ''}", EXIT_INTERRUPTED)
+
+
+def report_stop(exc: BaseException) -> int | str | None:
+    """The exit status for a command that ended by an exception: an interrupt the command did not
+    report itself gets its line here."""
+    import signal
+
+    from docextract.workers import Terminated
+
+    if isinstance(exc, SystemExit) and (_STOP["signum"] is None or _STOP["reported"] or exc.code != EXIT_INTERRUPTED):
+        return exc.code  # no signal, or the command handled it and chose its exit
+    if isinstance(exc, Terminated) or _STOP["signum"] not in (None, signal.SIGINT):
+        signum = exc.signum if isinstance(exc, Terminated) else _STOP["signum"]
+        err_console.print(f"[bold red]Error:[/] terminated by {signal.Signals(signum).name}", highlight=False)
+        return 128 + signum
+    err_console.print("[bold red]Error:[/] interrupted", highlight=False)
+    return EXIT_INTERRUPTED
 
 
 def _escape(text: str) -> str:
@@ -50,9 +118,18 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
+class _SafeFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        from docextract.names import terminal_safe
+
+        return terminal_safe(super().format(record))
+
+
 def setup_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else (logging.DEBUG if verbose >= 2 else logging.INFO if verbose else logging.WARNING)
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_SafeFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 def progress(quiet: bool) -> Progress:
@@ -78,14 +155,33 @@ def exit_code_for(results: list[Extraction]) -> int:
 
 
 def write_text(text: str, output: Path | None) -> None:
-    """Write to the output file (atomically) or to stdout."""
+    """Write UTF-8 to stdout or to the output file: atomically (a temporary file beside it, renamed
+    over it; removed again if anything fails) when it is a regular file."""
+    data = (text if text.endswith("\n") else text + "\n").encode("utf-8", "backslashreplace")
     if output is None or str(output) == "-":
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
         sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream (a test's capture)
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+            buffer.flush()
+        return
+    if output.exists() and not output.is_file():  # /dev/stdout, a pipe
+        with open(output, "wb") as fh:
+            fh.write(data)
         return
     tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8", newline="")
-    os.replace(tmp, output)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, output)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):  # name the output, not the temporary file
+            raise OSError(exc.errno, exc.strerror, os.fspath(output)) from None
+        raise
 
 
 def report_issues(result: Extraction, quiet: bool) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from docextract.cli.common import (
     EXIT_USAGE,
@@ -14,6 +15,7 @@ from docextract.cli.common import (
     exit_code_for,
     fail,
     handle_errors,
+    interrupted,
     progress,
     report_issues,
     write_text,
@@ -51,28 +53,37 @@ def image_command(file: ImageArg, schema: SchemaOpt = "receipt", *, out: ResultF
 
 
 def run_extract(file: Path, schema: str, expect: str, flags: ExtractFlags) -> None:
-    """Shared body of ``pdf`` and ``image``: extract, write, report; exit with the result's code."""
+    """Shared body of ``pdf`` and ``image``: the output is claimed first, then the document is read
+    in a child process that is ended at ``--timeout``, on Ctrl-C/SIGTERM, or if this process dies;
+    write, report, exit with the result's code."""
+    from docextract.outputs import OutputClaim
+
     log = flags.log
     log.setup()
     with handle_errors(log.verbose):
         options = flags.read.pipeline_options()
-        fmt = flags.out.fmt or _format_from_suffix(flags.out.output)
-        eng = open_engine(flags.engine, log)
+        out = flags.out.output
+        fmt = flags.out.fmt or _format_from_suffix(out)
+        engine_options = flags.engine.options(log)
+        name = check_engine(flags.engine.engine, engine_options, log.quiet)
         _check_kind(file, expect, log.quiet)
-        try:
-            result = _extract_with_progress(file, schema, eng, options, log.quiet)
-        finally:
-            eng.close()
-        write_result(result, flags.out, fmt)
+        with OutputClaim([] if out is None or str(out) == "-" else [out], inputs=[file]):
+            try:
+                result = _extract_with_progress(file, schema, flags.engine.engine, engine_options, options,
+                                                flags.read.time_limit(name), log.quiet)
+            except KeyboardInterrupt as exc:
+                raise interrupted(exc) from None
+            write_result(result, flags.out, fmt)
         report_issues(result, log.quiet)
     code = exit_code_for([result])
     if result.error and code != 0:
-        err_console.print(f"[bold red]Error:[/] {file}: {result.error}", highlight=False)
+        err_console.print(f"[bold red]Error:[/] {escape(result.source)}: {escape(result.error)}", highlight=False)
     raise typer.Exit(code)
 
 
-def _extract_with_progress(file: Path, schema: str, eng: Engine, options: dict[str, Any], quiet: bool) -> Extraction:
-    from docextract.pipeline import extract
+def _extract_with_progress(file: Path, schema: str, engine: str | None, engine_options: EngineOptions,
+                           options: dict[str, Any], timeout: float, quiet: bool) -> Extraction:
+    from docextract.workers import extract_isolated
 
     with progress(quiet) as bar:
         task = bar.add_task(file.name, total=None)
@@ -84,7 +95,19 @@ def _extract_with_progress(file: Path, schema: str, eng: Engine, options: dict[s
             elif event.kind == "tile":
                 bar.advance(task)
 
-        return extract(file, schema, engine=eng, on_event=on_event, **options)
+        return extract_isolated(file, schema, engine, engine_options, timeout=timeout, on_event=on_event, **options)  # type: ignore[no-any-return]
+
+
+def check_engine(engine: str | None, options: EngineOptions, quiet: bool) -> str:
+    """Build the engine the flags ask for without loading it, so that bad options (a server not on
+    this machine without --allow-remote among them) fail before anything starts; warn when it is
+    remote. Returns the engine's name; the process that reads the documents builds its own."""
+    from docextract.engines import select_engine
+
+    eng = select_engine(engine, options)
+    warn_if_remote(eng, options, quiet)
+    eng.close()
+    return eng.name
 
 
 def open_engine(flags: EngineFlags, log: LogFlags) -> Engine:

@@ -54,13 +54,14 @@ class EngineFlags:
     mmproj: Annotated[Optional[str], typer.Option("--mmproj", envvar="DOCEXTRACT_MMPROJ", rich_help_panel=ENGINE, help="The vision projector GGUF that belongs to --model.")] = None
     handler: Annotated[Optional[str], typer.Option("--handler", rich_help_panel=ENGINE, help="Chat handler override (llava15, llava16, moondream, minicpmv26, qwen25vl, mtmd).")] = None
     base_url: Annotated[Optional[str], typer.Option("--base-url", envvar="DOCEXTRACT_BASE_URL", rich_help_panel=ENGINE, help="OpenAI-compatible server URL (engine openai).")] = None
+    allow_remote: Annotated[bool, typer.Option("--allow-remote", envvar="DOCEXTRACT_ALLOW_REMOTE", rich_help_panel=ENGINE, help="Allow a --base-url that is not on this machine (document images are then sent there).")] = False
 
     def options(self, log: LogFlags, threads: int | None = None) -> EngineOptions:
         """What :func:`docextract.engines.select_engine` builds the engine from."""
         from docextract.engines import EngineOptions
 
         return EngineOptions(model=self.model, mmproj=self.mmproj, handler=self.handler, base_url=self.base_url,
-                             verbose=log.verbose >= 2, threads=threads)
+                             verbose=log.verbose >= 2, threads=threads, allow_remote=self.allow_remote)
 
 
 @dataclasses.dataclass
@@ -102,9 +103,16 @@ class ReadFlags(DocFlags):
     """Document reading for schema extraction: pages, tiles, and the cross-check."""
 
     verify: Annotated[Optional[bool], typer.Option("--verify/--no-verify", rich_help_panel=TILES, help="Cross-check model values against the page text (default: when the page has a text layer).")] = None
+    timeout: Annotated[Optional[float], typer.Option("--timeout", min=0, show_default=False, rich_help_panel=PAGES, help="Seconds one document may take before it is stopped (0: no limit; default 900 with the reader, 3600 with a vision model).")] = None
 
     def pipeline_options(self) -> dict[str, Any]:
         return {**DocFlags.pipeline_options(self), "verify": self.verify}
+
+    def time_limit(self, engine: str) -> float:
+        """``--timeout``, else the default for ``engine`` (see :func:`docextract.workers.default_timeout`)."""
+        from docextract.workers import default_timeout
+
+        return default_timeout(engine) if self.timeout is None else self.timeout
 
 
 @dataclasses.dataclass

@@ -25,6 +25,7 @@ class EngineOptions:
     base_url: str | None = None
     verbose: bool = False
     threads: int | None = None
+    allow_remote: bool = False  # --allow-remote: a server not on this machine may be sent images
 
     def given(self) -> dict[str, Any]:
         """The options that were given, by name."""

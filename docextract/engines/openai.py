@@ -79,6 +79,8 @@ _OWNED_BY = {
 _DEFAULT_PORTS = {11434: "ollama", 1234: "lmstudio"}
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _MAX_RETRY_AFTER = 30.0
+MAX_REPLY_BYTES = 64 << 20
+"""A reply larger than this is refused (a tile's answer is kilobytes; 64 MiB is a broken server)."""
 
 
 def is_local_url(url: str) -> bool:
@@ -142,8 +144,14 @@ class OpenAIEngine(Engine):
             URL has no path).
         model: the server's model name; ``None`` takes the first one ``/v1/models`` lists.
         api_key_env: environment variable holding the bearer token (sent only if set).
-        timeout: seconds to wait for a reply (a whole non-streamed generation, or between streamed
-            chunks); connecting gives up after ``connect_timeout``.
+        timeout: seconds to wait for the server to send anything (the start of a non-streamed reply,
+            or the next streamed chunk); connecting gives up after ``connect_timeout``.
+        total_timeout: seconds one request may take from start to the reply's last byte, however
+            the server trickles it; ``probe_timeout`` is the same for the model listing
+            (``/v1/models``), which answers at once when the server is sane.
+        max_reply_bytes: the largest reply read (default :data:`MAX_REPLY_BYTES`); larger ones fail.
+        allow_remote: send images to a server that is not on this machine. Without it such a
+            ``base_url`` is refused (:class:`~docextract.errors.UsageError`) before any connection.
         retries: re-tries after connection errors, HTTP 429 and 5xx, with exponential backoff
             (``backoff``, ``2*backoff``, ...; ``Retry-After`` is honoured up to 30 s).
         server: ``auto`` detects the server from ``/v1/models``; or name it to pick its schema support.
@@ -166,16 +174,26 @@ class OpenAIEngine(Engine):
         tile_size: int = 448,
         *,
         connect_timeout: float = 5.0,
+        total_timeout: float = 900.0,
+        probe_timeout: float = 15.0,
+        max_reply_bytes: int = MAX_REPLY_BYTES,
         backoff: float = 0.5,
         image_format: Literal["png", "jpeg"] = "png",
+        allow_remote: bool = False,
     ) -> None:
         if server != "auto" and server not in SERVERS:
             raise EngineError(f"unknown server kind {server!r}; choose auto or one of: {', '.join(SERVERS)}")
         self.base_url = normalize_base_url(base_url)
+        if not allow_remote and not is_local_url(self.base_url):
+            raise UsageError(f"{self.base_url} is not on this machine, and document images would be sent there; "
+                             "pass --allow-remote (allow_remote=True) if that is intended")
         self.model = model
         self.api_key_env = api_key_env
         self.timeout = float(timeout)
         self.connect_timeout = float(connect_timeout)
+        self.total_timeout = float(total_timeout)
+        self.probe_timeout = float(probe_timeout)
+        self.max_reply_bytes = int(max_reply_bytes)
         self.retries = max(0, int(retries))
         self.backoff = float(backoff)
         self.server = server
@@ -191,7 +209,7 @@ class OpenAIEngine(Engine):
         """``--base-url`` is required (no server is assumed); ``--model`` names the served model."""
         if not options.base_url:
             raise UsageError("the openai engine needs --base-url (e.g. http://127.0.0.1:8080/v1)")
-        return cls(options.base_url, options.model)
+        return cls(options.base_url, options.model, allow_remote=options.allow_remote)
 
     # -- lifecycle --------------------------------------------------------------------------------
 
@@ -249,7 +267,7 @@ class OpenAIEngine(Engine):
             self._client = None
 
     def _inspect_server(self) -> None:
-        listing = self._request_json("GET", f"{self.base_url}/models")
+        listing = self._request_json("GET", f"{self.base_url}/models", probe=True)
         models = [m for m in listing.get("data", []) if isinstance(m, dict)] if isinstance(listing, dict) else []
         if self.model is None:
             if not models:
@@ -374,58 +392,88 @@ class OpenAIEngine(Engine):
             completion_tokens=int(body.get("eval_count") or 0),
         )
 
-    # -- HTTP with retries ------------------------------------------------------------------------
+    # -- HTTP with retries and limits ------------------------------------------------------------
 
-    def _request_json(self, method: str, url: str, **kwargs: Any) -> Any:
-        response = self._send(lambda: self._http().request(method, url, **kwargs), url)
+    def _request_json(self, method: str, url: str, *, probe: bool = False, **kwargs: Any) -> Any:
+        response, deadline = self._send(method, url, probe=probe, **kwargs)
         try:
-            return response.json()
+            body = b"".join(self._body(response, url, deadline))
+        finally:
+            response.close()
+        try:
+            return json.loads(body)
         except ValueError:
-            raise EngineError(f"the server at {url} did not answer with JSON: {_shorten(response.text)}") from None
+            raise EngineError(f"the server at {url} did not answer with JSON: {_shorten(body.decode('utf-8', 'replace'))}") from None
 
     def _stream_events(self, url: str, payload: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        response, deadline = self._send("POST", url, json=payload)
+        try:
+            yield from _parse_sse(_lines(self._body(response, url, deadline)))
+        finally:
+            response.close()
+
+    def _body(self, response: httpx.Response, url: str, deadline: float) -> Iterator[bytes]:
+        """The reply's bytes as they come, within the size cap and the request's total deadline."""
         import httpx
 
-        client = self._http()
-        response = self._send(lambda: client.send(client.build_request("POST", url, json=payload), stream=True), url)
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_reply_bytes:
+            raise self._too_large(url, int(declared))
+        size = 0
         try:
-            yield from _parse_sse(response.iter_lines())
+            for chunk in response.iter_bytes():  # decoded: a compressed bomb counts in full
+                size += len(chunk)
+                if size > self.max_reply_bytes:
+                    raise self._too_large(url, size)
+                if time.monotonic() > deadline:
+                    raise EngineError(f"the server at {url} was still sending when the request's time ran out; "
+                                      "stopped (the openai engine's total_timeout / probe_timeout)")
+                yield chunk
         except httpx.TimeoutException:
             raise EngineError(f"the server at {url} sent nothing for {self.timeout:.0f} s; raise the timeout") from None
         except httpx.HTTPError as exc:
             raise EngineError(f"talking to {url} failed: {type(exc).__name__}: {exc}") from None
-        finally:
-            response.close()
 
-    def _send(self, call: Any, url: str) -> httpx.Response:
-        """``call()`` with retries: connection failures and busy answers (429, 5xx) are tried
-        again after a back-off; other failures become an :class:`EngineError`."""
+    def _too_large(self, url: str, size: int) -> EngineError:
+        return EngineError(f"the server at {url} sent a reply of over {size / 1e6:,.0f} MB, more than the limit of "
+                           f"{self.max_reply_bytes / 1e6:,.0f} MB; it was not read (the openai engine's max_reply_bytes)")
+
+    def _send(self, method: str, url: str, *, probe: bool = False, **kwargs: Any) -> tuple[httpx.Response, float]:
+        """Send with retries: connection failures and busy answers (429, 5xx) are tried again after a
+        back-off; other failures become an :class:`EngineError`. Returns the response, its body
+        unread, and the monotonic time by which the whole reply must have arrived."""
         import httpx
 
+        client = self._http()
+        total = self.probe_timeout if probe else self.total_timeout
         for attempt in range(self.retries + 1):
             self.requests_sent += 1
             self.retries_done += attempt > 0
+            deadline = time.monotonic() + total
+            wait = min(self.timeout, total)
+            request = client.build_request(
+                method, url, timeout=httpx.Timeout(wait, connect=min(self.connect_timeout, total)), **kwargs)
             try:
-                response: httpx.Response = call()
+                response: httpx.Response = client.send(request, stream=True)
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 if attempt >= self.retries:
                     raise _no_server(url, exc) from None
                 self._sleep(attempt, None)
                 continue
             except httpx.TimeoutException:
-                raise EngineError(
-                    f"the server at {url} did not answer within {self.timeout:.0f} s; raise the timeout"
-                ) from None
+                raise EngineError(f"the server at {url} did not answer within {wait:.0f} s; raise the timeout") from None
             except httpx.HTTPError as exc:
                 raise EngineError(f"talking to {url} failed: {type(exc).__name__}: {exc}") from None
             if response.status_code >= 400:
-                response.read()  # a streamed response has not read its body yet
-                response.close()
+                try:
+                    body = b"".join(self._body(response, url, deadline))
+                finally:
+                    response.close()
                 if response.status_code in _RETRY_STATUS and attempt < self.retries:
                     self._sleep(attempt, response)
                     continue
-                raise _http_error(response, url, self.api_key_env, self.model)
-            return response
+                raise _http_error(response.status_code, body, url, self.api_key_env, self.model)
+            return response, deadline
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _sleep(self, attempt: int, response: httpx.Response | None) -> None:
@@ -502,16 +550,28 @@ def _parse_sse(lines: Iterator[str]) -> Iterator[dict[str, Any]]:
             yield event
 
 
+def _lines(chunks: Iterator[bytes]) -> Iterator[str]:
+    """Text lines of a byte stream (server-sent events are UTF-8)."""
+    pending = b""
+    for chunk in chunks:
+        pending += chunk
+        *complete, pending = pending.split(b"\n")
+        for line in complete:
+            yield line.decode("utf-8", "replace")
+    if pending:
+        yield pending.decode("utf-8", "replace")
+
+
 def _no_server(url: str, exc: Exception) -> EngineError:
     return EngineError(f"no server at {url} — is it running? ({type(exc).__name__}: {exc})")
 
 
-def _http_error(response: httpx.Response, url: str, api_key_env: str, model: str | None) -> EngineError:
-    status = response.status_code
+def _http_error(status: int, body: bytes, url: str, api_key_env: str, model: str | None) -> EngineError:
+    text = body.decode("utf-8", "replace")
     try:
-        detail = _summarise(response.json())
+        detail = _summarise(json.loads(text))
     except ValueError:
-        detail = _shorten(response.text)
+        detail = _shorten(text)
     lower = detail.lower()
     if "context" in lower and ("exceed" in lower or "too long" in lower or "maximum" in lower):
         return ModelError(

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from docextract.engines import Engine, default_engine_name, get_engine
-from docextract.errors import DocextractError, EngineError, InputError
+from docextract.errors import DocextractError, EngineError, InputError, UsageError
 from docextract.output.result import Extraction
 from docextract.pipeline import prompts
 from docextract.pipeline.merge import Part, merge_parts
@@ -42,6 +42,7 @@ from docextract.types import (
 if TYPE_CHECKING:
     from PIL import Image
 
+MIN_DPI, MAX_DPI = 36, 1200
 REVIEW_CONFIDENCE = 0.6
 
 
@@ -75,6 +76,17 @@ class Options:
     verify: bool | None = None  # cross-check model values against the page text; None = when cheap
     fail_fast: bool = False
 
+    def __post_init__(self) -> None:
+        # The same bounds as the command line's options: a library caller gets the same refusal.
+        checks = [("dpi", self.dpi, MIN_DPI, MAX_DPI), ("overlap", self.overlap, 0.0, 0.49),
+                  ("max_pixels", self.max_pixels, 1, float("inf")), ("reasks", self.reasks, 0, 10)]
+        for name, value, low, high in checks:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+                bounds = f"at least {low}" if high == float("inf") else f"from {low} to {high}"
+                raise UsageError(f"{name}={value!r} is out of range: it must be a number {bounds}")
+        if self.max_tokens is not None and (not isinstance(self.max_tokens, int) or self.max_tokens < 1):
+            raise UsageError(f"max_tokens={self.max_tokens!r} is out of range: it must be a whole number of at least 1")
+
 
 def extract(
     source: str | os.PathLike[str] | bytes | Image.Image,
@@ -102,10 +114,11 @@ def extract(
         cannot be processed (unreadable file, model that does not load).
     """
     opt_fields = set(Options.__dataclass_fields__)
-    opts = Options(**{k: v for k, v in options.items() if k in opt_fields})
     engine_options = {k: v for k, v in options.items() if k not in opt_fields}
-    spec = resolve_schema(schema)
     owned = not isinstance(engine, Engine)
+    _check_keywords(engine_options, engine or default_engine_name() if owned else None, opt_fields)
+    opts = Options(**{k: v for k, v in options.items() if k in opt_fields})
+    spec = resolve_schema(schema)
     eng = get_engine(engine or default_engine_name(), **engine_options) if owned else engine
     assert isinstance(eng, Engine)
     try:
@@ -114,6 +127,32 @@ def extract(
     finally:
         if owned:
             eng.close()
+
+
+def _check_keywords(given: dict[str, Any], engine: str | None, option_names: set[str]) -> None:
+    """A keyword neither :class:`Options` nor the engine's constructor takes is a
+    :class:`UsageError` that names the valid ones (not a TypeError from deep inside)."""
+    if not given:
+        return
+    import difflib
+    import inspect
+
+    from docextract.engines import engine_class
+
+    takes: set[str] = set()
+    if engine is not None:  # an engine built here from the other keywords
+        params = inspect.signature(engine_class(engine)).parameters.values()
+        if any(p.kind is p.VAR_KEYWORD for p in params):
+            return
+        takes = {p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}
+    unknown = sorted(set(given) - takes)
+    if unknown:
+        valid = sorted(option_names | takes)
+        close = difflib.get_close_matches(unknown[0], valid, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        where = f"the {engine} engine" if engine else "an engine passed in (set its options when you create it)"
+        raise UsageError(f"unknown option {unknown[0]!r} for extract(){hint}; valid: {', '.join(valid)} "
+                         f"(the engine keywords are those of {where})")
 
 
 def run(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, on_event: EventHook | None = None) -> Extraction:

@@ -7,8 +7,10 @@ a :class:`SchemaSpec` defined there) or a JSON Schema file (``expense.schema.jso
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,12 @@ from docextract.schemas.invoice import Invoice, Party
 from docextract.schemas.receipt import LineItem, Receipt
 from docextract.schemas.spec import SchemaSpec
 from docextract.schemas.table import Table, Tables
+
+MAX_SCHEMA_BYTES = 2 << 20
+"""A JSON Schema file larger than this is refused unread (the built-in ones are under 10 KB)."""
+MAX_SCHEMA_DEPTH = 64
+"""Nesting of objects and arrays in a JSON Schema (a document schema needs fewer than 20)."""
+MAX_SCHEMA_NODES = 100_000
 
 BUILTIN_SCHEMAS: dict[str, type[BaseModel]] = {name: spec.model for name, spec in BUILTIN_SPECS.items()}  # type: ignore[misc]
 
@@ -68,8 +76,18 @@ def _load_json_schema(path: Path) -> SchemaSpec:
     if not path.is_file():
         raise SchemaNotFound(f"schema file {path} does not exist")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_SCHEMA_BYTES + 1)
+    except OSError as exc:
+        raise SchemaError(f"schema file {path} cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_SCHEMA_BYTES:
+        raise SchemaError(f"schema file {path} is larger than {MAX_SCHEMA_BYTES >> 20} MB, the limit for a schema; "
+                          "it is not read (a document schema is a few KB)")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise SchemaError(f"schema file {path} is nested deeper than {MAX_SCHEMA_DEPTH} levels, the limit for a schema") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SchemaError(f"schema file {path} is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise SchemaError(f"schema file {path} must hold a JSON object (a JSON Schema)")
@@ -78,9 +96,24 @@ def _load_json_schema(path: Path) -> SchemaSpec:
     return SchemaSpec(name, None, data)
 
 
+def _check_shape(data: Any, where: str) -> None:
+    """Depth and size limits, checked without recursion (the validator and the grammar compiler recurse)."""
+    stack, nodes = [(data, 1)], 0
+    while stack:
+        value, depth = stack.pop()
+        nodes += 1
+        if depth > MAX_SCHEMA_DEPTH:
+            raise SchemaError(f"{where} is nested deeper than {MAX_SCHEMA_DEPTH} levels, the limit for a schema")
+        if nodes > MAX_SCHEMA_NODES:
+            raise SchemaError(f"{where} has more than {MAX_SCHEMA_NODES:,} values, the limit for a schema")
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        stack.extend((child, depth + 1) for child in children)
+
+
 def _check_json_schema(data: dict[str, Any], where: str) -> None:
     import jsonschema
 
+    _check_shape(data, where)
     try:
         jsonschema.Draft202012Validator.check_schema(data)
     except jsonschema.SchemaError as exc:
@@ -92,7 +125,10 @@ def _check_json_schema(data: dict[str, Any], where: str) -> None:
 def _load_python_schema(path: Path, class_name: str) -> SchemaSpec:
     if not path.is_file():
         raise SchemaNotFound(f"schema module {path} does not exist")
-    module_name = f"docextract_user_schema_{abs(hash(str(path.resolve())))}"
+    # The same name in every process (str hashes are salted per process): results that hold the
+    # model's instances travel back from the child that read the document.
+    digest = hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:16]
+    module_name = f"docextract_user_schema_{digest}"
     spec = importlib.util.spec_from_file_location(module_name, path)
     if spec is None or spec.loader is None:  # pragma: no cover - only for odd suffixes
         raise SchemaError(f"cannot import {path}")
@@ -100,7 +136,8 @@ def _load_python_schema(path: Path, class_name: str) -> SchemaSpec:
     sys.modules[module_name] = module
     try:
         spec.loader.exec_module(module)
-    except Exception as exc:  # a user's file can raise anything at import time
+    except (Exception, SystemExit) as exc:  # a user's file can raise anything at import time, exit() too
+        sys.modules.pop(module_name, None)
         raise SchemaError(f"importing {path} failed: {type(exc).__name__}: {exc}") from None
     model = getattr(module, class_name, None)
     if isinstance(model, SchemaSpec):  # a whole kit: checks, rules, exports of the user's own

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docextract.errors import InputError, UsageError
+from docextract.names import printable
+from docextract.sources.images import check_size
 from docextract.types import Page
 
 if TYPE_CHECKING:
@@ -79,10 +81,11 @@ class Document:
     page_count: int
     data: bytes = field(repr=False)
     _handle: Any = field(default=None, repr=False)
+    max_pixels: int = DEFAULT_MAX_PIXELS
 
     @property
     def name(self) -> str:
-        return str(self.path) if self.path else "<bytes>"
+        return printable(self.path) if self.path else "<bytes>"
 
     @property
     def sha256(self) -> str:
@@ -103,7 +106,7 @@ class Document:
     def _pdf_page(self, page_no: int, dpi: float) -> Page:
         from docextract.sources import pdf as _pdf
 
-        return _pdf.make_page(self._handle, page_no, dpi, self.name)
+        return _pdf.make_page(self._handle, page_no, dpi, self.name, self.max_pixels)
 
     def _image_page(self, page_no: int) -> Page:
         img = self._handle
@@ -111,6 +114,9 @@ class Document:
             img.seek(page_no - 1)
         except EOFError:  # pragma: no cover - page_count came from n_frames
             raise InputError(f"{self.name}: frame {page_no} is missing", path=self.path) from None
+        except Exception as exc:  # a frame over Pillow's own size limit, a damaged frame
+            raise InputError(f"{self.name}: frame {page_no} cannot be read ({type(exc).__name__}: {exc})", path=self.path) from None
+        check_size(img.width, img.height, self.name, self.max_pixels, f" frame {page_no}")
         image = _load_frame(img, self.name)
         dpi = _image_dpi(img)
         return Page(page_no, image.width, image.height, dpi, render=lambda: image, _image=image)
@@ -132,7 +138,7 @@ def source_name(source: Any) -> str:
     if isinstance(source, (bytes, bytearray)):
         return "<bytes>"
     if isinstance(source, (str, os.PathLike)):
-        return os.fsdecode(source)
+        return printable(source)
     return "<image>" if _is_pil_image(source) else repr(source)[:80]
 
 
@@ -145,6 +151,7 @@ def open_document(
     """Open a PDF or image from a path, bytes or a PIL image; raise :class:`InputError` with a fix if
     it can't be read. A PIL image is read as a lossless PNG of itself (a notebook's or a video's frame)."""
     if _is_pil_image(source):
+        check_size(source.width, source.height, "<image>", max_pixels)  # type: ignore[union-attr]
         source = _png_bytes(source)  # type: ignore[arg-type]
     elif isinstance(source, bytearray):
         source = bytes(source)
@@ -154,7 +161,7 @@ def open_document(
         )
     path = None if isinstance(source, bytes) else Path(os.fsdecode(source))
     data = source if isinstance(source, bytes) else _read(path)  # type: ignore[arg-type]
-    name = str(path) if path else "<bytes>"
+    name = printable(path) if path else "<bytes>"
     if not data:
         raise InputError(f"{name} is empty (0 bytes); check that the file was fully copied or downloaded", path=path)
     kind = sniff(data[:2048])
@@ -164,9 +171,9 @@ def open_document(
         from docextract.sources import pdf as _pdf
 
         handle, count = _pdf.open_pdf(data, name, password)
-        return Document(path, "pdf", count, data, handle)
+        return Document(path, "pdf", count, data, handle, max_pixels)
     handle, count = _open_image(data, name, max_pixels)
-    return Document(path, "image", count, data, handle)
+    return Document(path, "image", count, data, handle, max_pixels)
 
 
 def _is_pil_image(obj: Any) -> bool:
@@ -192,7 +199,7 @@ def _png_bytes(image: Image.Image) -> bytes:
 
 
 def _read(path: Path) -> bytes:
-    name = str(path)
+    name = printable(path)
     if path.is_dir():
         raise InputError(f"{name} is a directory, not a file; use `docextract batch {name}` for folders", path=path)
     if path.exists() and not path.is_file():
@@ -224,20 +231,40 @@ def _open_image(data: bytes, name: str, max_pixels: int) -> tuple[Image.Image, i
 
     from PIL import Image
 
-    Image.MAX_IMAGE_PIXELS = None  # we check the size ourselves, with a message that says what to do
+    # Pillow's own bomb check reads a process-wide limit; docextract leaves it as the caller set it
+    # and checks the header's size against max_pixels itself.
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             img = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError:
+        img = _open_unchecked(data, name)
     except Exception as exc:  # Pillow raises many types for broken files
         raise InputError(f"{name} is not a readable image ({type(exc).__name__}: {exc})", path=name) from None
-    if img.width * img.height > max_pixels:
-        raise InputError(
-            f"{name} is {img.width}x{img.height} pixels, over the limit of {max_pixels:,}; "
-            "if the file is trusted, raise it with --max-pixels",
-            path=name,
-        )
+    try:
+        check_size(img.width, img.height, name, max_pixels)
+    except InputError:
+        img.close()
+        raise
     return img, max(1, getattr(img, "n_frames", 1))
+
+
+def _open_unchecked(data: bytes, name: str) -> Image.Image:
+    """Open an image whose header Pillow's process-wide limit refused: its size is checked against
+    ``max_pixels`` next, so a file over that limit is still refused before it is decoded."""
+    import io
+
+    from PIL import Image
+
+    Image.init()
+    for fmt in Image.ID:
+        factory, accept = Image.OPEN[fmt]
+        try:
+            if accept is None or accept(data[:16]) is True:
+                return factory(io.BytesIO(data), "")  # type: ignore[no-any-return]
+        except (SyntaxError, IndexError, TypeError, ValueError, OSError):
+            continue
+    raise InputError(f"{name} is not a readable image", path=name)
 
 
 def _load_frame(img: Image.Image, name: str) -> Image.Image:

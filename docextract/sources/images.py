@@ -4,8 +4,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docextract.errors import InputError
+
 if TYPE_CHECKING:
     from PIL import Image
+
+
+MAX_ASPECT = 100
+"""Longest side over shortest side of a page. Past this an image is a strip, not a document, and
+the scaling that tiling and OCR apply to fit it would multiply its pixels."""
+
+
+def check_size(width: int, height: int, name: str, max_pixels: int, what: str = "", fix: str = "") -> None:
+    """:class:`InputError` before decoding or rendering when a page would be too big or too thin."""
+    if width * height > max_pixels:
+        raise InputError(
+            f"{name}{what} is {width}x{height} pixels, over the limit of {max_pixels:,}; "
+            f"{fix or 'if the file is trusted, raise it with --max-pixels'}",
+            path=name,
+        )
+    if min(width, height) > 0 and max(width, height) / min(width, height) > MAX_ASPECT:
+        raise InputError(
+            f"{name}{what} is {width}x{height} pixels, more than {MAX_ASPECT} times as long as it is wide; "
+            "crop it into pages a document reader can take",
+            path=name,
+        )
 
 
 def to_rgb(image: Image.Image) -> Image.Image:

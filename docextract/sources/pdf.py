@@ -38,8 +38,9 @@ def open_pdf(data: bytes, name: str, password: str | None) -> tuple[Any, int]:
     return doc, count
 
 
-def make_page(doc: Any, page_no: int, dpi: float, name: str) -> Page:
-    """A lazily rendered page with its text layer (in pixels at ``dpi``)."""
+def make_page(doc: Any, page_no: int, dpi: float, name: str, max_pixels: int | None = None) -> Page:
+    """A lazily rendered page with its text layer (in pixels at ``dpi``); rendering checks the
+    page's size at ``dpi`` against ``max_pixels`` first."""
     try:
         page = doc[page_no - 1]
         rect = page.rect  # the displayed (rotated) page
@@ -51,6 +52,11 @@ def make_page(doc: Any, page_no: int, dpi: float, name: str) -> Page:
     def render() -> Any:
         from PIL import Image
 
+        if max_pixels is not None:
+            from docextract.sources.images import check_size
+
+            check_size(width, height, name, max_pixels, f" page {page_no} at {dpi:g} dpi",
+                          "lower --dpi, or raise --max-pixels if the file is trusted")
         try:
             pix = doc[page_no - 1].get_pixmap(dpi=round(dpi), colorspace=pymupdf.csRGB, alpha=False)
         except Exception as exc:

@@ -271,3 +271,31 @@ def random_receipt(seed: int) -> ReceiptData:
         date_iso=f"2024-{month:02d}-{day:02d}",
         items=items,
     )
+
+
+def nested_forms_pdf(depth: int = 30) -> bytes:
+    """A ~6 KB, well-formed one-page PDF that takes hours to render or read: each form XObject
+    draws the next one twice, so the page paints 2**depth rectangles (depth 18 takes seconds)."""
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /X0 5 0 R >> >> /Contents 4 0 R >>",
+        4: b"<< /Length 6 >>\nstream\n/X0 Do\nendstream",
+    }
+    for level in range(depth + 1):
+        if level < depth:
+            body = b"/X%d Do /X%d Do" % (level + 1, level + 1)
+            resources = b"/Resources << /XObject << /X%d %d 0 R >> >>" % (level + 1, level + 6)
+        else:
+            body, resources = b"0 0 1 1 re f", b""
+        objects[level + 5] = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 200 200] %s /Length %d >>\nstream\n%s\nendstream"
+                              % (resources, len(body), body))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number in sorted(objects):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    xref, size = len(out), len(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    return bytes(out)

@@ -1,0 +1,338 @@
+"""Documents are read in child processes the parent can end: at a time limit, on Ctrl-C or
+SIGTERM, and when the parent itself dies (no orphans).
+
+A :class:`Worker` is one child process. It builds its state once with ``setup(config)`` (the schema
+and a loaded engine), then runs tasks one at a time with ``handle(state, task, emit)`` and sends the
+result back. A task still running at its deadline (a PDF whose page renders for hours, a server
+that never answers) is ended with SIGKILL, which needs no co-operation from native code. Children
+ignore SIGINT (a terminal sends it to the whole process group; the parent decides what it means)
+and die with their parent: ``PR_SET_PDEATHSIG`` on Linux, and a thread watching the parent as the
+portable fallback.
+
+:func:`extract_isolated` is :func:`docextract.extract` run that way, for one document.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from docextract.errors import DocextractError, TimeLimitExceeded, WorkerDied
+
+__all__ = ["DEFAULT_TIMEOUT", "MODEL_TIMEOUT", "Terminated", "Worker", "default_timeout", "extract_isolated", "wait_any"]
+
+Emit = Callable[[Any], None]
+
+DEFAULT_TIMEOUT = 900.0
+"""Seconds one document may take with the offline reader (a 300-page scan through OCR fits)."""
+MODEL_TIMEOUT = 3600.0
+"""With a vision model, whose tiles take seconds to minutes each on a CPU."""
+
+
+def default_timeout(engine: str | None) -> float:
+    """The time limit per document when none is given: :data:`DEFAULT_TIMEOUT` for the reader,
+    :data:`MODEL_TIMEOUT` for any other engine (by its registered name)."""
+    return DEFAULT_TIMEOUT if engine == "reader" else MODEL_TIMEOUT
+
+
+class Terminated(KeyboardInterrupt):
+    """The process was asked to stop by a signal other than Ctrl-C (SIGTERM, SIGHUP)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def name(self) -> str:
+        return signal.Signals(self.signum).name
+
+
+def _context() -> Any:
+    """fork where it is safe (Linux, no other thread that could hold a lock): the child starts in
+    milliseconds; spawn elsewhere."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+class Worker:
+    """One child process running ``handle(state, task, emit)`` for each task, after ``setup(config)``.
+
+    The functions and ``config`` must be picklable (module-level) when the child is spawned.
+    """
+
+    def __init__(self, setup: Callable[[Any], Any], config: Any, handle: Callable[[Any, Any, Emit], Any],
+                 *, context: Any = None) -> None:
+        self._ctx = context or _context()
+        self._conn, child_conn = self._ctx.Pipe(duplex=True)
+        self.process = self._ctx.Process(target=_child_main, args=(child_conn, os.getpid(), setup, config, handle),
+                                         name="docextract-worker", daemon=True)
+        # A Ctrl-C that lands inside fork() would be raised in an at-fork hook, where Python only
+        # prints it: held back until the child exists, it interrupts this process as usual.
+        held = _block_stop_signals()
+        try:
+            self.process.start()
+        finally:
+            _unblock(held)
+        child_conn.close()
+        self.ready = False
+        self.task: Any = None  # the task in hand (None: idle)
+        self.started: float | None = None  # when the child began the task
+        self.timeout: float | None = None
+
+    # -- parent side ----------------------------------------------------------------------------
+
+    def submit(self, task: Any, timeout: float | None) -> None:
+        """Hand the worker a task; its clock starts when the child takes it up."""
+        assert self.task is None, "one task at a time"
+        self.task, self.timeout, self.started = task, timeout or None, None
+        self._conn.send(("task", task))
+
+    @property
+    def deadline(self) -> float | None:
+        if self.task is None or self.started is None or self.timeout is None:
+            return None
+        return self.started + self.timeout
+
+    @property
+    def handles(self) -> list[Any]:
+        return [self._conn, self.process.sentinel]
+
+    def receive(self) -> list[tuple[Any, ...]]:
+        """The messages waiting, without blocking. Raises :class:`WorkerDied` when the child has
+        ended and nothing more is to come."""
+        messages: list[tuple[Any, ...]] = []
+        try:
+            while self._conn.poll():
+                message = self._conn.recv()
+                messages.append(message)
+                kind = message[0]
+                if kind == "ready":
+                    self.ready = True
+                elif kind == "started":
+                    self.started = time.monotonic()
+                elif kind in ("done", "error", "setup_error"):
+                    self.task = None
+        except (EOFError, OSError):
+            pass
+        if not messages and not self.process.is_alive():
+            self.process.join()
+            raise WorkerDied(self.process.exitcode)
+        return messages
+
+    def expired(self, now: float | None = None) -> bool:
+        deadline = self.deadline
+        return deadline is not None and (now or time.monotonic()) >= deadline
+
+    def kill(self) -> None:
+        """End the child now (SIGKILL) and reap it."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(10)
+        self._conn.close()
+
+    def stop(self) -> None:
+        """Ask an idle child to exit; kill it if it does not within a moment."""
+        if self.process.is_alive() and self.task is None:
+            try:
+                self._conn.send(None)
+            except OSError:
+                pass
+            self.process.join(2)
+        self.kill()
+
+
+def wait_any(workers: Sequence[Worker], timeout: float | None) -> None:
+    """Block until one of ``workers`` has a message or has ended, or ``timeout`` seconds pass."""
+    handles = [h for w in workers for h in w.handles]
+    if handles:
+        multiprocessing.connection.wait(handles, timeout)
+    elif timeout:
+        time.sleep(timeout)
+
+
+def ended_by_signal(exc: WorkerDied) -> int | None:
+    """The stop signal (SIGTERM, SIGINT, SIGHUP) that ended a worker from outside, if one did: that
+    is someone stopping the run, not the document's fault."""
+    code = exc.exitcode
+    stops = {int(s) for s in (signal.SIGTERM, signal.SIGINT, getattr(signal, "SIGHUP", signal.SIGTERM))}
+    return -code if code is not None and -code in stops else None
+
+
+# -- child side ---------------------------------------------------------------------------------
+
+
+def _stop_signals() -> set[int]:
+    return {int(s) for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None}
+
+
+def _block_stop_signals() -> set[int] | None:
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        return None
+    return set(signal.pthread_sigmask(signal.SIG_BLOCK, _stop_signals()))
+
+
+def _unblock(previous: set[int] | None) -> None:
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _child_main(conn: Any, parent_pid: int, setup: Callable[[Any], Any], config: Any,
+                handle: Callable[[Any, Any, Emit], Any]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # a forked child inherits the parent's handlers
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # the mask the parent held while starting this process
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _stop_signals())
+    _die_with_parent(parent_pid)
+
+    def send(message: tuple[Any, ...]) -> None:
+        conn.send(message)
+
+    try:
+        state = setup(config)
+    except BaseException as exc:  # a user's schema module may raise SystemExit
+        send(("setup_error", _portable(exc), traceback.format_exc(limit=20)))
+        return
+    send(("ready",))
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        send(("started",))
+        try:
+            result = handle(state, message[1], lambda event: send(("event", event)))
+        except BaseException as exc:
+            send(("error", _portable(exc), traceback.format_exc(limit=20)))
+            continue
+        send(("done", result))
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux), else a thread watching it.
+
+    A thread alone is not enough: native code busy in the main thread (a page that renders for
+    hours) may never let it run.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+            pass
+    if os.getppid() != parent_pid:  # the parent died before the line above took effect
+        os._exit(1)
+    parent = multiprocessing.parent_process()
+    if parent is None:  # pragma: no cover
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="docextract-parent-watch", daemon=True).start()
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """An exception that survives pickling: docextract errors as they are, others as their text."""
+    import pickle
+
+    if isinstance(exc, DocextractError):
+        try:
+            pickle.loads(pickle.dumps(exc))
+            return exc
+        except Exception:
+            err = DocextractError(str(exc))
+            err.exit_code = getattr(exc, "exit_code", 1)
+            return err
+    if isinstance(exc, SystemExit):
+        return DocextractError(f"the code exited (SystemExit: {exc.code})")
+    return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+# -- one document -------------------------------------------------------------------------------
+
+
+def _setup_extract(config: tuple[Any, Any, Any]) -> tuple[Any, Any]:
+    from docextract.engines import select_engine
+    from docextract.schemas import resolve_schema
+
+    schema, engine, engine_options = config
+    spec = resolve_schema(schema)
+    built = select_engine(engine, engine_options)
+    built.load()
+    return spec, built
+
+
+def _handle_extract(state: tuple[Any, Any], task: tuple[Any, dict[str, Any]], emit: Emit) -> Any:
+    import dataclasses
+
+    from docextract.pipeline import Options, run
+
+    spec, engine = state
+    source, options = task
+    # The kit (checks, exporters: functions) stays behind; the parent has its own.
+    return dataclasses.replace(run(source, spec, engine, Options(**options), emit), spec=None)
+
+
+def extract_isolated(
+    source: str | os.PathLike[str] | bytes,
+    schema: Any,
+    engine: Any = None,
+    engine_options: Any = None,
+    *,
+    timeout: float | None = None,
+    on_event: Emit | None = None,
+    **options: Any,
+) -> Any:
+    """:func:`docextract.pipeline.run` in a child process that is ended after ``timeout`` seconds
+    (``None`` or 0: no limit), on Ctrl-C/SIGTERM in this process, or when this process dies.
+
+    ``engine`` (a registered name, an Engine subclass or ``None`` for the default) is built in the
+    child with :func:`docextract.engines.select_engine` from ``engine_options`` (an
+    :class:`~docextract.engines.EngineOptions`); its load time does not count against the limit. Returns the :class:`~docextract.output.result.Extraction`; raises the
+    child's :class:`DocextractError`, :class:`TimeLimitExceeded` or :class:`WorkerDied`.
+    """
+    from docextract.schemas import resolve_schema
+    from docextract.sources import source_name
+
+    kit = resolve_schema(schema)  # a bad schema fails here, and the result gets this kit back
+    emit = on_event or (lambda event: None)
+    worker = Worker(_setup_extract, (schema, engine, engine_options), _handle_extract)
+    try:
+        worker.submit((source, options), timeout)
+        while True:
+            deadline = worker.deadline
+            wait_any([worker], None if deadline is None else max(0.0, deadline - time.monotonic()))
+            try:
+                messages = worker.receive()
+            except WorkerDied as exc:
+                exc.source = source_name(source)
+                raise
+            for message in messages:
+                kind = message[0]
+                if kind == "event":
+                    emit(message[1])
+                elif kind == "done":
+                    message[1].spec = kit
+                    return message[1]
+                elif kind in ("error", "setup_error"):
+                    raise message[1]
+            if worker.expired():
+                raise TimeLimitExceeded(source_name(source), timeout or 0.0)
+    finally:
+        worker.kill()
