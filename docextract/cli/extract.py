@@ -61,16 +61,13 @@ def run_extract(file: Path, schema: str, expect: str, flags: ExtractFlags) -> No
     log = flags.log
     log.setup()
     with handle_errors(log.verbose):
-        options = flags.read.pipeline_options()
         out = flags.out.output
         fmt = flags.out.fmt or _format_from_suffix(out)
-        engine_options = flags.engine.options(log)
-        name = check_engine(flags.engine.engine, engine_options, log.quiet)
+        name = check_engine(flags.engine.engine, flags.engine.options(log), log.quiet)
         _check_kind(file, expect, log.quiet)
         with OutputClaim([] if out is None or str(out) == "-" else [out], inputs=[file]):
             try:
-                result = _extract_with_progress(file, schema, flags.engine.engine, engine_options, options,
-                                                flags.read.time_limit(name), log.quiet)
+                result = _extract_with_progress(file, schema, flags, flags.read.time_limit(name))
             except KeyboardInterrupt as exc:
                 raise interrupted(exc) from None
             write_result(result, flags.out, fmt)
@@ -81,11 +78,10 @@ def run_extract(file: Path, schema: str, expect: str, flags: ExtractFlags) -> No
     raise typer.Exit(code)
 
 
-def _extract_with_progress(file: Path, schema: str, engine: str | None, engine_options: EngineOptions,
-                           options: dict[str, Any], timeout: float, quiet: bool) -> Extraction:
+def _extract_with_progress(file: Path, schema: str, flags: ExtractFlags, timeout: float) -> Extraction:
     from docextract.workers import extract_isolated
 
-    with progress(quiet) as bar:
+    with progress(flags.log.quiet) as bar:
         task = bar.add_task(file.name, total=None)
 
         def on_event(event: Any) -> None:
@@ -95,7 +91,8 @@ def _extract_with_progress(file: Path, schema: str, engine: str | None, engine_o
             elif event.kind == "tile":
                 bar.advance(task)
 
-        return extract_isolated(file, schema, engine, engine_options, timeout=timeout, on_event=on_event, **options)  # type: ignore[no-any-return]
+        return extract_isolated(file, schema, flags.engine.engine, flags.engine.options(flags.log), timeout=timeout,  # type: ignore[no-any-return]
+                                on_event=on_event, **flags.read.pipeline_options())
 
 
 def check_engine(engine: str | None, options: EngineOptions, quiet: bool) -> str:
