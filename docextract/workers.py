@@ -27,7 +27,8 @@ from typing import Any
 
 from docextract.errors import DocextractError, TimeLimitExceeded, WorkerDied
 
-__all__ = ["DEFAULT_TIMEOUT", "MODEL_TIMEOUT", "Terminated", "Worker", "default_timeout", "extract_isolated", "wait_any"]
+__all__ = ["DEFAULT_TIMEOUT", "ENGINE", "MODEL_TIMEOUT", "STREAM", "IsolatedJobs", "Terminated", "Worker", "call",
+           "default_timeout", "extract_isolated", "wait_any"]
 
 Emit = Callable[[Any], None]
 
@@ -208,9 +209,11 @@ def _child_main(conn: Any, parent_pid: int, setup: Callable[[Any], Any], config:
         try:
             message = conn.recv()
         except (EOFError, OSError):
-            return
-        if message is None:
-            return
+            message = None
+        if message is None:  # done: skip the interpreter's teardown (native libraries, open files)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
         send(("started",))
         try:
             result = handle(state, message[1], lambda event: send(("event", event)))
@@ -264,7 +267,34 @@ def _portable(exc: BaseException) -> BaseException:
     return RuntimeError(f"{type(exc).__name__}: {exc}")
 
 
-# -- one document -------------------------------------------------------------------------------
+# -- one call in a child ----------------------------------------------------------------------
+
+
+def call(worker: Worker, task: Any, timeout: float | None, name: str, on_event: Emit | None = None) -> Any:
+    """Run ``task`` on an idle ``worker`` and wait for its result, relaying its events to
+    ``on_event``. Raises the child's error, :class:`TimeLimitExceeded` (the worker is then
+    killed) or :class:`WorkerDied`; ``name`` (the document) is what those messages name."""
+    emit = on_event or (lambda event: None)
+    worker.submit(task, timeout)
+    while True:
+        deadline = worker.deadline
+        wait_any([worker], None if deadline is None else max(0.0, deadline - time.monotonic()))
+        try:
+            messages = worker.receive()
+        except WorkerDied as exc:
+            exc.source = name
+            raise
+        for message in messages:
+            kind = message[0]
+            if kind == "event":
+                emit(message[1])
+            elif kind == "done":
+                return message[1]
+            elif kind in ("error", "setup_error"):
+                raise message[1]
+        if worker.expired():
+            worker.kill()
+            raise TimeLimitExceeded(name, timeout or 0.0)
 
 
 def _setup_extract(config: tuple[Any, Any, Any]) -> tuple[Any, Any]:
@@ -304,35 +334,89 @@ def extract_isolated(
 
     ``engine`` (a registered name, an Engine subclass or ``None`` for the default) is built in the
     child with :func:`docextract.engines.select_engine` from ``engine_options`` (an
-    :class:`~docextract.engines.EngineOptions`); its load time does not count against the limit. Returns the :class:`~docextract.output.result.Extraction`; raises the
-    child's :class:`DocextractError`, :class:`TimeLimitExceeded` or :class:`WorkerDied`.
+    :class:`~docextract.engines.EngineOptions`); its load time does not count against the limit.
+    Returns the :class:`~docextract.output.result.Extraction`; raises the child's
+    :class:`DocextractError`, :class:`TimeLimitExceeded` or :class:`WorkerDied`.
     """
     from docextract.schemas import resolve_schema
     from docextract.sources import source_name
 
     kit = resolve_schema(schema)  # a bad schema fails here, and the result gets this kit back
-    emit = on_event or (lambda event: None)
     worker = Worker(_setup_extract, (schema, engine, engine_options), _handle_extract)
     try:
-        worker.submit((source, options), timeout)
-        while True:
-            deadline = worker.deadline
-            wait_any([worker], None if deadline is None else max(0.0, deadline - time.monotonic()))
-            try:
-                messages = worker.receive()
-            except WorkerDied as exc:
-                exc.source = source_name(source)
-                raise
-            for message in messages:
-                kind = message[0]
-                if kind == "event":
-                    emit(message[1])
-                elif kind == "done":
-                    message[1].spec = kit
-                    return message[1]
-                elif kind in ("error", "setup_error"):
-                    raise message[1]
-            if worker.expired():
-                raise TimeLimitExceeded(source_name(source), timeout or 0.0)
+        result = call(worker, (source, options), timeout, source_name(source), on_event)
     finally:
         worker.kill()
+    result.spec = kit
+    return result
+
+
+class ENGINE:
+    """Stands for the child's engine among the arguments of an :class:`IsolatedJobs` call."""
+
+
+class STREAM:
+    """Stands for a callback that relays streamed text to the parent's ``on_text``."""
+
+
+def _setup_jobs(config: tuple[Any, Any]) -> Any:
+    from docextract.engines import select_engine
+
+    engine, engine_options = config
+    built = select_engine(engine, engine_options)
+    if not built.vision:  # the jobs read words themselves without a vision model
+        built.close()
+        return None
+    built.load()
+    return built
+
+
+def _handle_job_call(engine: Any, task: tuple[str, tuple[Any, ...], dict[str, Any]], emit: Emit) -> Any:
+    import importlib
+
+    target, args, kwargs = task
+    module, _, name = target.partition(":")
+    fn = getattr(importlib.import_module(module), name)
+
+    def fill(value: Any) -> Any:
+        return engine if value is ENGINE else emit if value is STREAM else value
+
+    return fn(*map(fill, args), **{k: fill(v) for k, v in kwargs.items()})
+
+
+class IsolatedJobs:
+    """One child process with one engine that runs :mod:`docextract.jobs` functions a call at a
+    time, each with its own time limit (a hostile page must not hang ``ocr`` or ``describe``)::
+
+        with IsolatedJobs("llama", options) as jobs:
+            answer = jobs.call("docextract.jobs:describe", "photo.jpg", ENGINE, on_text=STREAM,
+                               timeout=600, on_event=print)
+
+    A call that times out kills the child; the next call starts a new one.
+    """
+
+    def __init__(self, engine: Any, engine_options: Any) -> None:
+        self._config = (engine, engine_options)
+        self._worker: Worker | None = None
+
+    def call(self, target: str, *args: Any, timeout: float | None, on_event: Emit | None = None, **kwargs: Any) -> Any:
+        from docextract.sources import source_name
+
+        if self._worker is None or not self._worker.process.is_alive():
+            self._worker = Worker(_setup_jobs, self._config, _handle_job_call)
+        try:
+            return call(self._worker, (target, args, kwargs), timeout, source_name(args[0]) if args else target, on_event)
+        except (TimeLimitExceeded, WorkerDied):
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.kill()
+            self._worker = None
+
+    def __enter__(self) -> IsolatedJobs:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

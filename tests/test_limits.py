@@ -94,8 +94,9 @@ def header_png(width: int, height: int) -> bytes:
 # -- time limits, signals, orphans ------------------------------------------------------------------
 
 
-def test_a_pdf_that_renders_for_hours_is_stopped_at_the_timeout(slow_pdf: Path) -> None:
-    result = cli("pdf", slow_pdf, "--timeout", "2", timeout=90)
+@pytest.mark.parametrize("command", ["pdf", "ocr"])
+def test_a_pdf_that_renders_for_hours_is_stopped_at_the_timeout(slow_pdf: Path, command: str) -> None:
+    result = cli(command, slow_pdf, "--timeout", "2", timeout=90)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
     assert "forms.pdf: not finished within the time limit of 2 s" in result.stderr and "--timeout" in result.stderr

@@ -54,6 +54,10 @@ def handle_errors(verbose: int = 0) -> Iterator[None]:
         if verbose >= 2:
             err_console.print_exception(show_locals=False)
         raise fail(_escape(str(exc)), getattr(exc, "exit_code", EXIT_FAILURE)) from None
+    except BrokenPipeError:  # `| head` has read enough: stop quietly, as a shell tool would
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        raise typer.Exit(141) from None
     except OSError as exc:  # writing the output: disk full, permission denied
         raise fail(_escape(f"{printable(exc.filename or '')}: {exc.strerror or exc}".lstrip(": "))) from None
 

@@ -72,6 +72,13 @@ class PageFlags:
     dpi: Annotated[float, typer.Option("--dpi", min=36, max=1200, rich_help_panel=PAGES, help="Rasterization DPI for PDF pages.")] = 200
     password: Annotated[Optional[str], typer.Option("--password", rich_help_panel=PAGES, help="Password of an encrypted PDF.")] = None
     max_pixels: Annotated[int, typer.Option("--max-pixels", rich_help_panel=PAGES, help="Refuse images larger than this many pixels (decompression bombs).")] = 200_000_000
+    timeout: Annotated[Optional[float], typer.Option("--timeout", min=0, show_default=False, rich_help_panel=PAGES, help="Seconds one document may take before it is stopped (0: no limit; default 900 with the reader, 3600 with a vision model).")] = None
+
+    def time_limit(self, engine: str) -> float:
+        """``--timeout``, else the default for ``engine`` (see :func:`docextract.workers.default_timeout`)."""
+        from docextract.workers import default_timeout
+
+        return default_timeout(engine) if self.timeout is None else self.timeout
 
 
 @dataclasses.dataclass
@@ -103,16 +110,10 @@ class ReadFlags(DocFlags):
     """Document reading for schema extraction: pages, tiles, and the cross-check."""
 
     verify: Annotated[Optional[bool], typer.Option("--verify/--no-verify", rich_help_panel=TILES, help="Cross-check model values against the page text (default: when the page has a text layer).")] = None
-    timeout: Annotated[Optional[float], typer.Option("--timeout", min=0, show_default=False, rich_help_panel=PAGES, help="Seconds one document may take before it is stopped (0: no limit; default 900 with the reader, 3600 with a vision model).")] = None
 
     def pipeline_options(self) -> dict[str, Any]:
         return {**DocFlags.pipeline_options(self), "verify": self.verify}
 
-    def time_limit(self, engine: str) -> float:
-        """``--timeout``, else the default for ``engine`` (see :func:`docextract.workers.default_timeout`)."""
-        from docextract.workers import default_timeout
-
-        return default_timeout(engine) if self.timeout is None else self.timeout
 
 
 @dataclasses.dataclass

@@ -7,9 +7,11 @@ and ``code`` run on the offline reader, and the jobs that need one exit 2 saying
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -18,12 +20,23 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from docextract.cli import extract as ex
-from docextract.cli.common import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, err_console, fail, handle_errors, write_text
+from docextract.cli.common import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    err_console,
+    fail,
+    handle_errors,
+    interrupted,
+    write_text,
+)
 from docextract.cli.options import DocFlags, EngineFlags, FileArg, LogFlags, OutputOpt, TileFlags, command
+from docextract.workers import ENGINE, STREAM, default_timeout
 
 if TYPE_CHECKING:
     from docextract.engines.base import Engine
     from docextract.types import Issue
+    from docextract.workers import IsolatedJobs
 
 
 class CodeFormat(str, Enum):
@@ -78,6 +91,23 @@ def open_engine(job: str, flags: EngineFlags, log: LogFlags, *, needs_vision: bo
     return eng
 
 
+def isolated_jobs(job: str, flags: EngineFlags, log: LogFlags, *, needs_vision: bool) -> tuple[IsolatedJobs, str]:
+    """A child process for ``job``'s calls (each ended at its time limit, on Ctrl-C, or with this
+    process) and the engine's name; the engine is built here first, unloaded, to check the flags."""
+    from docextract.engines import select_engine
+    from docextract.jobs import NO_MODEL_HELP
+    from docextract.workers import IsolatedJobs
+
+    options = flags.options(log)
+    eng = select_engine(flags.engine, options)
+    eng.close()
+    if not eng.vision and needs_vision:
+        raise fail(f"{job} needs a vision model, and none is configured. To get one: {NO_MODEL_HELP}.", EXIT_USAGE)
+    if eng.vision:
+        ex.warn_if_remote(eng, options, log.quiet)
+    return IsolatedJobs(flags.engine, options), eng.name
+
+
 def _warn_truncated(truncated: bool, quiet: bool) -> None:
     if truncated and not quiet:
         err_console.print("[yellow]warning:[/] the answer was cut off at the token limit; raise --max-tokens", highlight=False)
@@ -99,28 +129,36 @@ def _close(eng: Engine | None) -> None:
         eng.close()
 
 
+@contextlib.contextmanager
+def _interruptible(out: _Stdout | None) -> Iterator[None]:
+    """End streamed text with its newline, and say so (exit 130/143) when Ctrl-C or SIGTERM stops the job."""
+    try:
+        yield
+    except KeyboardInterrupt as exc:
+        raise interrupted(exc) from None
+    finally:
+        if out is not None:
+            out.finish()
+
+
 @command
 def describe_command(file: FileArg, *, engine: EngineFlags, doc: DocFlags, log: LogFlags) -> None:
     """Describe an image in detail (needs a vision model). Streams the description to stdout."""
-    from docextract import jobs
 
     log.setup()
     out = _Stdout()
     with handle_errors(log.verbose):
         opts = doc.pipeline_options()
-        eng = open_engine("describe", engine, log, needs_vision=True)
-        try:
-            answer = jobs.describe(file, eng, on_text=out, **opts)
-        finally:
-            out.finish()
-            _close(eng)
+        child, name = isolated_jobs("describe", engine, log, needs_vision=True)
+        with child, _interruptible(out):
+            answer = child.call("docextract.jobs:describe", file, ENGINE, on_text=STREAM, timeout=doc.time_limit(name),
+                                on_event=out, **opts)
     _warn_truncated(answer.truncated, log.quiet)
 
 
 @command
 def ask_command(file: FileArg, question: QuestionArg, *, engine: EngineFlags, doc: DocFlags, log: LogFlags) -> None:
     """Answer a question about an image (needs a vision model). Streams the answer to stdout."""
-    from docextract import jobs
 
     log.setup()
     out = _Stdout()
@@ -128,12 +166,10 @@ def ask_command(file: FileArg, question: QuestionArg, *, engine: EngineFlags, do
         opts = doc.pipeline_options()
         if not question.strip():
             raise fail('the question is empty; pass it in quotes: docextract ask IMG "What is the total?"', EXIT_USAGE)
-        eng = open_engine("ask", engine, log, needs_vision=True)
-        try:
-            answer = jobs.ask(file, question, eng, on_text=out, **opts)
-        finally:
-            out.finish()
-            _close(eng)
+        child, name = isolated_jobs("ask", engine, log, needs_vision=True)
+        with child, _interruptible(out):
+            answer = child.call("docextract.jobs:ask", file, question, ENGINE, on_text=STREAM, timeout=doc.time_limit(name),
+                                on_event=out, **opts)
     _warn_truncated(answer.truncated, log.quiet)
 
 
@@ -149,20 +185,18 @@ class AltFlags:
 @command
 def alt_text_command(files: ImagesArg, *, style: AltFlags, engine: EngineFlags, tile: TileFlags, log: LogFlags) -> None:
     """Alt text for images (needs a vision model): one line each, at most 125 characters."""
-    from docextract import jobs
 
     log.setup()
     with handle_errors(log.verbose):
         if style.as_html and style.as_json:
             raise fail("choose one of --html and --json", EXIT_USAGE)
         opts = {"pages": "1", **tile.pipeline_options()}
-        eng = open_engine("alt-text", engine, log, needs_vision=True)
-        try:
+        child, name = isolated_jobs("alt-text", engine, log, needs_vision=True)
+        with child, _interruptible(None):
             for file in files:
-                alt = jobs.alt_text(file, eng, max_chars=style.max_chars, **opts)
+                alt = child.call("docextract.jobs:alt_text", file, ENGINE, max_chars=style.max_chars,
+                                 timeout=default_timeout(name), **opts)
                 write_text(_alt_line(file, alt, style), None)
-        finally:
-            _close(eng)
 
 
 def _alt_line(file: Path, alt: str, style: AltFlags) -> str:
@@ -177,16 +211,13 @@ def _alt_line(file: Path, alt: str, style: AltFlags) -> str:
 def code_command(file: FileArg, fmt: CodeFormatOpt = CodeFormat.text, output: OutputOpt = None, *,
                  engine: EngineFlags, doc: DocFlags, log: LogFlags) -> None:
     """Code from a screenshot, indentation preserved (a vision model, or offline OCR without one)."""
-    from docextract import jobs
 
     log.setup()
     with handle_errors(log.verbose):
         opts = doc.pipeline_options()
-        eng = open_engine("code", engine, log, needs_vision=False)
-        try:
-            result = jobs.code(file, eng, **opts)
-        finally:
-            _close(eng)
+        child, name = isolated_jobs("code", engine, log, needs_vision=False)
+        with child, _interruptible(None):
+            result = child.call("docextract.jobs:code", file, ENGINE, timeout=doc.time_limit(name), **opts)
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt is CodeFormat.json else result.code
         write_text(text, output)
         if not log.quiet and fmt is CodeFormat.text and result.language:
@@ -198,19 +229,16 @@ def code_command(file: FileArg, fmt: CodeFormatOpt = CodeFormat.text, output: Ou
 def ocr_command(file: FileArg, fmt: OcrFormatOpt = OcrFormat.markdown, output: OutputOpt = None, *,
                 engine: EngineFlags, doc: DocFlags, log: LogFlags) -> None:
     """All text of a document or image in reading order, as Markdown (PDF text layer where present)."""
-    from docextract import jobs
 
     log.setup()
     to_stdout = output is None or str(output) == "-"
     out = _Stdout()
     with handle_errors(log.verbose):
         opts = doc.pipeline_options()
-        eng = open_engine("ocr", engine, log, needs_vision=False)
-        try:
-            text = jobs.ocr_markdown(file, eng, plain=fmt is OcrFormat.text, on_text=out if to_stdout else None, **opts)
-        finally:
-            out.finish()
-            _close(eng)
+        child, name = isolated_jobs("ocr", engine, log, needs_vision=False)
+        with child, _interruptible(out):
+            text = child.call("docextract.jobs:ocr_markdown", file, ENGINE, plain=fmt is OcrFormat.text,
+                              on_text=STREAM if to_stdout else None, timeout=doc.time_limit(name), on_event=out, **opts)
         if not to_stdout:
             write_text(text, output)
 
@@ -265,6 +293,7 @@ __all__ = [
     "code_command",
     "describe_command",
     "ocr_command",
+    "isolated_jobs",
     "open_engine",
     "video_command",
 ]
