@@ -650,16 +650,29 @@ def _run_workers(jobs: list[Job], config: WorkerConfig, count: int, timeout: flo
         written(failed_record(worker.task, message, schema=config.schema_name, engine=_engine_name(config.engine), reason=reason,
                               seconds=time.monotonic() - worker.started if worker.started else 0.0))
 
+    lost = [0]
+
+    def assign(worker: Worker) -> None:
+        job = queue.popleft()
+        try:
+            worker.submit(job, timeout)
+        except OSError:  # it died while idle: the job goes back, the worker is replaced
+            queue.appendleft(job)
+            pool.remove(worker)
+            worker.kill()
+            lost[0] += 1
+            if lost[0] > 3 * count:
+                raise EngineLoadError("the worker processes end as soon as they start; run one document with -vv to see why") from None
+
     try:
         while queue or any(w.task is not None for w in pool):
             pool[:] = [w for w in pool if w.task is not None or w.process.is_alive()]
             for worker in [w for w in pool if w.task is None]:
                 if queue:
-                    worker.submit(queue.popleft(), timeout)
+                    assign(worker)
             while queue and len(pool) < count:
-                worker = Worker(_setup_worker, config, _handle_job, context=context)
-                pool.append(worker)
-                worker.submit(queue.popleft(), timeout)
+                pool.append(Worker(_setup_worker, config, _handle_job, context=context))
+                assign(pool[-1])
             busy = [w for w in pool if w.task is not None]
             deadlines = [d for w in busy if (d := w.deadline) is not None]
             wait_any(busy, max(0.0, min(deadlines) - time.monotonic()) if deadlines else None)

@@ -94,8 +94,8 @@ class Worker:
     def submit(self, task: Any, timeout: float | None) -> None:
         """Hand the worker a task; its clock starts when the child takes it up."""
         assert self.task is None, "one task at a time"
+        self._conn.send(("task", task))  # OSError when the child has gone: the task is not taken
         self.task, self.timeout, self.started = task, timeout or None, None
-        self._conn.send(("task", task))
 
     @property
     def deadline(self) -> float | None:
