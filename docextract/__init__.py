@@ -3,7 +3,8 @@
     >>> import docextract
     >>> result = docextract.extract("receipt.jpg", schema="receipt")
     >>> result.data.total, result.status, result.issues
-    >>> result.to_json(), result.to_csv(), result.to_dataframe()
+    >>> result.to_json(), result.to_csv(), result.to_xlsx("r.xlsx"), result.to_dataframe()
+    >>> documents, items = docextract.read_results("batch.jsonl")   # DataFrames of a batch
 
 Heavy dependencies (pymupdf, llama_cpp, onnxruntime, pandas) load only when used.
 """
@@ -31,7 +32,8 @@ from docextract.types import FieldSource, Issue, Status, TileResult, Word
 
 if TYPE_CHECKING:
     from docextract.engines import Engine, get_engine, list_engines
-    from docextract.output.export import results_to_dataframe
+    from docextract.output.export import results_to_dataframe, write_table
+    from docextract.output.frames import Results, read_results
     from docextract.output.result import Extraction
     from docextract.pipeline import Event, extract
     from docextract.schemas import SchemaSpec, list_schemas, resolve_schema
@@ -40,7 +42,10 @@ _LAZY = {
     "extract": "docextract.pipeline",
     "Event": "docextract.pipeline",
     "Extraction": "docextract.output.result",
+    "Results": "docextract.output.frames",
+    "read_results": "docextract.output.frames",
     "results_to_dataframe": "docextract.output.export",
+    "write_table": "docextract.output.export",
     "Engine": "docextract.engines",
     "get_engine": "docextract.engines",
     "list_engines": "docextract.engines",
@@ -75,6 +80,7 @@ __all__ = [
     "MissingDependency",
     "ModelError",
     "NeedsVisionModel",
+    "Results",
     "SchemaError",
     "SchemaNotFound",
     "SchemaSpec",
@@ -87,6 +93,8 @@ __all__ = [
     "get_engine",
     "list_engines",
     "list_schemas",
+    "read_results",
     "resolve_schema",
     "results_to_dataframe",
+    "write_table",
 ]

@@ -14,6 +14,7 @@ exceptions are for things that stop a whole document::
     │   ├── EngineNotFound    unknown engine name
     │   ├── MissingDependency an optional package is not installed (names the pip command)
     │   ├── ModelError        model files missing/corrupt/mismatched, prompt over the context
+    │   │   └── ModelNotFound no catalog model of that name or quantization (lists the known ones)
     │   └── EngineLoadError   a batch worker could not load the engine: nothing can be processed
     ├── ExportError           the result cannot be written in the requested format
     ├── TimeLimitExceeded     a document was still being read at --timeout; its process was ended
@@ -79,6 +80,12 @@ class ModelError(EngineError):
 
 class EngineLoadError(EngineError):
     """The engine could not be loaded in a batch worker: nothing can be processed."""
+
+
+class ModelNotFound(ModelError, LookupError):
+    """No known model of that name (or no such quantization of it)."""
+
+    exit_code = 2
 
 
 class ExportError(DocextractError):

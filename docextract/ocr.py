@@ -35,10 +35,12 @@ All coordinates of the result are in the upright frame at the input image's scal
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import queue
 import threading
+import time
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -53,6 +55,8 @@ from docextract.types import BBox, Word
 
 if TYPE_CHECKING:
     from PIL import Image
+
+log = logging.getLogger(__name__)
 
 __all__ = ["OcrReader", "OcrResult", "get_reader"]
 
@@ -162,6 +166,7 @@ class OcrReader:
     # --- pipeline ---------------------------------------------------------------------------
 
     def _read(self, models: _Models, image: Image.Image, detect_rotation: bool) -> OcrResult:
+        started = time.perf_counter()
         in_w, in_h = image.size
         work = _prepare(image, self.work_side)
         quads = self._detect(models, work)
@@ -174,7 +179,10 @@ class OcrReader:
         skew = _skew(quads)
         h, w = work.shape[:2]
         frame = _Frame.build(in_w, in_h, turns, skew, w, h)
+        detected = time.perf_counter()
         words = self._recognize(models, work, quads, frame)
+        log.debug("OCR %dx%d: %d lines found in %.2f s (turned %d, skew %.1f), %d read in %.2f s", in_w, in_h, len(quads),
+                  detected - started, 90 * turns, skew, len(words), time.perf_counter() - detected)
         return OcrResult(
             words=_reading_order(words),
             angle=90 * turns,
@@ -215,7 +223,11 @@ class OcrReader:
         if self._models is None:
             with self._lock:
                 if self._models is None:
+                    started = time.perf_counter()
                     self._models = _Models.load(self.threads, self.unclip)
+                    log.info("OCR models loaded in %.2f s (%d recognizer session%s, %d thread%s)", time.perf_counter() - started,
+                             len(self._models.recs), "" if len(self._models.recs) == 1 else "s", self.threads,
+                             "" if self.threads == 1 else "s")
         return self._models
 
 

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 BBox = tuple[float, float, float, float]  # x0, y0, x1, y1
 
+REVIEW_CONFIDENCE = 0.6
+"""A value read with less confidence than this makes its document need review (and is marked so in exports)."""
+
 
 class Status(str, Enum):
     """Outcome of a document, page or tile."""

@@ -186,6 +186,26 @@ def _unblock(previous: set[int] | None) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+LOG_LEVEL_ENV = "DOCEXTRACT_LOG_LEVEL"
+"""The command's level for docextract's log, which a spawned child (no logging set up) logs at."""
+
+
+def _log_like_parent() -> None:
+    """A spawned child starts with no logging set up (a forked one inherits the parent's): it logs
+    docextract's records to stderr at the command's level, marked with its process id."""
+    import logging
+
+    level = os.environ.get(LOG_LEVEL_ENV)
+    logger = logging.getLogger("docextract")
+    if not level or not level.isdigit() or logging.getLogger().handlers or logger.handlers:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s", "%H:%M:%S"))
+    logger.addHandler(handler)
+    logger.setLevel(int(level))
+    logger.propagate = False
+
+
 def _child_main(conn: Any, parent_pid: int, setup: Callable[[Any], Any], config: Any,
                 handle: Callable[[Any, Any, Emit], Any]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -195,6 +215,7 @@ def _child_main(conn: Any, parent_pid: int, setup: Callable[[Any], Any], config:
     if hasattr(signal, "pthread_sigmask"):  # the mask the parent held while starting this process
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _stop_signals())
     _die_with_parent(parent_pid)
+    _log_like_parent()
 
     def send(message: tuple[Any, ...]) -> None:
         conn.send(message)

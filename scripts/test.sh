@@ -4,7 +4,7 @@
 # for set-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --dev
 # strace lets the privacy test watch native code's network calls too (it falls back to Python-level
 # guards without it). Best effort: only where apt-get is usable (Debian/Ubuntu as root).
 # Chromium is the real browser the review page's tests drive (through Playwright, whose own browser

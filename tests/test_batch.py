@@ -191,7 +191,7 @@ def test_batch_command_resume_retry_and_csv(tmp_path):
     assert "failed:" in first.stderr and "empty.pdf" in first.stderr
     assert "1 failed" in first.stderr and "0 skipped" in first.stderr and "docs/s" in first.stderr
     rows = csv.read_text(encoding="utf-8").splitlines()
-    assert rows[0].startswith("source,status") and len(rows) > 5  # items mode: one row per line item
+    assert rows[0].startswith("source,pages,status,needs_review,issues,") and len(rows) > 5  # items mode: a row per line item
 
     again = cli("batch", docs, "--schema", "receipt", "-o", out, "-j", "2")
     assert again.returncode == 3

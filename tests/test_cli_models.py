@@ -78,8 +78,8 @@ def test_models_pull_from_a_local_hub(tmp_path: Path, monkeypatch: pytest.Monkey
         hub.close()
 
 
-def test_models_pull_unknown_name_is_one_line() -> None:
+def test_models_pull_unknown_name_is_one_line_and_a_usage_error() -> None:
     result = runner.invoke(app, ["models", "pull", "no-such-model"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stdout == "" and "unknown model 'no-such-model'" in result.stderr
     assert "Traceback" not in result.output

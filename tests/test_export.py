@@ -62,11 +62,13 @@ def test_dataframe_types():
     assert len(items) == 2 and items["item_amount"].sum() == pytest.approx(9.23)
 
 
-def test_failed_result_row_and_code_has_no_csv():
+def test_failed_result_row_and_code_csv():
     r = Extraction(source="x.pdf", schema="receipt", engine="reader", status=Status.FAILED, data=None, error="boom")
-    assert r.to_rows() == [{"source": "x.pdf", "status": "failed", "error": "boom"}]
+    [row] = r.to_rows()
+    assert row["source"] == "x.pdf" and row["status"] == "failed" and row["issues"] == "boom"
+    assert row.get("total") is None and row["items_count"] is None
     code = Extraction(source="c.png", schema="code", engine="reader", status=Status.OK, data={"language": "python", "code": "x"})
-    with pytest.raises(ExportError):
+    with pytest.raises(ExportError, match="no tabular form"):  # the code kit says so
         code.to_csv()
     assert Decimal(str(json.loads(receipt_result().to_json())["total"])) == Decimal("11.05")
 

@@ -312,7 +312,7 @@ def test_outputs_are_checked_before_the_work_and_never_an_input(slow_pdf: Path, 
     assert doc.read_bytes() == original
     # the output is checked first: a slow document is never started for an output that cannot be written
     missing = cli("pdf", slow_pdf, "-o", tmp_path / "no" / "such" / "dir.json", "--timeout", "60")
-    assert missing.returncode == 1 and "cannot write" in missing.stderr and "time limit" not in missing.stderr
+    assert missing.returncode == 2 and "cannot write" in missing.stderr and "time limit" not in missing.stderr
     jsonl = tmp_path / "r.jsonl"
     assert cli("batch", doc, "-o", jsonl, "--csv", jsonl).returncode == 2
     jsonl.write_text("")
@@ -332,8 +332,8 @@ def test_a_running_batchs_files_are_not_replaced_by_another_job(tmp_path: Path) 
     with ResultWriter(jsonl):  # a batch is appending to it
         single = cli("pdf", doc, "-o", jsonl)
         assert single.returncode == 2 and "being written by another running docextract job" in single.stderr
-        csv = cli("batch", doc, "-o", tmp_path / "other.jsonl", "--csv", jsonl)
-        assert csv.returncode == 2 and "being written by another running docextract job" in csv.stderr
+        csv = cli("batch", doc, "-o", tmp_path / "other.jsonl", "--csv", jsonl)  # refused for its suffix already
+        assert csv.returncode == 2 and "cannot hold this output; name it .csv" in csv.stderr
     assert jsonl.read_bytes() == before
     assert not (tmp_path / "other.jsonl").exists() or (tmp_path / "other.jsonl").read_bytes() == b""
 

@@ -78,7 +78,7 @@ def test_cli_pdf_and_image_with_the_tiny_model(tiny_vlm, docs, tmp_path):
     run = subprocess.run([*base[:3], "image", str(docs["png"]), "--schema", "receipt", *base[4:], "-o", str(out)],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    assert out.read_text().startswith("source,status,")
+    assert out.read_text().startswith("source,pages,status,needs_review,issues,")
     run = subprocess.run([*base[:3], "image", str(docs["png"]), "--schema", "code", *base[4:]], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert set(json.loads(run.stdout)) == {"language", "code"}

@@ -169,7 +169,7 @@ def test_export_applies_corrections_to_xlsx_and_csv(fresh: Path, tmp_path: Path)
     assert rows["a.pdf"]["needs_review"] is True and "total-mismatch" in rows["a.pdf"]["issues"]
     assert rows["b.pdf"]["total"] == 11.05 and rows["b.pdf"]["needs_review"] is False
     items = list(book["items"].iter_rows(values_only=True))
-    assert items[0][:3] == ("source", "item", "description") and len(items) == 1 + 6
+    assert items[0][:4] == ("source", "pages", "line", "description") and len(items) == 1 + 6
     assert "amount_confidence" in items[0]
 
     result = runner.invoke(app, ["export", str(fresh), "--csv-mode", "summary"])

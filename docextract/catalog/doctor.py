@@ -47,7 +47,7 @@ THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "LLA
 
 AMX_REBUILD = (
     'CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF" '
-    "FORCE_CMAKE=1 pip install --force-reinstall --no-cache-dir llama-cpp-python (or run scripts/setup.sh)"
+    "FORCE_CMAKE=1 pip install --force-reinstall --no-cache-dir llama-cpp-python (or run scripts/setup.sh --llama)"
 )
 
 
@@ -310,7 +310,9 @@ def _warnings(
             "this CPU has AVX2 but llama.cpp was built without it; rebuild with -DGGML_AVX2=ON for 2-4x speed",
         )
     if not llama.get("installed"):
-        warn("llama-missing", "llama-cpp-python is not installed; install it with: pip install 'docextract[llama]'")
+        from docextract.engines.llama import INSTALL_HINT
+
+        warn("llama-missing", f"llama-cpp-python is not installed (only vision models need it); install it: {INSTALL_HINT}")
     usable = cpu["usable_cores"]
     over = {k: v for k, v in threads_env.items() if isinstance(v, int) and v > usable}
     if over:

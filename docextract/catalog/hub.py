@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from docextract.catalog.models import CatalogEntry, Quant, find_catalog, hf_cache_dir
-from docextract.errors import MissingDependency, ModelError
+from docextract.errors import MissingDependency, ModelError, ModelNotFound
 
 DEFAULT_ENDPOINT = "https://huggingface.co"
 
@@ -50,7 +50,7 @@ def plan(name: str, quant: str | None = None) -> tuple[str, str, str | None, Cat
     entry = find_catalog(name) or find_catalog(base)
     if entry is None:
         known = ", ".join(sorted(e.name for e in _downloadable()))
-        raise ModelError(
+        raise ModelNotFound(
             f"unknown model {name!r}; `pull` knows: {known} (for another Hugging Face repo, pass "
             "repo='org/name', model_file='x.gguf' and mmproj_file='mmproj-x.gguf')"
         )
@@ -93,15 +93,15 @@ def pull(
         ModelError: unknown model, repo or file; offline with nothing cached; checksum mismatch.
         MissingDependency: ``huggingface_hub`` is not installed.
     """
+    entry: CatalogEntry | None = None
+    q: Quant | None = None
+    if name is not None:  # an unknown name is a usage error whatever is installed
+        repo, model_file, planned_mmproj, entry, q = plan(name, quant)
+        mmproj_file = mmproj_file or planned_mmproj
     try:
         import huggingface_hub  # noqa: F401
     except ImportError:
         raise MissingDependency("`pull` needs huggingface_hub: pip install 'docextract[hub]'") from None
-    entry: CatalogEntry | None = None
-    q: Quant | None = None
-    if name is not None:
-        repo, model_file, planned_mmproj, entry, q = plan(name, quant)
-        mmproj_file = mmproj_file or planned_mmproj
     if not repo or not model_file:
         raise ModelError("pull needs a catalog model name, or repo= and model_file=")
     endpoint = (endpoint or os.environ.get("HF_ENDPOINT") or DEFAULT_ENDPOINT).rstrip("/")

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docextract.errors import ModelError
+from docextract.errors import ModelError, ModelNotFound
 
 PROJECTOR_HINTS = ("mmproj", "projector", "clip")
 """A ``.gguf`` file whose name contains one of these is a vision projector, not a language model."""
@@ -81,7 +81,7 @@ class CatalogEntry:
             if q.name.lower() == wanted:
                 return q
         known = ", ".join(q.name for q in self.quants)
-        raise ModelError(f"{self.name} has no quantization {name!r}; known: {known}")
+        raise ModelNotFound(f"{self.name} has no quantization {name!r}; known: {known}")
 
     def ram_needed_gb(self, quant: str | None = None) -> float:
         """Approximate RAM to run ``quant``: weights + projector + ~1.5 GB for context and buffers."""
@@ -333,7 +333,7 @@ def get_catalog(name: str) -> CatalogEntry:
     entry = find_catalog(name)
     if entry is None:
         known = ", ".join(e.name for e in list_catalog())
-        raise ModelError(f"unknown model {name!r}; known models: {known}")
+        raise ModelNotFound(f"unknown model {name!r}; known models: {known}")
     return entry
 
 

@@ -74,3 +74,4 @@ def main() -> None:
             highlight=False,
         )
         raise SystemExit(1) from None
+

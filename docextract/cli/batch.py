@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.text import Text
 
 from docextract.cli import extract as ex
-from docextract.cli.common import EXIT_USAGE, err_console, fail, handle_errors, interrupted, write_text
+from docextract.cli.common import EXIT_USAGE, ProgressLines, err_console, fail, handle_errors, interrupted
 from docextract.cli.options import OUTPUT, CsvMode, CsvModeOpt, EngineFlags, LogFlags, ReadFlags, SchemaOpt, command
 
 if TYPE_CHECKING:
@@ -25,8 +25,8 @@ InputsArg = Annotated[list[str], typer.Argument(help="Folders (searched recursiv
 class BatchFlags:
     """Where a batch writes, how many workers it runs, what it redoes."""
 
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", rich_help_panel=OUTPUT, help="The JSONL results file: one line per document, appended as each finishes; rerunning resumes.")] = None
-    csv: Annotated[Optional[Path], typer.Option("--csv", rich_help_panel=OUTPUT, help="Also write a CSV from the JSONL at the end.")] = None
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", rich_help_panel=OUTPUT, help="results.jsonl (one line per document, appended as each finishes; rerunning resumes), or results.xlsx / results.csv (written at the end, from a .jsonl of the same name beside it).")] = None
+    csv: Annotated[Optional[Path], typer.Option("--csv", rich_help_panel=OUTPUT, help="Also write a CSV (.csv) from the JSONL at the end.")] = None
     csv_mode: CsvModeOpt = CsvMode.items
     workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1, help="Parallel worker processes (default: the free CPU cores).")] = None
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Redo documents whose earlier result failed (the new line supersedes the old).")] = False
@@ -51,35 +51,44 @@ def batch_command(inputs: InputsArg, schema: SchemaOpt = "receipt", *, out: Batc
 
     log.setup()
     with handle_errors(log.verbose):
-        jsonl = _jsonl_path(out.output, out.csv, log.quiet)
+        jsonl, tables = _outputs(out.output, out.csv, log.quiet)
         name, eng_opts = _engine_config(engine, log, out.workers or default_workers())
         batch_opts = BatchOptions(schema=schema, engine=name, engine_options=eng_opts, options=read.pipeline_options(),
                                   workers=out.workers, retry_failed=out.retry_failed, timeout=read.time_limit(name))
-        csv_claim = [] if out.csv is None else [out.csv]
-        check_not_inputs([jsonl, *csv_claim], [])  # --csv naming the JSONL
-        with OutputClaim(csv_claim):
+        check_not_inputs([jsonl, *tables], [])  # --csv naming the JSONL
+        with OutputClaim(tables):
             try:
-                summary = _run(inputs, jsonl, batch_opts, log.quiet, run_batch, csv_claim)
+                summary = _run(inputs, jsonl, batch_opts, log.quiet, run_batch, tables)
             except KeyboardInterrupt as exc:
                 raise interrupted(exc, f"finished documents are in {_escape(str(jsonl))}: rerun the same command to continue") from None
-            if out.csv is not None:
-                _write_csv(jsonl, out.csv, out.csv_mode.value, schema)
-        _print_summary(summary, jsonl, out.csv, log.quiet)
+            if tables:
+                _write_tables(jsonl, tables, out.csv_mode.value, schema)
+        _print_summary(summary, jsonl, tables, log.quiet)
     raise typer.Exit(summary.exit_code)
 
 
-def _jsonl_path(output: Path | None, csv: Path | None, quiet: bool) -> Path:
+def _outputs(output: Path | None, csv: Path | None, quiet: bool) -> tuple[Path, list[Path]]:
+    """The JSONL record of the run and the spreadsheets to write from it, checked before any work."""
+    from docextract.output.files import check_output, format_of
+    from docextract.outputs import check_not_inputs
+
     if output is None and csv is None:
-        raise fail("batch needs -o results.jsonl (the resumable record of the run) and/or --csv results.csv", EXIT_USAGE)
-    if output is not None:
-        if output.suffix.lower() not in (".jsonl", ".ndjson", ".json"):
-            raise fail(f"{output}: batch writes JSON lines; name the output .jsonl (use --csv for a CSV)", EXIT_USAGE)
-        return output
-    assert csv is not None
-    jsonl = csv.with_suffix(".jsonl")
-    if not quiet:
-        err_console.print(f"note: results are recorded in {jsonl} (rerunning resumes from it)", highlight=False)
-    return jsonl
+        raise fail("batch needs -o results.jsonl (the resumable record of the run), results.xlsx or results.csv", EXIT_USAGE)
+    check_not_inputs([p for p in (output, csv) if p is not None], [])  # --csv naming -o: before their suffixes
+    tables: list[Path] = []
+    if output is not None and format_of(output, ("jsonl", "xlsx", "csv")) == "jsonl":
+        jsonl = output
+    else:
+        tables += [output] if output is not None else []
+        jsonl = (output or csv).with_suffix(".jsonl")  # type: ignore[union-attr]
+    if csv is not None:
+        format_of(csv, ("csv",))
+        tables.append(csv)
+    if not quiet and jsonl != output:
+        err_console.print(f"note: results are recorded in {_escape(str(jsonl))} (rerunning resumes from it)", highlight=False)
+    for path in (jsonl, *tables):
+        check_output(path)
+    return jsonl, tables
 
 
 def _engine_config(flags: EngineFlags, log: LogFlags, workers: int) -> tuple[str, EngineOptions]:
@@ -106,15 +115,18 @@ def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, run_batch: Any,
         transient=True,
         disable=quiet or not err_console.is_terminal,
     )
-    with bar:
+    lines = ProgressLines("batch", enabled=not quiet and not err_console.is_terminal)
+    with bar, lines:
         task = bar.add_task("extracting", total=None)
 
         def on_event(event: BatchEvent) -> None:
             if event.kind == "start":
                 bar.update(task, total=event.total)
+                lines.update(total=event.total)
             elif event.kind == "done":
                 bar.advance(task)
                 record = event.record or {}
+                lines.update(done=1, failed=record.get("status") == "failed")
                 if record.get("status") == "failed":
                     bar.console.print(f"[red]failed:[/] {_escape(str(record.get('error')))}", highlight=False, soft_wrap=True)
             elif event.kind == "crash" and not quiet:
@@ -123,22 +135,18 @@ def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, run_batch: Any,
         return run_batch(inputs, jsonl, opts, on_event, other_outputs=other_outputs)
 
 
-def _write_csv(jsonl: Path, csv: Path, mode: str, schema: str) -> None:
+def _write_tables(jsonl: Path, paths: list[Path], mode: str, schema: str) -> None:
     from docextract.batch import read_results
-    from docextract.output.export import rows_to_csv
-    from docextract.output.result import Extraction
+    from docextract.output.export import write_table
     from docextract.schemas import resolve_schema
 
-    spec = resolve_schema(schema)
-    rows: list[dict[str, Any]] = []
-    for record in read_results(jsonl).values():
-        result = Extraction.from_dict(record)
-        result.spec = spec
-        rows.extend(result.to_rows(mode))
-    write_text(rows_to_csv(rows), csv)
+    spec = resolve_schema(schema)  # a user's kit reads its own records
+    records = list(read_results(jsonl).values())
+    for path in paths:
+        write_table(records, path, mode=mode, spec=spec)
 
 
-def _print_summary(summary: Any, jsonl: Path, csv: Path | None, quiet: bool) -> None:
+def _print_summary(summary: Any, jsonl: Path, tables: list[Path], quiet: bool) -> None:
     for warning in summary.warnings:
         err_console.print(f"[yellow]warning:[/] {_escape(warning)}", highlight=False)
     if quiet:
@@ -150,8 +158,8 @@ def _print_summary(summary: Any, jsonl: Path, csv: Path | None, quiet: bool) -> 
     if summary.ignored:
         parts.append(f"{summary.ignored} non-document files ignored")
     rate = f", {summary.rate:.2f} docs/s on {summary.workers} worker(s)" if summary.processed else ""
-    written = f"{jsonl}" + (f" and {csv}" if csv else "")
-    err_console.print(f"{', '.join(parts)} in {summary.seconds:.1f} s{rate} → {written}", highlight=False, soft_wrap=True)
+    written = " and ".join(map(str, [jsonl, *tables]))
+    err_console.print(f"{', '.join(parts)} in {summary.seconds:.1f} s{rate} → {_escape(written)}", highlight=False, soft_wrap=True)
 
 
 def _escape(text: str) -> str:

@@ -9,6 +9,8 @@ import contextlib
 import logging
 import os
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -129,11 +131,32 @@ class _SafeFormatter(logging.Formatter):
         return terminal_safe(super().format(record))
 
 
+def log_level(verbose: int, quiet: bool) -> int:
+    """docextract's log level for the flags: -q errors only, default warnings, -v info, -vv debug."""
+    return logging.ERROR if quiet else logging.DEBUG if verbose >= 2 else logging.INFO if verbose else logging.WARNING
+
+
+class _ConsoleHandler(logging.Handler):
+    """Log records as lines on the stderr console, so they go above a live progress bar, unwrapped."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            err_console.print(self.format(record), markup=False, highlight=False, soft_wrap=True)
+        except Exception:  # pragma: no cover - logging must never break the command
+            self.handleError(record)
+
+
 def setup_logging(verbose: int, quiet: bool) -> None:
-    level = logging.ERROR if quiet else (logging.DEBUG if verbose >= 2 else logging.INFO if verbose else logging.WARNING)
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_SafeFormatter("%(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=level, handlers=[handler])
+    """Show docextract's log on stderr; other libraries' only from warnings up (from info with -vv)."""
+    from docextract.workers import LOG_LEVEL_ENV
+
+    handler = _ConsoleHandler()
+    handler.setFormatter(_SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO if verbose >= 2 else logging.WARNING)
+    logging.getLogger("docextract").setLevel(log_level(verbose, quiet))
+    os.environ[LOG_LEVEL_ENV] = str(log_level(verbose, quiet))  # for the child processes that read documents
 
 
 def progress(quiet: bool) -> Progress:
@@ -148,6 +171,70 @@ def progress(quiet: bool) -> Progress:
         transient=True,
         disable=quiet or not err_console.is_terminal,
     )
+
+
+class ProgressLines:
+    """Progress as a plain line on stderr every few seconds, where no bar can be drawn (stderr is a
+    log file or a CI console): ``batch: 12/40 documents (1 failed), 0.61 docs/s, about 46 s left``.
+
+    A line follows a finished document when the last one is at least ``every`` seconds old
+    (``$DOCEXTRACT_PROGRESS_SECONDS``, default 5); with nothing finishing, one comes every six
+    times that, so a long document still shows the run is alive.
+    """
+
+    def __init__(self, label: str, enabled: bool, every: float | None = None) -> None:
+        self.label = label
+        self.enabled = enabled
+        self.every = every if every is not None else float(os.environ.get("DOCEXTRACT_PROGRESS_SECONDS") or 5)
+        self.total: int | None = None
+        self.done = self.failed = 0
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._started = self._printed = time.monotonic()
+
+    def update(self, *, total: int | None = None, done: int = 0, failed: int = 0) -> None:
+        with self._lock:
+            self.total = total if total is not None else self.total
+            self.done += done
+            self.failed += failed
+        if done and time.monotonic() - self._printed >= self.every:
+            self._print()
+
+    def line(self) -> str:
+        with self._lock:
+            total, done, failed = self.total, self.done, self.failed
+        elapsed = time.monotonic() - self._started
+        text = f"{self.label}: {done}/{total if total is not None else '?'} documents"
+        text += f" ({failed} failed)" if failed else ""
+        if done and elapsed > 0:
+            rate = done / elapsed
+            text += f", {rate:.2f} docs/s"
+            if total:
+                text += f", about {max(0.0, (total - done) / rate):.0f} s left"
+        return text + f", {elapsed:.0f} s so far"
+
+    def _print(self) -> None:
+        if self.enabled:
+            self._printed = time.monotonic()
+            err_console.print(self.line(), markup=False, highlight=False, soft_wrap=True)
+
+    def _heartbeat(self) -> None:
+        quiet = max(6 * self.every, 1.0)
+        while not self._stop.wait(quiet / 4):
+            if time.monotonic() - self._printed >= quiet:
+                self._print()
+
+    def __enter__(self) -> ProgressLines:
+        if self.enabled:
+            self._thread = threading.Thread(target=self._heartbeat, name="docextract-progress", daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
 
 
 def exit_code_for(results: list[Extraction]) -> int:

@@ -56,13 +56,14 @@ def run_extract(file: Path, schema: str, expect: str, flags: ExtractFlags) -> No
     """Shared body of ``pdf`` and ``image``: the output is claimed first, then the document is read
     in a child process that is ended at ``--timeout``, on Ctrl-C/SIGTERM, or if this process dies;
     write, report, exit with the result's code."""
-    from docextract.outputs import OutputClaim
+    from docextract.outputs import OutputClaim, check_not_inputs
 
     log = flags.log
     log.setup()
     with handle_errors(log.verbose):
         out = flags.out.output
-        fmt = flags.out.fmt or _format_from_suffix(out)
+        check_not_inputs([] if out is None or str(out) == "-" else [out], [file])  # before its suffix: the worse mistake
+        fmt = output_format(out, flags.out.fmt)
         name = check_engine(flags.engine.engine, flags.engine.options(log), log.quiet)
         _check_kind(file, expect, log.quiet)
         with OutputClaim([] if out is None or str(out) == "-" else [out], inputs=[file]):
@@ -124,11 +125,21 @@ def warn_if_remote(eng: Engine, options: EngineOptions, quiet: bool) -> None:
         err_console.print(f"[yellow]warning:[/] {where} is not on this machine: document images will be sent there", highlight=False)
 
 
-def _format_from_suffix(output: Path | None) -> OutputFormat:
-    if output is None:
-        return OutputFormat.json
-    suffix = output.suffix.lower()
-    return {".jsonl": OutputFormat.jsonl, ".csv": OutputFormat.csv}.get(suffix, OutputFormat.json)
+def output_format(output: Path | None, fmt: OutputFormat | None) -> OutputFormat:
+    """What to write: ``-f``, else what ``-o``'s suffix names; checked before any work (exit 2 when
+    the suffix names another format, or the file cannot be written)."""
+    from docextract.output.files import check_output, format_of
+
+    if output is None or str(output) == "-":
+        if fmt is OutputFormat.xlsx:
+            raise fail("a workbook cannot go to stdout; name a file: -o results.xlsx", EXIT_USAGE)
+        return fmt or OutputFormat.json
+    named = OutputFormat(format_of(output, [f.value for f in OutputFormat]))
+    if fmt is not None and fmt is not named:
+        raise fail(f"{escape(str(output))}: -f {fmt.value} does not match the file's suffix; "
+                   f"name it .{fmt.value} or drop -f", EXIT_USAGE)
+    check_output(output)
+    return named
 
 
 def _check_kind(file: Path, expect: str, quiet: bool) -> None:
@@ -143,15 +154,17 @@ def _check_kind(file: Path, expect: str, quiet: bool) -> None:
 def write_result(result: Extraction, out: ResultFlags, fmt: OutputFormat) -> None:
     """Write one result in the requested format."""
     output = out.output
-    if output is not None and output.suffix.lower() == ".xlsx" or (result.kit.tables is not None and fmt is OutputFormat.csv):
-        if output is None:
-            raise fail("tables as CSV need a file: -o tables.csv (one file per table)", EXIT_USAGE)
-        written = result.write_tables(output)
-        err_console.print(f"wrote {', '.join(map(str, written))}", highlight=False)
+    if fmt in (OutputFormat.csv, OutputFormat.xlsx):
+        from docextract.output.export import write_table
+
+        if output is None or str(output) == "-":
+            write_text(result.to_csv(mode=out.csv_mode.value), None)
+            return
+        written = write_table([result], output, mode=out.csv_mode.value)
+        if len(written) > 1 or fmt is OutputFormat.xlsx:
+            err_console.print(f"wrote {escape(', '.join(map(str, written)))}", highlight=False)
         return
-    if fmt is OutputFormat.csv:
-        write_text(result.to_csv(mode=out.csv_mode.value), output)
-    elif fmt is OutputFormat.jsonl:
+    if fmt is OutputFormat.jsonl:
         write_text(result.to_json(full=out.full, indent=None), output)
     else:
         write_text(result.to_json(full=out.full), output)

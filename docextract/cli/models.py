@@ -81,15 +81,16 @@ def models_command(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     if ctx.invoked_subcommand is not None:
         return
     rows = catalog_rows()
-    if as_json:
-        write_text(json.dumps(rows, indent=2), None)
-        return
-    from rich.console import Console
+    with handle_errors():
+        if as_json:
+            write_text(json.dumps(rows, indent=2), None)
+            return
+        from rich.console import Console
 
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=200)  # a pipe or file: one line per model
-    console.print(_catalog_table(rows))
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=200)  # a pipe or file: one line per model
+        console.print(_catalog_table(rows))
     err_console.print("* default quantization. Download one with: docextract models pull NAME[:QUANT]", highlight=False)
 
 

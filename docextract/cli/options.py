@@ -30,6 +30,7 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class CsvMode(str, Enum):
@@ -120,8 +121,8 @@ class ReadFlags(DocFlags):
 class ResultFlags:
     """How an extraction result is written."""
 
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", rich_help_panel=OUTPUT, help="Write here (.json, .jsonl, .csv, .xlsx for tables); default stdout.")] = None
-    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", rich_help_panel=OUTPUT, help="Output format; default from -o's suffix, else json.")] = None
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", rich_help_panel=OUTPUT, help="Write here: .json, .jsonl, .csv or .xlsx (a documents and an items sheet); default stdout.")] = None
+    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", rich_help_panel=OUTPUT, help="Output format; default from -o's suffix (which must match), else json.")] = None
     csv_mode: Annotated[CsvMode, typer.Option("--csv", rich_help_panel=OUTPUT, help="CSV rows: one per line item (summary repeated) or one per document.")] = CsvMode.items
     full: Annotated[bool, typer.Option("--full", rich_help_panel=OUTPUT, help="Print the whole result: status, issues, provenance, raw tile output.")] = False
 

@@ -70,20 +70,14 @@ def export_command(results: ResultsArg, output: ExportOutOpt = None, csv_mode: C
         suffix = output.suffix.lower() if output is not None and str(output) != "-" else ".csv"
         if suffix not in (".csv", ".xlsx"):
             raise fail(f"{output}: export writes .xlsx or .csv; name the output so", EXIT_USAGE)
-        from docextract.output.export import results_to_csv, write_xlsx
+        from docextract.output.export import results_to_csv, write_table
         from docextract.review import ReviewStore
 
         store = ReviewStore(results)
         docs = store.documents()
         exported = [d.result for d in docs]
-        if suffix == ".xlsx":
-            assert output is not None
-            tmp = output.with_name(f".{output.name}.tmp")
-            try:
-                write_xlsx(exported, tmp)
-                tmp.replace(output)
-            finally:
-                tmp.unlink(missing_ok=True)
+        if output is not None and str(output) != "-":
+            write_table(exported, output, mode=csv_mode.value)
         else:
             write_text(results_to_csv(exported, csv_mode.value), output)
         if not quiet:

@@ -114,31 +114,33 @@ class Extraction:
         return json.dumps(self.to_dict(full), indent=indent, ensure_ascii=False)
 
     def to_rows(self, mode: str = "items") -> list[dict[str, Any]]:
-        """Flat rows for CSV/DataFrames: one per line item (summary repeated) or one ``summary`` row."""
-        from docextract.output.export import check_mode, flatten_rows
+        """Flat rows for CSV/DataFrames: one per line item (document columns repeated) or one
+        ``summary`` row, with needs_review, issues and confidences (see :mod:`docextract.output.export`)."""
+        from docextract.output.export import result_rows
 
-        check_mode(mode)
-        data = self.data_dict()
-        head = {"source": self.source, "status": self.status.value}
-        if data is None:
-            return [{**head, "error": self.error}]
-        rows = (self.kit.rows or flatten_rows)(data, mode)
-        return [{**head, **row} for row in rows]
+        return result_rows(self, mode)
 
     def to_csv(self, path: str | Path | None = None, mode: str = "items") -> str:
         """CSV text (also written to ``path`` if given)."""
-        from docextract.output.export import rows_to_csv
+        from docextract.output.export import results_to_csv
+        from docextract.output.files import write_atomic
 
-        text = rows_to_csv(self.to_rows(mode))
+        text = results_to_csv([self], mode)
         if path is not None:
-            Path(path).write_text(text, encoding="utf-8", newline="")
+            write_atomic(path, text)
         return text
 
-    def to_dataframe(self, mode: str = "items") -> pd.DataFrame:
-        """A pandas DataFrame of :meth:`to_rows` with money as floats and dates as datetimes."""
-        from docextract.output.export import rows_to_dataframe
+    def to_xlsx(self, path: str | Path) -> Path:
+        """Write an xlsx workbook: a ``documents`` and an ``items`` sheet (a sheet per table for tables)."""
+        from docextract.output.export import write_table
 
-        return rows_to_dataframe(self.to_rows(mode))
+        return write_table([self], path)[0]
+
+    def to_dataframe(self, mode: str = "items") -> pd.DataFrame:
+        """A pandas DataFrame of :meth:`to_rows`, typed: money as floats, dates as datetimes."""
+        from docextract.output.export import results_to_dataframe
+
+        return results_to_dataframe([self], mode)
 
     def tables(self) -> list[Table]:
         """The data as tables (the ``table`` schema's); :class:`ExportError` for schemas without."""

@@ -8,6 +8,7 @@ Pages stream (only per-tile results, never pixels, are kept), tile failures beco
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -27,6 +28,7 @@ from docextract.schemas import SchemaSpec, resolve_schema
 from docextract.sources import DEFAULT_DPI, DEFAULT_MAX_PIXELS, Document, open_document, parse_pages, source_name
 from docextract.sources.words import page_words
 from docextract.types import (
+    REVIEW_CONFIDENCE,
     EngineOutput,
     EngineRequest,
     FieldSource,
@@ -42,8 +44,9 @@ from docextract.types import (
 if TYPE_CHECKING:
     from PIL import Image
 
+log = logging.getLogger(__name__)
+
 MIN_DPI, MAX_DPI = 36, 1200
-REVIEW_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True)
@@ -219,6 +222,11 @@ class _Document:
         if read is not None:
             self.words[page.number] = read.on_page()
         tiles = page_tiles(page, self.engine, self.opts, read if self.engine.wants_words else None)
+        log.info("%s page %d/%d: %dx%d px%s, %s; %d tile%s", self.name, page.number, page_count, page.width, page.height,
+                 f" at {page.dpi:g} dpi" if page.dpi else "", "text layer" if page.has_text_layer else "image", len(tiles),
+                 "" if len(tiles) == 1 else "s")
+        for tile in tiles:
+            log.debug("  tile %d: box %s, scale %.3f", tile.index, tuple(round(v) for v in tile.bbox), tile.scale)
         self.emit(Event("page", self.name, page=page.number, pages=page_count, tiles=len(tiles)))
         for tile in tiles:
             part = prompts.tile_part(tile.index, len(tiles), page.number, page_count)
@@ -287,7 +295,7 @@ def run_tile(
     """Generate, parse and validate one tile: one retry on truncation, ``opts.reasks`` re-asks on invalid output."""
     started = time.perf_counter()
     issues: list[Issue] = []
-    attempts, encodes = 0, 0
+    attempts, encodes, prompt_tokens, output_tokens = 0, 0, 0, 0
     output: EngineOutput | None = None
     data: dict[str, Any] | None = None
     where = {"page": tile.page, "tile": tile.index}
@@ -304,6 +312,8 @@ def run_tile(
             issues.append(Issue(code="engine-error", message=str(exc), severity="error", stage="engine", **where))
             break
         encodes += output.image_encodes
+        prompt_tokens += output.prompt_tokens
+        output_tokens += output.completion_tokens
         issues.extend(i.model_copy(update=where) for i in output.issues)
         if output.finish_reason == "length" and not engine.structured:
             if not truncation_retried:
@@ -327,6 +337,10 @@ def run_tile(
     status = Status.OK if data is not None else Status.FAILED
     if data is not None and any(i.severity == "error" for i in issues):
         status = Status.PARTIAL
+    tokens = f", {prompt_tokens} prompt + {output_tokens} output tokens" if prompt_tokens or output_tokens else ""
+    log.info("page %d tile %d: %s in %.2f s, %d attempt%s%s, finish %s", tile.page, tile.index, status.value,
+             time.perf_counter() - started, attempts, "" if attempts == 1 else "s", tokens,
+             output.finish_reason if output else "error")
     tr = TileResult(
         page=tile.page,
         index=tile.index,

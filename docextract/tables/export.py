@@ -173,7 +173,7 @@ def write_xlsx(tables: Sequence[Table], path: str | Path) -> Path:
     wb.remove(wb.active)
     for i, table in enumerate(tables or [Table()], 1):
         ws = wb.create_sheet(f"Table {i}" + (f" (p{table.page})" if table.page else ""))
-        for row in _typed_rows(table):
+        for row in typed_rows(table):
             ws.append(row)
     try:
         wb.save(path)
@@ -182,7 +182,7 @@ def write_xlsx(tables: Sequence[Table], path: str | Path) -> Path:
     return Path(path)
 
 
-def _typed_rows(table: Table) -> list[list[object]]:
+def typed_rows(table: Table) -> list[list[object]]:
     """Rows for a sheet: cells of numeric columns as numbers (missing marks as empty cells)."""
     width = max([len(table.columns)] + [len(r) for r in table.rows])
     rows = [list(r) + [""] * (width - len(r)) for r in table.rows]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import io
+import logging
 import os
 import time
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docextract.engines.base import Engine, EngineOptions
+from docextract.engines.llama import INSTALL_HINT, llama_cpp_installed
 from docextract.engines.llama.gguf import GGUFInfo, check_pair, read_gguf_info
 from docextract.engines.llama.grammar import compile_grammar, load_grammar
 from docextract.errors import EngineError, MissingDependency, ModelError, SchemaError, UsageError
@@ -33,6 +35,8 @@ from docextract.types import EngineOutput, EngineRequest, Issue
 
 if TYPE_CHECKING:
     from PIL import Image
+
+log = logging.getLogger(__name__)
 
 ENV_MODEL = "DOCEXTRACT_MODEL"
 ENV_MMPROJ = "DOCEXTRACT_MMPROJ"
@@ -65,7 +69,7 @@ HANDLER_ALIASES: dict[str, str] = {
     "generic": "mtmd",
 }
 
-_PIP_HINT = 'pip install "docextract[llama]"  (or: pip install llama-cpp-python)'
+_PIP_HINT = INSTALL_HINT
 
 
 def choose_handler(model: GGUFInfo, mmproj: GGUFInfo | None) -> str:
@@ -166,6 +170,8 @@ class LlamaEngine(Engine):
     @classmethod
     def from_options(cls, options: EngineOptions) -> LlamaEngine:
         """``--model`` is a GGUF path or a model name found on disk (see :mod:`docextract.catalog.models`)."""
+        if not llama_cpp_installed():  # before anything about the model: that is the first thing to fix
+            raise MissingDependency(f"the llama engine needs llama-cpp-python, which this set-up leaves out; install it: {INSTALL_HINT}")
         if not options.model:
             raise UsageError("the llama engine needs --model (a GGUF file or a known model name; see `docextract models`)")
         model, mmproj = options.model, options.mmproj
@@ -202,6 +208,7 @@ class LlamaEngine(Engine):
         """Load the weights and the vision projector (idempotent)."""
         if self._llama is not None:
             return
+        started = time.perf_counter()
         llama_cpp = _import_llama_cpp()
         _route_mtmd_logs()
         handler = self._make_handler() if self.mmproj_info else None
@@ -224,6 +231,9 @@ class LlamaEngine(Engine):
         if handler is not None:
             self._init_projector(handler, llama)
         self._llama, self._handler = llama, handler
+        log.info("llama: loaded %s%s in %.2f s (handler %s, n_ctx %d, %d threads)", self.model_info.path.name,
+                 f" + {self.mmproj_info.path.name}" if self.mmproj_info else "", time.perf_counter() - started,
+                 self.handler_name, self.n_ctx, self.n_threads)
 
     def generate(self, request: EngineRequest) -> EngineOutput:
         """Run one request: its images (as PNG data URIs) and prompt, constrained to
@@ -455,7 +465,7 @@ def _import_llama_cpp() -> Any:
         import llama_cpp
     except ImportError as exc:
         raise MissingDependency(
-            f"the llama engine needs llama-cpp-python ({exc}); install it with: {_PIP_HINT}"
+            f"the llama engine needs llama-cpp-python, which is not installed ({exc}); install it: {_PIP_HINT}"
         ) from None
     return llama_cpp
 

@@ -1,0 +1,40 @@
+"""A batch's results file as pandas DataFrames: ``docextract.read_results("out.jsonl")``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from docextract.errors import ExportError
+from docextract.output.export import sheet_dataframe, sheets
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from docextract.schemas import SchemaSpec
+
+
+class Results(NamedTuple):
+    """A batch's results as DataFrames: one row per document, one per line item (the columns of
+    the ``documents`` and ``items`` sheets, see :mod:`docextract.output.export`)."""
+
+    documents: pd.DataFrame
+    items: pd.DataFrame
+
+
+def read_results(path: str | os.PathLike[str], spec: SchemaSpec | None = None) -> Results:
+    """A batch's JSONL file as DataFrames ``(documents, items)``, typed (numbers, dates, booleans).
+
+        >>> documents, items = docextract.read_results("receipts.jsonl")
+        >>> documents[documents.needs_review][["source", "total", "issues"]]
+
+    The latest record of each document counts (see :func:`docextract.batch.read_results`);
+    ``spec`` is the kit to read a user schema's records with.
+    """
+    from docextract.batch import read_results as read_records
+
+    if not Path(path).is_file():
+        raise ExportError(f"{os.fspath(path)} does not exist or is not a file; pass the JSONL file a batch wrote")
+    documents, items = sheets(read_records(path).values(), spec)
+    return Results(sheet_dataframe(documents), sheet_dataframe(items))

@@ -1,0 +1,85 @@
+"""The command line as a new user meets it: what a missing optional engine says, a closed stdout,
+errors that name the user's paths, logging with -v, progress lines when stderr is not a terminal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pymupdf
+from typer.testing import CliRunner  # noqa: TID251 - tests drive the CLI
+
+from docextract.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+def text_pdf(path: Path, pages: int = 1, lines: int = 40) -> Path:
+    doc = pymupdf.open()
+    for p in range(pages):
+        page = doc.new_page()
+        for i in range(lines):
+            page.insert_text((40, 40 + i * 18), f"Page {p + 1} line {i + 1}: the quick brown fox jumps over the lazy dog")
+    doc.save(path)
+    return path
+
+
+def test_llama_engine_without_llama_cpp_says_how_to_install(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "llama_cpp", None)  # as in the default set-up, which leaves it out
+    pdf = text_pdf(tmp_path / "a.pdf")
+    result = runner.invoke(app, ["pdf", str(pdf), "--engine", "llama", "--model", "nosuch.gguf"])
+    assert result.exit_code == 1 and result.stdout == ""
+    message = " ".join(result.stderr.split())
+    assert "needs llama-cpp-python" in message and "scripts/setup.sh --llama" in message and "docextract[llama]" in message
+
+
+def test_closed_stdout_ends_quietly(tmp_path):
+    pdf = text_pdf(tmp_path / "long.pdf", pages=40)  # more text than a pipe holds
+    proc = subprocess.Popen([sys.executable, "-m", "docextract", "ocr", str(pdf), "-f", "text"], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # as `| head -1` does
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 141  # the status of a command ended by SIGPIPE, as `yes | head -1`
+    assert first.startswith(b"Page 1 line 1") and err == ""
+
+
+def cli(*args: str | os.PathLike[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "docextract", *map(os.fsdecode, args)], capture_output=True, text=True,
+                          timeout=240, cwd=REPO, env={**os.environ, **(env or {})})
+
+
+def test_verbose_shows_the_tile_plan_engine_and_timings(tmp_path):
+    from docextract.testing.documents import ReceiptData, receipt_image, receipt_pdf
+
+    pdf = receipt_pdf(tmp_path / "r.pdf", ReceiptData()) and tmp_path / "r.pdf"
+    quiet = cli("pdf", pdf)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    info = cli("pdf", pdf, "-v")
+    assert info.returncode == 0 and info.stdout == quiet.stdout
+    assert "r.pdf page 1/1:" in info.stderr and "at 200 dpi, text layer; 1 tile" in info.stderr
+    assert "page 1 tile 0: ok in" in info.stderr and "DEBUG" not in info.stderr
+    jpg = tmp_path / "r.jpg"
+    receipt_image(jpg, ReceiptData())
+    debug = cli("image", jpg, "-vv")
+    assert debug.returncode == 0, debug.stderr
+    assert "docextract.ocr: OCR models loaded in" in debug.stderr and "lines found in" in debug.stderr
+    assert "DEBUG docextract.pipeline:   tile 0: box" in debug.stderr
+
+
+def test_batch_prints_progress_lines_when_stderr_is_not_a_terminal(tmp_path):
+    from docextract.testing.documents import random_receipt, receipt_pdf
+
+    for i in range(3):
+        receipt_pdf(tmp_path / f"r{i}.pdf", random_receipt(i))
+    run = cli("batch", tmp_path, "-o", tmp_path / "out.jsonl", "-j", "1", env={"DOCEXTRACT_PROGRESS_SECONDS": "0"})
+    assert run.returncode == 0, run.stderr
+    progress = [line for line in run.stderr.splitlines() if line.startswith("batch: ")]
+    counts = [line.split(",")[0] for line in progress]
+    assert sorted(set(counts) - {"batch: 0/3 documents"}) == [f"batch: {i}/3 documents" for i in (1, 2, 3)], run.stderr
+    assert "3 ok, 0 partial, 0 failed" in run.stderr
