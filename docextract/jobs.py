@@ -324,7 +324,7 @@ def video_frames(
         require_vision(engine, "video --ask")
     else:
         require_vision(engine, "video (describing frames)")
-    for frame in sample_frames(path, every=every, scenes=scenes, max_frames=max_frames):
+    for frame in sample_frames(path, every=every, scenes=scenes, max_frames=max_frames, max_pixels=opts.max_pixels):
         result = FrameResult(frame.index, frame.time, frame.timestamp)
         if spec is not None:
             extraction = _extract_frame(frame.image, spec, engine, opts)

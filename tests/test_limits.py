@@ -464,6 +464,11 @@ def test_max_pixels_applies_to_pdf_pages_and_odd_aspect_ratios(tmp_path: Path) -
         docextract.extract(strip, "receipt")
     cut = cli("pdf", poster, "--dpi", "72")
     assert cut.returncode == 1 and "over the limit" in cut.stderr
+    from docextract.sources.video import sample_frames, write_test_video
+
+    video = write_test_video(tmp_path / "v.mp4", [(255, 0, 0)], size=(160, 96))
+    with pytest.raises(InputError, match=r"\(its frames\) is 160x96 pixels, over the limit of 10,000"):
+        next(sample_frames(video, max_pixels=10_000))
 
 
 def test_the_library_changes_no_global_state_and_checks_a_pil_image_before_decoding(tmp_path: Path) -> None:

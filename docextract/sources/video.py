@@ -79,6 +79,7 @@ def sample_frames(
     every: float | None = None,
     scenes: float | None = None,
     max_frames: int | None = None,
+    max_pixels: int | None = None,
 ) -> Iterator[Frame]:
     """Yield frames of the first video stream of ``path``.
 
@@ -89,6 +90,7 @@ def sample_frames(
             than this (0..1, see :data:`DEFAULT_SCENE_THRESHOLD`). With both, a frame is kept when
             either rule keeps it. With neither, one frame every 5 seconds.
         max_frames: stop after this many frames.
+        max_pixels: refuse a stream whose frames are larger (checked from its header, before decoding).
 
     Raises:
         InputError: the file cannot be opened or has no video stream.
@@ -102,7 +104,7 @@ def sample_frames(
         every = 5.0
     selector = _Selector(every, scenes)
     count = 0
-    for time, frame in _decode(Path(os.fspath(path))):
+    for time, frame in _decode(Path(os.fspath(path)), max_pixels):
         if max_frames is not None and count >= max_frames:
             return
         if selector.keep(time, frame):
@@ -146,7 +148,7 @@ def _thumbnail(frame: Any) -> np.ndarray:
     return frame.reformat(width=width, height=height, format="gray").to_ndarray()
 
 
-def _decode(path: Path) -> Iterator[tuple[float, Any]]:
+def _decode(path: Path, max_pixels: int | None = None) -> Iterator[tuple[float, Any]]:
     """``(seconds, av.VideoFrame)`` for every frame of the first video stream, in order."""
     av = _import_av()
     try:
@@ -159,6 +161,10 @@ def _decode(path: Path) -> Iterator[tuple[float, Any]]:
         if not container.streams.video:
             raise InputError(f"{path} has no video stream", path=path)
         stream = container.streams.video[0]
+        if max_pixels is not None and stream.width and stream.height:
+            from docextract.sources.images import check_size
+
+            check_size(stream.width, stream.height, str(path), max_pixels, " (its frames)")
         stream.thread_type = "AUTO"
         base = stream.start_time * stream.time_base if stream.start_time is not None and stream.time_base else 0
         try:
