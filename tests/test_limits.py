@@ -142,6 +142,26 @@ def test_kill_9_leaves_no_worker_behind_even_inside_native_code(slow_pdf: Path, 
         assert not wait_gone(kids), f"{args[0]}: orphaned worker at 100 % CPU"
 
 
+def test_sigterm_stops_a_batch_keeps_its_records_and_says_how_to_go_on(slow_pdf: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a-forms.pdf").write_bytes(slow_pdf.read_bytes())
+    receipt_pdf(docs / "b.pdf")
+    out = tmp_path / "r.jsonl"
+    proc = start("batch", docs, "-o", out, "-j", "2")
+    end = time.monotonic() + 60
+    while not (out.exists() and out.read_bytes().count(b"\n") >= 1) and time.monotonic() < end:
+        assert proc.poll() is None, proc.communicate()[1]
+        time.sleep(0.05)
+    kids = children(proc.pid)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 143, err
+    assert b"terminated by SIGTERM" in err and b"rerun the same command" in err and b"Traceback" not in err
+    assert [Path(r["source"]).name for r in read_results(out).values()] == ["b.pdf"]  # no record for the one stopped
+    assert not wait_gone(kids)
+
+
 def test_batch_stops_a_slow_document_records_why_goes_on_and_does_not_redo_it(slow_pdf: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
