@@ -246,8 +246,8 @@ def exit_code_for(results: list[Extraction]) -> int:
 
 
 def write_text(text: str, output: Path | None) -> None:
-    """Write UTF-8 to stdout or to the output file: atomically (a temporary file beside it, renamed
-    over it; removed again if anything fails) when it is a regular file."""
+    """Write UTF-8 to stdout or to the output file (atomically when it is a regular file:
+    :func:`docextract.output.files.write_atomic`)."""
     data = (text if text.endswith("\n") else text + "\n").encode("utf-8", "backslashreplace")
     if output is None or str(output) == "-":
         sys.stdout.flush()
@@ -262,17 +262,9 @@ def write_text(text: str, output: Path | None) -> None:
         with open(output, "wb") as fh:
             fh.write(data)
         return
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, output)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):  # name the output, not the temporary file
-            raise OSError(exc.errno, exc.strerror, os.fspath(output)) from None
-        raise
+    from docextract.output.files import write_atomic
+
+    write_atomic(output, data)
 
 
 def report_issues(result: Extraction, quiet: bool) -> None:
