@@ -2,12 +2,15 @@
 
 Discovery walks folders (recursively, never through symlinked folders) and expands globs; every
 supported file (by suffix, or by its magic bytes) becomes a :class:`Job`, one per path (the same
-bytes under two names are two records). Worker processes (:class:`docextract.workers.Worker`, one
-engine each, loaded once) extract the documents in parallel, one at a time each, so a document
-still running at the time limit, or one that kills its process, is that document's failed record
-and the batch goes on with a fresh worker. The parent is the only writer of the output and appends
-one JSON line per document as soon as it finishes (``os.write`` of the whole line on an
-``O_APPEND`` descriptor, then ``fsync``).
+bytes under two names are two records). An :class:`Executor` runs the jobs: :class:`LocalPool`
+on this machine, or :class:`docextract.batch_ray.RayExecutor` on a Ray cluster (which also reads
+URI inputs, ``s3://``, ``file://``..., in its workers). Either way worker processes
+(:class:`docextract.workers.Worker`, one engine each, loaded once) extract the documents, one at a
+time each, so a document still running at the time limit, or one that kills its process, is that
+document's failed record and the batch goes on with a fresh worker. The parent is the only writer
+of the output and appends one JSON line per document as soon as it finishes (``os.write`` of the
+whole line on an ``O_APPEND`` descriptor, then ``fsync``); a ``.parquet`` output is the same
+journal, folded into one Parquet file when the run ends (:class:`ParquetResults`).
 
 Rerunning the same command resumes: documents whose path is already in the output with the same
 content are skipped (``retry_failed`` redoes the failed ones, timed out included; the new line
@@ -18,7 +21,7 @@ start.
 Record format (one JSON object per line, UTF-8)::
 
     v             2 (record format version; 1 keyed records by content)
-    key           the resume key: the absolute path (as text, like ``source``)
+    key           the resume key: the absolute path (as text, like ``source``), or the URI
     source        the path as given/discovered, as text. Names that are not valid UTF-8 have their
                   undecodable bytes written as \\xNN (so the JSON is always valid UTF-8), and the
                   exact name is in ``source_bytes_hex`` (hex of the path bytes); use
@@ -45,6 +48,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 import stat
 import time
 import traceback
@@ -52,7 +56,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from docextract.engines import Engine, EngineOptions, select_engine
 from docextract.errors import DocextractError, EngineLoadError, TimeLimitExceeded, UsageError, WorkerDied
@@ -67,9 +71,17 @@ __all__ = [
     "BatchEvent",
     "BatchOptions",
     "BatchSummary",
+    "Executor",
     "Job",
+    "LocalPool",
+    "ParquetResults",
     "ResultWriter",
+    "Sink",
+    "WorkerConfig",
     "discover",
+    "document_record",
+    "is_uri",
+    "open_results",
     "plan",
     "read_results",
     "record_path",
@@ -90,6 +102,7 @@ class Job:
     sha256: str | None = None
     size: int | None = None
     error: str | None = None  # set when the file cannot even be hashed: it becomes a failed record
+    data: bytes | None = field(default=None, repr=False)  # the bytes, when they travel with the job (Ray)
 
 
 @dataclass
@@ -319,13 +332,31 @@ def record_key(record: dict[str, Any]) -> str:
         return str(record.get("key") or record.get("sha256"))
 
 
+def is_parquet(path: str | os.PathLike[str]) -> bool:
+    """Whether a batch output is a Parquet file (by its suffix) rather than JSON lines."""
+    return os.fsdecode(path).lower().endswith(".parquet")
+
+
+def journal_path(path: str | os.PathLike[str]) -> Path:
+    """Where the records of a Parquet output wait until its run ends."""
+    path = Path(path)
+    return path.with_name(path.name + ".journal.jsonl")
+
+
 def read_results(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
     """The latest record per document (key: its absolute path) of a batch JSONL file, in file order.
 
     Later lines supersede earlier ones (``--retry-failed`` appends); a truncated last line and
-    lines that are not JSON objects are ignored. A missing file reads as empty.
+    lines that are not JSON objects are ignored. A missing file reads as empty. A ``.parquet``
+    output reads as its records followed by those of its journal (a run still going or stopped).
     """
     results: dict[str, dict[str, Any]] = {}
+    if is_parquet(path):
+        from docextract.batch_parquet import read_parquet
+
+        if os.path.exists(path):
+            results.update((record_key(r), r) for r in read_parquet(path))
+        path = journal_path(path)
     try:
         fh = open(path, "rb")
     except FileNotFoundError:
@@ -416,6 +447,54 @@ class ResultWriter:
         self.close()
 
 
+class ParquetResults:
+    """The writer of a ``.parquet`` output: records go to a :class:`ResultWriter` journal beside it
+    (``NAME.parquet.journal.jsonl``: same lock, same crash repair) and are folded into the
+    Parquet file when the run ends.
+
+    A Parquet file cannot be appended to and a half-written one is unreadable; this way a killed
+    run loses nothing (its journal is read with the file, and folded in by the next run) and a
+    reader never sees a partial file (the new file is renamed over the old one).
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        from docextract.batch_parquet import require
+
+        require()  # before any work
+        self.path = Path(path)
+        self._journal: ResultWriter | None = ResultWriter(journal_path(self.path))
+        self.repaired = self._journal.repaired
+
+    def write(self, record: dict[str, Any]) -> None:
+        assert self._journal is not None, "closed"
+        self._journal.write(record)
+
+    def close(self) -> None:
+        """Fold the journal into the Parquet file, then remove it (while holding its lock)."""
+        journal, self._journal = self._journal, None
+        if journal is None:
+            return
+        try:
+            if journal.path.stat().st_size:
+                from docextract.batch_parquet import write_parquet
+
+                write_parquet(self.path, read_results(self.path).values())
+            journal.path.unlink()
+        finally:
+            journal.close()
+
+    def __enter__(self) -> ParquetResults:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_results(path: str | os.PathLike[str]) -> ResultWriter | ParquetResults:
+    """The writer of a batch's output: :class:`ResultWriter` for JSONL, :class:`ParquetResults` for ``.parquet``."""
+    return ParquetResults(path) if is_parquet(path) else ResultWriter(path)
+
+
 # --------------------------------------------------------------------------------------------------
 # one document (in a worker process)
 
@@ -437,21 +516,28 @@ def _engine_name(engine: str | type[Engine]) -> str:
 
 def document_record(job: Job, spec: Any, engine: Any, options: dict[str, Any], schema_name: str) -> dict[str, Any]:
     """Extract one document with a loaded engine into its record; every failure becomes a failed
-    record. What a worker runs for each job (and what any other executor can run)."""
+    record. What a worker runs for each job (and what any other executor can run). A job that
+    carries its bytes (``data``) is read from them, named as its path or URI is."""
     from docextract.pipeline import Options, run
 
     started = time.perf_counter()
     try:
-        result = run(job.path, spec, engine, Options(**options))
+        if job.data is None:
+            result = run(job.path, spec, engine, Options(**options))
+        else:
+            name = _safe(job.path) if is_uri(job.path) else _safe(Path(job.path))
+            result = run(job.data, spec, engine, Options(**options), name=name)
     except DocextractError as exc:
-        return failed_record(_job(job.path), str(exc), schema=schema_name, engine=engine.name,
+        return failed_record(_job(job.path) if job.data is None else job, str(exc), schema=schema_name, engine=engine.name,
                              seconds=time.perf_counter() - started)
     except Exception as exc:  # an engine bug must not kill the batch
         message = f"{_safe(job.path)}: internal error ({type(exc).__name__}: {exc}); please report it with this file if you can"
         return failed_record(job, message, schema=schema_name, engine=engine.name, reason="internal",
                              seconds=time.perf_counter() - started, detail=traceback.format_exc(limit=20))
     record = result_record(job, result.to_dict(full=True))
-    if record["sha256"] != job.sha256:  # replaced since it was planned: the size of what was read
+    if job.data is not None:
+        record["size"] = len(job.data)
+    elif record["sha256"] != job.sha256:  # replaced since it was planned: the size of what was read
         record["size"] = None if (now := _job(job.path)).sha256 != record["sha256"] else now.size
     return record
 
@@ -490,7 +576,8 @@ class BatchOptions:
 @dataclass(frozen=True)
 class BatchEvent:
     """Progress: ``start`` (total), ``done`` (one record written), ``crash`` (a worker died),
-    ``timeout`` (a document was stopped at the time limit)."""
+    ``timeout`` (a document was stopped at the time limit), ``skipped`` (a worker found a URI's
+    content already done), ``retry`` (a Ray worker died; its document was redone)."""
 
     kind: str
     total: int = 0
@@ -541,6 +628,63 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+class Executor(Protocol):
+    """Where a batch's documents are processed: :class:`LocalPool` (this machine's cores) or
+    :class:`docextract.batch_ray.RayExecutor` (a Ray cluster). The batch process stays the only
+    writer: an executor hands every record to the :class:`Sink`."""
+
+    def run(self, jobs: list[Job], config: WorkerConfig, timeout: float | None, sink: Sink) -> int:
+        """Process ``jobs`` with ``timeout`` seconds per document; return the number of workers used."""
+        ...
+
+
+@dataclass
+class LocalPool:
+    """Worker processes on this machine (``workers``: default the CPUs this process may use)."""
+
+    workers: int | None = None
+
+    def run(self, jobs: list[Job], config: WorkerConfig, timeout: float | None, sink: Sink) -> int:
+        count = min(self.workers or default_workers(), len(jobs))
+        _run_workers(jobs, config, count, timeout, sink)
+        return count
+
+
+class Sink:
+    """The batch's end of an executor: writes each document's record once, counts, reports progress."""
+
+    def __init__(self, writer: ResultWriter | ParquetResults, previous: dict[str, dict[str, Any]], summary: BatchSummary,
+                 total: int, retry_failed: bool, emit: Callable[[BatchEvent], None]) -> None:
+        self.writer, self.previous, self.summary, self.total = writer, previous, summary, total
+        self.retry_failed, self.emit = retry_failed, emit
+        self.final: dict[str, str] = {}  # key -> status, for this run's documents
+        self.written: set[str] = set()
+
+    def record(self, record: dict[str, Any]) -> None:
+        """Write a document's record (a second one for the same document in this run is dropped)."""
+        if record["key"] in self.written:
+            return
+        self.written.add(record["key"])
+        record["finished_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self.writer.write(record)
+        status = record["status"]
+        setattr(self.summary, status, getattr(self.summary, status) + 1)
+        self.final[record["key"]] = status
+        self.emit(BatchEvent("done", total=self.total, done=self.summary.processed, record=record))
+
+    def skipped(self, key: str) -> None:
+        """A worker found this URI's content already done (see :meth:`done`)."""
+        self.summary.skipped += 1
+        self.final[key] = self.previous[key]["status"]
+        self.emit(BatchEvent("skipped", total=self.total, done=self.summary.processed))
+
+    def done(self) -> dict[str, str]:
+        """What a worker may skip: the recorded sha256 of each URI done before (its failed ones are
+        redone with ``retry_failed``)."""
+        return {k: r["sha256"] for k, r in self.previous.items()
+                if is_uri(k) and r.get("sha256") and not (self.retry_failed and r.get("status") == "failed")}
+
+
 def run_batch(
     inputs: Sequence[str | os.PathLike[str]],
     output: str | os.PathLike[str],
@@ -548,8 +692,10 @@ def run_batch(
     on_event: Callable[[BatchEvent], None] | None = None,
     *,
     other_outputs: Sequence[str | os.PathLike[str]] = (),
+    executor: Executor | None = None,
 ) -> BatchSummary:
-    """Extract every document under ``inputs`` into the JSONL file ``output``, resuming a previous run.
+    """Extract every document under ``inputs`` into ``output`` (``.jsonl``, or ``.parquet``),
+    resuming a previous run; ``executor`` says where (default: a :class:`LocalPool`).
 
     Raises :class:`UsageError` when the inputs match nothing, when the output (or one of
     ``other_outputs``, the files the caller will write from it) is an input, or when the output is
@@ -557,50 +703,67 @@ def run_batch(
     Per-document problems are records. Ctrl-C (KeyboardInterrupt) ends the workers and propagates.
     """
     opts = options or BatchOptions()
+    executor = executor or LocalPool(opts.workers)
     emit = on_event or (lambda e: None)
     started = time.perf_counter()
-    found = discover(inputs)
-    if not found.files:
-        raise UsageError("no documents found in " + ", ".join(_safe(os.fsdecode(i)) for i in inputs)
-                         + "; docextract reads PDF, JPEG, PNG, TIFF, WebP, BMP and GIF")
+    found, remote = _discover(inputs, executor)
     from docextract.schemas import resolve_schema
 
     schema = resolve_schema(opts.schema).name  # fails early, in the parent, on a bad schema
     from docextract.outputs import check_not_inputs
 
-    check_not_inputs([output, *other_outputs], found.files)
+    claimed = [output, journal_path(output)] if is_parquet(output) else [output]
+    check_not_inputs([*claimed, *other_outputs], found.files)
     summary = BatchSummary(ignored=len(found.ignored), warnings=list(found.warnings))
-    with ResultWriter(output) as writer:
+    with open_results(output) as writer:
         summary.repaired_bytes = writer.repaired
         previous = read_results(output)
         _check_schema(previous, schema, output)
-        jobs = plan(found.files)
-        todo, keys = _select(jobs, previous, opts.retry_failed, summary)
+        todo, keys = _select(plan(found.files), previous, opts.retry_failed, summary)
+        # URI documents are read (and hashed) by the workers only: they skip what is done already.
+        todo += [Job(uri, uri) for uri in remote]
+        sink = Sink(writer, previous, summary, len(todo), opts.retry_failed, emit)
+        sink.final.update({k: previous[k]["status"] for k in keys if k in previous})
         emit(BatchEvent("start", total=len(todo)))
-        final = {k: previous[k]["status"] for k in keys if k in previous}
-
-        def written(record: dict[str, Any]) -> None:
-            record["finished_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            writer.write(record)
-            status = record["status"]
-            setattr(summary, status, getattr(summary, status) + 1)
-            final[record["key"]] = status
-            emit(BatchEvent("done", total=len(todo), done=summary.processed, record=record))
-
         pending = [j for j in todo if j.error is None]
         for job in todo:
             if job.error is not None:
-                written(failed_record(job, job.error, schema=schema, engine=_engine_name(opts.engine)))
+                sink.record(failed_record(job, job.error, schema=schema, engine=_engine_name(opts.engine)))
         if pending:
-            summary.workers = min(opts.workers or default_workers(), len(pending))
             from docextract.workers import default_timeout
 
             timeout = default_timeout(_engine_name(opts.engine)) if opts.timeout is None else opts.timeout
             config = WorkerConfig(opts.schema, schema, opts.engine, opts.engine_options, dict(opts.options))
-            _run_workers(pending, config, summary.workers, timeout, written, emit)
-    summary.final = {s: sum(1 for v in final.values() if v == s) for s in ("ok", "partial", "failed")}
+            summary.workers = executor.run(pending, config, timeout, sink)
+    summary.final = {s: sum(1 for v in sink.final.values() if v == s) for s in ("ok", "partial", "failed")}
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def is_uri(text: str | os.PathLike[str]) -> bool:
+    """Whether an input names a filesystem URI (``s3://``, ``gs://``, ``file://``...), not a local path."""
+    return bool(_URI.match(os.fsdecode(text)))
+
+
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _discover(inputs: Sequence[str | os.PathLike[str]], executor: Executor) -> tuple[Discovery, list[str]]:
+    """Local documents (discovered here) and URI documents (listed by an executor that reads URIs)."""
+    uris = [os.fsdecode(i) for i in inputs if is_uri(i)]
+    found = discover([i for i in inputs if not is_uri(i)])
+    remote: list[str] = []
+    if uris:
+        lister = getattr(executor, "list_uris", None)
+        if lister is None:
+            raise UsageError(f"{_safe(uris[0])} is a URI: documents on a shared filesystem or an object store are read "
+                             "by Ray workers (--ray); here, pass local paths")
+        listed = lister(uris)
+        remote, found.ignored, found.warnings = listed.files, found.ignored + listed.ignored, found.warnings + listed.warnings
+    if not found.files and not remote:
+        raise UsageError("no documents found in " + ", ".join(_safe(os.fsdecode(i)) for i in inputs)
+                         + "; docextract reads PDF, JPEG, PNG, TIFF, WebP, BMP and GIF")
+    return found, remote
 
 
 def _check_schema(previous: dict[str, dict[str, Any]], schema: str, output: str | os.PathLike[str]) -> None:
@@ -627,8 +790,7 @@ def _select(jobs: list[Job], previous: dict[str, dict[str, Any]], retry_failed: 
     return todo, keys
 
 
-def _run_workers(jobs: list[Job], config: WorkerConfig, count: int, timeout: float | None,
-                 written: Callable[[dict[str, Any]], None], emit: Callable[[BatchEvent], None]) -> None:
+def _run_workers(jobs: list[Job], config: WorkerConfig, count: int, timeout: float | None, sink: Sink) -> None:
     """Run ``jobs`` on ``count`` worker processes, one document each at a time.
 
     A worker still on its document at the time limit is killed and replaced; so is one that dies
@@ -638,18 +800,11 @@ def _run_workers(jobs: list[Job], config: WorkerConfig, count: int, timeout: flo
     import multiprocessing
     from collections import deque
 
-    from docextract.workers import Terminated, Worker, ended_by_signal, wait_any
+    from docextract.workers import Worker, wait_any
 
     context = multiprocessing.get_context("spawn")  # workers start while the progress bar's thread runs
     queue = deque(jobs)
     pool: list[Worker] = []
-
-    def fail(worker: Worker, message: str, reason: str) -> None:
-        pool.remove(worker)
-        worker.kill()
-        written(failed_record(worker.task, message, schema=config.schema_name, engine=_engine_name(config.engine), reason=reason,
-                              seconds=time.monotonic() - worker.started if worker.started else 0.0))
-
     lost = [0]
 
     def assign(worker: Worker) -> None:
@@ -677,30 +832,54 @@ def _run_workers(jobs: list[Job], config: WorkerConfig, count: int, timeout: flo
             deadlines = [d for w in busy if (d := w.deadline) is not None]
             wait_any(busy, max(0.0, min(deadlines) - time.monotonic()) if deadlines else None)
             for worker in busy:
-                job = worker.task
-                try:
-                    messages = worker.receive()
-                except WorkerDied as exc:
-                    stop = ended_by_signal(exc)
-                    if stop is not None:
-                        raise Terminated(stop) from None
-                    emit(BatchEvent("crash", done=1))
-                    fail(worker, _crash_message(job, exc), "crash")
-                    continue
-                for message in messages:
-                    if message[0] == "done":
-                        written(message[1])
-                    elif message[0] == "setup_error":
-                        raise EngineLoadError(str(message[1]))
-                    elif message[0] == "error":  # the record could not even be made
-                        written(failed_record(job, f"{_safe(job.path)}: internal error ({message[1]})", reason="internal",
-                                              schema=config.schema_name, engine=_engine_name(config.engine), detail=message[2]))
-                if worker.task is not None and worker.expired():
-                    emit(BatchEvent("timeout", done=1))
-                    fail(worker, str(TimeLimitExceeded(_safe(job.path), timeout or 0.0)), "timeout")
+                records, ended = collect(worker, config, timeout, sink.emit)
+                if ended:
+                    pool.remove(worker)
+                for record in records:
+                    sink.record(record)
     finally:
         for worker in pool:
             worker.stop()
+
+
+def collect(worker: Any, config: WorkerConfig, timeout: float | None,
+            emit: Callable[[BatchEvent], None]) -> tuple[list[dict[str, Any]], bool]:
+    """What a busy :class:`docextract.workers.Worker` has for its document now: the records that
+    came, and whether the worker ended (it died, or ran out of time: its document's failed record is
+    among them). Raises :class:`EngineLoadError` when it could not load the engine, and
+    :class:`docextract.workers.Terminated` when a stop signal from outside ended it."""
+    from docextract.workers import Terminated, ended_by_signal
+
+    job = worker.task
+    try:
+        messages = worker.receive()
+    except WorkerDied as exc:
+        stop = ended_by_signal(exc)
+        if stop is not None:
+            raise Terminated(stop) from None
+        emit(BatchEvent("crash", done=1))
+        return [_end(worker, config, _crash_message(job, exc), "crash")], True
+    records: list[dict[str, Any]] = []
+    for message in messages:
+        if message[0] == "done":
+            records.append(message[1])
+        elif message[0] == "setup_error":
+            raise EngineLoadError(str(message[1]))
+        elif message[0] == "error":  # the record could not even be made
+            records.append(failed_record(job, f"{_safe(job.path)}: internal error ({message[1]})", reason="internal",
+                                         schema=config.schema_name, engine=_engine_name(config.engine), detail=message[2]))
+    if worker.task is not None and worker.expired():
+        emit(BatchEvent("timeout", done=1))
+        return [*records, _end(worker, config, str(TimeLimitExceeded(_safe(job.path), timeout or 0.0)), "timeout")], True
+    return records, False
+
+
+def _end(worker: Any, config: WorkerConfig, message: str, reason: str) -> dict[str, Any]:
+    """Kill a worker; the failed record of the document it had."""
+    job, seconds = worker.task, time.monotonic() - worker.started if worker.started else 0.0
+    worker.kill()
+    return failed_record(job, message, schema=config.schema_name, engine=_engine_name(config.engine), reason=reason,
+                         seconds=seconds)
 
 
 def _crash_message(job: Job, exc: WorkerDied) -> str:

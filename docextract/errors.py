@@ -18,7 +18,8 @@ exceptions are for things that stop a whole document::
     │   └── EngineLoadError   a batch worker could not load the engine: nothing can be processed
     ├── ExportError           the result cannot be written in the requested format
     ├── TimeLimitExceeded     a document was still being read at --timeout; its process was ended
-    └── WorkerDied            the process reading a document died (native crash, out of memory)
+    ├── WorkerDied            the process reading a document died (native crash, out of memory)
+    └── ClusterError          the Ray cluster cannot be reached, or stopped a batch run
 
 Every message is one sentence that names the file or value and says what to change.
 """
@@ -128,3 +129,7 @@ class WorkerDied(DocextractError):
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         return (type(self), (self.exitcode, self.source))
+
+
+class ClusterError(DocextractError):
+    """The Ray cluster cannot be reached, has no room for a worker, or stopped a batch run."""

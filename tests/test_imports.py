@@ -4,7 +4,7 @@ import sys
 
 import docextract
 
-HEAVY = ["llama_cpp", "fitz", "pymupdf", "pandas", "rich", "typer", "onnxruntime", "rapidocr", "PIL", "httpx", "numpy"]
+HEAVY = ["llama_cpp", "fitz", "pymupdf", "pandas", "rich", "typer", "onnxruntime", "rapidocr", "PIL", "httpx", "numpy", "ray", "pyarrow"]
 
 
 def test_import_docextract_loads_no_heavy_module():

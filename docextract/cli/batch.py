@@ -1,8 +1,12 @@
-"""``docextract batch``: folders of documents → one resumable JSONL file (and optionally a CSV)."""
+"""``docextract batch``: folders of documents → one resumable JSONL (or Parquet) file, optionally a
+spreadsheet; on this machine's cores or, with ``--ray``, on a Ray cluster."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -21,15 +25,59 @@ if TYPE_CHECKING:
 InputsArg = Annotated[list[str], typer.Argument(help="Folders (searched recursively), files, or quoted globs like 'scans/**/*.jpg'.", show_default=False)]
 
 
+RAY = "Ray cluster"
+
+
 @dataclass
 class BatchFlags:
-    """Where a batch writes, how many workers it runs, what it redoes."""
+    """Where a batch writes, where and on how many workers it runs, what it redoes."""
 
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", rich_help_panel=OUTPUT, help="results.jsonl (one line per document, appended as each finishes; rerunning resumes), or results.xlsx / results.csv (written at the end, from a .jsonl of the same name beside it).")] = None
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", rich_help_panel=OUTPUT, help="results.jsonl (one line per document, appended as each finishes; rerunning resumes), results.parquet (the same, folded into one Parquet file at the end), or results.xlsx / results.csv (written at the end, from a .jsonl of the same name beside it).")] = None
     csv: Annotated[Optional[Path], typer.Option("--csv", rich_help_panel=OUTPUT, help="Also write a CSV (.csv) from the JSONL at the end.")] = None
     csv_mode: CsvModeOpt = CsvMode.items
     workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1, help="Parallel worker processes (default: the free CPU cores).")] = None
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Redo documents whose earlier result failed (the new line supersedes the old).")] = False
+    ray: Annotated[Optional[str], typer.Option("--ray", metavar="ADDRESS", rich_help_panel=RAY, show_default=False, help="Run on Ray: 'local' (a Ray instance on this machine), 'auto' (this machine's cluster) or a cluster address; documents are sent to the cluster's nodes. Inputs may then be URIs the workers read themselves (file:///shared/..., s3://...).")] = None
+    ray_workers: Annotated[Optional[int], typer.Option("--ray-workers", min=1, rich_help_panel=RAY, help="Ray workers (actors, each loads the engine once); default: as many as the cluster fits.")] = None
+    ray_cpus: Annotated[float, typer.Option("--ray-cpus", min=0.01, rich_help_panel=RAY, help="CPUs per Ray worker.")] = 1.0
+    ray_gpus: Annotated[float, typer.Option("--ray-gpus", min=0, rich_help_panel=RAY, help="GPUs per Ray worker.")] = 0.0
+
+    def executor(self, log: LogFlags) -> Any:
+        """The local pool, or with ``--ray`` the Ray executor (nothing connects here)."""
+        from docextract.batch import LocalPool
+
+        if self.ray is None:
+            if self.ray_workers is not None or self.ray_cpus != 1.0 or self.ray_gpus:
+                raise fail("--ray-workers, --ray-cpus and --ray-gpus need --ray ADDRESS (or --ray local)", EXIT_USAGE)
+            return LocalPool(self.workers)
+        if self.workers is not None:
+            raise fail("--workers sets the local pool; with --ray use --ray-workers", EXIT_USAGE)
+        from docextract.batch_ray import RayExecutor
+
+        if self.ray != "local" and not log.quiet:
+            err_console.print(f"[yellow]warning:[/] the documents are sent to the nodes of the Ray cluster at {_escape(self.ray)}",
+                              highlight=False)
+        init = {} if log.verbose else _quiet_ray()
+        return RayExecutor(self.ray, self.ray_workers, self.ray_cpus, self.ray_gpus, init=init)
+
+    def threads(self) -> int:
+        """Each worker's share of the cores (of its node's, on Ray)."""
+        from docextract.batch import default_workers
+
+        if self.ray is not None:
+            return max(1, int(self.ray_cpus))
+        return max(1, (os.cpu_count() or 1) // (self.workers or default_workers()))
+
+
+def _quiet_ray() -> dict[str, Any]:
+    """Keep Ray's own chatter (start-up notes, a few lines per dataset, its workers' output) for -v;
+    its errors still show. Returns the matching ``ray.init`` options."""
+    try:
+        import ray.data  # noqa: F401 - it sets up its loggers on import; they are quieted after
+    except ImportError:  # the executor says how to install it
+        return {}
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    return {"logging_level": logging.ERROR, "log_to_driver": False}
 
 
 class _Rate(ProgressColumn):
@@ -46,19 +94,20 @@ def batch_command(inputs: InputsArg, schema: SchemaOpt = "receipt", *, out: Batc
 
     Exit codes: 0 all ok, 1 nothing could be processed, 2 usage error (no inputs found), 3 some documents partial or failed.
     """
-    from docextract.batch import BatchOptions, default_workers, run_batch
+    from docextract.batch import BatchOptions
     from docextract.outputs import OutputClaim, check_not_inputs
 
     log.setup()
     with handle_errors(log.verbose):
         jsonl, tables = _outputs(out.output, out.csv, log.quiet)
-        name, eng_opts = _engine_config(engine, log, out.workers or default_workers())
+        executor = out.executor(log)
+        name, eng_opts = _engine_config(engine, log, out.threads())
         batch_opts = BatchOptions(schema=schema, engine=name, engine_options=eng_opts, options=read.pipeline_options(),
                                   workers=out.workers, retry_failed=out.retry_failed, timeout=read.time_limit(name))
         check_not_inputs([jsonl, *tables], [])  # --csv naming the JSONL
         with OutputClaim(tables):
             try:
-                summary = _run(inputs, jsonl, batch_opts, log.quiet, run_batch, tables)
+                summary = _run(inputs, jsonl, batch_opts, log.quiet, executor, tables)
             except KeyboardInterrupt as exc:
                 raise interrupted(exc, f"finished documents are in {_escape(str(jsonl))}: rerun the same command to continue") from None
             if tables:
@@ -76,7 +125,7 @@ def _outputs(output: Path | None, csv: Path | None, quiet: bool) -> tuple[Path, 
         raise fail("batch needs -o results.jsonl (the resumable record of the run), results.xlsx or results.csv", EXIT_USAGE)
     check_not_inputs([p for p in (output, csv) if p is not None], [])  # --csv naming -o: before their suffixes
     tables: list[Path] = []
-    if output is not None and format_of(output, ("jsonl", "xlsx", "csv")) == "jsonl":
+    if output is not None and format_of(output, ("jsonl", "parquet", "xlsx", "csv")) in ("jsonl", "parquet"):
         jsonl = output
     else:
         tables += [output] if output is not None else []
@@ -91,18 +140,18 @@ def _outputs(output: Path | None, csv: Path | None, quiet: bool) -> tuple[Path, 
     return jsonl, tables
 
 
-def _engine_config(flags: EngineFlags, log: LogFlags, workers: int) -> tuple[str, EngineOptions]:
+def _engine_config(flags: EngineFlags, log: LogFlags, threads: int) -> tuple[str, EngineOptions]:
     """The engine name and options each worker builds its engine from. The engine is built here
     once (not loaded) so that bad options fail before any work starts."""
     from docextract.engines import default_engine_name
 
-    options = flags.options(log, threads=max(1, (os.cpu_count() or 1) // max(1, workers)))  # the workers share the cores
+    options = flags.options(log, threads=threads)
     ex.check_engine(flags.engine, options, log.quiet)
     return flags.engine or default_engine_name(options), options
 
 
-def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, run_batch: Any, other_outputs: list[Path]) -> Any:
-    from docextract.batch import BatchEvent
+def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, executor: Any, other_outputs: list[Path]) -> Any:
+    from docextract.batch import BatchEvent, run_batch
 
     bar = Progress(
         TextColumn("{task.description}"),
@@ -123,6 +172,9 @@ def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, run_batch: Any,
             if event.kind == "start":
                 bar.update(task, total=event.total)
                 lines.update(total=event.total)
+            elif event.kind == "skipped":
+                bar.advance(task)
+                lines.update(done=1)
             elif event.kind == "done":
                 bar.advance(task)
                 record = event.record or {}
@@ -131,8 +183,12 @@ def _run(inputs: list[str], jsonl: Path, opts: Any, quiet: bool, run_batch: Any,
                     bar.console.print(f"[red]failed:[/] {_escape(str(record.get('error')))}", highlight=False, soft_wrap=True)
             elif event.kind == "crash" and not quiet:
                 bar.console.print("[yellow]warning:[/] a worker process died; restarting the pool", highlight=False)
+            elif event.kind == "retry" and not quiet:
+                bar.console.print("[yellow]warning:[/] a Ray worker died; its document was redone", highlight=False)
 
-        return run_batch(inputs, jsonl, opts, on_event, other_outputs=other_outputs)
+        # Ray prints its workers' deaths on stdout; they are diagnostics, and stdout is for data.
+        with contextlib.redirect_stdout(sys.stderr):
+            return run_batch(inputs, jsonl, opts, on_event, other_outputs=other_outputs, executor=executor)
 
 
 def _write_tables(jsonl: Path, paths: list[Path], mode: str, schema: str) -> None:

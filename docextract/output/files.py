@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".parquet": "parquet",
     ".csv": "csv",
     ".xlsx": "xlsx",
     ".md": "markdown",

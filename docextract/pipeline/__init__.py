@@ -158,11 +158,12 @@ def _check_keywords(given: dict[str, Any], engine: str | None, option_names: set
                          f"(the engine keywords are those of {where})")
 
 
-def run(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, on_event: EventHook | None = None) -> Extraction:
-    """Run the pipeline with a loaded engine."""
+def run(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, on_event: EventHook | None = None,
+        *, name: str | None = None) -> Extraction:
+    """Run the pipeline with a loaded engine; ``name`` names a source given as bytes in messages."""
     started = time.perf_counter()
-    doc = _Document(source_name(source), spec, engine, opts, on_event or (lambda e: None))
-    with open_pages(source, opts) as (opened, numbers):
+    doc = _Document(name or source_name(source), spec, engine, opts, on_event or (lambda e: None))
+    with open_pages(source, opts, name=name) as (opened, numbers):
         doc.emit(Event("document", doc.name, pages=len(numbers)))
         for n in numbers:
             try:
@@ -186,9 +187,9 @@ def run(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, on_event: 
 
 
 @contextmanager
-def open_pages(source: Any, opts: Options) -> Iterator[tuple[Document, list[int]]]:
+def open_pages(source: Any, opts: Options, *, name: str | None = None) -> Iterator[tuple[Document, list[int]]]:
     """The open document and the page numbers ``opts.pages`` selects (every job reads pages so)."""
-    with open_document(source, password=opts.password, max_pixels=opts.max_pixels) as doc:
+    with open_document(source, password=opts.password, max_pixels=opts.max_pixels, name=name) as doc:
         yield doc, opts.pages if isinstance(opts.pages, list) else parse_pages(opts.pages, doc.page_count)
 
 

@@ -82,10 +82,11 @@ class Document:
     data: bytes = field(repr=False)
     _handle: Any = field(default=None, repr=False)
     max_pixels: int = DEFAULT_MAX_PIXELS
+    label: str | None = None  # what messages call a document read from bytes (its file's name)
 
     @property
     def name(self) -> str:
-        return printable(self.path) if self.path else "<bytes>"
+        return self.label or (printable(self.path) if self.path else "<bytes>")
 
     @property
     def sha256(self) -> str:
@@ -147,9 +148,11 @@ def open_document(
     *,
     password: str | None = None,
     max_pixels: int = DEFAULT_MAX_PIXELS,
+    name: str | None = None,
 ) -> Document:
     """Open a PDF or image from a path, bytes or a PIL image; raise :class:`InputError` with a fix if
-    it can't be read. A PIL image is read as a lossless PNG of itself (a notebook's or a video's frame)."""
+    it can't be read. A PIL image is read as a lossless PNG of itself (a notebook's or a video's frame).
+    ``name`` is what messages call the document (default: its path, or ``<bytes>``)."""
     if _is_pil_image(source):
         check_size(source.width, source.height, "<image>", max_pixels)  # type: ignore[union-attr]
         source = _png_bytes(source)  # type: ignore[arg-type]
@@ -161,7 +164,7 @@ def open_document(
         )
     path = None if isinstance(source, bytes) else Path(os.fsdecode(source))
     data = source if isinstance(source, bytes) else _read(path)  # type: ignore[arg-type]
-    name = printable(path) if path else "<bytes>"
+    name = name or (printable(path) if path else "<bytes>")
     if not data:
         raise InputError(f"{name} is empty (0 bytes); check that the file was fully copied or downloaded", path=path)
     kind = sniff(data[:2048])
@@ -171,9 +174,9 @@ def open_document(
         from docextract.sources import pdf as _pdf
 
         handle, count = _pdf.open_pdf(data, name, password)
-        return Document(path, "pdf", count, data, handle, max_pixels)
+        return Document(path, "pdf", count, data, handle, max_pixels, name)
     handle, count = _open_image(data, name, max_pixels)
-    return Document(path, "image", count, data, handle, max_pixels)
+    return Document(path, "image", count, data, handle, max_pixels, name)
 
 
 def _is_pil_image(obj: Any) -> bool:
