@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from docextract._version import __version__
 from docextract.errors import (
+    ClusterError,
     DocextractError,
     EngineError,
     EngineLoadError,
@@ -31,6 +32,8 @@ from docextract.errors import (
 from docextract.types import FieldSource, Issue, Status, TileResult, Word
 
 if TYPE_CHECKING:
+    from docextract.batch import BatchOptions, run_batch
+    from docextract.batch_ray import RayExecutor
     from docextract.engines import Engine, get_engine, list_engines
     from docextract.output.export import results_to_dataframe, write_table
     from docextract.output.frames import Results, read_results
@@ -52,6 +55,9 @@ _LAZY = {
     "SchemaSpec": "docextract.schemas",
     "list_schemas": "docextract.schemas",
     "resolve_schema": "docextract.schemas",
+    "BatchOptions": "docextract.batch",
+    "run_batch": "docextract.batch",
+    "RayExecutor": "docextract.batch_ray",
 }
 
 
@@ -66,6 +72,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "BatchOptions",
+    "ClusterError",
     "DocextractError",
     "Engine",
     "EngineError",
@@ -80,6 +88,7 @@ __all__ = [
     "MissingDependency",
     "ModelError",
     "NeedsVisionModel",
+    "RayExecutor",
     "Results",
     "SchemaError",
     "SchemaNotFound",
@@ -96,5 +105,6 @@ __all__ = [
     "read_results",
     "resolve_schema",
     "results_to_dataframe",
+    "run_batch",
     "write_table",
 ]

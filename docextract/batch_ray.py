@@ -75,8 +75,7 @@ def _ray() -> Any:
 class RayExecutor:
     """Run a batch's documents on Ray: ``address`` is ``local`` (start a Ray instance on this
     machine for the run), ``auto`` (the cluster this machine belongs to) or a cluster address
-    (``host:6379``, ``ray://host:10001``); a process already connected (``ray.init`` called) uses
-    its connection.
+    (``host:6379``); a process already connected (``ray.init`` called) uses its connection.
 
     ``workers``: actors in the pool (default: as many as the cluster's nodes fit); each takes
     ``cpus`` CPUs and ``gpus`` GPUs. ``attempts``: how many times a document may kill its worker

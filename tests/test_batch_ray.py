@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ from test_batch import cli, lines, make_pdfs
 from docextract.batch import BatchOptions, LocalPool, journal_path, read_results, run_batch
 from docextract.batch_ray import RayExecutor
 from docextract.engines.reader import ReaderEngine
-from docextract.testing.documents import ReceiptData, receipt_pdf
+from docextract.testing.documents import ReceiptData, random_receipt, receipt_image, receipt_pdf
 
 TESTS = Path(__file__).resolve().parent
 RAY = str(Path(sys.executable).with_name("ray"))
@@ -36,15 +37,14 @@ TOKEN = secrets.token_hex(32)  # one per session: this process's Ray keeps the f
 class KillableEngine(ReaderEngine):
     """The real reader, except on receipts from "SLOW MART", which wait to be killed the first time
     (their worker's pid in ``slow.pid`` under $DOCEXTRACT_TEST_MARKS), and "DIE MART", which kill
-    their worker every time. Each node that reads a document leaves a ``node-ID`` file there."""
+    their worker every time."""
 
     def generate(self, request):  # type: ignore[no-untyped-def]
-        marks = Path(os.environ["DOCEXTRACT_TEST_MARKS"])
-        (marks / f"node-{ray.get_runtime_context().get_node_id()}").touch()
         text = " ".join(w.text for w in request.words or [])
         if "DIE MART" in text:
             os._exit(7)
         if "SLOW MART" in text:
+            marks = Path(os.environ["DOCEXTRACT_TEST_MARKS"])
             try:
                 os.close(os.open(marks / "slow.lock", os.O_WRONLY | os.O_CREAT | os.O_EXCL))
             except FileExistsError:
@@ -84,11 +84,14 @@ def ray_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def local_ray(ray_env: dict[str, str]) -> Iterator[None]:
-    ray.init(address="local", num_cpus=2, include_dashboard=False, logging_level=logging.ERROR, log_to_driver=False)
+    temp = tempfile.mkdtemp(prefix="dxray-")  # short: Ray's socket paths must fit in 107 bytes
+    ray.init(address="local", num_cpus=2, include_dashboard=False, logging_level=logging.ERROR, log_to_driver=False,
+             _temp_dir=temp)
     try:
         yield
     finally:
         ray.shutdown()
+        shutil.rmtree(temp, ignore_errors=True)
 
 
 def _free_port() -> int:
@@ -131,7 +134,7 @@ def _stop(procs: list[subprocess.Popen]) -> None:
                 os.killpg(proc.pid, sig)
             except ProcessLookupError:
                 pass
-        end = time.monotonic() + 10
+        end = time.monotonic() + (3 if sig == signal.SIGTERM else 10)
         while time.monotonic() < end and any(_alive(p) for p in pids):
             time.sleep(0.2)
     for proc in procs:
@@ -143,17 +146,19 @@ def _stop(procs: list[subprocess.Popen]) -> None:
 
 
 @pytest.fixture
-def two_nodes(ray_env: dict[str, str], tmp_path: Path) -> Iterator[str]:
-    """A head and a second node, 1 CPU each, on this machine; yields the cluster's address."""
+def two_nodes(ray_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, list]]:
+    """A head and a second node, 1 CPU each, on this machine; yields the cluster's address and the
+    ``ray start`` processes. Commands started in the test join with its token."""
     port = _free_port()
     temp = tempfile.mkdtemp(prefix="dxray-")  # short: Ray's socket paths must fit in 107 bytes
     common = ["--block", "--num-cpus=1", "--node-ip-address=127.0.0.1", "--disable-usage-stats"]
     procs: list[subprocess.Popen] = []
+    monkeypatch.setenv("RAY_AUTH_MODE", "token")  # a fresh process joining a cluster is told, not guessed
 
     def start(name: str, *args: str) -> None:
         with open(tmp_path / f"{name}.log", "wb") as log:
             procs.append(subprocess.Popen([RAY, "start", *common, *args], stdout=log, stderr=subprocess.STDOUT,
-                                          start_new_session=True, env=dict(os.environ, RAY_AUTH_MODE="token")))
+                                          start_new_session=True, env=os.environ.copy()))
 
     def wait_for(name: str) -> None:
         deadline = time.monotonic() + 120
@@ -168,7 +173,7 @@ def two_nodes(ray_env: dict[str, str], tmp_path: Path) -> Iterator[str]:
         address = (tmp_path / "head.log").read_text(errors="replace").split("ray start --address='")[1].split("'")[0]
         start("node", f"--address={address}", f"--dashboard-agent-listen-port={_free_port()}")
         wait_for("node")
-        yield address
+        yield address, procs
     finally:
         try:
             _stop(procs)
@@ -179,85 +184,119 @@ def two_nodes(ray_env: dict[str, str], tmp_path: Path) -> Iterator[str]:
 # -- a local cluster, through the library ----------------------------------------------------------
 
 
-def test_ray_batch_writes_the_local_batch_records_resumes_and_writes_parquet(local_ray, tmp_path):
+def _kill_when_started(marks: Path) -> threading.Thread:
+    """Kill the worker that writes ``slow.pid``, as soon as it does."""
+
+    def watch() -> None:
+        deadline = time.monotonic() + 240
+        while not (marks / "slow.pid").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if (marks / "slow.pid").exists():
+            os.kill(int((marks / "slow.pid").read_text()), signal.SIGKILL)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_ray_batch_survives_a_killed_worker_and_a_document_that_kills_its_workers(local_ray, ray_env, tmp_path):
     docs = tmp_path / "docs"
-    make_pdfs(docs, range(8))
+    make_pdfs(docs, range(6))
     (docs / "empty.pdf").write_bytes(b"")
     (docs / "broken.pdf").write_bytes(b"%PDF-1.4 nothing else")
-    local = run_batch([docs], tmp_path / "local.jsonl", BatchOptions(), executor=LocalPool(2))
-    executor = RayExecutor("local", workers=2)
-    on_ray = run_batch([docs], tmp_path / "ray.jsonl", BatchOptions(), executor=executor)
-    assert (on_ray.ok, on_ray.failed, on_ray.exit_code, on_ray.workers) == (local.ok, local.failed, local.exit_code, 2) == (8, 2, 3, 2)
-    expected = {k: comparable(r) for k, r in read_results(tmp_path / "local.jsonl").items()}
-    assert {k: comparable(r) for k, r in read_results(tmp_path / "ray.jsonl").items()} == expected
-    assert "empty (0 bytes)" in expected[next(k for k, r in expected.items() if r["source"].endswith("empty.pdf"))]["error"]
-    assert len(lines(tmp_path / "ray.jsonl")) == 10
+    receipt_pdf(docs / "slow.pdf", ReceiptData(merchant_name="SLOW MART"))
+    receipt_pdf(docs / "die.pdf", ReceiptData(merchant_name="DIE MART"))
+    opts = BatchOptions(engine=KillableEngine)
+    out = tmp_path / "out" / "results.parquet"
+    watcher = _kill_when_started(Path(ray_env["DOCEXTRACT_TEST_MARKS"]))
+    events: list = []
+    summary = run_batch([docs], out, opts, events.append, executor=RayExecutor("local", workers=2))
+    watcher.join(5)
+    assert (summary.ok, summary.failed, summary.exit_code, summary.workers) == (7, 3, 3, 2)
+    assert any(e.kind == "crash" for e in events)  # the killed worker's document was retried
+    assert pq.read_table(out).num_rows == 10 and not journal_path(out).exists()
+    records = read_results(out)
+    by_name = {Path(r["source"]).name: r for r in records.values()}
+    assert len(by_name) == 10  # nothing lost, nothing twice
+    assert by_name["slow.pdf"]["status"] == "ok" and by_name["slow.pdf"]["data"]["merchant_name"] == "SLOW MART"
+    assert by_name["die.pdf"]["status"] == "failed" and "died 3 times" in by_name["die.pdf"]["error"]
+    assert by_name["die.pdf"]["key"] == by_name["die.pdf"]["sha256"]  # a rerun knows it
 
-    parquet = tmp_path / "out" / "results.parquet"
-    first = run_batch([docs], parquet, BatchOptions(), executor=executor)
-    assert first.processed == 10 and not journal_path(parquet).exists()
-    assert pq.read_table(parquet).num_rows == 10
-    assert {k: comparable(r) for k, r in read_results(parquet).items()} == expected
-    again = run_batch([docs], parquet, BatchOptions(), executor=executor)
+    # the local batch writes the same records (a crash is worded for its pool)
+    local = run_batch([docs], tmp_path / "local.jsonl", opts, executor=LocalPool(2))
+    assert (local.ok, local.failed, local.exit_code) == (7, 3, 3)
+    expected = {k: comparable(r) for k, r in read_results(tmp_path / "local.jsonl").items()}
+    assert "empty (0 bytes)" in by_name["empty.pdf"]["error"]
+    assert "worker process died" in expected[by_name["die.pdf"]["key"]].pop("error")
+    assert {k: comparable(r) for k, r in records.items()} | {by_name["die.pdf"]["key"]: None} == expected | {
+        by_name["die.pdf"]["key"]: None}
+
+    again = run_batch([docs], out, opts, executor=RayExecutor("local", workers=2))
     assert (again.processed, again.skipped, again.exit_code) == (0, 10, 3)
-    assert pq.read_table(parquet).num_rows == 10
+    assert pq.read_table(out).num_rows == 10
 
 
 # -- two nodes, through the command --------------------------------------------------------------
 
 
-def test_two_node_cluster_survives_a_killed_worker_and_a_document_that_kills_its_workers(two_nodes, ray_env, tmp_path):
+def _actors(procs: list[subprocess.Popen]) -> dict[int, list[int]]:
+    """The docextract worker actors under each ``ray start`` process, by its pid."""
+    found: dict[int, list[int]] = {}
+    for proc in procs:
+        for pid in _tree(proc.pid):
+            try:
+                title = Path(f"/proc/{pid}/cmdline").read_bytes()
+            except FileNotFoundError:
+                continue
+            if b"_ExtractActor" in title:
+                found.setdefault(proc.pid, []).append(pid)
+    return found
+
+
+def test_two_node_cluster_gives_the_local_batch_records_and_loses_nothing_to_a_killed_worker(two_nodes, tmp_path):
+    address, procs = two_nodes
     here, shared = tmp_path / "here", tmp_path / "shared"
-    make_pdfs(here, range(4))  # local paths: their bytes travel to the workers
-    make_pdfs(shared, range(4, 7))  # a URI: the workers read it themselves
-    receipt_pdf(shared / "slow.pdf", ReceiptData(merchant_name="SLOW MART"))
-    receipt_pdf(shared / "die.pdf", ReceiptData(merchant_name="DIE MART"))
+    for folder, seeds in ((here, range(4)), (shared, range(4, 8))):  # local paths travel as bytes; a URI
+        folder.mkdir()
+        for seed in seeds:
+            receipt_image(folder / f"scan-{seed}.jpg", random_receipt(seed), dpi=100)
     out = tmp_path / "results.jsonl"
-    args = ["batch", here, f"file://{shared}", "-o", out, "--engine", ENGINE, "--ray", two_nodes, "--ray-workers", "2"]
-    marks = Path(ray_env["DOCEXTRACT_TEST_MARKS"])
+    args = ["batch", here, f"file://{shared}", "-o", out, "--ray", address, "--ray-workers", "2"]
     with open(tmp_path / "stderr.txt", "wb") as err, open(tmp_path / "stdout.txt", "wb") as std:
-        proc = subprocess.Popen([sys.executable, "-m", "docextract", *map(os.fsdecode, args)], stdout=std, stderr=err,
-                                env=dict(os.environ, RAY_AUTH_MODE="token"))
+        proc = subprocess.Popen([sys.executable, "-m", "docextract", *map(os.fsdecode, args)], stdout=std, stderr=err)
     try:
-        deadline = time.monotonic() + 180
-        while not (marks / "slow.pid").exists():
+        deadline = time.monotonic() + 240
+        while not (out.exists() and out.read_bytes().count(b"\n") >= 1):
             assert proc.poll() is None, (tmp_path / "stderr.txt").read_text(errors="replace")
-            assert time.monotonic() < deadline, "slow.pdf was never started"
+            assert time.monotonic() < deadline, "no document finished"
             time.sleep(0.1)
-        os.kill(int((marks / "slow.pid").read_text()), signal.SIGKILL)  # the worker, mid-document
+        actors = _actors(procs)
+        assert len(actors) == 2, f"a worker on each node: {actors}"
+        os.kill(next(iter(actors.values()))[0], signal.SIGKILL)  # a worker, mid-run
         proc.wait(240)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait(30)
     stderr = (tmp_path / "stderr.txt").read_text(errors="replace")
-    assert proc.returncode == 3, stderr
-    assert "Traceback" not in stderr and "worker process died" in stderr
+    assert proc.returncode == 0, stderr
+    assert "Traceback" not in stderr
     assert (tmp_path / "stdout.txt").read_bytes() == b""  # Ray's notices do not reach stdout
     records = lines(out)
-    by_name = {Path(r["source"]).name: r for r in records}
-    assert len(records) == len(by_name) == 9  # nothing lost, nothing twice
-    assert by_name["die.pdf"]["status"] == "failed" and "died 3 times" in by_name["die.pdf"]["error"]
-    assert by_name["slow.pdf"]["status"] == "ok" and by_name["slow.pdf"]["data"]["merchant_name"] == "SLOW MART"
-    assert by_name["receipt-05.pdf"]["source"] == f"file://{shared}/receipt-05.pdf"
-    assert len(list(marks.glob("node-*"))) == 2  # both nodes did work
+    assert len(records) == len({r["key"] for r in records}) == 8  # nothing lost, nothing twice
+    assert f"file://{shared}/scan-5.jpg" in {r["source"] for r in records}
 
-    # the same documents through the local batch give the same data
     local_docs = tmp_path / "local"
     shutil.copytree(here, local_docs)
-    for path in shared.iterdir():
-        if path.name != "die.pdf":
-            shutil.copy(path, local_docs)
-    run_batch([local_docs], tmp_path / "local.jsonl", BatchOptions())
+    shutil.copytree(shared, local_docs, dirs_exist_ok=True)
+    run_batch([local_docs], tmp_path / "local.jsonl", BatchOptions(), executor=LocalPool(2))
     local = read_results(tmp_path / "local.jsonl")
-    for record in records:
-        if record["status"] != "failed":
-            assert comparable(record) | {"source": None} == comparable(local[record["key"]]) | {"source": None}
+    assert {r["key"]: comparable(r) | {"source": None} for r in records} == {
+        k: comparable(r) | {"source": None} for k, r in local.items()}
 
-    os.environ["RAY_AUTH_MODE"] = "token"  # for the command's process; the fixture restores it
     rerun = cli(*args)
-    assert rerun.returncode == 3, rerun.stderr
-    assert "9 skipped" in rerun.stderr and len(lines(out)) == 9, rerun.stderr
+    assert rerun.returncode == 0, rerun.stderr
+    assert "8 skipped" in rerun.stderr and len(lines(out)) == 8, rerun.stderr
 
 
 # -- without Ray, and usage errors ------------------------------------------------------------------
