@@ -36,13 +36,17 @@ TOKEN = secrets.token_hex(32)  # one per session: this process's Ray keeps the f
 
 class KillableEngine(ReaderEngine):
     """The real reader, except on receipts from "SLOW MART", which wait to be killed the first time
-    (their worker's pid in ``slow.pid`` under $DOCEXTRACT_TEST_MARKS), and "DIE MART", which kill
-    their worker every time."""
+    (the pid of the process that started the reading one, a Ray actor, in ``slow.pid`` under
+    $DOCEXTRACT_TEST_MARKS); "DIE MART", whose reading process dies every time (a native crash);
+    and "DOOM MART", which kills the process that started the reading one every time."""
 
     def generate(self, request):  # type: ignore[no-untyped-def]
         text = " ".join(w.text for w in request.words or [])
         if "DIE MART" in text:
             os._exit(7)
+        if "DOOM MART" in text:
+            os.kill(os.getppid(), signal.SIGKILL)
+            time.sleep(300)
         if "SLOW MART" in text:
             marks = Path(os.environ["DOCEXTRACT_TEST_MARKS"])
             try:
@@ -50,7 +54,7 @@ class KillableEngine(ReaderEngine):
             except FileExistsError:
                 pass  # the retry, after the kill
             else:
-                (marks / "slow.tmp").write_text(str(os.getpid()))
+                (marks / "slow.tmp").write_text(str(os.getppid()))
                 os.replace(marks / "slow.tmp", marks / "slow.pid")
                 time.sleep(300)
         return super().generate(request)
@@ -200,40 +204,40 @@ def _kill_when_started(marks: Path) -> threading.Thread:
 
 
 def test_ray_batch_survives_a_killed_worker_and_a_document_that_kills_its_workers(local_ray, ray_env, tmp_path):
-    docs = tmp_path / "docs"
+    docs, doom = tmp_path / "docs", tmp_path / "doom"
     make_pdfs(docs, range(6))
     (docs / "empty.pdf").write_bytes(b"")
     (docs / "broken.pdf").write_bytes(b"%PDF-1.4 nothing else")
     receipt_pdf(docs / "slow.pdf", ReceiptData(merchant_name="SLOW MART"))
     receipt_pdf(docs / "die.pdf", ReceiptData(merchant_name="DIE MART"))
+    doom.mkdir()
+    receipt_pdf(doom / "doom.pdf", ReceiptData(merchant_name="DOOM MART"))  # it would kill the local batch itself
     opts = BatchOptions(engine=KillableEngine)
     out = tmp_path / "out" / "results.parquet"
     watcher = _kill_when_started(Path(ray_env["DOCEXTRACT_TEST_MARKS"]))
     events: list = []
-    summary = run_batch([docs], out, opts, events.append, executor=RayExecutor("local", workers=2))
+    summary = run_batch([docs, doom], out, opts, events.append, executor=RayExecutor("local", workers=2))
     watcher.join(5)
-    assert (summary.ok, summary.failed, summary.exit_code, summary.workers) == (7, 3, 3, 2)
-    assert any(e.kind == "crash" for e in events)  # the killed worker's document was retried
-    assert pq.read_table(out).num_rows == 10 and not journal_path(out).exists()
+    assert (summary.ok, summary.failed, summary.exit_code, summary.workers) == (7, 4, 3, 2)
+    assert any(e.kind == "retry" for e in events)  # the killed worker's document was redone
+    assert pq.read_table(out).num_rows == 11 and not journal_path(out).exists()
     records = read_results(out)
     by_name = {Path(r["source"]).name: r for r in records.values()}
-    assert len(by_name) == 10  # nothing lost, nothing twice
+    assert len(by_name) == 11  # nothing lost, nothing twice
     assert by_name["slow.pdf"]["status"] == "ok" and by_name["slow.pdf"]["data"]["merchant_name"] == "SLOW MART"
-    assert by_name["die.pdf"]["status"] == "failed" and "died 3 times" in by_name["die.pdf"]["error"]
-    assert by_name["die.pdf"]["key"] == by_name["die.pdf"]["sha256"]  # a rerun knows it
+    assert by_name["die.pdf"]["reason"] == "crash" and "process reading this file died" in by_name["die.pdf"]["error"]
+    assert by_name["doom.pdf"]["reason"] == "crash" and "died 3 times" in by_name["doom.pdf"]["error"]
 
-    # the local batch writes the same records (a crash is worded for its pool)
+    # the local batch writes the same records
     local = run_batch([docs], tmp_path / "local.jsonl", opts, executor=LocalPool(2))
     assert (local.ok, local.failed, local.exit_code) == (7, 3, 3)
     expected = {k: comparable(r) for k, r in read_results(tmp_path / "local.jsonl").items()}
+    assert {k: comparable(r) for k, r in records.items() if k in expected} == expected
     assert "empty (0 bytes)" in by_name["empty.pdf"]["error"]
-    assert "worker process died" in expected[by_name["die.pdf"]["key"]].pop("error")
-    assert {k: comparable(r) for k, r in records.items()} | {by_name["die.pdf"]["key"]: None} == expected | {
-        by_name["die.pdf"]["key"]: None}
 
-    again = run_batch([docs], out, opts, executor=RayExecutor("local", workers=2))
-    assert (again.processed, again.skipped, again.exit_code) == (0, 10, 3)
-    assert pq.read_table(out).num_rows == 10
+    again = run_batch([docs, doom], out, opts, executor=RayExecutor("local", workers=2))
+    assert (again.processed, again.skipped, again.exit_code) == (0, 11, 3)
+    assert pq.read_table(out).num_rows == 11
 
 
 # -- two nodes, through the command --------------------------------------------------------------
@@ -291,8 +295,9 @@ def test_two_node_cluster_gives_the_local_batch_records_and_loses_nothing_to_a_k
     shutil.copytree(shared, local_docs, dirs_exist_ok=True)
     run_batch([local_docs], tmp_path / "local.jsonl", BatchOptions(), executor=LocalPool(2))
     local = read_results(tmp_path / "local.jsonl")
-    assert {r["key"]: comparable(r) | {"source": None} for r in records} == {
-        k: comparable(r) | {"source": None} for k, r in local.items()}
+    different = {"source": None, "key": None}  # the same files, copied: other names
+    assert {r["sha256"]: comparable(r) | different for r in records} == {
+        r["sha256"]: comparable(r) | different for r in local.values()}
 
     rerun = cli(*args)
     assert rerun.returncode == 0, rerun.stderr
