@@ -9,10 +9,11 @@ every control character spelled out.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 
-__all__ = ["printable", "terminal_safe"]
+__all__ = ["SafeFormatter", "printable", "terminal_safe"]
 
 # C0 controls but tab and newline, DEL and the C1 controls (\x9b alone starts a sequence on many terminals)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -37,3 +38,10 @@ def terminal_safe(text: str) -> str:
     """``text`` with control characters (ESC, CR, backspace, CSI...) written as ``\\xNN``."""
     text = printable(text)
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class SafeFormatter(logging.Formatter):
+    """Log lines for a terminal: control characters in a record (a file name's) spelled out."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return terminal_safe(super().format(record))

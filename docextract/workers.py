@@ -200,7 +200,9 @@ def _log_like_parent() -> None:
     if not level or not level.isdigit() or logging.getLogger().handlers or logger.handlers:
         return
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s", "%H:%M:%S"))
+    from docextract.names import SafeFormatter
+
+    handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s", "%H:%M:%S"))
     logger.addHandler(handler)
     logger.setLevel(int(level))
     logger.propagate = False

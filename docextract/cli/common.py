@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from docextract.errors import DocextractError
-from docextract.names import printable
+from docextract.names import SafeFormatter, printable
 from docextract.output.result import Extraction
 from docextract.types import Status
 
@@ -124,13 +124,6 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-class _SafeFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        from docextract.names import terminal_safe
-
-        return terminal_safe(super().format(record))
-
-
 def log_level(verbose: int, quiet: bool) -> int:
     """docextract's log level for the flags: -q errors only, default warnings, -v info, -vv debug."""
     return logging.ERROR if quiet else logging.DEBUG if verbose >= 2 else logging.INFO if verbose else logging.WARNING
@@ -151,7 +144,7 @@ def setup_logging(verbose: int, quiet: bool) -> None:
     from docextract.workers import LOG_LEVEL_ENV
 
     handler = _ConsoleHandler()
-    handler.setFormatter(_SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S"))
+    handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.INFO if verbose >= 2 else logging.WARNING)
