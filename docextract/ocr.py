@@ -260,14 +260,12 @@ class _Models:
         # $TMPDIR/.ses and may resolve its collector's host name. This switch, read by its native
         # code at import, turns that off; nothing may leave this machine.
         os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-        try:
-            import rapidocr
-            from rapidocr import RapidOCR
-        except ImportError as e:  # pragma: no cover - a core dependency
-            raise MissingDependency(
-                f"OCR needs the rapidocr and onnxruntime packages ({e}); run: pip install 'rapidocr>=3.4,<4' onnxruntime"
-            ) from e
-        model_dir = Path(rapidocr.__file__).parent / "models"
+        import importlib.util
+
+        found = importlib.util.find_spec("rapidocr")
+        if found is None or found.origin is None or importlib.util.find_spec("onnxruntime") is None:  # pragma: no cover
+            raise MissingDependency("OCR needs the rapidocr and onnxruntime packages; run: pip install 'rapidocr>=3.4,<4' onnxruntime")
+        model_dir = Path(found.origin).parent / "models"
         paths = {k: model_dir / name for k, name in (("Det", _DET_MODEL), ("Rec", _REC_MODEL), ("Cls", _CLS_MODEL))}
         missing = [str(p) for p in paths.values() if not p.is_file()]
         if missing:
@@ -275,12 +273,31 @@ class _Models:
                 f"the OCR models bundled with rapidocr are missing ({', '.join(missing)}); "
                 "reinstall it: pip install --force-reinstall 'rapidocr>=3.4,<4'"
             )
+        # Recognition runs line batches in parallel on single-threaded sessions: a 48 px high line
+        # is too small for ONNX Runtime's intra-op threads to pay off (measured on 2 cores: 139
+        # SROIE lines in 5.1 s on two 1-thread sessions vs 8.2 s on one 2-thread session). One
+        # session shared by the threads reads 2-7 % slower (measured), so each has its own.
+        # Detection gets all threads (one large image parallelizes well).
+        workers = min(threads, _MAX_REC_WORKERS)
+        # The sessions are built (native code, the GIL released) while rapidocr's Python modules
+        # import, which takes about as long: on two cores the two overlap.
+        jobs = [("Det", paths["Det"], threads), ("Cls", paths["Cls"], threads)]
+        jobs += [(f"Rec{i}", paths["Rec"], max(1, threads // workers)) for i in range(workers)]
+        sessions = _Sessions(jobs)
+        try:
+            from rapidocr import RapidOCR
+            from rapidocr.ch_ppocr_cls import TextClassifier
+            from rapidocr.ch_ppocr_det import TextDetector
+            from rapidocr.ch_ppocr_rec import TextRecognizer
+        except ImportError as e:  # pragma: no cover - a core dependency
+            sessions.wait()
+            raise MissingDependency(
+                f"OCR needs the rapidocr and onnxruntime packages ({e}); run: pip install 'rapidocr>=3.4,<4' onnxruntime"
+            ) from e
         # Explicit model paths: RapidOCR then never looks for (or downloads) other files.
         params: dict[str, Any] = {f"{k}.model_path": str(p) for k, p in paths.items()}
         params |= {
             "Global.log_level": "error",
-            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
-            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
             "Det.limit_type": "max",  # our own downscaling decides the detector's input size
             "Det.limit_side_len": 100_000,
             "Det.unclip_ratio": unclip,
@@ -288,19 +305,71 @@ class _Models:
             # 320) means short lines ("RM", "1.00") are not padded to 320 px of wasted compute.
             "Rec.rec_img_shape": [3, REC_HEIGHT, REC_HEIGHT],
         }
-        # Recognition runs line batches in parallel on single-threaded sessions: a 48 px high line
-        # is too small for ONNX Runtime's intra-op threads to pay off (measured on 2 cores: 139
-        # SROIE lines in 5.1 s on two 1-thread sessions vs 8.2 s on one 2-thread session).
-        # Detection gets all threads (one large image parallelizes well).
-        workers = min(threads, _MAX_REC_WORKERS)
-        rec_params = params | {"EngineConfig.onnxruntime.intra_op_num_threads": max(1, threads // workers)}
         try:
-            engine = RapidOCR(params=params)
-            # RapidOCR's own pipeline has no hook for rotation/deskew, so use its three stages.
-            recs = [RapidOCR(params=rec_params)._load_rec_model() for _ in range(workers)]
-            return cls(engine._load_det_model(), engine._load_cls_model(), recs)
+            # RapidOCR's own pipeline has no hook for rotation/deskew, so use its three stages,
+            # configured by RapidOCR's defaults and these settings, each on its prebuilt session.
+            cfg = RapidOCR(params=params).cfg
+            built = sessions.wait()
+            recs = [TextRecognizer(_stage_config(cfg, "Rec", built[f"Rec{i}"])) for i in range(workers)]
+            return cls(TextDetector(_stage_config(cfg, "Det", built["Det"])), TextClassifier(_stage_config(cfg, "Cls", built["Cls"])), recs)
         except Exception as e:
             raise ModelError(f"could not load the OCR models from {model_dir}: {e}") from e
+
+
+class _Sessions:
+    """ONNX Runtime sessions ``(name, model, intra-op threads)``, built on a thread of their own."""
+
+    def __init__(self, jobs: list[tuple[str, Path, int]]) -> None:
+        self._jobs = jobs
+        self._built: dict[str, Any] = {}
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._build, name="docextract-ocr-load", daemon=True)
+        self._thread.start()
+
+    def _build(self) -> None:
+        try:
+            import onnxruntime as ort
+
+            for name, path, threads in self._jobs:
+                # As rapidocr builds its sessions (OrtInferSession, config.yaml's defaults): all graph
+                # optimizations, no memory arena, CPU arena growth as requested.
+                options = ort.SessionOptions()
+                options.log_severity_level = 4
+                options.enable_cpu_mem_arena = False
+                options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+                options.intra_op_num_threads = threads
+                options.inter_op_num_threads = 1
+                cpu = ("CPUExecutionProvider", {"arena_extend_strategy": "kSameAsRequested"})
+                self._built[name] = ort.InferenceSession(str(path), sess_options=options, providers=[cpu])
+        except BaseException as exc:  # handed to the thread that waits
+            self._error = exc
+
+    def wait(self) -> dict[str, Any]:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._built
+
+
+class _StageConfig(dict):  # type: ignore[type-arg]
+    """A stage's settings as rapidocr's stages read them: ``cfg["key"]``, ``cfg.get`` and ``cfg.key``."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _stage_config(cfg: Any, name: str, session: Any) -> _StageConfig:
+    """RapidOCR's settings for one stage (Det, Cls, Rec) with the session it is to run on."""
+    from omegaconf import OmegaConf
+
+    stage = _StageConfig(OmegaConf.to_container(cfg[name]))
+    stage["engine_cfg"] = OmegaConf.to_container(cfg.EngineConfig[stage["engine_type"].value])
+    stage["model_root_dir"] = cfg.Global.model_root_dir
+    stage["session"] = session  # rapidocr's hook for a session built by the caller
+    return stage
 
 
 _MAX_REC_WORKERS = 4  # each holds its own copy of the 21 MB recognizer
