@@ -136,6 +136,7 @@ class OcrReader:
         self.max_batch = max_batch
         self._models: _Models | None = None
         self._lock = threading.Lock()
+        self._prefetching = False
 
     def settings(self) -> dict[str, Any]:
         """The knobs in effect (for benchmarks and ``doctor``)."""
@@ -152,6 +153,21 @@ class OcrReader:
     def load(self) -> None:
         """Load the models now (otherwise on the first ``read``). Idempotent."""
         self._get_models()
+
+    def prefetch(self) -> None:
+        """Start loading the models in the background: a page is about to be rendered or decoded
+        for :meth:`read`, which then waits for them. A failure is raised by ``read``."""
+        if self._models is None and not self._prefetching:
+            self._prefetching = True
+            threading.Thread(target=self._load_quietly, name="docextract-ocr-prefetch", daemon=True).start()
+
+    def _load_quietly(self) -> None:
+        try:
+            self._get_models()
+        except Exception:  # read() loads again and raises it where it can be reported
+            pass
+        finally:
+            self._prefetching = False
 
     def read(self, image: Image.Image, *, detect_rotation: bool = True) -> OcrResult:
         """OCR one image: text lines in reading order, in the upright, deskewed frame.

@@ -20,6 +20,12 @@ def page_words(page: Page, ocr: Any = None) -> PageWords:
     default :func:`docextract.ocr.get_reader`; its models load on the first scanned page)."""
     if page.has_text_layer:
         return PageWords(list(page.words or []), "text")
+    if ocr is None:
+        from docextract.ocr import get_reader
+
+        ocr = get_reader()
+    if hasattr(ocr, "prefetch"):
+        ocr.prefetch()  # the models load (once) while the page renders or decodes
     return image_words(page.image, ocr)
 
 
