@@ -38,11 +38,12 @@ if TYPE_CHECKING:
     from docextract.output.export import results_to_dataframe, write_table
     from docextract.output.frames import Results, read_results
     from docextract.output.result import Extraction
-    from docextract.pipeline import Event, extract
+    from docextract.pipeline import Event, extract, extract_documents
     from docextract.schemas import SchemaSpec, list_schemas, resolve_schema
 
 _LAZY = {
     "extract": "docextract.pipeline",
+    "extract_documents": "docextract.pipeline",
     "Event": "docextract.pipeline",
     "Extraction": "docextract.output.result",
     "Results": "docextract.output.frames",
@@ -99,6 +100,7 @@ __all__ = [
     "Word",
     "__version__",
     "extract",
+    "extract_documents",
     "get_engine",
     "list_engines",
     "list_schemas",

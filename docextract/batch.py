@@ -64,6 +64,7 @@ from docextract.names import printable as _safe
 from docextract.sources import IMAGE_SUFFIXES, PDF_SUFFIXES, sniff
 
 RECORD_VERSION = 2
+PART = "\0"  # in read_results' keys: a file's key, PART, its document's number (no path holds a NUL)
 SUPPORTED_SUFFIXES = frozenset(PDF_SUFFIXES | IMAGE_SUFFIXES)
 _HASH_CHUNK = 1 << 20
 
@@ -323,7 +324,17 @@ def record_path(record: dict[str, Any]) -> Path:
 
 
 def record_key(record: dict[str, Any]) -> str:
-    """The resume key of a record; records of format 1 (keyed by content) get their path's key."""
+    """The key of a record in :func:`read_results`: its file's resume key, and for the second,
+    third... document of a file that holds several, ``PART`` and the document's number.
+    Records of format 1 (keyed by content) get their path's key."""
+    document = record.get("document")
+    if isinstance(document, int) and document > 1:
+        return f"{file_key(record)}{PART}{document}"
+    return file_key(record)
+
+
+def file_key(record: dict[str, Any]) -> str:
+    """The resume key of a record's file."""
     if record.get("v", 1) >= 2 and record.get("key"):
         return str(record["key"])
     try:
@@ -346,16 +357,20 @@ def journal_path(path: str | os.PathLike[str]) -> Path:
 def read_results(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
     """The latest record per document (key: its absolute path) of a batch JSONL file, in file order.
 
-    Later lines supersede earlier ones (``--retry-failed`` appends); a truncated last line and
-    lines that are not JSON objects are ignored. A missing file reads as empty. A ``.parquet``
-    output reads as its records followed by those of its journal (a run still going or stopped).
+    Later lines supersede earlier ones (``--retry-failed`` appends); a file's first record also
+    supersedes the other documents of an earlier reading of it (a file holding several documents
+    has a record for each). A truncated last line and lines that are not JSON objects are ignored.
+    A missing file reads as empty. A ``.parquet`` output reads as its records followed by those
+    of its journal (a run still going or stopped).
     """
     results: dict[str, dict[str, Any]] = {}
+    parts: dict[str, list[str]] = {}  # a file's key -> its other documents' keys
     if is_parquet(path):
         from docextract.batch_parquet import read_parquet
 
         if os.path.exists(path):
-            results.update((record_key(r), r) for r in read_parquet(path))
+            for record in read_parquet(path):
+                _keep(results, parts, record)
         path = journal_path(path)
     try:
         fh = open(path, "rb")
@@ -370,10 +385,19 @@ def read_results(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
             except ValueError:
                 continue
             if isinstance(record, dict):
-                key = record_key(record)
-                results.pop(key, None)  # keep file order of the latest line
-                results[key] = record
+                _keep(results, parts, record)
     return results
+
+
+def _keep(results: dict[str, dict[str, Any]], parts: dict[str, list[str]], record: dict[str, Any]) -> None:
+    key = record_key(record)
+    if PART in key:
+        parts.setdefault(key.partition(PART)[0], []).append(key)
+    else:  # a file read again: the other documents of its earlier reading are gone
+        for old in parts.pop(key, []):
+            results.pop(old, None)
+    results.pop(key, None)  # keep file order of the latest line
+    results[key] = record
 
 
 # --------------------------------------------------------------------------------------------------
@@ -515,31 +539,44 @@ def _engine_name(engine: str | type[Engine]) -> str:
 
 
 def document_record(job: Job, spec: Any, engine: Any, options: dict[str, Any], schema_name: str) -> dict[str, Any]:
-    """Extract one document with a loaded engine into its record; every failure becomes a failed
-    record. What a worker runs for each job (and what any other executor can run). A job that
-    carries its bytes (``data``) is read from them, named as its path or URI is."""
-    from docextract.pipeline import Options, run
+    """Extract one file as one document with a loaded engine into its record (see
+    :func:`document_records`)."""
+    return document_records(job, spec, engine, {**options, "split": "off"}, schema_name)[0]
+
+
+def document_records(job: Job, spec: Any, engine: Any, options: dict[str, Any], schema_name: str) -> list[dict[str, Any]]:
+    """Extract one file with a loaded engine into its records: one per document it holds
+    (``options["split"]``), each with the file's key and, when there are several, ``document``
+    (1, 2...) and ``documents`` (how many); every failure becomes a failed record. What a worker
+    runs for each job (and what any other executor can run). A job that carries its bytes
+    (``data``) is read from them, named as its path or URI is."""
+    from docextract.pipeline import Options, run_documents
 
     started = time.perf_counter()
     try:
         if job.data is None:
-            result = run(job.path, spec, engine, Options(**options))
+            results = run_documents(job.path, spec, engine, Options(**options))
         else:
             name = _safe(job.path) if is_uri(job.path) else _safe(Path(job.path))
-            result = run(job.data, spec, engine, Options(**options), name=name)
+            results = run_documents(job.data, spec, engine, Options(**options), name=name)
     except DocextractError as exc:
-        return failed_record(_job(job.path) if job.data is None else job, str(exc), schema=schema_name, engine=engine.name,
-                             seconds=time.perf_counter() - started)
+        return [failed_record(_job(job.path) if job.data is None else job, str(exc), schema=schema_name,
+                              engine=engine.name, seconds=time.perf_counter() - started)]
     except Exception as exc:  # an engine bug must not kill the batch
         message = f"{_safe(job.path)}: internal error ({type(exc).__name__}: {exc}); please report it with this file if you can"
-        return failed_record(job, message, schema=schema_name, engine=engine.name, reason="internal",
-                             seconds=time.perf_counter() - started, detail=traceback.format_exc(limit=20))
-    record = result_record(job, result.to_dict(full=True))
-    if job.data is not None:
-        record["size"] = len(job.data)
-    elif record["sha256"] != job.sha256:  # replaced since it was planned: the size of what was read
-        record["size"] = None if (now := _job(job.path)).sha256 != record["sha256"] else now.size
-    return record
+        return [failed_record(job, message, schema=schema_name, engine=engine.name, reason="internal",
+                              seconds=time.perf_counter() - started, detail=traceback.format_exc(limit=20))]
+    records = []
+    for n, result in enumerate(results, 1):
+        record = result_record(job, result.to_dict(full=True))
+        if job.data is not None:
+            record["size"] = len(job.data)
+        elif record["sha256"] != job.sha256:  # replaced since it was planned: the size of what was read
+            record["size"] = None if (now := _job(job.path)).sha256 != record["sha256"] else now.size
+        if len(results) > 1:
+            record.update(document=n, documents=len(results))
+        records.append(record)
+    return records
 
 
 def _setup_worker(config: WorkerConfig) -> dict[str, Any]:
@@ -551,9 +588,9 @@ def _setup_worker(config: WorkerConfig) -> dict[str, Any]:
     return {"spec": spec, "engine": engine, "config": config}
 
 
-def _handle_job(state: dict[str, Any], job: Job, emit: Any) -> dict[str, Any]:
+def _handle_job(state: dict[str, Any], job: Job, emit: Any) -> list[dict[str, Any]]:
     config: WorkerConfig = state["config"]
-    return document_record(job, state["spec"], state["engine"], config.options, config.schema_name)
+    return document_records(job, state["spec"], state["engine"], config.options, config.schema_name)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -662,15 +699,17 @@ class Sink:
 
     def record(self, record: dict[str, Any]) -> None:
         """Write a document's record (a second one for the same document in this run is dropped)."""
-        if record["key"] in self.written:
+        key = record_key(record)
+        if key in self.written:
             return
-        self.written.add(record["key"])
+        self.written.add(key)
         record["finished_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
         self.writer.write(record)
         status = record["status"]
         setattr(self.summary, status, getattr(self.summary, status) + 1)
-        self.final[record["key"]] = status
-        self.emit(BatchEvent("done", total=self.total, done=self.summary.processed, record=record))
+        self.final[key] = status
+        if record.get("document", 1) == 1:  # one event per file, however many documents it holds
+            self.emit(BatchEvent("done", total=self.total, done=self.summary.processed, record=record))
 
     def skipped(self, key: str) -> None:
         """A worker found this URI's content already done (see :meth:`done`)."""
@@ -776,15 +815,22 @@ def _check_schema(previous: dict[str, dict[str, Any]], schema: str, output: str 
 def _select(jobs: list[Job], previous: dict[str, dict[str, Any]], retry_failed: bool,
             summary: BatchSummary) -> tuple[list[Job], list[str]]:
     """The jobs to run now, and the keys of every document of this run. A path already recorded is
-    redone when its content changed since, or when it failed and ``retry_failed``."""
+    redone when its content changed since, or when (one of its documents) failed and ``retry_failed``."""
     todo: list[Job] = []
     keys: list[str] = []
+    parts: dict[str, list[str]] = {}  # a file's key -> its other documents' keys
+    for key in previous:
+        if PART in key:
+            parts.setdefault(key.partition(PART)[0], []).append(key)
     for job in jobs:
         keys.append(job.key)
         old = previous.get(job.key)
+        mine = parts.get(job.key, [])
         changed = old is not None and job.sha256 is not None and old.get("sha256") not in (None, job.sha256)
-        if old is not None and not changed and not (retry_failed and old.get("status") == "failed"):
+        failed = any(previous[k].get("status") == "failed" for k in [job.key, *mine] if k in previous)
+        if old is not None and not changed and not (retry_failed and failed):
             summary.skipped += 1
+            keys += mine
             continue
         todo.append(job)
     return todo, keys
@@ -861,8 +907,8 @@ def collect(worker: Any, config: WorkerConfig, timeout: float | None,
         return [_end(worker, config, _crash_message(job, exc), "crash")], True
     records: list[dict[str, Any]] = []
     for message in messages:
-        if message[0] == "done":
-            records.append(message[1])
+        if message[0] == "done":  # a file's records: one per document it holds
+            records.extend(message[1] if isinstance(message[1], list) else [message[1]])
         elif message[0] == "setup_error":
             raise EngineLoadError(str(message[1]))
         elif message[0] == "error":  # the record could not even be made

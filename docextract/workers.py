@@ -334,12 +334,12 @@ def _setup_extract(config: tuple[Any, Any, Any]) -> tuple[Any, Any]:
 def _handle_extract(state: tuple[Any, Any], task: tuple[Any, dict[str, Any]], emit: Emit) -> Any:
     import dataclasses
 
-    from docextract.pipeline import Options, run
+    from docextract.pipeline import Options, run_documents
 
     spec, engine = state
     source, options = task
     # The kit (checks, exporters: functions) stays behind; the parent has its own.
-    return dataclasses.replace(run(source, spec, engine, Options(**options), emit), spec=None)
+    return [dataclasses.replace(r, spec=None) for r in run_documents(source, spec, engine, Options(**options), emit)]
 
 
 def extract_isolated(
@@ -361,17 +361,34 @@ def extract_isolated(
     Returns the :class:`~docextract.output.result.Extraction`; raises the child's
     :class:`DocextractError`, :class:`TimeLimitExceeded` or :class:`WorkerDied`.
     """
+    return documents_isolated(source, schema, engine, engine_options, timeout=timeout, on_event=on_event,
+                              **{**options, "split": "off"})[0]
+
+
+def documents_isolated(
+    source: str | os.PathLike[str] | bytes,
+    schema: Any,
+    engine: Any = None,
+    engine_options: Any = None,
+    *,
+    timeout: float | None = None,
+    on_event: Emit | None = None,
+    **options: Any,
+) -> list[Any]:
+    """:func:`extract_isolated` for a file that may hold several documents (``split=`` among the
+    ``options``, see :func:`docextract.pipeline.run_documents`): one result per document."""
     from docextract.schemas import resolve_schema
     from docextract.sources import source_name
 
-    kit = resolve_schema(schema)  # a bad schema fails here, and the result gets this kit back
+    kit = resolve_schema(schema)  # a bad schema fails here, and the results get this kit back
     worker = Worker(_setup_extract, (schema, engine, engine_options), _handle_extract)
     try:
-        result = call(worker, (source, options), timeout, source_name(source), on_event)
+        results = call(worker, (source, options), timeout, source_name(source), on_event)
     finally:
         worker.kill()
-    result.spec = kit
-    return result
+    for result in results:
+        result.spec = kit
+    return results  # type: ignore[no-any-return]
 
 
 class ENGINE:

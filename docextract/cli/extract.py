@@ -68,19 +68,40 @@ def run_extract(file: Path, schema: str, expect: str, flags: ExtractFlags) -> No
         _check_kind(file, expect, log.quiet)
         with OutputClaim([] if out is None or str(out) == "-" else [out], inputs=[file]):
             try:
-                result = _extract_with_progress(file, schema, flags, flags.read.time_limit(name))
+                results = _extract_with_progress(file, schema, flags, flags.read.time_limit(name))
             except KeyboardInterrupt as exc:
                 raise interrupted(exc) from None
-            write_result(result, flags.out, fmt)
-        report_issues(result, log.quiet)
-    code = exit_code_for([result])
-    if result.error and code != 0:
-        err_console.print(f"[bold red]Error:[/] {escape(result.source)}: {escape(result.error)}", highlight=False)
+            write_results(results, flags.out, fmt)
+        _report(results, log.quiet)
+    code = exit_code_for(results)
+    for result in results:
+        if result.error and code != 0:
+            err_console.print(f"[bold red]Error:[/] {escape(result.source)}{_pages(result, results)}: {escape(result.error)}",
+                              highlight=False)
     raise typer.Exit(code)
 
 
-def _extract_with_progress(file: Path, schema: str, flags: ExtractFlags, timeout: float) -> Extraction:
-    from docextract.workers import extract_isolated
+def _pages(result: Extraction, results: list[Extraction]) -> str:
+    """`` (pages 3-4)`` for one document of several in a file."""
+    if len(results) < 2 or not result.pages:
+        return ""
+    first, last = result.pages[0], result.pages[-1]
+    return f" (page {first})" if first == last else f" (pages {first}-{last})"
+
+
+def _report(results: list[Extraction], quiet: bool) -> None:
+    if len(results) > 1 and not quiet:
+        spans = ", ".join(_pages(r, results).strip(" ()") for r in results)
+        err_console.print(f"note: {escape(results[0].source)} holds {len(results)} documents: {spans} "
+                          "(--split off reads the file as one)", highlight=False, soft_wrap=True)
+    for result in results:
+        if len(results) > 1 and any(i.severity != "info" for i in result.issues) and not quiet:
+            err_console.print(f"document{_pages(result, results)}:", highlight=False)
+        report_issues(result, quiet)
+
+
+def _extract_with_progress(file: Path, schema: str, flags: ExtractFlags, timeout: float) -> list[Extraction]:
+    from docextract.workers import documents_isolated
 
     with progress(flags.log.quiet) as bar:
         task = bar.add_task(file.name, total=None)
@@ -92,8 +113,8 @@ def _extract_with_progress(file: Path, schema: str, flags: ExtractFlags, timeout
             elif event.kind == "tile":
                 bar.advance(task)
 
-        return extract_isolated(file, schema, flags.engine.engine, flags.engine.options(flags.log), timeout=timeout,  # type: ignore[no-any-return]
-                                on_event=on_event, **flags.read.pipeline_options())
+        return documents_isolated(file, schema, flags.engine.engine, flags.engine.options(flags.log), timeout=timeout,
+                                  on_event=on_event, **flags.read.pipeline_options())
 
 
 def check_engine(engine: str | None, options: EngineOptions, quiet: bool) -> str:
@@ -151,20 +172,25 @@ def _check_kind(file: Path, expect: str, quiet: bool) -> None:
         err_console.print(f"[yellow]note:[/] {file.name} looks like a{'n' if other == 'image' else ''} {other}; reading it anyway", highlight=False)
 
 
-def write_result(result: Extraction, out: ResultFlags, fmt: OutputFormat) -> None:
-    """Write one result in the requested format."""
+def write_results(results: list[Extraction], out: ResultFlags, fmt: OutputFormat) -> None:
+    """Write the file's results in the requested format: JSON is one object, or a list of them when
+    the file holds several documents; JSONL a line each; CSV and xlsx rows each."""
     output = out.output
     if fmt in (OutputFormat.csv, OutputFormat.xlsx):
-        from docextract.output.export import write_table
+        from docextract.output.export import results_to_csv, write_table
 
         if output is None or str(output) == "-":
-            write_text(result.to_csv(mode=out.csv_mode.value), None)
+            write_text(results_to_csv(results, out.csv_mode.value), None)
             return
-        written = write_table([result], output, mode=out.csv_mode.value)
+        written = write_table(results, output, mode=out.csv_mode.value)
         if len(written) > 1 or fmt is OutputFormat.xlsx:
             err_console.print(f"wrote {escape(', '.join(map(str, written)))}", highlight=False)
         return
     if fmt is OutputFormat.jsonl:
-        write_text(result.to_json(full=out.full, indent=None), output)
+        write_text("\n".join(r.to_json(full=out.full, indent=None) for r in results), output)
+    elif len(results) == 1:
+        write_text(results[0].to_json(full=out.full), output)
     else:
-        write_text(result.to_json(full=out.full), output)
+        import json
+
+        write_text(json.dumps([r.to_dict(out.full) for r in results], indent=2, ensure_ascii=False), output)

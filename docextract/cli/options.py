@@ -38,6 +38,12 @@ class CsvMode(str, Enum):
     summary = "summary"
 
 
+class SplitMode(str, Enum):
+    auto = "auto"
+    pages = "pages"
+    off = "off"
+
+
 ENGINE, PAGES, TILES, OUTPUT, LOGGING = "Engine", "Pages", "Tiles and model output", "Output", "Messages"
 
 SchemaOpt = Annotated[str, typer.Option("--schema", "-s", help="receipt, invoice, table, code, file.py:Class or file.schema.json.")]
@@ -111,9 +117,10 @@ class ReadFlags(DocFlags):
     """Document reading for schema extraction: pages, tiles, and the cross-check."""
 
     verify: Annotated[Optional[bool], typer.Option("--verify/--no-verify", rich_help_panel=TILES, help="Cross-check model values against the page text (default: when the page has a text layer).")] = None
+    split: Annotated[SplitMode, typer.Option("--split", rich_help_panel=PAGES, help="A file holding several invoices or receipts: auto (a new invoice number, or a complete document followed by a new first page), pages (one document per page) or off (the file is one document).")] = SplitMode.auto
 
     def pipeline_options(self) -> dict[str, Any]:
-        return {**DocFlags.pipeline_options(self), "verify": self.verify}
+        return {**DocFlags.pipeline_options(self), "verify": self.verify, "split": self.split.value}
 
 
 

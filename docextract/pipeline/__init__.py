@@ -78,6 +78,7 @@ class Options:
     reasks: int = 1
     verify: bool | None = None  # cross-check model values against the page text; None = when cheap
     fail_fast: bool = False
+    split: str = "off"  # several documents in one file: "auto", "pages" or "off" (see pipeline.split)
 
     def __post_init__(self) -> None:
         # The same bounds as the command line's options: a library caller gets the same refusal.
@@ -87,6 +88,10 @@ class Options:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
                 bounds = f"at least {low}" if high == float("inf") else f"from {low} to {high}"
                 raise UsageError(f"{name}={value!r} is out of range: it must be a number {bounds}")
+        from docextract.pipeline.split import SPLIT_MODES
+
+        if self.split not in SPLIT_MODES:
+            raise UsageError(f"split={self.split!r}: use one of {', '.join(SPLIT_MODES)}")
         if self.max_tokens is not None and (not isinstance(self.max_tokens, int) or self.max_tokens < 1):
             raise UsageError(f"max_tokens={self.max_tokens!r} is out of range: it must be a whole number of at least 1")
 
@@ -116,6 +121,33 @@ def extract(
         An :class:`Extraction`; raises :class:`DocextractError` only when the document as a whole
         cannot be processed (unreadable file, model that does not load).
     """
+    if options.get("split", "off") != "off":
+        raise UsageError("extract() gives one result; for a file of several documents use extract_documents(..., split='auto')")
+    return _extract(source, schema, engine, on_event, options, run)  # type: ignore[no-any-return]
+
+
+def extract_documents(
+    source: str | os.PathLike[str] | bytes | Image.Image,
+    schema: str | type[BaseModel] | SchemaSpec | dict[str, Any] = "receipt",
+    *,
+    split: str = "auto",
+    engine: Engine | str | None = None,
+    on_event: EventHook | None = None,
+    **options: Any,
+) -> list[Extraction]:
+    """:func:`extract` for a file that may hold several documents (a PDF of three invoices, a
+    stack of scanned receipts): one :class:`Extraction` per document, in page order, each with
+    the pages it came from (``result.pages``).
+
+    ``split``: ``auto`` (a new invoice number, or a complete document followed by a page that
+    opens like a first one: see :mod:`docextract.pipeline.split`), ``pages`` (every page a
+    document) or ``off`` (the file is one document). Other arguments as for :func:`extract`.
+    """
+    return _extract(source, schema, engine, on_event, {**options, "split": split}, run_documents)  # type: ignore[no-any-return]
+
+
+def _extract(source: Any, schema: Any, engine: Engine | str | None, on_event: EventHook | None,
+             options: dict[str, Any], runner: Callable[..., Any]) -> Any:
     opt_fields = set(Options.__dataclass_fields__)
     engine_options = {k: v for k, v in options.items() if k not in opt_fields}
     owned = not isinstance(engine, Engine)
@@ -126,7 +158,7 @@ def extract(
     assert isinstance(eng, Engine)
     try:
         eng.load()
-        return run(source, spec, eng, opts, on_event)
+        return runner(source, spec, eng, opts, on_event)
     finally:
         if owned:
             eng.close()
@@ -160,7 +192,15 @@ def _check_keywords(given: dict[str, Any], engine: str | None, option_names: set
 
 def run(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, on_event: EventHook | None = None,
         *, name: str | None = None) -> Extraction:
-    """Run the pipeline with a loaded engine; ``name`` names a source given as bytes in messages."""
+    """Run the pipeline with a loaded engine, the file as one document; ``name`` names a source
+    given as bytes in messages."""
+    return run_documents(source, spec, engine, replace(opts, split="off"), on_event, name=name)[0]
+
+
+def run_documents(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, on_event: EventHook | None = None,
+                  *, name: str | None = None) -> list[Extraction]:
+    """Run the pipeline with a loaded engine: one result per document the file holds, in page
+    order (``opts.split``; one for ``off``, and for a schema without document fields)."""
     started = time.perf_counter()
     doc = _Document(name or source_name(source), spec, engine, opts, on_event or (lambda e: None))
     with open_pages(source, opts, name=name) as (opened, numbers):
@@ -175,15 +215,25 @@ def run(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, on_event: 
                 if opts.fail_fast or len(numbers) == 1:
                     raise
                 doc.tiles.append(_failed_page(n, exc))
-        result = doc.finish(opened.sha256, numbers)
-    if opts.verify or (opts.verify is None and not engine.structured and doc.words):
-        from docextract.pipeline.verify import cross_check
+        groups = doc.documents(numbers)
+        results = [doc.pages_of(group).finish(opened.sha256, group) for group in groups]
+    if len(results) > 1:
+        log.info("%s holds %d documents: pages %s", doc.name, len(results), "; ".join(_span(g) for g in groups))
+    seconds = time.perf_counter() - started
+    for result in results:
+        words = {n: w for n, w in doc.words.items() if n in result.pages}
+        if opts.verify or (opts.verify is None and not engine.structured and words):
+            from docextract.pipeline.verify import cross_check
 
-        result.issues.extend(cross_check(result, doc.words))
-    _set_status(result)
-    result.seconds = time.perf_counter() - started
+            result.issues.extend(cross_check(result, words))
+        _set_status(result)
+        result.seconds = seconds * len(result.pages) / max(1, len(numbers))
     doc.emit(Event("finished", doc.name, pages=len(numbers)))
-    return result
+    return results
+
+
+def _span(pages: list[int]) -> str:
+    return str(pages[0]) if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"
 
 
 @contextmanager
@@ -216,7 +266,7 @@ class _Document:
     tiles: list[TileResult] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     words: dict[int, list[Word]] = field(default_factory=dict)  # page words in page pixels, for the cross-check
-    printed: dict[str, Any] = field(default_factory=dict)  # printed once, so the last page that has one gives it
+    printed: dict[int, dict[str, Any]] = field(default_factory=dict)  # by page; printed once, so the last page that has one gives it
 
     def read_page(self, page: Page, page_count: int) -> None:
         read = self._page_words(page)
@@ -243,7 +293,7 @@ class _Document:
             tr, data, output = run_tile(self.engine, self.spec, request, tile, self.opts)
             self.tiles.append(tr)
             if data is not None and output is not None:
-                self.printed.update(output.printed)
+                self.printed.setdefault(page.number, {}).update(output.printed)
                 prov = {k: _to_page(v, tile) for k, v in output.provenance.items()}
                 self.parts.append(Part(data, page.number, tile.index, prov))
             self.emit(Event("tile", self.name, page=page.number, pages=page_count, tile=tile.index, tiles=len(tiles)))
@@ -254,6 +304,22 @@ class _Document:
         if self.engine.wants_words or page.has_text_layer or self.opts.verify:
             return page_words(page)
         return None
+
+    def documents(self, numbers: list[int]) -> list[list[int]]:
+        """The pages grouped into documents (``opts.split``), from what each page alone reads as."""
+        if self.opts.split == "off" or len(numbers) < 2 or self.spec.merge != "document":
+            return [numbers]
+        from docextract.pipeline.split import split_pages
+
+        by_page = [(n, merge_parts([p for p in self.parts if p.page == n], self.spec.merge).data) for n in numbers]
+        return split_pages(by_page, self.spec.document, self.opts.split)
+
+    def pages_of(self, pages: list[int]) -> _Document:
+        """This document's state for some of its pages (one document of several in the file)."""
+        keep = set(pages)
+        return replace(self, tiles=[t for t in self.tiles if t.page in keep], parts=[p for p in self.parts if p.page in keep],
+                       words={n: w for n, w in self.words.items() if n in keep},
+                       printed={n: v for n, v in self.printed.items() if n in keep})
 
     def finish(self, sha: str, pages: list[int]) -> Extraction:
         spec = self.spec
@@ -273,7 +339,7 @@ class _Document:
         result = Extraction(
             source=self.name, schema=spec.name, spec=spec, engine=self.engine.name, model=self.engine.model_id,
             status=Status.OK, data=data, sha256=sha, issues=issues, provenance=merged.provenance, pages=pages,
-            tiles=self.tiles, printed=dict(self.printed),
+            tiles=self.tiles, printed={k: v for n in sorted(self.printed) for k, v in self.printed[n].items()},
         )
         if redo:
             result.issues.extend(document_checks(result))

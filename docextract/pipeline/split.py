@@ -14,7 +14,7 @@ With ``auto``, page *k* opens a new document when
 A page that repeats the current key, and a page with neither header nor total (more line items,
 terms and conditions), stays with the document before it: a two-page invoice stays one invoice.
 ``pages`` makes every page a document (a stack of one-page receipts); ``off`` keeps the file one.
-Which fields are key, header, date and total is the schema's (:class:`DocumentFields`).
+Which fields are key, header, date and total is the schema kit's (:attr:`SchemaSpec.document`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from docextract.pipeline.merge import norm
-from docextract.schemas.types import DocumentFields
+from docextract.schemas.spec import DocumentFields
 
 SPLIT_MODES = ("auto", "pages", "off")
 

@@ -200,6 +200,8 @@ class ReviewedDocument:
 
 def _doc_id(record: dict[str, Any]) -> str:
     key = record.get("key") or record.get("sha256") or f"path:{record.get('source')}"
+    document = record.get("document")  # one of several documents in the file
+    key = f"{key}#{document}" if isinstance(document, int) and document > 1 else key
     return hashlib.sha256(str(key).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 

@@ -22,7 +22,7 @@ from docextract.schemas.builtin import BUILTIN_SPECS
 from docextract.schemas.code import Code
 from docextract.schemas.invoice import Invoice, Party
 from docextract.schemas.receipt import LineItem, Receipt
-from docextract.schemas.spec import SchemaSpec
+from docextract.schemas.spec import DocumentFields, SchemaSpec
 from docextract.schemas.table import Table, Tables
 
 MAX_SCHEMA_BYTES = 2 << 20
@@ -154,6 +154,7 @@ __all__ = [
     "BUILTIN_SCHEMAS",
     "BUILTIN_SPECS",
     "Code",
+    "DocumentFields",
     "Invoice",
     "LineItem",
     "Party",

@@ -13,7 +13,7 @@ from docextract.errors import ExportError
 from docextract.schemas.code import Code
 from docextract.schemas.invoice import Invoice
 from docextract.schemas.receipt import Receipt
-from docextract.schemas.spec import SchemaSpec
+from docextract.schemas.spec import DocumentFields, SchemaSpec
 from docextract.schemas.table import Table, Tables
 from docextract.types import Issue, Word
 
@@ -81,9 +81,11 @@ def _tables_of(data: dict[str, Any]) -> list[Table]:
 BUILTIN_SPECS: dict[str, SchemaSpec] = {
     spec.name: spec
     for spec in (
-        SchemaSpec("receipt", Receipt, merge="document", items_field="items", checks=_receipt_checks, rules=_receipt_rules),
+        SchemaSpec("receipt", Receipt, merge="document", items_field="items", checks=_receipt_checks, rules=_receipt_rules,
+                   document=DocumentFields(header=("merchant_name",), date="date", total="total")),
         SchemaSpec("invoice", Invoice, merge="document", items_field="lines", max_tokens=2048,
-                   checks=_invoice_checks, rules=_invoice_rules),
+                   checks=_invoice_checks, rules=_invoice_rules,
+                   document=DocumentFields(key=("invoice_number",), header=("issuer.name",), date="date", total="total")),
         SchemaSpec("table", Tables, merge="tables", max_tokens=3072, tables=_tables_of, rules=_table_rules,
                    rows=_no_rows("table results have one CSV per table: use Reading.write_tables() or -o tables.csv")),
         SchemaSpec("code", Code, merge="lines", max_tokens=3072, rules=_code_rules,

@@ -33,6 +33,17 @@ Rules = Callable[..., Any]
 
 
 @dataclass(frozen=True)
+class DocumentFields:
+    """The fields that tell one document from the next in a file holding several (dotted paths
+    into the data; see :mod:`docextract.pipeline.split`)."""
+
+    key: tuple[str, ...] = ()  # a document's own name: an invoice number
+    header: tuple[str, ...] = ()  # what a first page shows: the issuer's or merchant's name
+    date: str | None = None
+    total: str | None = None
+
+
+@dataclass(frozen=True)
 class SchemaSpec:
     """A resolved schema.
 
@@ -49,6 +60,8 @@ class SchemaSpec:
         tables: the data as tables (CSV per table, a sheet per table); ``None``: it has none.
         rules: reads the schema from words without a model (the ``reader`` engine); ``None``:
             this schema needs a vision model.
+        document: the fields that tell documents apart in a file of several (``--split auto``);
+            ``None``: a file is one document.
     """
 
     name: str
@@ -61,17 +74,19 @@ class SchemaSpec:
     rows: Rows | None = None
     tables: TablesOf | None = None
     rules: Rules | None = None
+    document: DocumentFields | None = None
 
     @classmethod
     def from_model(cls, name: str, model: type[BaseModel]) -> SchemaSpec:
         """A user's model, with the kit settings it declares as class variables
-        (``docextract_merge``, ``docextract_items``, ``docextract_max_tokens``)."""
+        (``docextract_merge``, ``docextract_items``, ``docextract_max_tokens``, ``docextract_document``)."""
         return cls(
             name,
             model,
             merge=getattr(model, "docextract_merge", "object"),
             items_field=getattr(model, "docextract_items", None),
             max_tokens=int(getattr(model, "docextract_max_tokens", DEFAULT_MAX_TOKENS)),
+            document=getattr(model, "docextract_document", None),
         )
 
     @cached_property

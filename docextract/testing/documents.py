@@ -194,6 +194,70 @@ def invoice_pdf(path: Path | None = None, inv: InvoiceData | None = None) -> byt
     return data
 
 
+def stacked_pdf(parts: list[bytes], path: Path | None = None) -> bytes:
+    """One PDF holding several documents, page after page (a scanner's stack, an accounts
+    system's export): the pages of each PDF in ``parts``, in order."""
+    from docextract.sources.mupdf import pymupdf
+
+    doc = pymupdf.open()
+    for part in parts:
+        with pymupdf.open(stream=part, filetype="pdf") as src:
+            doc.insert_pdf(src)
+    data = doc.tobytes()
+    doc.close()
+    if path:
+        Path(path).write_bytes(data)
+    return data
+
+
+def continued_invoice_pdf(path: Path | None = None, inv: InvoiceData | None = None) -> bytes:
+    """A two-page invoice: header and the line items on page 1, the header repeated on page 2
+    with the last line items and the totals (as many accounts systems print them)."""
+    from docextract.sources.mupdf import pymupdf
+
+    inv = inv or InvoiceData()
+    doc = pymupdf.open()
+
+    def text(page: Any, x: float, y: float, s: str, right: bool = False, bold: bool = False) -> None:
+        font = "hebo" if bold else "helv"
+        if right:
+            x -= pymupdf.get_text_length(s, fontname=font, fontsize=10)
+        page.insert_text((x, y), s, fontname=font, fontsize=10)
+
+    def header(page: Any, n: int) -> None:
+        text(page, 50, 70, inv.issuer, bold=True)
+        text(page, 380, 70, "INVOICE", bold=True)
+        text(page, 380, 90, "Invoice No:")
+        text(page, 545, 90, inv.invoice_number, right=True)
+        text(page, 380, 104, "Invoice Date:")
+        text(page, 545, 104, inv.date_text, right=True)
+        text(page, 50, 810, f"Page {n} of 2")
+        for x, head, right in ((50, "Description", False), (330, "Qty", True), (430, "Unit Price", True), (545, "Amount", True)):
+            text(page, x, 150, head, bold=True, right=right)
+
+    half = (len(inv.lines) + 1) // 2
+    for n, lines in ((1, inv.lines[:half]), (2, inv.lines[half:])):
+        page = doc.new_page(width=595, height=842)
+        header(page, n)
+        y = 150
+        for desc, qty, unit in lines:
+            y += 18
+            text(page, 50, y, desc)
+            text(page, 330, y, str(qty), right=True)
+            text(page, 430, y, _eu(Decimal(unit)), right=True)
+            text(page, 545, y, _eu(Decimal(unit) * qty), right=True)
+    y += 30
+    for label, value in (("Subtotal", inv.subtotal), (f"VAT {int(Decimal(inv.vat_rate) * 100)}%", inv.tax), ("Total EUR", inv.total)):
+        text(page, 380, y, label)
+        text(page, 545, y, _eu(value), right=True)
+        y += 16
+    data = doc.tobytes()
+    doc.close()
+    if path:
+        Path(path).write_bytes(data)
+    return data
+
+
 def render_pdf(data: bytes, dpi: float = 150, page: int = 0) -> Any:
     """Rasterize one page of PDF bytes to a PIL image."""
     from PIL import Image
