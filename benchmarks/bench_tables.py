@@ -187,8 +187,10 @@ def score_doc(doc: Doc, pred: Predicted, res: Result, detail: bool = False) -> N
         res.rows_ok += rows_ok
         res.cols_ok += cols_ok
         if detail and not (rows_ok and cols_ok and relations(best) == want):
-            print(f"  {doc.name} p{page}: rows {len(b)} (want {len(g)}), cols {len(b[0]) if b else 0} "
-                  f"(want {len(g[0]) if g else 0})")
+            print(
+                f"  {doc.name} p{page}: rows {len(b)} (want {len(g)}), cols {len(b[0]) if b else 0} "
+                f"(want {len(g[0]) if g else 0})"
+            )
             for k in sorted((want - relations(best)).elements())[:12]:
                 print(f"    missing {k}")
             for k in sorted((relations(best) - want).elements())[:12]:
@@ -383,6 +385,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def report_table(results: dict[tuple[str, str], Result], tools: list[str], splits: list[str], docs: list[Doc]) -> str:
     """One line per tool, the splits side by side: F1, cellF1, rows right (and %), cols right."""
+
     def group(r: Result) -> str:
         pct = 100 * r.rows_ok / r.tables if r.tables else 0.0
         return f"{r.rel.f1:6.3f} {r.cell.f1:6.3f} {f'{r.rows_ok}/{r.tables}':>6} {pct:4.0f}% {f'{r.cols_ok}/{r.tables}':>6}"

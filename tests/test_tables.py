@@ -188,6 +188,123 @@ def test_prose_and_lists_are_not_tables(doc: pymupdf.Document) -> None:
     assert extract_pdf_tables(page, 1) == []
 
 
+def rule(page: pymupdf.Page, y: float, x0: float, x1: float) -> None:
+    page.draw_line((x0, y), (x1, y), width=0.5)
+
+
+# a statistics-office table: title above a top rule, group headings over partial rules, header
+# cells of two lines, a section label under the header rule, a rule under the last row
+STAT_LEFT, STAT_RIGHTS = 72, (250, 320, 410, 480)
+
+
+def stat_table(page: pymupdf.Page, top: float, *, rules: bool = True) -> float:
+    """Draw the table; returns the y of its bottom rule."""
+    text(page, 72, top, "Table 4.")
+    text(page, 120, top, "Harvest and prices of orchard fruit, by orchard and season, over")
+    text(page, 120, top + 12, "the years of the survey")  # the title's second line
+    text(page, 250, top + 26, "[In tonnes]")
+    y = top + 34
+    if rules:
+        rule(page, y, STAT_LEFT, 480)
+    y += 14
+    text(page, 238, y, "Harvest")  # over the two harvest columns
+    text(page, 404, y, "Price")  # over the two price columns
+    if rules:
+        rule(page, y + 4, 200, 320)
+        rule(page, y + 4, 360, 480)
+    y += 16
+    for right, word in zip(STAT_RIGHTS, ("Spring", "Autumn", "Per", "Per"), strict=True):
+        text(page, 0, y, word, right=right)
+    y += 12
+    text(page, STAT_LEFT, y, "Orchard")
+    for right, word in zip(STAT_RIGHTS, ("(tonnes)", "(tonnes)", "kilogram", "box"), strict=True):
+        text(page, 0, y, word, right=right)
+    if rules:
+        rule(page, y + 5, STAT_LEFT, 480)
+    y += 18
+    text(page, STAT_LEFT, y, "Observed")
+    for row in STAT_BODY:
+        y += 14
+        text(page, STAT_LEFT, y, row[0])
+        for right, cell in zip(STAT_RIGHTS, row[1:], strict=True):
+            text(page, 0, y, cell, right=right)
+    if rules:
+        rule(page, y + 5, STAT_LEFT, 480)
+    return y + 5
+
+
+STAT_BODY = [
+    ["North Hill", "1,204", "1,310", "2.15", "24.50"],
+    ["River Bend", "876", "902", "2.40", "26.10"],
+    ["Old Mill", "2,031", "1,988", "1.95", "22.75"],
+    ["Stone Gate", "455", "471", "2.60", "29.00"],
+]
+STAT_GRID = [
+    ["Orchard", "Harvest", "", "Price", ""],
+    ["", "Spring (tonnes)", "Autumn (tonnes)", "Per kilogram", "Per box"],
+    ["Observed", "", "", "", ""],
+    *STAT_BODY,
+]
+
+
+def test_header_rows_follow_the_ruling_lines(doc: pymupdf.Document) -> None:
+    """The title above the top rule is not the table; the header's rows are where rules split
+    it: a heading over a partial rule sits in the first column the rule covers, a header cell of
+    two lines is one cell, "Orchard" (a cell running down the header) is in its start row, and
+    the section label under the header rule stays a row of its own."""
+    page = doc.new_page()
+    stat_table(page, 80)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == STAT_GRID
+
+
+def test_header_without_rules_keeps_its_lines(doc: pymupdf.Document) -> None:
+    """Without rules nothing says where the header ends or how it is cut: its lines stay rows."""
+    page = doc.new_page()
+    stat_table(page, 80, rules=False)
+    tables = extract_pdf_tables(page, 1)
+    body = [r for t in tables for r in grid(t) if r and r[0] in {b[0] for b in STAT_BODY}]
+    assert body == STAT_BODY
+
+
+def test_lines_never_join_across_a_rule(doc: pymupdf.Document) -> None:
+    """A short line under a rule (a lone label in lower case, which would otherwise continue the
+    cell above it) starts a row of its own."""
+    page = doc.new_page()
+    rows = [["Fruit", "Weight", "Price"], ["Apples", "1,200", "3.50"], ["pears", "", ""], ["Dates", "7", "0.75"]]
+    y = 100
+    for i, row in enumerate(rows):
+        text(page, 72, y, row[0])
+        for j, cell in enumerate(row[1:], 1):
+            if cell:
+                text(page, 0, y, cell, right=222 + 90 * j)
+        if i in (0, 1):
+            rule(page, y + 4, 72, 402)
+        y += 13
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == rows
+
+
+def test_a_wider_number_stays_in_its_column(doc: pymupdf.Document) -> None:
+    """A total with more digits than the rest of its right-aligned column starts inside the gap
+    before the column, closer to the label column, and sits tight against its neighbour."""
+    page = doc.new_page()
+    rows = [
+        ["Region", "2019", "2020", "2021"],
+        ["Northern uplands", "485,670", "503,528", "521,015"],
+        ["Southern coast", "142,526", "153,203", "161,817"],
+        ["All", "12,753,438", "12,799,250", "12,815,544"],
+    ]
+    y = 100
+    for row in rows:
+        text(page, 72, y, row[0])
+        for j, cell in enumerate(row[1:]):
+            text(page, 0, y, cell, right=225 + 56 * j)
+        y += 13
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == rows
+
+
 # ---------------------------------------------------------------- words and scans
 
 
@@ -243,9 +360,13 @@ def test_a_scanned_table_tilted_slightly_keeps_its_rows(skew: float) -> None:
     from docextract import extract
     from docextract.testing.documents import degrade, render_pdf
 
-    rows = [["Region", "Q1", "Q2", "Q3", "Q4"], ["North", "1,200", "1,350", "1,410", "1,520"],
-            ["South", "980", "1,020", "1,110", "1,090"], ["East", "1,530", "1,610", "1,700", "1,820"],
-            ["West", "760", "820", "905", "990"]]
+    rows = [
+        ["Region", "Q1", "Q2", "Q3", "Q4"],
+        ["North", "1,200", "1,350", "1,410", "1,520"],
+        ["South", "980", "1,020", "1,110", "1,090"],
+        ["East", "1,530", "1,610", "1,700", "1,820"],
+        ["West", "760", "820", "905", "990"],
+    ]
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
     for r, row in enumerate(rows):

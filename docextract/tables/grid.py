@@ -6,6 +6,13 @@ median text height. The same code serves the text layer of digital PDFs and OCR 
 Steps: words → text lines (vertical overlap) → chunks (words split at wide gaps) → regions (runs
 of lines with two or more chunks, plus the short lines between and just above them) → columns
 (vertical whitespace gaps; the few chunks whose removal opens a gap are spanning cells) → rows.
+
+Horizontal ruling lines, where the page has them (digital PDFs), refine this: title lines above a
+table's top rule are not the table; the lines above the rule under the header are the header,
+split into rows only where a rule or a spanning cell separates them (a header cell of several
+lines is one cell; its text goes to the top of its rule-free column run, the start cell of a cell
+spanning rows); a header cell over a partial rule spans the columns that rule covers; and no two
+lines join into one row across a rule.
 """
 
 from __future__ import annotations
@@ -21,8 +28,12 @@ from docextract.types import Word
 CHUNK_GAP = 0.6  # a gap wider than this many text heights splits a line into cells
 REGION_GAP = 2.2  # a vertical gap (in line heights) this large ends a table region
 LOOKAHEAD = 4  # lone lines (section labels) may run this long before the next tabular line
-MAX_SPANNING = 0.25
-OCR_PAD = 0.2  # share of an OCR box's height that is padding on each side  # at most this share of a region's chunks may be taken as spanning cells
+MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as spanning cells
+OCR_PAD = 0.2  # share of an OCR box's height that is padding on each side
+
+MAX_HEADER = 6  # lines above the rule under the header that may still be a header
+
+Rule = tuple[float, float, float]  # a horizontal ruling line: y, x0, x1 in the words' frame
 
 _MARKS = {"-", "–", "—", "−", "n/a", "na", "..."}
 _CAPTION = re.compile(r"^(table|exhibit|figure|fig\.|chart)\s*[\dA-Z]", re.IGNORECASE)
@@ -203,10 +214,13 @@ def _union_gaps(spans: list[tuple[float, float]], min_gap: float) -> list[tuple[
     return gaps
 
 
-def find_columns(region: list[Line]) -> list[tuple[float, float]]:
-    """Column separators (whitespace gaps) of a region, after setting spanning chunks aside."""
+def find_columns(region: list[Line], exclude: frozenset[int] = frozenset()) -> list[tuple[float, float]]:
+    """Column separators (whitespace gaps) of a region, after setting spanning chunks (and the
+    chunks whose ``id`` is in ``exclude``) aside."""
     # only lines with several cells define columns: lone chunks are titles, labels or spans
-    chunks = [c for ln in region if len(ln.chunks) >= 2 for c in ln.chunks]
+    chunks = [c for ln in region if len(ln.chunks) >= 2 for c in ln.chunks if id(c) not in exclude]
+    if not chunks:
+        return []
     h = statistics.median(ln.height for ln in region)
     min_gap = 0.3 * h
     spans = [(c.x0, c.x1) for c in chunks]
@@ -280,34 +294,208 @@ def _split_at_gaps(chunk: Chunk, gaps: list[tuple[float, float]]) -> list[Chunk]
     return parts
 
 
-def _column_of(x: float, gaps: list[tuple[float, float]]) -> int:
-    return sum(1 for g0, g1 in gaps if x >= (g0 + g1) / 2)
+def _column_of(x0: float, x1: float, gaps: list[tuple[float, float]]) -> int:
+    """The column of a cell spanning x0..x1: the one its start lies in; a cell starting inside a
+    gap belongs to the column it reaches into (a wider number, bold or signed, in a right-aligned
+    column), one lying inside a gap to the nearer side."""
+    j = 0
+    for g0, g1 in gaps:
+        j += x0 >= g1 or x0 >= g0 and (x1 > g1 or x0 + x1 >= g0 + g1)
+    return j
 
 
-def region_grid(region: list[Line]) -> list[list[str]]:
-    """The cell texts of a region: one row per text line (wrapped cells joined), empty columns
-    dropped and complementary neighbour columns (a ragged or centred column split in two) merged."""
-    gaps = find_columns(region)
+def _last_column(x0: float, x1: float, gaps: list[tuple[float, float]]) -> int:
+    """The last column a cell spanning x0..x1 reaches: it crosses each gap it passes entirely."""
+    return _column_of(x0, x1, gaps) + sum(1 for g0, g1 in gaps if x0 < g0 and g1 < x1)
+
+
+def region_grid(region: list[Line], rules: Sequence[Rule] = ()) -> list[list[str]]:
+    """The cell texts of a region: one row per text line (wrapped cells joined; header lines by
+    the ruling lines, see the module docstring), empty columns dropped and complementary neighbour
+    columns (a ragged or centred column split in two) merged."""
+    rules = _rules_near(region, rules)
+    head = _header_size(region, rules)
+    spanned = _spanned_chunks(region, head, rules)
+    gaps = find_columns(region, frozenset(spanned))
     ncols = len(gaps) + 1
+    centres = _column_centres(region, gaps)
     rows: list[RowText] = []
     for ln in region:
         row = RowText([""] * ncols, ln.y0, ln.y1, ln.height)
         for chunk in ln.chunks:
+            if id(chunk) in spanned:  # one cell over the columns its rule covers
+                _, r0, r1 = spanned[id(chunk)]
+                covered = [j for j, c in enumerate(centres) if r0 <= c <= r1]
+                j = covered[0] if covered else _column_of(chunk.x0, chunk.x1, gaps)
+                _put(row, j, chunk, covered[-1] if covered else j)
+                continue
             for part in _split_at_gaps(chunk, gaps):
-                j = _column_of(part.x0, gaps)
-                row.cells[j] = f"{row.cells[j]} {part.text}".strip()
-                row.spans[j] = (
-                    min(row.spans.get(j, (part.x0, 0))[0], part.x0),
-                    max(row.spans.get(j, (0, part.x1))[1], part.x1),
-                )
+                _put(row, _column_of(part.x0, part.x1, gaps), part, _last_column(part.x0, part.x1, gaps))
         rows.append(row)
-    return finish_rows(rows)
+    if head:
+        rows = _header_rows(rows[:head], rules) + rows[head:]
+    return finish_rows(rows, rules)
 
 
-def finish_rows(rows: list[RowText]) -> list[list[str]]:
-    """Grid of placed rows: wrapped lines joined, empty rows and columns dropped, complementary
-    neighbour columns merged."""
-    rows = [r for r in _join_wrapped(rows) if r.filled]
+def _put(row: RowText, j: int, part: Chunk, last: int) -> None:
+    row.cells[j] = f"{row.cells[j]} {part.text}".strip()
+    a = row.spans.get(j, (part.x0, part.x1))
+    row.spans[j] = (min(a[0], part.x0), max(a[1], part.x1))
+    row.cover[j] = max(row.cover.get(j, j), last)
+
+
+# ---------------------------------------------------------------- ruling lines
+
+
+def _tabular_extent(region: list[Line]) -> tuple[float, float]:
+    lines = [ln for ln in region if len(ln.chunks) >= 2] or region
+    return min(c.x0 for ln in lines for c in ln.chunks), max(c.x1 for ln in lines for c in ln.chunks)
+
+
+def _rules_near(region: list[Line], rules: Sequence[Rule]) -> list[Rule]:
+    """The rules that cross the region's columns, from just above its first line to just below its last."""
+    if not rules or not region:
+        return []
+    left, right = _tabular_extent(region)
+    h = statistics.median(ln.height for ln in region)
+    top, bottom = region[0].y0 - h, region[-1].y1 + h
+    return sorted(r for r in rules if top <= r[0] <= bottom and r[1] < right and left < r[2])
+
+
+def _full_width(rule: Rule, left: float, right: float) -> bool:
+    margin = 0.05 * (right - left)
+    return rule[1] <= left + margin and rule[2] >= right - margin
+
+
+def _mid(ln: Line | RowText) -> float:
+    return (ln.y0 + ln.y1) / 2
+
+
+def below_top_rule(region: list[Line], rules: Sequence[Rule]) -> list[Line]:
+    """A region without the title lines above its top rule: lines of a single chunk each (a
+    caption's second line, a unit line) above the first rule across the whole table."""
+    rules = _rules_near(region, rules)
+    if len(region) < 3 or not rules:
+        return region
+    left, right = _tabular_extent(region)
+    for y, _, _ in (r for r in rules if _full_width(r, left, right)):
+        above = sum(1 for ln in region if _mid(ln) < y)
+        if above == len(region):
+            break
+        if above:
+            return region[above:] if all(len(ln.chunks) < 2 for ln in region[:above]) else region
+    return region
+
+
+def _header_size(region: list[Line], rules: list[Rule]) -> int:
+    """Number of header lines: those above the first rule across the table that has lines below
+    it, when none of them holds a number (0 without such a rule)."""
+    if not rules:
+        return 0
+    left, right = _tabular_extent(region)
+    for rule in rules:
+        if not _full_width(rule, left, right):
+            continue
+        y = rule[0]
+        above = sum(1 for ln in region if _mid(ln) < y)
+        if not above:
+            continue
+        if above == len(region) or above > MAX_HEADER:
+            return 0
+        numbers = any(is_numeric(c.text) for ln in region[:above] for c in ln.chunks)
+        return 0 if numbers else above
+    return 0
+
+
+def _spanned_chunks(region: list[Line], head: int, rules: list[Rule]) -> dict[int, Rule]:
+    """Chunks of the first ``head`` lines set over a partial rule (a rule under a group heading):
+    ``id`` → that rule."""
+    out: dict[int, Rule] = {}
+    if not head:
+        return out
+    left, right = _tabular_extent(region)
+    for ln in region[:head]:
+        for c in ln.chunks:
+            centre, slack = (c.x0 + c.x1) / 2, ln.height
+            below = [r for r in rules if r[0] > _mid(ln) and r[1] <= centre <= r[2]]
+            if not below:
+                continue
+            rule = min(below)
+            if rule[1] <= c.x0 + slack and rule[2] >= c.x1 - slack and not _full_width(rule, left, right):
+                out[id(c)] = rule
+    return out
+
+
+def _column_centres(region: list[Line], gaps: list[tuple[float, float]]) -> list[float]:
+    left, right = _tabular_extent(region)
+    edges = [left] + [x for g in gaps for x in g] + [right]
+    return [(edges[2 * j] + edges[2 * j + 1]) / 2 for j in range(len(gaps) + 1)]
+
+
+def _ruled_between(a: RowText, b: RowText, rules: Sequence[Rule], x0: float, x1: float) -> bool:
+    """Whether a rule between rows ``a`` and ``b`` (above ``b``) crosses x0..x1."""
+    ya, yb = _mid(a), _mid(b)
+    return any(ya < y < yb and r0 < x1 and x0 < r1 for y, r0, r1 in rules)
+
+
+def _row_extent(*rows: RowText) -> tuple[float, float]:
+    spans = [s for r in rows for s in r.spans.values()]
+    return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (0.0, 0.0)
+
+
+def _spans_columns(row: RowText) -> bool:
+    return any(last > j for j, last in row.cover.items())
+
+
+def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
+    """Header lines as header rows: lines join into one row unless a rule or a cell spanning
+    columns separates them; then each cell's text moves up its column, over empty cells and no
+    rule, to the top of the run (the start cell of a cell spanning rows), joining a cell of one
+    column it meets there."""
+    tiers: list[list[RowText]] = [[lines[0]]]
+    for b in lines[1:]:
+        a = tiers[-1][-1]
+        if _spans_columns(a) or _spans_columns(b) or _ruled_between(a, b, rules, *_row_extent(a, b)):
+            tiers.append([b])
+        else:
+            tiers[-1].append(b)
+    rows = []
+    for tier in tiers:
+        row = tier[0]
+        for other in tier[1:]:
+            _absorb(row, other)
+            for j, last in other.cover.items():
+                row.cover[j] = max(row.cover.get(j, j), last)
+        rows.append(row)
+    for k in range(1, len(rows)):
+        for j in sorted(rows[k].filled):
+            if rows[k].cover.get(j, j) > j:
+                continue
+            x = sum(rows[k].spans[j]) / 2
+            top = k
+            while top > 0 and not _ruled_between(tiers[top - 1][-1], tiers[top][0], rules, x, x):
+                owner = next((s for s, last in rows[top - 1].cover.items() if s <= j <= last), None)
+                if owner is not None:
+                    if owner == j and rows[top - 1].cover[j] == j:
+                        rows[top - 1].cells[j] = f"{rows[top - 1].cells[j]} {rows[k].cells[j]}"
+                        rows[k].cells[j] = ""
+                        rows[k].cover.pop(j, None)
+                    break
+                top -= 1
+            if top < k and rows[k].cells[j]:
+                rows[top].cells[j], rows[k].cells[j] = rows[k].cells[j], ""
+                rows[top].cover[j] = j
+                rows[top].spans[j] = rows[k].spans[j]
+                rows[k].cover.pop(j, None)
+    for row in rows:
+        row.final = True
+    return rows
+
+
+def finish_rows(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[list[str]]:
+    """Grid of placed rows: wrapped lines joined (never across one of ``rules``), empty rows and
+    columns dropped, complementary neighbour columns merged."""
+    rows = [r for r in _join_wrapped(rows, rules) if r.filled]
     if not rows:
         return []
     ncols = len(rows[0].cells)
@@ -325,6 +513,8 @@ class RowText:
     y1: float
     height: float
     spans: dict[int, tuple[float, float]] = field(default_factory=dict)
+    cover: dict[int, int] = field(default_factory=dict)  # start column -> last column a cell covers
+    final: bool = False  # a header row placed by the rules: joins no neighbour
 
     @property
     def filled(self) -> set[int]:
@@ -340,7 +530,7 @@ def _is_continuation(text: str) -> bool:
     return bool(text) and (text[0].islower() or text[0] in "(&[") and not is_numeric(text)
 
 
-def _join_wrapped(rows: list[RowText]) -> list[RowText]:
+def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowText]:
     """Join text lines that belong to one table row: lines that overlap vertically (numbers
     centred beside a wrapped label), and wrapped continuations (a close line starting in lower
     case, holding only the continued cells, fewer than a full row)."""
@@ -352,6 +542,10 @@ def _join_wrapped(rows: list[RowText]) -> list[RowText]:
     out = [rows[0]]
     for r in rows[1:]:
         prev = out[-1]
+        if prev.final or r.final or _ruled_between(prev, r, rules, *_row_extent(prev, r)):
+            header = header and not _has_number(r)
+            out.append(r)
+            continue
         overlap = min(prev.y1, r.y1) - max(prev.y0, r.y0)
         shared = prev.filled & r.filled
         centred = abs((prev.y0 + prev.y1) - (r.y0 + r.y1)) / 2 < 0.65 * r.height
@@ -447,14 +641,16 @@ def is_table(grid: list[list[str]]) -> bool:
     return wordy * 2 < width  # prose set in columns
 
 
-def placed_tables(words: list[Word], page_no: int) -> list[tuple[float, Table]]:
-    """Like :func:`tables_from_words`, each table with the top of its region (for ordering)."""
+def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -> list[tuple[float, Table]]:
+    """Like :func:`tables_from_words`, each table with the top of its region (for ordering);
+    ``rules``: the page's horizontal ruling lines in the words' frame."""
     lines = group_lines([_tight(w) if w.source == "ocr" else w for w in words])
     for ln in lines:
         ln.chunks = split_chunks(ln)
     out = []
     for region in find_regions(lines):
-        grid = region_grid(region)
+        region = below_top_rule(region, rules)
+        grid = region_grid(region, rules)
         if is_table(grid):
             out.append((region[0].y0, make_table(grid, page_no)))
     return out

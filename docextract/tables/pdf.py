@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from docextract.schemas.table import Table
 from docextract.tables.grid import (
     RowText,
+    Rule,
     finish_rows,
     group_lines,
     is_numeric,
@@ -84,13 +85,14 @@ def extract_pdf_tables(pdf_page: pymupdf.Page, page_no: int) -> list[Table]:
     """
     d = text_direction(pdf_page)
     words = page_words(pdf_page, d)
+    hs, vs = ruling_segments(pdf_page)
     found: list[tuple[float, Table]] = []
     boxes: list[BBox] = []
-    for bbox, grid in _ruled_grids(pdf_page, words, d):
+    for bbox, grid in _ruled_grids(hs, vs, words, d):
         boxes.append(bbox)
         found.append((bbox[1], make_table(grid, page_no)))
     rest = [w for w in words if not any(_inside(w, b) for b in boxes)]
-    found += placed_tables(rest, page_no)
+    found += placed_tables(rest, page_no, text_rules(hs, vs, d))
     return [t for _, t in sorted(found, key=lambda p: p[0])]
 
 
@@ -242,8 +244,20 @@ def _inside(w: Word, box: BBox) -> bool:
     return box[0] <= w.cx <= box[2] and box[1] <= w.cy <= box[3]
 
 
-def _ruled_grids(pdf_page: pymupdf.Page, words: list[Word], d: Direction) -> list[tuple[BBox, list[list[str]]]]:
-    hs, vs = ruling_segments(pdf_page)
+def text_rules(hs: list[Segment], vs: list[Segment], d: Direction) -> list[Rule]:
+    """The rules that run along the text lines, as (y, x0, x1) in the frame of :func:`page_words`."""
+    boxes = [(x0, y, x1, y) for y, x0, x1 in hs] + [(x, y0, x, y1) for x, y0, y1 in vs]
+    out = []
+    for box in boxes:
+        x0, y0, x1, y1 = orient(box, d)
+        if x1 - x0 > y1 - y0:
+            out.append(((y0 + y1) / 2, x0, x1))
+    return sorted(out)
+
+
+def _ruled_grids(
+    hs: list[Segment], vs: list[Segment], words: list[Word], d: Direction
+) -> list[tuple[BBox, list[list[str]]]]:
     if not _has_rules(hs, vs):
         return []
     out = []
