@@ -19,6 +19,7 @@ text layer where a page has one, else offline OCR, laid out by :mod:`docextract.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -29,6 +30,7 @@ from docextract.engines.base import Engine
 from docextract.errors import EngineError, NeedsVisionModel, UsageError
 from docextract.pipeline import Options, open_pages, page_tiles, prompts
 from docextract.pipeline.merge import merge_lines
+from docextract.sources import source_name
 from docextract.sources.words import page_words
 from docextract.textlayout import guess_language, locate_tables, words_to_code, words_to_markdown
 from docextract.types import EngineRequest, Issue, Page, Word
@@ -69,6 +71,8 @@ NO_MODEL_HELP = (
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+log = logging.getLogger(__name__)
 
 
 # --- results -------------------------------------------------------------------------------------
@@ -175,7 +179,9 @@ def ask(source: Any, question: str, engine: Engine | None, *, on_text: TextSink 
 
 
 def alt_text(source: Any, engine: Engine | None, *, max_chars: int = ALT_TEXT_MAX, **options: Any) -> str:
-    """Alt text for an image: one sentence, at most ``max_chars`` characters, trimmed at a word boundary."""
+    """Alt text for an image: one sentence, at most ``max_chars`` characters, trimmed at a word
+    boundary. ``""`` when the model gave none (logged as a warning): do not write that as
+    ``alt=""``, which marks an image decorative."""
     vision = require_vision(engine, "alt-text")
     opts = _options(options)
     out = _Out(None)
@@ -183,7 +189,10 @@ def alt_text(source: Any, engine: Engine | None, *, max_chars: int = ALT_TEXT_MA
         task = f"Write alt text for the whole image: one sentence of at most {max_chars} characters."
         _summarize(vision, _Task(ALT_PROMPT, "Descriptions of", task, "alt"), page, count, opts, out)
         break  # the first page is the image
-    return trim_alt_text(out.text(), max_chars)
+    alt = trim_alt_text(out.text(), max_chars)
+    if not alt:
+        log.warning("the model gave no alt text for %s", source_name(source))
+    return alt
 
 
 def trim_alt_text(text: str, max_chars: int = ALT_TEXT_MAX) -> str:

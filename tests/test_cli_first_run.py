@@ -83,3 +83,43 @@ def test_batch_prints_progress_lines_when_stderr_is_not_a_terminal(tmp_path):
     counts = [line.split(",")[0] for line in progress]
     assert sorted(set(counts) - {"batch: 0/3 documents"}) == [f"batch: {i}/3 documents" for i in (1, 2, 3)], run.stderr
     assert "3 ok, 0 partial, 0 failed" in run.stderr
+
+
+def test_ocr_output_suffix_decides_the_format(tmp_path):
+    import json
+
+    pdf = text_pdf(tmp_path / "a.pdf")
+    as_json = cli("ocr", pdf, "-o", tmp_path / "a.json")
+    assert as_json.returncode == 0, as_json.stderr
+    record = json.loads((tmp_path / "a.json").read_text())
+    assert record["source"] == str(pdf) and record["text"].startswith("Page 1 line 1")
+    assert cli("ocr", pdf, "-o", tmp_path / "a.txt").returncode == 0
+    assert (tmp_path / "a.txt").read_text().startswith("Page 1 line 1")
+    refused = cli("ocr", pdf, "-o", tmp_path / "a.xlsx")
+    assert refused.returncode == 2 and "cannot hold this output" in refused.stderr
+    mismatch = cli("ocr", pdf, "-f", "text", "-o", tmp_path / "b.json")
+    assert mismatch.returncode == 2 and not (tmp_path / "b.json").exists()
+    assert json.loads(cli("ocr", pdf, "-f", "json").stdout)["format"] == "markdown"
+
+
+def test_empty_alt_text_is_never_written_as_decorative(tmp_path):
+    import json
+
+    from PIL import Image
+    from test_openai_engine import Scripted, completion, js
+
+    def answer(req: dict) -> tuple:
+        return js({"data": [{"id": "m"}]}) if req["method"] == "GET" else completion('  ""  ')
+
+    server = Scripted([answer])
+    try:
+        img = tmp_path / "logo.png"
+        Image.new("RGB", (64, 64), (200, 30, 30)).save(img)
+        base = ["--engine", "openai", "--base-url", server.url, "--model", "m"]
+        html = cli("alt-text", img, "--html", *base)
+        assert html.returncode == 3 and html.stdout == "", html.stderr
+        assert "gave no alt text" in html.stderr and "decorative" in html.stderr
+        as_json = cli("alt-text", img, "--json", *base)
+        assert as_json.returncode == 3 and json.loads(as_json.stdout) == {"file": str(img), "alt": None}
+    finally:
+        server.close()

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+from rich.markup import escape
 
 from docextract.cli import extract as ex
 from docextract.cli.common import (
@@ -31,6 +32,7 @@ from docextract.cli.common import (
     write_text,
 )
 from docextract.cli.options import DocFlags, EngineFlags, FileArg, LogFlags, OutputOpt, TileFlags, command
+from docextract.names import printable
 from docextract.workers import ENGINE, STREAM, default_timeout
 
 if TYPE_CHECKING:
@@ -47,10 +49,11 @@ class CodeFormat(str, Enum):
 class OcrFormat(str, Enum):
     markdown = "markdown"
     text = "text"
+    json = "json"
 
 
 CodeFormatOpt = Annotated[CodeFormat, typer.Option("--format", "-f", help="text: the code; json: {language, code}.")]
-OcrFormatOpt = Annotated[OcrFormat, typer.Option("--format", "-f", help="markdown (tables as Markdown tables) or plain text.")]
+OcrFormatOpt = Annotated[Optional[OcrFormat], typer.Option("--format", "-f", help="markdown (tables as Markdown tables), plain text, or json ({source, format, text}); default from -o's suffix (.md, .txt, .json), else markdown.")]
 QuestionArg = Annotated[str, typer.Argument(help="The question, in quotes.")]
 ImagesArg = Annotated[list[Path], typer.Argument(help="One or more images.")]
 VideoArg = Annotated[Path, typer.Argument(help="A video file (anything FFmpeg reads: MP4, MKV, WebM, MOV...).")]
@@ -115,8 +118,6 @@ def _warn_truncated(truncated: bool, quiet: bool) -> None:
 
 def _report(issues: list[Issue], quiet: bool) -> int:
     """Print issues on stderr; EXIT_PARTIAL when one is an error."""
-    from rich.markup import escape
-
     for issue in issues:
         if not quiet and issue.severity != "info":
             colour = "red" if issue.severity == "error" else "yellow"
@@ -192,18 +193,30 @@ def alt_text_command(files: ImagesArg, *, style: AltFlags, engine: EngineFlags, 
             raise fail("choose one of --html and --json", EXIT_USAGE)
         opts = {"pages": "1", **tile.pipeline_options()}
         child, name = isolated_jobs("alt-text", engine, log, needs_vision=True)
+        missing = 0
         with child, _interruptible(None):
             for file in files:
                 alt = child.call("docextract.jobs:alt_text", file, ENGINE, max_chars=style.max_chars,
                                  timeout=default_timeout(name), **opts)
-                write_text(_alt_line(file, alt, style), None)
+                if not alt:
+                    # alt="" tells a screen reader the image is decorative: never give it for an image
+                    # the model could not describe.
+                    missing += 1
+                    err_console.print(f"[red]error:[/] {escape(printable(file))}: the model gave no alt text; none is "
+                                      "written (an empty alt would mark the image decorative)", highlight=False)
+                line = _alt_line(file, alt, style)
+                if line is not None:
+                    write_text(line, None)
+    raise typer.Exit(EXIT_PARTIAL if missing else EXIT_OK)
 
 
-def _alt_line(file: Path, alt: str, style: AltFlags) -> str:
+def _alt_line(file: Path, alt: str, style: AltFlags) -> str | None:
+    """The output line for one image; for one without alt text: nothing (HTML), ``alt: null``
+    (JSON), or an empty line, so that the lines still follow the images (plain text)."""
     if style.as_html:
-        return f'<img src="{html.escape(str(file), quote=True)}" alt="{html.escape(alt, quote=True)}">'
+        return f'<img src="{html.escape(str(file), quote=True)}" alt="{html.escape(alt, quote=True)}">' if alt else None
     if style.as_json:
-        return json.dumps({"file": str(file), "alt": alt}, ensure_ascii=False)
+        return json.dumps({"file": str(file), "alt": alt or None}, ensure_ascii=False)
     return alt
 
 
@@ -226,7 +239,7 @@ def code_command(file: FileArg, fmt: CodeFormatOpt = CodeFormat.text, output: Ou
 
 
 @command
-def ocr_command(file: FileArg, fmt: OcrFormatOpt = OcrFormat.markdown, output: OutputOpt = None, *,
+def ocr_command(file: FileArg, fmt: OcrFormatOpt = None, output: OutputOpt = None, *,
                 engine: EngineFlags, doc: DocFlags, log: LogFlags) -> None:
     """All text of a document or image in reading order, as Markdown (PDF text layer where present)."""
 
@@ -234,13 +247,32 @@ def ocr_command(file: FileArg, fmt: OcrFormatOpt = OcrFormat.markdown, output: O
     to_stdout = output is None or str(output) == "-"
     out = _Stdout()
     with handle_errors(log.verbose):
+        kind = _ocr_format(None if to_stdout else output, fmt)
         opts = doc.pipeline_options()
         child, name = isolated_jobs("ocr", engine, log, needs_vision=False)
+        stream = to_stdout and kind is not OcrFormat.json
         with child, _interruptible(out):
-            text = child.call("docextract.jobs:ocr_markdown", file, ENGINE, plain=fmt is OcrFormat.text,
-                              on_text=STREAM if to_stdout else None, timeout=doc.time_limit(name), on_event=out, **opts)
-        if not to_stdout:
+            text = child.call("docextract.jobs:ocr_markdown", file, ENGINE, plain=kind is OcrFormat.text,
+                              on_text=STREAM if stream else None, timeout=doc.time_limit(name), on_event=out, **opts)
+        if kind is OcrFormat.json:
+            record = {"source": printable(file), "format": "markdown", "text": text}
+            write_text(json.dumps(record, ensure_ascii=False, indent=2), None if to_stdout else output)
+        elif not to_stdout:
             write_text(text, output)
+
+
+def _ocr_format(output: Path | None, fmt: OcrFormat | None) -> OcrFormat:
+    """What ``ocr`` writes: ``-f``, else what ``-o``'s suffix names (which must agree), else Markdown."""
+    from docextract.output.files import check_output, format_of
+
+    if output is None:
+        return fmt or OcrFormat.markdown
+    named = OcrFormat(format_of(output, [f.value for f in OcrFormat]))
+    if fmt is not None and fmt is not named:
+        raise fail(f"{escape(str(output))}: -f {fmt.value} does not match the file's suffix; drop -f or rename the file",
+                   EXIT_USAGE)
+    check_output(output)
+    return named
 
 
 @dataclass
