@@ -81,10 +81,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--receipts", type=int, default=8, help="how many SROIE receipts (sorted by name)")
     ap.add_argument("--rounds", type=int, default=3, help="one-shot and warm runs per receipt")
+    ap.add_argument("--images", type=Path, default=SROIE, help="the folder of SROIE receipt images")
     args = ap.parse_args()
-    images = sorted(SROIE.glob("*.jpg"))[: args.receipts]
+    images = sorted(args.images.glob("*.jpg"))[: args.receipts]
     if not images:
-        raise SystemExit(f"no receipts in {SROIE}")
+        raise SystemExit(f"no receipts in {args.images}")
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "0"}
     warm = subprocess.Popen([sys.executable, "-c", WARM], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                             cwd=ROOT, env=env)
