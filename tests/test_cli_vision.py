@@ -101,13 +101,13 @@ def test_describe_and_ask_on_the_tiny_model(files: dict[str, Path], model_args: 
 
 def test_alt_text_html_on_the_tiny_model(files: dict[str, Path], model_args: list[str]) -> None:
     result = runner.invoke(app, ["alt-text", str(files["img"]), str(files["img"]), "--html", *model_args, "--max-tokens", "16"])
-    assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert len(lines) == 2
+    missing = result.stderr.count("the model gave no alt text")  # random weights may say nothing usable
+    assert len(lines) + missing == 2 and result.exit_code == (3 if missing else 0), result.output
     for line in lines:
         assert line.startswith(f'<img src="{str(files["img"]).replace("&", "&amp;")}" alt="') and line.endswith('">')
         alt = line.split('alt="', 1)[1][:-2]
-        assert len(alt) <= 125 and '"' not in alt
+        assert 0 < len(alt) <= 125 and '"' not in alt  # never alt="": that marks an image decorative
     as_json = runner.invoke(app, ["alt-text", str(files["img"]), "--json", *model_args, "--max-tokens", "8"])
     assert json.loads(as_json.stdout)["file"] == str(files["img"])
 
