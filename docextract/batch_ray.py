@@ -54,6 +54,7 @@ from docextract.batch import (
     is_uri,
 )
 from docextract.errors import ClusterError, EngineLoadError, MissingDependency, UsageError
+from docextract.hosts import is_local_host, is_local_url
 
 __all__ = ["RayExecutor"]
 
@@ -74,13 +75,17 @@ def _ray() -> Any:
 @dataclass
 class RayExecutor:
     """Run a batch's documents on Ray: ``address`` is ``local`` (start a Ray instance on this
-    machine for the run), ``auto`` (the cluster this machine belongs to) or a cluster address
-    (``host:6379``); a process already connected (``ray.init`` called) uses its connection.
+    machine for the run), ``auto`` (``$RAY_ADDRESS`` when set, else the cluster ``ray start``
+    began on this machine) or a cluster address (``host:6379``, ``ray://host:10001``); a process
+    already connected (``ray.init`` called) uses its connection.
 
     ``workers``: actors in the pool (default: as many as the cluster's nodes fit); each takes
     ``cpus`` CPUs and ``gpus`` GPUs. ``attempts``: how many times a document may kill its worker
     before it gets a failed record. ``init``: more keyword arguments for ``ray.init`` (such as
-    ``runtime_env``).
+    ``runtime_env``). ``allow_remote``: the cluster may be on other machines, which the documents
+    are then sent to. Without it a cluster address that is not on this machine is refused
+    (:class:`~docextract.errors.UsageError`) before any connection, and so is a cluster, once
+    connected, with a node on another machine.
     """
 
     address: str = "local"
@@ -89,8 +94,10 @@ class RayExecutor:
     gpus: float = 0.0
     attempts: int = 3
     init: dict[str, Any] = field(default_factory=dict)
+    allow_remote: bool = field(default=False, kw_only=True)
 
     def __post_init__(self) -> None:
+        self._check_address()
         if self.cpus <= 0 or self.gpus < 0:
             raise UsageError(f"each Ray worker needs more than 0 CPUs and at least 0 GPUs, not {self.cpus} and {self.gpus}")
         if self.workers is not None and self.workers < 1:
@@ -98,12 +105,29 @@ class RayExecutor:
         if self.attempts < 1:
             raise UsageError(f"attempts must be at least 1, not {self.attempts}")
 
+    @property
+    def remote(self) -> str | None:
+        """The cluster address the run connects to when that is not this machine, else ``None``."""
+        return remote_address(self.address)
+
+    def _check_address(self) -> None:
+        where = self.remote
+        if where is None or self.allow_remote:
+            return
+        via, hint = ("", "for a cluster started on this machine, use --ray auto or its 127.0.0.1 address") \
+            if where == self.address else (" (from $RAY_ADDRESS, which --ray auto follows)", "unset RAY_ADDRESS for a cluster started on this machine")
+        raise UsageError(f"the Ray cluster at {where}{via} is not on this machine, and the documents would be sent to "
+                         f"its nodes; pass --allow-remote (allow_remote=True) if that is intended, or {hint}")
+
     def list_uris(self, uris: list[str]) -> Discovery:
         """The documents under URIs (a file, or a folder listed recursively, taken by suffix)."""
         return list_uris(uris)
 
     def run(self, jobs: list[Job], config: WorkerConfig, timeout: float | None, sink: Sink) -> int:
+        self._check_address()  # again: $RAY_ADDRESS is read when Ray connects
         with _connected(self.address, self.init) as ray:
+            if not self.allow_remote:
+                _refuse_nodes_elsewhere(ray)
             low, high = self._pool(ray, len(jobs))
             attempts = ray.remote(num_cpus=0)(_Attempts).remote()
             done = sink.done() if any(_reads_itself(j) for j in jobs) else {}
@@ -139,6 +163,25 @@ class RayExecutor:
         high = min(self.workers or fit, jobs)
         # More workers than the nodes fit now wait for an autoscaler to add nodes, and never block the run.
         return min(high, fit), high
+
+
+def remote_address(address: str) -> str | None:
+    """Where ``ray.init(address=address)`` connects when that is not this machine, else ``None``:
+    ``local`` starts Ray here, and ``auto`` takes ``$RAY_ADDRESS`` when it is set (a cluster
+    anywhere), else finds the cluster ``ray start`` began on this machine."""
+    if address == "auto":
+        address = os.environ.get("RAY_ADDRESS") or "auto"
+    return None if address in ("local", "auto") or is_local_url(address) else address
+
+
+def _refuse_nodes_elsewhere(ray: Any) -> None:
+    """A head on this machine may have nodes on others joined: documents would go to them too."""
+    here = ray.util.get_node_ip_address()
+    nodes = {str(n.get("NodeManagerAddress")) for n in ray.nodes() if n.get("Alive")}
+    elsewhere = sorted(ip for ip in nodes - {here} if not is_local_host(ip))
+    if elsewhere:
+        raise UsageError(f"the Ray cluster has nodes on other machines ({', '.join(elsewhere)}), and the documents "
+                         "would be sent to them; pass --allow-remote (allow_remote=True) if that is intended")
 
 
 @contextmanager

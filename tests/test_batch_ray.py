@@ -26,6 +26,8 @@ from test_batch import cli, lines, make_pdfs
 from docextract.batch import BatchOptions, LocalPool, journal_path, read_results, run_batch
 from docextract.batch_ray import RayExecutor
 from docextract.engines.reader import ReaderEngine
+from docextract.errors import UsageError
+from docextract.hosts import is_local_url
 from docextract.testing.documents import ReceiptData, random_receipt, receipt_image, receipt_pdf
 
 TESTS = Path(__file__).resolve().parent
@@ -257,7 +259,7 @@ def _actors(procs: list[subprocess.Popen]) -> dict[int, list[int]]:
     return found
 
 
-def test_two_node_cluster_gives_the_local_batch_records_and_loses_nothing_to_a_killed_worker(two_nodes, tmp_path):
+def test_two_node_cluster_gives_the_local_batch_records_and_loses_nothing_to_a_killed_worker(two_nodes, tmp_path, monkeypatch):
     address, procs = two_nodes
     here, shared = tmp_path / "here", tmp_path / "shared"
     for folder, seeds in ((here, range(4)), (shared, range(4, 8))):  # local paths travel as bytes; a URI
@@ -265,7 +267,8 @@ def test_two_node_cluster_gives_the_local_batch_records_and_loses_nothing_to_a_k
         for seed in seeds:
             receipt_image(folder / f"scan-{seed}.jpg", random_receipt(seed), dpi=100)
     out = tmp_path / "results.jsonl"
-    args = ["batch", here, f"file://{shared}", "-o", out, "--ray", address, "--ray-workers", "2"]
+    # `ray start` prints this machine's LAN address, which counts as elsewhere: allowed, with a warning
+    args = ["batch", here, f"file://{shared}", "-o", out, "--ray", address, "--ray-workers", "2", "--allow-remote"]
     with open(tmp_path / "stderr.txt", "wb") as err, open(tmp_path / "stdout.txt", "wb") as std:
         proc = subprocess.Popen([sys.executable, "-m", "docextract", *map(os.fsdecode, args)], stdout=std, stderr=err)
     try:
@@ -285,6 +288,7 @@ def test_two_node_cluster_gives_the_local_batch_records_and_loses_nothing_to_a_k
     stderr = (tmp_path / "stderr.txt").read_text(errors="replace")
     assert proc.returncode == 0, stderr
     assert "Traceback" not in stderr
+    assert ("documents are sent to the nodes of the Ray cluster at" in stderr) is not is_local_url(address), stderr
     assert (tmp_path / "stdout.txt").read_bytes() == b""  # Ray's notices do not reach stdout
     records = lines(out)
     assert len(records) == len({r["key"] for r in records}) == 8  # nothing lost, nothing twice
@@ -299,9 +303,12 @@ def test_two_node_cluster_gives_the_local_batch_records_and_loses_nothing_to_a_k
     assert {r["sha256"]: comparable(r) | different for r in records} == {
         r["sha256"]: comparable(r) | different for r in local.values()}
 
-    rerun = cli(*args)
+    # --ray auto follows $RAY_ADDRESS: the same cluster by its loopback address needs no --allow-remote
+    monkeypatch.setenv("RAY_ADDRESS", f"127.0.0.1:{address.rsplit(':', 1)[1]}")
+    rerun = cli(*args[:-5], "--ray", "auto", "--ray-workers", "2")
     assert rerun.returncode == 0, rerun.stderr
     assert "8 skipped" in rerun.stderr and len(lines(out)) == 8, rerun.stderr
+    assert "warning" not in rerun.stderr
 
 
 # -- without Ray, and usage errors ------------------------------------------------------------------
@@ -329,3 +336,52 @@ def test_ray_usage_errors(tmp_path):
     assert r.returncode == 2 and "--ray-workers" in r.stderr
     r = cli("batch", tmp_path / "docs", "-o", tmp_path / "r.txt")
     assert r.returncode == 2 and ".parquet" in r.stderr
+
+
+# -- a cluster not on this machine --------------------------------------------------------------------
+
+NO_CONNECTION = ("import os, sys\n"  # any connection or name lookup ends the command with 99
+                 "sys.addaudithook(lambda e, a: e in ('socket.connect', 'socket.getaddrinfo') and os._exit(99))\n"
+                 "from docextract.cli import main\nmain()\n")
+
+
+def test_a_cluster_not_on_this_machine_is_refused_before_any_connection(tmp_path, monkeypatch):
+    make_pdfs(tmp_path / "docs", range(1))
+    out = tmp_path / "r.jsonl"
+    for address, env in (("10.9.8.7:6379", {}), ("ray://gpu-box.invalid:10001", {}),
+                         ("auto", {"RAY_ADDRESS": "gpu-box.invalid:6379"})):
+        r = subprocess.run([sys.executable, "-c", NO_CONNECTION, "batch", str(tmp_path / "docs"), "-o", str(out), "--ray", address],
+                           capture_output=True, text=True, cwd=TESTS.parent, timeout=60, env={**os.environ, **env})
+        assert r.returncode == 2, r.stderr
+        assert "not on this machine" in r.stderr and "--allow-remote" in r.stderr and "Traceback" not in r.stderr
+        assert ("RAY_ADDRESS" in r.stderr) == bool(env)
+        assert not out.exists()
+
+    # the library: refused when made, and again when run ($RAY_ADDRESS is read when Ray connects)
+    monkeypatch.delenv("RAY_ADDRESS", raising=False)
+    with pytest.raises(UsageError, match="10.9.8.7:6379 is not on this machine.*allow_remote=True"):
+        RayExecutor("10.9.8.7:6379")
+    assert RayExecutor("10.9.8.7:6379", allow_remote=True).remote == "10.9.8.7:6379"
+    for here in ("local", "auto", "127.0.0.1:6379", "localhost:6379", "[::1]:6379", "ray://127.0.0.1:10001"):
+        assert RayExecutor(here).remote is None, here
+    auto = RayExecutor("auto")
+    monkeypatch.setenv("RAY_ADDRESS", "192.168.1.20:6379")
+    with pytest.raises(UsageError, match="192.168.1.20:6379 .from .RAY_ADDRESS"):
+        auto.run([], None, None, None)  # type: ignore[arg-type]
+    monkeypatch.setenv("RAY_ADDRESS", "local")
+    assert auto.remote is None
+
+
+def test_a_cluster_with_a_node_on_another_machine_is_refused():
+    """A head on this machine (``--ray auto``) may have others' nodes joined: checked once connected."""
+    from types import SimpleNamespace
+
+    from docextract.batch_ray import _refuse_nodes_elsewhere
+
+    def cluster(*nodes: str, dead: str = "10.0.0.9") -> SimpleNamespace:
+        listed = [{"NodeManagerAddress": ip, "Alive": True} for ip in nodes] + [{"NodeManagerAddress": dead, "Alive": False}]
+        return SimpleNamespace(util=SimpleNamespace(get_node_ip_address=lambda: "192.0.2.2"), nodes=lambda: listed)
+
+    _refuse_nodes_elsewhere(cluster("192.0.2.2", "127.0.0.1", "::1"))  # this machine's address, loopback; a dead node
+    with pytest.raises(UsageError, match=r"nodes on other machines \(10.0.0.5\).*--allow-remote"):
+        _refuse_nodes_elsewhere(cluster("192.0.2.2", "10.0.0.5"))

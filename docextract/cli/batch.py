@@ -37,13 +37,14 @@ class BatchFlags:
     csv_mode: CsvModeOpt = CsvMode.items
     workers: Annotated[Optional[int], typer.Option("--workers", "-j", min=1, help="Parallel worker processes (default: the free CPU cores).")] = None
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Redo documents whose earlier result failed (the new line supersedes the old).")] = False
-    ray: Annotated[Optional[str], typer.Option("--ray", metavar="ADDRESS", rich_help_panel=RAY, show_default=False, help="Run on Ray: 'local' (a Ray instance on this machine), 'auto' (this machine's cluster) or a cluster address; documents are sent to the cluster's nodes. Inputs may then be URIs the workers read themselves (file:///shared/..., s3://...).")] = None
+    ray: Annotated[Optional[str], typer.Option("--ray", metavar="ADDRESS", rich_help_panel=RAY, show_default=False, help="Run on Ray: 'local' (a Ray instance on this machine), 'auto' ($RAY_ADDRESS, else the cluster started on this machine) or a cluster address; a cluster on other machines needs --allow-remote (the documents are sent to its nodes). Inputs may then be URIs the workers read themselves (file:///shared/..., s3://...).")] = None
     ray_workers: Annotated[Optional[int], typer.Option("--ray-workers", min=1, rich_help_panel=RAY, help="Ray workers (actors, each loads the engine once); default: as many as the cluster fits.")] = None
     ray_cpus: Annotated[float, typer.Option("--ray-cpus", min=0.01, rich_help_panel=RAY, help="CPUs per Ray worker.")] = 1.0
     ray_gpus: Annotated[float, typer.Option("--ray-gpus", min=0, rich_help_panel=RAY, help="GPUs per Ray worker.")] = 0.0
 
-    def executor(self, log: LogFlags) -> Any:
-        """The local pool, or with ``--ray`` the Ray executor (nothing connects here)."""
+    def executor(self, log: LogFlags, allow_remote: bool) -> Any:
+        """The local pool, or with ``--ray`` the Ray executor (nothing connects here; a cluster not
+        on this machine is refused unless ``allow_remote``)."""
         from docextract.batch import LocalPool
 
         if self.ray is None:
@@ -54,11 +55,12 @@ class BatchFlags:
             raise fail("--workers sets the local pool; with --ray use --ray-workers", EXIT_USAGE)
         from docextract.batch_ray import RayExecutor
 
-        if self.ray != "local" and not log.quiet:
-            err_console.print(f"[yellow]warning:[/] the documents are sent to the nodes of the Ray cluster at {_escape(self.ray)}",
-                              highlight=False)
-        init = {} if log.verbose else _quiet_ray()
-        return RayExecutor(self.ray, self.ray_workers, self.ray_cpus, self.ray_gpus, init=init)
+        executor = RayExecutor(self.ray, self.ray_workers, self.ray_cpus, self.ray_gpus, allow_remote=allow_remote)
+        executor.init = {} if log.verbose else _quiet_ray()  # after the address is checked: Ray is slow to import
+        if executor.remote is not None and not log.quiet:
+            err_console.print(f"[yellow]warning:[/] the documents are sent to the nodes of the Ray cluster at "
+                              f"{_escape(executor.remote)}", highlight=False)
+        return executor
 
     def threads(self) -> int:
         """Each worker's share of the cores (of its node's, on Ray)."""
@@ -100,7 +102,7 @@ def batch_command(inputs: InputsArg, schema: SchemaOpt = "receipt", *, out: Batc
     log.setup()
     with handle_errors(log.verbose):
         jsonl, tables = _outputs(out.output, out.csv, log.quiet)
-        executor = out.executor(log)
+        executor = out.executor(log, engine.allow_remote)
         name, eng_opts = _engine_config(engine, log, out.threads())
         batch_opts = BatchOptions(schema=schema, engine=name, engine_options=eng_opts, options=read.pipeline_options(),
                                   workers=out.workers, retry_failed=out.retry_failed, timeout=read.time_limit(name))

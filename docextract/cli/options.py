@@ -61,7 +61,7 @@ class EngineFlags:
     mmproj: Annotated[Optional[str], typer.Option("--mmproj", envvar="DOCEXTRACT_MMPROJ", rich_help_panel=ENGINE, help="The vision projector GGUF that belongs to --model.")] = None
     handler: Annotated[Optional[str], typer.Option("--handler", rich_help_panel=ENGINE, help="Chat handler override (llava15, llava16, moondream, minicpmv26, qwen25vl, mtmd).")] = None
     base_url: Annotated[Optional[str], typer.Option("--base-url", envvar="DOCEXTRACT_BASE_URL", rich_help_panel=ENGINE, help="OpenAI-compatible server URL (engine openai).")] = None
-    allow_remote: Annotated[bool, typer.Option("--allow-remote", envvar="DOCEXTRACT_ALLOW_REMOTE", rich_help_panel=ENGINE, help="Allow a --base-url that is not on this machine (document images are then sent there).")] = False
+    allow_remote: Annotated[bool, typer.Option("--allow-remote", envvar="DOCEXTRACT_ALLOW_REMOTE", rich_help_panel=ENGINE, help="Allow a --base-url or a batch's --ray cluster that is not on this machine (documents are then sent there).")] = False
 
     def options(self, log: LogFlags, threads: int | None = None) -> EngineOptions:
         """What :func:`docextract.engines.select_engine` builds the engine from."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import io
-import ipaddress
 import json
 import os
 import time
@@ -24,6 +23,7 @@ from urllib.parse import urlsplit
 
 from docextract.engines.base import Engine, EngineOptions
 from docextract.errors import EngineError, MissingDependency, ModelError, UsageError
+from docextract.hosts import is_local_url
 from docextract.types import EngineOutput, EngineRequest
 
 if TYPE_CHECKING:
@@ -81,21 +81,6 @@ _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _MAX_RETRY_AFTER = 30.0
 MAX_REPLY_BYTES = 64 << 20
 """A reply larger than this is refused (a tile's answer is kilobytes; 64 MiB is a broken server)."""
-
-
-def is_local_url(url: str) -> bool:
-    """True when ``url`` points at this machine (``localhost``, ``*.localhost``, loopback IPs, ``0.0.0.0``).
-
-    Anything else means images leave the machine; the CLI should warn before sending them.
-    """
-    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower().rstrip(".")
-    if host in ("localhost", "localhost.localdomain") or host.endswith(".localhost"):
-        return True
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return ip.is_loopback or ip.is_unspecified
 
 
 def normalize_base_url(url: str) -> str:
