@@ -121,9 +121,12 @@ class FrameResult:
     data: Any = None
     status: str = "ok"
     issues: list[Issue] = field(default_factory=list)
+    reason: str | None = None  # a frame that could not be read: timeout or crash, and why
+    error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: ``frame``, ``time`` (seconds), ``timestamp`` (HH:MM:SS.mmm) and ``text`` or ``data``."""
+        """JSON-ready: ``frame``, ``time`` (seconds), ``timestamp`` (HH:MM:SS.mmm) and ``text`` or
+        ``data``; a failed frame has ``status``, ``reason`` and ``error`` as a batch record does."""
         out: dict[str, Any] = {"frame": self.index, "time": round(self.time, 3), "timestamp": self.timestamp}
         if self.data is not None or self.text is None:
             out["status"] = self.status
@@ -132,6 +135,8 @@ class FrameResult:
                 out["issues"] = [i.model_dump(exclude_none=True) for i in self.issues]
         else:
             out["text"] = self.text
+        if self.error is not None:
+            out.update(reason=self.reason, error=self.error)
         return out
 
 
@@ -317,10 +322,15 @@ def video_frames(
     question: str | None = None,
     schema: Any = None,
     max_frames: int | None = None,
+    start: int = 0,
+    on_frame: Callable[[int, float], None] | None = None,
     **options: Any,
 ) -> Iterator[FrameResult]:
     """Sample frames (every ``every`` seconds and/or at scene changes) and describe each, answer
-    ``question`` about it, or extract ``schema`` from it (schemas also run on the offline reader)."""
+    ``question`` about it, or extract ``schema`` from it (schemas also run on the offline reader).
+
+    ``start`` skips the sampled frames before that index (decoded, not read: a run resumed after
+    a frame that failed); ``on_frame(index, time)`` is called as each sampled frame is decoded."""
     from docextract.sources.video import sample_frames
 
     opts = _options(options)
@@ -334,6 +344,10 @@ def video_frames(
     else:
         require_vision(engine, "video (describing frames)")
     for frame in sample_frames(path, every=every, scenes=scenes, max_frames=max_frames, max_pixels=opts.max_pixels):
+        if on_frame is not None:
+            on_frame(frame.index, frame.time)
+        if frame.index < start:
+            continue
         result = FrameResult(frame.index, frame.time, frame.timestamp)
         if spec is not None:
             extraction = _extract_frame(frame.image, spec, engine, opts)

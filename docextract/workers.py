@@ -293,10 +293,13 @@ def _portable(exc: BaseException) -> BaseException:
 # -- one call in a child ----------------------------------------------------------------------
 
 
-def call(worker: Worker, task: Any, timeout: float | None, name: str, on_event: Emit | None = None) -> Any:
+def call(worker: Worker, task: Any, timeout: float | None, name: str, on_event: Emit | None = None,
+         per_event: bool = False) -> Any:
     """Run ``task`` on an idle ``worker`` and wait for its result, relaying its events to
     ``on_event``. Raises the child's error, :class:`TimeLimitExceeded` (the worker is then
-    killed) or :class:`WorkerDied`; ``name`` (the document) is what those messages name."""
+    killed) or :class:`WorkerDied`; ``name`` (the document) is what those messages name.
+    ``per_event``: the limit is for each stretch up to the next event (a job of many parts,
+    each reported as it is done), not for the whole task."""
     emit = on_event or (lambda event: None)
     worker.submit(task, timeout)
     while True:
@@ -311,6 +314,8 @@ def call(worker: Worker, task: Any, timeout: float | None, name: str, on_event: 
             kind = message[0]
             if kind == "event":
                 emit(message[1])
+                if per_event:
+                    worker.started = time.monotonic()
             elif kind == "done":
                 return message[1]
             elif kind in ("error", "setup_error"):
@@ -432,20 +437,23 @@ class IsolatedJobs:
             answer = jobs.call("docextract.jobs:describe", "photo.jpg", ENGINE, on_text=STREAM,
                                timeout=600, on_event=print)
 
-    A call that times out kills the child; the next call starts a new one.
+    A call that times out kills the child; the next call starts a new one. With ``per_event``
+    the time limit is for each stretch between the job's events instead (see :func:`call`).
     """
 
     def __init__(self, engine: Any, engine_options: Any) -> None:
         self._config = (engine, engine_options)
         self._worker: Worker | None = None
 
-    def call(self, target: str, *args: Any, timeout: float | None, on_event: Emit | None = None, **kwargs: Any) -> Any:
+    def call(self, target: str, *args: Any, timeout: float | None, on_event: Emit | None = None, per_event: bool = False,
+             **kwargs: Any) -> Any:
         from docextract.sources import source_name
 
         if self._worker is None or not self._worker.process.is_alive():
             self._worker = Worker(_setup_jobs, self._config, _handle_job_call)
         try:
-            return call(self._worker, (target, args, kwargs), timeout, source_name(args[0]) if args else target, on_event)
+            return call(self._worker, (target, args, kwargs), timeout, source_name(args[0]) if args else target, on_event,
+                        per_event)
         except (TimeLimitExceeded, WorkerDied):
             self.close()
             raise

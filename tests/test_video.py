@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,93 @@ def test_bad_inputs(tmp_path: Path, clip: Path) -> None:
         list(sample_frames(text))
     with pytest.raises(UsageError):
         list(sample_frames(clip, scenes=1.5))
+
+
+# -- the command: each frame within --timeout, in a child process --------------------------------
+
+
+@pytest.fixture
+def stalls_on_blue():  # type: ignore[no-untyped-def]
+    """A loopback OpenAI-compatible server that describes a frame by its colour, except a blue one,
+    which it never answers (until the test ends)."""
+    import base64
+    import io
+    import threading
+
+    from PIL import Image, ImageStat
+    from test_openai_engine import Scripted, completion, js
+
+    release = threading.Event()
+
+    def answer(req):  # type: ignore[no-untyped-def]
+        if req["method"] == "GET":
+            return js({"object": "list", "data": [{"id": "m", "object": "model", "owned_by": "tests"}]})
+        url = next(p["image_url"]["url"] for p in req["json"]["messages"][0]["content"] if p["type"] == "image_url")
+        red, green, blue = ImageStat.Stat(Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))).convert("RGB")).mean
+        if blue > max(red, green):
+            release.wait(120)
+        text = "a red frame" if red > green else "a green frame"
+        if not req["json"].get("stream"):
+            return completion(text)
+        events = [{"choices": [{"delta": {"content": text}, "finish_reason": None}]},
+                  {"choices": [{"delta": {}, "finish_reason": "stop"}]}]
+        body = "".join(f"data: {json.dumps(e)}\n\n" for e in events) + "data: [DONE]\n\n"
+        return 200, {"Content-Type": "text/event-stream"}, body.encode()
+
+    server = Scripted([answer])
+    yield ["--base-url", server.url, "--model", "m"]
+    release.set()
+    server.close()
+
+
+def test_video_reads_each_frame_within_the_time_limit_in_a_child(tmp_path: Path, stalls_on_blue: list[str]) -> None:
+    from test_batch import cli, lines
+
+    clip = write_test_video(tmp_path / "clip.mp4", [RED, GREEN, BLUE, RED], seconds_each=1.0, fps=5)
+    out = tmp_path / "frames.jsonl"
+    result = cli("video", clip, "--every", "1s", "--timeout", "2", "-o", out, *stalls_on_blue, timeout=120)
+    assert result.returncode == 3, result.stderr  # a frame failed; the others were read
+    assert "Traceback" not in result.stderr
+    frames = lines(out)
+    assert [(f["frame"], f.get("text")) for f in frames] == [(0, "a red frame"), (1, "a green frame"), (2, None), (3, "a red frame")]
+    stalled = frames[2]
+    assert (stalled["status"], stalled["reason"], stalled["timestamp"]) == ("failed", "timeout", "00:00:02.000")
+    assert "clip.mp4 frame 2 at 00:00:02.000: not finished within the time limit of 2 s" in stalled["error"]
+
+    onto_input = cli("video", clip, "-o", clip, *stalls_on_blue)
+    assert onto_input.returncode == 2 and "is also an input" in onto_input.stderr
+    assert lines(out) == frames and sample_frames(clip, every=1.0)  # the video is still there
+
+
+def test_a_crashed_frame_gets_its_line_and_sigterm_stops_a_video_keeping_its_lines(tmp_path: Path, stalls_on_blue: list[str]) -> None:
+    import os
+    import signal
+    import time
+
+    from test_limits import children, start, wait_gone
+
+    clip = write_test_video(tmp_path / "clip.mp4", [RED, GREEN, BLUE, RED, BLUE], seconds_each=1.0, fps=5)
+    out = tmp_path / "frames.jsonl"
+    proc = start("video", clip, "--every", "1s", "-o", out, *stalls_on_blue)  # the default limit: an hour a frame
+
+    def wait_for_lines(n: int) -> list[int]:
+        deadline = time.monotonic() + 90
+        while not out.exists() or out.read_bytes().count(b"\n") < n:
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()[1].decode(errors="replace")
+            time.sleep(0.05)
+        return children(proc.pid)
+
+    try:
+        os.kill(wait_for_lines(2)[0], signal.SIGKILL)  # the child, while a blue frame waits for its answer
+        kids = wait_for_lines(4)  # a fresh child goes on after it, to the next blue frame
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 143, err
+    assert err.decode().strip() == "Error: terminated by SIGTERM"
+    frames = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [f.get("text") for f in frames] == ["a red frame", "a green frame", None, "a red frame"]
+    assert (frames[2]["status"], frames[2]["reason"]) == ("failed", "crash") and "frame 2 at 00:00:02.000" in frames[2]["error"]
+    assert kids and not wait_gone(kids), "the child reading the video outlived its parent"

@@ -11,11 +11,11 @@ import contextlib
 import html
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TextIO
 
 import typer
 from rich.markup import escape
@@ -78,22 +78,6 @@ class _Stdout:
             sys.stdout.flush()
 
 
-def open_engine(job: str, flags: EngineFlags, log: LogFlags, *, needs_vision: bool) -> Engine | None:
-    """A loaded engine for ``job``; ``None`` for one that reads no images (the jobs read words themselves)."""
-    from docextract.engines import select_engine
-    from docextract.jobs import NO_MODEL_HELP
-
-    options = flags.options(log)
-    eng = select_engine(flags.engine, options)
-    if not eng.vision:
-        if needs_vision:
-            raise fail(f"{job} needs a vision model, and none is configured. To get one: {NO_MODEL_HELP}.", EXIT_USAGE)
-        return None
-    ex.warn_if_remote(eng, options, log.quiet)
-    eng.load()
-    return eng
-
-
 def isolated_jobs(job: str, flags: EngineFlags, log: LogFlags, *, needs_vision: bool) -> tuple[IsolatedJobs, str]:
     """A child process for ``job``'s calls (each ended at its time limit, on Ctrl-C, or with this
     process) and the engine's name; the engine is built here first, unloaded, to check the flags."""
@@ -123,11 +107,6 @@ def _report(issues: list[Issue], quiet: bool) -> int:
             colour = "red" if issue.severity == "error" else "yellow"
             err_console.print(f"[{colour}]{issue.severity}:[/] {escape(issue.message)}", highlight=False)
     return EXIT_PARTIAL if any(i.severity == "error" for i in issues) else EXIT_OK
-
-
-def _close(eng: Engine | None) -> None:
-    if eng is not None:
-        eng.close()
 
 
 @contextlib.contextmanager
@@ -284,39 +263,106 @@ class FrameFlags:
     question: Annotated[Optional[str], typer.Option("--ask", help="Ask this question about each frame instead of describing it.")] = None
     schema: SchemaFrameOpt = None
     max_frames: Annotated[Optional[int], typer.Option("--max-frames", min=1, help="Stop after this many frames.")] = None
+    timeout: Annotated[Optional[float], typer.Option("--timeout", min=0, show_default=False, help="Seconds one frame may take (decoding up to it, then reading it) before it is stopped and gets a failed line (0: no limit; default 900 with the reader, 3600 with a vision model).")] = None
 
     def job(self) -> str:
         return "video --ask" if self.question is not None else "video" if self.schema is None else "video --schema"
+
+    def sampling(self) -> dict[str, Any]:
+        """The keywords of :func:`docextract.jobs.video_frames` these flags set."""
+        from docextract.sources.video import parse_duration
+
+        every = parse_duration(self.every) if self.every is not None else None
+        return {"every": every, "scenes": self.scenes, "question": self.question, "schema": self.schema,
+                "max_frames": self.max_frames}
 
 
 @command
 def video_command(file: VideoArg, output: OutputOpt = None, *, frames: FrameFlags, engine: EngineFlags, tile: TileFlags, log: LogFlags) -> None:
     """Sample video frames and describe each (or --ask, or --schema): one JSON line per frame with its timestamp."""
-    from docextract import jobs
-    from docextract.sources.video import parse_duration
+    from docextract.outputs import OutputClaim, check_not_inputs
 
     log.setup()
     worst = EXIT_OK
     with handle_errors(log.verbose):
+        outputs = [output] if output is not None and str(output) != "-" else []
+        check_not_inputs(outputs, [file])
         if frames.question is not None and frames.schema is not None:
             raise fail("choose one of --ask and --schema", EXIT_USAGE)
-        interval = parse_duration(frames.every) if frames.every is not None else None
-        opts = tile.pipeline_options()
-        eng = open_engine(frames.job(), engine, log, needs_vision=frames.schema is None)
-        sink = output.open("w", encoding="utf-8") if output is not None and str(output) != "-" else sys.stdout
-        try:
-            found = jobs.video_frames(file, eng, every=interval, scenes=frames.scenes, question=frames.question,
-                                      schema=frames.schema, max_frames=frames.max_frames, **opts)
-            for frame in found:
-                sink.write(json.dumps(frame.to_dict(), ensure_ascii=False) + "\n")
-                sink.flush()
-                if frame.status != "ok":
-                    worst = EXIT_PARTIAL
-        finally:
-            if sink is not sys.stdout:
-                sink.close()
-            _close(eng)
+        job = {**frames.sampling(), **tile.pipeline_options()}
+        child, name = isolated_jobs(frames.job(), engine, log, needs_vision=frames.schema is None)
+        limit = default_timeout(name) if frames.timeout is None else frames.timeout
+        with OutputClaim(outputs, inputs=[file]), child:
+            sink = outputs[0].open("w", encoding="utf-8") if outputs else sys.stdout
+            try:
+                with _interruptible(None):
+                    worst = _video_lines(child, file, job, limit, sink)
+            finally:
+                if sink is not sys.stdout:
+                    sink.close()
     raise typer.Exit(worst)
+
+
+def _video_lines(child: IsolatedJobs, file: Path, job: dict[str, Any], limit: float, sink: TextIO) -> int:
+    """Run the video job in the child, a line written as each frame is read; returns the exit code.
+
+    The time limit is per frame: its decoding, then its reading. A frame whose reading runs out
+    of time or takes the child down gets a failed line, and a fresh child goes on after it (the
+    frames before are decoded again, not read); when decoding itself does, that is the video's
+    error, and the lines written stay.
+    """
+    from docextract.errors import TimeLimitExceeded, WorkerDied
+    from docextract.jobs import FrameResult
+    from docextract.names import printable
+    from docextract.sources.video import format_timestamp
+    from docextract.workers import Terminated, ended_by_signal
+
+    start, worst = 0, EXIT_OK
+    reading: tuple[int, float] | None = None  # the frame the child is reading
+
+    def write(line: dict[str, Any]) -> None:
+        nonlocal worst
+        sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+        sink.flush()
+        if line.get("status", "ok") != "ok":
+            worst = EXIT_PARTIAL
+
+    def on_event(event: tuple[Any, ...]) -> None:
+        nonlocal reading
+        if event[0] == "frame":  # decoded: it is read next, unless an earlier child read it
+            reading = (event[1], event[2]) if event[1] >= start else None
+        else:
+            reading = None
+            write(event[1])
+
+    while True:
+        reading = None
+        try:
+            child.call("docextract.cli.vision:video_job", file, ENGINE, STREAM, start=start, timeout=limit,
+                       per_event=True, on_event=on_event, **job)
+            return worst
+        except (TimeLimitExceeded, WorkerDied) as exc:
+            stop = ended_by_signal(exc) if isinstance(exc, WorkerDied) else None
+            if stop is not None:
+                raise Terminated(stop) from None
+            if reading is None:
+                raise
+            index, time = reading
+            where = f"{printable(file)} frame {index} at {format_timestamp(time)}"
+            timeout = isinstance(exc, TimeLimitExceeded)
+            error = TimeLimitExceeded(where, limit) if timeout else WorkerDied(exc.exitcode, where)  # type: ignore[union-attr]
+            write(FrameResult(index, time, format_timestamp(time), status="failed", reason="timeout" if timeout else "crash",
+                              error=str(error)).to_dict())
+            start = index + 1
+
+
+def video_job(path: Path, engine: Engine | None, emit: Callable[[Any], None], **options: Any) -> None:
+    """The video job as the child runs it: ``("frame", index, time)`` as each sampled frame is
+    decoded, then ``("line", its JSON-ready result)`` once it is read."""
+    from docextract.jobs import video_frames
+
+    for result in video_frames(path, engine, on_frame=lambda index, time: emit(("frame", index, time)), **options):
+        emit(("line", result.to_dict()))
 
 
 __all__ = [
@@ -326,6 +372,5 @@ __all__ = [
     "describe_command",
     "ocr_command",
     "isolated_jobs",
-    "open_engine",
     "video_command",
 ]
