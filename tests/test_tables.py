@@ -285,6 +285,75 @@ def test_lines_never_join_across_a_rule(doc: pymupdf.Document) -> None:
     assert grid(t) == rows
 
 
+def test_rows_ruled_apart_hold_cells_of_several_lines(doc: pymupdf.Document) -> None:
+    """Rules between the rows (none between the columns): the lines between two rules are one
+    row, whatever letter the wrapped line starts with; two lines of figures are two records."""
+    page = doc.new_page()
+    bands = [
+        [["Part", "Qty", "Price"]],
+        [["Hex bolts, zinc plated", "120", "0.35"], ["M8 x 40 mm", "", ""]],
+        [["Washers", "300", "0.05"]],
+        [["Wood screws", "80", "0.12"], ["Countersunk, 4 x 30", "", ""]],
+        [["Nails", "500", "0.01"], ["Tacks", "200", "0.02"]],
+    ]
+    y = 100
+    for band in bands:
+        rule(page, y - 11, 72, 402)
+        for line in band:
+            text(page, 72, y, line[0])
+            for j, cell in enumerate(line[1:], 1):
+                if cell:
+                    text(page, 0, y, cell, right=222 + 90 * j)
+            y += 12
+        y += 6
+    rule(page, y - 11, 72, 402)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [
+        ["Part", "Qty", "Price"],
+        ["Hex bolts, zinc plated M8 x 40 mm", "120", "0.35"],
+        ["Washers", "300", "0.05"],
+        ["Wood screws Countersunk, 4 x 30", "80", "0.12"],
+        ["Nails", "500", "0.01"],
+        ["Tacks", "200", "0.02"],
+    ]
+
+
+def test_a_line_closer_than_the_rows_continues_the_cell_above(doc: pymupdf.Document) -> None:
+    """Rows set apart by more than a line's leading, no rules: a line at the leading holding only
+    the continued cells belongs to the row above, whatever letter it starts with; a label at the
+    rows' spacing ("Imported") stays a row of its own."""
+    page = doc.new_page()
+    lines = [  # (space above, cells)
+        (0, ["Part", "Maker", "Qty", "Price"]),
+        (20, ["Imported", "", "", ""]),
+        (20, ["Hex bolts, zinc plated", "Nordic Fasteners", "120", "0.35"]),
+        (11, ["M8 x 40 mm", "AB", "", ""]),
+        (20, ["Washers", "Baltic Steel", "300", "0.05"]),
+        (20, ["Wood screws", "Nordic Fasteners", "80", "0.12"]),
+        (11, ["Countersunk", "", "", ""]),
+        (11, ["Brass", "", "", ""]),
+        (20, ["Nails", "Baltic Steel", "500", "0.01"]),
+    ]
+    y = 100.0
+    for space, cells in lines:
+        y += space
+        text(page, 72, y, cells[0])
+        if cells[1]:
+            text(page, 200, y, cells[1])
+        for j, cell in enumerate(cells[2:]):
+            if cell:
+                text(page, 0, y, cell, right=360 + 70 * j)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [
+        ["Part", "Maker", "Qty", "Price"],
+        ["Imported", "", "", ""],
+        ["Hex bolts, zinc plated M8 x 40 mm", "Nordic Fasteners AB", "120", "0.35"],
+        ["Washers", "Baltic Steel", "300", "0.05"],
+        ["Wood screws Countersunk Brass", "Nordic Fasteners", "80", "0.12"],
+        ["Nails", "Baltic Steel", "500", "0.01"],
+    ]
+
+
 def test_a_wider_number_stays_in_its_column(doc: pymupdf.Document) -> None:
     """A total with more digits than the rest of its right-aligned column starts inside the gap
     before the column, closer to the label column, and sits tight against its neighbour."""

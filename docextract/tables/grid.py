@@ -17,6 +17,7 @@ lines join into one row across a rule.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections.abc import Sequence
@@ -31,6 +32,7 @@ LOOKAHEAD = 4  # lone lines (section labels) may run this long before the next t
 MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as spanning cells
 OCR_PAD = 0.2  # share of an OCR box's height that is padding on each side
 
+TIGHT = 0.7  # lines closer than this share of the row pitch are one row's lines
 MAX_HEADER = 6  # lines above the rule under the header that may still be a header
 
 Rule = tuple[float, float, float]  # a horizontal ruling line: y, x0, x1 in the words' frame
@@ -332,9 +334,8 @@ def region_grid(region: list[Line], rules: Sequence[Rule] = ()) -> list[list[str
             for part in _split_at_gaps(chunk, gaps):
                 _put(row, _column_of(part.x0, part.x1, gaps), part, _last_column(part.x0, part.x1, gaps))
         rows.append(row)
-    if head:
-        rows = _header_rows(rows[:head], rules) + rows[head:]
-    return finish_rows(rows, rules)
+    body = _join_ruled_rows(rows[head:], rules, _tabular_extent(region))
+    return finish_rows((_header_rows(rows[:head], rules) if head else []) + body, rules)
 
 
 def _put(row: RowText, j: int, part: Chunk, last: int) -> None:
@@ -492,6 +493,32 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
     return rows
 
 
+def _join_ruled_rows(rows: list[RowText], rules: list[Rule], extent: tuple[float, float]) -> list[RowText]:
+    """Rows of a table ruled between its rows: the lines between two rules across the table make
+    rows as a header's lines do (cells of several lines joined, a heading spanning columns a row
+    of its own), unless they stack records (numbers in one column)."""
+    inner = [r[0] for r in rules if _full_width(r, *extent) and rows and _mid(rows[0]) < r[0] < _mid(rows[-1])]
+    if len(inner) < 2:
+        return rows
+    bands: dict[int, list[RowText]] = {}
+    for r in rows:
+        bands.setdefault(bisect.bisect(inner, _mid(r)), []).append(r)
+    out: list[RowText] = []
+    for band in bands.values():
+        stacked = any(_stacked(a, b) for i, a in enumerate(band) for b in band[i + 1 :])
+        out += band if stacked or len(band) == 1 else _header_rows(band, rules)
+    return out
+
+
+def _stacked(a: RowText, b: RowText) -> bool:
+    """Whether two lines are records of their own: both hold a number in one column."""
+    return any(_is_figure(a.cells[j]) and _is_figure(b.cells[j]) for j in a.filled & b.filled)
+
+
+def _is_figure(text: str) -> bool:
+    return is_numeric(text) or text.strip().lower() in _MARKS
+
+
 def finish_rows(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[list[str]]:
     """Grid of placed rows: wrapped lines joined (never across one of ``rules``), empty rows and
     columns dropped, complementary neighbour columns merged."""
@@ -533,14 +560,16 @@ def _is_continuation(text: str) -> bool:
 def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowText]:
     """Join text lines that belong to one table row: lines that overlap vertically (numbers
     centred beside a wrapped label), and wrapped continuations (a close line starting in lower
-    case, holding only the continued cells, fewer than a full row)."""
+    case, or closer than rows are to each other, holding only the continued cells, fewer than a
+    full row)."""
     if not rows:
         return rows
     full = max(len(r.filled) for r in rows)
+    row_pitch = _row_pitch(rows, full)
     # stacked header lines are joined only above the first row holding a number
     header = not _has_number(rows[0]) and any(_has_number(r) for r in rows)
     out = [rows[0]]
-    for r in rows[1:]:
+    for above, r in zip(rows, rows[1:], strict=False):
         prev = out[-1]
         if prev.final or r.final or _ruled_between(prev, r, rules, *_row_extent(prev, r)):
             header = header and not _has_number(r)
@@ -553,9 +582,11 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             _absorb(prev, r)
             continue
         gap = r.y0 - prev.y1
+        spaced = row_pitch is not None and _mid(r) - _mid(above) > TIGHT * row_pitch  # as rows are
         if (
             header
             and gap <= 0.8 * r.height
+            and not spaced
             and r.filled <= prev.filled
             and not _has_number(r)
             and not _has_number(prev)
@@ -563,7 +594,8 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             _absorb(prev, r)  # stacked header lines ("to air" over "kg/year")
             continue
         header = header and not _has_number(r)
-        cont = shared and gap <= 0.8 * r.height and all(_is_continuation(r.cells[j]) for j in shared)
+        tight = row_pitch is not None and not spaced and not _has_figure(r)
+        cont = shared and gap <= 0.8 * r.height and (tight or all(_is_continuation(r.cells[j]) for j in shared))
         # r continues prev's cells; or prev is a wrapped label whose row (numbers) comes with r
         rest_numeric = all(is_numeric(r.cells[j]) or r.cells[j] in _MARKS for j in r.filled - shared)
         if cont and (r.filled <= shared and len(r.filled) < full or prev.filled <= shared and rest_numeric):
@@ -571,6 +603,22 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             continue
         out.append(r)
     return out
+
+
+def _row_pitch(rows: list[RowText], full: int) -> float | None:
+    """The usual distance (centre to centre) from a line to the full row below it, when some
+    lines stand clearly closer than that (rows set apart by more than the text's leading; else
+    a wrapped line cannot be told from a row by its spacing)."""
+    pitches = [_mid(b) - _mid(a) for a, b in zip(rows, rows[1:], strict=False)]
+    to_full = [d for d, b in zip(pitches, rows[1:], strict=False) if len(b.filled) == full]
+    if len(to_full) < 3:
+        return None
+    pitch = statistics.median(to_full)
+    return pitch if min(pitches) <= TIGHT * pitch else None
+
+
+def _has_figure(row: RowText) -> bool:
+    return any(_is_figure(c) for c in row.cells if c)
 
 
 def _has_number(row: RowText) -> bool:
