@@ -291,7 +291,7 @@ def test_rows_ruled_apart_hold_cells_of_several_lines(doc: pymupdf.Document) -> 
     page = doc.new_page()
     bands = [
         [["Part", "Qty", "Price"]],
-        [["Hex bolts, zinc plated", "120", "0.35"], ["M8 x 40 mm", "", ""]],
+        [["Hex bolts, zinc plated", "120", "0.35"], ["Size M8, 40 mm", "", ""]],
         [["Washers", "300", "0.05"]],
         [["Wood screws", "80", "0.12"], ["Countersunk, 4 x 30", "", ""]],
         [["Nails", "500", "0.01"], ["Tacks", "200", "0.02"]],
@@ -310,7 +310,7 @@ def test_rows_ruled_apart_hold_cells_of_several_lines(doc: pymupdf.Document) -> 
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [
         ["Part", "Qty", "Price"],
-        ["Hex bolts, zinc plated M8 x 40 mm", "120", "0.35"],
+        ["Hex bolts, zinc plated Size M8, 40 mm", "120", "0.35"],
         ["Washers", "300", "0.05"],
         ["Wood screws Countersunk, 4 x 30", "80", "0.12"],
         ["Nails", "500", "0.01"],
@@ -318,16 +318,23 @@ def test_rows_ruled_apart_hold_cells_of_several_lines(doc: pymupdf.Document) -> 
     ]
 
 
-def test_a_line_closer_than_the_rows_continues_the_cell_above(doc: pymupdf.Document) -> None:
-    """Rows set apart by more than a line's leading, no rules: a line at the leading holding only
-    the continued cells belongs to the row above, whatever letter it starts with; a label at the
-    rows' spacing ("Imported") stays a row of its own."""
-    page = doc.new_page()
+SPACED_GRID = [
+    ["Part", "Maker", "Qty", "Price"],
+    ["Imported", "", "", ""],
+    ["Hex bolts, zinc plated Size M8, 40 mm", "Nordic Fasteners AB", "120", "0.35"],
+    ["Washers", "Baltic Steel", "300", "0.05"],
+    ["Wood screws Countersunk Brass", "Nordic Fasteners", "80", "0.12"],
+    ["Nails", "Baltic Steel", "500", "0.01"],
+]
+
+
+def spaced_table(page: pymupdf.Page) -> None:
+    """Rows set apart by more than a line's leading, wrapped cells at the leading, no rules."""
     lines = [  # (space above, cells)
         (0, ["Part", "Maker", "Qty", "Price"]),
         (20, ["Imported", "", "", ""]),
         (20, ["Hex bolts, zinc plated", "Nordic Fasteners", "120", "0.35"]),
-        (11, ["M8 x 40 mm", "AB", "", ""]),
+        (11, ["Size M8, 40 mm", "AB", "", ""]),
         (20, ["Washers", "Baltic Steel", "300", "0.05"]),
         (20, ["Wood screws", "Nordic Fasteners", "80", "0.12"]),
         (11, ["Countersunk", "", "", ""]),
@@ -343,15 +350,28 @@ def test_a_line_closer_than_the_rows_continues_the_cell_above(doc: pymupdf.Docum
         for j, cell in enumerate(cells[2:]):
             if cell:
                 text(page, 0, y, cell, right=360 + 70 * j)
+
+
+def test_a_line_closer_than_the_rows_continues_the_cell_above(doc: pymupdf.Document) -> None:
+    """A line at the leading holding only the continued cells belongs to the row above, whatever
+    letter it starts with; a label at the rows' spacing ("Imported") stays a row of its own."""
+    page = doc.new_page()
+    spaced_table(page)
     [t] = extract_pdf_tables(page, 1)
-    assert grid(t) == [
-        ["Part", "Maker", "Qty", "Price"],
-        ["Imported", "", "", ""],
-        ["Hex bolts, zinc plated M8 x 40 mm", "Nordic Fasteners AB", "120", "0.35"],
-        ["Washers", "Baltic Steel", "300", "0.05"],
-        ["Wood screws Countersunk Brass", "Nordic Fasteners", "80", "0.12"],
-        ["Nails", "Baltic Steel", "500", "0.01"],
-    ]
+    assert grid(t) == SPACED_GRID
+
+
+def test_scanned_wrapped_cells_by_the_row_pitch(doc: pymupdf.Document) -> None:
+    """The same table rendered and read by the OCR: its boxes have other margins than a text
+    layer's, the pitches tell the same."""
+    from PIL import Image
+
+    page = doc.new_page()
+    spaced_table(page)
+    pix = page.get_pixmap(dpi=150, clip=pymupdf.Rect(60, 80, 450, 300))
+    image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+    [t] = tables_from_words(_ocr_words(image), 1)
+    assert grid(t) == SPACED_GRID
 
 
 def test_a_wider_number_stays_in_its_column(doc: pymupdf.Document) -> None:

@@ -32,7 +32,7 @@ LOOKAHEAD = 4  # lone lines (section labels) may run this long before the next t
 MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as spanning cells
 OCR_PAD = 0.2  # share of an OCR box's height that is padding on each side
 
-TIGHT = 0.7  # lines closer than this share of the row pitch are one row's lines
+TIGHT = 0.75  # lines closer than this share of the row pitch are one row's lines
 MAX_HEADER = 6  # lines above the rule under the header that may still be a header
 
 Rule = tuple[float, float, float]  # a horizontal ruling line: y, x0, x1 in the words' frame
@@ -100,9 +100,15 @@ def group_lines(words: Sequence[Word]) -> list[Line]:
 
 
 def _joins(line: Line, w: Word) -> bool:
-    """Whether ``w`` sits on ``line``: compared with the line's first word, so that a line never
-    grows into its neighbours (OCR boxes of adjacent lines overlap)."""
-    a = line.words[0]
+    """Whether ``w`` sits on ``line``: compared with the line's first word and with its word
+    nearest to ``w`` across (OCR boxes of one line drift up or down along it), never with the
+    line as a whole, so that a line never grows into its neighbours (OCR boxes of adjacent
+    lines overlap)."""
+    near = min(line.words, key=lambda a: max(a.x0 - w.x1, w.x0 - a.x1))
+    return _on(line.words[0], w) or _on(near, w)
+
+
+def _on(a: Word, w: Word) -> bool:
     overlap = min(a.y1, w.y1) - max(a.y0, w.y0)
     return overlap > 0.5 * min(a.height, w.height) or a.y0 <= w.cy <= a.y1 and w.height < a.height
 
