@@ -94,6 +94,17 @@ def score_receipt(data: dict[str, Any], label: dict[str, str]) -> dict[str, bool
     }
 
 
+# What a Malaysian receipt prints when it says its currency: "RM 12.00", "RM12.00", "MYR", "Ringgit".
+_MYR_EVIDENCE = re.compile(r"(?<![A-Z])RM(?![A-Z])|\bMYR\b|RINGGIT", re.I)
+
+
+def _currency_right(got: Any, gt_lines: Path) -> bool:
+    """SROIE labels no currency; every receipt is Malaysian. The currency is right when it is MYR and
+    the dataset's own transcription of the page prints it, or empty where the page says nothing."""
+    printed = bool(_MYR_EVIDENCE.search(gt_lines.read_text(encoding="utf-8", errors="replace")))
+    return got == "MYR" if printed else got in (None, "MYR")
+
+
 def _cached_ocr_words(engine: ReaderEngine, image: Any, path: Path) -> list[Word]:
     """OCR words of ``image``, read from / written to the JSON file ``path``."""
     if path.exists():
@@ -113,11 +124,12 @@ def run_sroie(
     limit: int | None,
     failures: bool,
     ocr_cache: Path | None = None,
+    ids: list[str] | None = None,
 ) -> tuple[dict[str, list[bool]], float, int]:
     from PIL import Image
 
     schema = resolve_schema("receipt")
-    ids = sorted(p.stem for p in (root / "labels").glob("*.json"))[:limit]
+    ids = sorted(ids or (p.stem for p in (root / "labels").glob("*.json")))[:limit]
     scores: dict[str, list[bool]] = {}
     seconds = 0.0
     for i in ids:
@@ -136,6 +148,7 @@ def run_sroie(
             data, secs = _extract(path, "receipt", engine)
             seconds += secs
         got = score_receipt(data, label)
+        got["currency"] = _currency_right(data.get("currency"), root / "ocr" / f"{i}.txt")
         for k, v in got.items():
             scores.setdefault(k, []).append(v)
         if failures:
@@ -238,6 +251,27 @@ def table(title: str, scores: dict[str, list[bool]], seconds: float, n: int, mai
     return "\n".join(lines)
 
 
+def side_by_side(title: str, per_split: dict[str, tuple[dict[str, list[bool]], float, int]], main: Iterable[str]) -> str:
+    """The splits' scores in columns: accuracy per field, the mean of ``main``, seconds per document."""
+    main = list(main)
+    names = list(per_split)
+    keys = list(dict.fromkeys(k for scores, _, _ in per_split.values() for k in scores))
+    lines = [title, f"  {'field':<18}" + "".join(f" {f'{s} ({per_split[s][2]})':>14}" for s in names)]
+    for k in keys:
+        cells = []
+        for s in names:
+            v = per_split[s][0].get(k) or []
+            cells.append(f"{sum(v) / len(v):>14.3f}" if v else f"{'-':>14}")
+        lines.append(f"  {k:<18} " + " ".join(cells))
+    means = []
+    for s in names:
+        scored = [sum(per_split[s][0][k]) / len(per_split[s][0][k]) for k in main if per_split[s][0].get(k)]
+        means.append(f"{sum(scored) / len(scored):>14.3f}" if scored else f"{'-':>14}")
+    lines.append(f"  {'mean(' + ','.join(main) + ')':<18} " + " ".join(means))
+    lines.append(f"  {'s/doc':<18} " + " ".join(f"{per_split[s][1] / max(per_split[s][2], 1):>14.3f}" for s in names))
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the eval folder (sroie/, invoice2data/)")
@@ -245,7 +279,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gt-only", action="store_true", help="score SROIE only on the dataset's line boxes (no OCR)")
     ap.add_argument("--skip-sroie", action="store_true")
     ap.add_argument("--skip-invoices", action="store_true")
-    ap.add_argument("--limit", type=int, default=None, help="first N receipts only")
+    ap.add_argument("--limit", type=int, default=None, help="first N receipts of each split only")
+    ap.add_argument(
+        "--split", default="tune,check", help="SROIE splits (split.json): develop on tune, report check (never tuned on)"
+    )
     ap.add_argument("--failures", action="store_true", help="print each wrong field")
     ap.add_argument(
         "--ocr-cache", type=Path, default=None, help="reuse/keep SROIE OCR words in DIR/ID.json (time excludes OCR)"
@@ -256,6 +293,8 @@ def main(argv: list[str] | None = None) -> int:
     receipt_main = ("company", "address", "date", "total")
     if not args.skip_sroie:
         sroie = args.data / "sroie"
+        split_ids = json.loads((sroie / "split.json").read_text())
+        splits = [x for x in args.split.split(",") if x]
         runs: list[tuple[str, bool]] = []
         if not args.gt_only:
             runs.append(("SROIE end to end (real OCR on the JPGs)", False))
@@ -270,12 +309,15 @@ def main(argv: list[str] | None = None) -> int:
                 except ImportError as exc:
                     print(f"skipping end-to-end SROIE: OCR unavailable ({exc})")
                     continue
-            scores, secs, n = run_sroie(
-                sroie, engine, gt_ocr=gt, limit=args.limit, failures=args.failures, ocr_cache=None if gt else args.ocr_cache
-            )
+            per_split = {}
+            for split in splits:
+                per_split[split] = run_sroie(
+                    sroie, engine, gt_ocr=gt, limit=args.limit, failures=args.failures and split != "check",
+                    ocr_cache=None if gt else args.ocr_cache, ids=split_ids[split],
+                )
             if not gt and args.ocr_cache is not None:
                 title += f" [OCR cached in {args.ocr_cache}]"
-            print(table(title, scores, secs, n, receipt_main))
+            print(side_by_side(title, per_split, receipt_main))
             print()
     if not args.skip_invoices:
         fields = ("total", "date", "invoice_number", "currency")
