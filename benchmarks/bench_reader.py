@@ -83,14 +83,19 @@ def sroie_gt_words(path: Path) -> list[Word]:
     return words
 
 
-def score_receipt(data: dict[str, Any], label: dict[str, str]) -> dict[str, bool]:
+def score_receipt(data: dict[str, Any], label: dict[str, str]) -> dict[str, bool | None]:
+    """Each field right or wrong; ``None`` where the label does not give the field (not scored)."""
+
+    def has(k: str) -> bool:
+        return bool(str(label.get(k) or "").strip())
+
     return {
-        "company": _norm(data.get("merchant_name")) == _norm(label["company"]),
-        "address": _norm(data.get("merchant_address")) == _norm(label["address"]),
-        "date": _same_date(data.get("date"), label["date"]),
-        "total": _same_amount(data.get("total"), label["total"]),
-        "company_nospace": _nospace(data.get("merchant_name")) == _nospace(label["company"]),
-        "address_nospace": _nospace(data.get("merchant_address")) == _nospace(label["address"]),
+        "company": _norm(data.get("merchant_name")) == _norm(label["company"]) if has("company") else None,
+        "address": _norm(data.get("merchant_address")) == _norm(label["address"]) if has("address") else None,
+        "date": _same_date(data.get("date"), label["date"]) if has("date") else None,
+        "total": _same_amount(data.get("total"), label["total"]) if has("total") else None,
+        "company_nospace": _nospace(data.get("merchant_name")) == _nospace(label["company"]) if has("company") else None,
+        "address_nospace": _nospace(data.get("merchant_address")) == _nospace(label["address"]) if has("address") else None,
     }
 
 
@@ -150,9 +155,10 @@ def run_sroie(
         got = score_receipt(data, label)
         got["currency"] = _currency_right(data.get("currency"), root / "ocr" / f"{i}.txt")
         for k, v in got.items():
-            scores.setdefault(k, []).append(v)
+            if v is not None:
+                scores.setdefault(k, []).append(v)
         if failures:
-            _print_failures(i, got, data, label)
+            _print_failures(i, {k: v for k, v in got.items() if v is not None}, data, label)
     return scores, seconds, len(ids)
 
 
