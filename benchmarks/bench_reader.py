@@ -31,6 +31,7 @@ import re
 import sys
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -41,8 +42,7 @@ import docextract  # noqa: E402
 from docextract.engines.reader import ReaderEngine  # noqa: E402
 from docextract.ocr import get_reader  # noqa: E402
 from docextract.parsing import parse_amount, parse_date  # noqa: E402
-from docextract.schemas import resolve_schema  # noqa: E402
-from docextract.types import EngineRequest, Word  # noqa: E402
+from docextract.types import Word  # noqa: E402
 
 DEFAULT_DATA = Path(os.environ.get("DOCEXTRACT_EVAL", Path(__file__).resolve().parents[2] / "shared" / "eval"))
 
@@ -71,15 +71,16 @@ def _same_amount(got: Any, label: Any) -> bool:
 # ------------------------------------------------------------------------------------------ SROIE
 
 
-def sroie_gt_words(path: Path) -> list[Word]:
-    """SROIE line boxes (``x1,y1,...,x4,y4,TEXT``) as words."""
+def sroie_gt_words(path: Path, source: str = "ocr") -> list[Word]:
+    """SROIE line boxes (``x1,y1,...,x4,y4,TEXT``) as words (``source="text"``: as a text layer's,
+    which is what a human transcription stands for: characters without OCR errors)."""
     words = []
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         p = raw.split(",", 8)
         if len(p) < 9 or not p[8].strip():
             continue
         xs, ys = [float(v) for v in p[0:8:2]], [float(v) for v in p[1:8:2]]
-        words.append(Word(p[8], min(xs), min(ys), max(xs), max(ys), 1.0, "ocr"))
+        words.append(Word(p[8], min(xs), min(ys), max(xs), max(ys), 1.0, source))  # type: ignore[arg-type]
     return words
 
 
@@ -110,15 +111,48 @@ def _currency_right(got: Any, gt_lines: Path) -> bool:
     return got == "MYR" if printed else got in (None, "MYR")
 
 
-def _cached_ocr_words(engine: ReaderEngine, image: Any, path: Path) -> list[Word]:
-    """OCR words of ``image``, read from / written to the JSON file ``path``."""
-    if path.exists():
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return [Word(t, x0, y0, x1, y1, c, "ocr") for t, x0, y0, x1, y1, c in raw]
-    words = list(get_reader().read(image).words)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps([[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence] for w in words]), encoding="utf-8")
-    return words
+class _ReplayOcr:
+    """An OCR reader for :func:`docextract.extract` that gives the words of the receipt being read
+    from a file (the cache of an earlier real OCR run, or the dataset's own lines), so the whole
+    pipeline (rules, checks, calibration, review flag) runs as for a user, without re-reading."""
+
+    def __init__(self, cache: Path | None, gt_root: Path | None, gt_source: str = "ocr") -> None:
+        self.cache, self.gt_root, self.gt_source, self.current = cache, gt_root, gt_source, ""
+        self.words: list[Word] = []
+
+    def prefetch(self) -> None:
+        pass
+
+    def read(self, image: Any, **_: Any) -> Any:
+        from types import SimpleNamespace
+
+        if self.gt_root is not None:
+            self.words = sroie_gt_words(self.gt_root / "ocr" / f"{self.current}.txt", self.gt_source)
+            return SimpleNamespace(words=self.words, to_original=None)
+        assert self.cache is not None
+        path = self.cache / f"{self.current}.json"
+        if path.exists():
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            words = [Word(t, x0, y0, x1, y1, c, "ocr") for t, x0, y0, x1, y1, c in raw]
+        else:
+            words = list(_REAL_READER().read(image).words)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps([[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence] for w in words]), encoding="utf-8")
+        self.words = words
+        return SimpleNamespace(words=words, to_original=None)
+
+
+_REAL_READER = get_reader
+
+
+@dataclass
+class Receipt:
+    """One SROIE receipt's result and how each field scored (``None``: the label lacks the field)."""
+
+    id: str
+    result: Any  # docextract.Extraction
+    got: dict[str, bool | None]
+    words: dict[int, list[Word]]  # the page's words as the rules read them (replayed runs only)
 
 
 def run_sroie(
@@ -130,35 +164,40 @@ def run_sroie(
     failures: bool,
     ocr_cache: Path | None = None,
     ids: list[str] | None = None,
+    receipts: list[Receipt] | None = None,
+    gt_source: str = "ocr",
 ) -> tuple[dict[str, list[bool]], float, int]:
-    from PIL import Image
+    """Score ``extract()`` on SROIE JPGs (``receipts`` collects each result). With ``gt_ocr`` or
+    ``ocr_cache`` the OCR step replays stored words (time then excludes OCR)."""
+    import docextract.ocr as ocr_module
 
-    schema = resolve_schema("receipt")
     ids = sorted(ids or (p.stem for p in (root / "labels").glob("*.json")))[:limit]
     scores: dict[str, list[bool]] = {}
     seconds = 0.0
-    for i in ids:
-        label = json.loads((root / "labels" / f"{i}.json").read_text())
-        path = root / "images" / f"{i}.jpg"
-        if gt_ocr or ocr_cache is not None:
-            if gt_ocr:
-                words = sroie_gt_words(root / "ocr" / f"{i}.txt")
-            else:
-                with Image.open(path) as im:
-                    words = _cached_ocr_words(engine, im.convert("RGB"), ocr_cache / f"{i}.json")
+    replay = _ReplayOcr(ocr_cache, root if gt_ocr else None, gt_source) if gt_ocr or ocr_cache is not None else None
+    saved = ocr_module.get_reader
+    if replay is not None:
+        ocr_module.get_reader = lambda: replay  # type: ignore[assignment]
+    try:
+        for i in ids:
+            label = json.loads((root / "labels" / f"{i}.json").read_text())
+            if replay is not None:
+                replay.current = i
             t0 = time.perf_counter()
-            data = engine.generate(EngineRequest(images=[], prompt="", schema=schema, words=words)).data or {}
+            result = docextract.extract(root / "images" / f"{i}.jpg", "receipt", engine=engine)
             seconds += time.perf_counter() - t0
-        else:
-            data, secs = _extract(path, "receipt", engine)
-            seconds += secs
-        got = score_receipt(data, label)
-        got["currency"] = _currency_right(data.get("currency"), root / "ocr" / f"{i}.txt")
-        for k, v in got.items():
-            if v is not None:
-                scores.setdefault(k, []).append(v)
-        if failures:
-            _print_failures(i, {k: v for k, v in got.items() if v is not None}, data, label)
+            data = result.data.model_dump() if result.data is not None else {}
+            got = score_receipt(data, label)
+            got["currency"] = _currency_right(data.get("currency"), root / "ocr" / f"{i}.txt")
+            for k, v in got.items():
+                if v is not None:
+                    scores.setdefault(k, []).append(v)
+            if receipts is not None:
+                receipts.append(Receipt(i, result, got, {1: list(replay.words)} if replay is not None else {}))
+            if failures:
+                _print_failures(i, {k: v for k, v in got.items() if v is not None}, data, label)
+    finally:
+        ocr_module.get_reader = saved
     return scores, seconds, len(ids)
 
 
@@ -257,6 +296,85 @@ def table(title: str, scores: dict[str, list[bool]], seconds: float, n: int, mai
     return "\n".join(lines)
 
 
+# ------------------------------------------------------------------------------------------ trust
+
+KEY_FIELDS = {"merchant_name": "company", "merchant_address": "address", "date": "date", "total": "total"}
+
+
+def _key_fields(r: Receipt) -> list[tuple[float | None, bool]]:
+    """(confidence or None when the field is empty, right) for each key field the label gives."""
+    out = []
+    for path, label in KEY_FIELDS.items():
+        if r.got.get(label) is None:
+            continue
+        data = r.result.data.model_dump(mode="json") if r.result.data is not None else {}
+        src = r.result.provenance.get(path)
+        empty = data.get(path) in (None, "")
+        out.append((None if empty or src is None else src.confidence, bool(r.got[label])))
+    return out
+
+
+def trust_report(split: str, receipts: list[Receipt], plot: Path | None = None) -> str:
+    """Calibration of the key fields' confidences and what the review flag protects, on one split:
+    a reliability table, ECE, a risk-coverage table and the flag's own figures."""
+    fields = [f for r in receipts for f in _key_fields(r)]
+    scored = [(p, ok) for p, ok in fields if p is not None]
+    lines = [f"Trust on {split} ({len(receipts)} receipts, {len(fields)} key fields, {len(fields) - len(scored)} empty)"]
+    lines.append(f"  {'confidence':<12} {'n':>5} {'mean conf':>10} {'right':>7}")
+    ece = 0.0
+    bins = []
+    for b in range(10):
+        lo, hi = b / 10, (b + 1) / 10
+        inside = [(p, ok) for p, ok in scored if lo <= p < hi or (b == 9 and p == 1.0)]
+        if not inside:
+            continue
+        conf = sum(p for p, _ in inside) / len(inside)
+        acc = sum(ok for _, ok in inside) / len(inside)
+        ece += len(inside) / len(scored) * abs(acc - conf)
+        bins.append((conf, acc, len(inside)))
+        lines.append(f"  {f'{lo:.1f}-{hi:.1f}':<12} {len(inside):>5} {conf:>10.3f} {acc:>7.3f}")
+    lines.append(f"  ECE {ece:.3f} (key fields read; an empty field counts as wrong below)")
+    # Risk-coverage: receipts sent to review by their least sure key field (an empty one first).
+    order = sorted(receipts, key=lambda r: min((p if p is not None else -1.0) for p, _ in _key_fields(r) or [(1.0, True)]))
+    lines.append(f"  {'to review':>10} {'key fields right in the rest':>30}")
+    for share in (0.0, 0.05, 0.10, 0.15, 0.20, 0.25, 0.30, 0.40, 0.50):
+        rest = order[round(share * len(order)) :]
+        right = [ok for r in rest for _, ok in _key_fields(r)]
+        lines.append(f"  {share:>10.0%} {sum(right) / max(1, len(right)):>30.3f}")
+    flagged = [r for r in receipts if r.result.needs_review]
+    kept = [r for r in receipts if not r.result.needs_review]
+    right = [ok for r in kept for _, ok in _key_fields(r)]
+    wrong_all = sum(not ok for r in receipts for _, ok in _key_fields(r))
+    wrong_kept = sum(not ok for r in kept for _, ok in _key_fields(r))
+    lines.append(
+        f"  needs_review: {len(flagged)}/{len(receipts)} ({len(flagged) / max(1, len(receipts)):.0%}) flagged; key fields right in "
+        f"the others {sum(right) / max(1, len(right)):.3f}; wrong key fields left unflagged {wrong_kept}/{wrong_all}"
+    )
+    if plot is not None and bins:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        fig, ax = plt.subplots(figsize=(4.2, 4.2), dpi=110)
+        ax.plot([0, 1], [0, 1], color="#999", lw=1, ls="--", label="perfect")
+        ax.plot([c for c, _, _ in bins], [a for _, a, _ in bins], marker="o", color="#1f6fb2", label=f"{split} (ECE {ece:.3f})")
+        for c, a, n in bins:
+            ax.annotate(str(n), (c, a), textcoords="offset points", xytext=(4, -10), fontsize=7, color="#555")
+        ax.set_xlabel("confidence (key fields)")
+        ax.set_ylabel("share right")
+        ax.set_title(f"SROIE {split}: reliability")
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1.02)
+        ax.legend(loc="upper left", fontsize=8)
+        fig.tight_layout()
+        plot.parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(plot)
+        plt.close(fig)
+        lines.append(f"  reliability plot: {plot}")
+    return "\n".join(lines)
+
+
 def side_by_side(title: str, per_split: dict[str, tuple[dict[str, list[bool]], float, int]], main: Iterable[str]) -> str:
     """The splits' scores in columns: accuracy per field, the mean of ``main``, seconds per document."""
     main = list(main)
@@ -293,6 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--ocr-cache", type=Path, default=None, help="reuse/keep SROIE OCR words in DIR/ID.json (time excludes OCR)"
     )
+    ap.add_argument("--plot", type=Path, default=None, help="write reliability plots (PNG) into this folder")
     args = ap.parse_args(argv)
 
     engine = ReaderEngine()
@@ -316,15 +435,22 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"skipping end-to-end SROIE: OCR unavailable ({exc})")
                     continue
             per_split = {}
+            collected: dict[str, list[Receipt]] = {}
             for split in splits:
+                collected[split] = []
                 per_split[split] = run_sroie(
                     sroie, engine, gt_ocr=gt, limit=args.limit, failures=args.failures and split != "check",
-                    ocr_cache=None if gt else args.ocr_cache, ids=split_ids[split],
+                    ocr_cache=None if gt else args.ocr_cache, ids=split_ids[split], receipts=collected[split],
                 )
             if not gt and args.ocr_cache is not None:
                 title += f" [OCR cached in {args.ocr_cache}]"
             print(side_by_side(title, per_split, receipt_main))
             print()
+            if not gt:  # the confidence model is fitted on real OCR; the dataset's lines have none
+                for split in splits:
+                    plot = args.plot / f"reliability-{split}.png" if args.plot is not None else None
+                    print(trust_report(split, collected[split], plot))
+                    print()
     if not args.skip_invoices:
         fields = ("total", "date", "invoice_number", "currency")
         scores, secs, n = run_invoices(args.data / "invoice2data", engine, failures=args.failures)

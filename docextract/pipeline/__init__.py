@@ -22,6 +22,7 @@ from docextract.engines import Engine, default_engine_name, get_engine
 from docextract.errors import DocextractError, EngineError, InputError, UsageError
 from docextract.output.result import Extraction
 from docextract.pipeline import prompts
+from docextract.pipeline.confidence import Calibration, load_calibration, lookup
 from docextract.pipeline.merge import Part, merge_parts
 from docextract.pipeline.tiling import DEFAULT_OVERLAP, TileSpec, tile_page
 from docextract.schemas import SchemaSpec, resolve_schema
@@ -226,6 +227,7 @@ def run_documents(source: Any, spec: SchemaSpec, engine: Engine, opts: Options, 
             from docextract.pipeline.verify import cross_check
 
             result.issues.extend(cross_check(result, words))
+        _assess(result, words)
         _set_status(result)
         result.seconds = seconds * len(result.pages) / max(1, len(numbers))
     doc.emit(Event("finished", doc.name, pages=len(numbers)))
@@ -463,9 +465,49 @@ def _set_status(result: Extraction) -> None:
     result.needs_review = needs_review(result)
 
 
-def needs_review(result: Extraction) -> bool:
-    """A person should look: a field below :data:`REVIEW_CONFIDENCE`, a failed check or merge, or a
-    status that is not ok."""
-    low = any(v.confidence < REVIEW_CONFIDENCE for v in result.provenance.values())
-    return low or any(i.stage in ("check", "merge") for i in result.issues) or result.status is not Status.OK
+def _calibration(result: Extraction) -> Calibration | None:
+    """The kit's fitted confidence model, where it was fitted for the engine that read the result."""
+    spec = result.kit
+    cal = load_calibration(spec.calibration) if spec.calibration else None
+    return cal if cal is not None and cal.engine == result.engine else None
 
+
+def _assess(result: Extraction, words: dict[int, list[Word]]) -> None:
+    """Judge the key fields: each one missing is an issue (a blank page or a letter read as a
+    receipt says why it needs review), and where the kit has a confidence model for the engine,
+    their confidences become the calibrated chance that they are right
+    (:mod:`docextract.pipeline.confidence`); other fields keep the engine's."""
+    if result.data is None:
+        return
+    data = result.data.model_dump(mode="json") if isinstance(result.data, BaseModel) else dict(result.data)
+    for path in result.kit.key_fields:
+        if lookup(data, path) in (None, "", []):
+            result.issues.append(Issue(code="missing-field", severity="warning", stage="check", field=path,
+                                       message=f"no {path} was found"))
+    cal = _calibration(result)
+    if cal is None:
+        return
+    for path, p in cal.probabilities(data, result.provenance, result.issues, words).items():
+        src = result.provenance.get(path)
+        if src is not None:
+            result.provenance[path] = src.model_copy(update={"confidence": p})
+
+
+def needs_review(result: Extraction) -> bool:
+    """A person should look: the status is not ok, a key field of the kit is missing, or a merge
+    conflicted; then, where the kit has a confidence model for the engine, a key field below its
+    threshold or a failed check on one, else (the engine's own confidences) any field below
+    :data:`REVIEW_CONFIDENCE` or any failed check."""
+    if result.status is not Status.OK or result.data is None:
+        return True
+    spec = result.kit
+    if any(i.stage == "merge" or i.code == "missing-field" for i in result.issues):
+        return True
+    cal = _calibration(result)
+    if cal is not None:
+        # A failed check on a key field ("the total is not subtotal + tax") is no matter of degree.
+        if any(i.stage == "check" and i.field in spec.key_fields for i in result.issues):
+            return True
+        return any(result.provenance[p].confidence < cal.threshold for p in cal.fields if p in result.provenance)
+    low = any(v.confidence < REVIEW_CONFIDENCE for v in result.provenance.values())
+    return low or any(i.stage == "check" for i in result.issues)

@@ -82,10 +82,12 @@ BUILTIN_SPECS: dict[str, SchemaSpec] = {
     spec.name: spec
     for spec in (
         SchemaSpec("receipt", Receipt, merge="document", items_field="items", checks=_receipt_checks, rules=_receipt_rules,
-                   document=DocumentFields(header=("merchant_name",), date="date", total="total")),
+                   document=DocumentFields(header=("merchant_name",), date="date", total="total"),
+                   key_fields=("merchant_name", "merchant_address", "date", "total"), calibration="receipt"),
         SchemaSpec("invoice", Invoice, merge="document", items_field="lines", max_tokens=2048,
                    checks=_invoice_checks, rules=_invoice_rules,
-                   document=DocumentFields(key=("invoice_number",), header=("issuer.name",), date="date", total="total")),
+                   document=DocumentFields(key=("invoice_number",), header=("issuer.name",), date="date", total="total"),
+                   key_fields=("issuer.name", "invoice_number", "date", "total"), calibration="invoice"),
         SchemaSpec("table", Tables, merge="tables", max_tokens=3072, tables=_tables_of, rules=_table_rules,
                    rows=_no_rows("table results have one CSV per table: use Reading.write_tables() or -o tables.csv")),
         SchemaSpec("code", Code, merge="lines", max_tokens=3072, rules=_code_rules,

@@ -62,6 +62,10 @@ class SchemaSpec:
             this schema needs a vision model.
         document: the fields that tell documents apart in a file of several (``--split auto``);
             ``None``: a file is one document.
+        key_fields: the fields (dotted paths) a result is no use without: one that is missing, or
+            whose calibrated confidence is below the calibration's threshold, sends it to review.
+        calibration: the name of the fitted confidence model (``schemas/calibration/NAME.json``,
+            :mod:`docextract.pipeline.confidence`); ``None``: confidences are the engine's own.
     """
 
     name: str
@@ -75,6 +79,8 @@ class SchemaSpec:
     tables: TablesOf | None = None
     rules: Rules | None = None
     document: DocumentFields | None = None
+    key_fields: tuple[str, ...] = ()
+    calibration: str | None = None
 
     @classmethod
     def from_model(cls, name: str, model: type[BaseModel]) -> SchemaSpec:

@@ -81,12 +81,13 @@ def receipt_lines(r: ReceiptData) -> list[tuple[str, str]]:
     return lines
 
 
-def receipt_pdf(path: Path | None = None, r: ReceiptData | None = None) -> bytes:
-    """An 80 mm till receipt as a digital PDF (with a text layer)."""
+def receipt_pdf(path: Path | None = None, r: ReceiptData | None = None, *, lines: list[tuple[str, str]] | None = None) -> bytes:
+    """An 80 mm till receipt as a digital PDF (with a text layer); ``lines``: other (left, right) rows
+    than :func:`receipt_lines` gives (a receipt with a part left out, say)."""
     from docextract.sources.mupdf import pymupdf
 
     r = r or ReceiptData()
-    lines = receipt_lines(r)
+    lines = receipt_lines(r) if lines is None else lines
     width, line_h, margin = 80 * MM, 13.0, 5 * MM
     doc = pymupdf.open()
     page = doc.new_page(width=width, height=margin * 2 + line_h * (len(lines) + 1))

@@ -1,0 +1,153 @@
+"""Fit the receipt's calibrated confidence on SROIE ``tune`` and write it as package data.
+
+Usage::
+
+    .venv/bin/python benchmarks/fit_confidence.py --ocr-cache /tmp/sroie-ocr [--data ../shared/eval]
+
+Reads the ``tune`` receipts of ``sroie/split.json`` (never ``check``) end to end through
+``docextract.extract`` with calibration switched off, takes each key field's features
+(:func:`docextract.pipeline.confidence.field_features`) and whether the field was right, and fits
+one logistic model per field (scikit-learn, standardised features, L2). The review threshold is
+chosen on out-of-fold predictions (5-fold cross-validation on tune, so the threshold is not chosen
+on the very predictions the model was fitted to): the lowest threshold at which the key fields of
+the receipts left unflagged are right at least ``--target`` of the time. Writes
+``docextract/schemas/calibration/receipt.json``; ``bench_reader.py`` then reports on ``check``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_reader  # noqa: E402
+import numpy as np  # noqa: E402
+
+from docextract.pipeline import confidence  # noqa: E402
+
+# The receipt's key fields, their kinds, and the SROIE label each is scored against.
+FIELDS = {"merchant_name": ("name", "company"), "merchant_address": ("address", "address"),
+          "date": ("date", "date"), "total": ("total", "total")}
+OUT = Path(__file__).resolve().parents[1] / "docextract" / "schemas" / "calibration" / "receipt.json"
+
+
+def collect(data: Path, ids: list[str], cache: Path | None, *, text: bool = False) -> list[dict[str, Any]]:
+    """Per receipt: each present key field's features and whether it was right (calibration off).
+    ``text``: read the dataset's own transcription as a text layer instead of the OCR (the regime
+    of digital documents: the right characters, the same layout)."""
+    import docextract.pipeline as pipeline
+
+    saved = pipeline.load_calibration
+    pipeline.load_calibration = lambda name: None  # type: ignore[assignment]
+    receipts: list[bench_reader.Receipt] = []
+    try:
+        bench_reader.run_sroie(data / "sroie", bench_reader.ReaderEngine(), gt_ocr=text, limit=None, failures=False,
+                               ocr_cache=None if text else cache, ids=ids, receipts=receipts, gt_source="text")
+    finally:
+        pipeline.load_calibration = saved
+    rows = []
+    for r in receipts:
+        res = r.result
+        dumped = res.data.model_dump(mode="json") if res.data is not None else {}
+        fields = {}
+        for path, (kind, label) in FIELDS.items():
+            if r.got.get(label) is None:
+                continue  # the label lacks it: neither right nor wrong
+            feats = confidence.field_features(kind, path, dumped, res.provenance, res.issues, r.words.get(1, []))
+            fields[path] = {"features": feats, "right": bool(r.got[label])}
+        rows.append({"id": ("text:" if text else "") + r.id, "fields": fields})
+    return rows
+
+
+def fit_field(X: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray, Any]:
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = X.mean(axis=0), X.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit((X - mean) / scale, y)
+    return mean, scale, model
+
+
+def out_of_fold(X: np.ndarray, y: np.ndarray, c: float, folds: int = 5, seed: int = 0) -> np.ndarray:
+    """Each sample's probability from a model fitted without it."""
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(y))
+    p = np.zeros(len(y))
+    for k in range(folds):
+        test = order[k::folds]
+        train = np.setdiff1d(order, test)
+        if len(set(y[train])) < 2:
+            p[test] = y[train].mean()
+            continue
+        mean, scale, model = fit_field(X[train], y[train], c)
+        p[test] = model.predict_proba((X[test] - mean) / scale)[:, 1]
+    return p
+
+
+def choose_threshold(per_receipt: list[dict[str, tuple[float, bool]]], target: float) -> tuple[float, float, float]:
+    """The lowest threshold whose unflagged receipts' key fields are right >= ``target``:
+    (threshold, share flagged, accuracy of the unflagged)."""
+    best = (1.0, 1.0, 1.0)
+    for t in sorted({round(p, 4) for r in per_receipt for p, _ in r.values()} | {0.0}, reverse=True):
+        kept = [r for r in per_receipt if all(p >= t for p, _ in r.values())]
+        right = [ok for r in kept for _, ok in r.values()]
+        if right and sum(right) / len(right) >= target:
+            best = (t, 1 - len(kept) / len(per_receipt), sum(right) / len(right))
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=bench_reader.DEFAULT_DATA)
+    ap.add_argument("--ocr-cache", type=Path, default=None, help="SROIE OCR words, as bench_reader.py keeps them")
+    ap.add_argument("--target", type=float, default=0.98, help="accuracy of key fields in unflagged receipts")
+    ap.add_argument("--c", type=float, default=0.5, help="inverse L2 strength")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    ids = json.loads((args.data / "sroie" / "split.json").read_text())["tune"]
+    rows = collect(args.data, ids, args.ocr_cache) + collect(args.data, ids, None, text=True)
+    models: dict[str, confidence.FieldModel] = {}
+    oof: dict[str, dict[str, float]] = {}
+    for path, (kind, _) in FIELDS.items():
+        samples = [(r["id"], r["fields"][path]) for r in rows if path in r["fields"] and r["fields"][path]["features"]]
+        names = sorted({k for _, f in samples for k in f["features"]})
+        X = np.array([[f["features"].get(n, 0.0) for n in names] for _, f in samples], dtype=float)
+        y = np.array([1 if f["right"] else 0 for _, f in samples])
+        if len(set(y)) < 2:
+            # Every field read was right (or wrong): nothing to tell apart; the smoothed rate it is.
+            rate = (y.sum() + 1) / (len(y) + 2)
+            models[path] = confidence.FieldModel(kind, (), (), (), (), round(float(np.log(rate / (1 - rate))), 6))
+            oof[path] = {i: float(rate) for i, _ in samples}
+            print(f"{path:<18} n={len(y):<4} right={y.mean():.3f}  (one class: constant {rate:.3f})")
+            continue
+        mean, scale, model = fit_field(X, y, args.c)
+        models[path] = confidence.FieldModel(kind, tuple(names), tuple(mean.round(6)), tuple(scale.round(6)),
+                                             tuple(model.coef_[0].round(6)), round(float(model.intercept_[0]), 6))
+        oof[path] = dict(zip([i for i, _ in samples], out_of_fold(X, y, args.c)))
+        print(f"{path:<18} n={len(y):<4} right={y.mean():.3f}  " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(names, model.coef_[0])))
+    per_receipt = []
+    for r in rows:
+        got = {}
+        for path in FIELDS:
+            if path in r["fields"]:
+                p = oof[path].get(r["id"], 0.0)  # an empty field (no features) is missing: flagged
+                got[path] = (p, r["fields"][path]["right"])
+        per_receipt.append(got)
+    threshold, flagged, acc = choose_threshold(per_receipt, args.target)
+    print(f"threshold {threshold:.4f}: tune (out of fold, OCR and text) flags {flagged:.1%}, unflagged key fields right {acc:.3f}")
+    cal = confidence.Calibration("reader", models, threshold,
+                                 f"SROIE tune ({len(ids)} receipts, OCR and their transcription as text), {dt.date.today().isoformat()}, benchmarks/fit_confidence.py")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(cal.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
