@@ -96,6 +96,21 @@ def test_an_engine_from_another_installed_package_runs_on_the_command_line(plugi
     assert result["data"]["total"] == 12.5
 
 
+def test_a_plugin_engine_runs_in_a_batch_whose_workers_find_it_too(plugin_site, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("a.png", "b.png"):
+        Image.new("RGB", (64, 48), "white").save(docs / name)
+    out = tmp_path / "r.jsonl"
+    done = run_with(plugin_site, "-m", "docextract", "batch", str(docs), "--schema", "receipt", "--engine", "echo",
+                    "--model", "tiny", "-o", str(out), "-j", "2", "-q")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(Path(r["source"]).name for r in records) == ["a.png", "b.png"]
+    assert {r["engine"] for r in records} == {"echo"} and {r["status"] for r in records} == {"ok"}
+    assert {r["data"]["merchant_name"] for r in records} == {"Echo tiny (image)"}
+
+
 def test_a_plugin_cannot_take_a_builtin_name_and_is_listed(plugin_site):
     code = ("import docextract.engines as e; print(e.engine_class('reader').__module__); print(','.join(e.list_engines()))")
     done = run_with(plugin_site, "-c", code)

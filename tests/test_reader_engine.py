@@ -65,7 +65,7 @@ def test_invoice_from_pdf_text_layer() -> None:
         ("Travel", D(1), D("120.00"), D("120.00")),
     ]
     assert d["issuer"]["name"] == "Blue Harbour Trading Ltd."
-    assert out.issues == []
+    assert resolve_schema("invoice").check(d, out.printed) == []  # the kit's checks, as the pipeline runs them
     # Provenance in image pixels: the total's box lies where "1.316,10" was drawn (x=450pt → 900px).
     src = out.provenance["total"]
     assert src.origin == "text" and src.bbox is not None
@@ -146,6 +146,31 @@ def test_a_digital_pdf_never_loads_the_ocr_models(tmp_path, monkeypatch) -> None
     pdf.write_bytes(invoice_pdf())
     assert extract(pdf, schema="invoice", engine=ReaderEngine()).data.invoice_number
     assert reader._models is None
+
+
+@pytest.mark.parametrize(("schema", "make", "check"), [("receipt", "receipt_pdf", "check_receipt"),
+                                                        ("invoice", "invoice_pdf", "check_invoice")])
+def test_the_arithmetic_checks_run_once_per_document(monkeypatch, schema, make, check) -> None:
+    """The rules read; the kit checks the merged document, once (not the rules' copy thrown away)."""
+    import sys
+
+    import docextract.rules.invoice
+    import docextract.rules.receipt  # noqa: F401  (loaded first: a name they bind is counted too)
+    from docextract import checks, extract
+    from docextract.testing import documents
+
+    real, calls = getattr(checks, check), []
+
+    def counted(data, **printed):
+        calls.append(data)
+        return real(data, **printed)
+
+    for module in [m for name, m in sys.modules.items() if name.startswith("docextract")]:
+        if getattr(module, check, None) is real:
+            monkeypatch.setattr(module, check, counted)
+    result = extract(getattr(documents, make)(), schema=schema, engine=ReaderEngine())
+    assert result.ok and not result.issues
+    assert len(calls) == 1
 
 
 def test_a_vision_models_cross_check_reads_the_same_page_words(tmp_path) -> None:

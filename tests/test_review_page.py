@@ -259,6 +259,10 @@ def test_refusals(served):
     assert httpx.get(f"{served.base}/").status_code == 401
     assert httpx.get(f"{served.base}/api/documents/{doc_id}/pages/1").status_code == 401
     assert httpx.get(f"{served.base}/export.csv").status_code == 401
+    kept = served.corrections.read_bytes() if served.corrections.exists() else b""
+    for action in ("save", "check"):  # writing needs the token as much as reading
+        assert httpx.post(f"{served.base}/api/documents/{doc_id}/{action}", json={"total": "0.01"}).status_code == 401
+    assert (served.corrections.read_bytes() if served.corrections.exists() else b"") == kept
     assert httpx.get(f"{served.base}/", params={"token": served.token + "x"}).status_code == 403
     # DNS rebinding: a page of another site that resolves to 127.0.0.1 sends its own name.
     assert httpx.get(served.url, headers={"Host": "attacker.example"}).status_code == 400

@@ -122,3 +122,35 @@ def test_a_user_schema_gets_a_kit_of_its_own(tmp_path):
     from_model = resolve_schema(f"{tmp_path / 'kit.py'}:Expense")
     assert (from_model.max_tokens, from_model.merge, from_model.checks) == (300, "document", None)
     assert resolve_schema("receipt").rules is not None and from_model.rules is None
+
+
+@pytest.mark.parametrize("merge", ["object", "document"])
+def test_a_kits_checks_run_once_on_the_merged_data_whatever_its_merge(tmp_path, merge):
+    """The README's own example kit leaves merge at its default ("object"): its checks must run too."""
+    from decimal import Decimal
+
+    from PIL import Image
+    from pydantic import BaseModel
+
+    import docextract
+    from docextract.schemas import SchemaSpec
+    from docextract.testing import FakeEngine
+    from docextract.types import Issue
+
+    class Expense(BaseModel):
+        amount: Decimal | None = None
+
+    seen: list[dict] = []
+
+    def over_budget(data, printed):
+        seen.append(data)
+        return [Issue(code="over-budget", message="over budget", stage="check", field="amount")] if data["amount"] > 100 else []
+
+    image = tmp_path / "page.png"
+    Image.new("RGB", (200, 100), "white").save(image)
+    kit = SchemaSpec("expense", Expense, merge=merge, checks=over_budget)
+    flagged = docextract.extract(image, kit, engine=FakeEngine({"amount": "120.00"}))
+    assert [i.code for i in flagged.issues] == ["over-budget"] and flagged.needs_review
+    assert seen == [{"amount": Decimal("120.00")}]
+    fine = docextract.extract(image, kit, engine=FakeEngine({"amount": "20.00"}))
+    assert fine.issues == [] and not fine.needs_review

@@ -11,14 +11,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from docextract.cli.common import err_console, handle_errors, setup_logging, write_text
+from docextract.cli.options import JsonOpt
 
 models_app = typer.Typer(
     help="Known local vision models: list them (default), download one with `models pull NAME`.",
     invoke_without_command=True,
     no_args_is_help=False,
 )
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of a table.")]
 
 
 # --- models (list) -------------------------------------------------------------------------------

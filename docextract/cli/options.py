@@ -50,6 +50,7 @@ SchemaOpt = Annotated[str, typer.Option("--schema", "-s", help="receipt, invoice
 FileArg = Annotated[Path, typer.Argument(help="An image (JPEG, PNG, TIFF, WebP, BMP) or a PDF.")]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.", rich_help_panel=OUTPUT)]
 CsvModeOpt = Annotated[CsvMode, typer.Option("--csv-mode", help="CSV rows: one per line item (summary repeated) or one per document.", rich_help_panel=OUTPUT)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of a table.")]
 
 
 @dataclasses.dataclass

@@ -8,19 +8,20 @@ from typing import Annotated
 import typer
 
 from docextract.cli.common import handle_errors
+from docextract.cli.options import JsonOpt
 
 schemas_app = typer.Typer(help="List and show schemas.", no_args_is_help=False, invoke_without_command=True)
 
 
 @schemas_app.callback()
-def _default(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False) -> None:
+def _default(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """List the built-in schemas (same as `schemas list`)."""
     if ctx.invoked_subcommand is None:
         list_(as_json)
 
 
 @schemas_app.command("list")
-def list_(as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False) -> None:
+def list_(as_json: JsonOpt = False) -> None:
     """List the built-in schemas."""
     from docextract.schemas import BUILTIN_SCHEMAS
 

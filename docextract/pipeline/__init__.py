@@ -335,8 +335,8 @@ class _Document:
                 data = merged.data
                 issues.append(Issue(code="invalid-merge", message=str(exc).splitlines()[0], severity="error", stage="merge"))
         # A tile's arithmetic checks see one page or one piece of it ("the 4 lines on page 2 add up to
-        # 12.00 but the subtotal is 105.00"): for a document schema the checks run on the merged data alone.
-        redo = spec.merge == "document" and data is not None
+        # 12.00 but the subtotal is 105.00"): a kit's checks run on the merged data alone, whatever its merge.
+        redo = spec.checks is not None and data is not None
         issues[:0] = [i for t in self.tiles for i in t.issues if not (redo and i.stage == "check")]
         result = Extraction(
             source=self.name, schema=spec.name, spec=spec, engine=self.engine.name, model=self.engine.model_id,

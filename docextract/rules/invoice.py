@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from docextract.checks import check_invoice
 from docextract.layout import union_bbox
 from docextract.parsing import AmountMatch, find_amounts, find_dates, normalize_chars, normalize_text, strip_currency
 from docextract.rules import DocContext, Reading, Value, _value_below, amounts_parser, find_labelled
@@ -716,7 +715,8 @@ def _cell_at(ctx: DocContext, j: int, anchor: Value) -> Any:
 
 
 def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) -> Reading:
-    """Invoice fields (the ``invoice`` schema) from words with boxes, with provenance and check issues."""
+    """Invoice fields (the ``invoice`` schema) from words with boxes, with provenance; ``check_amounts``
+    holds the printed amounts the kit's checks need that no field holds."""
     ctx = DocContext(words, currency_hint=currency_hint)
     values: dict[str, Value] = {}
     number = _invoice_number(ctx)
@@ -765,6 +765,5 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
         item.pop("_desc_row")
     data["lines"] = lines
     extra = {"discount": abs(block["discount"].value)} if "discount" in block else {}
-    return Reading(
-        data=data, provenance=provenance, issues=check_invoice(data, **extra), text="\n".join(ctx.texts), check_amounts=extra
-    )
+    # The arithmetic is the schema kit's to check, once, on the merged document (a page may be a part).
+    return Reading(data=data, provenance=provenance, text="\n".join(ctx.texts), check_amounts=extra)

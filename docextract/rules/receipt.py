@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from docextract.checks import check_receipt
 from docextract.parsing import find_dates, find_times, normalize_text, parse_amount, parse_currency
 from docextract.rules import DocContext, Reading, Value
 from docextract.types import Word
@@ -880,7 +879,8 @@ def _payment_method(ctx: DocContext, found: dict[str, Value]) -> str | None:
 
 
 def extract_receipt(words: Sequence[Word], *, currency_hint: str | None = None) -> Reading:
-    """Receipt fields (the ``receipt`` schema) from words with boxes, with provenance and check issues."""
+    """Receipt fields (the ``receipt`` schema) from words with boxes, with provenance; ``check_amounts``
+    holds the printed amounts the kit's checks need that no field holds."""
     ctx = DocContext(words, currency_hint=currency_hint)
     data: dict[str, Any] = {
         "merchant_name": None,
@@ -924,5 +924,5 @@ def extract_receipt(words: Sequence[Word], *, currency_hint: str | None = None) 
     extra = {k: found[k].value for k in ("rounding", "discount") if k in found}
     if "discount" in extra:
         extra["discount"] = abs(extra["discount"])
-    issues = check_receipt(data, **extra)
-    return Reading(data=data, provenance=provenance, issues=issues, text="\n".join(ctx.texts), check_amounts=extra)
+    # The arithmetic is the schema kit's to check, once, on the merged document (a page may be a part).
+    return Reading(data=data, provenance=provenance, text="\n".join(ctx.texts), check_amounts=extra)
