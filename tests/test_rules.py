@@ -371,7 +371,7 @@ def test_a_german_till_with_a_quantity_line_a_discount_and_change() -> None:
         ("Bananen", None, None, D("1.49")),
         ("Pfand", None, None, D("0.50")),
     ]
-    assert res.issues == [] and not res.needs_review
+    assert res.issues == []  # (whether it needs review is the calibration's business: test_confidence.py)
     # Through OCR the Courier "0,5l" reads "0,51": the quantity line under it, in the amounts'
     # column, still prices the item, and its "0,51" stays in the name.
     from docextract.testing.documents import render_pdf
