@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -31,6 +30,7 @@ __all__ = [
     "AmountMatch",
     "DateMatch",
     "TimeMatch",
+    "currency_evidence",
     "detect_currency",
     "find_amounts",
     "find_dates",
@@ -152,41 +152,139 @@ def parse_currency(token: str) -> str | None:
     return None
 
 
-def detect_currency(text: str) -> str | None:
-    """The most frequent currency marked in a text (symbols, codes, names); ``None`` when none is.
+# Country and region names an address prints, and the currency of that country. Weak evidence: they
+# decide between currencies the page hints at (a bare "$") and give the currency where no amount is
+# marked, but never outvote a currency printed with the amounts.
+_COUNTRY_WORDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:MALAYSIA|SELANGOR|JOHOR|KUALA\s*LUMPUR|PULAU\s*PINANG|PENANG|PERAK|KEDAH|MELAKA|MALACCA"
+                r"|PAHANG|KELANTAN|TERENGGANU|NEGERI\s*SEMBILAN|PERLIS|SABAH|SARAWAK|PUTRAJAYA|LABUAN)\b", re.I), "MYR"),
+    (re.compile(r"\bSINGAPORE\b", re.I), "SGD"),
+    (re.compile(r"\bAUSTRALIA\b", re.I), "AUD"),
+    (re.compile(r"\bCANADA\b", re.I), "CAD"),
+    (re.compile(r"\bNEW\s+ZEALAND\b", re.I), "NZD"),
+    (re.compile(r"\bHONG\s*KONG\b", re.I), "HKD"),
+    (re.compile(r"\bINDONESIA\b", re.I), "IDR"),
+    (re.compile(r"\bTHAILAND\b", re.I), "THB"),
+    (re.compile(r"\bPHILIPPINES\b", re.I), "PHP"),
+    (re.compile(r"\bUNITED\s+KINGDOM\b", re.I), "GBP"),
+    (re.compile(r"\b(?:DEUTSCHLAND|GERMANY|FRANCE|NEDERLAND|NETHERLANDS|ESPA[ÑN]A|SPAIN|ITALIA|ITALY|BELGI(?:QUE|[ËE])"
+                r"|[ÖO]STERREICH|AUSTRIA|IRELAND|PORTUGAL|FINLAND|SUOMI)\b", re.I), "EUR"),
+    (re.compile(r"\b(?:SCHWEIZ|SUISSE|SVIZZERA|SWITZERLAND)\b", re.I), "CHF"),
+    (re.compile(r"\b(?:UNITED\s+STATES|U\.S\.A\.?|USA)\b"), "USD"),
+]
+# A column heading (or a row of them) that names no currency itself: "DESCRIPTION  QTY  RM".
+_HEADING_WORDS = re.compile(
+    r"^(?:ITEMS?|DESC(?:RIPTION)?|QTY|QUANTITY|PRICE|UNIT|U/?P|AMOUNT|AMT|TOTAL|TAX|GST|VAT|SUBTOTAL|PRODUCT"
+    r"|ARTICLE|BETRAG|PREIS|MONTANT|PRIX|[@x&/|:.\-])$",
+    re.I,
+)
+# An amount as a currency mark stands next to it: digits with cents, or a whole number that is no id.
+_AMOUNT_AFTER = re.compile(r"[ \t]*[.:]?[ \t]?-?(?:\d{1,3}(?:[,.' ]\d{3})*|\d+)(?:[.,]\d{2}|[.,]\d{3}(?!\d)|[.,]-)?(?![\w/\-])")
+_AMOUNT_BEFORE = re.compile(r"(?<![\w/\-])-?\d+[.,]\d{2}[ \t]?$")
+# A money mark glued to the label before it by OCR ("TOTALRM12.50"); capitals only.
+_GLUED_MARK = re.compile(r"(?<=[A-Z])(RM|MYR|EUR|USD|SGD|GBP)(?=\d+[.,]\d{2}(?!\d))")
 
-    ISO codes and unambiguous symbols outvote the bare ``$`` (which many countries use).
+# Weights of the evidence kinds (see detect_currency).
+_BY_AMOUNT = 3.0
+_UNIT_MARK = 3.0
+_HEADING = 2.0
+_WORDS = 3.0
+_SYMBOL = 3.0
+_DOLLAR = 1.5
+_CODE_WHOLE = 1.0
+_COUNTRY = 1.5
+# Less than this in all is no evidence (a code before one short number).
+_MIN_VOTES = 1.5
+
+
+def currency_evidence(text: str) -> dict[str, float]:
+    """Votes for each currency a text marks, weighted by how strongly it marks it.
+
+    * a currency sign (``€``, ``£``, ``₹``...) anywhere: strong; a bare ``$``: weaker (many countries use
+      it; the country the page names decides which dollar it is);
+    * a letter mark (``RM``, ``Rs``, an ISO code in capitals) next to an amount (``RM12.00``, ``RM 12.00``,
+      ``12.00 RM``, ``EUR: 399``), as a unit in parentheses (``AMOUNT (RM)``), after a "currency" label,
+      or as a column heading (a row that is the mark alone or with heading words: ``QTY  PRICE  RM``);
+      an ISO code before a short whole number is weak ("EUR 399", but also a product code), before a
+      longer one no evidence;
+    * currency names in words ("ringgit", "US dollars");
+    * country and region names (weak, once per country).
+
+    Letter marks inside words or names ("SDN BHD", "PENTEL") and codes before a product number are not
+    counted: a code must stand next to a money amount, not any number.
     """
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
+
+    def vote(code: str, weight: float) -> None:
+        votes[code] = votes.get(code, 0.0) + weight
+
     text = normalize_chars(text)  # keep line breaks: "SDN BHD\n12 JALAN" is not 12 dinars
-    for m in _CURRENCY_TOKEN.finditer(text):
-        tok = m.group(0)
-        code = parse_currency(tok)
-        if code is None:
-            continue
-        if not tok[0].isalpha():
-            votes[code] += 1 if tok == "$" else 3
-        elif _next_is_number(text, m.end()) or _prev_is_number(text, m.start()) or _after_label(text, m.start()):
-            # Letter tokens ("RM", "BHD", "EUR") are words too ("SDN BHD"): only count them next to an
-            # amount or after a "currency" label, and only in capitals for ISO codes.
-            if tok.upper() in _ISO_CODES and tok != tok.upper():
+    dollars = 0.0
+    for line in text.split("\n"):
+        words = line.split()
+        for m in _GLUED_MARK.finditer(line):
+            code = parse_currency(m.group(1))
+            if code:
+                vote(code, _BY_AMOUNT)
+        for m in _CURRENCY_TOKEN.finditer(line):
+            tok = m.group(0)
+            code = parse_currency(tok)
+            if code is None:
                 continue
-            votes[code] += 3
+            if not tok[0].isalpha():
+                if tok == "$":
+                    dollars += _DOLLAR
+                else:
+                    vote(code, _SYMBOL)
+                continue
+            if tok.upper() in _ISO_CODES and tok != tok.upper():
+                continue  # "Eur", "usd" in prose are too rare to weigh against words that look like them
+            before, after = line[: m.start()], line[m.end() :]
+            near = _AMOUNT_AFTER.match(after)
+            if (near and re.search(r"[.,]\d|[.,]-", near.group(0))) or _AMOUNT_BEFORE.search(before):
+                vote(code, _BY_AMOUNT)
+            elif near and tok.upper() not in _ISO_CODES:
+                vote(code, _BY_AMOUNT)  # a price in whole units ("Rs 1939", "RM 5")
+            elif near and len(re.sub(r"\D", "", near.group(0))) <= 3:
+                vote(code, _CODE_WHOLE)  # "EUR 399", or a product code "ABC 123": weak alone
+            elif re.search(r"[(\[]\s*$", before) and re.match(r"\s*[)\]]", after):
+                vote(code, _UNIT_MARK)
+            elif _after_label(line, m.start()):
+                vote(code, _UNIT_MARK)
+            elif words and all(w == tok or _HEADING_WORDS.match(w.strip("()[]:")) for w in words) and (
+                len(words) == 1 or tok.upper() == tok
+            ):
+                vote(code, _HEADING)
     for pattern, code in _CURRENCY_WORDS:
         hits = len(pattern.findall(text))
         if hits:
-            votes[code] += 3 * hits
+            vote(code, _WORDS * hits)
+    countries = {code for line in text.split("\n") if _address_line(line) for pattern, code in _COUNTRY_WORDS if pattern.search(line)}
+    for code in countries:
+        vote(code, _COUNTRY)
+    if dollars:
+        # "$" is the sign of the named country's currency, else of the US dollar.
+        local = [c for c in countries if c != "USD"]
+        vote(local[0] if len(local) == 1 else "USD", dollars)
+    return votes
+
+
+def _address_line(line: str) -> bool:
+    """Whether a line reads as part of an address (a postcode, a comma before the place, or the place
+    alone), where a country or region name names where the shop is, not a product's origin."""
+    line = line.strip()
+    return bool(re.search(r"(?<![\d.,])\d{4,6}(?![\d.,])|,\s*[^\W\d_][^,]*$", line)) or bool(
+        re.fullmatch(r"[^\W\d_][^\W\d_ .]*(?:\s+[^\W\d_.]+)?\.?", line)
+    )
+
+
+def detect_currency(text: str) -> str | None:
+    """The currency a text marks most strongly (:func:`currency_evidence`); ``None`` when none is."""
+    votes = currency_evidence(text)
     if not votes:
         return None
-    return votes.most_common(1)[0][0]
-
-
-def _next_is_number(text: str, pos: int) -> bool:
-    return bool(re.match(r"[ \t]*[.:]?[ \t]?-?\d", text[pos:]))
-
-
-def _prev_is_number(text: str, pos: int) -> bool:
-    return bool(re.search(r"\d[ \t]?$", text[max(0, pos - 2) : pos]))
+    code, weight = max(votes.items(), key=lambda kv: kv[1])
+    return code if weight >= _MIN_VOTES else None
 
 
 def _after_label(text: str, pos: int) -> bool:

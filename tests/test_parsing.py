@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from docextract.parsing import (
+    currency_evidence,
     detect_currency,
     find_amounts,
     find_dates,
@@ -81,6 +82,51 @@ def test_detect_currency() -> None:
     assert detect_currency("SUBTOTAL 12.00\nTOTAL 12.00") is None
     # Codes beat a stray dollar sign.
     assert detect_currency("Amount SGD 12.00 ($ accepted)") == "SGD"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "RM" printed with the amounts, glued either side, or as a column's unit
+        ("KEDAI MAKAN SDN BHD\nNASI LEMAK 1 5.00\nTOTAL RM5.00", "MYR"),
+        ("TEH TARIK 2.50RM\nTOTAL 2.50", "MYR"),
+        ("GRAND TOTAL:RM 12.30", "MYR"),
+        ("TOTALRM12.30", "MYR"),
+        ("DESCRIPTION QTY RM\nBREAD 1 3.20\nTOTAL 3.20", "MYR"),
+        ("ITEM\nRM\nSUGAR 4.10", "MYR"),
+        ("GST SUMMARY   AMOUNT (RM)   TAX (RM)\nSR 10.00 0.60", "MYR"),
+        ("ROUNDED TOTAL (RM):   48.30", "MYR"),
+        ("Total (EUR) 12,00", "EUR"),
+        # words and names are no currency marks
+        ("ABC HARDWARE SDN BHD 1110644-W\nTOTAL 12.00", None),
+        ("XYZ TRADING SDN BHD\n12 JALAN MAWAR", None),
+        ("MARKER PEN 18ML 1 3.50\nTOTAL 3.50", None),
+        ("KWD 20331 HOSE CLIP 2 4.00\nTOTAL 4.00", None),
+        ("KWD-8812 FILTER 1 9.90", None),
+        ("KWD 203 FILTER 1 9.90", None),
+        ("Amount EUR 399\nPaid EUR 399", "EUR"),
+        ("PENNE PASTA 1 6.90", None),
+        # a country named in the address decides which currency a bare "$" is
+        ("KEDAI RUNCIT\n81200 JOHOR BAHRU, JOHOR\nTOTAL: $8.20\nCASH $10.00", "MYR"),
+        ("CAFE\n12 ORCHARD ROAD, SINGAPORE 238826\nTOTAL $5.50", "SGD"),
+        ("DINER\nTOTAL $5.50", "USD"),
+        # ... and gives the currency where no amount is marked, but not a product's origin
+        ("SHOP\n47500 SUBANG JAYA, SELANGOR\nTOTAL 9.00", "MYR"),
+        ("FRANCE GREEN KIWI 2 5.00\nTOTAL 5.00", None),
+        # printed marks outvote a country word and a stray dollar
+        ("SHOP\n47500 SUBANG, SELANGOR\nTOTAL SGD 9.00\nPAID SGD 9.00", "SGD"),
+        ("TOTAL EUR 9.00\nCHANGE $0.00", "EUR"),
+    ],
+)
+def test_detect_currency_from_printed_evidence(text: str, code: str | None) -> None:
+    assert detect_currency(text) == code
+
+
+def test_currency_evidence_weighs_marks_by_strength() -> None:
+    votes = currency_evidence("DESCRIPTION QTY RM\nTOTAL RM 5.00\n81200 JOHOR BAHRU, JOHOR")
+    # a mark beside an amount counts more than a column heading, which counts more than a place name
+    assert set(votes) == {"MYR"} and votes["MYR"] == 3.0 + 2.0 + 1.5
+    assert currency_evidence("ABC SDN BHD\nFRANCE GREEN KIWI") == {}
 
 
 @pytest.mark.parametrize(
