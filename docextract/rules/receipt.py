@@ -22,6 +22,26 @@ from typing import Any
 
 from docextract.parsing import find_dates, find_times, normalize_text, parse_amount, parse_currency
 from docextract.rules import DocContext, Reading, Value
+from docextract.rules.lexicon import (
+    CASH,
+    CASH_EXCLUDE,
+    CHANGE,
+    DATE_BAD,
+    DATE_LABEL,
+    DISCOUNT,
+    ITEM_HEADER,
+    ROUNDING,
+    SUBTOTAL,
+    SUMMARY,
+    TAX,
+    TAX_EXCLUDE,
+    TIME_LABEL,
+    TIP,
+    TOTAL_EXCLUDE,
+    TOTAL_PLAIN,
+    TOTAL_STRONG,
+    TOTAL_WEAK,
+)
 from docextract.types import Word
 
 __all__ = ["extract_receipt"]
@@ -31,66 +51,7 @@ _TODAY = dt.date.today()
 
 # ----------------------------------------------------------------------------------------- labels
 
-TOTAL_STRONG = re.compile(
-    r"GRAND\s*TOTAL|NET+\s*TOTAL|FINAL\s*TOTAL|BILL\s*TOTAL|TOTAL\s*(?:AMOUNT\s*)?(?:DUE|PAYABLE|TO\s*PAY)"
-    r"|AMOUNT\s*(?:DUE|PAYABLE)|BALANCE\s*DUE|TOTAL\s*(?:AMOUNT|AMT)|ROUNDED\s*TOTAL|TOTAL\s*(?:AMT\s*)?ROUNDED"
-    r"|TOTAL\s*(?:SALES\s*)?\(?\s*INCL|TOTAL\s*\(?GST\s*INC|TOTAL\s*AFTER|TOTAL\s*SALES|TOTAL\s*TTC|MONTANT\s*TTC"
-    r"|NET\s*[AÀ]\s*PAYER|GESAMT(?:BETRAG|SUMME)?|ZU\s*ZAHLEN|TE\s*BETALEN|IMPORTE\s*TOTAL|TOTAL\s*A\s*PAGAR"
-    r"|TOTALE|JUMLAH|\bSUMME\b|TOTAAL"
-    # Chinese (simplified, traditional), Japanese, Korean
-    r"|合计|合計|总计|總計|应付|應付|实付|實付|お会計|ご請求|합계|총액|결제\s*금액|받을\s*금액",
-    _I,
-)
-TOTAL_PLAIN = re.compile(r"\bTOTAL\b|\bTOT\b|\bTTL\b", _I)
-TOTAL_WEAK = re.compile(r"\bAMOUNT\b|\bBETRAG\b|\bMONTANT\b", _I)
-TOTAL_EXCLUDE = re.compile(
-    r"SUB\s*-?\s*TOTAL|TOTAL\s*(?:QTY|QUANTITY|ITEM|UNITS?|PCS|WEIGHT|POINTS?|SAVING|SAVED|DISC|TAX|GST|VAT|HT\b"
-    r"|EXCL|NET\s*WEIGHT|SALES\s*\(?\s*EXCL|BEFORE|TENDER|PAID|STAMP|\d+%|0%|NUMBER|COUNT|NO\b)|EXCLUD|\bEXCL\b|EXCL\."
-    r"|BEFORE\s*(?:TAX|GST)|ITEM\s*COUNT|ITEMS\s*SOLD|NO\.?\s*OF\s*ITEMS|ACCEPTED|ACCEPTAD|TOTAL\s*INCLUDES"
-    r"|(?:GST|VAT|TAX)\b.*\bINCLUDED|CASH\s*TENDERED|AMOUNT\s*TENDERED|PAID\s*AMOUNT|AMOUNT\s*PAID|ZWISCHEN"
-    r"|SUBTOTAAL|EXCLUSIEF|(?:合计|合計)\s*(?:数量|數量|点数|件数)",
-    _I,
-)
-SUMMARY = re.compile(r"(?:GST|TAX|VAT|MWST|BTW|TVA)\s*(?:SUMMARY|ANALYSIS|DETAILS?)|\bSUMMARY\b|TAX\s*CODE", _I)
-SUBTOTAL = re.compile(
-    r"小计|小計|소계|SUB\s*-?\s*TOTAL|TOTAL\s*(?:SALES\s*)?\(?\s*(?:EXCL|BEFORE)|TOTAL\s*HT\b|ZWISCHENSUMME|SUBTOTAAL|SUBTOTALE"
-    r"|EXCLUSIEF\s*BTW|NETTO\s*BETRAG|TOTAL\s*NET\b|BASE\s*IMPONIBLE|\bIMPONIBILE\b|MONTANT\s*HT\b|^\W*EXCL(?:\.|UDING|USIVE)?\s*(?:OF\s*)?(?:VAT|TAX|GST|BTW|MWST|TVA)\b",
-    _I,
-)
-TAX = re.compile(
-    r"(?<![A-Z])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX)(?![A-Z])"
-    r"|消[費费][税稅]|[税稅][额額]|[税稅]金|부가세|세액",
-    _I,
-)
-TAX_EXCLUDE = re.compile(
-    r"(?:GST|VAT|TAX|TVA|BTW|UST)\s*(?:ID|REG|NO\b|NUMBER|NR|#|INVOICE|SUMMARY|CODE|ANALYSIS|IDENT)|INVOICE"
-    r"|TOTAL\s*(?:SALES\s*)?\(?\s*(?:INCL|EXCL|GST\s*INC)|INCLUSIVE|EXCLUSIVE|EXCLUDING|EXCLUSIEF|INCL\.?\s*(?:GST|VAT|BTW)"
-    r"|PRICE\s*INCL|REG\.?\s*NO|\bSR\s*=|\bZR\s*=",
-    _I,
-)
-ROUNDING = re.compile(r"\bROUND(?:ING)?\b|ROUND\s*ADJ|ARRONDI|RUNDUNG|AFRONDING|REDONDEO|ARROTONDAMENTO", _I)
-CASH = re.compile(
-    r"\bCASH\b|TENDER(?:ED)?|\bACCEPTED\b|\bPAID\b|\bPAYMENT\b|\bRECEIVED\b|\bVISA\b|MASTER\s*CARD|\bAMEX\b|\bCARD\b|\bCREDIT\b"
-    r"|\bDEBIT\b|\bBAR\b|ESP[EÈ]CES|CONTANT|EFECTIVO|CONTANTI|\bCB\b|CARTE\s*(?:BANCAIRE|BLEUE)|GIROCARD|EC[\s-]*KARTE"
-    r"|\bTARJETA\b|现金|現金|お預り|お預かり|預り金|クレジット|현금|카드|받은\s*금액|실\s*받은",
-    _I,
-)
-CASH_EXCLUDE = re.compile(
-    r"CASHIER|CASH\s*(?:SALE|RECEIPT|INV|REFUND|BILL|MEMO)|PAYMENT\s*(?:MODE|TYPE|METHOD)|CREDIT\s*NOTE|TOTAL\s*PAID"
-    r"|BILL\s*PAYMENT|NO\s*CASH",
-    _I,
-)
-CHANGE = re.compile(
-    r"(?<!EX)CHANGE|\bKEMBALI|\bBAKI\b|R(?:[UÜ]|UE)CKGELD|WECHSELGELD|RENDU|WISSELGELD|CAMBIO|VUELTO|RESTO"
-    r"|找零|找赎|找續|お釣り|お釣リ|おつり|釣銭|거스름돈|잔돈",
-    _I,
-)
-DISCOUNT = re.compile(r"DISCOUNT|\bDISC\b(?!\s*%)|REMISE|RABATT|KORTING|DESCUENTO|SCONTO|PROMO|优惠|優惠|折扣|値引|割引|할인", _I)
-TIP = re.compile(r"\bTIPS?\b|GRATUITY|POURBOIRE|TRINKGELD|PROPINA|\bFOOI\b|MANCIA", _I)
-DATE_LABEL = re.compile(r"DATE|DATUM|FECHA|TARIKH|DATA\b|\bDT\b", _I)
-DATE_BAD = re.compile(r"DUE|EXPIR|EXP\b|VALID|BEST\s*BEFORE|PERIOD|BIRTH|PRINTED|F[AÄ]LLIG|ÉCH[EÉ]ANCE", _I)
-TIME_LABEL = re.compile(r"TIME|ZEIT|HEURE|HORA|MASA", _I)
-
+# The label words of totals, payments, taxes and dates live in the lexicon (per concept and language).
 # Header classification.
 TITLE = re.compile(
     r"^\W*(?:SIMPLIFIED\s+)?(?:FULL\s+)?(?:TAX\s+)?(?:INVOICE|RECEIPT|BILL)\b|^\W*(?:OFFICIAL\s+)?RECEIPT\b"
@@ -670,7 +631,6 @@ def _paid(found: dict[str, Value]) -> Decimal | None:
 
 # ------------------------------------------------------------------------------------------ items
 
-ITEM_HEADER = re.compile(r"\b(?:ITEM|DESCRIPTION|DESC|QTY|QUANTITY|PRICE|AMOUNT|AMT|ARTIKEL|BEZEICHNUNG|MENGE|DESIGNATION|DÉSIGNATION|QTE|QTÉ|PRODUCT|ARTICLE)\b", _I)
 
 
 def _items(ctx: DocContext, start: int, stop: int) -> list[dict[str, Any]]:

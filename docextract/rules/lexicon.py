@@ -1,0 +1,223 @@
+"""Label words of the totals block, payments, taxes and dates: one place per concept and language.
+
+Each concept is a mapping language → regex fragments; :func:`compile_lexicon` joins them (in the
+order given: an earlier fragment wins where two match at one position, so longer labels come first)
+into one case-insensitive pattern. The rules import the compiled patterns; a new language is a new
+entry here, not a change to the rules. ``"any"`` holds forms shared by several languages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+__all__ = [
+    "CASH",
+    "CASH_EXCLUDE",
+    "CHANGE",
+    "DATE_BAD",
+    "DATE_LABEL",
+    "DISCOUNT",
+    "ITEM_HEADER",
+    "ROUNDING",
+    "SUBTOTAL",
+    "SUMMARY",
+    "TAX",
+    "TAX_EXCLUDE",
+    "TIME_LABEL",
+    "TIP",
+    "TOTAL_EXCLUDE",
+    "TOTAL_PLAIN",
+    "TOTAL_STRONG",
+    "TOTAL_WEAK",
+    "compile_lexicon",
+]
+
+Lexicon = Mapping[str, Sequence[str]]
+
+
+def compile_lexicon(words: Lexicon, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One pattern matching any fragment of any language of ``words``."""
+    return re.compile("|".join(f for fragments in words.values() for f in fragments), flags)
+
+
+# ------------------------------------------------------------------------------------------ totals
+
+# Labels of the amount to pay: the strongest evidence that an amount is the total.
+TOTAL_STRONG_WORDS: Lexicon = {
+    "en": [
+        r"GRAND\s*TOTAL", r"NET+\s*TOTAL", r"FINAL\s*TOTAL", r"BILL\s*TOTAL",
+        r"TOTAL\s*(?:AMOUNT\s*)?(?:DUE|PAYABLE|TO\s*PAY)", r"AMOUNT\s*(?:DUE|PAYABLE)", r"AMT\s*(?:DUE|PAYABLE)",
+        r"BALANCE\s*DUE", r"TOTAL\s*(?:AMOUNT|AMT)", r"ROUNDED\s*TOTAL", r"TOTAL\s*(?:AMT\s*)?ROUNDED",
+        r"TOTAL\s*(?:SALES\s*)?\(?\s*INCL", r"TOTAL\s*\(?GST\s*INC", r"TOTAL\s*AFTER", r"TOTAL\s*SALES",
+        # "Nett", "Net Amt", "Nett Amount": the amount after discounts (not "NET WEIGHT")
+        r"\bNETT?\s*(?:AMOUNT|AMT)\b", r"\bNETT\b(?!\s*(?:WEIGHT|WT|QTY))",
+    ],
+    "fr": [r"TOTAL\s*TTC", r"MONTANT\s*TTC", r"NET\s*[AÀ]\s*PAYER"],
+    "de": [r"GESAMT(?:BETRAG|SUMME)?", r"ZU\s*ZAHLEN", r"\bSUMME\b"],
+    "nl": [r"TE\s*BETALEN", r"TOTAAL"],
+    "es": [r"IMPORTE\s*TOTAL", r"TOTAL\s*A\s*PAGAR"],
+    "it": [r"TOTALE"],
+    "ms": [r"JUMLAH"],
+    "zh": [r"合计", r"合計", r"总计", r"總計", r"应付", r"應付", r"实付", r"實付"],
+    "ja": [r"お会計", r"ご請求"],
+    "ko": [r"합계", r"총액", r"결제\s*금액", r"받을\s*금액"],
+}
+TOTAL_PLAIN_WORDS: Lexicon = {"en": [r"\bTOTAL\b", r"\bTOT\b", r"\bTTL\b"]}
+TOTAL_WEAK_WORDS: Lexicon = {"en": [r"\bAMOUNT\b"], "de": [r"\bBETRAG\b"], "fr": [r"\bMONTANT\b"]}
+# Rows that hold a total label but are no total to pay: counts, subtotals, tax parts, payments.
+TOTAL_EXCLUDE_WORDS: Lexicon = {
+    "en": [
+        r"SUB\s*-?\s*TOTAL",
+        r"TOTAL\s*(?:QTY|QUANTITY|ITEM|UNITS?|PCS|WEIGHT|POINTS?|SAVING|SAVED|DISC|TAX|GST|VAT|HT\b"
+        r"|EXCL|NET\s*WEIGHT|SALES\s*\(?\s*EXCL|BEFORE|TENDER|PAID|STAMP|\d+%|0%|NUMBER|COUNT|NO\b)",
+        r"EXCLUD", r"\bEXCL\b", r"EXCL\.", r"BEFORE\s*(?:TAX|GST)", r"ITEM\s*COUNT", r"ITEMS\s*SOLD",
+        r"NO\.?\s*OF\s*ITEMS", r"ACCEPTED", r"ACCEPTAD", r"TOTAL\s*INCLUDES", r"(?:GST|VAT|TAX)\b.*\bINCLUDED",
+        r"CASH\s*TENDERED", r"AMOUNT\s*TENDERED", r"PAID\s*AMOUNT", r"AMOUNT\s*PAID",
+    ],
+    "de": [r"ZWISCHEN"],
+    "nl": [r"SUBTOTAAL", r"EXCLUSIEF"],
+    "zh": [r"(?:合计|合計)\s*(?:数量|數量|点数|件数)"],
+}
+# A tax summary table after the totals: its amounts are tax bases, not totals.
+SUMMARY_WORDS: Lexicon = {
+    "en": [r"(?:GST|TAX|VAT|MWST|BTW|TVA)\s*(?:SUMMARY|ANALYSIS|DETAILS?)", r"\bSUMMARY\b", r"TAX\s*CODE"],
+}
+SUBTOTAL_WORDS: Lexicon = {
+    "zh": [r"小计", r"小計"],
+    "ko": [r"소계"],
+    "en": [r"SUB\s*-?\s*TOTAL", r"TOTAL\s*(?:SALES\s*)?\(?\s*(?:EXCL|BEFORE)", r"TOTAL\s*NET\b"],
+    "fr": [r"TOTAL\s*HT\b", r"MONTANT\s*HT\b"],
+    "de": [r"ZWISCHENSUMME", r"NETTO\s*BETRAG"],
+    "nl": [r"SUBTOTAAL", r"EXCLUSIEF\s*BTW"],
+    "it": [r"SUBTOTALE", r"\bIMPONIBILE\b"],
+    "es": [r"BASE\s*IMPONIBLE"],
+    "any": [r"^\W*EXCL(?:\.|UDING|USIVE)?\s*(?:OF\s*)?(?:VAT|TAX|GST|BTW|MWST|TVA)\b"],
+}
+TAX_WORDS: Lexicon = {
+    "any": [r"(?<![A-Z])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX)(?![A-Z])"],
+    "zh": [r"消[費费][税稅]", r"[税稅][额額]", r"[税稅]金"],
+    "ko": [r"부가세", r"세액"],
+}
+# Tax words that label no tax amount: ids, table headings, "total incl. tax".
+TAX_EXCLUDE_WORDS: Lexicon = {
+    "any": [
+        r"(?:GST|VAT|TAX|TVA|BTW|UST)\s*(?:ID|REG|NO\b|NUMBER|NR|#|INVOICE|SUMMARY|CODE|ANALYSIS|IDENT)", r"INVOICE",
+        r"TOTAL\s*(?:SALES\s*)?\(?\s*(?:INCL|EXCL|GST\s*INC)", r"INCLUSIVE", r"EXCLUSIVE", r"EXCLUDING", r"EXCLUSIEF",
+        r"INCL\.?\s*(?:GST|VAT|BTW)", r"PRICE\s*INCL", r"REG\.?\s*NO", r"\bSR\s*=", r"\bZR\s*=",
+    ],
+}
+ROUNDING_WORDS: Lexicon = {
+    "en": [r"\bROUND(?:ING)?\b", r"ROUND\s*ADJ"],
+    "fr": [r"ARRONDI"],
+    "de": [r"RUNDUNG"],
+    "nl": [r"AFRONDING"],
+    "es": [r"REDONDEO"],
+    "it": [r"ARROTONDAMENTO"],
+}
+DISCOUNT_WORDS: Lexicon = {
+    "en": [r"DISCOUNT", r"\bDISC\b(?!\s*%)", r"PROMO"],
+    "fr": [r"REMISE"],
+    "de": [r"RABATT"],
+    "nl": [r"KORTING"],
+    "es": [r"DESCUENTO"],
+    "it": [r"SCONTO"],
+    "zh": [r"优惠", r"優惠", r"折扣"],
+    "ja": [r"値引", r"割引"],
+    "ko": [r"할인"],
+}
+TIP_WORDS: Lexicon = {
+    "en": [r"\bTIPS?\b", r"GRATUITY"],
+    "fr": [r"POURBOIRE"],
+    "de": [r"TRINKGELD"],
+    "es": [r"PROPINA"],
+    "nl": [r"\bFOOI\b"],
+    "it": [r"MANCIA"],
+}
+
+# ---------------------------------------------------------------------------------------- payment
+
+# The money handed over (cash tendered, a card's charge).
+CASH_WORDS: Lexicon = {
+    "en": [
+        r"\bCASH\b", r"TENDER(?:ED)?", r"\bACCEPTED\b", r"\bPAID\b", r"\bPAYMENT\b", r"\bRECEIVED\b", r"\bVISA\b",
+        r"MASTER\s*CARD", r"\bAMEX\b", r"\bCARD\b", r"\bCREDIT\b", r"\bDEBIT\b",
+    ],
+    "de": [r"\bBAR\b", r"GIROCARD", r"EC[\s-]*KARTE"],
+    "fr": [r"ESP[EÈ]CES", r"\bCB\b", r"CARTE\s*(?:BANCAIRE|BLEUE)"],
+    "nl": [r"CONTANT"],
+    "es": [r"EFECTIVO", r"\bTARJETA\b"],
+    "it": [r"CONTANTI"],
+    "zh": [r"现金", r"現金"],
+    "ja": [r"お預り", r"お預かり", r"預り金", r"クレジット"],
+    "ko": [r"현금", r"카드", r"받은\s*금액", r"실\s*받은"],
+}
+CASH_EXCLUDE_WORDS: Lexicon = {
+    "en": [
+        r"CASHIER", r"CASH\s*(?:SALE|RECEIPT|INV|REFUND|BILL|MEMO)", r"PAYMENT\s*(?:MODE|TYPE|METHOD)", r"CREDIT\s*NOTE",
+        r"TOTAL\s*PAID", r"BILL\s*PAYMENT", r"NO\s*CASH",
+    ],
+}
+CHANGE_WORDS: Lexicon = {
+    "en": [r"(?<!EX)CHANGE"],
+    "ms": [r"\bKEMBALI", r"\bBAKI\b"],
+    "de": [r"R(?:[UÜ]|UE)CKGELD", r"WECHSELGELD"],
+    "fr": [r"RENDU"],
+    "nl": [r"WISSELGELD"],
+    "es": [r"CAMBIO", r"VUELTO"],
+    "it": [r"RESTO"],
+    "zh": [r"找零", r"找赎", r"找續"],
+    "ja": [r"お釣り", r"お釣リ", r"おつり", r"釣銭"],
+    "ko": [r"거스름돈", r"잔돈"],
+}
+
+# ------------------------------------------------------------------------------------------- dates
+
+DATE_LABEL_WORDS: Lexicon = {
+    "en": [r"DATE", r"\bDT\b"],
+    "de": [r"DATUM"],
+    "es": [r"FECHA"],
+    "ms": [r"TARIKH"],
+    "it": [r"DATA\b"],
+}
+# Dates that are not the purchase date: due, expiry, validity, birth, print dates.
+DATE_BAD_WORDS: Lexicon = {
+    "en": [r"DUE", r"EXPIR", r"EXP\b", r"VALID", r"BEST\s*BEFORE", r"PERIOD", r"BIRTH", r"PRINTED", r"\bUNTIL\b"],
+    "de": [r"F[AÄ]LLIG", r"G[UÜ]LTIG"],
+    "fr": [r"ÉCH[EÉ]ANCE"],
+    "ms": [r"TAMAT", r"LUPUT"],
+}
+TIME_LABEL_WORDS: Lexicon = {"en": [r"TIME"], "de": [r"ZEIT"], "fr": [r"HEURE"], "es": [r"HORA"], "ms": [r"MASA"]}
+
+# ------------------------------------------------------------------------------------------- items
+
+# Column headings of an item table.
+ITEM_HEADER_WORDS: Lexicon = {
+    "en": [r"\b(?:ITEM|DESCRIPTION|DESC|QTY|QUANTITY|PRICE|AMOUNT|AMT|PRODUCT|ARTICLE|UNIT\s*PRICE|U/?P)\b"],
+    "de": [r"\b(?:ARTIKEL|BEZEICHNUNG|MENGE)\b"],
+    "fr": [r"\b(?:DESIGNATION|DÉSIGNATION|QTE|QTÉ)\b"],
+}
+# Words a unit-of-measure column prints where a description would stand.
+UNIT_WORDS = frozenset(
+    "PCS PC PCE PCES EA EACH UNIT UNITS NOS NO SET SETS PKT PACK BOX BTL KG G GM L ML LTR M CTN DOZ ROLL "
+    "STK STÜCK ST PIECE PIECES".split()
+)
+
+TOTAL_STRONG = compile_lexicon(TOTAL_STRONG_WORDS)
+TOTAL_PLAIN = compile_lexicon(TOTAL_PLAIN_WORDS)
+TOTAL_WEAK = compile_lexicon(TOTAL_WEAK_WORDS)
+TOTAL_EXCLUDE = compile_lexicon(TOTAL_EXCLUDE_WORDS)
+SUMMARY = compile_lexicon(SUMMARY_WORDS)
+SUBTOTAL = compile_lexicon(SUBTOTAL_WORDS)
+TAX = compile_lexicon(TAX_WORDS)
+TAX_EXCLUDE = compile_lexicon(TAX_EXCLUDE_WORDS)
+ROUNDING = compile_lexicon(ROUNDING_WORDS)
+DISCOUNT = compile_lexicon(DISCOUNT_WORDS)
+TIP = compile_lexicon(TIP_WORDS)
+CASH = compile_lexicon(CASH_WORDS)
+CASH_EXCLUDE = compile_lexicon(CASH_EXCLUDE_WORDS)
+CHANGE = compile_lexicon(CHANGE_WORDS)
+DATE_LABEL = compile_lexicon(DATE_LABEL_WORDS)
+DATE_BAD = compile_lexicon(DATE_BAD_WORDS)
+TIME_LABEL = compile_lexicon(TIME_LABEL_WORDS)
+ITEM_HEADER = compile_lexicon(ITEM_HEADER_WORDS)
