@@ -308,7 +308,8 @@ class AmountMatch:
 
 # A number with optional thousands groups and decimals, e.g. 1,234.56 / 1.234,56 / 1 234,56 / 80.90 /
 # 1939 / -9,32 / 9.32- (trailing minus on some tills). Groups use , . space, apostrophe or thin space.
-_NUM = r"(?:\d{1,3}(?:[,.'\u202f\u00a0]\d{3}|(?<! ) (?! )\d{3})+|\d+)(?:[.,]\d{1,2}(?!\d))?"
+# Cents without the leading zero (".01", "-.02": some tills print roundings so) count too.
+_NUM = r"(?:\d{1,3}(?:[,.'\u202f\u00a0]\d{3}|(?<! ) (?! )\d{3})+|\d+)(?:[.,]\d{1,2}(?!\d))?|(?<![\w.,])\.\d{2}(?![\d.,])"
 _AMOUNT = re.compile(
     rf"(?P<neg1>[-(])?\s?(?P<cur1>{_SYMBOL_ALT})?\s?(?P<neg2>-)?\s?(?P<num>{_NUM})(?P<neg3>-)?\s?"
     rf"(?P<cur2>€|£|\$|₹|zł|Kč|EUR|USD|GBP|MYR|RM|CHF|kr)?(?P<close>\))?",
@@ -334,7 +335,7 @@ def _to_decimal(num: str, decimal_sep: str | None = None) -> tuple[Decimal, bool
             int_part, frac = s, ""
     else:
         int_part, frac = s, ""
-    int_digits = re.sub(r"[.,\s]", "", int_part)
+    int_digits = re.sub(r"[.,\s]", "", int_part) or ("0" if has_dec else "")
     if not int_digits.isdigit():
         return None
     # Thousands groups must be 3 digits; "12.34.56" is not an amount (dates, ids).

@@ -50,6 +50,9 @@ class Value:
     origin: str = "text"
     score: float = 0.0
     row: int = -1  # index of the row in DocContext.rows
+    # How well the value is supported, for confidence estimates: named features (label strength,
+    # arithmetic relations that agree, repeats...); which ones depends on the field (see the rules).
+    evidence: dict[str, float] = field(default_factory=dict)
 
     def source(self) -> FieldSource:
         origin = self.origin if self.origin in ("text", "ocr") else "text"

@@ -15,6 +15,7 @@ __all__ = [
     "CASH",
     "CASH_EXCLUDE",
     "CHANGE",
+    "CHARGE",
     "DATE_BAD",
     "DATE_LABEL",
     "DISCOUNT",
@@ -126,6 +127,15 @@ DISCOUNT_WORDS: Lexicon = {
     "ja": [r"値引", r"割引"],
     "ko": [r"할인"],
 }
+# Charges added to the subtotal besides tax.
+CHARGE_WORDS: Lexicon = {
+    "en": [r"SERV(?:ICE)?\.?\s*(?:CHARGE|CHG)", r"\bSVC\.?\s*(?:CHARGE|CHG)", r"DELIVERY\s*(?:CHARGE|FEE|CHG)"],
+    "ms": [r"CAJ\s*PERKHIDMATAN"],
+    "fr": [r"FRAIS\s*DE\s*SERVICE"],
+    "de": [r"SERVICEGEB[UÜ]HR", r"BEDIENUNGSGELD"],
+    "es": [r"CARGO\s*POR\s*SERVICIO"],
+    "it": [r"SERVIZIO", r"COPERTO"],
+}
 TIP_WORDS: Lexicon = {
     "en": [r"\bTIPS?\b", r"GRATUITY"],
     "fr": [r"POURBOIRE"],
@@ -141,7 +151,7 @@ TIP_WORDS: Lexicon = {
 CASH_WORDS: Lexicon = {
     "en": [
         r"\bCASH\b", r"TENDER(?:ED)?", r"\bACCEPTED\b", r"\bPAID\b", r"\bPAYMENT\b", r"\bRECEIVED\b", r"\bVISA\b",
-        r"MASTER\s*CARD", r"\bAMEX\b", r"\bCARD\b", r"\bCREDIT\b", r"\bDEBIT\b",
+        r"MASTER\s*CARD", r"\bMASTER\b", r"\bAMEX\b", r"\bCARD\b", r"\bCREDIT\b", r"\bDEBIT\b",
     ],
     "de": [r"\bBAR\b", r"GIROCARD", r"EC[\s-]*KARTE"],
     "fr": [r"ESP[EÈ]CES", r"\bCB\b", r"CARTE\s*(?:BANCAIRE|BLEUE)"],
@@ -214,6 +224,7 @@ TAX_EXCLUDE = compile_lexicon(TAX_EXCLUDE_WORDS)
 ROUNDING = compile_lexicon(ROUNDING_WORDS)
 DISCOUNT = compile_lexicon(DISCOUNT_WORDS)
 TIP = compile_lexicon(TIP_WORDS)
+CHARGE = compile_lexicon(CHARGE_WORDS)
 CASH = compile_lexicon(CASH_WORDS)
 CASH_EXCLUDE = compile_lexicon(CASH_EXCLUDE_WORDS)
 CHANGE = compile_lexicon(CHANGE_WORDS)

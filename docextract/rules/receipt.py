@@ -15,8 +15,10 @@ General rules only (no per-merchant templates):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -26,6 +28,7 @@ from docextract.rules.lexicon import (
     CASH,
     CASH_EXCLUDE,
     CHANGE,
+    CHARGE,
     DATE_BAD,
     DATE_LABEL,
     DISCOUNT,
@@ -485,12 +488,18 @@ def _row_amount(ctx: DocContext, i: int, after: int = 0) -> Value | None:
     return ctx.value_at(i, pick.start, pick.end, pick.value)
 
 
-def _labelled_rows(ctx: DocContext, label: re.Pattern[str], exclude: re.Pattern[str] | None, rows: range) -> list[Value]:
+def _labelled_rows(
+    ctx: DocContext, label: re.Pattern[str], exclude: re.Pattern[str] | None, rows: range, *, blank: bool = False
+) -> list[Value]:
+    """The amount after ``label`` on each row of ``rows`` (or alone on the next row). A row matching
+    ``exclude`` is skipped, or with ``blank`` only the excluded phrase is ("TOTAL SAVING 0.00  TOTAL 9.50")."""
     out = []
     for i in rows:
         t, offsets = _view(ctx, i)
+        if exclude is not None and blank:
+            t = exclude.sub(lambda m: " " * len(m.group(0)), t)
         m = label.search(t)
-        if not m or (exclude is not None and exclude.search(t)):
+        if not m or (exclude is not None and not blank and exclude.search(t)):
             continue
         v = _row_amount(ctx, i, offsets[m.end() - 1] + 1 if m.end() > m.start() else offsets[m.end()])
         if v is None:
@@ -509,124 +518,254 @@ def _summary_start(ctx: DocContext, first_total: int) -> int:
     return len(ctx.texts)
 
 
+# An item's price line: "@ 15.90", "2 x 7.95", "3X10.49" (not "GST @6%"). Its amounts are never the total.
+_ITEM_PRICE = re.compile(
+    r"@\s*(?:RM|\$|€|£)?\s*\d+[.,]\d{2}(?!\d|\s*%)|(?<![\w.,])\d{1,4}(?:[.,]\d{1,3})?\s*[xX×*]\s*(?:RM|\$|€|£)?\s*\d+[.,]\d{2}(?!\d)"
+)
+# Label strengths of a total candidate: how surely its label names the amount to pay.
+_STRONG, _PLAIN, _WEAK, _SUB, _NONE = 3.0, 2.0, 1.0, 0.5, 0.0
+# A total derived from the payment (cash − change) when no row labels it; above a weak label.
+_DERIVED_PAID, _DERIVED_CASH = 1.5, 1.25
+# Score of the arithmetic relations a total takes part in, and of the last total label of the block.
+_REL_PAID, _REL_CASH, _REL_SUM, _REL_SUB_ONLY, _REL_ROUNDED = 2.0, 1.0, 2.0, 1.0, 1.5
+_UNROUNDED, _INTERMEDIATE, _LAST, _REPEAT = -1.0, 1.5, 1.0, 0.5
+_CENT = Decimal("0.005")
+
+
+@dataclass
+class _Cand:
+    """A total candidate: where it was read, how its row is labelled, whether it was derived."""
+
+    value: Value
+    strength: float
+    derived: bool = False
+
+
+def _eq(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) < _CENT
+
+
+def _is_item_line(ctx: DocContext, i: int) -> bool:
+    return bool(_ITEM_PRICE.search(ctx.texts[i]))
+
+
 def _totals(ctx: DocContext) -> dict[str, Value]:
+    """Total, subtotal, tax, tip, rounding, discount, cash and change by a consistency solver.
+
+    Every amount a total label (strong, plain, weak) names is a candidate, and so are bare amounts of
+    the totals block and the payment (cash − change). Each candidate is scored by its label, by being
+    the last total label of the block (the amount after rounding), and by the arithmetic it satisfies
+    with the other labelled amounts: cash − change = total, subtotal + tax ± rounding − discount =
+    total, a total before it plus the rounding = total, the amount printed twice. Amounts on an item's
+    price line ("2 x 7.95", "@ 15.90") and in a tax summary table are no candidates. The other fields
+    are those the winning arithmetic used, else the labelled ones nearest the total. Each value gets
+    an ``evidence`` dict (see :func:`_evidence`).
+    """
     n = len(ctx.texts)
-    strong = _labelled_rows(ctx, TOTAL_STRONG, TOTAL_EXCLUDE, range(n))
-    plain = _labelled_rows(ctx, TOTAL_PLAIN, TOTAL_EXCLUDE, range(n))
-    cands = {v.row: v for v in strong + plain}
-    out: dict[str, Value] = {}
-    if cands:
-        first = min(cands)
-        end = _summary_start(ctx, first)
-        inside = [v for r, v in sorted(cands.items()) if r < end]
-        if inside:
-            out["total"] = _after_rounding(ctx, inside[-1], end)
+    by_row: dict[int, _Cand] = {}
+    for label, strength in ((TOTAL_WEAK, _WEAK), (TOTAL_PLAIN, _PLAIN), (TOTAL_STRONG, _STRONG)):
+        for v in _labelled_rows(ctx, label, TOTAL_EXCLUDE, range(n), blank=True):
+            by_row[v.row] = _Cand(v, strength)
     cash = _labelled_rows(ctx, CASH, CASH_EXCLUDE, range(n))
     change = _labelled_rows(ctx, CHANGE, None, range(n))
+    subs = _labelled_rows(ctx, SUBTOTAL, None, range(n))
+    taxes = [v for v in _labelled_rows(ctx, TAX, TAX_EXCLUDE, range(n)) if v.value >= 0]
+    roundings = _labelled_rows(ctx, ROUNDING, TOTAL_EXCLUDE, range(n))
+    discounts = _labelled_rows(ctx, DISCOUNT, None, range(n))
+    tips = _labelled_rows(ctx, TIP, TOTAL_EXCLUDE, range(n))
+    charges = [v for v in _labelled_rows(ctx, CHARGE, None, range(n)) if v.value > 0]
+    # A rounding is cents; a "rounding" row printing a whole total is the rounded total ("ROUNDING RM 72.75").
+    for v in roundings:
+        if abs(v.value) >= 1 and v.row not in by_row:
+            by_row[v.row] = _Cand(v, _WEAK)
+    roundings = [v for v in roundings if abs(v.value) < 1]
+    # What may stand between a subtotal and the total, each with its sign (a rounding either way).
+    adjustments: list[tuple[str, Decimal, Value]] = [("tax", v.value, v) for v in taxes[:3] if v.value > 0]
+    adjustments += [("charge", v.value, v) for v in charges[:2]]
+    adjustments += [("rounding", s * v.value, v) for v in roundings[-2:] if v.value for s in (1, -1)]
+    adjustments += [("discount", -abs(v.value), v) for v in discounts[:2] if v.value]
+    rounding_rows = [i for i in range(n) if ROUNDING.search(_view(ctx, i)[0]) and not TOTAL_EXCLUDE.search(_view(ctx, i)[0])]
+
+    # A subtotal is the total where nothing is added to it (and a rounded "subtotal" is the amount due).
+    for v in subs:
+        if v.row not in by_row:
+            by_row[v.row] = _Cand(v, _SUB)
+    # The money handed over is no total, even under a total label ("ACCEPTED TOTAL 10.00").
+    paid_at = {(v.row, v.value) for v in cash}
+    by_row = {r: c for r, c in by_row.items() if (r, c.value.value) not in paid_at}
+
+    labelled = [c for r, c in sorted(by_row.items()) if c.strength > _WEAK]
+    first = min([c.value.row for c in labelled] or [c.value.row for c in by_row.values()] or [n])
+    block_start = min([first] + [v.row for v in subs])
+    end = _summary_start(ctx, block_start - 1) if block_start < n else n
+    cands = [c for r, c in sorted(by_row.items()) if r < end and not _is_item_line(ctx, r)]
+    taken = set(by_row) | {v.row for group in (cash, change, subs, taxes, roundings, discounts, tips) for v in group}
+    # Bare amounts of the block: a total whose label OCR could not read (after a rounding line, say).
+    after_rounding = {k + d for k in rounding_rows for d in (1, 2)}
+    for i in range(block_start, min(end, n)):
+        if i in taken or _is_item_line(ctx, i) or (_letters(ctx.texts[i]) >= 3 and i not in after_rounding):
+            continue
+        v = _row_amount(ctx, i)
+        if v is not None and v.value > 0:
+            cands.append(_Cand(v, _NONE))
+    change_v = change[0] if change else None
+    if cash:
+        c0 = cash[0]
+        paid = abs(c0.value) - (abs(change_v.value) if change_v is not None else 0)
+        if paid > 0:
+            strength = _DERIVED_PAID if change_v is not None else _DERIVED_CASH
+            cands.append(_Cand(Value(paid, c0.text, c0.bbox, c0.confidence, c0.origin, 0, c0.row), strength, True))
+
+    out: dict[str, Value] = {}
+    used: dict[str, Any] = {}
+    scored: list[tuple[tuple[float, dict[str, Any]], _Cand]] = []
+    if cands:
+        scored = [(_score_total(c, cands, cash, change_v, subs, adjustments, roundings, rounding_rows), c) for c in cands]
+        scored = [sc for sc in scored if sc[0][0] > -9]
+        # A total a later total is computed from ("TOTAL 49.60 ... SERVICE 4.96 ... TOTAL 57.80") is an
+        # intermediate one.
+        bases = {id(sc[0][1]["base"]) for sc in scored if "base" in sc[0][1]}
+        scored = [((s - _INTERMEDIATE if id(c.value) in bases else s, u), c) for (s, u), c in scored]
+        # ... and a "total" that is the money handed over is none.
+        tendered = {id(sc[0][1]["tendered"]) for sc in scored if "tendered" in sc[0][1]}
+        scored = [((s - _REL_PAID if id(c.value) in tendered else s, u), c) for (s, u), c in scored]
+    if cands and scored:
+        scored.sort(key=lambda sc: (sc[0][0], not sc[1].derived, sc[1].value.row))
+        (best_score, used), best = scored[-1]
+        runner_up = scored[-2][0][0] if len(scored) > 1 else 0.0
+        total = best.value
+        total.evidence = {
+            "label": best.strength if not best.derived else 0.0,
+            "derived": float(best.derived),
+            "last_label": float(bool(labelled) and not best.derived and total.row == labelled[-1].value.row),
+            "relations": float(sum(1 for k in ("paid", "tendered", "sum", "rounded") if k in used)),
+            "repeats": float(sum(1 for c in cands if c is not best and not c.derived and _eq(c.value.value, total.value))),
+            "margin": round(best_score - runner_up, 3),
+            "candidates": float(len(cands)),
+        }
+        out["total"] = total
+        limit = total.row
+        for key, vals, pick_last in (
+            ("subtotal", subs, False),
+            ("tax", [v for v in taxes if v.value < abs(total.value) or total.value == 0], False),
+            ("rounding", roundings, True),
+            ("discount", discounts, False),
+        ):
+            v = used.get(key)
+            if v is None:
+                before = [x for x in vals if x.row <= limit]
+                if key == "tax":
+                    before = before or vals  # a tax line printed under the total
+                v = (before[-1] if pick_last else before[0]) if before else None
+            if v is not None:
+                agrees = key in used and ("sum" in used or (key == "rounding" and "rounded" in used))
+                v.evidence = {"label": 1.0, "relations": float(agrees)}
+                out[key] = v
+        tip = [v for v in tips if v.row <= limit]
+        if tip:
+            tip[0].evidence = {"label": 1.0, "relations": 0.0}
+            out["tip"] = tip[0]
+    else:
+        tax = taxes[:1]
+        if tax:
+            out["tax"] = tax[0]
+        if subs:
+            out["subtotal"] = subs[0]
     if cash:
         out["cash"] = cash[0]
-    if change:
-        out["change"] = change[0]
-    if "total" in out and "change" in out and "cash" not in out:
-        out["total"] = _not_tendered(ctx, out["total"], out["change"])
-    paid = _paid(out)
-    if "total" not in out:
-        weak = [v for v in _labelled_rows(ctx, TOTAL_WEAK, TOTAL_EXCLUDE, range(n)) if v.value > 0]
-        if paid is not None:
-            out["total"] = _paid_value(out["cash"], paid)
-        elif weak:
-            out["total"] = weak[-1]
-    elif paid is not None and paid != out["total"].value:
-        # Cash − change is the amount paid: trust it over the label when a row other than the
-        # payment's own prints that amount (the payment row always does when no change is read:
-        # "TOTAL 12.50 / CASH 20.00" is a total of 12.50, and an OCR slip "VISA 5127.21" no total).
-        for i in range(max(0, out["total"].row - 4), min(n, out["cash"].row)):
-            hit = [a for a in ctx.amounts(i) if a.value == paid and a.has_decimals]
-            if hit:
-                out["total"] = ctx.value_at(i, hit[-1].start, hit[-1].end, paid)
-                break
-    limit = out["total"].row if "total" in out else n - 1
-    sub = _labelled_rows(ctx, SUBTOTAL, None, range(limit + 1))
-    if sub:
-        out["subtotal"] = sub[0]
-    tax = [v for v in _labelled_rows(ctx, TAX, TAX_EXCLUDE, range(n)) if v.value >= 0]
-    if "total" in out:
-        tax = [v for v in tax if v.value < abs(out["total"].value) or out["total"].value == 0]
-        before = [v for v in tax if v.row <= out["total"].row]
-        tax = before or tax
-    if tax:
-        out["tax"] = tax[0]
-    for key, label in (("rounding", ROUNDING), ("discount", DISCOUNT), ("tip", TIP)):
-        got = _labelled_rows(ctx, label, TOTAL_EXCLUDE if key != "discount" else None, range(limit + 1))
-        if got:
-            out[key] = got[-1] if key == "rounding" else got[0]
-    if paid is not None and "total" in out and "subtotal" in out and paid != out["total"].value:
-        # The labelled total disagrees with the amount paid, and the subtotal and tax agree with
-        # the payment: two printed amounts against one ("TOTAL 5222.73", OCR's "$" read as "5",
-        # over "VISA $222.73" and 209.63 + 13.10). The payment's amount is the total.
-        sums = {out["subtotal"].value, out["subtotal"].value + (out["tax"].value if "tax" in out else 0)}
-        if paid in sums and out["total"].value not in sums:
-            out["total"] = _paid_value(out["cash"], paid)
+    paid_agrees = float("total" in out and "paid" in used)
+    if cash:
+        cash[0].evidence = {"label": 1.0, "relations": paid_agrees}
+    if change_v is not None:
+        out["change"] = change_v
+        change_v.evidence = {"label": 1.0, "relations": paid_agrees}
     return out
 
 
-def _after_rounding(ctx: DocContext, total: Value, end: int) -> Value:
-    """The rounded total printed after a rounding line below ``total``, when its label was unreadable.
-
-    Cash rounding ("ROUNDING ADJ -0.02") is followed by the amount actually due; when the rules found
-    only the total above the rounding line, the first amount below it that differs from that total by
-    the rounding (or, unread, by at most 0.10) is the total.
-    """
-    for k in range(total.row + 1, min(total.row + 4, end)):
-        t = _view(ctx, k)[0]
-        if not ROUNDING.search(t) or TOTAL_EXCLUDE.search(t):
+def _score_total(
+    c: _Cand,
+    cands: list[_Cand],
+    cash: list[Value],
+    change: Value | None,
+    subs: list[Value],
+    adjustments: list[tuple[str, Decimal, Value]],
+    roundings: list[Value],
+    rounding_rows: list[int],
+) -> tuple[float, dict[str, Any]]:
+    """The support of total candidate ``c``, and the amounts its arithmetic used (by field; "paid",
+    "sum", "rounded" mark the relations that held)."""
+    t = c.value.value
+    score = c.strength - (1.0 if t < 0 else 0.0)  # a refund or adjustment note's negative total is rare
+    used: dict[str, Any] = {}
+    labelled_rows = [x.value.row for x in cands if x.strength > _WEAK and not x.derived]
+    if not c.derived and labelled_rows and c.value.row == max(labelled_rows):
+        score += _LAST
+    if t == 0:
+        score -= 1.0
+    # cash − change = total
+    if cash and not c.derived:
+        paid = abs(cash[0].value) - (abs(change.value) if change is not None else 0)
+        if change is not None and _eq(paid, t):
+            score += _REL_PAID
+            used["paid"] = True
+        elif change is None and _eq(abs(cash[0].value), t):
+            score += _REL_CASH
+            used["paid"] = True
+    # The amount handed over read as a total ("TOTAL 10.00 / CHANGE 5.00" with no cash line): a total
+    # just above the change, less the change, is this total printed above it.
+    if change is not None and not cash and not c.derived and change.value:
+        for x in cands:
+            if x is c or x.derived or not (c.value.row < x.value.row < change.row <= x.value.row + 2):
+                continue
+            if _eq(abs(x.value.value) - abs(change.value), t):
+                score += _REL_PAID
+                used["tendered"] = x.value
+    # base + adjustments = total: a subtotal (or a total before it, then this one is the final one) plus
+    # taxes and charges, ± the rounding, − discounts
+    best_sum = 0.0
+    bases = [("subtotal", s) for s in subs if s is not c.value and (c.derived or s.row <= c.value.row)]
+    bases += [("base", x.value) for x in cands if not x.derived and x is not c and x.value.row < c.value.row]
+    for kind, base in bases:
+        adjust = [a for a in adjustments if a[2].row != base.row and a[2].row != c.value.row]
+        for size in range(min(3, len(adjust)) + 1):
+            for combo in itertools.combinations(adjust, size):
+                if len({a[0] for a in combo}) < size or (kind == "base" and size == 0):
+                    continue  # each field once; an earlier total alone is a repeat, counted below
+                if not _eq(base.value + sum((a[1] for a in combo), Decimal(0)), t):
+                    continue
+                gain = _REL_SUM if combo else _REL_SUB_ONLY
+                if gain > best_sum:
+                    best_sum = gain
+                    for k in ("subtotal", "base", "tax", "charge", "rounding", "discount"):
+                        used.pop(k, None)
+                    used.update({kind: base, "sum": True}, **{a[0]: a[2] for a in combo})
+    score += best_sum
+    # a total before it plus the rounding = total (it is the rounded one), or the reverse
+    for other in cands:
+        if other is c or other.derived or other.strength == _NONE and c.strength == _NONE:
             continue
-        adj = [a.value for a in ctx.amounts(k) if a.has_decimals]
-        for j in range(k + 1, min(k + 4, end)):
-            tj = _view(ctx, j)[0]
-            if CASH.search(tj) or CHANGE.search(tj) or TOTAL_EXCLUDE.search(tj) or SUMMARY.search(tj):
-                break
-            for a in reversed([a for a in ctx.amounts(j) if a.has_decimals]):
-                diff = a.value - total.value
-                if diff == 0:
-                    return total
-                if (adj and abs(diff) == abs(adj[-1])) or (not adj and abs(diff) <= Decimal("0.10")):
-                    return ctx.value_at(j, a.start, a.end, a.value)
-        break
-    return total
-
-
-def _not_tendered(ctx: DocContext, total: Value, change: Value) -> Value:
-    """The total when the "total" found is really the amount tendered: ``TENDERED 10.00 / CHANGE 5.00``.
-
-    When change follows the total's row and total − change is printed just above it on an amount or
-    total row, the labelled amount was the money handed over and the printed difference is the total.
-    """
-    paid = abs(total.value) - abs(change.value)
-    if change.row <= total.row or change.row - total.row > 2 or change.value == 0 or paid <= 0:
-        return total
-    for i in range(total.row - 1, max(-1, total.row - 8), -1):
-        t = _view(ctx, i)[0]
-        if not (TOTAL_STRONG.search(t) or TOTAL_PLAIN.search(t) or TOTAL_WEAK.search(t) or SUBTOTAL.search(t)):
-            continue  # an item that happens to cost the difference proves nothing
-        hit = [a for a in ctx.amounts(i) if a.value == paid and a.has_decimals]
-        if hit:
-            return ctx.value_at(i, hit[-1].start, hit[-1].end, paid)
-    return total
-
-
-def _paid_value(cash: Value, paid: Decimal) -> Value:
-    """The amount paid as a value read from the payment's row."""
-    return Value(paid, cash.text, cash.bbox, cash.confidence, cash.origin, 0, cash.row)
-
-
-def _paid(found: dict[str, Value]) -> Decimal | None:
-    if "cash" not in found:
-        return None
-    cash = abs(found["cash"].value)
-    change = abs(found["change"].value) if "change" in found else Decimal(0)
-    paid = cash - change
-    return paid if paid > 0 else None
+        diff = abs(t - other.value.value)
+        if diff == 0 or diff > Decimal("0.10"):
+            continue
+        lo, hi = sorted((other.value.row, c.value.row))
+        between = [r for r in rounding_rows if lo <= r <= hi]
+        amounts = [r for r in roundings if lo <= r.row <= hi]
+        # the rounding's own amount, or (unread) a difference of at most 10 cents
+        if between and (not amounts or any(_eq(abs(r.value), diff) for r in amounts)):
+            if other.value.row < c.value.row:
+                # the same total, rounded: it carries the label of the unrounded one
+                score += _REL_ROUNDED + max(0.0, other.strength - c.strength)
+                used["rounded"] = True
+                if amounts:
+                    used["rounding"] = amounts[-1]
+            else:
+                score += _UNROUNDED
+    # printed twice
+    if any(_eq(x.value.value, t) and x is not c and not x.derived and x.value.row != c.value.row for x in cands):
+        score += _REPEAT
+    if c.strength < _WEAK and score < 2.0:
+        return -9.0, {}  # a bare amount or a subtotal is the total only where the arithmetic says so
+    return score, used
 
 
 # ------------------------------------------------------------------------------------------ items
