@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
+import pytest
+
 from docextract.rules.invoice import extract_invoice
 from docextract.rules.receipt import extract_receipt
 from docextract.schemas import resolve_schema
+from docextract.testing.documents import TOTALS_LAYOUTS, totals_receipt
 from docextract.types import Word
 
 ROW_H = 20
@@ -508,3 +511,50 @@ def test_a_number_ending_the_description_box_stays_in_the_description() -> None:
         ("Part number 31", D(2), D("1.50"), D("3.00")),
         ("ELEGANT BAG", D(1), D("80.91"), D("80.91")),
     ]
+
+
+# ------------------------------------------------------------------- totals: the consistency solver
+
+@pytest.mark.parametrize("kind", TOTALS_LAYOUTS)
+@pytest.mark.parametrize("seed", range(6))
+def test_totals_solver_on_generated_receipts(kind: str, seed: int) -> None:
+    rows, want = totals_receipt(kind, seed)
+    res = extract_receipt(layout(rows))
+    d = res.data
+    assert d["total"] == want["total"], rows
+    for key in ("subtotal", "tax"):
+        if key in want:
+            assert d[key] == want[key], (key, rows)
+    if "rounding" in want:
+        assert res.check_amounts["rounding"] == want["rounding"]
+    ev = res.evidence["total"]
+    assert set(ev) >= {"label", "relations", "repeats", "margin", "derived"}
+    if kind in ("cash_change", "rounding", "service_charge", "tendered", "misread"):
+        assert ev["relations"] >= 1  # the arithmetic backs the total
+    if kind in ("cash_change", "rounding"):
+        assert res.evidence["cash"]["relations"] == 1.0 and res.evidence["change"]["relations"] == 1.0
+
+
+def test_item_price_line_is_never_the_total() -> None:
+    rows: list = [
+        "HILLTOP DINER",
+        "12 MAIN ROAD",
+        ("DATE 02/03/2024", "12:00"),
+        ("MEE GORENG", ""),
+        ("2 x @15.90", "31.80"),
+        ("TEH O AIS", "2.50"),
+        ("AMOUNT", ""),
+    ]
+    d = extract_receipt(layout(rows)).data
+    assert d["total"] != D("15.90") and d["total"] != D("31.80")
+    rows[-1] = ("Net Amt", "34.30")
+    res = extract_receipt(layout(rows))
+    assert res.data["total"] == D("34.30") and res.evidence["total"]["label"] == 3.0
+
+
+def test_solver_total_without_payment_or_rounding_keeps_the_label() -> None:
+    # A total that disagrees with the subtotal and tax (a till's own rounding of each line) is still
+    # the labelled total: the arithmetic only decides between candidates, it invents none.
+    rows: list = ["CORNER MART", ("SUBTOTAL", "10.00"), ("TAX", "0.61"), ("TOTAL", "10.60")]
+    res = extract_receipt(layout(rows))
+    assert res.data["total"] == D("10.60") and res.evidence["total"]["relations"] == 0.0

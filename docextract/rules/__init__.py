@@ -68,6 +68,8 @@ class Reading:
     issues: list[Issue] = field(default_factory=list)
     text: str = ""
     check_amounts: dict[str, Decimal] = field(default_factory=dict)  # printed, not schema fields: rounding, discount
+    # Per field path, the evidence its value was chosen on (Value.evidence), for confidence estimates.
+    evidence: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 class DocContext:

@@ -558,8 +558,14 @@ def _totals(ctx: DocContext) -> dict[str, Value]:
     with the other labelled amounts: cash − change = total, subtotal + tax ± rounding − discount =
     total, a total before it plus the rounding = total, the amount printed twice. Amounts on an item's
     price line ("2 x 7.95", "@ 15.90") and in a tax summary table are no candidates. The other fields
-    are those the winning arithmetic used, else the labelled ones nearest the total. Each value gets
-    an ``evidence`` dict (see :func:`_evidence`).
+    are those the winning arithmetic used, else the labelled ones nearest the total.
+
+    Each value's ``evidence``: the total's ``label`` (3 strong, 2 plain, 1 weak, 0.5 a subtotal label, 0
+    none or derived), ``derived`` (1 when it is cash − change, not a printed amount), ``last_label`` (1
+    when on the block's last total label), ``relations`` (how many of: cash − change, tendered − change,
+    base + adjustments, rounded from an earlier total agree), ``repeats`` (other candidates printing
+    the same amount), ``margin`` (its score over the runner-up's), ``candidates`` (how many there
+    were); the other fields' ``label`` (1) and ``relations`` (1 when the total's arithmetic used them).
     """
     n = len(ctx.texts)
     by_row: dict[int, _Cand] = {}
@@ -1023,5 +1029,7 @@ def extract_receipt(words: Sequence[Word], *, currency_hint: str | None = None) 
     extra = {k: found[k].value for k in ("rounding", "discount") if k in found}
     if "discount" in extra:
         extra["discount"] = abs(extra["discount"])
+    evidence = {k: dict(v.evidence) for k, v in values.items() if v.evidence}
+    evidence.update({k: dict(found[k].evidence) for k in ("rounding", "discount", "cash", "change") if k in found and found[k].evidence})
     # The arithmetic is the schema kit's to check, once, on the merged document (a page may be a part).
-    return Reading(data=data, provenance=provenance, text="\n".join(ctx.texts), check_amounts=extra)
+    return Reading(data=data, provenance=provenance, text="\n".join(ctx.texts), check_amounts=extra, evidence=evidence)

@@ -338,6 +338,91 @@ def random_receipt(seed: int) -> ReceiptData:
     )
 
 
+TOTALS_LAYOUTS = (
+    "item_at", "cash_change", "rounding", "rounding_unlabelled", "tax_inclusive", "service_charge", "tendered", "misread"
+)
+
+
+def totals_receipt(layout: str, seed: int) -> tuple[list[str | tuple[str, str]], dict[str, Decimal]]:
+    """The rows of a receipt whose totals block follows ``layout`` (one of :data:`TOTALS_LAYOUTS`), with
+    amounts drawn from ``seed``, and the amounts a reader should find (``total``, and where printed
+    ``subtotal``, ``tax``, ``rounding``, ``cash``, ``change``).
+
+    Rows are strings (a centred line) or ``(left, right)`` pairs, as a till prints them:
+
+    * ``item_at``: an item with its quantity line ("2 @ 15.90") and a "Net Amt" total;
+    * ``cash_change``: total, cash handed over, change; a count line "TOTAL QTY";
+    * ``rounding``: total incl. tax, a cash rounding, the rounded total, cash and change;
+    * ``rounding_unlabelled``: the same with the rounded total's label unreadable and no payment;
+    * ``tax_inclusive``: subtotal = total, the tax included printed under it;
+    * ``service_charge``: subtotal, an intermediate total, service charge, tax, the final total;
+    * ``tendered``: the money handed over under a total label, change, the real total above it;
+    * ``misread``: the total's amount misread by OCR (a "$" read as a digit before it), against the
+      subtotal, tax and card payment that agree.
+    """
+    rng = random.Random(f"{layout}:{seed}")
+    cent = Decimal("0.01")
+
+    def money() -> Decimal:
+        return Decimal(rng.randint(150, 4999)) * cent
+
+    shop = rng.choice(["KEDAI RUNCIT MAJU", "HILLTOP DINER", "PASAR MINI SETIA", "NORTHWIND CAFE"])
+    rows: list[str | tuple[str, str]] = [shop, f"{rng.randint(1, 99)}, JALAN {rng.choice(['MAWAR', 'KENANGA', 'ANGSANA'])} 3", "TEL 03-5555 0101"]
+    rows.append((f"DATE {rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2024", f"{rng.randint(8, 21)}:{rng.randint(0, 59):02d}"))
+    qty, unit = rng.randint(2, 4), money()
+    other = money()
+    rows += [("ITEM A", f"{other:.2f}"), ("ITEM B", f"{qty * unit:.2f}"), (f"{qty} @ {unit:.2f}", "")]
+    sub = other + qty * unit
+    tax = (sub * Decimal("0.06")).quantize(cent)
+    out: dict[str, Decimal] = {}
+    if layout == "item_at":
+        # the unit price on an item line beside its amount, and a total labelled "Net Amt"
+        rows[-2:] = [("ITEM B", ""), (f"{qty} x @{unit:.2f}", f"{qty * unit:.2f}")]
+        rows += [("Net Amt", f"{sub:.2f}"), ("Thank you", "")]
+        out["total"] = sub
+    elif layout == "cash_change":
+        cash = (sub // 10 + 1) * 10
+        rows += [("TOTAL QTY", f"{qty + 1}"), ("TOTAL", f"{sub:.2f}"), ("CASH", f"{cash:.2f}"), ("CHANGE", f"{cash - sub:.2f}")]
+        out.update(total=sub, cash=cash, change=cash - sub)
+    elif layout in ("rounding", "rounding_unlabelled"):
+        gross = sub + tax
+        rounded = (gross * 20).quantize(Decimal(1), rounding="ROUND_HALF_UP") / 20
+        if rounded == gross:
+            gross += cent
+            rounded = (gross * 20).quantize(Decimal(1), rounding="ROUND_HALF_UP") / 20
+        adj = rounded - gross
+        rows += [("SUBTOTAL", f"{sub:.2f}"), ("GST 6%", f"{tax:.2f}"), ("TOTAL INCL GST", f"{gross:.2f}"), ("ROUNDING ADJ", f"{adj:.2f}")]
+        out.update(subtotal=sub, tax=tax, rounding=adj, total=rounded.quantize(cent))
+        if layout == "rounding":
+            cash = (rounded // 10 + 1) * 10
+            rows += [("NET TOTAL", f"{rounded:.2f}"), ("CASH", f"{cash:.2f}"), ("CHANGE", f"{cash - rounded:.2f}")]
+            out.update(cash=cash, change=cash - rounded)
+        else:
+            rows += [("Gr@nd T7x1", f"{rounded:.2f}"), "THANK YOU"]
+    elif layout == "tax_inclusive":
+        included = (sub * 6 / 106).quantize(cent)
+        rows += [("SUB TOTAL", f"{sub:.2f}"), ("TOTAL", f"{sub:.2f}"), ("GST 6% INCLUDED", f"{included:.2f}")]
+        out.update(total=sub, subtotal=sub)
+    elif layout == "service_charge":
+        disc = Decimal(rng.randint(1, int(sub) // 2 or 1))
+        base = sub - disc
+        service = (base * Decimal("0.10")).quantize(cent)
+        tax = ((base + service) * Decimal("0.06")).quantize(cent)
+        rows += [("SUBTOTAL", f"{sub:.2f}"), ("DISCOUNT", f"-{disc:.2f}"), ("TOTAL AMOUNT", f"{base:.2f}")]
+        rows += [("SERVICE CHARGE 10%", f"{service:.2f}"), ("GST 6%", f"{tax:.2f}"), ("TOTAL AMOUNT", f"{base + service + tax:.2f}")]
+        out.update(total=base + service + tax, subtotal=sub, tax=tax)
+    elif layout == "tendered":
+        paid = (sub // 5 + 1) * 5
+        rows += [("AMOUNT INCL. GST", f"{sub:.2f}"), ("TOTAL", f"{paid:.2f}"), ("CHANGE", f"{paid - sub:.2f}")]
+        out.update(total=sub, change=paid - sub)
+    elif layout == "misread":
+        rows += [("SUBTOTAL", f"{sub:.2f}"), ("TAX", f"{tax:.2f}"), ("TOTAL", f"5{sub + tax:.2f}"), ("VISA", f"{sub + tax:.2f}")]
+        out.update(total=sub + tax, subtotal=sub, tax=tax)
+    else:
+        raise ValueError(f"unknown totals layout {layout!r}")
+    return rows, out
+
+
 def nested_forms_pdf(depth: int = 30) -> bytes:
     """A ~6 KB, well-formed one-page PDF that takes hours to render or read: each form XObject
     draws the next one twice, so the page paints 2**depth rectangles (depth 18 takes seconds)."""
