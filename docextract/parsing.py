@@ -492,6 +492,10 @@ _YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _YMD_CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 # Compact ISO 20180325 only when it is clearly a date (no other digits around).
 _YMD_COMPACT = re.compile(r"(?<![\d])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+# Compact day-first 25032018 only beside a time of day ("25032018 13:11:54"): alone it is any id.
+_DMY_COMPACT = re.compile(
+    r"(?<![\d])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d{2})(?=\s{1,3}(?:[01]?\d|2[0-3])[:.][0-5]\d)"
+)
 # 3 MAR 2018, 03-MAR-18, 3. März 2021, 1 de enero de 2020, 19 april 2014, 30Mar201818:17 (time glued on)
 _D_MON_Y = re.compile(
     rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|\.)?[\s\-/.]*(?:de\s+)?({_MONTH_ALT})\.?[\s\-/.,]*(?:de\s+)?{_YEAR}",
@@ -601,6 +605,8 @@ def find_dates(text: str, *, dayfirst: bool = True) -> list[DateMatch]:
             add(m.start(), m.end(), _make_date(y, mo, d), ambiguous=a != b, dfirst=None if a == b else dayfirst)
     for m in _YMD_COMPACT.finditer(text):
         add(m.start(), m.end(), _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in _DMY_COMPACT.finditer(text):
+        add(m.start(), m.end(), _make_date(int(m.group(3)), int(m.group(2)), int(m.group(1))), dfirst=True)
     found.sort(key=lambda d: d.start)
     return found
 

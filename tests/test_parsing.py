@@ -146,6 +146,7 @@ def test_currency_evidence_weighs_marks_by_strength() -> None:
         ("5 ogos 2019", (2019, 8, 5)),
         ("DATE: 15.03.2018", (2018, 3, 15)),
         ("20180325", (2018, 3, 25)),
+        ("00231 14112019 09:41:07 0002", (2019, 11, 14)),  # day-first compact, beside a time
         ("2025年3月14日(金)", (2025, 3, 14)),
         ("2025년 3월 14일", (2025, 3, 14)),
     ],
@@ -168,6 +169,7 @@ def test_day_month_order() -> None:
 
 def test_no_dates_in_ids() -> None:
     assert find_dates("SP-NULL-18/06/04-1016956") == []
+    assert find_dates("MEMBER 14112019") == []  # a compact day-first date needs a time beside it
     assert find_dates("Facture n° 2022089083") == []
     assert parse_date("31/02/2018") is None
 

@@ -558,3 +558,36 @@ def test_solver_total_without_payment_or_rounding_keeps_the_label() -> None:
     rows: list = ["CORNER MART", ("SUBTOTAL", "10.00"), ("TAX", "0.61"), ("TOTAL", "10.60")]
     res = extract_receipt(layout(rows))
     assert res.data["total"] == D("10.60") and res.evidence["total"]["relations"] == 0.0
+
+
+def test_item_description_above_its_numbers_unit_column_and_heading_row() -> None:
+    rows: list = [
+        "NORTHWIND HARDWARE",
+        "7 JALAN KENANGA 3",
+        ("DATE 09/10/2024", "10:15"),
+        ("QTY DESCRIPTION", "PRICE AMOUNT"),
+        ("WOOD SCREW 4MM BOX", ""),
+        ("PCS 2 x 3.20", "6.40"),
+        ("MASKING TAPE", ""),
+        ("1 UNIT 4.50", "4.50"),
+        ("TOTAL", "10.90"),
+    ]
+    items = extract_receipt(layout(rows)).data["items"]
+    assert [(i["description"], i["amount"]) for i in items] == [("WOOD SCREW 4MM BOX", D("6.40")), ("MASKING TAPE", D("4.50"))]
+    assert items[0]["quantity"] == D("2") and items[0]["unit_price"] == D("3.20")
+
+
+def test_purchase_date_over_other_dates() -> None:
+    rows: list = [
+        "SUNRISE BAKERY",
+        "3 MAIN STREET",
+        ("MEMBER SINCE 02/01/2023", ""),
+        ("VOUCHER VALID UNTIL 31/12/2024", ""),
+        ("14/03/2024", "18:42"),
+        ("BREAD", "4.25"),
+        ("TOTAL", "4.25"),
+        ("POINTS EXPIRY 14/03/2025", ""),
+    ]
+    res = extract_receipt(layout(rows))
+    assert res.data["date"] == dt.date(2024, 3, 14)
+    assert res.evidence["date"]["time"] == 1.0 and res.evidence["date"]["margin"] > 0

@@ -192,7 +192,7 @@ DATE_LABEL_WORDS: Lexicon = {
 }
 # Dates that are not the purchase date: due, expiry, validity, birth, print dates.
 DATE_BAD_WORDS: Lexicon = {
-    "en": [r"DUE", r"EXPIR", r"EXP\b", r"VALID", r"BEST\s*BEFORE", r"PERIOD", r"BIRTH", r"PRINTED", r"\bUNTIL\b"],
+    "en": [r"DUE", r"EXPIR", r"EXP\b", r"VALID", r"BEST\s*BEFORE", r"PERIOD", r"BIRTH", r"PRINTED", r"\bUNTIL\b", r"\bSINCE\b", r"JOINED"],
     "de": [r"F[AÄ]LLIG", r"G[UÜ]LTIG"],
     "fr": [r"ÉCH[EÉ]ANCE"],
     "ms": [r"TAMAT", r"LUPUT"],

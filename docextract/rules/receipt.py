@@ -44,6 +44,7 @@ from docextract.rules.lexicon import (
     TOTAL_PLAIN,
     TOTAL_STRONG,
     TOTAL_WEAK,
+    UNIT_WORDS,
 )
 from docextract.types import Word
 
@@ -355,15 +356,26 @@ def _address(ctx: DocContext, name_row: int) -> Value | None:
 
 
 def _date(ctx: DocContext) -> Value | None:
-    best: Value | None = None
+    """The purchase date: labelled, beside a time of day, near the top; not a due, expiry or
+    membership date. Its ``evidence``: ``label``, ``time`` (a time on its row), ``other_label`` (a
+    not-purchase label on its row), ``ambiguous`` (day/month order guessed), ``repeats`` (other
+    printings of the same date), ``margin`` (its score over the best other date's)."""
+    cands: list[tuple[float, Value, dict[str, float]]] = []
     for i, t in enumerate(ctx.texts):
+        times = find_times(t)
         for m in find_dates(t, dayfirst=ctx.dayfirst):
+            ev = {"label": 0.0, "time": 0.0, "other_label": 0.0, "ambiguous": float(m.ambiguous)}
             score = 0.0
             before = t[: m.start]
             if DATE_LABEL.search(before) or (i > 0 and DATE_LABEL.search(ctx.texts[i - 1]) and not before.strip()):
                 score += 2.0
+                ev["label"] = 1.0
             if DATE_BAD.search(t):
                 score -= 3.0
+                ev["other_label"] = 1.0
+            if any(tm.start >= m.end or tm.end <= m.start for tm in times):
+                score += 1.0  # a purchase is stamped with its time
+                ev["time"] = 1.0
             if m.ambiguous:
                 score -= 0.5
             if m.dayfirst is not None and m.dayfirst != ctx.dayfirst:
@@ -371,8 +383,15 @@ def _date(ctx: DocContext) -> Value | None:
             if m.value > _TODAY + dt.timedelta(days=400):
                 score -= 3.0
             score -= 0.02 * i  # the purchase date is printed near the top
-            if best is None or score > best.score:
-                best = ctx.value_at(i, m.start, m.end, m.value, score)
+            cands.append((score, ctx.value_at(i, m.start, m.end, m.value, score), ev))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: -c[0])
+    score, best, ev = cands[0]
+    others = [c[0] for c in cands[1:] if c[1].value != best.value]
+    ev["repeats"] = float(sum(1 for c in cands[1:] if c[1].value == best.value))
+    ev["margin"] = round(score - others[0], 3) if others else 9.0
+    best.evidence = ev
     return best
 
 
@@ -790,7 +809,8 @@ def _items(ctx: DocContext, start: int, stop: int) -> list[dict[str, Any]]:
         t = _view(ctx, i)[0]
         amts = [a for a in ctx.amounts(i) if a.has_decimals or a.currency]
         if not amts or TOTAL_PLAIN.search(t) or SUBTOTAL.search(t) or CASH.search(t) or CHANGE.search(t):
-            if _letters(t) >= 3 and not TOTAL_PLAIN.search(t) and parse_currency(t) is None:  # not "EUR" over the prices
+            # a description printed above its numbers; not "EUR" over the prices, not a heading row
+            if _letters(t) >= 3 and not TOTAL_PLAIN.search(t) and parse_currency(t) is None and not _heading_row(t):
                 pending = (pending + [i])[-2:]
             else:
                 pending = []
@@ -877,6 +897,8 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
                     break
             first_num = a.start
     desc = normalize_text(re.sub(r"\s+[xX@*]?\s*$", "", t[:first_num])).strip(" :-*")
+    if _unit_only(desc):
+        desc = ""  # a unit-of-measure column ("PCS", "UNIT") stands where the description would
     if _letters(desc) < 2 and pending:
         desc = normalize_text(" ".join(ctx.texts[j] for j in pending))
     elif pending and _letters(desc) >= 2 and re.fullmatch(r"[\d\s\W]*", ctx.texts[pending[-1]] or ""):
@@ -920,6 +942,20 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
         "_value": ctx.value_at(i, amount.start, amount.end, amount.value),
         "_desc_row": i,
     }
+
+
+def _unit_only(text: str) -> bool:
+    """Whether a text holds only units of measure and numbers ("PCS", "2 UNIT", "1 EA")."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and all(w.upper() in UNIT_WORDS for w in words)
+
+
+def _heading_row(text: str) -> bool:
+    """Whether a row is an item table's heading ("QTY  DESCRIPTION  PRICE  AMOUNT"): two heading words
+    and nothing much else."""
+    heads = ITEM_HEADER.findall(text)
+    rest = _letters(ITEM_HEADER.sub(" ", text))
+    return len(heads) >= 2 and rest <= 4
 
 
 def _ends_a_named_box(row: Any, text: str, start: int, end: int, amount_start: int) -> bool:
