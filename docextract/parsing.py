@@ -175,7 +175,8 @@ _COUNTRY_WORDS: list[tuple[re.Pattern[str], str]] = [
 # A column heading (or a row of them) that names no currency itself: "DESCRIPTION  QTY  RM".
 _HEADING_WORDS = re.compile(
     r"^(?:ITEMS?|DESC(?:RIPTION)?|QTY|QUANTITY|PRICE|UNIT|U/?P|AMOUNT|AMT|TOTAL|TAX|GST|VAT|SUBTOTAL|PRODUCT"
-    r"|ARTICLE|BETRAG|PREIS|MONTANT|PRIX|[@x&/|:.\-])$",
+    r"|ARTICLE|ARTIKEL|MENGE|BEZEICHNUNG|BETRAG|PREIS|MONTANT|PRIX|QT[EÉ]|D[EÉ]SIGNATION|CANTIDAD|PRECIO|IMPORTE"
+    r"|PREZZO|IMPORTO|AANTAL|PRIJS|BEDRAG|[@x&/|:.\-])$",
     re.I,
 )
 # An amount as a currency mark stands next to it: digits with cents, or a whole number that is no id.
@@ -190,6 +191,7 @@ _UNIT_MARK = 3.0
 _HEADING = 2.0
 _WORDS = 3.0
 _SYMBOL = 3.0
+_STRAY_SIGN = 1.0
 _DOLLAR = 1.5
 _CODE_WHOLE = 1.0
 _COUNTRY = 1.5
@@ -200,8 +202,9 @@ _MIN_VOTES = 1.5
 def currency_evidence(text: str) -> dict[str, float]:
     """Votes for each currency a text marks, weighted by how strongly it marks it.
 
-    * a currency sign (``€``, ``£``, ``₹``...) anywhere: strong; a bare ``$``: weaker (many countries use
-      it; the country the page names decides which dollar it is);
+    * a currency sign (``€``, ``£``, ``₹``...) beside an amount with cents or as a column heading: strong,
+      elsewhere weak (OCR reads a digit as one); a bare ``$``: weaker (many countries use it; the
+      country the page names decides which dollar it is);
     * a letter mark (``RM``, ``Rs``, an ISO code in capitals) next to an amount (``RM12.00``, ``RM 12.00``,
       ``12.00 RM``, ``EUR: 399``), as a unit in parentheses (``AMOUNT (RM)``), after a "currency" label,
       or as a column heading (a row that is the mark alone or with heading words: ``QTY  PRICE  RM``);
@@ -234,14 +237,16 @@ def currency_evidence(text: str) -> dict[str, float]:
             if not tok[0].isalpha():
                 if tok == "$":
                     dollars += _DOLLAR
-                else:
+                elif _beside_cents(line, m.start(), m.end()) or _heading(words, tok):
                     vote(code, _SYMBOL)
+                else:
+                    vote(code, _STRAY_SIGN)  # a sign by a whole number or alone: OCR reads digits as signs too
                 continue
             if tok.upper() in _ISO_CODES and tok != tok.upper():
                 continue  # "Eur", "usd" in prose are too rare to weigh against words that look like them
             before, after = line[: m.start()], line[m.end() :]
             near = _AMOUNT_AFTER.match(after)
-            if (near and re.search(r"[.,]\d|[.,]-", near.group(0))) or _AMOUNT_BEFORE.search(before):
+            if _beside_cents(line, m.start(), m.end()):
                 vote(code, _BY_AMOUNT)
             elif near and tok.upper() not in _ISO_CODES:
                 vote(code, _BY_AMOUNT)  # a price in whole units ("Rs 1939", "RM 5")
@@ -251,9 +256,7 @@ def currency_evidence(text: str) -> dict[str, float]:
                 vote(code, _UNIT_MARK)
             elif _after_label(line, m.start()):
                 vote(code, _UNIT_MARK)
-            elif words and all(w == tok or _HEADING_WORDS.match(w.strip("()[]:")) for w in words) and (
-                len(words) == 1 or tok.upper() == tok
-            ):
+            elif _heading(words, tok) and (len(words) == 1 or tok.upper() == tok):
                 vote(code, _HEADING)
     for pattern, code in _CURRENCY_WORDS:
         hits = len(pattern.findall(text))
@@ -267,6 +270,17 @@ def currency_evidence(text: str) -> dict[str, float]:
         local = [c for c in countries if c != "USD"]
         vote(local[0] if len(local) == 1 else "USD", dollars)
     return votes
+
+
+def _heading(words: list[str], tok: str) -> bool:
+    """Whether a row's words are the currency mark and column headings only."""
+    return bool(words) and all(w == tok or _HEADING_WORDS.match(w.strip("()[]:")) for w in words)
+
+
+def _beside_cents(line: str, start: int, end: int) -> bool:
+    """Whether an amount with cents stands right after or before ``line[start:end]``."""
+    near = _AMOUNT_AFTER.match(line[end:])
+    return bool(near and re.search(r"[.,]\d|[.,]-", near.group(0))) or bool(_AMOUNT_BEFORE.search(line[:start]))
 
 
 def _address_line(line: str) -> bool:
@@ -483,8 +497,9 @@ _SEP = r"[/\-.]"
 _YEAR = r"((?:19|20)\d{2}(?=\d{1,2}[:.]\d\d|\d(?![\d:.,]))|(?:\d{4}|\d{2})(?!\d))"
 # A 4-digit year may run straight into the time when OCR drops the space ("12-06-201817:46:16"), or
 # carry one stray digit OCR read from the edge of the paper ("04-06-20181": no year has 5 digits).
+# Also straight after a time when OCR dropped the space ("18:1524/05/18").
 _DMY = re.compile(
-    rf"(?<![\d/.\-])(\d{{1,2}})\s?({_SEP})\s?(\d{{1,2}})\s?\2\s?{_YEAR}"
+    rf"(?:(?<![\d/.\-])|(?<=\d[:.]\d\d))(\d{{1,2}})\s?({_SEP})\s?(\d{{1,2}})\s?\2\s?{_YEAR}"
 )
 # y-m-d with a 4-digit year (ISO and East-Asian order).
 _YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?!\d)")

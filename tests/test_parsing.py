@@ -116,6 +116,10 @@ def test_detect_currency() -> None:
         # printed marks outvote a country word and a stray dollar
         ("SHOP\n47500 SUBANG, SELANGOR\nTOTAL SGD 9.00\nPAID SGD 9.00", "SGD"),
         ("TOTAL EUR 9.00\nCHANGE $0.00", "EUR"),
+        # a sign by a whole number is weak (OCR reads a "6" as "€"); by cents, or heading a column, strong
+        ("1 A27269   € 20   6.20\nTOTAL 7.00", None),
+        ("Totaal € 7,00", "EUR"),
+        ("Artikel  Menge  €\nBrot 1 2,10", "EUR"),
     ],
 )
 def test_detect_currency_from_printed_evidence(text: str, code: str | None) -> None:
@@ -147,6 +151,7 @@ def test_currency_evidence_weighs_marks_by_strength() -> None:
         ("DATE: 15.03.2018", (2018, 3, 15)),
         ("20180325", (2018, 3, 25)),
         ("00231 14112019 09:41:07 0002", (2019, 11, 14)),  # day-first compact, beside a time
+        ("18:1524/05/18", (2018, 5, 24)),  # the time glued before the date
         ("2025年3月14日(金)", (2025, 3, 14)),
         ("2025년 3월 14일", (2025, 3, 14)),
     ],

@@ -591,3 +591,19 @@ def test_purchase_date_over_other_dates() -> None:
     res = extract_receipt(layout(rows))
     assert res.data["date"] == dt.date(2024, 3, 14)
     assert res.evidence["date"]["time"] == 1.0 and res.evidence["date"]["margin"] > 0
+
+
+def test_total_with_its_decimal_point_read_as_a_dash_and_no_total_from_the_tax_summary() -> None:
+    rows: list = [
+        "FIVE OAKS MART",
+        "2 JALAN ANGSANA 1",
+        ("DATE 05/06/2024", "09:12"),
+        ("RAISINS 500G", "19.80"),
+        ("NET TOTAL :", "19-80"),
+        ("CASH :", "50.00"),
+        "GST Summary Amount(RM) Tax(RM)",
+        ("S = 6%   18.68", "1.12"),
+    ]
+    assert extract_receipt(layout(rows)).data["total"] == D("19.80")
+    rows[4] = ("NET TOTAL :", "")  # unreadable: still never the summary's tax
+    assert extract_receipt(layout(rows)).data["total"] != D("1.12")

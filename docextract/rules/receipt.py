@@ -409,7 +409,7 @@ def _time(ctx: DocContext, date: Value | None) -> Value | None:
 
 # ----------------------------------------------------------------------------------------- totals
 
-# Label words OCR garbles ("Ttal Pable", "Grand TotaiRM21.85", "Accapted total"), with the edit
+# Label words OCR garbles ("Ttal Pable", "Grand TotaiRM12.50", "Accapted total"), with the edit
 # distance at which a token still reads as the word. Only tokens with the word's first letter, and
 # not themselves common receipt words, are read that way.
 _FUZZY_WORDS = {
@@ -426,7 +426,7 @@ _FUZZY_WORDS = {
 }
 _REAL_WORDS = frozenset(
     "TOTE TOTALS TOTALLY GRANT GRANDE CHARGE CHARGES CHANCE CHANGI CHANNEL ROUNDED ROUNDS ROUND PAYABLES ACCEPT "
-    "ACCEPTS EXCEPTED TENDER TENDERS RENDERED AMOUNTS MOUNT TOTO TITAL".split()
+    "ACCEPTS EXCEPTED TENDER TENDERS RENDERED AMOUNTS MOUNT TOTO".split()
 )
 _LOOKALIKE_LETTERS = str.maketrans({"0": "O", "1": "L", "|": "L", "!": "L", "5": "S", "8": "B", "4": "A"})
 _LABEL_TOKEN = re.compile(r"[A-Za-z0-9|!]+")
@@ -462,7 +462,7 @@ def _fuzzy_word(token: str) -> str | None:
 def label_view(text: str) -> tuple[str, list[int]]:
     """``text`` with OCR-garbled label words read as the words, and each view position's offset in ``text``.
 
-    A currency glued to a label ("TotaiRM21.85") is split off first. The offsets let a label found in
+    A currency glued to a label ("TotaiRM12.50") is split off first. The offsets let a label found in
     the view be located in the original text (``offsets[k]`` for view index ``k``; one extra entry
     for the end).
     """
@@ -503,8 +503,16 @@ def _row_amount(ctx: DocContext, i: int, after: int = 0) -> Value | None:
     with_dec = [a for a in found if a.has_decimals or a.currency]
     pick = with_dec[-1] if with_dec else None
     if pick is None:
-        return None
+        # The decimal point read as a dash by OCR ("TOTAL : 19-80"), the row's last token.
+        m = _DASH_CENTS.search(ctx.texts[i], after)
+        if m is None:
+            return None
+        value = Decimal(f"{m.group(1)}.{m.group(2)}")
+        return ctx.value_at(i, m.start(), m.end(), value)
     return ctx.value_at(i, pick.start, pick.end, pick.value)
+
+
+_DASH_CENTS = re.compile(r"(?<![\w./\-])(\d{1,6})[-~](\d{2})\s*$")
 
 
 def _labelled_rows(
@@ -622,7 +630,9 @@ def _totals(ctx: DocContext) -> dict[str, Value]:
     labelled = [c for r, c in sorted(by_row.items()) if c.strength > _WEAK]
     first = min([c.value.row for c in labelled] or [c.value.row for c in by_row.values()] or [n])
     block_start = min([first] + [v.row for v in subs])
-    end = _summary_start(ctx, block_start - 1) if block_start < n else n
+    # The tax summary table after the totals (its heading may carry a weak label: "Amount(RM)").
+    anchor = min([c.value.row for c in by_row.values() if c.strength >= _SUB] + [n])
+    end = _summary_start(ctx, anchor if anchor < n else -1)
     cands = [c for r, c in sorted(by_row.items()) if r < end and not _is_item_line(ctx, r)]
     taken = set(by_row) | {v.row for group in (cash, change, subs, taxes, roundings, discounts, tips) for v in group}
     # Bare amounts of the block: a total whose label OCR could not read (after a rounding line, say).
