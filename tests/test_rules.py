@@ -226,20 +226,20 @@ def test_garbled_total_labels() -> None:
 
 def test_cash_tendered_is_not_the_total() -> None:
     rows: list = [
-        "CITY PARKING SDN BHD",
-        "27, JALAN SULTAN ISMAIL,",
-        "50250 KUALA LUMPUR.",
-        ("28/05/18 11:41", ""),
-        ("Amount incl. GST", "5.00 RM"),
+        "HARBOUR CAR PARK SDN BHD",
+        "8, JALAN MAWAR 2,",
+        "47500 SUBANG JAYA.",
+        ("03/09/24 08:12", ""),
+        ("Amount incl. GST", "4.00 RM"),
         ("Acepted total", "10.00 RM"),  # OCR for "Accepted total": the money handed over
-        ("Change", "5.00 RM"),
+        ("Change", "6.00 RM"),
     ]
-    assert extract_receipt(layout(rows)).data["total"] == D("5.00")
+    assert extract_receipt(layout(rows)).data["total"] == D("4.00")
     # Even when the label reads as a plain total, change after it and the difference printed above tell.
     rows[5] = ("TOTAL", "10.00 RM")
-    assert extract_receipt(layout(rows)).data["total"] == D("5.00")
-    # An item that costs the difference is no such evidence: two 5.00 items, 15.00 handed over.
-    items: list = rows[:4] + [("Parking", "5.00"), ("Parking", "5.00"), ("TOTAL", "10.00"), ("Change", "5.00")]
+    assert extract_receipt(layout(rows)).data["total"] == D("4.00")
+    # An item that costs the difference is no such evidence: two items, the change what is left of 10.00.
+    items: list = rows[:4] + [("Parking", "4.00"), ("Parking", "6.00"), ("TOTAL", "10.00"), ("Change", "6.00")]
     assert extract_receipt(layout(items)).data["total"] == D("10.00")
 
 
