@@ -501,6 +501,9 @@ _YEAR = r"((?:19|20)\d{2}(?=\d{1,2}[:.]\d\d|\d(?![\d:.,]))|(?:\d{4}|\d{2})(?!\d)
 _DMY = re.compile(
     rf"(?:(?<![\d/.\-])|(?<=\d[:.]\d\d))(\d{{1,2}})\s?({_SEP})\s?(\d{{1,2}})\s?\2\s?{_YEAR}"
 )
+# One separator misread by OCR ("25/03-2018", "25.03/2018", "25/03,2018"): only with a 4-digit year and
+# nothing numeric after it, since mixed separators also join the parts of ids.
+_DMY_MIXED = re.compile(r"(?<![\d/.,\-])(\d{1,2})\s?([/\-.])\s?(\d{1,2})\s?[/\-.,]\s?((?:19|20)\d{2})(?![\d/.\-])")
 # y-m-d with a 4-digit year (ISO and East-Asian order).
 _YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?!\d)")
 # Chinese, Japanese and Korean: 2025年3月14日, 2025년 3월 14일
@@ -609,7 +612,7 @@ def find_dates(text: str, *, dayfirst: bool = True) -> list[DateMatch]:
         add(m.start(), m.end(), _make_date(_year(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))))
     for m in _MON_D_Y.finditer(named):
         add(m.start(), m.end(), _make_date(_year(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))))
-    for m in _DMY.finditer(digits):
+    for m in [*_DMY.finditer(digits), *_DMY_MIXED.finditer(digits)]:
         a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
         if a > 12 and b <= 12:
             add(m.start(), m.end(), _make_date(y, b, a), dfirst=True)

@@ -152,6 +152,8 @@ def test_currency_evidence_weighs_marks_by_strength() -> None:
         ("20180325", (2018, 3, 25)),
         ("00231 14112019 09:41:07 0002", (2019, 11, 14)),  # day-first compact, beside a time
         ("18:1524/05/18", (2018, 5, 24)),  # the time glued before the date
+        ("DATE 25/03-2018 13:11", (2018, 3, 25)),  # a separator misread
+        ("25.03/2018", (2018, 3, 25)),
         ("2025年3月14日(金)", (2025, 3, 14)),
         ("2025년 3월 14일", (2025, 3, 14)),
     ],
@@ -175,6 +177,7 @@ def test_day_month_order() -> None:
 def test_no_dates_in_ids() -> None:
     assert find_dates("SP-NULL-18/06/04-1016956") == []
     assert find_dates("MEMBER 14112019") == []  # a compact day-first date needs a time beside it
+    assert find_dates("REF 12/06-2018-0042") == []  # mixed separators inside an id
     assert find_dates("Facture n° 2022089083") == []
     assert parse_date("31/02/2018") is None
 

@@ -6,8 +6,10 @@ General rules only (no per-merchant templates):
   (SDN BHD, LTD, GMBH, INC, B.V. ...) or the first name-like row, followed by address-like rows;
   titles (TAX INVOICE, RECEIPT, WELCOME ...) and id/contact rows are never names.
 * address: the rows after the name until a phone, tax id, title, date or body row.
-* total: the *last* total-labelled amount of the totals block (the one after rounding), never in a
-  tax-summary table, checked against cash − change.
+* totals: a consistency solver picks the total among the amounts under total labels (and bare
+  amounts of the totals block, and cash − change) by label strength and the arithmetic they satisfy
+  with the subtotal, tax, charges, rounding, discount, cash and change; never from an item's price
+  line or a tax-summary table. Label words come from :mod:`docextract.rules.lexicon`.
 * items: rows between the column header (or the header block) and the totals whose right end is an
   amount; qty × unit price = amount decides which number is which.
 """
@@ -592,7 +594,9 @@ def _totals(ctx: DocContext) -> dict[str, Value]:
     when on the block's last total label), ``relations`` (how many of: cash − change, tendered − change,
     base + adjustments, rounded from an earlier total agree), ``repeats`` (other candidates printing
     the same amount), ``margin`` (its score over the runner-up's), ``candidates`` (how many there
-    were); the other fields' ``label`` (1) and ``relations`` (1 when the total's arithmetic used them).
+    were), and ``items_sum`` (1 when the line items add up to it or the subtotal; set by
+    :func:`extract_receipt`); the other fields' ``label`` (1) and ``relations`` (1 when the total's
+    arithmetic used them).
     """
     n = len(ctx.texts)
     by_row: dict[int, _Cand] = {}
@@ -1072,6 +1076,12 @@ def extract_receipt(words: Sequence[Word], *, currency_hint: str | None = None) 
         provenance[f"items[{n}].amount"] = item.pop("_value").source()
         item.pop("_desc_row")
     data["items"] = items
+    if "total" in found and items:
+        # the items adding up to the subtotal or the total backs both (evidence only: items are read
+        # after the totals, from the rows above them)
+        amounts = sum((i["amount"] for i in items), Decimal(0))
+        agree = any(_eq(amounts, found[k].value) for k in ("total", "subtotal") if k in found)
+        found["total"].evidence["items_sum"] = float(agree)
     extra = {k: found[k].value for k in ("rounding", "discount") if k in found}
     if "discount" in extra:
         extra["discount"] = abs(extra["discount"])
