@@ -671,7 +671,9 @@ def _totals(ctx: DocContext) -> dict[str, Value]:
     if cands and scored:
         scored.sort(key=lambda sc: (sc[0][0], not sc[1].derived, sc[1].value.row))
         (best_score, used), best = scored[-1]
-        runner_up = scored[-2][0][0] if len(scored) > 1 else 0.0
+        # the best candidate for another amount (the same amount printed twice is no rival)
+        rivals = [sc[0][0] for sc in scored[:-1] if not _eq(sc[1].value.value, best.value.value)]
+        runner_up = max(rivals) if rivals else 0.0
         total = best.value
         total.evidence = {
             "label": best.strength if not best.derived else 0.0,
@@ -787,8 +789,8 @@ def _score_total(
         if diff == 0 or diff > Decimal("0.10"):
             continue
         lo, hi = sorted((other.value.row, c.value.row))
-        between = [r for r in rounding_rows if lo <= r <= hi]
-        amounts = [r for r in roundings if lo <= r.row <= hi]
+        between = [r for r in rounding_rows if lo < r < hi]
+        amounts = [r for r in roundings if lo < r.row < hi]
         # the rounding's own amount, or (unread) a difference of at most 10 cents
         if between and (not amounts or any(_eq(abs(r.value), diff) for r in amounts)):
             if other.value.row < c.value.row:
