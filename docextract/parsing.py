@@ -224,7 +224,7 @@ def currency_evidence(text: str) -> dict[str, float]:
     text = normalize_chars(text)  # keep line breaks: "SDN BHD\n12 JALAN" is not 12 dinars
     dollars = 0.0
     for line in text.split("\n"):
-        words = line.split()
+        words = re.split(r"[\s/]+", line.strip()) if line.strip() else []
         for m in _GLUED_MARK.finditer(line):
             code = parse_currency(m.group(1))
             if code:
@@ -257,6 +257,10 @@ def currency_evidence(text: str) -> dict[str, float]:
             elif _after_label(line, m.start()):
                 vote(code, _UNIT_MARK)
             elif _heading(words, tok) and (len(words) == 1 or tok.upper() == tok):
+                vote(code, _HEADING)
+            elif tok.upper() not in _ISO_CODES and not after.strip() and not re.search(r"\d", line) and len(words) <= 4:
+                # a till's own mark ending a label row, the amount printed under it ("NETT TOTAL RM");
+                # never an ISO code, which ends names too ("... SDN BHD")
                 vote(code, _HEADING)
     for pattern, code in _CURRENCY_WORDS:
         hits = len(pattern.findall(text))

@@ -120,6 +120,9 @@ def test_detect_currency() -> None:
         ("1 A27269   € 20   6.20\nTOTAL 7.00", None),
         ("Totaal € 7,00", "EUR"),
         ("Artikel  Menge  €\nBrot 1 2,10", "EUR"),
+        ("NETT TOTAL RM\n12.50", "MYR"),
+        ("Qty Price/RM\n1 4.20", "MYR"),
+        ("ALPHA TRADING SDN BHD\nTOTAL 4.20", None),
     ],
 )
 def test_detect_currency_from_printed_evidence(text: str, code: str | None) -> None:
