@@ -19,7 +19,10 @@ __all__ = [
     "DATE_BAD",
     "DATE_LABEL",
     "DISCOUNT",
+    "FUZZY_LABEL_WORDS",
     "ITEM_HEADER",
+    "NEAR_LABEL_WORDS",
+    "PAYMENT_METHOD_WORDS",
     "ROUNDING",
     "SUBTOTAL",
     "SUMMARY",
@@ -31,6 +34,7 @@ __all__ = [
     "TOTAL_PLAIN",
     "TOTAL_STRONG",
     "TOTAL_WEAK",
+    "UNIT_WORDS",
     "compile_lexicon",
 ]
 
@@ -180,6 +184,40 @@ CHANGE_WORDS: Lexicon = {
     "ja": [r"お釣り", r"お釣リ", r"おつり", r"釣銭"],
     "ko": [r"거스름돈", r"잔돈"],
 }
+
+# How a payment row names its method: (word in the row, "card" or "cash"), the first found wins.
+PAYMENT_METHOD_WORDS: tuple[tuple[str, str], ...] = (
+    # en
+    ("VISA", "card"), ("MASTER", "card"), ("AMEX", "card"), ("CARD", "card"), ("CREDIT", "card"), ("DEBIT", "card"),
+    # fr, de, es
+    ("CARTE", "card"), ("KARTE", "card"), ("GIROCARD", "card"), ("TARJETA", "card"),
+    # en, de, fr, nl, es
+    ("CASH", "cash"), ("BAR", "cash"), ("ESP", "cash"), ("CONTANT", "cash"), ("EFECTIVO", "cash"),
+    # zh, ja, ko
+    ("现金", "cash"), ("現金", "cash"), ("お預", "cash"), ("현금", "cash"), ("クレジット", "card"), ("카드", "card"),
+)
+
+# -------------------------------------------------------------------------------------- OCR slips
+
+# Label words OCR garbles ("Ttal Pable", "Grand TotaiRM12.50", "Accapted total"), with the edit
+# distance at which a token still reads as the word. Only tokens with the word's first letter, and
+# not themselves real words near a label word (NEAR_LABEL_WORDS), are read that way.
+FUZZY_LABEL_WORDS: dict[str, int] = {
+    "TOTAL": 1,
+    "GRAND": 1,
+    "AMOUNT": 1,
+    "CHANGE": 1,
+    "PAYABLE": 2,
+    "ROUNDING": 2,
+    "SUBTOTAL": 2,
+    "TENDERED": 2,
+    "ACCEPTED": 2,
+    "INCLUSIVE": 2,
+}
+NEAR_LABEL_WORDS = frozenset(
+    "TOTE TOTALS TOTALLY GRANT GRANDE CHARGE CHARGES CHANCE CHANGI CHANNEL ROUNDED ROUNDS ROUND PAYABLES ACCEPT "
+    "ACCEPTS EXCEPTED TENDER TENDERS RENDERED AMOUNTS MOUNT TOTO".split()
+)
 
 # ------------------------------------------------------------------------------------------- dates
 

@@ -34,7 +34,10 @@ from docextract.rules.lexicon import (
     DATE_BAD,
     DATE_LABEL,
     DISCOUNT,
+    FUZZY_LABEL_WORDS,
     ITEM_HEADER,
+    NEAR_LABEL_WORDS,
+    PAYMENT_METHOD_WORDS,
     ROUNDING,
     SUBTOTAL,
     SUMMARY,
@@ -411,25 +414,6 @@ def _time(ctx: DocContext, date: Value | None) -> Value | None:
 
 # ----------------------------------------------------------------------------------------- totals
 
-# Label words OCR garbles ("Ttal Pable", "Grand TotaiRM12.50", "Accapted total"), with the edit
-# distance at which a token still reads as the word. Only tokens with the word's first letter, and
-# not themselves common receipt words, are read that way.
-_FUZZY_WORDS = {
-    "TOTAL": 1,
-    "GRAND": 1,
-    "AMOUNT": 1,
-    "CHANGE": 1,
-    "PAYABLE": 2,
-    "ROUNDING": 2,
-    "SUBTOTAL": 2,
-    "TENDERED": 2,
-    "ACCEPTED": 2,
-    "INCLUSIVE": 2,
-}
-_REAL_WORDS = frozenset(
-    "TOTE TOTALS TOTALLY GRANT GRANDE CHARGE CHARGES CHANCE CHANGI CHANNEL ROUNDED ROUNDS ROUND PAYABLES ACCEPT "
-    "ACCEPTS EXCEPTED TENDER TENDERS RENDERED AMOUNTS MOUNT TOTO".split()
-)
 _LOOKALIKE_LETTERS = str.maketrans({"0": "O", "1": "L", "|": "L", "!": "L", "5": "S", "8": "B", "4": "A"})
 _LABEL_TOKEN = re.compile(r"[A-Za-z0-9|!]+")
 
@@ -452,10 +436,10 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 def _fuzzy_word(token: str) -> str | None:
     """The label word an OCR-garbled token stands for, or None."""
     up = token.upper()
-    if len(up) < 4 or up in _REAL_WORDS or up in _FUZZY_WORDS or sum(c.isalpha() for c in up) < 3:
+    if len(up) < 4 or up in NEAR_LABEL_WORDS or up in FUZZY_LABEL_WORDS or sum(c.isalpha() for c in up) < 3:
         return None
     read = up.translate(_LOOKALIKE_LETTERS)
-    for word, limit in _FUZZY_WORDS.items():
+    for word, limit in FUZZY_LABEL_WORDS.items():
         if read[0] == word[0] and _edit_distance(read, word, limit) <= limit:
             return word
     return None
@@ -1007,29 +991,7 @@ def _payment_method(ctx: DocContext, found: dict[str, Value]) -> str | None:
     if "cash" not in found:
         return None
     t = ctx.texts[found["cash"].row].upper()
-    for key, name in (
-        ("VISA", "card"),
-        ("MASTER", "card"),
-        ("AMEX", "card"),
-        ("CARD", "card"),
-        ("CREDIT", "card"),
-        ("DEBIT", "card"),
-        ("CARTE", "card"),
-        ("KARTE", "card"),
-        ("GIROCARD", "card"),
-        ("TARJETA", "card"),
-        ("CASH", "cash"),
-        ("BAR", "cash"),
-        ("ESP", "cash"),
-        ("CONTANT", "cash"),
-        ("EFECTIVO", "cash"),
-        ("现金", "cash"),
-        ("現金", "cash"),
-        ("お預", "cash"),
-        ("현금", "cash"),
-        ("クレジット", "card"),
-        ("카드", "card"),
-    ):
+    for key, name in PAYMENT_METHOD_WORDS:
         if key in t:
             return name
     return "card" if re.search(r"\bCB\b", t) else None  # carte bancaire
