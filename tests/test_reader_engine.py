@@ -190,3 +190,18 @@ def test_a_vision_models_cross_check_reads_the_same_page_words(tmp_path) -> None
     unchecked = extract(image, "receipt", engine=FakeEngine({"tax": "999.99"}))
     # no text layer, no --verify: nothing read, nothing flagged but the key fields the answer lacks
     assert {i.code for i in unchecked.issues} == {"missing-field"}
+
+
+def test_reader_currency_from_a_column_heading_and_none_from_a_legal_form() -> None:
+    """A receipt that marks its currency only in a column heading ("AMOUNT (RM)") reads as MYR; one
+    whose only "currency-like" letters are the merchant's legal form reads as none."""
+
+    def read(rows: list[str]) -> dict:
+        words = [Word(t, 20, 20 + 30 * i, 20 + 9 * len(t), 40 + 30 * i, 0.9, "ocr") for i, t in enumerate(rows)]
+        schema = resolve_schema("receipt")
+        return ReaderEngine().generate(EngineRequest(images=[], prompt="", schema=schema, words=words)).data
+
+    rows = ["ORCHID TRADING SDN BHD 555123-W", "DESCRIPTION QTY AMOUNT (RM)", "PAPER A4 1 12.90", "TOTAL 12.90"]
+    assert read(rows)["currency"] == "MYR"
+    rows[1] = "DESCRIPTION QTY AMOUNT"
+    assert read(rows)["currency"] is None
