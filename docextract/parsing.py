@@ -397,7 +397,7 @@ def find_amounts(
 
     Integers without decimals and without a currency mark are only returned when
     ``require_decimals`` is False (quantities and ids look like that too). Numbers that are part of a
-    date, a time, a percentage or a longer id (``CS00031663``) are skipped.
+    date, a time, a percentage or a longer id (``CS00012345``) are skipped.
     """
     text = _fix_amount_lookalikes(normalize_chars(text))
     out: list[AmountMatch] = []
@@ -499,8 +499,8 @@ class DateMatch:
 _SEP = r"[/\-.]"
 # d/m/y or m/d/y (1-2 digit parts, 2 or 4 digit year); the separators must match.
 _YEAR = r"((?:19|20)\d{2}(?=\d{1,2}[:.]\d\d|\d(?![\d:.,]))|(?:\d{4}|\d{2})(?!\d))"
-# A 4-digit year may run straight into the time when OCR drops the space ("12-06-201817:46:16"), or
-# carry one stray digit OCR read from the edge of the paper ("04-06-20181": no year has 5 digits).
+# A 4-digit year may run straight into the time when OCR drops the space ("03-05-202114:02:11"), or
+# carry one stray digit OCR read from the edge of the paper ("09-07-20221": no year has 5 digits).
 # Also straight after a time when OCR dropped the space ("18:1524/05/18").
 _DMY = re.compile(
     rf"(?:(?<![\d/.\-])|(?<=\d[:.]\d\d))(\d{{1,2}})\s?({_SEP})\s?(\d{{1,2}})\s?\2\s?{_YEAR}"
@@ -518,7 +518,7 @@ _YMD_COMPACT = re.compile(r"(?<![\d])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]
 _DMY_COMPACT = re.compile(
     r"(?<![\d])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d{2})(?=\s{1,3}(?:[01]?\d|2[0-3])[:.][0-5]\d)"
 )
-# 3 MAR 2018, 03-MAR-18, 3. März 2021, 1 de enero de 2020, 19 april 2014, 30Mar201818:17 (time glued on)
+# 3 MAR 2018, 03-MAR-18, 3. März 2021, 1 de enero de 2020, 19 april 2014, 27Oct202209:45 (time glued on)
 _D_MON_Y = re.compile(
     rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|\.)?[\s\-/.]*(?:de\s+)?({_MONTH_ALT})\.?[\s\-/.,]*(?:de\s+)?{_YEAR}",
     re.I,
