@@ -609,3 +609,14 @@ def test_total_with_its_decimal_point_read_as_a_dash_and_no_total_from_the_tax_s
     assert extract_receipt(layout(rows)).data["total"] == D("19.80")
     rows[4] = ("NET TOTAL :", "")  # unreadable: still never the summary's tax
     assert extract_receipt(layout(rows)).data["total"] != D("1.12")
+
+
+def test_a_rounded_amount_under_a_subtotal_label_is_the_total() -> None:
+    """Some tills print the amount due after rounding as a second "subtotal"; the arithmetic (cash
+    less change, subtotal + rounding) makes it the total, and the first subtotal stays the subtotal."""
+    rows: list = ["SHOP", ("ITEM", "41.43"), ("SUBTOTAL", "41.43"), ("ROUNDING", "0.02"), ("SUBTOTAL", "41.45"),
+                  ("CASH", "50.00"), ("CHANGE", "8.55")]
+    res = extract_receipt(layout(rows))
+    assert (res.data["total"], res.data["subtotal"]) == (D("41.45"), D("41.43"))
+    assert res.evidence["total"]["label"] == 0.5 and res.evidence["total"]["relations"] >= 2
+    assert res.evidence["subtotal"] == {"label": 1.0, "relations": 1.0}

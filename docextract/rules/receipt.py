@@ -20,7 +20,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -684,26 +684,22 @@ def _totals(ctx: DocContext) -> dict[str, Value]:
                 v = (before[-1] if pick_last else before[0]) if before else None
             if v is not None:
                 agrees = key in used and ("sum" in used or (key == "rounding" and "rounded" in used))
-                v.evidence = {"label": 1.0, "relations": float(agrees)}
-                out[key] = v
+                # a copy: one printed amount may be two fields (a subtotal that is the total)
+                out[key] = replace(v, evidence={"label": 1.0, "relations": float(agrees)})
         tip = [v for v in tips if v.row <= limit]
         if tip:
-            tip[0].evidence = {"label": 1.0, "relations": 0.0}
-            out["tip"] = tip[0]
+            out["tip"] = replace(tip[0], evidence={"label": 1.0, "relations": 0.0})
     else:
         tax = taxes[:1]
         if tax:
             out["tax"] = tax[0]
         if subs:
             out["subtotal"] = subs[0]
-    if cash:
-        out["cash"] = cash[0]
     paid_agrees = float("total" in out and "paid" in used)
     if cash:
-        cash[0].evidence = {"label": 1.0, "relations": paid_agrees}
+        out["cash"] = replace(cash[0], evidence={"label": 1.0, "relations": paid_agrees})
     if change_v is not None:
-        out["change"] = change_v
-        change_v.evidence = {"label": 1.0, "relations": paid_agrees}
+        out["change"] = replace(change_v, evidence={"label": 1.0, "relations": paid_agrees})
     return out
 
 
