@@ -90,6 +90,16 @@ def out_of_fold(X: np.ndarray, y: np.ndarray, c: float, folds: int = 5, seed: in
     return p
 
 
+def best_c(X: np.ndarray, y: np.ndarray) -> float:
+    """The L2 strength with the lowest out-of-fold log loss on tune (few wrong fields: a strong
+    prior keeps a handful of them from deciding the coefficients)."""
+    def loss(c: float) -> float:
+        p = np.clip(out_of_fold(X, y, c), 1e-4, 1 - 1e-4)
+        return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+    return min((0.003, 0.01, 0.03, 0.1, 0.3, 1.0), key=loss)
+
+
 def choose_threshold(per_receipt: list[dict[str, tuple[float, bool]]], target: float) -> tuple[float, float, float]:
     """The lowest threshold whose unflagged receipts' key fields are right >= ``target``:
     (threshold, share flagged, accuracy of the unflagged)."""
@@ -107,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=bench_reader.DEFAULT_DATA)
     ap.add_argument("--ocr-cache", type=Path, default=None, help="SROIE OCR words, as bench_reader.py keeps them")
     ap.add_argument("--target", type=float, default=0.98, help="accuracy of key fields in unflagged receipts")
-    ap.add_argument("--c", type=float, default=0.5, help="inverse L2 strength")
+    ap.add_argument("--c", type=float, default=None, help="inverse L2 strength (default: chosen by cross-validation)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     ids = json.loads((args.data / "sroie" / "split.json").read_text())["tune"]
@@ -126,11 +136,12 @@ def main(argv: list[str] | None = None) -> int:
             oof[path] = {i: float(rate) for i, _ in samples}
             print(f"{path:<18} n={len(y):<4} right={y.mean():.3f}  (one class: constant {rate:.3f})")
             continue
-        mean, scale, model = fit_field(X, y, args.c)
+        c = args.c if args.c is not None else best_c(X, y)
+        mean, scale, model = fit_field(X, y, c)
         models[path] = confidence.FieldModel(kind, tuple(names), tuple(mean.round(6)), tuple(scale.round(6)),
                                              tuple(model.coef_[0].round(6)), round(float(model.intercept_[0]), 6))
-        oof[path] = dict(zip([i for i, _ in samples], out_of_fold(X, y, args.c)))
-        print(f"{path:<18} n={len(y):<4} right={y.mean():.3f}  " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(names, model.coef_[0])))
+        oof[path] = dict(zip([i for i, _ in samples], out_of_fold(X, y, c)))
+        print(f"{path:<18} n={len(y):<4} right={y.mean():.3f} C={c:g}  " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(names, model.coef_[0])))
     per_receipt = []
     for r in rows:
         got = {}

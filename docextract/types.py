@@ -163,6 +163,9 @@ class FieldSource(BaseModel):
     text: str = ""  # the source text the value was read from
     confidence: float = 1.0
     origin: Literal["text", "ocr", "model"] = "text"
+    # What the engine chose the value on (label strength, sums that agree...), for the calibrated
+    # confidence (docextract.pipeline.confidence); in memory only, never written out.
+    evidence: dict[str, float] = Field(default_factory=dict, exclude=True, repr=False)
 
 
 @dataclass

@@ -57,7 +57,7 @@ class ReaderEngine(Engine):
             text=result.text,
             finish_reason="stop",
             data=result.data,
-            provenance={k: _mapped(v, text.to_page) for k, v in result.provenance.items()},
+            provenance={k: _mapped(v, text.to_page, result.evidence.get(k)) for k, v in result.provenance.items()},
             words=text.on_page(),
             issues=[i.model_copy(update={"stage": "check"}) for i in result.issues],
             printed=dict(result.check_amounts),
@@ -76,7 +76,8 @@ def _words(request: EngineRequest) -> PageWords:
     return image_words(request.images[0])
 
 
-def _mapped(src: FieldSource, to_image: Callable[[BBox], BBox] | None) -> FieldSource:
-    if to_image is None or src.bbox is None:
-        return src
-    return src.model_copy(update={"bbox": tuple(float(v) for v in to_image(src.bbox))})
+def _mapped(src: FieldSource, to_image: Callable[[BBox], BBox] | None, evidence: dict[str, float] | None) -> FieldSource:
+    update: dict[str, object] = {"evidence": dict(evidence)} if evidence else {}
+    if to_image is not None and src.bbox is not None:
+        update["bbox"] = tuple(float(v) for v in to_image(src.bbox))
+    return src.model_copy(update=update) if update else src

@@ -136,6 +136,8 @@ def field_features(kind: str, path: str, data: Mapping[str, Any], provenance: Ma
     if rows:
         feats["rel_y"] = page.rel_y(rows[0])
     feats.update(_KIND_FEATURES[kind](value, src, rows, page, data, issues, path))
+    if src is not None:  # what the engine chose the value on (the reader's rules: labels, sums, margins)
+        feats.update({f"ev_{k}": float(v) for k, v in src.evidence.items()})
     return feats
 
 
@@ -178,7 +180,7 @@ def _dec(v: Any) -> Decimal | None:
 
 def _total(value: Any, src: FieldSource | None, rows: list[int], page: _Page, data: Mapping[str, Any],
            issues: Sequence[Issue], path: str) -> dict[str, float]:
-    from docextract.rules.receipt import CASH, CHANGE, SUBTOTAL, TAX, TOTAL_EXCLUDE, TOTAL_PLAIN, TOTAL_STRONG, TOTAL_WEAK
+    from docextract.rules.lexicon import CASH, CHANGE, SUBTOTAL, TAX, TOTAL_EXCLUDE, TOTAL_PLAIN, TOTAL_STRONG, TOTAL_WEAK
 
     total = _dec(value) or Decimal(0)
     label_text = page.left_of(rows[0], src.bbox) if rows and src is not None and src.bbox is not None else ""
@@ -223,7 +225,7 @@ def _date(value: Any, src: FieldSource | None, rows: list[int], page: _Page, dat
     import datetime as dt
 
     from docextract.parsing import find_dates
-    from docextract.rules.receipt import DATE_BAD, DATE_LABEL
+    from docextract.rules.lexicon import DATE_BAD, DATE_LABEL
 
     try:
         day = dt.date.fromisoformat(str(value))
