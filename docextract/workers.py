@@ -14,6 +14,7 @@ portable fallback.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -70,11 +71,14 @@ class Worker:
     The functions and ``config`` must be picklable (module-level) when the child is spawned.
     """
 
-    def __init__(self, setup: Callable[[Any], Any], config: Any, handle: Callable[[Any, Any, Emit], Any],
-                 *, context: Any = None) -> None:
+    def __init__(self, setup: Callable[[Any], Any] | None, config: Any, handle: Callable[[Any, Any, Emit], Any] | None,
+                 *, context: Any = None, warm: Callable[[], None] | None = None) -> None:
+        """``warm``: a worker started before its job is known (``setup`` and ``handle`` None): the
+        child runs ``warm()`` (imports, models it will likely need), then waits for
+        :meth:`configure`."""
         self._ctx = context or _context()
         self._conn, child_conn = self._ctx.Pipe(duplex=True)
-        self.process = self._ctx.Process(target=_child_main, args=(child_conn, os.getpid(), setup, config, handle),
+        self.process = self._ctx.Process(target=_child_main, args=(child_conn, os.getpid(), setup, config, handle, warm),
                                          name="docextract-worker", daemon=True)
         # A Ctrl-C that lands inside fork() would be raised in an at-fork hook, where Python only
         # prints it: held back until the child exists, it interrupts this process as usual.
@@ -90,6 +94,12 @@ class Worker:
         self.timeout: float | None = None
 
     # -- parent side ----------------------------------------------------------------------------
+
+    def configure(self, setup: Callable[[Any], Any], config: Any, handle: Callable[[Any, Any, Emit], Any]) -> None:
+        """Give a worker started with ``warm`` its job. The functions and ``config`` are pickled
+        (an error here leaves the child waiting, unchanged); the child logs at this process's
+        command level (:data:`LOG_LEVEL_ENV`)."""
+        self._conn.send(("setup", setup, config, handle, os.environ.get(LOG_LEVEL_ENV)))
 
     def submit(self, task: Any, timeout: float | None) -> None:
         """Hand the worker a task; its clock starts when the child takes it up."""
@@ -190,26 +200,60 @@ LOG_LEVEL_ENV = "DOCEXTRACT_LOG_LEVEL"
 """The command's level for docextract's log, which a spawned child (no logging set up) logs at."""
 
 
-def _log_like_parent() -> None:
+def _log_like_parent(level: str | None = None, early: _EarlyLog | None = None) -> None:
     """A spawned child starts with no logging set up (a forked one inherits the parent's): it logs
-    docextract's records to stderr at the command's level, marked with its process id."""
-    import logging
-
-    level = os.environ.get(LOG_LEVEL_ENV)
+    docextract's records to stderr at the command's level (``level``, else :data:`LOG_LEVEL_ENV`),
+    marked with its process id. ``early``: the :class:`_EarlyLog` of a pre-started child, whose
+    held records then go out at that level."""
+    level = level if level is not None else os.environ.get(LOG_LEVEL_ENV)
     logger = logging.getLogger("docextract")
-    if not level or not level.isdigit() or logging.getLogger().handlers or logger.handlers:
-        return
-    handler = logging.StreamHandler()
-    from docextract.names import SafeFormatter
+    handler: logging.Handler | None = None
+    if level and level.isdigit() and not logging.getLogger().handlers and not any(h is not early for h in logger.handlers):
+        from docextract.names import SafeFormatter
 
-    handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s", "%H:%M:%S"))
-    logger.addHandler(handler)
-    logger.setLevel(int(level))
-    logger.propagate = False
+        handler = logging.StreamHandler()
+        handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s", "%H:%M:%S"))
+    if early is not None:
+        threshold = int(level) if handler is not None and level else logging.WARNING
+        early.pass_on(handler or logging.lastResort or logging.StreamHandler(), threshold)
+        logger.setLevel(threshold)
+    elif handler is not None and level:
+        logger.addHandler(handler)
+        logger.setLevel(int(level))
+        logger.propagate = False
 
 
-def _child_main(conn: Any, parent_pid: int, setup: Callable[[Any], Any], config: Any,
-                handle: Callable[[Any, Any, Emit], Any]) -> None:
+class _EarlyLog(logging.Handler):
+    """Holds the log records of a pre-started child until the command's level is known (the
+    models it loads meanwhile log their timings), then passes them on at that level."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+        self.target: logging.Handler | None = None
+        self.threshold = logging.WARNING
+        logger = logging.getLogger("docextract")
+        logger.addHandler(self)
+        logger.setLevel(logging.DEBUG)
+        logger.propagate = False
+
+    def emit(self, record: logging.LogRecord) -> None:  # called under the handler's lock
+        if self.target is None:
+            self.records.append(record)
+        elif record.levelno >= self.threshold:
+            self.target.handle(record)
+
+    def pass_on(self, target: logging.Handler, threshold: int) -> None:
+        with self.lock:  # type: ignore[union-attr]
+            self.target, self.threshold = target, threshold
+            for record in self.records:
+                if record.levelno >= threshold:
+                    target.handle(record)
+            self.records.clear()
+
+
+def _child_main(conn: Any, parent_pid: int, setup: Callable[[Any], Any] | None, config: Any,
+                handle: Callable[[Any, Any, Emit], Any] | None, warm: Callable[[], None] | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):  # a forked child inherits the parent's handlers
         if hasattr(signal, name):
@@ -217,11 +261,36 @@ def _child_main(conn: Any, parent_pid: int, setup: Callable[[Any], Any], config:
     if hasattr(signal, "pthread_sigmask"):  # the mask the parent held while starting this process
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _stop_signals())
     _die_with_parent(parent_pid)
-    _log_like_parent()
 
     def send(message: tuple[Any, ...]) -> None:
         conn.send(message)
 
+    def receive() -> Any:
+        try:
+            return conn.recv()
+        except (EOFError, OSError):
+            return None
+
+    def leave() -> None:  # done: skip the interpreter's teardown (native libraries, open files)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+    early = None
+    if warm is not None:  # started before the job was known: get ready for the likely one
+        early = _EarlyLog()
+        try:
+            warm()
+        except Exception:  # a guess that failed costs nothing: the job itself reports real errors
+            pass
+        message = receive()
+        if message is None or message[0] != "setup":
+            leave()
+        _, setup, config, handle, level = message
+        _log_like_parent(level, early)
+    else:
+        _log_like_parent()
+    assert setup is not None and handle is not None
     try:
         state = setup(config)
     except BaseException as exc:  # a user's schema module may raise SystemExit
@@ -229,14 +298,9 @@ def _child_main(conn: Any, parent_pid: int, setup: Callable[[Any], Any], config:
         return
     send(("ready",))
     while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            message = None
-        if message is None:  # done: skip the interpreter's teardown (native libraries, open files)
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(0)
+        message = receive()
+        if message is None:
+            leave()
         send(("started",))
         try:
             result = handle(state, message[1], lambda event: send(("event", event)))
@@ -386,7 +450,8 @@ def documents_isolated(
     from docextract.sources import source_name
 
     kit = resolve_schema(schema)  # a bad schema fails here, and the results get this kit back
-    worker = Worker(_setup_extract, (schema, engine, engine_options), _handle_extract)
+    config = (schema, engine, engine_options)
+    worker = _take_prestarted(_setup_extract, config, _handle_extract) or Worker(_setup_extract, config, _handle_extract)
     try:
         results = call(worker, (source, options), timeout, source_name(source), on_event)
     finally:
@@ -394,6 +459,40 @@ def documents_isolated(
     for result in results:
         result.spec = kit
     return results  # type: ignore[no-any-return]
+
+
+_PRESTARTED: Worker | None = None
+
+
+def prestart_worker(warm: Callable[[], None]) -> None:
+    """Fork the next :func:`documents_isolated` worker now, to run ``warm()`` (imports, models the
+    document will likely need) while this process is still busy with other things (the command
+    line's imports and parsing). Only where fork is safe (Linux, this process has no other thread);
+    an unused one ends with this process."""
+    global _PRESTARTED
+    if _PRESTARTED is not None or not sys.platform.startswith("linux") or threading.active_count() != 1:
+        return
+    try:
+        _PRESTARTED = Worker(None, None, None, context=multiprocessing.get_context("fork"), warm=warm)
+    except OSError:  # no process to be had: the document is read the usual way
+        pass
+
+
+def _take_prestarted(setup: Callable[[Any], Any], config: Any, handle: Callable[[Any, Any, Emit], Any]) -> Worker | None:
+    """The pre-started worker, given this job, or None (none started, it died, or the job cannot
+    be sent to it: a schema object that does not pickle)."""
+    global _PRESTARTED
+    worker, _PRESTARTED = _PRESTARTED, None
+    if worker is None:
+        return None
+    try:
+        if worker.process.is_alive():
+            worker.configure(setup, config, handle)
+            return worker
+    except Exception:  # pickling failed before anything was sent, or the pipe is gone
+        pass
+    worker.kill()
+    return None
 
 
 class ENGINE:

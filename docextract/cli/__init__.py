@@ -1,77 +1,81 @@
-"""The ``docextract`` command. The only package that imports typer/rich or writes to the terminal."""
+"""The ``docextract`` command. The only package that imports typer/rich or writes to the terminal.
 
+The commands live in :mod:`docextract.cli.app`. This module stays light so that :func:`main` can
+start the process that will read the document before typer, rich and the commands are imported
+(see :func:`prestart`).
+"""
 
-from typing import Annotated
+from __future__ import annotations
 
-import typer
-from rich.markup import escape
+import os
+import sys
+from typing import Any
 
-from docextract._version import __version__
-from docextract.cli import extract as ex
-from docextract.cli import vision
-from docextract.cli.batch import batch_command
-from docextract.cli.common import err_console
-from docextract.cli.models import doctor_command, models_app
-from docextract.cli.review import export_command, review_command
-from docextract.cli.schemas import schemas_app
-
-app = typer.Typer(
-    name="docextract",
-    help="Receipts, invoices, tables and scans to validated structured data, entirely on this machine.\n\n"
-    "Exit codes: 0 ok, 1 failure, 2 usage error, 3 partial result (output written, some parts failed).",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,  # main() turns unexpected errors into one line (traceback with -vv)
-    add_completion=False,
-)
-app.add_typer(schemas_app, name="schemas")
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"docextract {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
-) -> None:
-    """docextract: documents to structured data, offline."""
-
-
-app.command("pdf")(ex.pdf_command)
-app.command("image")(ex.image_command)
-app.command("batch")(batch_command)
-app.command("review")(review_command)
-app.command("export")(export_command)
-app.command("describe")(vision.describe_command)
-app.command("ask")(vision.ask_command)
-app.command("alt-text")(vision.alt_text_command)
-app.command("code")(vision.code_command)
-app.command("ocr")(vision.ocr_command)
-app.command("video")(vision.video_command)
-app.add_typer(models_app, name="models")
-app.command("doctor")(doctor_command)
+__all__ = ["app", "main", "prestart"]
 
 
 def main() -> None:
     """Console-script entry point: no traceback reaches the user unless they ask with -vv."""
-    import sys
+    prestart(sys.argv[1:])
+    from docextract.cli.app import main as run
 
-    from docextract.cli.common import catch_stop_signals, report_stop
+    run()
 
-    catch_stop_signals()
-    try:
-        app()
-    except (KeyboardInterrupt, SystemExit) as exc:  # typer turns an interrupt it sees into exit 130
-        raise SystemExit(report_stop(exc)) from None
-    except Exception as exc:  # a bug, not a user error: say so plainly
-        if "-vv" in sys.argv or "--verbose" in sys.argv:
-            err_console.print_exception(show_locals=False)
-        err_console.print(
-            f"[bold red]Error:[/] internal error: {type(exc).__name__}: {escape(str(exc))} "
-            "(run with -vv for the traceback, and please report it)",
-            highlight=False,
-        )
-        raise SystemExit(1) from None
 
+# Commands that read one document in a child process (docextract.workers.documents_isolated).
+_ONE_DOCUMENT = {"image", "pdf"}
+_ENGINE_FLAGS = {"--engine", "-e"}
+_MODEL_FLAGS = {"--model", "-m", "--base-url", "--mmproj"}
+_STOP_FLAGS = {"--help", "--version"}
+
+
+def prestart(args: list[str]) -> None:
+    """Start the child process that will read the document now, while this one imports the command
+    line and parses it: ``image`` and ``pdf`` read their file in a child
+    (:func:`docextract.workers.documents_isolated`), and the child's imports (and, for an image
+    read by the offline reader, the OCR models) then load on the other core. A guess from the
+    arguments alone: when the command turns out to need no such child, it is ended unused."""
+    command = next((a for a in args if not a.startswith("-")), None)
+    if command not in _ONE_DOCUMENT or _STOP_FLAGS.intersection(args):
+        return
+    from docextract.workers import prestart_worker
+
+    prestart_worker(_warm_image if command == "image" and _reads_offline(args) else _warm_pdf)
+
+
+def _reads_offline(args: list[str]) -> bool:
+    """Whether the arguments (and the environment) leave the engine at the offline reader, whose
+    OCR every image needs."""
+    engine = os.environ.get("DOCEXTRACT_ENGINE")
+    for i, arg in enumerate(args):
+        name, _, value = arg.partition("=")
+        if name in _ENGINE_FLAGS:
+            engine = value or (args[i + 1] if i + 1 < len(args) else None)
+        elif name in _MODEL_FLAGS:
+            return False
+    if any(os.environ.get(k) for k in ("DOCEXTRACT_MODEL", "DOCEXTRACT_BASE_URL")) and engine is None:
+        return False
+    return engine in (None, "reader")
+
+
+def _warm_image() -> None:
+    """In the pre-started child of ``image``: the OCR models load on a thread, the pipeline imports."""
+    from docextract.ocr import get_reader
+
+    get_reader().prefetch()
+    _warm_pdf()
+
+
+def _warm_pdf() -> None:
+    """In the pre-started child: what reading any document imports."""
+    import docextract.engines.reader  # noqa: F401
+    import docextract.pipeline  # noqa: F401
+    import docextract.schemas  # noqa: F401
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        from docextract.cli.app import app
+
+        return app
+    raise AttributeError(f"module 'docextract.cli' has no attribute {name!r}")
