@@ -49,7 +49,7 @@ for line in sys.stdin:
 PHASES = """
 import json, sys, time
 t0 = time.perf_counter()
-import docextract.cli  # noqa: F401  - what the command imports before it reads anything
+import docextract.cli.commands  # noqa: F401  - what the command imports before it reads anything
 t1 = time.perf_counter()
 from docextract.engines import get_engine
 import docextract

@@ -203,8 +203,9 @@ LOG_LEVEL_ENV = "DOCEXTRACT_LOG_LEVEL"
 def _log_like_parent(level: str | None = None, early: _EarlyLog | None = None) -> None:
     """A spawned child starts with no logging set up (a forked one inherits the parent's): it logs
     docextract's records to stderr at the command's level (``level``, else :data:`LOG_LEVEL_ENV`),
-    marked with its process id. ``early``: the :class:`_EarlyLog` of a pre-started child, whose
-    held records then go out at that level."""
+    marked with its process id. ``early``: the :class:`_EarlyLog` of a child forked before the
+    command set up its log (:func:`prestart_worker`): its records look like the command's, and
+    the ones held so far go out at that level."""
     level = level if level is not None else os.environ.get(LOG_LEVEL_ENV)
     logger = logging.getLogger("docextract")
     handler: logging.Handler | None = None
@@ -212,7 +213,9 @@ def _log_like_parent(level: str | None = None, early: _EarlyLog | None = None) -
         from docextract.names import SafeFormatter
 
         handler = logging.StreamHandler()
-        handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s", "%H:%M:%S"))
+        # as the command's own lines (docextract.cli.common.setup_logging); a spawned child's name it
+        tag = "" if early is not None else " [%(process)d]"
+        handler.setFormatter(SafeFormatter(f"%(asctime)s %(levelname)s %(name)s{tag}: %(message)s", "%H:%M:%S"))
     if early is not None:
         threshold = int(level) if handler is not None and level else logging.WARNING
         early.pass_on(handler or logging.lastResort or logging.StreamHandler(), threshold)

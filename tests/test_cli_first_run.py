@@ -3,12 +3,14 @@ errors that name the user's paths, logging with -v, progress lines when stderr i
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pymupdf
+import pytest
 from typer.testing import CliRunner  # noqa: TID251 - tests drive the CLI
 
 from docextract.cli import app
@@ -123,3 +125,64 @@ def test_empty_alt_text_is_never_written_as_decorative(tmp_path):
         assert as_json.returncode == 3 and json.loads(as_json.stdout) == {"file": str(img), "alt": None}
     finally:
         server.close()
+
+
+PRESTARTED = """
+import json, sys
+from docextract import workers
+from docextract.cli import prestart
+
+path = sys.argv[1]
+prestart(["image", path, "--schema", "receipt"])
+early = workers._PRESTARTED
+assert early is not None, "no worker was pre-started"
+[result] = workers.documents_isolated(path, "receipt")
+assert workers._PRESTARTED is None and early.process.exitcode is not None, "the pre-started worker was not the one used"
+# a job that cannot be sent to it (a lambda does not pickle): it is ended, a new worker reads instead
+prestart(["pdf", path])
+spare = workers._PRESTARTED
+assert workers._take_prestarted(workers._setup_extract, lambda: None, workers._handle_extract) is None
+assert spare.process.exitcode is not None
+prestart(["pdf", path])  # one never given a job ends with this process
+print(json.dumps({"total": str(result.data.total), "unused": workers._PRESTARTED.process.pid}))
+"""
+
+
+def test_the_reading_child_is_started_before_the_command_line_and_used(tmp_path):
+    from docextract.testing.documents import ReceiptData, receipt_image
+
+    jpg = tmp_path / "r.jpg"
+    data = ReceiptData()
+    receipt_image(jpg, data)
+    run = subprocess.run([sys.executable, "-c", PRESTARTED, str(jpg)], capture_output=True, text=True, timeout=240,
+                         cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out["total"] == str(data.total)
+    status = Path(f"/proc/{out['unused']}/status")
+    assert not status.exists() or "zombie" not in status.read_text()  # ended and reaped with its parent
+    assert run.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "offline"),
+    [
+        (["image", "r.jpg"], {}, True),
+        (["image", "r.jpg", "--engine", "reader"], {}, True),
+        (["image", "r.jpg", "-e=reader"], {}, True),
+        (["image", "r.jpg", "--engine", "llama"], {}, False),
+        (["image", "r.jpg", "--model", "m.gguf"], {}, False),
+        (["image", "r.jpg", "--base-url", "http://localhost:8080"], {}, False),
+        (["image", "r.jpg"], {"DOCEXTRACT_ENGINE": "openai"}, False),
+        (["image", "r.jpg"], {"DOCEXTRACT_MODEL": "m.gguf"}, False),
+        (["image", "r.jpg", "-e", "reader"], {"DOCEXTRACT_MODEL": "m.gguf"}, True),
+    ],
+)
+def test_the_ocr_models_are_loaded_ahead_only_for_the_offline_reader(monkeypatch, args, env, offline):
+    from docextract.cli import _reads_offline
+
+    for key in ("DOCEXTRACT_ENGINE", "DOCEXTRACT_MODEL", "DOCEXTRACT_BASE_URL"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert _reads_offline(args) is offline

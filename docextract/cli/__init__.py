@@ -1,6 +1,6 @@
 """The ``docextract`` command. The only package that imports typer/rich or writes to the terminal.
 
-The commands live in :mod:`docextract.cli.app`. This module stays light so that :func:`main` can
+The commands live in :mod:`docextract.cli.commands`. This module stays light so that :func:`main` can
 start the process that will read the document before typer, rich and the commands are imported
 (see :func:`prestart`).
 """
@@ -17,7 +17,7 @@ __all__ = ["app", "main", "prestart"]
 def main() -> None:
     """Console-script entry point: no traceback reaches the user unless they ask with -vv."""
     prestart(sys.argv[1:])
-    from docextract.cli.app import main as run
+    from docextract.cli.commands import main as run
 
     run()
 
@@ -75,7 +75,7 @@ def _warm_pdf() -> None:
 
 def __getattr__(name: str) -> Any:
     if name == "app":
-        from docextract.cli.app import app
+        from docextract.cli.commands import app
 
         return app
     raise AttributeError(f"module 'docextract.cli' has no attribute {name!r}")
