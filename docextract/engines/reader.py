@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docextract.engines.base import Engine
 from docextract.errors import EngineError
-from docextract.rules import Reading
 from docextract.types import BBox, EngineOutput, EngineRequest, FieldSource, PageWords
+
+if TYPE_CHECKING:  # the rules come with the schema kit; a command checking its options needs none of them
+    from docextract.rules import Reading
 
 __all__ = ["ReaderEngine"]
 
