@@ -9,7 +9,10 @@ ignore SIGINT (a terminal sends it to the whole process group; the parent decide
 and die with their parent: ``PR_SET_PDEATHSIG`` on Linux, and a thread watching the parent as the
 portable fallback.
 
-:func:`extract_isolated` is :func:`docextract.extract` run that way, for one document.
+:func:`extract_isolated` is :func:`docextract.extract` run that way, for one document. A command
+that reads one document starts its worker first thing (:func:`prestart_worker`): the child imports
+the pipeline and loads the models it will likely need while the command line is still being
+imported and parsed, and is given its job when that is known.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from typing import Any
 from docextract.errors import DocextractError, TimeLimitExceeded, WorkerDied
 
 __all__ = ["DEFAULT_TIMEOUT", "ENGINE", "MODEL_TIMEOUT", "STREAM", "IsolatedJobs", "Terminated", "Worker", "call",
-           "default_timeout", "extract_isolated", "wait_any"]
+           "default_timeout", "extract_isolated", "prestart_worker", "wait_any"]
 
 Emit = Callable[[Any], None]
 
@@ -213,7 +216,7 @@ def _log_like_parent(level: str | None = None, early: _EarlyLog | None = None) -
         from docextract.names import SafeFormatter
 
         handler = logging.StreamHandler()
-        # as the command's own lines (docextract.cli.common.setup_logging); a spawned child's name it
+        # like the command's own lines (docextract.cli.common.setup_logging); a spawned child's name its process
         tag = "" if early is not None else " [%(process)d]"
         handler.setFormatter(SafeFormatter(f"%(asctime)s %(levelname)s %(name)s{tag}: %(message)s", "%H:%M:%S"))
     if early is not None:
