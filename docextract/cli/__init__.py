@@ -16,9 +16,16 @@ __all__ = ["app", "main", "prestart"]
 
 def main() -> None:
     """Console-script entry point: no traceback reaches the user unless they ask with -vv."""
-    prestart(sys.argv[1:])
-    from docextract.cli.commands import main as run
+    from docextract.cli.stops import catch_stop_signals
 
+    catch_stop_signals()
+    try:
+        prestart(sys.argv[1:])
+        from docextract.cli.commands import main as run
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM while the command line loads
+        from docextract.cli.common import report_stop
+
+        raise SystemExit(report_stop(exc)) from None
     run()
 
 

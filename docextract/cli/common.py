@@ -64,30 +64,7 @@ def handle_errors(verbose: int = 0) -> Iterator[None]:
         raise fail(_escape(f"{printable(exc.filename or '')}: {exc.strerror or exc}".lstrip(": "))) from None
 
 
-_STOP: dict[str, Any] = {"signum": None, "reported": False}
-
-
-def catch_stop_signals() -> None:
-    """Ctrl-C raises KeyboardInterrupt, SIGTERM and SIGHUP :class:`~docextract.workers.Terminated`.
-    Once one came, the others are ignored while the command cleans up (children ended, claims
-    released) and says what happened: a third Ctrl-C cannot cut that short with a traceback."""
-    import signal
-
-    from docextract.workers import Terminated
-
-    stops = [s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
-
-    def stop(signum: int, frame: object) -> None:
-        for sig in stops:
-            signal.signal(sig, signal.SIG_IGN)
-        _STOP["signum"] = signum
-        if signum == signal.SIGINT:
-            raise KeyboardInterrupt
-        raise Terminated(signum)
-
-    for sig in stops:
-        if signal.getsignal(sig) is not signal.SIG_IGN:  # under nohup, SIGHUP stays ignored
-            signal.signal(sig, stop)
+from docextract.cli.stops import _STOP, catch_stop_signals  # noqa: E402,F401 - re-exported for the commands
 
 
 def interrupted(exc: KeyboardInterrupt, what: str = "") -> typer.Exit:

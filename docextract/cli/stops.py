@@ -1,0 +1,31 @@
+"""Stop signals for the command line, installed before anything heavy is imported, so that Ctrl-C
+or SIGTERM while the command line itself loads ends it as cleanly as later (no traceback)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_STOP: dict[str, Any] = {"signum": None, "reported": False}
+
+
+def catch_stop_signals() -> None:
+    """Ctrl-C raises KeyboardInterrupt, SIGTERM and SIGHUP :class:`~docextract.workers.Terminated`.
+    Once one came, the others are ignored while the command cleans up (children ended, claims
+    released) and says what happened: a third Ctrl-C cannot cut that short with a traceback."""
+    import signal
+
+    from docextract.workers import Terminated
+
+    stops = [s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
+
+    def stop(signum: int, frame: object) -> None:
+        for sig in stops:
+            signal.signal(sig, signal.SIG_IGN)
+        _STOP["signum"] = signum
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise Terminated(signum)
+
+    for sig in stops:
+        if signal.getsignal(sig) is not signal.SIG_IGN:  # under nohup, SIGHUP stays ignored
+            signal.signal(sig, stop)
