@@ -1,4 +1,4 @@
-"""Label words of the totals block, payments, taxes and dates: one place per concept and language.
+"""Label words of the header, the totals block, payments, taxes and dates: one place per concept and language.
 
 Each concept is a mapping language → regex fragments; :func:`compile_lexicon` joins them (in the
 order given: an earlier fragment wins where two match at one position, so longer labels come first)
@@ -12,29 +12,43 @@ import re
 from collections.abc import Mapping, Sequence
 
 __all__ = [
+    "ADDRESS_LABEL",
+    "BODY",
+    "BUSINESS",
     "CASH",
     "CASH_EXCLUDE",
     "CHANGE",
     "CHARGE",
+    "CONTACT",
     "DATE_BAD",
     "DATE_LABEL",
     "DISCOUNT",
+    "FORMERLY",
     "FUZZY_LABEL_WORDS",
     "ITEM_HEADER",
+    "LEGAL",
+    "LEGAL_FORM",
+    "LEGAL_FORM_WORDS",
+    "MALAY_STREET",
+    "NAME_JOINER",
     "NEAR_LABEL_WORDS",
     "PAYMENT_METHOD_WORDS",
     "ROUNDING",
+    "STREET_WORDS",
     "SUBTOTAL",
     "SUMMARY",
     "TAX",
     "TAX_EXCLUDE",
+    "TAX_ID",
     "TIME_LABEL",
     "TIP",
+    "TITLE",
     "TOTAL_EXCLUDE",
     "TOTAL_PLAIN",
     "TOTAL_STRONG",
     "TOTAL_WEAK",
     "UNIT_WORDS",
+    "alternation",
     "compile_lexicon",
 ]
 
@@ -270,3 +284,133 @@ DATE_LABEL = compile_lexicon(DATE_LABEL_WORDS)
 DATE_BAD = compile_lexicon(DATE_BAD_WORDS)
 TIME_LABEL = compile_lexicon(TIME_LABEL_WORDS)
 ITEM_HEADER = compile_lexicon(ITEM_HEADER_WORDS)
+
+
+# ------------------------------------------------------------------------------------------ header
+
+# Document titles, greetings and copy marks: never a name or an address.
+TITLE_WORDS: Lexicon = {
+    "en": [
+        r"^\W*(?:SIMPLIFIED\s+)?(?:FULL\s+)?(?:TAX\s+)?(?:INVOICE|RECEIPT|BILL)\b", r"^\W*(?:OFFICIAL\s+)?RECEIPT\b",
+        r"\bTAX\s*INVOICE\b", r"\bCASH\s+(?:SALES?|RECEIPT|BILL)\b", r"WELCOME", r"THANK\s*YOU", r"\bCOPY\b",
+        r"DUPLICATE", r"REPRINT", r"\bGUEST\s+CHECK\b", r"^\W*(?:POSTED|PAID|CUSTOMER\s+COPY|MERCHANT\s+COPY)\W*$",
+        r"^\W*ADJUSTMENT\s+NOTE\b",
+    ],
+    "fr": [r"^\W*(?:FACTURE|TICKET)\b"],
+    "de": [r"^\W*(?:RECHNUNG|KASSENBON|QUITTUNG|BON)\b"],
+    "nl": [r"^\W*(?:FACTUUR|KASSABON)\b"],
+    "es": [r"^\W*(?:FACTURA|RECIBO)\b"],
+    "it": [r"^\W*(?:RICEVUTA|SCONTRINO)\b"],
+}
+# Registration and tax number labels.
+TAX_ID_WORDS: Lexicon = {
+    "en": [
+        r"\b(?:GST|VAT|TAX|SST|ABN|TIN|EIN|GSTIN|CO\.?\s*-?\s*REG|COMPANY\s*(?:REG|NO)|CO\.\s*NO"
+        r"|REG(?:ISTRATION)?\.?\s*(?:NO|#)|BUSINESS\s*(?:NO|REG))\b",
+        r"\b(?:GST|VAT|SST|TAX)(?:ID|REG|NO)",  # glued by OCR: "GSTID:", "GSTREGNO", "VATNO."
+    ],
+    "fr": [r"\b(?:TVA|SIRE[TN])\b"],
+    "de": [r"\b(?:UST|STEUER(?:NUMMER|[\s-]*NR)?|USt[\s-]*Id(?:Nr)?|UID)\b"],
+    "nl": [r"\b(?:BTW|KVK)\b"],
+    "es": [r"\b(?:CIF|NIF)\b"],
+    "it": [r"\bP\.?IVA\b"],
+    "id": [r"\bNPWP\b"],
+}
+# Contact labels ("TEL" also as OCR reads it: "Te1", "TeI", "Te|", "Telr", a colon read as a letter).
+CONTACT_WORDS: Lexicon = {
+    "en": [r"\b(?:TEL|TELE?PHONE|PHONE|PH|FAX|H/?P|MOBILE|HOTLINE|E-?MAIL|WEB|WWW|HTTP|CALL)\b"],
+    "other": [r"\b(?:TLF|TÉL|TELEFON)\b"],
+    "any": [r"@", r"WWW\.", r"\.COM\b", r"\bT[E3][L1I|][A-Z]?(?![A-Z0-9])"],
+}
+# Row labels of a receipt's body (who served, which till, the item table).
+BODY_WORDS: Lexicon = {
+    "en": [
+        r"\b(?:CASHIER|SALESPERSON|TABLE|BILL\s*(?:NO|#)|INV(?:OICE)?\s*(?:NO|#)|RECEIPT\s*(?:NO|#)|DOC\s*NO|TERMINAL"
+        r"|POS\b|COUNTER|ORDER|SERVER|TRANS|STAFF|OPERATOR|MEMBER|CUSTOMER|QTY|ITEM|DESCRIPTION|PAX|SLIP)\b",
+    ],
+}
+# Registered legal forms of a business: a name ending in one is the registered name.
+LEGAL_FORM_WORDS: Lexicon = {
+    "ms": [r"SDN\.?\s*BHD", r"BHD", r"S/B"],
+    "en": [r"PTE\.?\s*LTD", r"PTY\.?\s*LTD", r"LTD", r"LIMITED", r"LLC", r"L\.L\.C", r"LLP", r"INC", r"INCORPORATED",
+           r"CORP", r"CORPORATION", r"CO\.?,?\s*LTD", r"PLC"],
+    "de": [r"GMBH", r"MBH", r"AG", r"KG", r"OHG", r"E\.?\s*K"],
+    "fr": [r"SARL", r"SAS", r"SA", r"S\.A"],
+    "it": [r"SRL", r"S\.R\.L", r"SPA", r"S\.P\.A"],
+    "nl": [r"B\.?V", r"N\.?V"],
+    "nordic": [r"OY", r"AB", r"A/S", r"AS"],
+    "id": [r"PT"],
+}
+# Words naming a kind of business: weaker evidence of a name than a legal form.
+BUSINESS_WORDS: Lexicon = {
+    "en": [r"ENTERPRISES?", r"TRADING", r"HOLDINGS?", r"COMPANY", r"RESTAURANTS?"],
+    "ms": [r"PERNIAGAAN", r"RESTORAN", r"KEDAI", r"SYARIKAT"],
+    "id": [r"TOKO"],
+}
+# Street words of an address.
+STREET_WORDS_BY_LANGUAGE: Lexicon = {
+    "ms": [r"JALAN", r"JLN", r"JL", r"LORONG", r"PERSIARAN", r"TAMAN", r"TMN", r"BANDAR", r"KAWASAN", r"SEKSYEN",
+           r"KAMPUNG", r"MENARA"],
+    "en": [r"LOT", r"NO", r"UNIT", r"SUITE", r"STE", r"LEVEL", r"FLOOR", r"FLR", r"BLOCK", r"BLK", r"ROAD", r"RD",
+           r"STREET", r"ST", r"AVENUE", r"AVE", r"BOULEVARD", r"BLVD", r"DRIVE", r"DR", r"LANE", r"LN", r"WAY",
+           r"HIGHWAY", r"HWY", r"PLAZA", r"MALL", r"LOOP", r"COURT", r"CT", r"PLACE", r"PL", r"TERRACE", r"CIRCLE",
+           r"CIR", r"PARKWAY", r"PKWY", r"SQUARE", r"SQ", r"CRESCENT", r"CLOSE", r"TRAIL", r"TRL", r"PIKE", r"CENTRE",
+           r"CENTER", r"BUILDING", r"BLDG", r"TOWER", r"P\.?O\.?\s*BOX"],
+    "de": [r"STRASSE", r"STRAßE", r"STR", r"WEG", r"PLATZ"],
+    "fr": [r"RUE", r"CHEMIN"],
+    "nl": [r"STRAAT", r"LAAN", r"PLEIN"],
+    "it": [r"VIA"],
+    "es": [r"CALLE", r"AVENIDA"],
+    "pt": [r"RUA"],
+}
+# Germanic compounds ("Hauptstraße", "Kerkstraat") carry the street word as a suffix.
+STREET_SUFFIXES: Sequence[str] = (
+    r"STRASSE", r"STRAßE", r"WEG", r"PLATZ", r"GASSE", r"STRAAT", r"LAAN", r"GRACHT", r"PLEIN", r"VEJ", r"GATAN", r"VÄGEN"
+)
+# "(formerly known as ...)": an earlier name, neither the name nor the address.
+FORMERLY_WORDS: Lexicon = {
+    "en": [r"\bFORMERLY\b", r"\bPREVIOUSLY\s+KNOWN\b"],
+    "ms": [r"\bDAHULUNYA\b", r"\bDAHULU\s+DIKENALI\b"],
+    "de": [r"\bEHEMALS\b"],
+    "fr": [r"\bANCIENNEMENT\b"],
+    "es": [r"\bANTERIORMENTE\b"],
+}
+# "Address:" before an address; a head office's or a branch's ("HEAD OFFICE ADD:").
+ADDRESS_LABEL_WORDS: Lexicon = {
+    "en": [r"ADD\s*[:.]", r"ADDRESS\b", r"ADDR\b"],
+    "ms": [r"ALAMAT\b"],
+    "de": [r"ANSCHRIFT\b", r"ADRESSE\b"],
+    "fr": [r"ADRESSE\b"],
+    "nl": [r"ADRES\b"],
+    "es": [r"DIRECCI[OÓ]N\b"],
+    "it": [r"INDIRIZZO\b"],
+}
+ADDRESS_OF_WORDS: Lexicon = {"en": [r"HQ", r"HEAD\s*OFFICE", r"BRANCH", r"OUTLET"]}
+# Words that join two parts of a name ("PAINT &" / "HARDWARE").
+NAME_JOINER_WORDS: Lexicon = {
+    "any": [r"&", r"\+", r"-"], "en": [r"\bAND", r"\bOF"], "ms": [r"\bDAN"], "de": [r"\bUND"], "fr": [r"\bET"],
+}
+
+
+def alternation(words: Lexicon) -> str:
+    """The fragments of ``words`` as one alternation (to build into a larger pattern)."""
+    return "|".join(f for fragments in words.values() for f in fragments)
+
+
+TITLE = compile_lexicon(TITLE_WORDS)
+TAX_ID = compile_lexicon(TAX_ID_WORDS)
+CONTACT = compile_lexicon(CONTACT_WORDS)
+BODY = compile_lexicon(BODY_WORDS)
+LEGAL_FORM = re.compile(rf"\b(?:{alternation(LEGAL_FORM_WORDS)})\b\.?", re.IGNORECASE)
+BUSINESS = re.compile(rf"\b(?:{alternation(BUSINESS_WORDS)})\b", re.IGNORECASE)
+LEGAL = re.compile(rf"\b(?:{alternation(LEGAL_FORM_WORDS)}|{alternation(BUSINESS_WORDS)})\b\.?", re.IGNORECASE)
+MALAY_STREET = re.compile(rf"\b(?:{alternation({'ms': STREET_WORDS_BY_LANGUAGE['ms']})})\b", re.IGNORECASE)
+STREET_WORDS = re.compile(
+    rf"\b(?:{alternation(STREET_WORDS_BY_LANGUAGE)})\b|\w(?:{'|'.join(STREET_SUFFIXES)})\b|\wSTR\.", re.IGNORECASE
+)
+FORMERLY = compile_lexicon(FORMERLY_WORDS)
+ADDRESS_LABEL = re.compile(
+    rf"^\W*(?:(?:{alternation(ADDRESS_OF_WORDS)})\s+)?(?:{alternation(ADDRESS_LABEL_WORDS)})\s*[:.]?\s*",
+    re.IGNORECASE,
+)
+NAME_JOINER = re.compile(rf"(?:{alternation(NAME_JOINER_WORDS)})\s*$", re.IGNORECASE)

@@ -2,10 +2,13 @@
 
 General rules only (no per-merchant templates):
 
-* merchant name: the header row that looks most like a business name: a legal-entity suffix
-  (SDN BHD, LTD, GMBH, INC, B.V. ...) or the first name-like row, followed by address-like rows;
-  titles (TAX INVOICE, RECEIPT, WELCOME ...) and id/contact rows are never names.
-* address: the rows after the name until a phone, tax id, title, date or body row.
+* merchant name: the header row scored most like a business name: a legal form ending it (SDN BHD,
+  LTD, GMBH, INC, B.V. ...) or a business word, address rows following in its block, larger print,
+  an early position; never a title (TAX INVOICE, RECEIPT, WELCOME ...), id, contact or address row.
+  A name row ending in a joiner ("&") or followed by a row that is only a legal form goes on there.
+* address: the first run of rows under the name that reads as an address (street words, a
+  postcode); runs are split at registration and tax numbers, "(formerly known as ...)", bracketed
+  branch names, contact rows and layout gaps, and end at a title, date or body row.
 * totals: a consistency solver picks the total among the amounts under total labels (and bare
   amounts of the totals block, and cash − change) by label strength and the arithmetic they satisfy
   with the subtotal, tax, charges, rounding, discount, cash and change; never from an item's price
@@ -19,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -27,29 +31,42 @@ from typing import Any
 from docextract.parsing import find_dates, find_times, normalize_text, parse_amount, parse_currency
 from docextract.rules import DocContext, Reading, Value
 from docextract.rules.lexicon import (
+    ADDRESS_LABEL,
+    BODY,
+    BUSINESS,
     CASH,
     CASH_EXCLUDE,
     CHANGE,
     CHARGE,
+    CONTACT,
     DATE_BAD,
     DATE_LABEL,
     DISCOUNT,
+    FORMERLY,
     FUZZY_LABEL_WORDS,
     ITEM_HEADER,
+    LEGAL,
+    LEGAL_FORM_WORDS,
+    MALAY_STREET,
+    NAME_JOINER,
     NEAR_LABEL_WORDS,
     PAYMENT_METHOD_WORDS,
     ROUNDING,
+    STREET_WORDS,
     SUBTOTAL,
     SUMMARY,
     TAX,
     TAX_EXCLUDE,
+    TAX_ID,
     TIME_LABEL,
     TIP,
+    TITLE,
     TOTAL_EXCLUDE,
     TOTAL_PLAIN,
     TOTAL_STRONG,
     TOTAL_WEAK,
     UNIT_WORDS,
+    alternation,
 )
 from docextract.types import Word
 
@@ -61,22 +78,7 @@ _TODAY = dt.date.today()
 # ----------------------------------------------------------------------------------------- labels
 
 # The label words of totals, payments, taxes and dates live in the lexicon (per concept and language).
-# Header classification.
-TITLE = re.compile(
-    r"^\W*(?:SIMPLIFIED\s+)?(?:FULL\s+)?(?:TAX\s+)?(?:INVOICE|RECEIPT|BILL)\b|^\W*(?:OFFICIAL\s+)?RECEIPT\b"
-    r"|\bTAX\s*INVOICE\b|\bCASH\s+(?:SALES?|RECEIPT|BILL)\b|WELCOME|THANK\s*YOU|\bCOPY\b|DUPLICATE|REPRINT"
-    r"|^\W*(?:POSTED|PAID|CUSTOMER\s+COPY|MERCHANT\s+COPY)\W*$|^\W*(?:FACTURE|RECHNUNG|KASSENBON|QUITTUNG|BON|"
-    r"FACTUUR|KASSABON|TICKET|FACTURA|RECIBO|RICEVUTA|SCONTRINO|ADJUSTMENT\s+NOTE)\b",
-    _I,
-)
-TAX_ID = re.compile(
-    r"\b(?:GST|VAT|TAX|TVA|BTW|UST|SST|ABN|TIN|EIN|SIRE[TN]|NPWP|GSTIN|CO\.?\s*-?\s*REG|COMPANY\s*(?:REG|NO)|CO\.\s*NO"
-    r"|REG(?:ISTRATION)?\.?\s*(?:NO|#)|BUSINESS\s*(?:NO|REG)|STEUER(?:NUMMER|[\s-]*NR)?|USt[\s-]*Id(?:Nr)?|UID|KVK|CIF|NIF"
-    r"|P\.?IVA)\b"
-    # glued by OCR: "GSTID:", "GSTREGNO", "VATNO."
-    r"|\b(?:GST|VAT|SST|TAX)(?:ID|REG|NO)",
-    _I,
-)
+# Header patterns (the words are in the lexicon).
 # "TEL" as OCR reads it: "Te1", "TeI", "Te|", "Telr" (a colon read as a letter).
 _TEL = r"\bT[E3][L1I|][A-Z]?(?![A-Z0-9])"
 # Phone numbers: "+603 7726 2929", "07-3523888", "03-2141 8888", "(217) 555-0100", "555-123-4567".
@@ -84,39 +86,25 @@ PHONE = re.compile(
     r"\+\s?\d{2,3}[\s\-]?\(?\d|(?<![\w/.\-])0\d{1,3}\s?-\s?\d{3,4}\s?\d{3,4}(?![\w/])"
     r"|\(\d{2,4}\)\s?\d{3,4}[\s\-]?\d{4}\b|(?<![\w/.\-])\d{3}[\-.]\d{3}[\-.]\d{4}(?![\w/])",
 )
-CONTACT = re.compile(
-    r"\b(?:TEL|TELE?PHONE|PHONE|PH|FAX|H/?P|MOBILE|HOTLINE|E-?MAIL|WEB|WWW|HTTP|TLF|TÉL|TELEFON|CALL)\b|@|WWW\.|\.COM\b"
-    rf"|{_TEL}",
-    _I,
-)
 # A phone number's label too garbled to read: a short token ending in ":" / "." or holding a digit or "/".
 _PHONE_LABEL = re.compile(r"(?:\s|^)(?:[A-Z][A-Z0-9|/]{0,4}[.:]\W{0,2}|[A-Z](?=[A-Z]{0,3}[0-9|/])[A-Z0-9|/]{1,4}\W{0,3})$", _I)
 # Where a contact part of a row starts: its label, else the phone number itself.
 _CONTACT_CUT = re.compile(rf"\b(?:TEL|TELE?PHONE|PHONE|FAX|H/P|HP|MOBILE|HOTLINE)\b|{_TEL}", _I)
-BODY = re.compile(
-    r"\b(?:CASHIER|SALESPERSON|TABLE|BILL\s*(?:NO|#)|INV(?:OICE)?\s*(?:NO|#)|RECEIPT\s*(?:NO|#)|DOC\s*NO|TERMINAL|"
-    r"POS\b|COUNTER|ORDER|SERVER|TRANS|STAFF|OPERATOR|MEMBER|CUSTOMER|QTY|ITEM|DESCRIPTION|PAX|SLIP)\b",
-    _I,
-)
-LEGAL = re.compile(
-    r"\b(?:SDN\.?\s*BHD|BHD|S/B|PTE\.?\s*LTD|PTY\.?\s*LTD|LTD|LIMITED|LLC|L\.L\.C|LLP|INC|INCORPORATED|CORP"
-    r"|CORPORATION|CO\.?,?\s*LTD|GMBH|MBH|AG|KG|OHG|E\.?\s*K|SARL|SAS|SA|S\.A|SRL|S\.R\.L|SPA|S\.P\.A|B\.?V|N\.?V"
-    r"|PLC|OY|AB|A/S|AS|ENTERPRISES?|TRADING|HOLDINGS?|PERNIAGAAN|RESTORAN|RESTAURANTS?|KEDAI|SYARIKAT|TOKO|PT)\b\.?",
-    _I,
-)
-ADDRESS_WORDS = re.compile(
-    r"\b(?:JALAN|JLN|JL|LORONG|PERSIARAN|TAMAN|BANDAR|KAWASAN|SEKSYEN|KAMPUNG|LOT|NO|UNIT|SUITE|STE|LEVEL|FLOOR"
-    r"|FLR|BLOCK|BLK|ROAD|RD|STREET|ST|AVENUE|AVE|BOULEVARD|BLVD|DRIVE|DR|LANE|LN|WAY|HIGHWAY|HWY|PLAZA|MALL"
-    r"|LOOP|COURT|CT|PLACE|PL|TERRACE|CIRCLE|CIR|PARKWAY|PKWY|SQUARE|SQ|CRESCENT|CLOSE|TRAIL|TRL|PIKE"
-    r"|CENTRE|CENTER|BUILDING|BLDG|TOWER|MENARA|STRASSE|STRAßE|STR|WEG|PLATZ|RUE|AVENUE|CHEMIN|STRAAT|LAAN|PLEIN"
-    r"|VIA|CALLE|AVENIDA|RUA|P\.?O\.?\s*BOX)\b|\b\d{4,6}\b"
-    # Germanic compounds ("Hauptstraße", "Kerkstraat") carry the street word as a suffix.
-    r"|\w(?:STRASSE|STRAßE|WEG|PLATZ|GASSE|STRAAT|LAAN|GRACHT|PLEIN|VEJ|GATAN|VÄGEN)\b|\wSTR\.",
-    _I,
-)
+_LEGAL_FORMS = alternation(LEGAL_FORM_WORDS)
+# A legal form ends a name (a branch in brackets may follow); "PT" / "CV" lead it (Indonesia).
+_LEGAL_END = re.compile(rf"\b(?:{_LEGAL_FORMS})\b\.?(?:\s*\([^)]*\)?)?\W*$|^\W*(?:PT|CV)\.?\s", _I)
+# OCR debris after a name's legal form: a token of one to three characters ("... SDN BHD 7K").
+_AFTER_LEGAL = re.compile(rf"(\b(?:{_LEGAL_FORMS})\b\.?)(?:\s+|(?<=\.))[A-Z0-9]{{1,3}}\.?$", _I)
+# Street words or a postcode.
+ADDRESS_WORDS = re.compile(rf"{STREET_WORDS.pattern}|\b\d{{4,6}}\b", _I)
 _REG_NO = re.compile(
     r"\s*(?:\((?=[^)]*\d)[^)]*\)?|\(?\b(?:CO\.?\s*(?:NO|REG)|COMPANY\s*NO)[^)]*\)?|\b\d{3,}\s*-\s*[A-Z]\b|\b[A-Z]{0,2}\d{5,}-?[A-Z]?\b)\s*$",
     _I,
+)
+
+# A labelled number alone on its row ("STORE: 1234", "ROC: 12345-K"), unless the label is an address's ("NO: 12").
+_KEY_NUMBER = re.compile(
+    r"^\W*(?!(?:NO|LOT|UNIT|BLK|BLOCK|LEVEL|SUITE|FLOOR)\b)[A-Z][A-Z./ ]{0,14}?\s*[:#]\s*[A-Z]{0,3}\d[\dA-Z\s/-]*\W*$", _I
 )
 
 
@@ -155,12 +143,6 @@ _GLUED_SDN_BHD = re.compile(r"(?<=[A-Z])(SDN\.?\s*BHD)(?![A-Z0-9])", _I)
 _S_B = re.compile(r"(?<![A-Z0-9/])[S5$]\s?/\s?[B8](?![A-Z0-9/])", _I)
 _BHD = re.compile(r"(?<![A-Z0-9])[B8]H[O0](?![A-Z0-9])|(?<![A-Z0-9])8HD(?![A-Z0-9])", _I)
 _LTD = re.compile(r"(?<=[A-Z.,] )(?:[L1I|]T[D0O]|LT[D0O]|[L1I|]TD)\.?(?![A-Z0-9])", _I)
-# "(M)", "(S)", "(KL)" country/branch marks inside names are spaced alike on both sides; OCR drops one
-# of the two spaces ("AEON CO. (M)BHD" → "AEON CO. (M) BHD"). Unspaced marks ("MR.D.I.Y(M)SDN") stay.
-# After an abbreviation's dot a space is due as well: "AEON CO.(M)BHD" → "AEON CO. (M) BHD".
-_PAREN_MARK = re.compile(
-    r"(?<=\s)\(([A-Z]{1,3})\)(?=[A-Z])|(?<=[A-Z.])\(([A-Z]{1,3})\)(?=\s)|(?<=[A-Z]{2}\.)\(([A-Z]{1,3})\)", _I
-)
 
 
 def _same_case(new: str, old: str) -> str:
@@ -199,13 +181,13 @@ def normalize_legal_form(text: str) -> str:
     text = _S_B.sub(lambda m: "S/B" if m.group(0).replace(" ", "").upper() != "S/B" else m.group(0), text)
     text = _BHD.sub(lambda m: _same_case("BHD", m.group(0)), text)
     text = _LTD.sub(lambda m: _same_case("LTD", m.group(0)) + ("." if m.group(0).endswith(".") else ""), text)
-    text = _PAREN_MARK.sub(lambda m: f" ({m.group(1) or m.group(2) or m.group(3)}) ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
-# Letters OCR read as digits inside lower-case words ("Leve1", "Kua1a", "Te1", "Sh0p"): a digit with a
-# lower-case letter on each side, or ending a word after two lower-case letters, is the letter.
-_DIGIT_IN_WORD = re.compile(r"(?<=[a-z])[10](?=[a-z])|(?<=[a-z]{2})[10](?![\w])|(?<![\w])[10](?=[a-z]{2,}\b)")
+# Letters OCR read as digits inside lower-case words ("Leve1", "Kua1a", "Te1", "Sh0p", "P1aza"): a digit
+# with a lower-case letter after it and a letter before it, or ending a word after two lower-case
+# letters, is the letter.
+_DIGIT_IN_WORD = re.compile(r"(?<=[A-Za-z])[10](?=[a-z])|(?<=[a-z]{2})[10](?![\w])|(?<![\w])[10](?=[a-z]{2,}\b)")
 # A postcode glued to the town after it ("43200Cheras"): digits then a capitalised word.
 _GLUED_TOWN = re.compile(r"(?<=\b\d{4})(?=[A-Z][a-z]{2,})|(?<=\b\d{5})(?=[A-Z][a-z]{2,})")
 
@@ -214,6 +196,12 @@ def fix_ocr_words(text: str) -> str:
     """Undo OCR slips that only make sense one way: digits inside lower-case words, a postcode glued to a town."""
     text = _DIGIT_IN_WORD.sub(lambda m: "l" if m.group(0) == "1" else "o", text)
     return _GLUED_TOWN.sub(" ", text)
+
+
+def _without_accents(text: str) -> str:
+    """``text`` with the accents of its letters dropped ("JALÄN" → "JALAN")."""
+    parts = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in parts if not unicodedata.combining(c)))
 
 
 def _clean_name(text: str) -> str:
@@ -226,8 +214,15 @@ def _clean_name(text: str) -> str:
 
 
 def _name_text(text: str) -> str:
-    """The merchant name as it is reported: registration numbers dropped, legal form and OCR slips fixed."""
-    return normalize_legal_form(fix_ocr_words(_clean_name(text)))
+    """The merchant name as it is reported: an earlier name and registration numbers dropped, legal
+    form and OCR slips fixed."""
+    former = FORMERLY.search(text)
+    if former is not None:
+        text = text[: former.start()].rstrip(" ([-,")
+    text = re.sub(r"^\W*#\d+\s+", "", text)  # a running number printed before the name
+    # Debris is cut before the legal form is mended: "SON. BHD.XQ" reads as "SDN. BHD." only alone.
+    text = _AFTER_LEGAL.sub(r"\1", _clean_name(text))
+    return normalize_legal_form(fix_ocr_words(text))
 
 
 # ----------------------------------------------------------------------------------------- header
@@ -243,38 +238,96 @@ def _header_rows(ctx: DocContext) -> list[int]:
     return out
 
 
-def _name_score(ctx: DocContext, i: int, rank: int, heights: list[float]) -> float:
+def _gap(ctx: DocContext, i: int, j: int) -> float:
+    """The blank space between rows ``i`` and ``j`` (``j`` below), in heights of the taller row."""
+    a, b = ctx.rows[i], ctx.rows[j]
+    return (b.y0 - a.y1) / max(a.height, b.height, 1.0)
+
+
+def _is_id_row(text: str) -> bool:
+    """A registration or tax number row ("(123456-X)", "CO. REG NO: ...", "GST ID: ...", "STORE: 1234"),
+    or one naming the business's earlier name."""
+    if TAX_ID.search(text) or FORMERLY.search(text) or _KEY_NUMBER.match(text):
+        return True
+    rest = _clean_name(text)
+    return _letters(rest) < 3 and _letters(rest) < _letters(text)
+
+
+def _is_preamble(text: str) -> bool:
+    """Rows that may stand between a name and its address and are neither: ids, contact rows, a branch
+    or trade name in brackets, "(formerly known as ...)", noise."""
+    return (
+        _is_id_row(text)
+        or bool(CONTACT.search(text) or PHONE.search(text))
+        or bool(re.fullmatch(r"\W*\(.*\)?\W*", text))
+        or _is_noise(text)
+    )
+
+
+def _address_follows(ctx: DocContext, i: int, rows: list[int]) -> bool:
+    """Whether address rows follow row ``i`` in its block (ids and contact rows may come between)."""
+    last = i
+    for j in range(i + 1, min(i + 6, len(ctx.texts))):
+        if j not in rows or _gap(ctx, last, j) > 2.0:
+            return False
+        t = ctx.texts[j]
+        if _addressish(t) and not _is_id_row(t):
+            return True
+        if TITLE.search(t) or find_dates(t) or BODY.search(t) or not _is_preamble(t) and j > i + 2:
+            return False
+        last = j
+    return False
+
+
+def _name_score(ctx: DocContext, i: int, rank: int, median: float, rows: list[int]) -> float:
     t = ctx.texts[i]
+    former = FORMERLY.search(t)
+    if former is not None:  # "NEW NAME SDN BHD (formerly known as ...)": the name before it
+        t = t[: former.start()]
     if _is_noise(t) or TITLE.search(t) or CONTACT.search(t) or BODY.search(t):
         return -9.0
-    if find_dates(t) or find_times(t) or re.search(r"\d[.,]\d\d\b", t):
+    if find_dates(t) or find_times(t) or re.search(r"\d[.,]\d\d\b", t) or ADDRESS_LABEL.match(t):
         return -9.0
     if TAX_ID.search(t) and not LEGAL.search(_clean_name(t)):
         return -9.0
     score = 0.0
-    legal = bool(LEGAL.search(normalize_legal_form(t)))
-    if legal:
+    fixed = normalize_legal_form(_clean_name(t))
+    legal = bool(_LEGAL_END.search(fixed) or BUSINESS.search(fixed))
+    if _LEGAL_END.search(fixed):
         score += 3.0
-    nxt = [ctx.texts[j] for j in range(i + 1, min(i + 4, len(ctx.texts)))]
-    if any(_addressish(n) for n in nxt):
+    elif legal:
+        score += 2.0
+    if _address_follows(ctx, i, rows):
         score += 1.5
-    if _addressish(t) and not legal:
-        score -= 2.0
+    if not legal and (_addressish(_clean_name(t)) or (i > 0 and _addressish(ctx.texts[i - 1]) and _gap(ctx, i - 1, i) < 1.0)):
+        score -= 2.0  # an address row, or one inside an address
     if ":" in t:
         score -= 1.5
-    med = sorted(heights)[len(heights) // 2] if heights else 0
-    if med and ctx.rows[i].height > 1.2 * med:
-        score += 1.0
+    if median and 1.2 * median < ctx.rows[i].height < 2.5 * median:
+        score += 1.0  # the name is printed large (a row far taller is a logo, which OCR reads badly)
     score -= 0.3 * rank  # the name is printed first
     return score
+
+
+def _continues_name(ctx: DocContext, above: int, below: int) -> bool:
+    """Whether row ``below`` carries on the name of row ``above`` ("... PAINT &" / "HARDWARE",
+    "... RESOURCES" / "SDN. BHD.")."""
+    a, b = ctx.texts[above], ctx.texts[below]
+    if _gap(ctx, above, below) > 1.0 or ctx.rows[below].height < 0.7 * ctx.rows[above].height:
+        return False
+    if _is_noise(b) or _is_stop(b) or TITLE.search(b) or _addressish(b) or _is_preamble(b) or ADDRESS_LABEL.match(b):
+        return False
+    only_legal = not re.sub(LEGAL, "", normalize_legal_form(_clean_name(b))).strip(" .,&()-")
+    return only_legal or bool(NAME_JOINER.search(a) or re.match(r"\W*(?:&|AND\b)", b, _I))
 
 
 def _merchant(ctx: DocContext) -> tuple[Value | None, Value | None]:
     rows = _header_rows(ctx)
     if not rows:
         return None, None
-    heights = [ctx.rows[i].height for i in rows]
-    scored = [(_name_score(ctx, i, r, heights), i) for r, i in enumerate(rows)]
+    words = [ctx.rows[i].height for i in rows if not _is_noise(ctx.texts[i])]
+    median = sorted(words)[len(words) // 2] if words else 0.0
+    scored = [(_name_score(ctx, i, r, median, rows), i) for r, i in enumerate(rows)]
     best_score, best = max(scored, key=lambda s: (s[0], -s[1]))
     if best_score <= -9:
         return None, None
@@ -283,9 +336,16 @@ def _merchant(ctx: DocContext) -> tuple[Value | None, Value | None]:
     # "MPH BOOKSTORES" / "SDN BHD": a name broken before its legal suffix continues the row above.
     if not any(_letters(tok) >= 3 for tok in stem.split()) and best > 0 and LEGAL.search(ctx.texts[best]):
         above = best - 1
-        if _name_score(ctx, above, 0, heights) > -9 and not _addressish(ctx.texts[above]):
+        if _name_score(ctx, above, 0, median, rows) > -9 and _gap(ctx, above, best) < 1.0:
             name_rows.insert(0, above)
+    while len(name_rows) < 3 and name_rows[-1] + 1 < len(ctx.texts) and _continues_name(ctx, name_rows[-1], name_rows[-1] + 1):
+        name_rows.append(name_rows[-1] + 1)
     text = _name_text(" ".join(ctx.texts[i] for i in name_rows))
+    address = _address(ctx, name_rows[-1])
+    if address is not None and MALAY_STREET.search(address.value):
+        # Malay and English are written without accents: on a Malaysian header one is an OCR slip.
+        text = _without_accents(text)
+        address.value = _without_accents(address.value)
     name = Value(
         text,
         text,
@@ -295,7 +355,18 @@ def _merchant(ctx: DocContext) -> tuple[Value | None, Value | None]:
         best_score,
         best,
     )
-    return name, _address(ctx, name_rows[-1])
+    # What the name was chosen on, for the confidence model: its score and its margin over the
+    # next best row (a close second means the choice was close), whether a legal form ends it.
+    others = [sc for sc, i in scored if i not in name_rows]
+    name.evidence = {
+        "score": best_score,
+        "margin": best_score - max(others, default=-9.0),
+        "legal_end": float(bool(_LEGAL_END.search(text))),
+        "rows": float(len(name_rows)),
+    }
+    if address is not None:
+        address.evidence = {"after_name": float(address.row - name_rows[-1])}
+    return name, address
 
 
 def _union(boxes: list[Any]) -> Any:
@@ -304,46 +375,88 @@ def _union(boxes: list[Any]) -> Any:
     return union_bbox(boxes)
 
 
-def _address(ctx: DocContext, name_row: int) -> Value | None:
-    picked: list[tuple[int, str]] = []
-    i = name_row + 1
-    while i < len(ctx.texts) and len(picked) < 6:
+def _address_runs(ctx: DocContext, name_row: int) -> list[list[tuple[int, str]]]:
+    """The runs of rows under the name that may be its address, split at ids, contact rows and gaps,
+    up to the first title, date or body row."""
+    runs: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+    last = name_row
+    bracket = False  # a bracket opened on a preamble row: "(formerly known as" / "... SDN BHD)"
+    for i in range(name_row + 1, min(name_row + 12, len(ctx.texts))):
         t = ctx.texts[i]
-        # Stop at a big vertical gap: the header block has ended. A blank line in a receipt printed
-        # line by line is a smaller gap, but still several times the gaps between the address's lines.
-        if picked:
-            gap = ctx.rows[i].y0 - ctx.rows[picked[-1][0]].y1
-            gaps = [ctx.rows[b].y0 - ctx.rows[a].y1 for a, b in zip([name_row] + [j for j, _ in picked], [j for j, _ in picked])]
-            if gap > 2.5 * max(ctx.rows[i].height, 1) or (gap > ctx.rows[i].height and gap > 3 * max(max(gaps), 1)):
+        if bracket:
+            bracket = False
+            if ")" in t and "(" not in t:  # the bracket's second row
+                last = i
+                continue
+        # A big vertical gap ends a run. A blank line in a receipt printed line by line is a smaller
+        # gap, but still several times the gaps between the address's lines.
+        if run:
+            idx = [run[0][0] - 1] + [j for j, _ in run]
+            gaps = [_gap(ctx, a, b) for a, b in zip(idx, idx[1:])]
+            g = _gap(ctx, last, i)
+            if g > 2.5 or (g > 1.0 and g > 3 * max(max(gaps), 0.3)):
+                runs.append(run)
+                run = []
+                if any(_addressish(x) for _, x in runs[-1]):
+                    break
+        label = ADDRESS_LABEL.match(t)
+        if label:  # "Address: ..." starts an address
+            if run:
+                runs.append(run)
+            run, t = [], t[label.end() :]
+        if BODY.search(t) or (re.search(r"\d[.,]\d\d\b", t) and not STREET_WORDS.search(t)):
+            break  # the body starts (but "NO.12,14 & 16, JALAN ..." is an address)
+        if TITLE.search(t) or find_dates(t) or find_times(t):
+            if runs or run or i - name_row > 3:
                 break
+            last = i  # a title or the date printed between the name and the address
+            continue
         cut = _CONTACT_CUT.search(t) or PHONE.search(t)
         if cut is not None and _CONTACT_CUT.match(t, cut.start()) is None:
             # A bare phone number: the label before it (if OCR garbled it past recognition) goes too.
             # Only a short token that is visibly a label ("Tx1.:", "T/P:"), not a town ("JOHOR 07-...").
-            label = _PHONE_LABEL.search(t[: cut.start()])
-            if label is not None and not ADDRESS_WORDS.search(label.group(0)):
-                cut = label
-        head = t[: cut.start()] if cut else ""
-        if cut and cut.start() > 8 and not _is_stop(head) and (picked or _addressish(head)):
-            picked.append((i, t[: cut.start()].strip(" ,")))
-            break
-        if TITLE.search(t) or _is_stop(t):
-            if not picked and (TAX_ID.search(t) or _is_noise(t)):
-                i += 1  # registration ids printed between the name and the address
-                continue
-            break
-        if _is_noise(t) or (not picked and re.fullmatch(r"\(.*\)", t)):
-            if not picked:
-                i += 1
-                continue
-            break
-        picked.append((i, t))
-        i += 1
+            found = _PHONE_LABEL.search(t[: cut.start()])
+            if found is not None and not ADDRESS_WORDS.search(found.group(0)):
+                cut = found
+        head = t[: cut.start()].strip(" ,") if cut else ""
+        if cut and len(head) > 8 and not _is_stop(head) and (run or _addressish(head)):
+            run.append((i, head))
+        # Ids, contact rows and bracketed rows end a run; so does noise, unless it reads as an address
+        # ("LOT PTD 1234 & PTD 5678").
+        if cut or _is_preamble(t) and not (_is_noise(t) and not _is_id_row(t) and _addressish(t) and _letters(t) >= 3):
+            bracket = t.count("(") > t.count(")")
+            if run:
+                runs.append(run)
+                run = []
+            last = i
+            continue
+        run.append((i, t))
+        last = i
+    if run:
+        runs.append(run)
+    return [r for r in runs if r]
+
+
+def _address(ctx: DocContext, name_row: int) -> Value | None:
+    runs = _address_runs(ctx, name_row)
+    # The first run that reads as an address; a branch or trade name alone is none.
+    found = next((r for r in runs if any(_addressish(t) for _, t in r)), None)
+    if found is None:
+        # Some tills print the address at the foot, after the totals.
+        found = _foot_address(ctx, name_row)
+    if found is None and runs:
+        # Rows with no address words right under the name may be its address ("AUTOROUTE X / TOWN");
+        # past a title or the date they are the body.
+        between = [ctx.texts[j] for j in range(name_row + 1, runs[0][0][0])]
+        if not any(TITLE.search(t) or find_dates(t) or find_times(t) for t in between):
+            found = runs[0]
+    if not found:
+        return None
+    picked = found[:6]
     # Drop leading rows that are a branch or brand name rather than the address.
     while len(picked) > 1 and not _addressish(picked[0][1]) and _addressish(picked[1][1]):
         picked.pop(0)
-    if not picked:
-        return None
     text = fix_ocr_words(normalize_text(" ".join(t for _, t in picked)))
     idx = [j for j, _ in picked]
     return Value(
@@ -355,6 +468,19 @@ def _address(ctx: DocContext, name_row: int) -> Value | None:
         0.0,
         idx[0],
     )
+
+
+def _foot_address(ctx: DocContext, name_row: int) -> list[tuple[int, str]] | None:
+    """An address printed in the last rows of a receipt: a run with a street word and a postcode."""
+    n = len(ctx.texts)
+    for i in range(max(name_row + 1, n - 12), n):
+        t = ctx.texts[i]
+        if not STREET_WORDS.search(t) or _is_id_row(t) or re.search(r"\d[.,]\d\d\b", t):
+            continue
+        run = next(iter(_address_runs(ctx, i - 1)), [])
+        if run and run[0][0] == i and any(re.search(r"\b\d{4,6}\b", x) for _, x in run):
+            return run
+    return None
 
 
 # ------------------------------------------------------------------------------------ date / time

@@ -22,6 +22,10 @@ class ReceiptData:
     """What a generated receipt says (the expected extraction)."""
 
     merchant_name: str = "GREENLEAF GROCERY"
+    # The name as printed when it takes more than one row (joined by a space it is ``merchant_name``).
+    name_lines: list[str] | None = None
+    # Rows between the name and the address: registration numbers, "(formerly known as ...)", a branch.
+    header_lines: list[str] = field(default_factory=list)
     address_lines: list[str] = field(default_factory=lambda: ["12 Harbour Street", "Springfield IL 62701"])
     phone: str = "TEL 217-555-0142"
     date_text: str = "03/14/2025"
@@ -69,7 +73,8 @@ class ReceiptData:
 def receipt_lines(r: ReceiptData) -> list[tuple[str, str]]:
     """(left, right) text pairs, top to bottom."""
     s = r.currency_symbol
-    lines: list[tuple[str, str]] = [(r.merchant_name, "")]
+    lines: list[tuple[str, str]] = [(n, "") for n in (r.name_lines or [r.merchant_name])]
+    lines += [(h, "") for h in r.header_lines]
     lines += [(a, "") for a in r.address_lines]
     lines += [(r.phone, ""), ("", ""), (f"DATE {r.date_text}", f"TIME {r.time}"), ("", "")]
     for desc, qty, unit in r.items:
