@@ -139,8 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c", type=float, default=None, help="inverse L2 strength (default: chosen by cross-validation)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
-    ids = json.loads((args.data / "sroie" / "split.json").read_text())["tune"]
-    rows = collect(args.data, ids, args.ocr_cache) + collect(args.data, ids, None, text=True)
+    tune = json.loads((args.data / "sroie" / "split.json").read_text())["tune"]
+    rows = collect(args.data, tune, args.ocr_cache) + collect(args.data, tune, None, text=True)
     models: dict[str, confidence.FieldModel] = {}
     oof: dict[str, dict[str, float]] = {}
     for path, (kind, _) in FIELDS.items():
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     threshold, flagged, acc = choose_threshold(per_receipt, merchant_weights([r["group"] for r in rows]), args.target)
     print(f"threshold {threshold:.4f}: tune (out of fold, OCR and text) flags {flagged:.1%}, unflagged key fields right {acc:.3f}")
     cal = confidence.Calibration("reader", models, threshold,
-                                 f"SROIE tune ({len(ids)} receipts, OCR and their transcription as text), {dt.date.today().isoformat()}, benchmarks/fit_confidence.py")
+                                 f"SROIE tune ({len(tune)} receipts, OCR and their transcription as text), {dt.date.today().isoformat()}, benchmarks/fit_confidence.py")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(cal.to_json(), indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

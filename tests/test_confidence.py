@@ -24,7 +24,8 @@ def test_field_model_is_a_logistic_on_standardised_features():
 
 def test_calibration_round_trips_and_ships_for_the_receipt():
     cal = load_calibration("receipt")
-    assert cal is not None and cal.engine == "reader" and 0 < cal.threshold < 1
+    # 1.0 where no threshold reaches the target on tune: then every such result is sent to review.
+    assert cal is not None and cal.engine == "reader" and 0 < cal.threshold <= 1
     assert set(cal.fields) == {"merchant_name", "merchant_address", "date", "total"}
     assert Calibration.from_json(cal.to_json()) == cal
     assert "SROIE tune" in cal.fitted_on  # fitted on tune, never on check

@@ -71,7 +71,9 @@ def served(tmp_path_factory: pytest.TempPathFactory):
     subprocess.run([*exe, "batch", "docs", "-o", "results.jsonl", "-q", "-j", "2"], cwd=root, check=True, timeout=300)
     results = root / "results.jsonl"
     records = {Path(r["source"]).name: r for r in map(json.loads, results.read_text().splitlines())}
-    assert records["misprint.pdf"]["needs_review"] and not records["clean.pdf"]["needs_review"]
+    # The misprint fails its check; the clean one passes (whether it is trusted is the calibration's).
+    assert records["misprint.pdf"]["needs_review"] and any(i["code"] == "total-mismatch" for i in records["misprint.pdf"]["issues"])
+    assert not [i for i in records["clean.pdf"]["issues"] if i["stage"] == "check"]
     # Served from another directory than the batch ran in: the documents are found beside the results.
     proc = subprocess.Popen([*exe, "review", str(results), "--no-browser"], cwd=root.parent, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -155,7 +157,7 @@ def open_doc(pg: Any, name: str) -> None:
 def test_boxes_sit_on_the_words_they_were_read_from(page, served):
     pg = page
     first = pg.locator("#queue-list li button").first.get_attribute("title")
-    assert first.endswith("misprint.pdf")  # the one that needs review comes first
+    assert first.endswith("misprint.pdf")  # the one with a failed check comes first
 
     # The text layer's boxes are the words' own; OCR's are its line boxes, a few pixels wider.
     for name, dpi, offset, tolerance in (("clean.pdf", PDF_DPI, 0, 1.5), ("photo.jpg", PHOTO_DPI, PHOTO_MARGIN, 6)):

@@ -344,8 +344,14 @@ class ReviewStore:
             return list(self._docs.values())
 
     def queue(self) -> list[ReviewedDocument]:
-        """Review order: documents that need review first, the least confident first, then file order."""
-        return sorted(self.documents(), key=lambda d: (not d.result.needs_review, d.min_confidence, d.order))
+        """Review order: documents that need review first; among them those with a failed check or a
+        missing key field (a definite problem) before those only judged doubtful; the least
+        confident first; then file order."""
+
+        def definite(d: ReviewedDocument) -> bool:
+            return any(i.stage in ("check", "merge") for i in d.result.issues)
+
+        return sorted(self.documents(), key=lambda d: (not d.result.needs_review, not definite(d), d.min_confidence, d.order))
 
     def get(self, doc_id: str) -> ReviewedDocument:
         """:class:`KeyError` for an id that is not one of the results' documents."""
