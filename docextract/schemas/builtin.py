@@ -87,7 +87,7 @@ BUILTIN_SPECS: dict[str, SchemaSpec] = {
         SchemaSpec("invoice", Invoice, merge="document", items_field="lines", max_tokens=2048,
                    checks=_invoice_checks, rules=_invoice_rules,
                    document=DocumentFields(key=("invoice_number",), header=("issuer.name",), date="date", total="total"),
-                   key_fields=("issuer.name", "invoice_number", "date", "total"), calibration="invoice"),
+                   key_fields=("issuer.name", "invoice_number", "date", "total")),
         SchemaSpec("table", Tables, merge="tables", max_tokens=3072, tables=_tables_of, rules=_table_rules,
                    rows=_no_rows("table results have one CSV per table: use Reading.write_tables() or -o tables.csv")),
         SchemaSpec("code", Code, merge="lines", max_tokens=3072, rules=_code_rules,
