@@ -1,0 +1,238 @@
+"""Random statistical tables drawn into PDFs, each with the grid a person would label.
+
+The layouts are those of statistics offices' and agencies' reports: a caption above, notes
+below, prose around; a header of one or two tiers (group headings over runs of columns, column
+headings of one or two lines), a stub column of labels that wrap, indent and carry section
+headings, right-aligned figures; rules as booktabs (top, under the header, bottom), between all
+rows, a full grid, or none; row spacing from tight (a wrapped line as far from its row as rows
+are from each other) to airy. The expected grid follows the ICDAR 2013 convention: one row per
+table row (wrapped text joined with a space), one header row per tier, text spanning columns in
+its start cell, captions and notes outside.
+
+    data, grid = random_table_pdf(seed)
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+WORDS = (
+    "population households employment agriculture industry services transport energy housing "
+    "education health income exports imports production consumption investment wages prices "
+    "farms forests water waste emissions public private total net gross annual rural urban "
+    "regional national domestic foreign manufacturing construction retail trade tourism "
+    "students teachers hospitals vehicles roads railways electricity gas oil coal fisheries"
+).split()
+UNITS = ("(%)", "(thousands)", "(EUR m)", "(tonnes)", "(km)", "per 1 000", "(index)", "(USD)")
+STYLES = ("none", "booktabs", "rows", "grid")
+
+
+@dataclass
+class Cell:
+    lines: list[str]
+    span: int = 1  # columns covered (header group headings)
+
+
+@dataclass
+class Layout:
+    """The drawn table: header tiers, body rows (stub lines + figures), and the styling."""
+
+    font: str
+    size: float
+    style: str
+    widths: list[float]
+    tiers: list[list[Cell | None]] = field(default_factory=list)
+    body: list[tuple[list[str], list[str], float]] = field(default_factory=list)  # stub lines, figures, indent
+    figures_on: str = "first"  # wrapped stub: figures on its "first" or "last" line
+    row_gap: float = 0.0  # extra space between rows, in text sizes
+    header_align: str = "bottom"
+
+
+def _phrase(rng: random.Random, lo: int, hi: int, cap: bool = True) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(lo, hi))]
+    text = " ".join(words)
+    return text[0].upper() + text[1:] if cap else text
+
+
+def _figure(rng: random.Random, kind: str) -> str:
+    if rng.random() < 0.06:
+        return rng.choice(["-", "n/a", ":"])
+    if kind == "int":
+        return f"{rng.randint(0, 10 ** rng.randint(1, 6)):,}"
+    if kind == "pct":
+        return f"{rng.uniform(0, 100):.1f}"
+    if kind == "signed":
+        v = rng.uniform(-50, 50)
+        return f"{v:.1f}" if v >= 0 else f"-{-v:.1f}"
+    return f"{rng.uniform(0, 1000):,.2f}"
+
+
+def _wrap(text: str, width: float, font: str, size: float) -> list[str]:
+    """Greedy wrap of ``text`` into lines no wider than ``width`` points."""
+    from docextract.sources.mupdf import pymupdf
+
+    lines: list[str] = []
+    for word in text.split():
+        if lines and pymupdf.get_text_length(f"{lines[-1]} {word}", fontname=font, fontsize=size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def random_layout(seed: int) -> Layout:
+    rng = random.Random(seed)
+    ncols = rng.randint(3, 7)
+    size = rng.choice([7.0, 8.0, 9.0, 10.0])
+    stub = rng.uniform(110, 190)
+    rest = min(rng.uniform(45, 80), (500 - stub) / (ncols - 1))
+    lay = Layout(
+        font=rng.choice(["helv", "tiro"]),
+        size=size,
+        style=rng.choice(STYLES),
+        widths=[stub] + [rest] * (ncols - 1),
+        figures_on=rng.choice(["first", "last"]),
+        row_gap=rng.choice([0.0, 0.0, 0.3, 0.6, 1.0]),
+        header_align=rng.choice(["bottom", "top"]),
+    )
+    if ncols >= 4 and rng.random() < 0.5:  # group headings over runs of figure columns
+        tier: list[Cell | None] = [None]
+        j = 1
+        while j < ncols:
+            n = min(rng.randint(2, 3), ncols - j)
+            tier.append(Cell([_phrase(rng, 1, 2)], n) if n >= 2 else None)
+            tier += [None] * (n - 1)
+            j += n
+        lay.tiers.append(tier)
+    years = rng.random() < 0.4
+    start = rng.randint(1990, 2015)
+    heads: list[Cell | None] = [Cell([_phrase(rng, 1, 2)]) if rng.random() < 0.8 else None]
+    for j in range(1, ncols):
+        if years:
+            heads.append(Cell([str(start + j)]))
+        else:
+            text = _phrase(rng, 1, 3) + (" " + rng.choice(UNITS) if rng.random() < 0.3 else "")
+            heads.append(Cell(_wrap(text, rest - 10, lay.font, size)))
+    lay.tiers.append(heads)
+    kinds = [rng.choice(["int", "pct", "dec", "signed"]) for _ in range(ncols - 1)]
+    long_labels = rng.choice([2, 4, 7])
+    for _ in range(rng.randint(4, 14)):
+        if rng.random() < 0.1:  # a section heading: a label alone on its row
+            lay.body.append(([_phrase(rng, 1, 3)], [""] * (ncols - 1), 0.0))
+            continue
+        indent = rng.choice([0.0, 0.0, 8.0])
+        lines = _wrap(_phrase(rng, 1, long_labels), stub - 16 - indent, lay.font, size)
+        lay.body.append((lines, [_figure(rng, k) for k in kinds], indent))
+    return lay
+
+
+def draw_layout(page: Any, lay: Layout, top: float, left: float = 60) -> float:
+    """Draw the table with its top at ``top``; returns the y under it."""
+    from docextract.sources.mupdf import pymupdf
+
+    size, lead = lay.size, lay.size * 1.2
+    xs = [left]
+    for w in lay.widths:
+        xs.append(xs[-1] + w)
+    pad = 4.0
+    hlines: list[tuple[float, float, float]] = []
+    vlines_rows: list[tuple[float, float, list[tuple[float, float]]]] = []  # y0, y1, x-ranges merged
+
+    def put(x0: float, x1: float, y: float, s: str, align: str) -> None:
+        width = pymupdf.get_text_length(s, fontname=lay.font, fontsize=size)
+        x = {"left": x0 + pad, "right": x1 - pad - width, "centre": (x0 + x1 - width) / 2}[align]
+        page.insert_text((x, y), s, fontname=lay.font, fontsize=size)
+
+    y = top
+    hlines.append((y, xs[0], xs[-1]))
+    for t, tier in enumerate(lay.tiers):
+        nlines = max(len(c.lines) for c in tier if c) if any(tier) else 1
+        y_top = y
+        base = y + size + 3
+        for j, c in enumerate(tier):
+            if c is None:
+                continue
+            x1 = xs[j + c.span]
+            offset = nlines - len(c.lines) if lay.header_align == "bottom" else 0
+            for i, s in enumerate(c.lines):
+                put(xs[j], x1, base + lead * (i + offset), s, "left" if j == 0 else "centre")
+            if c.span > 1 and lay.style != "none":  # a rule under a group heading
+                hlines.append((y + nlines * lead + 5, xs[j] + 2, x1 - 2))
+        y += nlines * lead + 5
+        if t == len(lay.tiers) - 1 or lay.style == "grid":
+            hlines.append((y, xs[0], xs[-1]))
+        vlines_rows.append((y_top, y, _cuts(tier, xs)))
+    y += 0 if lay.style == "grid" else lay.row_gap * size * 0.5  # a grid's rules close the gap
+    for r, (stub, figs, indent) in enumerate(lay.body):
+        y_top = y
+        base = y + size + 2
+        for i, s in enumerate(stub):
+            put(xs[0] + indent + (6 if i else 0), xs[1], base + lead * i, s, "left")
+        fig_line = 0 if lay.figures_on == "first" else len(stub) - 1
+        for j, s in enumerate(figs, 1):
+            if s:
+                put(xs[j], xs[j + 1], base + lead * fig_line, s, "right")
+        y += len(stub) * lead + lay.row_gap * size + 2
+        if lay.style in ("rows", "grid") and r < len(lay.body) - 1:
+            hlines.append((y, xs[0], xs[-1]))
+        vlines_rows.append((y_top, y, [(x, x) for x in xs]))
+    hlines.append((y, xs[0], xs[-1]))
+    if lay.style == "none":
+        return y
+    for yy, x0, x1 in hlines:
+        page.draw_line((x0, yy), (x1, yy), width=0.5)
+    if lay.style == "grid":
+        for y0, y1, cuts in vlines_rows:
+            for x, _ in cuts:
+                page.draw_line((x, y0), (x, y1), width=0.5)
+    return y
+
+
+def _cuts(tier: list[Cell | None], xs: list[float]) -> list[tuple[float, float]]:
+    """Vertical rule positions of a header tier: none inside a cell spanning columns."""
+    inside = {j + k for j, c in enumerate(tier) if c for k in range(1, c.span)}
+    return [(x, x) for j, x in enumerate(xs) if j not in inside]
+
+
+def expected_grid(lay: Layout) -> list[list[str]]:
+    ncols = len(lay.widths)
+    out = []
+    for tier in lay.tiers:
+        out.append([" ".join(c.lines) if c else "" for c in tier] + [""] * (ncols - len(tier)))
+    for stub, figs, _ in lay.body:
+        out.append([" ".join(stub), *figs])
+    return out
+
+
+def random_table_pdf(seed: int) -> tuple[bytes, list[list[str]]]:
+    """A one-page PDF: prose, a caption, the table, a note, prose; and the table's grid."""
+    from docextract.sources.mupdf import pymupdf
+
+    rng = random.Random(seed * 7919 + 1)
+    lay = random_layout(seed)
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    y = 70.0
+    for _ in range(rng.randint(0, 3)):
+        page.insert_text((60, y), _phrase(rng, 10, 14) + ".", fontname="tiro", fontsize=10)
+        y += 13
+    y += 14
+    if rng.random() < 0.7:
+        page.insert_text(
+            (60, y), f"Table {rng.randint(1, 30)}. {_phrase(rng, 4, 9)}", fontname="hebo", fontsize=lay.size + 1
+        )
+        y += lay.size + 8
+    y = draw_layout(page, lay, y)
+    if rng.random() < 0.6:
+        y += lay.size + 4
+        note = rng.choice(["Source: ", "Note: ", "1 "]) + _phrase(rng, 6, 12, cap=False)
+        page.insert_text((60, y), note, fontname=lay.font, fontsize=max(6.0, lay.size - 1))
+    y += 30
+    for _ in range(rng.randint(0, 3)):
+        page.insert_text((60, y), _phrase(rng, 10, 14) + ".", fontname="tiro", fontsize=10)
+        y += 13
+    data = doc.tobytes()
+    doc.close()
+    return data, expected_grid(lay)
