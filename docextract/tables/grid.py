@@ -593,7 +593,9 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             header
             and gap <= 0.8 * r.height
             and not spaced
-            and r.filled <= prev.filled
+            and (r.filled <= prev.filled or prev.filled <= r.filled and _aligned(prev, r) and not _has_figure(r))  # top or bottom aligned
+            and not _spans_columns(prev)
+            and not _spans_columns(r)
             and not _has_number(r)
             and not _has_number(prev)
         ):
@@ -609,6 +611,17 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             continue
         out.append(r)
     return out
+
+
+def _aligned(a: RowText, b: RowText) -> bool:
+    """Whether the cells two lines share are aligned as the lines of one cell are: on the left,
+    the centre or the right (a heading over several columns is centred over them, not its column)."""
+    tol = 0.6 * max(a.height, b.height)
+    for j in a.filled & b.filled:
+        (a0, a1), (b0, b1) = a.spans[j], b.spans[j]
+        if min(abs(a0 - b0), abs(a1 - b1), abs(a0 + a1 - b0 - b1) / 2) > tol:
+            return False
+    return True
 
 
 def _row_pitch(rows: list[RowText], full: int) -> float | None:
