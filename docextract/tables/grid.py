@@ -325,6 +325,19 @@ def region_grid(region: list[Line], rules: Sequence[Rule] = ()) -> list[list[str
     head = _header_size(region, rules)
     spanned = _spanned_chunks(region, head, rules)
     gaps = find_columns(region, frozenset(spanned))
+    rows = _place(region, gaps, spanned)
+    # columns no line fills both of, side by side (centred headings over right-aligned figures,
+    # a ragged column), are one column before lines are joined by their cells
+    joined = _complementary_gaps(rows, gaps)
+    if joined:
+        gaps = [g for i, g in enumerate(gaps) if i not in joined]
+        rows = _place(region, gaps, spanned)
+    body = _join_ruled_rows(rows[head:], rules, _tabular_extent(region))
+    return finish_rows((_header_rows(rows[:head], rules) if head else []) + body, rules)
+
+
+def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[int, Rule]) -> list[RowText]:
+    """Each line's chunks put in the columns between ``gaps``."""
     ncols = len(gaps) + 1
     centres = _column_centres(region, gaps)
     rows: list[RowText] = []
@@ -340,8 +353,26 @@ def region_grid(region: list[Line], rules: Sequence[Rule] = ()) -> list[list[str
             for part in _split_at_gaps(chunk, gaps):
                 _put(row, _column_of(part.x0, part.x1, gaps), part, _last_column(part.x0, part.x1, gaps))
         rows.append(row)
-    body = _join_ruled_rows(rows[head:], rules, _tabular_extent(region))
-    return finish_rows((_header_rows(rows[:head], rules) if head else []) + body, rules)
+    return rows
+
+
+def _complementary_gaps(rows: list[RowText], gaps: list[tuple[float, float]]) -> set[int]:
+    """Indices of the gaps between neighbour columns that no line fills both of and whose texts
+    sit close (as :func:`_merge_complementary` merges them after the lines are joined)."""
+    h = statistics.median(r.height for r in rows)
+    out: set[int] = set()
+    used = [r.filled for r in rows]
+    extent = _extent(rows, 0)
+    for i in range(len(gaps)):
+        right = _extent(rows, i + 1)
+        clash = any(i in u and i + 1 in u for u in used)
+        if extent != (0.0, 0.0) and right != (0.0, 0.0) and not clash and right[0] - extent[1] < 1.5 * h:
+            out.add(i)
+            used = [u | {i + 1} if i in u else u for u in used]  # the merged column goes on as i + 1
+            extent = (min(extent[0], right[0]), max(extent[1], right[1]))
+        else:
+            extent = right
+    return out
 
 
 def _put(row: RowText, j: int, part: Chunk, last: int) -> None:
