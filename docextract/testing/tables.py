@@ -125,6 +125,13 @@ def random_layout(seed: int) -> Layout:
         indent = rng.choice([0.0, 0.0, 8.0])
         lines = _wrap(_phrase(rng, 1, long_labels), stub - 16 - indent, lay.font, size)
         lay.body.append((lines, [_figure(rng, k) for k in kinds], indent))
+    # a column is at least as wide as its widest word or figure (type is never set overlapping)
+    from docextract.sources.mupdf import pymupdf
+
+    texts = [w for c in heads[1:] if c for ln in c.lines for w in ln.split()]
+    texts += [f for _, figs, _ in lay.body for f in figs]
+    need = max(pymupdf.get_text_length(t, fontname=lay.font, fontsize=size) for t in texts) + 12
+    lay.widths = [stub] + [max(rest, need)] * (ncols - 1)
     return lay
 
 
