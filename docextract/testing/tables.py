@@ -118,8 +118,9 @@ def random_layout(seed: int) -> Layout:
     lay.tiers.append(heads)
     kinds = [rng.choice(["int", "pct", "dec", "signed"]) for _ in range(ncols - 1)]
     long_labels = rng.choice([2, 4, 7])
-    for _ in range(rng.randint(4, 14)):
-        if rng.random() < 0.1:  # a section heading: a label alone on its row
+    nrows = rng.randint(4, 14)
+    for r in range(nrows):
+        if rng.random() < 0.1 and r < nrows - 1:  # a section heading: a label alone on its row
             lay.body.append(([_phrase(rng, 1, 3)], [""] * (ncols - 1), 0.0))
             continue
         indent = rng.choice([0.0, 0.0, 8.0])
