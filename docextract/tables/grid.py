@@ -37,7 +37,8 @@ MAX_HEADER = 6  # lines above the rule under the header that may still be a head
 
 Rule = tuple[float, float, float]  # a horizontal ruling line: y, x0, x1 in the words' frame
 
-_MARKS = {"-", "–", "—", "−", "n/a", "na", "..."}
+# what statistical tables print for a figure not available, nil or withheld
+_MARKS = {"-", "–", "—", "−", "n/a", "na", "n.a.", "..", "...", ":", "x", "*"}
 _CAPTION = re.compile(r"^(table|exhibit|figure|fig\.|chart)\s*[\dA-Z]", re.IGNORECASE)
 _FOOTER = re.compile(r"^(source|sources|note|notes)\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"^[\s(\[+\-−–—$€£¥%]*\d[\d\s.,'’%)\]]*[%)]*$")
@@ -636,7 +637,7 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
         tight = row_pitch is not None and not spaced and not _has_figure(r)
         cont = shared and gap <= 0.8 * r.height and (tight or all(_is_continuation(r.cells[j]) for j in shared))
         # r continues prev's cells; or prev is a wrapped label whose row (numbers) comes with r
-        rest_numeric = all(is_numeric(r.cells[j]) or r.cells[j] in _MARKS for j in r.filled - shared)
+        rest_numeric = all(_is_figure(r.cells[j]) for j in r.filled - shared)
         if cont and (r.filled <= shared and len(r.filled) < full or prev.filled <= shared and rest_numeric):
             _absorb(prev, r)
             continue
