@@ -268,7 +268,7 @@ def _ruled_grids(
         placed = _assign(cells, inside)
         if not inside or _cut_share(cells, placed) > MAX_CUT_WORDS:
             continue
-        grid = _fill(placed)
+        grid = _fill(placed, [(c[1], c[0], c[2]) for row in cells for c in row if c is not None])
         # rules vouch for long text cells, but not for a framed paragraph of two lines
         ok = len(grid) > 2 and len(grid[0]) >= 2 or is_table(grid)
         if ok and not _too_coarse(placed):
@@ -341,12 +341,13 @@ def _cell_text(words: list[Word]) -> str:
     return " ".join(" ".join(w.text for w in ln.words) for ln in group_lines(words))
 
 
-def _fill(placed: list[list[list[Word]]]) -> list[list[str]]:
-    """Cell texts of a ruled grid; rows holding aligned lines of numbers are split into lines."""
+def _fill(placed: list[list[list[Word]]], rules: list[Rule]) -> list[list[str]]:
+    """Cell texts of a ruled grid; rows holding aligned lines of numbers are split into lines,
+    which may join again as wrapped lines, never across one of ``rules`` (the cells' top edges)."""
     rows: list[RowText] = []
     for row_words in placed:
         rows += _split_row(row_words)
-    return finish_rows(rows)
+    return finish_rows(rows, rules)
 
 
 def _row_text(per_cell: list[list[Word]]) -> RowText:
