@@ -26,7 +26,8 @@ def run(seed: int, res: Result, by_style: dict[str, Result], detail: bool) -> No
     from docextract.testing.tables import random_layout, random_table_pdf
 
     data, want = random_table_pdf(seed)
-    style = random_layout(seed).style
+    lay = random_layout(seed)
+    style = f"{lay.kind}/{lay.style}"
     with pymupdf.open(stream=data, filetype="pdf") as doc:
         tables = extract_pdf_tables(doc[0], 1)
     grids = [([t.columns] if t.columns else []) + [list(r) for r in t.rows] for t in tables]
@@ -72,7 +73,7 @@ def main() -> int:
     for seed in range(args.first, args.first + args.n):
         run(seed, res, by_style, args.detail)
     for name, r in [("all", res), *sorted(by_style.items())]:
-        print(f"{name:<9} F1 {r.rel.f1:.3f}  rows {r.rows_ok}/{r.tables} ({100 * r.rows_ok / r.tables:.0f}%)  "
+        print(f"{name:<17} F1 {r.rel.f1:.3f}  rows {r.rows_ok}/{r.tables} ({100 * r.rows_ok / r.tables:.0f}%)  "
               f"cols {r.cols_ok}/{r.tables}")  # fmt: skip
     return 0
 

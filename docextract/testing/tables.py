@@ -44,10 +44,13 @@ class Layout:
     style: str
     widths: list[float]
     tiers: list[list[Cell | None]] = field(default_factory=list)
-    body: list[tuple[list[str], list[str], float]] = field(default_factory=list)  # stub lines, figures, indent
+    body: list[tuple[list[list[str]], float]] = field(default_factory=list)  # cells (their lines), stub indent
+    kind: str = "figures"  # "figures": a stub and right-aligned figures; "text": wrapped text in every column
     figures_on: str = "first"  # wrapped stub: figures on its "first" or "last" line
     row_gap: float = 0.0  # extra space between rows, in text sizes
     header_align: str = "bottom"
+    header_bold: bool = False
+    zebra: bool = False  # every other body row shaded (a fill, no stroke)
 
 
 def _phrase(rng: random.Random, lo: int, hi: int, cap: bool = True) -> str:
@@ -84,6 +87,8 @@ def _wrap(text: str, width: float, font: str, size: float) -> list[str]:
 
 def random_layout(seed: int) -> Layout:
     rng = random.Random(seed)
+    if rng.random() < 0.3:
+        return _text_layout(rng)
     ncols = rng.randint(3, 7)
     size = rng.choice([7.0, 8.0, 9.0, 10.0])
     stub = rng.uniform(110, 190)
@@ -96,6 +101,8 @@ def random_layout(seed: int) -> Layout:
         figures_on=rng.choice(["first", "last"]),
         row_gap=rng.choice([0.0, 0.0, 0.3, 0.6, 1.0]),
         header_align=rng.choice(["bottom", "top"]),
+        header_bold=rng.random() < 0.3,
+        zebra=rng.random() < 0.2,
     )
     if ncols >= 4 and rng.random() < 0.5:  # group headings over runs of figure columns
         tier: list[Cell | None] = [None]
@@ -121,18 +128,48 @@ def random_layout(seed: int) -> Layout:
     nrows = rng.randint(4, 14)
     for r in range(nrows):
         if rng.random() < 0.1 and r < nrows - 1:  # a section heading: a label alone on its row
-            lay.body.append(([_phrase(rng, 1, 3)], [""] * (ncols - 1), 0.0))
+            lay.body.append(([[_phrase(rng, 1, 3)]] + [[]] * (ncols - 1), 0.0))
             continue
         indent = rng.choice([0.0, 0.0, 8.0])
         lines = _wrap(_phrase(rng, 1, long_labels), stub - 16 - indent, lay.font, size)
-        lay.body.append((lines, [_figure(rng, k) for k in kinds], indent))
+        lay.body.append(([lines] + [[_figure(rng, k)] for k in kinds], indent))
     # a column is at least as wide as its widest word or figure (type is never set overlapping)
     from docextract.sources.mupdf import pymupdf
 
     texts = [w for c in heads[1:] if c for ln in c.lines for w in ln.split()]
-    texts += [f for _, figs, _ in lay.body for f in figs]
+    texts += [f for cells, _ in lay.body for c in cells[1:] for f in c]
     need = max(pymupdf.get_text_length(t, fontname=lay.font, fontsize=size) for t in texts) + 12
     lay.widths = [stub] + [max(rest, need)] * (ncols - 1)
+    return lay
+
+
+def _text_layout(rng: random.Random) -> Layout:
+    """A table of text: two to four columns of wrapped phrases, rows apart by space or rules."""
+    ncols = rng.randint(2, 4)
+    size = rng.choice([8.0, 9.0, 10.0])
+    widths = [rng.uniform(90, 480 / ncols) for _ in range(ncols)]
+    style = rng.choice(STYLES)
+    lay = Layout(
+        font=rng.choice(["helv", "tiro"]),
+        size=size,
+        style=style,
+        widths=widths,
+        kind="text",
+        row_gap=rng.choice([0.4, 0.7, 1.0] + ([0.0] if style in ("rows", "grid") else [])),
+        header_align=rng.choice(["bottom", "top"]),
+        header_bold=rng.random() < 0.5,
+        zebra=rng.random() < 0.2,
+    )
+    lay.tiers.append([Cell(_wrap(_phrase(rng, 1, 3), w - 12, lay.font, size)) for w in widths])
+    long_cells = [rng.choice([2, 5, 12]) for _ in range(ncols)]
+    for _ in range(rng.randint(3, 9)):
+        cells = []
+        for w, n in zip(widths, long_cells, strict=True):
+            text = _phrase(rng, 1, n) if rng.random() < 0.92 else ""
+            cells.append(_wrap(text, w - 12, lay.font, size) if text else [])
+        if not cells[0]:
+            cells[0] = [_phrase(rng, 1, 2)]
+        lay.body.append((cells, 0.0))
     return lay
 
 
@@ -148,10 +185,11 @@ def draw_layout(page: Any, lay: Layout, top: float, left: float = 60) -> float:
     hlines: list[tuple[float, float, float]] = []
     vlines_rows: list[tuple[float, float, list[tuple[float, float]]]] = []  # y0, y1, x-ranges merged
 
-    def put(x0: float, x1: float, y: float, s: str, align: str) -> None:
-        width = pymupdf.get_text_length(s, fontname=lay.font, fontsize=size)
+    def put(x0: float, x1: float, y: float, s: str, align: str, bold: bool = False) -> None:
+        font = {"helv": "hebo", "tiro": "tibo"}[lay.font] if bold else lay.font
+        width = pymupdf.get_text_length(s, fontname=font, fontsize=size)
         x = {"left": x0 + pad, "right": x1 - pad - width, "centre": (x0 + x1 - width) / 2}[align]
-        page.insert_text((x, y), s, fontname=lay.font, fontsize=size)
+        page.insert_text((x, y), s, fontname=font, fontsize=size)
 
     y = top
     hlines.append((y, xs[0], xs[-1]))
@@ -165,7 +203,8 @@ def draw_layout(page: Any, lay: Layout, top: float, left: float = 60) -> float:
             x1 = xs[j + c.span]
             offset = nlines - len(c.lines) if lay.header_align == "bottom" else 0
             for i, s in enumerate(c.lines):
-                put(xs[j], x1, base + lead * (i + offset), s, "left" if j == 0 else "centre")
+                align = "left" if j == 0 or lay.kind == "text" else "centre"
+                put(xs[j], x1, base + lead * (i + offset), s, align, lay.header_bold)
             if c.span > 1 and lay.style != "none":  # a rule under a group heading
                 hlines.append((y + nlines * lead + 5, xs[j] + 2, x1 - 2))
         y += nlines * lead + 5
@@ -173,16 +212,23 @@ def draw_layout(page: Any, lay: Layout, top: float, left: float = 60) -> float:
             hlines.append((y, xs[0], xs[-1]))
         vlines_rows.append((y_top, y, _cuts(tier, xs)))
     y += 0 if lay.style == "grid" else lay.row_gap * size * 0.5  # a grid's rules close the gap
-    for r, (stub, figs, indent) in enumerate(lay.body):
+    for r, (cells, indent) in enumerate(lay.body):
         y_top = y
+        nlines = max(len(c) for c in cells)
+        height = nlines * lead + lay.row_gap * size + 2
+        if lay.zebra and r % 2 == 0:
+            page.draw_rect(pymupdf.Rect(xs[0], y, xs[-1], y + height), color=None, fill=(0.88, 0.9, 0.95))
         base = y + size + 2
-        for i, s in enumerate(stub):
-            put(xs[0] + indent + (6 if i else 0), xs[1], base + lead * i, s, "left")
-        fig_line = 0 if lay.figures_on == "first" else len(stub) - 1
-        for j, s in enumerate(figs, 1):
-            if s:
-                put(xs[j], xs[j + 1], base + lead * fig_line, s, "right")
-        y += len(stub) * lead + lay.row_gap * size + 2
+        for i, s in enumerate(cells[0]):
+            put(xs[0] + indent + (6 if i and lay.kind == "figures" else 0), xs[1], base + lead * i, s, "left")
+        fig_line = 0 if lay.figures_on == "first" else len(cells[0]) - 1
+        for j, c in enumerate(cells[1:], 1):
+            for i, s in enumerate(c):
+                if lay.kind == "text":
+                    put(xs[j], xs[j + 1], base + lead * i, s, "left")
+                else:
+                    put(xs[j], xs[j + 1], base + lead * fig_line, s, "right")
+        y += height
         if lay.style in ("rows", "grid") and r < len(lay.body) - 1:
             hlines.append((y, xs[0], xs[-1]))
         vlines_rows.append((y_top, y, [(x, x) for x in xs]))
@@ -209,8 +255,8 @@ def expected_grid(lay: Layout) -> list[list[str]]:
     out = []
     for tier in lay.tiers:
         out.append([" ".join(c.lines) if c else "" for c in tier] + [""] * (ncols - len(tier)))
-    for stub, figs, _ in lay.body:
-        out.append([" ".join(stub), *figs])
+    for cells, _ in lay.body:
+        out.append([" ".join(c) for c in cells])
     return out
 
 
