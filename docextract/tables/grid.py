@@ -163,6 +163,52 @@ def _trim(region: list[Line]) -> list[Line]:
     return region
 
 
+def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -> list[Line]:
+    """A region with the lone lines under its last tabular line that belong to it: those down
+    to the rule across the table that closes them (the last row's wrapped or half-empty lines),
+    or lines at the leading that continue a cell of the line above, inside its column."""
+    k = next(i for i, ln in enumerate(lines) if ln is region[-1])
+    left, right = _tabular_extent(region)
+    h = statistics.median(ln.height for ln in region)
+    across = sorted(r[0] for r in rules if _full_width(r, left, right))
+    tail: list[Line] = []
+    keep = 0
+    prev = region[-1]
+    for i in range(k + 1, min(k + 1 + LOOKAHEAD, len(lines))):
+        ln = lines[i]
+        text = _line_text(ln)
+        inside = ln.chunks[0].x0 >= left - h and ln.chunks[-1].x1 <= right + h
+        if not inside or not _same_size(ln, prev) or _gap(prev, ln) > REGION_GAP or _FOOTER.match(text):
+            break
+        tail.append(ln)
+        if keep == len(tail) - 1 and _gap(prev, ln) <= 0.5 and _continues_cells(prev, ln):
+            keep = len(tail)
+        below = lines[i + 1].y0 if i + 1 < len(lines) else ln.y1 + 2 * h
+        if any(ln.y1 <= y <= min(below, ln.y1 + 2 * h) for y in across):
+            keep = len(tail)  # a rule across the table closes the lines so far
+        prev = ln
+    return region + tail[:keep]
+
+
+def _ruled_across(region: list[Line], rules: Sequence[Rule]) -> bool:
+    """Whether rules across the region frame it and part its lines (one between two lines and
+    one more): text set in columns that rules cut into rows is a table, not a page's columns."""
+    left, right = _tabular_extent(region)
+    ys = [r[0] for r in _rules_near(region, rules) if _full_width(r, left, right)]
+    inner = [y for y in ys if region[0].y1 < y < region[-1].y0]
+    return len(ys) >= 2 and bool(inner)
+
+
+def _continues_cells(above: Line, ln: Line) -> bool:
+    """Whether each chunk of ``ln`` lies under one chunk of ``above``, before the next one."""
+    for c in ln.chunks:
+        under = [a for a in above.chunks if a.x0 - 2 * ln.height < c.x1 and c.x0 < a.x1]
+        nxt = [a.x0 for a in above.chunks if a.x0 > c.x0]
+        if len(under) != 1 or nxt and c.x1 >= min(nxt):
+            return False
+    return True
+
+
 def _gap(a: Line, b: Line) -> float:
     return (b.y0 - a.y1) / max(a.height, b.height, 1e-6)
 
@@ -722,17 +768,19 @@ def make_table(grid: list[list[str]], page_no: int) -> Table:
     return Table(columns=grid[0] if n else [], rows=grid[n:], page=page_no)
 
 
-def is_table(grid: list[list[str]]) -> bool:
-    """Whether a grid is a table: not prose set in columns, not a bulleted list, not too small."""
+def is_table(grid: list[list[str]], ruled: bool = False) -> bool:
+    """Whether a grid is a table: not prose set in columns (unless ``ruled``: rules across it
+    between its lines), not a bulleted list, not too small."""
     if len(grid) < 2 or not grid or len(grid[0]) < 2:
         return False
-    [c for r in grid for c in r if c]
     multi = sum(1 for r in grid if sum(1 for c in r if c) >= 2)
     if multi < 2:
         return False
     if len(grid[0]) == 2 and all(len(r[0]) <= 3 and not r[0].isdigit() for r in grid):
         return False  # a bulleted or numbered list
     width = len(grid[0])
+    if ruled:
+        return True
     wordy = 0
     for j in range(width):
         col = [r[j] for r in grid if r[j]]
@@ -748,9 +796,9 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
         ln.chunks = split_chunks(ln)
     out = []
     for region in find_regions(lines):
-        region = below_top_rule(region, rules)
+        region = below_top_rule(_extend_down(region, lines, rules), rules)
         grid = region_grid(region, rules)
-        if is_table(grid):
+        if is_table(grid, _ruled_across(region, rules)):
             out.append((region[0].y0, make_table(grid, page_no)))
     return out
 
