@@ -51,6 +51,9 @@ class Layout:
     header_align: str = "bottom"
     header_bold: bool = False
     zebra: bool = False  # every other body row shaded (a fill, no stroke)
+    bold: set[int] = field(default_factory=set)  # body rows set in bold (section headings, totals)
+    space_before: dict[int, float] = field(default_factory=dict)  # extra space above a body row, in sizes
+    dollar: bool = False  # "$" set at the left of the first and last rows' figure cells
 
 
 def _phrase(rng: random.Random, lo: int, hi: int, cap: bool = True) -> str:
@@ -128,11 +131,19 @@ def random_layout(seed: int) -> Layout:
     nrows = rng.randint(4, 14)
     for r in range(nrows):
         if rng.random() < 0.1 and r < nrows - 1:  # a section heading: a label alone on its row
+            if rng.random() < 0.5:
+                lay.bold.add(r)
+            if r and rng.random() < 0.5:
+                lay.space_before[r] = rng.choice([0.5, 1.0])
             lay.body.append(([[_phrase(rng, 1, 3)]] + [[]] * (ncols - 1), 0.0))
             continue
         indent = rng.choice([0.0, 0.0, 8.0])
         lines = _wrap(_phrase(rng, 1, long_labels), stub - 16 - indent, lay.font, size)
         lay.body.append(([lines] + [[_figure(rng, k)] for k in kinds], indent))
+    if rng.random() < 0.3:  # a total row, in bold
+        lay.body.append(([["Total"]] + [[_figure(rng, k)] for k in kinds], 0.0))
+        lay.bold.add(len(lay.body) - 1)
+    lay.dollar = rng.random() < 0.15 and all(k != "signed" for k in kinds)
     # a column is at least as wide as its widest word or figure (type is never set overlapping)
     from docextract.sources.mupdf import pymupdf
 
@@ -215,19 +226,23 @@ def draw_layout(page: Any, lay: Layout, top: float, left: float = 60) -> float:
     for r, (cells, indent) in enumerate(lay.body):
         y_top = y
         nlines = max(len(c) for c in cells)
-        height = nlines * lead + lay.row_gap * size + 2
+        height = nlines * lead + lay.row_gap * size + 2 + lay.space_before.get(r, 0.0) * size
         if lay.zebra and r % 2 == 0:
             page.draw_rect(pymupdf.Rect(xs[0], y, xs[-1], y + height), color=None, fill=(0.88, 0.9, 0.95))
-        base = y + size + 2
+        base = y + size + 2 + lay.space_before.get(r, 0.0) * size
+        bold = r in lay.bold
         for i, s in enumerate(cells[0]):
-            put(xs[0] + indent + (6 if i and lay.kind == "figures" else 0), xs[1], base + lead * i, s, "left")
+            put(xs[0] + indent + (6 if i and lay.kind == "figures" else 0), xs[1], base + lead * i, s, "left", bold)
         fig_line = 0 if lay.figures_on == "first" else len(cells[0]) - 1
+        dollar = lay.dollar and r in (0, len(lay.body) - 1)
         for j, c in enumerate(cells[1:], 1):
             for i, s in enumerate(c):
                 if lay.kind == "text":
                     put(xs[j], xs[j + 1], base + lead * i, s, "left")
                 else:
-                    put(xs[j], xs[j + 1], base + lead * fig_line, s, "right")
+                    put(xs[j], xs[j + 1], base + lead * fig_line, s, "right", bold)
+                    if dollar and s[:1].isdigit():
+                        put(xs[j], xs[j + 1], base + lead * fig_line, "$", "left", bold)
         y += height
         if lay.style in ("rows", "grid") and r < len(lay.body) - 1:
             hlines.append((y, xs[0], xs[-1]))
@@ -255,8 +270,12 @@ def expected_grid(lay: Layout) -> list[list[str]]:
     out = []
     for tier in lay.tiers:
         out.append([" ".join(c.lines) if c else "" for c in tier] + [""] * (ncols - len(tier)))
-    for cells, _ in lay.body:
-        out.append([" ".join(c) for c in cells])
+    for r, (cells, _) in enumerate(lay.body):
+        dollar = lay.dollar and r in (0, len(lay.body) - 1)
+        out.append(
+            [" ".join(c) for c in cells[:1]]
+            + [("$ " if dollar and c[0][:1].isdigit() else "") + " ".join(c) if c else "" for c in cells[1:]]
+        )
     return out
 
 
