@@ -41,6 +41,7 @@ Rule = tuple[float, float, float]  # a horizontal ruling line: y, x0, x1 in the 
 _MARKS = {"-", "–", "—", "−", "n/a", "na", "n.a.", "..", "...", ":", "x", "*"}
 _CAPTION = re.compile(r"^(table|exhibit|figure|fig\.|chart)\s*[\dA-Z]", re.IGNORECASE)
 _FOOTER = re.compile(r"^(source|sources|note|notes)\b", re.IGNORECASE)
+_SIGN = re.compile(r"^[$€£¥₹]$|^[A-Z]{0,2}\$$")  # "$", "€", "US$"
 _NUMERIC = re.compile(r"^[\s(\[+\-−–—$€£¥%]*\d[\d\s.,'’%)\]]*[%)]*$")
 
 
@@ -124,6 +125,17 @@ def split_chunks(line: Line, gap: float | None = None) -> list[Chunk]:
         else:
             chunks[-1].words.append(w)
     return chunks
+
+
+def _attach_signs(chunks: list[Chunk]) -> list[Chunk]:
+    """A currency sign set apart at the left of its column belongs to the figure after it."""
+    out: list[Chunk] = []
+    for c in chunks:
+        if out and _SIGN.match(out[-1].text) and is_numeric(c.text):
+            out[-1] = Chunk(out[-1].words + c.words)
+        else:
+            out.append(c)
+    return out
 
 
 # ---------------------------------------------------------------- regions
@@ -793,7 +805,7 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
     ``rules``: the page's horizontal ruling lines in the words' frame."""
     lines = group_lines([_tight(w) if w.source == "ocr" else w for w in words])
     for ln in lines:
-        ln.chunks = split_chunks(ln)
+        ln.chunks = _attach_signs(split_chunks(ln))
     out = []
     for region in find_regions(lines):
         region = below_top_rule(_extend_down(region, lines, rules), rules)
