@@ -409,7 +409,8 @@ def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[in
                 j = covered[0] if covered else _column_of(chunk.x0, chunk.x1, gaps)
                 _put(row, j, chunk, covered[-1] if covered else j)
                 continue
-            for part in _split_at_gaps(chunk, gaps):
+            # a line's only chunk is one cell: lines of one chunk define no column gap
+            for part in _split_at_gaps(chunk, gaps) if len(ln.chunks) > 1 else [chunk]:
                 _put(row, _column_of(part.x0, part.x1, gaps), part, _last_column(part.x0, part.x1, gaps))
         rows.append(row)
     return rows
