@@ -140,6 +140,14 @@ def random_layout(seed: int) -> Layout:
         indent = rng.choice([0.0, 0.0, 8.0])
         lines = _wrap(_phrase(rng, 1, long_labels), stub - 16 - indent, lay.font, size)
         lay.body.append(([lines] + [[_figure(rng, k)] for k in kinds], indent))
+    if rng.random() < 0.3:  # footnote marks on a few labels, headings and figures
+        for cells, _ in lay.body:
+            for j, c in enumerate(cells):
+                if c and rng.random() < (0.1 if j == 0 else 0.03):
+                    c[-1] += "^" + rng.choice(["1", "2", "a", "*"])
+        for c in heads:
+            if c and rng.random() < 0.15:
+                c.lines[-1] += "^" + rng.choice(["1", "2", "3"])
     if rng.random() < 0.3:  # a total row, in bold
         lay.body.append(([["Total"]] + [[_figure(rng, k)] for k in kinds], 0.0))
         lay.bold.add(len(lay.body) - 1)
@@ -198,9 +206,13 @@ def draw_layout(page: Any, lay: Layout, top: float, left: float = 60) -> float:
 
     def put(x0: float, x1: float, y: float, s: str, align: str, bold: bool = False) -> None:
         font = {"helv": "hebo", "tiro": "tibo"}[lay.font] if bold else lay.font
+        s, _, mark = s.partition("^")  # a footnote mark, set small and raised after the text
         width = pymupdf.get_text_length(s, fontname=font, fontsize=size)
-        x = {"left": x0 + pad, "right": x1 - pad - width, "centre": (x0 + x1 - width) / 2}[align]
+        full = width + pymupdf.get_text_length(mark, fontname=font, fontsize=0.6 * size)
+        x = {"left": x0 + pad, "right": x1 - pad - full, "centre": (x0 + x1 - full) / 2}[align]
         page.insert_text((x, y), s, fontname=font, fontsize=size)
+        if mark:
+            page.insert_text((x + width + 0.5, y - 0.38 * size), mark, fontname=font, fontsize=0.6 * size)
 
     y = top
     hlines.append((y, xs[0], xs[-1]))
@@ -266,6 +278,11 @@ def _cuts(tier: list[Cell | None], xs: list[float]) -> list[tuple[float, float]]
 
 
 def expected_grid(lay: Layout) -> list[list[str]]:
+    """The labelled grid (a footnote mark is part of its cell's text)."""
+    return [[c.replace("^", "") for c in row] for row in _expected(lay)]
+
+
+def _expected(lay: Layout) -> list[list[str]]:
     ncols = len(lay.widths)
     out = []
     for tier in lay.tiers:
