@@ -41,6 +41,7 @@ Rule = tuple[float, float, float]  # a horizontal ruling line: y, x0, x1 in the 
 _MARKS = {"-", "–", "—", "−", "n/a", "na", "n.a.", "..", "...", ":", "x", "*"}
 _CAPTION = re.compile(r"^(table|exhibit|figure|fig\.|chart)\s*[\dA-Z]", re.IGNORECASE)
 _FOOTER = re.compile(r"^(source|sources|note|notes)\b", re.IGNORECASE)
+_YEAR = re.compile(r"^(1[89]|20)\d\d([-/–](\d\d|\d{4}))?[a-z*]?$")  # a year or a span of years: headings
 _SIGN = re.compile(r"^[$€£¥₹]$|^[A-Z]{0,2}\$$")  # "$", "€", "US$"
 # a figure, perhaps with a footnote mark set after it ("776a", "12.5*")
 _NUMERIC = re.compile(r"^[\s(\[+\-−–—$€£¥%]*\d[\d\s.,'’%)\]]*[%)]*[a-z*†‡]?$")
@@ -501,7 +502,7 @@ def _header_size(region: list[Line], rules: list[Rule]) -> int:
             continue
         if above == len(region) or above > MAX_HEADER:
             return 0
-        numbers = any(is_numeric(c.text) for ln in region[:above] for c in ln.chunks)
+        numbers = any(is_numeric(c.text) and not _YEAR.match(c.text) for ln in region[:above] for c in ln.chunks)
         return 0 if numbers else above
     return 0
 
