@@ -46,7 +46,7 @@ class Layout:
     tiers: list[list[Cell | None]] = field(default_factory=list)
     body: list[tuple[list[list[str]], float]] = field(default_factory=list)  # cells (their lines), stub indent
     kind: str = "figures"  # "figures": a stub and right-aligned figures; "text": wrapped text in every column
-    figures_on: str = "first"  # wrapped stub: figures on its "first" or "last" line
+    figures_on: str = "first"  # wrapped stub: figures on its "first" or "last" line or in the "middle"
     row_gap: float = 0.0  # extra space between rows, in text sizes
     header_align: str = "bottom"
     header_bold: bool = False
@@ -159,6 +159,8 @@ def random_layout(seed: int) -> Layout:
     texts += [f for cells, _ in lay.body for c in cells[1:] for f in c]
     need = max(pymupdf.get_text_length(t, fontname=lay.font, fontsize=size) for t in texts) + 12
     lay.widths = [stub] + [max(rest, need)] * (ncols - 1)
+    if random.Random(seed + 10**6).random() < 0.25:  # (a stream of its own: the layouts above stay)
+        lay.figures_on = "middle"
     return lay
 
 
@@ -245,7 +247,7 @@ def draw_layout(page: Any, lay: Layout, top: float, left: float = 60) -> float:
         bold = r in lay.bold
         for i, s in enumerate(cells[0]):
             put(xs[0] + indent + (6 if i and lay.kind == "figures" else 0), xs[1], base + lead * i, s, "left", bold)
-        fig_line = 0 if lay.figures_on == "first" else len(cells[0]) - 1
+        fig_line = {"first": 0, "last": len(cells[0]) - 1, "middle": (len(cells[0]) - 1) / 2}[lay.figures_on]
         dollar = lay.dollar and r in (0, len(lay.body) - 1)
         for j, c in enumerate(cells[1:], 1):
             for i, s in enumerate(c):
