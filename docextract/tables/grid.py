@@ -41,7 +41,8 @@ Rule = tuple[float, float, float]  # a horizontal ruling line: y, x0, x1 in the 
 _MARKS = {"-", "–", "—", "−", "n/a", "na", "n.a.", "..", "...", ":", "x", "*"}
 _CAPTION = re.compile(r"^(table|exhibit|figure|fig\.|chart)\s*[\dA-Z]", re.IGNORECASE)
 _FOOTER = re.compile(r"^(source|sources|note|notes)\b", re.IGNORECASE)
-_YEAR = re.compile(r"^(1[89]|20)\d\d([-/–](\d\d|\d{4}))?[a-z*]?$")  # a year or a span of years: headings
+_YEAR = re.compile(r"^(1[89]|20)\d\d([-/–](\d\d|\d{4}))?[a-z*]?$")  # a year or a span of years
+_UNIT_NUMBER = re.compile(r"^1(0+|([ ,.]?000)+)$")  # the power of ten of a unit ("per 1 000")
 _SIGN = re.compile(r"^[$€£¥₹]$|^[A-Z]{0,2}\$$")  # "$", "€", "US$"
 # a figure, perhaps with a footnote mark set after it ("776a", "12.5*")
 _NUMERIC = re.compile(r"^[\s(\[+\-−–—$€£¥%]*\d[\d\s.,'’%)\]]*[%)]*[a-z*†‡]?$")
@@ -502,7 +503,8 @@ def _header_size(region: list[Line], rules: list[Rule]) -> int:
             continue
         if above == len(region) or above > MAX_HEADER:
             return 0
-        numbers = any(is_numeric(c.text) and not _YEAR.match(c.text) for ln in region[:above] for c in ln.chunks)
+        # years and units head columns; other numbers are data
+        numbers = any(_is_data(c.text) and not _YEAR.match(c.text) for ln in region[:above] for c in ln.chunks)
         return 0 if numbers else above
     return 0
 
@@ -666,12 +668,12 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
     full = max(len(r.filled) for r in rows)
     row_pitch = _row_pitch(rows, full)
     # stacked header lines are joined only above the first row holding a number
-    header = not _has_number(rows[0]) and any(_has_number(r) for r in rows)
+    header = not _has_data(rows[0]) and any(_has_data(r) for r in rows)
     out = [rows[0]]
     for above, r in zip(rows, rows[1:], strict=False):
         prev = out[-1]
         if prev.final or r.final or _ruled_between(prev, r, rules, *_row_extent(prev, r)):
-            header = header and not _has_number(r)
+            header = header and not _has_data(r)
             out.append(r)
             continue
         overlap = min(prev.y1, r.y1) - max(prev.y0, r.y0)
@@ -686,22 +688,24 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             header
             and gap <= 0.8 * r.height
             and not spaced
-            and (r.filled <= prev.filled or prev.filled <= r.filled and _aligned(prev, r) and not _has_figure(r))  # top or bottom aligned
+            and (r.filled <= prev.filled or prev.filled <= r.filled and _aligned(prev, r) and not _has_marks(r))
             and not _spans_columns(prev)
             and not _spans_columns(r)
-            and not _has_number(r)
-            and not _has_number(prev)
-        ):
+            and not _has_data(r)
+            and not _has_data(prev)
+        ):  # top or bottom aligned
             _absorb(prev, r)  # stacked header lines ("to air" over "kg/year")
             continue
-        header = header and not _has_number(r)
+        header = header and not _has_data(r)
         tight = row_pitch is not None and not spaced and not _has_figure(r)
         cont = shared and gap <= 0.8 * r.height and (tight or all(_is_continuation(r.cells[j]) for j in shared))
         # r continues prev's cells; or prev is a wrapped label whose row (numbers) comes with r
         rest_numeric = all(_is_figure(r.cells[j]) for j in r.filled - shared)
         # or, in rows set apart, a partial line whose cells all go on in r, which fills more
         completes = tight and len(prev.filled) < full and _aligned(prev, r)
-        if cont and (r.filled <= shared and len(r.filled) < full or prev.filled <= shared and (rest_numeric or completes)):
+        if cont and (
+            r.filled <= shared and len(r.filled) < full or prev.filled <= shared and (rest_numeric or completes)
+        ):
             _absorb(prev, r)
             continue
         out.append(r)
@@ -733,6 +737,19 @@ def _row_pitch(rows: list[RowText], full: int) -> float | None:
 
 def _has_figure(row: RowText) -> bool:
     return any(_is_figure(c) for c in row.cells if c)
+
+
+def _is_data(text: str) -> bool:
+    return is_numeric(text) and not _UNIT_NUMBER.match(text.strip())
+
+
+def _has_data(row: RowText) -> bool:
+    """Whether a line holds a number that is not a unit's power of ten."""
+    return any(_is_data(c) for c in row.cells if c)
+
+
+def _has_marks(row: RowText) -> bool:
+    return any(c.strip().lower() in _MARKS for c in row.cells if c)
 
 
 def _has_number(row: RowText) -> bool:
