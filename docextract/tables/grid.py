@@ -189,14 +189,17 @@ def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -
     tail: list[Line] = []
     keep = 0
     prev = region[-1]
-    for i in range(k + 1, min(k + 1 + LOOKAHEAD, len(lines))):
+    budget, i = LOOKAHEAD, k
+    while budget and i + 1 < len(lines):
+        i += 1
         ln = lines[i]
+        budget -= not _goes_on(prev, ln)
         text = _line_text(ln)
         inside = ln.chunks[0].x0 >= left - h and ln.chunks[-1].x1 <= right + h
         if not inside or not _same_size(ln, prev) or _gap(prev, ln) > REGION_GAP or _FOOTER.match(text):
             break
         tail.append(ln)
-        if keep == len(tail) - 1 and _gap(prev, ln) <= 0.5 and _continues_cells(prev, ln):
+        if keep == len(tail) - 1 and _goes_on(prev, ln):
             keep = len(tail)
         below = lines[i + 1].y0 if i + 1 < len(lines) else ln.y1 + 2 * h
         if any(ln.y1 <= y <= min(below, ln.y1 + 2 * h) for y in across):
@@ -239,14 +242,20 @@ def _continues(lines: list[Line], j: int) -> bool:
         _line_text(nxt)
     ):  # a heading in another font size separates two tables
         return False
-    # a lone chunk (section label, wrapped cell) stays if a tabular line follows closely
-    for k in range(j + 2, j + 2 + LOOKAHEAD):
-        if k < len(lines) and _gap(lines[k - 1], lines[k]) <= REGION_GAP and len(lines[k].chunks) >= 2:
-            return True
-        if k < len(lines) and len(lines[k].chunks) < 2:
-            continue
-        break
+    # a lone chunk (section label, wrapped cell) stays if a tabular line follows closely; lines
+    # that go on with a cell of the line above (a long text cell) do not count against that
+    budget, k = LOOKAHEAD, j + 2
+    while budget and k < len(lines):
+        if len(lines[k].chunks) >= 2:
+            return _gap(lines[k - 1], lines[k]) <= REGION_GAP
+        budget -= not _goes_on(lines[k - 1], lines[k])
+        k += 1
     return False
+
+
+def _goes_on(above: Line, ln: Line) -> bool:
+    """Whether ``ln`` is a further line of cells of ``above``: at the leading, under them."""
+    return _same_size(above, ln) and _gap(above, ln) <= 0.5 and _continues_cells(above, ln)
 
 
 def _same_size(a: Line, b: Line) -> bool:
