@@ -26,7 +26,7 @@ WORDS = (
     "students teachers hospitals vehicles roads railways electricity gas oil coal fisheries"
 ).split()
 UNITS = ("(%)", "(thousands)", "(EUR m)", "(tonnes)", "(km)", "per 1 000", "(index)", "(USD)")
-STYLES = ("none", "booktabs", "rows", "grid")
+STYLES = ("none", "booktabs", "rows", "grid")  # and "columns": rules between columns, none between rows
 
 
 @dataclass
@@ -90,6 +90,13 @@ def _wrap(text: str, width: float, font: str, size: float) -> list[str]:
 
 
 def random_layout(seed: int) -> Layout:
+    lay = _random_layout(seed)
+    if random.Random(seed + 2 * 10**6).random() < 0.15:  # (a stream of its own: the layouts stay)
+        lay.style = "columns"
+    return lay
+
+
+def _random_layout(seed: int) -> Layout:
     rng = random.Random(seed)
     if rng.random() < 0.3:
         return _text_layout(rng)
@@ -234,10 +241,15 @@ def draw_layout(page: Any, lay: Layout, top: float, left: float = 60) -> float:
             if c.span > 1 and lay.style != "none":  # a rule under a group heading
                 hlines.append((y + nlines * lead + 5, xs[j] + 2, x1 - 2))
         y += nlines * lead + 5
-        if t == len(lay.tiers) - 1 or lay.style == "grid":
+        if (
+            t == len(lay.tiers) - 1
+            or lay.style == "grid"
+            or lay.style == "columns"
+            and not any(c and c.span > 1 for c in tier)
+        ):
             hlines.append((y, xs[0], xs[-1]))
         vlines_rows.append((y_top, y, _cuts(tier, xs)))
-    y += 0 if lay.style == "grid" else lay.row_gap * size * 0.5  # a grid's rules close the gap
+    y += 0 if lay.style in ("grid", "columns") else lay.row_gap * size * 0.5  # rules close the gap
     for r, (cells, indent) in enumerate(lay.body):
         y_top = y
         nlines = max(len(c) for c in cells)
@@ -267,7 +279,7 @@ def draw_layout(page: Any, lay: Layout, top: float, left: float = 60) -> float:
         return y
     for yy, x0, x1 in hlines:
         page.draw_line((x0, yy), (x1, yy), width=0.5)
-    if lay.style == "grid":
+    if lay.style in ("grid", "columns"):
         for y0, y1, cuts in vlines_rows:
             for x, _ in cuts:
                 page.draw_line((x, y0), (x, y1), width=0.5)
