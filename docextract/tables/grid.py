@@ -622,10 +622,11 @@ def _join_ruled_rows(rows: list[RowText], rules: list[Rule], extent: tuple[float
 
 def _stacked(a: RowText, b: RowText) -> bool:
     """Whether two lines are records of their own: both hold a number in one column."""
-    return any(_is_figure(a.cells[j]) and _is_figure(b.cells[j]) for j in a.filled & b.filled)
+    return any(is_figure(a.cells[j]) and is_figure(b.cells[j]) for j in a.filled & b.filled)
 
 
-def _is_figure(text: str) -> bool:
+def is_figure(text: str) -> bool:
+    """Whether a cell reads as a figure: a number or a mark for none (":", "-", "n/a")."""
     return is_numeric(text) or text.strip().lower() in _MARKS
 
 
@@ -709,7 +710,7 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
         tight = row_pitch is not None and not spaced and not _has_figure(r)
         cont = shared and gap <= 0.8 * r.height and (tight or all(_is_continuation(r.cells[j]) for j in shared))
         # r continues prev's cells; or prev is a wrapped label whose row (numbers) comes with r
-        rest_numeric = all(_is_figure(r.cells[j]) for j in r.filled - shared)
+        rest_numeric = all(is_figure(r.cells[j]) for j in r.filled - shared)
         # or, in rows set apart, a partial line whose cells all go on in r, which fills more
         completes = tight and len(prev.filled) < full and _aligned(prev, r)
         if cont and (
@@ -745,7 +746,7 @@ def _row_pitch(rows: list[RowText], full: int) -> float | None:
 
 
 def _has_figure(row: RowText) -> bool:
-    return any(_is_figure(c) for c in row.cells if c)
+    return any(is_figure(c) for c in row.cells if c)
 
 
 def _is_data(text: str) -> bool:

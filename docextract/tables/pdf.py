@@ -21,7 +21,7 @@ from docextract.tables.grid import (
     Rule,
     finish_rows,
     group_lines,
-    is_numeric,
+    is_figure,
     is_table,
     make_table,
     placed_tables,
@@ -362,7 +362,7 @@ def _split_row(per_cell: list[list[Word]]) -> list[RowText]:
     """One ruled row, or several when its cells stack unruled records line by line."""
     lines = [group_lines(ws) for ws in per_cell]
     multi = [ls for ls in lines if len(ls) >= 2]
-    numeric = any(all(is_numeric(" ".join(w.text for w in ln.words)) for ln in ls) for ls in multi)
+    numeric = any(all(is_figure(" ".join(w.text for w in ln.words)) for ln in ls) for ls in multi)
     bands = group_lines([w for ws in per_cell for w in ws])
     aligned = multi and len(bands) == max(len(ls) for ls in multi)  # lines line up across cells
     if len(multi) < 2 or not numeric or not aligned:
