@@ -313,12 +313,23 @@ def _expected(lay: Layout) -> list[list[str]]:
 
 def random_table_pdf(seed: int) -> tuple[bytes, list[list[str]]]:
     """A one-page PDF: prose, a caption, the table, a note, prose; and the table's grid."""
+    data, grids = _page(seed, second=False)
+    return data, grids[0]
+
+
+def random_page_pdf(seed: int) -> tuple[bytes, list[list[list[str]]]]:
+    """Like :func:`random_table_pdf`; on one page in four a second table of the same style
+    follows the first (after its caption or a gap): the page's grids, top to bottom."""
+    return _page(seed, second=random.Random(seed + 3 * 10**6).random() < 0.25)
+
+
+def _page(seed: int, second: bool) -> tuple[bytes, list[list[list[str]]]]:
     from docextract.sources.mupdf import pymupdf
 
     rng = random.Random(seed * 7919 + 1)
     lay = random_layout(seed)
     doc = pymupdf.open()
-    page = doc.new_page(width=612, height=792)
+    page = doc.new_page(width=612, height=1008 if second else 792)
     y = 70.0
     for _ in range(rng.randint(0, 3)):
         page.insert_text((60, y), _phrase(rng, 10, 14) + ".", fontname="tiro", fontsize=10)
@@ -334,10 +345,25 @@ def random_table_pdf(seed: int) -> tuple[bytes, list[list[str]]]:
         y += lay.size + 4
         note = rng.choice(["Source: ", "Note: ", "1 "]) + _phrase(rng, 6, 12, cap=False)
         page.insert_text((60, y), note, fontname=lay.font, fontsize=max(6.0, lay.size - 1))
+    grids = [expected_grid(lay)]
+    if second:
+        other = random_layout(seed + 5000)
+        other.style = lay.style
+        y += lay.size * rng.choice([1.5, 2.5, 3.5])
+        if rng.random() < 0.6:
+            page.insert_text(
+                (60, y + lay.size),
+                f"Table {rng.randint(31, 60)}. {_phrase(rng, 4, 9)}",
+                fontname="hebo",
+                fontsize=lay.size + 1,
+            )
+            y += 2 * lay.size + 6
+        y = draw_layout(page, other, y)
+        grids.append(expected_grid(other))
     y += 30
     for _ in range(rng.randint(0, 3)):
         page.insert_text((60, y), _phrase(rng, 10, 14) + ".", fontname="tiro", fontsize=10)
         y += 13
     data = doc.tobytes()
     doc.close()
-    return data, expected_grid(lay)
+    return data, grids
