@@ -144,8 +144,9 @@ def _attach_signs(chunks: list[Chunk]) -> list[Chunk]:
 # ---------------------------------------------------------------- regions
 
 
-def find_regions(lines: list[Line]) -> list[list[Line]]:
-    """Runs of lines that look tabular (two or more chunks) with short lines between and above."""
+def find_regions(lines: list[Line], rules: Sequence[Rule] = ()) -> list[list[Line]]:
+    """Runs of lines that look tabular (two or more chunks) with short lines between and above;
+    a caption or a table's closing rule followed by the next one's opening rule ends a run."""
     regions: list[list[Line]] = []
     i = 0
     while i < len(lines):
@@ -154,7 +155,7 @@ def find_regions(lines: list[Line]) -> list[list[Line]]:
             continue
         start = i
         j = i
-        while j + 1 < len(lines) and _continues(lines, j):
+        while j + 1 < len(lines) and _continues(lines, j) and not _two_rules(lines[j], lines[j + 1], rules):
             j += 1
         while j > start and len(lines[j].chunks) < 2:  # never end on a lone line
             j -= 1
@@ -234,7 +235,7 @@ def _gap(a: Line, b: Line) -> float:
 def _continues(lines: list[Line], j: int) -> bool:
     """Whether line j+1 still belongs to the region that line j is in."""
     nxt = lines[j + 1]
-    if _gap(lines[j], nxt) > REGION_GAP:
+    if _gap(lines[j], nxt) > REGION_GAP or _CAPTION.match(_line_text(nxt)):
         return False
     if len(nxt.chunks) >= 2:
         return True
@@ -248,9 +249,19 @@ def _continues(lines: list[Line], j: int) -> bool:
     while budget and k < len(lines):
         if len(lines[k].chunks) >= 2:
             return _gap(lines[k - 1], lines[k]) <= REGION_GAP
+        if _CAPTION.match(_line_text(lines[k])):
+            return False
         budget -= not _goes_on(lines[k - 1], lines[k])
         k += 1
     return False
+
+
+def _two_rules(a: Line, b: Line, rules: Sequence[Rule]) -> bool:
+    """Whether two rules across both lines lie between them, set apart (one table's bottom rule
+    and the next one's top rule; a double rule is drawn closer)."""
+    x0, x1 = min(a.words[0].x0, b.words[0].x0), max(a.words[-1].x1, b.words[-1].x1)
+    ys = [y for y, r0, r1 in rules if a.y1 <= y <= b.y0 and r0 <= x0 + a.height and r1 >= x1 - a.height]
+    return len(ys) >= 2 and max(ys) - min(ys) > 0.5 * a.height
 
 
 def _goes_on(above: Line, ln: Line) -> bool:
@@ -839,7 +850,7 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
     for ln in lines:
         ln.chunks = _attach_signs(split_chunks(ln))
     out = []
-    for region in find_regions(lines):
+    for region in find_regions(lines, rules):
         region = below_top_rule(_extend_down(region, lines, rules), rules)
         grid = region_grid(region, rules)
         if is_table(grid, _ruled_across(region, rules)):
