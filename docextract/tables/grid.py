@@ -197,7 +197,13 @@ def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -
         budget -= not _goes_on(prev, ln)
         text = _line_text(ln)
         inside = ln.chunks[0].x0 >= left - h and ln.chunks[-1].x1 <= right + h
-        if not inside or not _same_size(ln, prev) or _gap(prev, ln) > REGION_GAP or _FOOTER.match(text):
+        if (
+            not inside
+            or not _same_size(ln, prev)
+            or _gap(prev, ln) > REGION_GAP
+            or _FOOTER.match(text)
+            or _CAPTION.match(text)
+        ):
             break
         tail.append(ln)
         if keep == len(tail) - 1 and _goes_on(prev, ln):
@@ -257,11 +263,15 @@ def _continues(lines: list[Line], j: int) -> bool:
 
 
 def _two_rules(a: Line, b: Line, rules: Sequence[Rule]) -> bool:
-    """Whether two rules across both lines lie between them, set apart (one table's bottom rule
-    and the next one's top rule; a double rule is drawn closer)."""
-    x0, x1 = min(a.words[0].x0, b.words[0].x0), max(a.words[-1].x1, b.words[-1].x1)
-    ys = [y for y, r0, r1 in rules if a.y1 <= y <= b.y0 and r0 <= x0 + a.height and r1 >= x1 - a.height]
-    return len(ys) >= 2 and max(ys) - min(ys) > 0.5 * a.height
+    """Whether a rule across line ``a`` and, lower down, a rule across line ``b`` lie between
+    them (one table's bottom rule and the next one's top rule; a double rule is drawn closer)."""
+
+    def across(ln: Line) -> list[float]:
+        x0, x1 = ln.words[0].x0, ln.words[-1].x1
+        return [y for y, r0, r1 in rules if a.y1 <= y <= b.y0 and r0 <= x0 + ln.height and r1 >= x1 - ln.height]
+
+    under_a, over_b = across(a), across(b)
+    return bool(under_a and over_b) and max(over_b) - min(under_a) > 0.5 * a.height
 
 
 def _goes_on(above: Line, ln: Line) -> bool:
