@@ -529,6 +529,39 @@ def test_text_table_rows_apart_with_a_header_on_its_bottom_line(doc: pymupdf.Doc
     assert grid(t) == rows
 
 
+def _simple_table(page: pymupdf.Page, top: float, rows: list[list[str]], rules: bool) -> float:
+    """Label and two right-aligned figures a line, 13 pt apart; booktabs rules if ``rules``."""
+    y = top
+    if rules:
+        rule(page, y - 11, 72, 402)
+    for i, row in enumerate(rows):
+        text(page, 72, y, row[0])
+        for j, cell in enumerate(row[1:], 1):
+            text(page, 0, y, cell, right=222 + 90 * j)
+        if rules and i == 0:
+            rule(page, y + 4, 72, 402)
+        y += 13
+    if rules:
+        rule(page, y - 8, 72, 402)
+    return y
+
+
+def test_two_tables_one_under_the_other(doc: pymupdf.Document) -> None:
+    """Tables set closer than a blank line apart: parted by the rules that close the one and
+    open the next, or (unruled) by the caption of the second."""
+    first = [["Fruit", "Weight", "Price"], *BODY[:3]]
+    second = [["Vegetable", "Weight", "Price"], ["Leeks", "4", "2.10"], ["Onions", "9", "0.40"]]
+    page = doc.new_page()
+    y = _simple_table(page, 100, first, rules=True)
+    _simple_table(page, y + 12, second, rules=True)
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [first, second]
+    page = doc.new_page()
+    y = _simple_table(page, 100, first, rules=False)
+    text(page, 72, y + 2, "Table 2. Vegetables sold in the same shops")
+    _simple_table(page, y + 17, second, rules=False)
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [first, second]
+
+
 def _clean(rows: list[list[str]]) -> list[list[str]]:
     rows = [r for r in rows if any(r)]
     keep = [j for j in range(len(rows[0])) if any(r[j] for r in rows)] if rows else []

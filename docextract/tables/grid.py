@@ -198,7 +198,8 @@ def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -
         text = _line_text(ln)
         inside = ln.chunks[0].x0 >= left - h and ln.chunks[-1].x1 <= right + h
         if (
-            not inside
+            len(ln.chunks) >= 2  # the region ended above a line of cells: another table's
+            or not inside
             or not _same_size(ln, prev)
             or _gap(prev, ln) > REGION_GAP
             or _FOOTER.match(text)
@@ -268,7 +269,7 @@ def _two_rules(a: Line, b: Line, rules: Sequence[Rule]) -> bool:
 
     def across(ln: Line) -> list[float]:
         x0, x1 = ln.words[0].x0, ln.words[-1].x1
-        return [y for y, r0, r1 in rules if a.y1 <= y <= b.y0 and r0 <= x0 + ln.height and r1 >= x1 - ln.height]
+        return [y for y, r0, r1 in rules if _mid(a) < y < _mid(b) and r0 <= x0 + ln.height and r1 >= x1 - ln.height]
 
     under_a, over_b = across(a), across(b)
     return bool(under_a and over_b) and max(over_b) - min(under_a) > 0.5 * a.height
