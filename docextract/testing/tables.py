@@ -80,8 +80,8 @@ def _wrap(text: str, width: float, font: str, size: float) -> list[str]:
     from docextract.sources.mupdf import pymupdf
 
     lines: list[str] = []
-    for word in text.replace(" 000", "\u00a0000").split():  # "1 000" is never broken
-        word = word.replace("\u00a0", " ")
+    for word in text.replace(" 000", "\x00000").split():  # "1 000" is never broken
+        word = word.replace("\x00", " ")
         if lines and pymupdf.get_text_length(f"{lines[-1]} {word}", fontname=font, fontsize=size) <= width:
             lines[-1] = f"{lines[-1]} {word}"
         else:
