@@ -571,7 +571,7 @@ def _clean(rows: list[list[str]]) -> list[list[str]]:
 def test_random_statistical_tables_come_out_cell_for_cell() -> None:
     """Forty layouts drawn at random (docextract.testing.tables: rules or none, header tiers,
     wrapped and indented labels, text tables, row spacing): most come out exactly as labelled
-    (34 of 40 when written; 22 before the mechanisms these tests name)."""
+    (35 of 40 when written; 20 before the mechanisms these tests name)."""
     from docextract.testing.tables import random_table_pdf
 
     exact = 0
@@ -580,7 +580,7 @@ def test_random_statistical_tables_come_out_cell_for_cell() -> None:
         with pymupdf.open(stream=data, filetype="pdf") as d:
             got = [_clean(grid(t)) for t in extract_pdf_tables(d[0], 1)]
         exact += _clean(want) in got
-    assert exact >= 32
+    assert exact >= 33
 
 
 # ---------------------------------------------------------------- words and scans
