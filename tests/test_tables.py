@@ -562,6 +562,22 @@ def test_two_tables_one_under_the_other(doc: pymupdf.Document) -> None:
     assert [grid(t) for t in extract_pdf_tables(page, 1)] == [first, second]
 
 
+def test_headings_set_upright(doc: pymupdf.Document) -> None:
+    """Column headings set upright (reading upwards) over their columns are the header row,
+    each one cell, whatever its height."""
+    page = doc.new_page()
+    rows = [["Region", "Harvest 2019", "Harvest 2020"], ["North", "1,204", "1,310"], ["South", "876", "902"]]
+    text(page, 72, 160, rows[0][0])
+    for j, head in enumerate(rows[0][1:]):
+        page.insert_text((250 + 70 * j, 160), head, fontsize=FONT, rotate=90)
+    for i, row in enumerate(rows[1:]):
+        text(page, 72, 178 + 14 * i, row[0])
+        for j, cell in enumerate(row[1:]):
+            text(page, 0, 178 + 14 * i, cell, right=262 + 70 * j)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == rows
+
+
 def _clean(rows: list[list[str]]) -> list[list[str]]:
     rows = [r for r in rows if any(r)]
     keep = [j for j in range(len(rows[0])) if any(r[j] for r in rows)] if rows else []

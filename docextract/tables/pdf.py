@@ -66,12 +66,30 @@ def orient(box: Any, d: Direction) -> BBox:
 
 def page_words(pdf_page: pymupdf.Page, d: Direction = (1, 0)) -> list[Word]:
     """The text layer of a page as words, turned so that text of direction ``d`` is upright
-    (PDF points; for ``(1, 0)`` the page's own frame, origin top-left)."""
+    (PDF points; for ``(1, 0)`` the page's own frame, origin top-left). A line set across that
+    direction (a column heading set upright) is one word, standing on its box's foot."""
+    across = _lines_across(pdf_page, d)
     out = []
     for t in pdf_page.get_text("words", sort=False):
         if t[4].strip():
             x0, y0, x1, y1 = orient(t[:4], d)
-            out.append(Word(t[4], x0, y0, x1, y1))
+            w = Word(t[4], x0, y0, x1, y1)
+            if not any(_inside(w, box) for _, box in across):
+                out.append(w)
+    for text, (x0, _, x1, y1) in across:
+        out.append(Word(text, x0, y1 - (x1 - x0), x1, y1))  # as high as its text is across
+    return out
+
+
+def _lines_across(pdf_page: pymupdf.Page, d: Direction) -> list[tuple[str, BBox]]:
+    """Text lines running across direction ``d`` (their text and oriented box)."""
+    out = []
+    for block in pdf_page.get_text("dict", flags=0)["blocks"]:
+        for line in block.get("lines", []):
+            ld = (round(line["dir"][0]), round(line["dir"][1]))
+            text = "".join(span["text"] for span in line["spans"]).strip()
+            if text and ld[0] * d[0] + ld[1] * d[1] == 0:  # perpendicular
+                out.append((" ".join(text.split()), orient(line["bbox"], d)))
     return out
 
 

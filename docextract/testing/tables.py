@@ -54,6 +54,7 @@ class Layout:
     bold: set[int] = field(default_factory=set)  # body rows set in bold (section headings, totals)
     space_before: dict[int, float] = field(default_factory=dict)  # extra space above a body row, in sizes
     dollar: bool = False  # "$" set at the left of the first and last rows' figure cells
+    vertical: bool = False  # the column headings (not the stub's) set upright, reading upwards
 
 
 def _phrase(rng: random.Random, lo: int, hi: int, cap: bool = True) -> str:
@@ -93,6 +94,8 @@ def random_layout(seed: int) -> Layout:
     lay = _random_layout(seed)
     if random.Random(seed + 2 * 10**6).random() < 0.15:  # (a stream of its own: the layouts stay)
         lay.style = "columns"
+    if lay.kind == "figures" and random.Random(seed + 4 * 10**6).random() < 0.1:
+        lay.vertical = True
     return lay
 
 
@@ -230,8 +233,16 @@ def draw_layout(page: Any, lay: Layout, top: float, left: float = 60) -> float:
         nlines = max(len(c.lines) for c in tier if c) if any(tier) else 1
         y_top = y
         base = y + size + 3
+        upright = lay.vertical and t == len(lay.tiers) - 1
+        if upright:  # the tier as high as its longest heading
+            long = max(pymupdf.get_text_length(_flat(c), fontname=lay.font, fontsize=size) for c in tier[1:] if c)
+            nlines = max(nlines, int((long + 6) / lead) + 1)
         for j, c in enumerate(tier):
             if c is None:
+                continue
+            if upright and j:
+                x = (xs[j] + xs[j + 1]) / 2 + size / 3
+                page.insert_text((x, y + nlines * lead + 2), _flat(c), fontname=lay.font, fontsize=size, rotate=90)
                 continue
             x1 = xs[j + c.span]
             offset = nlines - len(c.lines) if lay.header_align == "bottom" else 0
@@ -284,6 +295,11 @@ def draw_layout(page: Any, lay: Layout, top: float, left: float = 60) -> float:
             for x, _ in cuts:
                 page.draw_line((x, y0), (x, y1), width=0.5)
     return y
+
+
+def _flat(c: Cell) -> str:
+    """A heading's text on one line, its footnote mark set in line (an upright heading)."""
+    return " ".join(c.lines).replace("^", "")
 
 
 def _cuts(tier: list[Cell | None], xs: list[float]) -> list[tuple[float, float]]:
