@@ -37,10 +37,15 @@ MAX_HEADER = 6  # lines above the rule under the header that may still be a head
 
 Rule = tuple[float, float, float]  # a horizontal ruling line: y, x0, x1 in the words' frame
 
-_MARKS = {"-", "–", "—", "−", "n/a", "na", "..."}
+# what statistical tables print for a figure not available, nil or withheld
+_MARKS = {"-", "–", "—", "−", "n/a", "na", "n.a.", "..", "...", ":", "x", "*"}
 _CAPTION = re.compile(r"^(table|exhibit|figure|fig\.|chart)\s*[\dA-Z]", re.IGNORECASE)
 _FOOTER = re.compile(r"^(source|sources|note|notes)\b", re.IGNORECASE)
-_NUMERIC = re.compile(r"^[\s(\[+\-−–—$€£¥%]*\d[\d\s.,'’%)\]]*[%)]*$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d([-/–](\d\d|\d{4}))?[a-z*]?$")  # a year or a span of years
+_UNIT_NUMBER = re.compile(r"^1(0+|([ ,.]?000)+)$")  # the power of ten of a unit ("per 1 000")
+_SIGN = re.compile(r"^[$€£¥₹]$|^[A-Z]{0,2}\$$")  # "$", "€", "US$"
+# a figure, perhaps with a footnote mark set after it ("776a", "12.5*")
+_NUMERIC = re.compile(r"^[\s(\[+\-−–—$€£¥%]*\d[\d\s.,'’%)\]]*[%)]*[a-z*†‡]?$")
 
 
 @dataclass
@@ -125,11 +130,23 @@ def split_chunks(line: Line, gap: float | None = None) -> list[Chunk]:
     return chunks
 
 
+def _attach_signs(chunks: list[Chunk]) -> list[Chunk]:
+    """A currency sign set apart at the left of its column belongs to the figure after it."""
+    out: list[Chunk] = []
+    for c in chunks:
+        if out and _SIGN.match(out[-1].text) and is_numeric(c.text):
+            out[-1] = Chunk(out[-1].words + c.words)
+        else:
+            out.append(c)
+    return out
+
+
 # ---------------------------------------------------------------- regions
 
 
-def find_regions(lines: list[Line]) -> list[list[Line]]:
-    """Runs of lines that look tabular (two or more chunks) with short lines between and above."""
+def find_regions(lines: list[Line], rules: Sequence[Rule] = ()) -> list[list[Line]]:
+    """Runs of lines that look tabular (two or more chunks) with short lines between and above;
+    a caption or a table's closing rule followed by the next one's opening rule ends a run."""
     regions: list[list[Line]] = []
     i = 0
     while i < len(lines):
@@ -138,7 +155,7 @@ def find_regions(lines: list[Line]) -> list[list[Line]]:
             continue
         start = i
         j = i
-        while j + 1 < len(lines) and _continues(lines, j):
+        while j + 1 < len(lines) and _continues(lines, j) and not _two_rules(lines[j], lines[j + 1], rules):
             j += 1
         while j > start and len(lines[j].chunks) < 2:  # never end on a lone line
             j -= 1
@@ -162,6 +179,62 @@ def _trim(region: list[Line]) -> list[Line]:
     return region
 
 
+def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -> list[Line]:
+    """A region with the lone lines under its last tabular line that belong to it: those down
+    to the rule across the table that closes them (the last row's wrapped or half-empty lines),
+    or lines at the leading that continue a cell of the line above, inside its column."""
+    k = next(i for i, ln in enumerate(lines) if ln is region[-1])
+    left, right = _tabular_extent(region)
+    h = statistics.median(ln.height for ln in region)
+    across = sorted(r[0] for r in rules if _full_width(r, left, right))
+    tail: list[Line] = []
+    keep = 0
+    prev = region[-1]
+    budget, i = LOOKAHEAD, k
+    while budget and i + 1 < len(lines):
+        i += 1
+        ln = lines[i]
+        budget -= not _goes_on(prev, ln)
+        text = _line_text(ln)
+        inside = ln.chunks[0].x0 >= left - h and ln.chunks[-1].x1 <= right + h
+        if (
+            len(ln.chunks) >= 2  # the region ended above a line of cells: another table's
+            or not inside
+            or not _same_size(ln, prev)
+            or _gap(prev, ln) > REGION_GAP
+            or _FOOTER.match(text)
+            or _CAPTION.match(text)
+        ):
+            break
+        tail.append(ln)
+        if keep == len(tail) - 1 and _goes_on(prev, ln):
+            keep = len(tail)
+        below = lines[i + 1].y0 if i + 1 < len(lines) else ln.y1 + 2 * h
+        if any(ln.y1 <= y <= min(below, ln.y1 + 2 * h) for y in across):
+            keep = len(tail)  # a rule across the table closes the lines so far
+        prev = ln
+    return region + tail[:keep]
+
+
+def _ruled_across(region: list[Line], rules: Sequence[Rule]) -> bool:
+    """Whether rules across the region frame it and part its lines (one between two lines and
+    one more): text set in columns that rules cut into rows is a table, not a page's columns."""
+    left, right = _tabular_extent(region)
+    ys = [r[0] for r in _rules_near(region, rules) if _full_width(r, left, right)]
+    inner = [y for y in ys if region[0].y1 < y < region[-1].y0]
+    return len(ys) >= 2 and bool(inner)
+
+
+def _continues_cells(above: Line, ln: Line) -> bool:
+    """Whether each chunk of ``ln`` lies under one chunk of ``above``, before the next one."""
+    for c in ln.chunks:
+        under = [a for a in above.chunks if a.x0 - 2 * ln.height < c.x1 and c.x0 < a.x1]
+        nxt = [a.x0 for a in above.chunks if a.x0 > c.x0]
+        if len(under) != 1 or nxt and c.x1 >= min(nxt):
+            return False
+    return True
+
+
 def _gap(a: Line, b: Line) -> float:
     return (b.y0 - a.y1) / max(a.height, b.height, 1e-6)
 
@@ -169,7 +242,7 @@ def _gap(a: Line, b: Line) -> float:
 def _continues(lines: list[Line], j: int) -> bool:
     """Whether line j+1 still belongs to the region that line j is in."""
     nxt = lines[j + 1]
-    if _gap(lines[j], nxt) > REGION_GAP:
+    if _gap(lines[j], nxt) > REGION_GAP or _CAPTION.match(_line_text(nxt)):
         return False
     if len(nxt.chunks) >= 2:
         return True
@@ -177,14 +250,34 @@ def _continues(lines: list[Line], j: int) -> bool:
         _line_text(nxt)
     ):  # a heading in another font size separates two tables
         return False
-    # a lone chunk (section label, wrapped cell) stays if a tabular line follows closely
-    for k in range(j + 2, j + 2 + LOOKAHEAD):
-        if k < len(lines) and _gap(lines[k - 1], lines[k]) <= REGION_GAP and len(lines[k].chunks) >= 2:
-            return True
-        if k < len(lines) and len(lines[k].chunks) < 2:
-            continue
-        break
+    # a lone chunk (section label, wrapped cell) stays if a tabular line follows closely; lines
+    # that go on with a cell of the line above (a long text cell) do not count against that
+    budget, k = LOOKAHEAD, j + 2
+    while budget and k < len(lines):
+        if len(lines[k].chunks) >= 2:
+            return _gap(lines[k - 1], lines[k]) <= REGION_GAP
+        if _CAPTION.match(_line_text(lines[k])):
+            return False
+        budget -= not _goes_on(lines[k - 1], lines[k])
+        k += 1
     return False
+
+
+def _two_rules(a: Line, b: Line, rules: Sequence[Rule]) -> bool:
+    """Whether a rule across line ``a`` and, lower down, a rule across line ``b`` lie between
+    them (one table's bottom rule and the next one's top rule; a double rule is drawn closer)."""
+
+    def across(ln: Line) -> list[float]:
+        x0, x1 = ln.words[0].x0, ln.words[-1].x1
+        return [y for y, r0, r1 in rules if _mid(a) < y < _mid(b) and r0 <= x0 + ln.height and r1 >= x1 - ln.height]
+
+    under_a, over_b = across(a), across(b)
+    return bool(under_a and over_b) and max(over_b) - min(under_a) > 0.5 * a.height
+
+
+def _goes_on(above: Line, ln: Line) -> bool:
+    """Whether ``ln`` is a further line of cells of ``above``: at the leading, under them."""
+    return _same_size(above, ln) and _gap(above, ln) <= 0.5 and _continues_cells(above, ln)
 
 
 def _same_size(a: Line, b: Line) -> bool:
@@ -325,6 +418,19 @@ def region_grid(region: list[Line], rules: Sequence[Rule] = ()) -> list[list[str
     head = _header_size(region, rules)
     spanned = _spanned_chunks(region, head, rules)
     gaps = find_columns(region, frozenset(spanned))
+    rows = _place(region, gaps, spanned)
+    # columns no line fills both of, side by side (centred headings over right-aligned figures,
+    # a ragged column), are one column before lines are joined by their cells
+    joined = _complementary_gaps(rows, gaps)
+    if joined:
+        gaps = [g for i, g in enumerate(gaps) if i not in joined]
+        rows = _place(region, gaps, spanned)
+    body = _join_ruled_rows(rows[head:], rules, _tabular_extent(region))
+    return finish_rows((_header_rows(rows[:head], rules) if head else []) + body, rules)
+
+
+def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[int, Rule]) -> list[RowText]:
+    """Each line's chunks put in the columns between ``gaps``."""
     ncols = len(gaps) + 1
     centres = _column_centres(region, gaps)
     rows: list[RowText] = []
@@ -337,11 +443,30 @@ def region_grid(region: list[Line], rules: Sequence[Rule] = ()) -> list[list[str
                 j = covered[0] if covered else _column_of(chunk.x0, chunk.x1, gaps)
                 _put(row, j, chunk, covered[-1] if covered else j)
                 continue
-            for part in _split_at_gaps(chunk, gaps):
+            # a line's only chunk is one cell: lines of one chunk define no column gap
+            for part in _split_at_gaps(chunk, gaps) if len(ln.chunks) > 1 else [chunk]:
                 _put(row, _column_of(part.x0, part.x1, gaps), part, _last_column(part.x0, part.x1, gaps))
         rows.append(row)
-    body = _join_ruled_rows(rows[head:], rules, _tabular_extent(region))
-    return finish_rows((_header_rows(rows[:head], rules) if head else []) + body, rules)
+    return rows
+
+
+def _complementary_gaps(rows: list[RowText], gaps: list[tuple[float, float]]) -> set[int]:
+    """Indices of the gaps between neighbour columns that no line fills both of and whose texts
+    sit close (as :func:`_merge_complementary` merges them after the lines are joined)."""
+    h = statistics.median(r.height for r in rows)
+    out: set[int] = set()
+    used = [r.filled for r in rows]
+    extent = _extent(rows, 0)
+    for i in range(len(gaps)):
+        right = _extent(rows, i + 1)
+        clash = any(i in u and i + 1 in u for u in used)
+        if extent != (0.0, 0.0) and right != (0.0, 0.0) and not clash and right[0] - extent[1] < 1.5 * h:
+            out.add(i)
+            used = [u | {i + 1} if i in u else u for u in used]  # the merged column goes on as i + 1
+            extent = (min(extent[0], right[0]), max(extent[1], right[1]))
+        else:
+            extent = right
+    return out
 
 
 def _put(row: RowText, j: int, part: Chunk, last: int) -> None:
@@ -409,7 +534,8 @@ def _header_size(region: list[Line], rules: list[Rule]) -> int:
             continue
         if above == len(region) or above > MAX_HEADER:
             return 0
-        numbers = any(is_numeric(c.text) for ln in region[:above] for c in ln.chunks)
+        # years and units head columns; other numbers are data
+        numbers = any(_is_data(c.text) and not _YEAR.match(c.text) for ln in region[:above] for c in ln.chunks)
         return 0 if numbers else above
     return 0
 
@@ -518,10 +644,11 @@ def _join_ruled_rows(rows: list[RowText], rules: list[Rule], extent: tuple[float
 
 def _stacked(a: RowText, b: RowText) -> bool:
     """Whether two lines are records of their own: both hold a number in one column."""
-    return any(_is_figure(a.cells[j]) and _is_figure(b.cells[j]) for j in a.filled & b.filled)
+    return any(is_figure(a.cells[j]) and is_figure(b.cells[j]) for j in a.filled & b.filled)
 
 
-def _is_figure(text: str) -> bool:
+def is_figure(text: str) -> bool:
+    """Whether a cell reads as a figure: a number or a mark for none (":", "-", "n/a")."""
     return is_numeric(text) or text.strip().lower() in _MARKS
 
 
@@ -573,12 +700,12 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
     full = max(len(r.filled) for r in rows)
     row_pitch = _row_pitch(rows, full)
     # stacked header lines are joined only above the first row holding a number
-    header = not _has_number(rows[0]) and any(_has_number(r) for r in rows)
+    header = not _has_data(rows[0]) and any(_has_data(r) for r in rows)
     out = [rows[0]]
     for above, r in zip(rows, rows[1:], strict=False):
         prev = out[-1]
         if prev.final or r.final or _ruled_between(prev, r, rules, *_row_extent(prev, r)):
-            header = header and not _has_number(r)
+            header = header and not _has_data(r)
             out.append(r)
             continue
         overlap = min(prev.y1, r.y1) - max(prev.y0, r.y0)
@@ -593,22 +720,39 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             header
             and gap <= 0.8 * r.height
             and not spaced
-            and r.filled <= prev.filled
-            and not _has_number(r)
-            and not _has_number(prev)
-        ):
+            and (r.filled <= prev.filled or prev.filled <= r.filled and _aligned(prev, r) and not _has_marks(r))
+            and not _spans_columns(prev)
+            and not _spans_columns(r)
+            and not _has_data(r)
+            and not _has_data(prev)
+        ):  # top or bottom aligned
             _absorb(prev, r)  # stacked header lines ("to air" over "kg/year")
             continue
-        header = header and not _has_number(r)
+        header = header and not _has_data(r)
         tight = row_pitch is not None and not spaced and not _has_figure(r)
         cont = shared and gap <= 0.8 * r.height and (tight or all(_is_continuation(r.cells[j]) for j in shared))
         # r continues prev's cells; or prev is a wrapped label whose row (numbers) comes with r
-        rest_numeric = all(is_numeric(r.cells[j]) or r.cells[j] in _MARKS for j in r.filled - shared)
-        if cont and (r.filled <= shared and len(r.filled) < full or prev.filled <= shared and rest_numeric):
+        rest_numeric = all(is_figure(r.cells[j]) for j in r.filled - shared)
+        # or, in rows set apart, a partial line whose cells all go on in r, which fills more
+        completes = tight and len(prev.filled) < full and _aligned(prev, r)
+        if cont and (
+            r.filled <= shared and len(r.filled) < full or prev.filled <= shared and (rest_numeric or completes)
+        ):
             _absorb(prev, r)
             continue
         out.append(r)
     return out
+
+
+def _aligned(a: RowText, b: RowText) -> bool:
+    """Whether the cells two lines share are aligned as the lines of one cell are: on the left,
+    the centre or the right (a heading over several columns is centred over them, not its column)."""
+    tol = 0.6 * max(a.height, b.height)
+    for j in a.filled & b.filled:
+        (a0, a1), (b0, b1) = a.spans[j], b.spans[j]
+        if min(abs(a0 - b0), abs(a1 - b1), abs(a0 + a1 - b0 - b1) / 2) > tol:
+            return False
+    return True
 
 
 def _row_pitch(rows: list[RowText], full: int) -> float | None:
@@ -624,7 +768,20 @@ def _row_pitch(rows: list[RowText], full: int) -> float | None:
 
 
 def _has_figure(row: RowText) -> bool:
-    return any(_is_figure(c) for c in row.cells if c)
+    return any(is_figure(c) for c in row.cells if c)
+
+
+def _is_data(text: str) -> bool:
+    return is_numeric(text) and not _UNIT_NUMBER.match(text.strip())
+
+
+def _has_data(row: RowText) -> bool:
+    """Whether a line holds a number that is not a unit's power of ten."""
+    return any(_is_data(c) for c in row.cells if c)
+
+
+def _has_marks(row: RowText) -> bool:
+    return any(c.strip().lower() in _MARKS for c in row.cells if c)
 
 
 def _has_number(row: RowText) -> bool:
@@ -677,17 +834,19 @@ def make_table(grid: list[list[str]], page_no: int) -> Table:
     return Table(columns=grid[0] if n else [], rows=grid[n:], page=page_no)
 
 
-def is_table(grid: list[list[str]]) -> bool:
-    """Whether a grid is a table: not prose set in columns, not a bulleted list, not too small."""
+def is_table(grid: list[list[str]], ruled: bool = False) -> bool:
+    """Whether a grid is a table: not prose set in columns (unless ``ruled``: rules across it
+    between its lines), not a bulleted list, not too small."""
     if len(grid) < 2 or not grid or len(grid[0]) < 2:
         return False
-    [c for r in grid for c in r if c]
     multi = sum(1 for r in grid if sum(1 for c in r if c) >= 2)
     if multi < 2:
         return False
     if len(grid[0]) == 2 and all(len(r[0]) <= 3 and not r[0].isdigit() for r in grid):
         return False  # a bulleted or numbered list
     width = len(grid[0])
+    if ruled:
+        return True
     wordy = 0
     for j in range(width):
         col = [r[j] for r in grid if r[j]]
@@ -700,12 +859,12 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
     ``rules``: the page's horizontal ruling lines in the words' frame."""
     lines = group_lines([_tight(w) if w.source == "ocr" else w for w in words])
     for ln in lines:
-        ln.chunks = split_chunks(ln)
+        ln.chunks = _attach_signs(split_chunks(ln))
     out = []
-    for region in find_regions(lines):
-        region = below_top_rule(region, rules)
+    for region in find_regions(lines, rules):
+        region = below_top_rule(_extend_down(region, lines, rules), rules)
         grid = region_grid(region, rules)
-        if is_table(grid):
+        if is_table(grid, _ruled_across(region, rules)):
             out.append((region[0].y0, make_table(grid, page_no)))
     return out
 

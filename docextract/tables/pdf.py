@@ -21,7 +21,7 @@ from docextract.tables.grid import (
     Rule,
     finish_rows,
     group_lines,
-    is_numeric,
+    is_figure,
     is_table,
     make_table,
     placed_tables,
@@ -66,12 +66,30 @@ def orient(box: Any, d: Direction) -> BBox:
 
 def page_words(pdf_page: pymupdf.Page, d: Direction = (1, 0)) -> list[Word]:
     """The text layer of a page as words, turned so that text of direction ``d`` is upright
-    (PDF points; for ``(1, 0)`` the page's own frame, origin top-left)."""
+    (PDF points; for ``(1, 0)`` the page's own frame, origin top-left). A line set across that
+    direction (a column heading set upright) is one word, standing on its box's foot."""
+    across = _lines_across(pdf_page, d)
     out = []
     for t in pdf_page.get_text("words", sort=False):
         if t[4].strip():
             x0, y0, x1, y1 = orient(t[:4], d)
-            out.append(Word(t[4], x0, y0, x1, y1))
+            w = Word(t[4], x0, y0, x1, y1)
+            if not any(_inside(w, box) for _, box in across):
+                out.append(w)
+    for text, (x0, _, x1, y1) in across:
+        out.append(Word(text, x0, y1 - (x1 - x0), x1, y1))  # as high as its text is across
+    return out
+
+
+def _lines_across(pdf_page: pymupdf.Page, d: Direction) -> list[tuple[str, BBox]]:
+    """Text lines running across direction ``d`` (their text and oriented box)."""
+    out = []
+    for block in pdf_page.get_text("dict", flags=0)["blocks"]:
+        for line in block.get("lines", []):
+            ld = (round(line["dir"][0]), round(line["dir"][1]))
+            text = "".join(span["text"] for span in line["spans"]).strip()
+            if text and ld[0] * d[0] + ld[1] * d[1] == 0:  # perpendicular
+                out.append((" ".join(text.split()), orient(line["bbox"], d)))
     return out
 
 
@@ -268,7 +286,7 @@ def _ruled_grids(
         placed = _assign(cells, inside)
         if not inside or _cut_share(cells, placed) > MAX_CUT_WORDS:
             continue
-        grid = _fill(placed)
+        grid = _fill(placed, [(c[1], c[0], c[2]) for row in cells for c in row if c is not None])
         # rules vouch for long text cells, but not for a framed paragraph of two lines
         ok = len(grid) > 2 and len(grid[0]) >= 2 or is_table(grid)
         if ok and not _too_coarse(placed):
@@ -341,12 +359,13 @@ def _cell_text(words: list[Word]) -> str:
     return " ".join(" ".join(w.text for w in ln.words) for ln in group_lines(words))
 
 
-def _fill(placed: list[list[list[Word]]]) -> list[list[str]]:
-    """Cell texts of a ruled grid; rows holding aligned lines of numbers are split into lines."""
+def _fill(placed: list[list[list[Word]]], rules: list[Rule]) -> list[list[str]]:
+    """Cell texts of a ruled grid; rows holding aligned lines of numbers are split into lines,
+    which may join again as wrapped lines, never across one of ``rules`` (the cells' top edges)."""
     rows: list[RowText] = []
     for row_words in placed:
         rows += _split_row(row_words)
-    return finish_rows(rows)
+    return finish_rows(rows, rules)
 
 
 def _row_text(per_cell: list[list[Word]]) -> RowText:
@@ -361,7 +380,7 @@ def _split_row(per_cell: list[list[Word]]) -> list[RowText]:
     """One ruled row, or several when its cells stack unruled records line by line."""
     lines = [group_lines(ws) for ws in per_cell]
     multi = [ls for ls in lines if len(ls) >= 2]
-    numeric = any(all(is_numeric(" ".join(w.text for w in ln.words)) for ln in ls) for ls in multi)
+    numeric = any(all(is_figure(" ".join(w.text for w in ln.words)) for ln in ls) for ls in multi)
     bands = group_lines([w for ws in per_cell for w in ws])
     aligned = multi and len(bands) == max(len(ls) for ls in multi)  # lines line up across cells
     if len(multi) < 2 or not numeric or not aligned:
