@@ -45,10 +45,11 @@ import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
+from docextract import lettercase
 from docextract.errors import MissingDependency, ModelError
 from docextract.sources.images import to_rgb
 from docextract.types import BBox, Word
@@ -169,19 +170,22 @@ class OcrReader:
         finally:
             self._prefetching = False
 
-    def read(self, image: Image.Image, *, detect_rotation: bool = True) -> OcrResult:
+    def read(self, image: Image.Image, *, detect_rotation: bool = True, code: bool = False) -> OcrResult:
         """OCR one image: text lines in reading order, in the upright, deskewed frame.
 
         ``detect_rotation=False`` skips the 90/180/270 check (for images known to be upright,
         e.g. rendered PDF pages); small skew is always corrected. A blank image gives no words.
+        ``code``: the image is source code in one font, so the case of every ``c o s u v w x z p``
+        is set by its height against the page's x-height and cap height (otherwise only in
+        words that mix cases; see :mod:`docextract.lettercase`).
         """
         models = self._get_models()
         with self._lock:  # ONNX sessions are thread-safe but would fight over the same cores
-            return self._read(models, image, detect_rotation)
+            return self._read(models, image, detect_rotation, code)
 
     # --- pipeline ---------------------------------------------------------------------------
 
-    def _read(self, models: _Models, image: Image.Image, detect_rotation: bool) -> OcrResult:
+    def _read(self, models: _Models, image: Image.Image, detect_rotation: bool, code: bool = False) -> OcrResult:
         started = time.perf_counter()
         in_w, in_h = image.size
         work = _prepare(image, self.work_side)
@@ -196,7 +200,7 @@ class OcrReader:
         h, w = work.shape[:2]
         frame = _Frame.build(in_w, in_h, turns, skew, w, h)
         detected = time.perf_counter()
-        words = self._recognize(models, work, quads, frame)
+        words = self._recognize(models, work, quads, frame, code)
         log.debug("OCR %dx%d: %d lines found in %.2f s (turned %d, skew %.1f), %d read in %.2f s", in_w, in_h, len(quads),
                   detected - started, 90 * turns, skew, len(words), time.perf_counter() - detected)
         return OcrResult(
@@ -223,16 +227,16 @@ class OcrReader:
                 quads = _detect_at(models, work, min(1.0, s * _GOOD_LINE_PX / max(thick, 1.0)))
         return quads
 
-    def _recognize(self, models: _Models, work: np.ndarray, quads: np.ndarray, frame: _Frame) -> list[Word]:
+    def _recognize(self, models: _Models, work: np.ndarray, quads: np.ndarray, frame: _Frame, code: bool) -> list[Word]:
         crops = [_crop(work, q, self.rec_squeeze) for q in quads]
         keep = [i for i, c in enumerate(crops) if c is not None]
-        results = _recognize_batched(models, [crops[i] for i in keep], self.max_batch)
+        readings = dict(zip(keep, _recognize_batched(models, [crops[i] for i in keep], self.max_batch), strict=True))
+        readings = {i: r for i, r in readings.items() if r.text.strip() and r.score >= self.min_score}
+        texts = _set_case(readings, {i: crops[i] for i in readings}, quads, code)
         words = []
-        for i, (text, score) in zip(keep, results, strict=True):
-            text = text.strip()
-            if text and score >= self.min_score:
-                x0, y0, x1, y1 = frame.box(quads[i])
-                words.append(Word(text, x0, y0, x1, y1, round(float(score), 4), "ocr"))
+        for i, text in texts.items():
+            x0, y0, x1, y1 = frame.box(quads[i])
+            words.append(Word(text.strip(), x0, y0, x1, y1, round(float(readings[i].score), 4), "ocr"))
         return words
 
     def _get_models(self) -> _Models:
@@ -701,8 +705,8 @@ def _crop(img: np.ndarray, quad: np.ndarray, squeeze: float) -> np.ndarray | Non
     return cv2.warpPerspective(img, m, (out_w, out_h), flags=flags, borderMode=cv2.BORDER_REPLICATE)
 
 
-def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int) -> list[tuple[str, float]]:
-    """(text, score) per crop.
+def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int) -> list[_Reading]:
+    """The reading of each crop.
 
     Crops of near-equal width share a batch: the recognizer pads a batch to its widest crop, so
     mixing widths wastes compute, while one call per line wastes the per-call overhead. Batches
@@ -718,7 +722,7 @@ def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int)
         else:
             batches.append([i])
     batches.reverse()
-    out: list[tuple[str, float]] = [("", 0.0)] * len(crops)
+    out: list[_Reading] = [_NOTHING] * len(crops)
     free: queue.SimpleQueue[Any] = queue.SimpleQueue()
     for rec in models.recs:
         free.put(rec)
@@ -740,8 +744,8 @@ def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int)
     return out
 
 
-def _recognize_one_batch(rec: Any, crops: list[np.ndarray]) -> list[tuple[str, float]]:
-    """(text, score) per crop, from one call of the recognizer's network.
+def _recognize_one_batch(rec: Any, crops: list[np.ndarray]) -> list[_Reading]:
+    """The reading of each crop, from one call of the recognizer's network.
 
     The CTC output is decoded here rather than by RapidOCR so that each character keeps its
     position in the crop: the recognizer often drops the space after a colon or before a
@@ -755,11 +759,66 @@ def _recognize_one_batch(rec: Any, crops: list[np.ndarray]) -> list[tuple[str, f
     return [_ctc_text(p, alphabet, crop, batch.shape[3]) for p, crop in zip(probs, crops, strict=True)]
 
 
+def _set_case(readings: dict[int, _Reading], crops: dict[int, np.ndarray], quads: np.ndarray, code: bool) -> dict[int, str]:
+    """The lines' texts with the letters of one shape in both cases set by their height.
+
+    Code: every such letter, against the x-height and cap height of the whole page (one font;
+    many lines have no letter whose case is sure: ``s += x``), measured in work pixels. Prose:
+    only inside words that mix cases, against the line's own heights (a receipt mixes sizes).
+    """
+    texts = {i: r.text for i, r in readings.items()}
+    todo = [i for i, r in readings.items() if code or _mixed_ambiguous(r.text)]
+    if not todo:
+        return texts
+    top, left = _edges(quads)
+    thick = np.where(left >= 1.5 * top, top, left)  # the side a crop is cut across (as _crop does)
+    rises: dict[int, list[float | None]] = {}
+    for i in todo:
+        chars = [(c, x) for c, x in zip(readings[i].text, readings[i].xs, strict=True) if x is not None]
+        found = iter(lettercase.glyph_rises(crops[i], chars))
+        per_px = thick[i] / crops[i].shape[0]  # work px per crop px
+        rises[i] = [None if x is None else _scaled(next(found), per_px) for x in readings[i].xs]
+    page = lettercase.Heights.of([p for i in todo for p in zip(texts[i], rises[i], strict=True)]) if code else None
+    for i in todo:
+        heights = page or lettercase.Heights.of(list(zip(texts[i], rises[i], strict=True)))
+        if heights is None:
+            continue
+        unit = crops[i].shape[0] / thick[i]
+        capital = [heights.capital(r, unit) for r in rises[i]]
+        texts[i] = lettercase.recase(texts[i], capital, everywhere=code)
+    return texts
+
+
+def _scaled(rise: float | None, factor: float) -> float | None:
+    return None if rise is None else rise * factor
+
+
+def _mixed_ambiguous(text: str) -> bool:
+    """Whether a word of the line mixes cases and holds a letter whose case its height may change."""
+    return any(
+        any(c.lower() in lettercase.AMBIGUOUS for c in word) and any(c.isupper() for c in word) and any(c.islower() for c in word)
+        for word in text.split()
+    )
+
+
 _SPACE_GAP = 0.45  # blank columns, as a fraction of the line's height, that make a word space
 _NUMERIC = frozenset("0123456789.,")
 
 
-def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_width: int) -> tuple[str, float]:
+class _Reading(NamedTuple):
+    """One line crop as read: text, mean and least character probability, and each text
+    character's centre in the crop (None for the spaces put back)."""
+
+    text: str
+    score: float
+    least: float
+    xs: list[float | None]
+
+
+_NOTHING = _Reading("", 0.0, 0.0, [])
+
+
+def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_width: int) -> _Reading:
     """Greedy CTC decoding of one line, with the spaces the recognizer missed put back.
 
     Score: the mean probability of the emitted characters (as RapidOCR computes it). A space
@@ -792,10 +851,10 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
         if ord(ch) > 127 and (plain := _doubtful_accent(probs, alphabet, ch, t0, t1, k)):
             chars[n] = (plain, x, p)
     if not chars:
-        return "", 0.0
-    score = float(np.mean([c[2] for c in chars]))
+        return _NOTHING
+    ps = [c[2] for c in chars]
     ink = _ink_columns(crop)
-    out = [chars[0][0]]
+    out, xs = [chars[0][0]], [chars[0][1]]
     for (a, xa, _), (b, xb, _) in zip(chars, chars[1:]):
         if (
             a != " "
@@ -804,8 +863,10 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
             and _widest_gap(ink, xa, xb) > _SPACE_GAP * crop.shape[0]
         ):
             out.append(" ")
+            xs.append(None)
         out.append(b)
-    return "".join(out), score
+        xs.append(xb)
+    return _Reading("".join(out), float(np.mean(ps)), min(ps), xs)
 
 
 _SPECKS = frozenset("-_.,'`~:;")

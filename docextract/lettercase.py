@@ -1,0 +1,168 @@
+"""Letter case by glyph height, for letters whose capital and small forms share a shape.
+
+The recognizer sees ``c o s u v w x z p`` and ``C O S U V W X Z P`` as one glyph at two sizes,
+and from a 48 px line crop alone it often picks the wrong one (``s += x`` read as ``S += X``).
+The ink says which it is: a small letter rises from the baseline to the x-height, a capital to
+the cap height, and both heights can be measured on letters whose case is not in doubt
+(``a e m n r`` and ``g q y`` stop at the x-height; other capitals, digits and the ascenders
+``b d f h k l t`` reach about the cap height).
+
+:func:`glyph_rises` measures how far each character's ink rises above its line's baseline;
+:func:`Heights.of` takes the two reference heights from measured characters (one line's, or a
+whole page's where every line is set in one font, as in a code screenshot); :func:`recase` sets
+the ambiguous letters accordingly: everywhere for source code, and in prose only inside words
+that mix cases (``sUM``), which the recognizer's reading makes suspicious anyway, so that a
+word read in one case is never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["AMBIGUOUS", "Heights", "glyph_rises", "recase"]
+
+AMBIGUOUS = frozenset("cosuvwxzp")
+_SMALL = frozenset("aemnrgqy")  # rise to the x-height
+_TALL = frozenset("ABDEFGHIJKLMNQRTY0123456789bdfhklt")  # rise to (about) the cap height
+_DESCENDERS = frozenset("gjpqy")
+_X_RATIO = 0.72  # x-height over cap height of common text and code fonts, when only one is seen
+_MIN_GAP = 2.5  # px of the crop between x-height and cap height below which nothing is told
+_TOLERANCE = 0.35  # how far from a reference height (share of the gap) a rise still counts as it
+
+
+@dataclass(frozen=True)
+class Heights:
+    """The x-height and cap height of some text, in the units of the rises they came from."""
+
+    x: float
+    cap: float
+
+    @classmethod
+    def of(cls, chars: Sequence[tuple[str, float | None]]) -> Heights | None:
+        """From ``(char, rise)`` pairs: the median rise of the small reference letters and of
+        the tall ones (one estimated from the other where only one kind is there), or None."""
+        small = [r for c, r in chars if r is not None and c in _SMALL]
+        tall = [r for c, r in chars if r is not None and c in _TALL]
+        if not small and not tall:
+            return None
+        x = float(np.median(small)) if small else _X_RATIO * float(np.median(tall))
+        cap = float(np.median(tall)) if tall else x / _X_RATIO
+        return cls(x, cap)
+
+    def capital(self, rise: float | None, unit: float = 1.0) -> bool | None:
+        """True where ``rise`` is the cap height, False where the x-height, None where neither
+        clearly (or the two are too close to tell apart; ``unit``: crop px per rise unit)."""
+        gap = self.cap - self.x
+        if rise is None or gap * unit < _MIN_GAP:
+            return None
+        if abs(rise - self.x) <= _TOLERANCE * gap:
+            return False
+        if abs(rise - self.cap) <= _TOLERANCE * gap:
+            return True
+        return None
+
+
+def recase(text: str, capital: Sequence[bool | None], *, everywhere: bool) -> str:
+    """``text`` (one entry of ``capital`` per character) with its ambiguous letters in the case
+    their ink shows: ``everywhere`` (code), or only in words (runs without spaces) that hold both
+    capital and small letters."""
+    chars = list(text)
+    start = 0
+    for end in [i for i, c in enumerate(chars) if c.isspace()] + [len(chars)]:
+        word = chars[start:end]
+        if everywhere or (any(c.isupper() for c in word) and any(c.islower() for c in word)):
+            for i in range(start, end):
+                if capital[i] is not None and chars[i].lower() in AMBIGUOUS:
+                    chars[i] = chars[i].upper() if capital[i] else chars[i].lower()
+        start = end + 1
+    return "".join(chars)
+
+
+def glyph_rises(crop: np.ndarray, chars: Sequence[tuple[str, float]]) -> list[float | None]:
+    """Per character ``(char, centre x in crop px)`` of a line crop: how many crop rows its ink
+    rises above the line's baseline, or None where no glyph of its own was found (touching
+    glyphs, spaces) or the line has no letters to find the baseline on."""
+    out: list[float | None] = [None] * len(chars)
+    glyphs = _glyphs(crop)
+    if not glyphs:
+        return out
+    found = _match(glyphs, [(i, x) for i, (c, x) in enumerate(chars) if not c.isspace()])
+    on_base = [glyphs[g] for i, g in found.items() if chars[i][0].isalnum() and chars[i][0] not in _DESCENDERS]
+    if not on_base:
+        return out
+    base = _baseline(on_base)
+    for i, g in found.items():
+        x0, y0, x1, _ = glyphs[g]
+        out[i] = float(base((x0 + x1) / 2)) - y0
+    return out
+
+
+def _baseline(glyphs: list[tuple[int, int, int, int]]) -> np.poly1d:
+    """The line under the glyphs' bottoms, as a function of x: a line box a little off level
+    leaves its crop's text sloping by a few pixels from end to end (a straight line through the
+    bottoms, refitted without the farthest third where there are enough glyphs)."""
+    xs = np.array([(g[0] + g[2]) / 2 for g in glyphs], dtype=np.float64)
+    ys = np.array([g[3] for g in glyphs], dtype=np.float64)
+    if len(glyphs) < 2 or np.ptp(xs) < 1:
+        return np.poly1d([float(np.median(ys))])
+    fit = np.poly1d(np.polyfit(xs, ys, 1))
+    if len(glyphs) >= 6:
+        near = np.argsort(np.abs(ys - fit(xs)))[: max(3, 2 * len(glyphs) // 3)]
+        fit = np.poly1d(np.polyfit(xs[near], ys[near], 1))
+    return fit
+
+
+def _glyphs(crop: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Glyph boxes ``(x0, y0, x1, y1)`` of a line crop, left to right: connected ink components,
+    those stacked over each other joined (the dot of an ``i``, the bars of ``=``). Ink is what
+    differs from the background (the crop's most common grey), so a dark theme or coloured
+    syntax reads like black on white."""
+    import cv2
+
+    gray = crop if crop.ndim == 2 else cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
+    diff = cv2.absdiff(gray, np.full_like(gray, int(np.median(gray))))
+    if int(diff.max()) < 40:
+        return []
+    _, ink = cv2.threshold(diff, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    height = crop.shape[0]
+    parts = sorted(
+        [x, y, x + w, y + h]
+        for x, y, w, h, area in stats[1:n].tolist()
+        if area >= 3 and h < height - 1 and w < 3 * height  # not a rule or the crop's frame
+    )
+    glyphs: list[list[int]] = []
+    for p in parts:
+        if glyphs and min(p[2], glyphs[-1][2]) - p[0] > 0.5 * min(p[2] - p[0], glyphs[-1][2] - glyphs[-1][0]):
+            g = glyphs[-1]
+            glyphs[-1] = [g[0], min(g[1], p[1]), max(g[2], p[2]), max(g[3], p[3])]
+        else:
+            glyphs.append(p)
+    return [(g[0], g[1], g[2], g[3]) for g in glyphs]
+
+
+def _match(glyphs: list[tuple[int, int, int, int]], chars: list[tuple[int, float]]) -> dict[int, int]:
+    """Character index -> glyph index. One glyph per character in order where the counts agree;
+    otherwise each character's nearest glyph after the recognizer's usual lag (its positions
+    trail the glyphs by a few pixels) is taken out, where no other character claims that glyph
+    and it is no wider than a character (touching glyphs tell nothing)."""
+    if len(glyphs) == len(chars):
+        return {i: g for (i, _), g in zip(chars, range(len(glyphs)), strict=True)}
+    centres = np.array([(g[0] + g[2]) / 2 for g in glyphs])
+    xs = np.array([x for _, x in chars])
+    if not len(xs):
+        return {}
+    lag = float(np.median(xs - centres[np.abs(xs[:, None] - centres[None, :]).argmin(axis=1)]))
+    steps = np.diff(xs)
+    pitch = float(np.median(steps)) if len(steps) else float(glyphs[0][2] - glyphs[0][0])
+    nearest = np.abs((xs - lag)[:, None] - centres[None, :]).argmin(axis=1)
+    claimed = np.bincount(nearest, minlength=len(glyphs))
+    out = {}
+    for (i, x), g in zip(chars, nearest.tolist(), strict=True):
+        x0, _, x1, _ = glyphs[g]
+        if claimed[g] == 1 and abs(x - lag - centres[g]) <= 0.5 * pitch and x1 - x0 <= 1.2 * pitch:
+            out[i] = g
+    return out
