@@ -342,3 +342,42 @@ def test_case_is_left_alone_where_the_ink_cannot_tell() -> None:
     assert Heights(x=20.0, cap=21.0).capital(20.0) is None
     assert Heights(x=20.0, cap=28.0).capital(24.0) is None  # halfway: neither
     assert Heights(x=20.0, cap=28.0).capital(27.0) is True and Heights(x=20.0, cap=28.0).capital(21.0) is False
+
+
+# --- doubtful lines read again -----------------------------------------------------------------
+
+
+def test_readings_of_a_doubtful_line_vote() -> None:
+    from docextract.ocr import _Reading, _vote
+
+    crops = [np.full((48, 40 + k, 3), 255, np.uint8) for k in range(3)]
+
+    def vote(*found: tuple[str, float]) -> tuple[str, int]:
+        reading, crop = _vote([(_Reading(t, s, s, []), c) for (t, s), c in zip(found, crops, strict=False)])
+        return reading.text, crop.shape[1] - 40
+
+    # characters vote where lengths agree (spaces aside), spaced as the surest reading
+    assert vote(("Cashter", 0.7), ("Cash ier", 0.86), ("Cashler", 0.83)) == ("Cash ier", 1)
+    assert vote(("Subtotai :", 0.6), ("Subtotal:", 0.95), ("Subtotal :", 0.89)) == ("Subtotal:", 1)
+    # a tie at a place goes to the surest reading
+    assert vote(("RM 0.00", 0.6), ("RM O.00", 0.86), ("RM 8.00", 0.97)) == ("RM 8.00", 2)
+    # lengths differ: the most frequent text, else the surest
+    assert vote(("0 00", 0.5), ("000", 0.99), ("0.00", 0.94)) == ("000", 1)
+    assert vote(("80 91", 0.5), ("80.91", 0.96), ("80.91", 0.91)) == ("80.91", 1)
+    assert vote(("", 0.0), ("TOTAL", 0.9)) == ("TOTAL", 1)
+
+
+def test_other_cuts_of_a_line_box_grow_across_and_along_the_line() -> None:
+    from docextract.ocr import _grown
+
+    level = np.array([[10, 10], [110, 10], [110, 30], [10, 30]], np.float32)
+    assert _grown(level, 0.2, 0.3).tolist() == [[4, 6], [116, 6], [116, 34], [4, 34]]
+    assert _grown(level, -0.1, 0.0).tolist() == [[10, 12], [110, 12], [110, 28], [10, 28]]
+    tall = np.array([[10, 10], [30, 10], [30, 110], [10, 110]], np.float32)  # a line running down
+    assert _grown(tall, 0.2, 0.3).tolist() == [[6, 4], [34, 4], [34, 116], [6, 116]]
+
+
+def test_reading_every_line_again_keeps_clean_print(page: tuple[Image.Image, dict[str, tuple]]) -> None:
+    img, _ = page
+    again = OcrReader(reread_below=1.01)  # every line read again from the other cuts
+    assert texts(again.read(img)) == [norm(t) for t in LINES]
