@@ -4,8 +4,8 @@ The recognizer sees ``c o s u v w x z p`` and ``C O S U V W X Z P`` as one glyph
 and from a 48 px line crop alone it often picks the wrong one (``s += x`` read as ``S += X``).
 The ink says which it is: a small letter rises from the baseline to the x-height, a capital to
 the cap height, and both heights can be measured on letters whose case is not in doubt
-(``a e m n r`` and ``g q y`` stop at the x-height; other capitals, digits and the ascenders
-``b d f h k l t`` reach about the cap height).
+(``a e m n r`` and ``g q y`` stop at the x-height; other capitals and digits reach the cap
+height).
 
 :func:`glyph_rises` measures how far each character's ink rises above its line's baseline;
 :func:`Heights.of` takes the two reference heights from measured characters (one line's, or a
@@ -26,7 +26,9 @@ __all__ = ["AMBIGUOUS", "Heights", "glyph_rises", "recase"]
 
 AMBIGUOUS = frozenset("cosuvwxzp")
 _SMALL = frozenset("aemnrgqy")  # rise to the x-height
-_TALL = frozenset("ABDEFGHIJKLMNQRTY0123456789bdfhklt")  # rise to (about) the cap height
+# Rise to the cap height. Not the ascenders (b d f h k l): in many fonts they stand a tenth
+# or more above the capitals, as much as a small print's x-height differs from its cap height.
+_TALL = frozenset("ABDEFGHIJKLMNQRTY0123456789")
 _DESCENDERS = frozenset("gjpqy")
 _X_RATIO = 0.72  # x-height over cap height of common text and code fonts, when only one is seen
 _MIN_GAP = 2.5  # px of the crop between x-height and cap height below which nothing is told
@@ -41,15 +43,16 @@ class Heights:
     cap: float
 
     @classmethod
-    def of(cls, chars: Sequence[tuple[str, float | None]]) -> Heights | None:
+    def of(cls, chars: Sequence[tuple[str, float | None]], ratio: float = _X_RATIO) -> Heights | None:
         """From ``(char, rise)`` pairs: the median rise of the small reference letters and of
-        the tall ones (one estimated from the other where only one kind is there), or None."""
+        the tall ones, or None. Where only one kind is there, the other is estimated from it by
+        ``ratio`` (x-height over cap height)."""
         small = [r for c, r in chars if r is not None and c in _SMALL]
         tall = [r for c, r in chars if r is not None and c in _TALL]
         if not small and not tall:
             return None
-        x = float(np.median(small)) if small else _X_RATIO * float(np.median(tall))
-        cap = float(np.median(tall)) if tall else x / _X_RATIO
+        x = float(np.median(small)) if small else ratio * float(np.median(tall))
+        cap = float(np.median(tall)) if tall else x / ratio
         return cls(x, cap)
 
     def capital(self, rise: float | None, unit: float = 1.0) -> bool | None:
@@ -86,21 +89,20 @@ def glyph_rises(crop: np.ndarray, chars: Sequence[tuple[str, float]]) -> list[fl
     rises above the line's baseline, or None where no glyph of its own was found (touching
     glyphs, spaces) or the line has no letters to find the baseline on."""
     out: list[float | None] = [None] * len(chars)
-    glyphs = _glyphs(crop)
+    glyphs, ink = _glyphs(crop)
     if not glyphs:
         return out
-    found = _match(glyphs, [(i, x) for i, (c, x) in enumerate(chars) if not c.isspace()])
-    on_base = [glyphs[g] for i, g in found.items() if chars[i][0].isalnum() and chars[i][0] not in _DESCENDERS]
+    found = _match(glyphs, ink, [(i, x) for i, (c, x) in enumerate(chars) if not c.isspace()])
+    on_base = [box for i, box in found.items() if chars[i][0].isalnum() and chars[i][0] not in _DESCENDERS]
     if not on_base:
         return out
     base = _baseline(on_base)
-    for i, g in found.items():
-        x0, y0, x1, _ = glyphs[g]
+    for i, (x0, y0, x1, _) in found.items():
         out[i] = float(base((x0 + x1) / 2)) - y0
     return out
 
 
-def _baseline(glyphs: list[tuple[int, int, int, int]]) -> np.poly1d:
+def _baseline(glyphs: list[Box]) -> np.poly1d:
     """The line under the glyphs' bottoms, as a function of x: a line box a little off level
     leaves its crop's text sloping by a few pixels from end to end (a straight line through the
     bottoms, refitted without the farthest third where there are enough glyphs)."""
@@ -115,17 +117,17 @@ def _baseline(glyphs: list[tuple[int, int, int, int]]) -> np.poly1d:
     return fit
 
 
-def _glyphs(crop: np.ndarray) -> list[tuple[int, int, int, int]]:
-    """Glyph boxes ``(x0, y0, x1, y1)`` of a line crop, left to right: connected ink components,
-    those stacked over each other joined (the dot of an ``i``, the bars of ``=``). Ink is what
-    differs from the background (the crop's most common grey), so a dark theme or coloured
-    syntax reads like black on white."""
+def _glyphs(crop: np.ndarray) -> tuple[list[Box], np.ndarray]:
+    """Glyph boxes ``(x0, y0, x1, y1)`` of a line crop, left to right, and its ink mask. Glyphs
+    are connected ink components, those stacked over each other joined (the dot of an ``i``,
+    the bars of ``=``). Ink is what differs from the background (the crop's most common grey),
+    so a dark theme or coloured syntax reads like black on white."""
     import cv2
 
     gray = crop if crop.ndim == 2 else cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
     diff = cv2.absdiff(gray, np.full_like(gray, int(np.median(gray))))
     if int(diff.max()) < 40:
-        return []
+        return [], np.zeros(gray.shape, bool)
     _, ink = cv2.threshold(diff, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     height = crop.shape[0]
@@ -141,28 +143,47 @@ def _glyphs(crop: np.ndarray) -> list[tuple[int, int, int, int]]:
             glyphs[-1] = [g[0], min(g[1], p[1]), max(g[2], p[2]), max(g[3], p[3])]
         else:
             glyphs.append(p)
-    return [(g[0], g[1], g[2], g[3]) for g in glyphs]
+    return [(g[0], g[1], g[2], g[3]) for g in glyphs], ink > 0
 
 
-def _match(glyphs: list[tuple[int, int, int, int]], chars: list[tuple[int, float]]) -> dict[int, int]:
-    """Character index -> glyph index. One glyph per character in order where the counts agree;
-    otherwise each character's nearest glyph after the recognizer's usual lag (its positions
-    trail the glyphs by a few pixels) is taken out, where no other character claims that glyph
-    and it is no wider than a character (touching glyphs tell nothing)."""
+Box = tuple[int, int, int, int]
+
+
+def _match(glyphs: list[Box], ink: np.ndarray, chars: list[tuple[int, float]]) -> dict[int, Box]:
+    """Character index -> the box of its own ink.
+
+    One glyph per character in order where the counts agree. Otherwise each character takes
+    its nearest glyph once the recognizer's lag is allowed for (its positions trail the glyphs
+    by a few pixels); a glyph that ``m`` characters claim and that is about ``m`` characters
+    wide (touching letters of small print) is cut into ``m`` equal slots, each measured on the
+    ink of all but its edge columns. Other glyphs claimed by several characters tell nothing.
+    """
     if len(glyphs) == len(chars):
-        return {i: g for (i, _), g in zip(chars, range(len(glyphs)), strict=True)}
+        return {i: g for (i, _), g in zip(chars, glyphs, strict=True)}
+    if not chars:
+        return {}
     centres = np.array([(g[0] + g[2]) / 2 for g in glyphs])
     xs = np.array([x for _, x in chars])
-    if not len(xs):
-        return {}
     lag = float(np.median(xs - centres[np.abs(xs[:, None] - centres[None, :]).argmin(axis=1)]))
     steps = np.diff(xs)
     pitch = float(np.median(steps)) if len(steps) else float(glyphs[0][2] - glyphs[0][0])
-    nearest = np.abs((xs - lag)[:, None] - centres[None, :]).argmin(axis=1)
-    claimed = np.bincount(nearest, minlength=len(glyphs))
-    out = {}
-    for (i, x), g in zip(chars, nearest.tolist(), strict=True):
+    nearest = np.abs((xs - lag)[:, None] - centres[None, :]).argmin(axis=1).tolist()
+    claims: dict[int, list[int]] = {}
+    for (i, _), g in zip(chars, nearest, strict=True):
+        claims.setdefault(g, []).append(i)
+    out: dict[int, Box] = {}
+    for g, owners in claims.items():
         x0, _, x1, _ = glyphs[g]
-        if claimed[g] == 1 and abs(x - lag - centres[g]) <= 0.5 * pitch and x1 - x0 <= 1.2 * pitch:
-            out[i] = g
+        m = len(owners)
+        if not 0.6 * m * pitch <= x1 - x0 <= 1.3 * m * pitch and not (m == 1 and x1 - x0 < 0.6 * pitch):
+            continue
+        if m == 1:
+            out[owners[0]] = glyphs[g]
+            continue
+        width = (x1 - x0) / m
+        for k, i in enumerate(owners):
+            a, b = round(x0 + (k + 0.1) * width), round(x0 + (k + 0.9) * width)
+            rows = np.flatnonzero(ink[:, a : max(b, a + 1)].any(axis=1))
+            if len(rows):
+                out[i] = (a, int(rows[0]), b, int(rows[-1]) + 1)
     return out

@@ -234,15 +234,13 @@ class OcrReader:
 
     def _recognize(self, models: _Models, work: np.ndarray, quads: np.ndarray, frame: _Frame, code: bool) -> list[Word]:
         crops = [_crop(work, q, self.rec_squeeze) for q in quads]
-        keep = [i for i, c in enumerate(crops) if c is not None]
-        readings = dict(zip(keep, _recognize_batched(models, [crops[i] for i in keep], self.max_batch), strict=True))
+        cuts = {i: _Cut(quads[i], c) for i, c in enumerate(crops) if c is not None}
+        readings = dict(zip(cuts, _recognize_batched(models, [c.crop for c in cuts.values()], self.max_batch), strict=True))
         doubtful = [i for i, r in readings.items() if r.text and r.least < self.reread_below]
         if doubtful:
-            cuts = {i: crops[i] for i in keep}
-            readings.update(self._reread(models, work, quads, doubtful, readings, cuts))
-            crops = [cuts.get(i) for i in range(len(quads))]
+            readings.update(self._reread(models, work, doubtful, readings, cuts))
         readings = {i: r for i, r in readings.items() if r.text.strip() and r.score >= self.min_score}
-        texts = _set_case(readings, {i: crops[i] for i in readings}, quads, code)
+        texts = _set_case(readings, cuts, code)
         words = []
         for i, text in texts.items():
             x0, y0, x1, y1 = frame.box(quads[i])
@@ -250,27 +248,26 @@ class OcrReader:
         return words
 
     def _reread(
-        self, models: _Models, work: np.ndarray, quads: np.ndarray, lines: list[int], readings: dict[int, _Reading],
-        crops: dict[int, np.ndarray],
+        self, models: _Models, work: np.ndarray, lines: list[int], readings: dict[int, _Reading], cuts: dict[int, _Cut]
     ) -> dict[int, _Reading]:
         """Doubtful lines read again from two other cuts of their boxes, and voted.
 
         Small, faint print is read differently when its line is cut out with more margin (the
         letters smaller in the 48 px crop) or less (larger); where a character was in doubt, the
-        three readings vote (:func:`_vote`). ``crops`` is updated with the cut whose reading
+        three readings vote (:func:`_vote`). ``cuts`` is updated with the cut whose reading
         gives the result its spacing (the characters' positions are those of that cut). Measured
         with ``benchmarks/bench_ocr.py`` (see the README).
         """
-        cuts = [(i, _crop(work, _grown(quads[i], across, along), self.rec_squeeze)) for i in lines for across, along in _RECUTS]
-        cuts = [(i, c) for i, c in cuts if c is not None]
-        again = _recognize_batched(models, [c for _, c in cuts], self.max_batch)
-        options: dict[int, list[tuple[_Reading, np.ndarray]]] = {i: [(readings[i], crops[i])] for i in lines}
-        for (i, crop), reading in zip(cuts, again, strict=True):
-            options[i].append((reading, crop))
+        more = [(i, _grown(cuts[i].quad, across, along)) for i in lines for across, along in _RECUTS]
+        new = [(i, _Cut(q, c)) for i, q in more if (c := _crop(work, q, self.rec_squeeze)) is not None]
+        again = _recognize_batched(models, [cut.crop for _, cut in new], self.max_batch)
+        options: dict[int, list[tuple[_Reading, _Cut]]] = {i: [(readings[i], cuts[i])] for i in lines}
+        for (i, cut), reading in zip(new, again, strict=True):
+            options[i].append((reading, cut))
         out = {}
         for i, found in options.items():
-            out[i], crops[i] = _vote(found)
-        log.debug("OCR: %d doubtful lines read again (%d more crops)", len(lines), len(cuts))
+            out[i], cuts[i] = _vote(found)
+        log.debug("OCR: %d doubtful lines read again (%d more crops)", len(lines), len(new))
         return out
 
     def _get_models(self) -> _Models:
@@ -768,17 +765,17 @@ def _grown(quad: np.ndarray, across: float, along: float) -> np.ndarray:
     return out.astype(np.float32)
 
 
-def _vote(found: list[tuple[_Reading, np.ndarray]]) -> tuple[_Reading, np.ndarray]:
-    """One reading from several of the same line (each with the crop it was read from).
+def _vote(found: list[tuple[_Reading, _Cut]]) -> tuple[_Reading, _Cut]:
+    """One reading from several of the same line (each with the cut it was read from).
 
     Where all have as many characters (spaces aside), each character is the most frequent one
     at its place (a tie: the one of the surest reading), spaced as the surest reading (whose
-    crop is returned); otherwise the most frequent text wins, ties to the surest reading.
+    cut is returned); otherwise the most frequent text wins, ties to the surest reading.
     """
     found = [f for f in found if f[0].text] or found[:1]
     bare = [r.text.replace(" ", "") for r, _ in found]
     ranked = sorted(range(len(found)), key=lambda k: -found[k][0].score)
-    best, crop = found[ranked[0]]
+    best, cut = found[ranked[0]]
     if len({len(b) for b in bare}) == 1:
         chars = []
         for k in range(len(bare[0])):
@@ -789,7 +786,7 @@ def _vote(found: list[tuple[_Reading, np.ndarray]]) -> tuple[_Reading, np.ndarra
             chars.append(next(bare[j][k] for j in ranked if counts[bare[j][k]] == top))
         picked = iter(chars)
         text = "".join(c if c == " " else next(picked) for c in best.text)
-        return best._replace(text=text), crop
+        return best._replace(text=text), cut
     counts = {b: bare.count(b) for b in bare}
     k = max(ranked, key=lambda j: (counts[bare[j]], found[j][0].score))
     return found[k]
@@ -849,31 +846,34 @@ def _recognize_one_batch(rec: Any, crops: list[np.ndarray]) -> list[_Reading]:
     return [_ctc_text(p, alphabet, crop, batch.shape[3]) for p, crop in zip(probs, crops, strict=True)]
 
 
-def _set_case(readings: dict[int, _Reading], crops: dict[int, np.ndarray], quads: np.ndarray, code: bool) -> dict[int, str]:
+def _set_case(readings: dict[int, _Reading], cuts: dict[int, _Cut], code: bool) -> dict[int, str]:
     """The lines' texts with the letters of one shape in both cases set by their height.
 
-    Code: every such letter, against the x-height and cap height of the whole page (one font;
-    many lines have no letter whose case is sure: ``s += x``), measured in work pixels. Prose:
-    only inside words that mix cases, against the line's own heights (a receipt mixes sizes).
+    Code: every such letter, against the x-height and cap height of its line, or of the whole
+    page where the line lacks letters whose case is sure (``s += x``; one font throughout),
+    measured in work pixels. Prose: only inside words that mix cases, against the line's own
+    heights (a receipt mixes sizes).
     """
     texts = {i: r.text for i, r in readings.items()}
     todo = [i for i, r in readings.items() if code or _mixed_ambiguous(r.text)]
     if not todo:
         return texts
-    top, left = _edges(quads)
-    thick = np.where(left >= 1.5 * top, top, left)  # the side a crop is cut across (as _crop does)
     rises: dict[int, list[float | None]] = {}
     for i in todo:
         chars = [(c, x) for c, x in zip(readings[i].text, readings[i].xs, strict=True) if x is not None]
-        found = iter(lettercase.glyph_rises(crops[i], chars))
-        per_px = thick[i] / crops[i].shape[0]  # work px per crop px
+        found = iter(lettercase.glyph_rises(cuts[i].crop, chars))
+        per_px = cuts[i].thick / cuts[i].crop.shape[0]  # work px per crop px
         rises[i] = [None if x is None else _scaled(next(found), per_px) for x in readings[i].xs]
     page = lettercase.Heights.of([p for i in todo for p in zip(texts[i], rises[i], strict=True)]) if code else None
     for i in todo:
-        heights = page or lettercase.Heights.of(list(zip(texts[i], rises[i], strict=True)))
+        # A line's own reference letters measure it best (a pixel of the page's small print is a
+        # tenth of its cap height); the page's heights fill in what the line lacks.
+        own = list(zip(texts[i], rises[i], strict=True))
+        heights = lettercase.Heights.of(own, page.x / page.cap) if page else lettercase.Heights.of(own)
+        heights = heights or page
         if heights is None:
             continue
-        unit = crops[i].shape[0] / thick[i]
+        unit = cuts[i].crop.shape[0] / cuts[i].thick  # crop px per work px
         capital = [heights.capital(r, unit) for r in rises[i]]
         texts[i] = lettercase.recase(texts[i], capital, everywhere=code)
     return texts
@@ -893,6 +893,19 @@ def _mixed_ambiguous(text: str) -> bool:
 
 _SPACE_GAP = 0.45  # blank columns, as a fraction of the line's height, that make a word space
 _NUMERIC = frozenset("0123456789.,")
+
+
+class _Cut(NamedTuple):
+    """A line box (work px) and the crop cut out of it for the recognizer."""
+
+    quad: np.ndarray
+    crop: np.ndarray
+
+    @property
+    def thick(self) -> float:
+        """The box's side the crop is cut across (as :func:`_crop` orients it), in work px."""
+        top, left = (float(v[0]) for v in _edges(self.quad[None]))
+        return top if left >= 1.5 * top else left
 
 
 class _Reading(NamedTuple):
