@@ -1,6 +1,7 @@
 """Letter case by glyph height, for letters whose capital and small forms share a shape.
 
-The recognizer sees ``c o s u v w x z p`` and ``C O S U V W X Z P`` as one glyph at two sizes,
+The recognizer sees ``c o s u v w x z p`` and ``C O S U V W X Z P`` as one glyph at two sizes
+(and ``k`` as ``K``, whose arms differ in height),
 and from a 48 px line crop alone it often picks the wrong one (``s += x`` read as ``S += X``).
 The ink says which it is: a small letter rises from the baseline to the x-height, a capital to
 the cap height, and both heights can be measured on letters whose case is not in doubt
@@ -24,7 +25,7 @@ import numpy as np
 
 __all__ = ["AMBIGUOUS", "Heights", "glyph_rises", "recase"]
 
-AMBIGUOUS = frozenset("cosuvwxzp")
+AMBIGUOUS = frozenset("cosuvwxzpk")
 _SMALL = frozenset("aemnrgqy")  # rise to the x-height
 # Rise to the cap height. Not the ascenders (b d f h k l): in many fonts they stand a tenth
 # or more above the capitals, as much as a small print's x-height differs from its cap height.
@@ -97,7 +98,10 @@ def glyph_rises(crop: np.ndarray, chars: Sequence[tuple[str, float]]) -> list[fl
     if not on_base:
         return out
     base = _baseline(on_base)
-    for i, (x0, y0, x1, _) in found.items():
+    for i, (x0, y0, x1, y1) in found.items():
+        if chars[i][0] in "kK":  # the stem is tall either way: the arms tell (right half)
+            rows = np.flatnonzero(ink[y0:y1, (x0 + x1) // 2 : x1].any(axis=1))
+            y0 = y0 + int(rows[0]) if len(rows) else y0
         out[i] = float(base((x0 + x1) / 2)) - y0
     return out
 
@@ -135,6 +139,7 @@ def _glyphs(crop: np.ndarray) -> tuple[list[Box], np.ndarray]:
         [x, y, x + w, y + h]
         for x, y, w, h, area in stats[1:n].tolist()
         if area >= 3 and h < height - 1 and w < 3 * height  # not a rule or the crop's frame
+        and not _neighbour(y, h, height)
     )
     glyphs: list[list[int]] = []
     for p in parts:
@@ -147,6 +152,14 @@ def _glyphs(crop: np.ndarray) -> tuple[list[Box], np.ndarray]:
 
 
 Box = tuple[int, int, int, int]
+
+
+def _neighbour(y: int, h: int, height: int) -> bool:
+    """Whether a component cut by the crop's top or bottom edge lies in its outer quarter: ink
+    of the line above or below that a cut with a margin takes in (a descender or a capital cut
+    by a tight crop reaches towards the middle)."""
+    centre = y + h / 2
+    return (y == 0 and centre < height / 4) or (y + h >= height and centre > 3 * height / 4)
 
 
 def _match(glyphs: list[Box], ink: np.ndarray, chars: list[tuple[int, float]]) -> dict[int, Box]:

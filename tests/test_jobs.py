@@ -281,6 +281,7 @@ CASE_SNIPPET = """def scan(words, ok):
     vowels = count(words)
     Zoo.scan(ok)
     Cow = Vex(sox, WOX, zsu)
+    Kit = kx(ok, KW)
     return s, vowels"""
 _MONO = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 
@@ -302,8 +303,9 @@ def screenshot(text: str, size: int, dark: bool) -> Image.Image:
 @pytest.mark.skipif(not _MONO.is_file(), reason="DejaVu Sans Mono is not installed")
 @pytest.mark.parametrize(("size", "dark"), [(16, False), (14, True), (24, False)])
 def test_code_keeps_letter_case_of_letters_of_one_shape(size: int, dark: bool) -> None:
-    """``s += x`` is not ``S += X``: c o s u v w x z p take their case from their height (the
-    recognizer alone read the capitals), in lines with no letter of sure case too."""
+    """``s += x`` is not ``S += X``: c o s u v w x z p (and k by its arms) take their case from
+    their height (the recognizer alone read the capitals), in lines with no letter of sure case
+    too."""
     pytest.importorskip("docextract.ocr")
     assert jobs.code(screenshot(CASE_SNIPPET, size, dark)).code == CASE_SNIPPET
 
