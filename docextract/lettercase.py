@@ -12,18 +12,19 @@ height).
 :func:`Heights.of` takes the two reference heights from measured characters (one line's, or a
 whole page's where every line is set in one font, as in a code screenshot); :func:`recase` sets
 the ambiguous letters accordingly: everywhere for source code, and in prose only inside words
-that mix cases (``sUM``), which the recognizer's reading makes suspicious anyway, so that a
-word read in one case is never touched.
+whose case is odd (``sUM``, ``TOtal``), and only where that leaves them in a usual case, so that
+a word read as small letters, capitals or capitalized is never touched.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["AMBIGUOUS", "Heights", "glyph_rises", "recase"]
+__all__ = ["AMBIGUOUS", "Heights", "glyph_rises", "odd_ambiguous", "odd_case", "recase"]
 
 AMBIGUOUS = frozenset("cosuvwxzpk")
 _SMALL = frozenset("aemnrgqy")  # rise to the x-height
@@ -71,18 +72,35 @@ class Heights:
 
 def recase(text: str, capital: Sequence[bool | None], *, everywhere: bool) -> str:
     """``text`` (one entry of ``capital`` per character) with its ambiguous letters in the case
-    their ink shows: ``everywhere`` (code), or only in words (runs without spaces) that hold both
-    capital and small letters."""
+    their ink shows: ``everywhere`` (code), or else only in runs of letters whose case is odd
+    (:func:`odd_case`: ``sUM``, ``TOtal``) and only where that makes it plain (``SUM``, ``Total``)."""
     chars = list(text)
-    start = 0
-    for end in [i for i, c in enumerate(chars) if c.isspace()] + [len(chars)]:
-        word = chars[start:end]
-        if everywhere or (any(c.isupper() for c in word) and any(c.islower() for c in word)):
-            for i in range(start, end):
-                if capital[i] is not None and chars[i].lower() in AMBIGUOUS:
-                    chars[i] = chars[i].upper() if capital[i] else chars[i].lower()
-        start = end + 1
+    for run in _LETTERS.finditer(text):
+        span = range(run.start(), run.end())
+        if not everywhere and not odd_case(run.group()):
+            continue
+        new = [
+            (c.upper() if capital[i] else c.lower()) if capital[i] is not None and c.lower() in AMBIGUOUS else c
+            for i, c in zip(span, run.group(), strict=True)
+        ]
+        if everywhere or not odd_case("".join(new)):
+            chars[run.start() : run.end()] = new
     return "".join(chars)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def odd_case(word: str) -> bool:
+    """Whether a run of letters is in none of the usual cases: all small, all capitals, or a
+    capital and then small letters."""
+    return not (word.islower() or word.isupper() or (word[:1].isupper() and word[1:].islower()) or len(word) < 2)
+
+
+def odd_ambiguous(text: str) -> bool:
+    """Whether ``text`` holds a run of letters in an odd case (:func:`odd_case`) with a letter of
+    one shape in both cases, which :func:`recase` may set right."""
+    return any(odd_case(m.group()) and any(c.lower() in AMBIGUOUS for c in m.group()) for m in _LETTERS.finditer(text))
 
 
 def glyph_rises(crop: np.ndarray, chars: Sequence[tuple[str, float]]) -> list[float | None]:

@@ -318,8 +318,9 @@ def _crop_of(text: str, size: int = 30, dark: bool = False) -> tuple[np.ndarray,
 
 @pytest.mark.parametrize("dark", [False, True])
 def test_case_of_one_shape_letters_follows_their_height(dark: bool) -> None:
-    from docextract.lettercase import Heights, glyph_rises, recase
+    from docextract.lettercase import Heights, glyph_rises, odd_case, recase
 
+    assert [odd_case(w) for w in ("sUM", "TOtal", "sum", "SUM", "Sum", "x", "McDonald")] == [True, True, False, False, False, False, True]
     crop, chars = _crop_of("Zoo.scan(ok) Wax", dark=dark)
     rises = glyph_rises(crop, chars)
     heights = Heights.of([(c, r) for (c, _), r in zip(chars, rises, strict=True)])
@@ -327,8 +328,10 @@ def test_case_of_one_shape_letters_follows_their_height(dark: bool) -> None:
     capital = [heights.capital(r) for r in rises]
     misread = "ZOO.SCan(Ok) WaX"  # only letters of one shape are in doubt
     assert recase(misread, capital, everywhere=True) == "Zoo.scan(ok) Wax"
-    # prose: only a word that mixes cases is changed
+    # prose: only a word in an odd case is changed, and only where that makes its case plain
     assert recase("ZOO.SCAN(OK) WaX", capital, everywhere=False) == "ZOO.SCAN(OK) Wax"
+    assert recase("zoo.scan(ok) wax", capital, everywhere=False) == "zoo.scan(ok) wax"
+    assert recase("Zoo.SCaN(OK) wAX", capital, everywhere=False) == "Zoo.SCaN(OK) wAX"
 
 
 def test_case_is_left_alone_where_the_ink_cannot_tell() -> None:
