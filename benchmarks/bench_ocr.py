@@ -2,8 +2,11 @@
 
 Usage::
 
-    python benchmarks/bench_ocr.py [--limit N] [--skip N] [--threads T] [--data DIR] [--no-rotation] \\
-        [--set det_megapixels=0.35 ...] [-v]
+    python benchmarks/bench_ocr.py [--split tune,check] [--limit N] [--skip N] [--threads T] [--data DIR] \\
+        [--no-rotation] [--set det_megapixels=0.35 ...] [-v]
+
+``--split`` reads the receipts of those parts of ``DIR/split.json`` (develop on ``tune``, report
+``check``) and prints their figures side by side; ``--split ''`` reads every receipt as one set.
 
 Data: ``DIR/images/ID.jpg`` with ``DIR/ocr/ID.txt`` line ground truth, one line per text box:
 ``x1,y1,x2,y2,x3,y3,x4,y4,TEXT``. The eval data is read in place, never copied into the repo.
@@ -24,6 +27,7 @@ loading excluded), plus the CPU seconds of the process (robust to other load on 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -122,11 +126,30 @@ def line_errors(pred: list[Line], gt: list[Line]) -> tuple[int, int]:
     return errors, chars
 
 
+def _parts(data: Path, split: str) -> dict[str, list[str]] | None:
+    """Receipt ids with an image and ground truth, by part of ``split.json`` (or all as one part)."""
+    have = {p.stem for p in (data / "images").glob("*.jpg") if (data / "ocr" / f"{p.stem}.txt").exists()}
+    names = [x for x in split.split(",") if x]
+    if not names:
+        return {"all": sorted(have)}
+    path = data / "split.json"
+    if not path.exists():
+        print(f"no {path}: use --split ''", file=sys.stderr)
+        return None
+    table = json.loads(path.read_text())
+    unknown = [n for n in names if not isinstance(table.get(n), list)]
+    if unknown:
+        print(f"{path} has no part {', '.join(unknown)}", file=sys.stderr)
+        return None
+    return {n: [i for i in table[n] if i in have] for n in names}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--limit", type=int, default=0, help="first N receipts (0 = all)")
-    parser.add_argument("--skip", type=int, default=0, help="skip the first N receipts")
+    parser.add_argument("--split", default="tune,check", help="parts of split.json, side by side ('' = all receipts)")
+    parser.add_argument("--limit", type=int, default=0, help="first N receipts of each part (0 = all)")
+    parser.add_argument("--skip", type=int, default=0, help="skip the first N receipts of each part")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--no-rotation", action="store_true", help="read with detect_rotation=False")
     parser.add_argument("--verbose", "-v", action="store_true", help="one row per receipt")
@@ -140,39 +163,42 @@ def main(argv: list[str] | None = None) -> int:
 
     from docextract.ocr import OcrReader
 
-    images = sorted((args.data / "images").glob("*.jpg"))[args.skip :]
-    images = [p for p in images if (args.data / "ocr" / f"{p.stem}.txt").exists()]
-    if args.limit:
-        images = images[: args.limit]
-    if not images:
+    parts = _parts(args.data, args.split)
+    if parts is None:
+        return 1
+    parts = {name: ids[args.skip :][: args.limit or None] for name, ids in parts.items()}
+    if not any(parts.values()):
         print(f"no images with ground truth under {args.data}", file=sys.stderr)
         return 1
 
     settings = {k: float(v) if "." in v else int(v) for k, v in (kv.split("=", 1) for kv in args.set)}
     reader = OcrReader(threads=args.threads, **settings)
-    with Image.open(images[0]) as im:  # warm-up: model loading is not per-receipt cost
+    first = next(ids[0] for ids in parts.values() if ids)
+    with Image.open(args.data / "images" / f"{first}.jpg") as im:  # warm-up: model loading is not per-receipt cost
         reader.read(im.convert("RGB"), detect_rotation=not args.no_rotation)
 
-    total_err = total_chars = 0
-    wall = cpu = 0.0
     if args.verbose:
-        print(f"{'receipt':<16} {'size':>11} {'lines':>5} {'CER':>6} {'s':>6}")
-    for path in images:
-        with Image.open(path) as im:
-            im.load()
-            t0, c0 = time.perf_counter(), time.process_time()
-            res = reader.read(im, detect_rotation=not args.no_rotation)
-            dt, dc = time.perf_counter() - t0, time.process_time() - c0
-        pred = [Line(w.text, res.to_original(w.bbox)) for w in res.words]
-        err, chars = line_errors(pred, load_gt(args.data / "ocr" / f"{path.stem}.txt"))
-        total_err, total_chars, wall, cpu = total_err + err, total_chars + chars, wall + dt, cpu + dc
-        if args.verbose:
-            size = f"{im.width}x{im.height}"
-            print(f"{path.stem:<16} {size:>11} {len(pred):>5} {err / max(chars, 1):6.3f} {dt:6.2f}")
-    n = len(images)
-    threads = reader.threads
-    print(f"\n{'receipts':>8} {'threads':>7} {'CER':>6} {'s/receipt':>9} {'cpu s/receipt':>13}")
-    print(f"{n:>8} {threads:>7} {total_err / max(total_chars, 1):6.4f} {wall / n:9.3f} {cpu / n:13.3f}")
+        print(f"{'part':<6} {'receipt':<16} {'size':>11} {'lines':>5} {'CER':>6} {'s':>6}")
+    totals: dict[str, list[float]] = {}
+    for name, ids in parts.items():
+        total = totals.setdefault(name, [0, 0, 0.0, 0.0, 0])  # errors, GT chars, wall s, cpu s, receipts
+        for stem in ids:
+            with Image.open(args.data / "images" / f"{stem}.jpg") as im:
+                im.load()
+                t0, c0 = time.perf_counter(), time.process_time()
+                res = reader.read(im, detect_rotation=not args.no_rotation)
+                dt, dc = time.perf_counter() - t0, time.process_time() - c0
+            pred = [Line(w.text, res.to_original(w.bbox)) for w in res.words]
+            err, chars = line_errors(pred, load_gt(args.data / "ocr" / f"{stem}.txt"))
+            for i, v in enumerate((err, chars, dt, dc, 1)):
+                total[i] += v
+            if args.verbose:
+                size = f"{im.width}x{im.height}"
+                print(f"{name:<6} {stem:<16} {size:>11} {len(pred):>5} {err / max(chars, 1):6.3f} {dt:6.2f}")
+    print(f"\n{'part':<6} {'receipts':>8} {'threads':>7} {'CER':>6} {'s/receipt':>9} {'cpu s/receipt':>13}")
+    for name, (err, chars, wall, cpu, n) in totals.items():
+        n = max(int(n), 1)
+        print(f"{name:<6} {n:>8} {reader.threads:>7} {err / max(chars, 1):6.4f} {wall / n:9.3f} {cpu / n:13.3f}")
     print(f"settings: {reader.settings()}  cpus={sorted(os.sched_getaffinity(0))}")
     return 0
 

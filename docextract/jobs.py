@@ -226,7 +226,7 @@ def code(source: Any, engine: Engine | None = None, **options: Any) -> CodeResul
     if engine is not None and engine.vision:
         return _code_with_model(source, engine, options)
     opts = _options(options)
-    texts = [words_to_code(page_words(page).words) for page, _ in _pages(source, opts)]
+    texts = [words_to_code(page_words(page, code=True).words) for page, _ in _pages(source, opts)]
     text = "\n\n".join(t for t in texts if t)
     return CodeResult(guess_language(text), text)
 

@@ -45,10 +45,11 @@ import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
+from docextract import lettercase
 from docextract.errors import MissingDependency, ModelError
 from docextract.sources.images import to_rgb
 from docextract.types import BBox, Word
@@ -110,6 +111,7 @@ class OcrReader:
         min_score: float = 0.5,
         unclip: float = 1.4,
         max_batch: int = 8,
+        reread_below: float = 0.0,
     ) -> None:
         """
         Args:
@@ -121,6 +123,12 @@ class OcrReader:
                 0.9 saved 6% and cost 0.4 points of CER, 0.8 hurt condensed receipt fonts).
             min_score: lines the recognizer is less sure of are dropped (rulers, stars, noise).
             max_batch: most lines recognized in one call.
+            reread_below: a line with a character read less surely than this is read again from
+                two other cuts of its box and the readings vote (``_reread``). Off (0) by default:
+                at 0.7 it lowered SROIE line CER a little (tune 3.58 -> 3.53 %, check 3.689 ->
+                3.683 %) for about 20 more line crops per receipt, but the receipt fields read
+                from it got worse on both parts (a cut with more margin loses decimal points and
+                word spaces).
             unclip: how far the detector grows each text region into its line box (RapidOCR's
                 default is 1.6, PaddleOCR's 1.5). Tighter boxes hug the text and split lines at
                 wide gaps: SROIE line CER (``bench_ocr.py``) 3.07 % at 1.3, 2.99 % at 1.4,
@@ -134,6 +142,7 @@ class OcrReader:
         self.min_score = min_score
         self.unclip = unclip
         self.max_batch = max_batch
+        self.reread_below = reread_below
         self._models: _Models | None = None
         self._lock = threading.Lock()
         self._prefetching = False
@@ -148,6 +157,7 @@ class OcrReader:
             "min_score": self.min_score,
             "unclip": self.unclip,
             "max_batch": self.max_batch,
+            "reread_below": self.reread_below,
         }
 
     def load(self) -> None:
@@ -169,19 +179,22 @@ class OcrReader:
         finally:
             self._prefetching = False
 
-    def read(self, image: Image.Image, *, detect_rotation: bool = True) -> OcrResult:
+    def read(self, image: Image.Image, *, detect_rotation: bool = True, code: bool = False) -> OcrResult:
         """OCR one image: text lines in reading order, in the upright, deskewed frame.
 
         ``detect_rotation=False`` skips the 90/180/270 check (for images known to be upright,
         e.g. rendered PDF pages); small skew is always corrected. A blank image gives no words.
+        ``code``: the image is source code in one font, so the case of every ``c o s u v w x z p``
+        is set by its height against the x-height and cap height (otherwise only in words whose
+        case is odd, like ``TOtal``; see :mod:`docextract.lettercase`).
         """
         models = self._get_models()
         with self._lock:  # ONNX sessions are thread-safe but would fight over the same cores
-            return self._read(models, image, detect_rotation)
+            return self._read(models, image, detect_rotation, code)
 
     # --- pipeline ---------------------------------------------------------------------------
 
-    def _read(self, models: _Models, image: Image.Image, detect_rotation: bool) -> OcrResult:
+    def _read(self, models: _Models, image: Image.Image, detect_rotation: bool, code: bool = False) -> OcrResult:
         started = time.perf_counter()
         in_w, in_h = image.size
         work = _prepare(image, self.work_side)
@@ -196,7 +209,7 @@ class OcrReader:
         h, w = work.shape[:2]
         frame = _Frame.build(in_w, in_h, turns, skew, w, h)
         detected = time.perf_counter()
-        words = self._recognize(models, work, quads, frame)
+        words = self._recognize(models, work, quads, frame, code)
         log.debug("OCR %dx%d: %d lines found in %.2f s (turned %d, skew %.1f), %d read in %.2f s", in_w, in_h, len(quads),
                   detected - started, 90 * turns, skew, len(words), time.perf_counter() - detected)
         return OcrResult(
@@ -223,17 +236,43 @@ class OcrReader:
                 quads = _detect_at(models, work, min(1.0, s * _GOOD_LINE_PX / max(thick, 1.0)))
         return quads
 
-    def _recognize(self, models: _Models, work: np.ndarray, quads: np.ndarray, frame: _Frame) -> list[Word]:
+    def _recognize(self, models: _Models, work: np.ndarray, quads: np.ndarray, frame: _Frame, code: bool) -> list[Word]:
         crops = [_crop(work, q, self.rec_squeeze) for q in quads]
-        keep = [i for i, c in enumerate(crops) if c is not None]
-        results = _recognize_batched(models, [crops[i] for i in keep], self.max_batch)
+        cuts = {i: _Cut(quads[i], c) for i, c in enumerate(crops) if c is not None}
+        readings = dict(zip(cuts, _recognize_batched(models, [c.crop for c in cuts.values()], self.max_batch), strict=True))
+        doubtful = [i for i, r in readings.items() if r.text and r.least < self.reread_below]
+        if doubtful:
+            readings.update(self._reread(models, work, doubtful, readings, cuts))
+        readings = {i: r for i, r in readings.items() if r.text.strip() and r.score >= self.min_score}
+        texts = _set_case(readings, cuts, code)
         words = []
-        for i, (text, score) in zip(keep, results, strict=True):
-            text = text.strip()
-            if text and score >= self.min_score:
-                x0, y0, x1, y1 = frame.box(quads[i])
-                words.append(Word(text, x0, y0, x1, y1, round(float(score), 4), "ocr"))
+        for i, text in texts.items():
+            x0, y0, x1, y1 = frame.box(quads[i])
+            words.append(Word(text.strip(), x0, y0, x1, y1, round(float(readings[i].score), 4), "ocr"))
         return words
+
+    def _reread(
+        self, models: _Models, work: np.ndarray, lines: list[int], readings: dict[int, _Reading], cuts: dict[int, _Cut]
+    ) -> dict[int, _Reading]:
+        """Doubtful lines read again from two other cuts of their boxes, and voted.
+
+        Small, faint print is read differently when its line is cut out with more margin (the
+        letters smaller in the 48 px crop) or less (larger); where a character was in doubt, the
+        three readings vote (:func:`_vote`). ``cuts`` is updated with the cut whose reading
+        gives the result its spacing (the characters' positions are those of that cut). Measured
+        with ``benchmarks/bench_ocr.py`` (see the README).
+        """
+        more = [(i, _grown(cuts[i].quad, across, along)) for i in lines for across, along in _RECUTS]
+        new = [(i, _Cut(q, c)) for i, q in more if (c := _crop(work, q, self.rec_squeeze)) is not None]
+        again = _recognize_batched(models, [cut.crop for _, cut in new], self.max_batch)
+        options: dict[int, list[tuple[_Reading, _Cut]]] = {i: [(readings[i], cuts[i])] for i in lines}
+        for (i, cut), reading in zip(new, again, strict=True):
+            options[i].append((reading, cut))
+        out = {}
+        for i, found in options.items():
+            out[i], cuts[i] = _vote(found)
+        log.debug("OCR: %d doubtful lines read again (%d more crops)", len(lines), len(new))
+        return out
 
     def _get_models(self) -> _Models:
         if self._models is None:
@@ -701,8 +740,64 @@ def _crop(img: np.ndarray, quad: np.ndarray, squeeze: float) -> np.ndarray | Non
     return cv2.warpPerspective(img, m, (out_w, out_h), flags=flags, borderMode=cv2.BORDER_REPLICATE)
 
 
-def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int) -> list[tuple[str, float]]:
-    """(text, score) per crop.
+# Other cuts of a doubtful line's box: (share of its thickness added above and below, and at
+# each end). On SROIE's tune receipts these two voting with the first reading did best of the
+# cuts tried (also: the crop stretched 1.25 or squeezed 0.85 in width).
+_RECUTS = ((0.2, 0.3), (-0.08, 0.0))
+
+
+def _grown(quad: np.ndarray, across: float, along: float) -> np.ndarray:
+    """``quad`` grown by ``across`` times its thickness on both sides of the line and ``along``
+    times its thickness at both ends (negative values shrink), as :func:`_crop` orients it."""
+    q = quad.astype(np.float64)
+    top, left = q[1] - q[0], q[3] - q[0]
+    bottom, right = q[2] - q[3], q[2] - q[1]
+    w, h = float(np.linalg.norm(top)), float(np.linalg.norm(left))
+    if w < 1e-6 or h < 1e-6:
+        return quad
+    out = q.copy()
+    if h >= 1.5 * w:  # a tall box: its line runs down the page (as in _crop)
+        out[[0, 3]] -= across * np.stack([top, bottom])
+        out[[1, 2]] += across * np.stack([top, bottom])
+        out[[0, 1]] -= along * w * np.stack([left, right]) / np.linalg.norm(np.stack([left, right]), axis=1)[:, None]
+        out[[3, 2]] += along * w * np.stack([left, right]) / np.linalg.norm(np.stack([left, right]), axis=1)[:, None]
+    else:
+        out[[0, 1]] -= across * np.stack([left, right])
+        out[[3, 2]] += across * np.stack([left, right])
+        out[[0, 3]] -= along * h * np.stack([top, bottom]) / np.linalg.norm(np.stack([top, bottom]), axis=1)[:, None]
+        out[[1, 2]] += along * h * np.stack([top, bottom]) / np.linalg.norm(np.stack([top, bottom]), axis=1)[:, None]
+    return out.astype(np.float32)
+
+
+def _vote(found: list[tuple[_Reading, _Cut]]) -> tuple[_Reading, _Cut]:
+    """One reading from several of the same line (each with the cut it was read from).
+
+    Where all have as many characters (spaces aside), each character is the most frequent one
+    at its place (a tie: the one of the surest reading), spaced as the surest reading (whose
+    cut is returned); otherwise the most frequent text wins, ties to the surest reading.
+    """
+    found = [f for f in found if f[0].text] or found[:1]
+    bare = [r.text.replace(" ", "") for r, _ in found]
+    ranked = sorted(range(len(found)), key=lambda k: -found[k][0].score)
+    best, cut = found[ranked[0]]
+    if len({len(b) for b in bare}) == 1:
+        chars = []
+        for k in range(len(bare[0])):
+            counts: dict[str, int] = {}
+            for b in bare:
+                counts[b[k]] = counts.get(b[k], 0) + 1
+            top = max(counts.values())
+            chars.append(next(bare[j][k] for j in ranked if counts[bare[j][k]] == top))
+        picked = iter(chars)
+        text = "".join(c if c == " " else next(picked) for c in best.text)
+        return best._replace(text=text), cut
+    counts = {b: bare.count(b) for b in bare}
+    k = max(ranked, key=lambda j: (counts[bare[j]], found[j][0].score))
+    return found[k]
+
+
+def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int) -> list[_Reading]:
+    """The reading of each crop.
 
     Crops of near-equal width share a batch: the recognizer pads a batch to its widest crop, so
     mixing widths wastes compute, while one call per line wastes the per-call overhead. Batches
@@ -718,7 +813,7 @@ def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int)
         else:
             batches.append([i])
     batches.reverse()
-    out: list[tuple[str, float]] = [("", 0.0)] * len(crops)
+    out: list[_Reading] = [_NOTHING] * len(crops)
     free: queue.SimpleQueue[Any] = queue.SimpleQueue()
     for rec in models.recs:
         free.put(rec)
@@ -740,8 +835,8 @@ def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int)
     return out
 
 
-def _recognize_one_batch(rec: Any, crops: list[np.ndarray]) -> list[tuple[str, float]]:
-    """(text, score) per crop, from one call of the recognizer's network.
+def _recognize_one_batch(rec: Any, crops: list[np.ndarray]) -> list[_Reading]:
+    """The reading of each crop, from one call of the recognizer's network.
 
     The CTC output is decoded here rather than by RapidOCR so that each character keeps its
     position in the crop: the recognizer often drops the space after a colon or before a
@@ -755,11 +850,74 @@ def _recognize_one_batch(rec: Any, crops: list[np.ndarray]) -> list[tuple[str, f
     return [_ctc_text(p, alphabet, crop, batch.shape[3]) for p, crop in zip(probs, crops, strict=True)]
 
 
+def _set_case(readings: dict[int, _Reading], cuts: dict[int, _Cut], code: bool) -> dict[int, str]:
+    """The lines' texts with the letters of one shape in both cases set by their height.
+
+    Code: every such letter, against the x-height and cap height of its line, or of the whole
+    page where the line lacks letters whose case is sure (``s += x``; one font throughout),
+    measured in work pixels. Prose: only inside words whose case is odd, against the line's own
+    heights (a receipt mixes sizes).
+    """
+    texts = {i: r.text for i, r in readings.items()}
+    todo = [i for i, r in readings.items() if code or lettercase.odd_ambiguous(r.text)]
+    if not todo:
+        return texts
+    rises: dict[int, list[float | None]] = {}
+    for i in todo:
+        chars = [(c, x) for c, x in zip(readings[i].text, readings[i].xs, strict=True) if x is not None]
+        found = iter(lettercase.glyph_rises(cuts[i].crop, chars))
+        per_px = cuts[i].thick / cuts[i].crop.shape[0]  # work px per crop px
+        rises[i] = [None if x is None else _scaled(next(found), per_px) for x in readings[i].xs]
+    page = lettercase.Heights.of([p for i in todo for p in zip(texts[i], rises[i], strict=True)]) if code else None
+    for i in todo:
+        # A line's own reference letters measure it best (a pixel of the page's small print is a
+        # tenth of its cap height); the page's heights fill in what the line lacks.
+        own = list(zip(texts[i], rises[i], strict=True))
+        heights = lettercase.Heights.of(own, page.x / page.cap) if page else lettercase.Heights.of(own)
+        heights = heights or page
+        if heights is None:
+            continue
+        unit = cuts[i].crop.shape[0] / cuts[i].thick  # crop px per work px
+        capital = [heights.capital(r, unit) for r in rises[i]]
+        texts[i] = lettercase.recase(texts[i], capital, everywhere=code)
+    return texts
+
+
+def _scaled(rise: float | None, factor: float) -> float | None:
+    return None if rise is None else rise * factor
+
+
 _SPACE_GAP = 0.45  # blank columns, as a fraction of the line's height, that make a word space
 _NUMERIC = frozenset("0123456789.,")
 
 
-def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_width: int) -> tuple[str, float]:
+class _Cut(NamedTuple):
+    """A line box (work px) and the crop cut out of it for the recognizer."""
+
+    quad: np.ndarray
+    crop: np.ndarray
+
+    @property
+    def thick(self) -> float:
+        """The box's side the crop is cut across (as :func:`_crop` orients it), in work px."""
+        top, left = (float(v[0]) for v in _edges(self.quad[None]))
+        return top if left >= 1.5 * top else left
+
+
+class _Reading(NamedTuple):
+    """One line crop as read: text, mean and least character probability, and each text
+    character's centre in the crop (None for the spaces put back)."""
+
+    text: str
+    score: float
+    least: float
+    xs: list[float | None]
+
+
+_NOTHING = _Reading("", 0.0, 0.0, [])
+
+
+def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_width: int) -> _Reading:
     """Greedy CTC decoding of one line, with the spaces the recognizer missed put back.
 
     Score: the mean probability of the emitted characters (as RapidOCR computes it). A space
@@ -792,10 +950,10 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
         if ord(ch) > 127 and (plain := _doubtful_accent(probs, alphabet, ch, t0, t1, k)):
             chars[n] = (plain, x, p)
     if not chars:
-        return "", 0.0
-    score = float(np.mean([c[2] for c in chars]))
+        return _NOTHING
+    ps = [c[2] for c in chars]
     ink = _ink_columns(crop)
-    out = [chars[0][0]]
+    out, xs = [chars[0][0]], [chars[0][1]]
     for (a, xa, _), (b, xb, _) in zip(chars, chars[1:]):
         if (
             a != " "
@@ -804,8 +962,10 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
             and _widest_gap(ink, xa, xb) > _SPACE_GAP * crop.shape[0]
         ):
             out.append(" ")
+            xs.append(None)
         out.append(b)
-    return "".join(out), score
+        xs.append(xb)
+    return _Reading("".join(out), float(np.mean(ps)), min(ps), xs)
 
 
 _SPECKS = frozenset("-_.,'`~:;")

@@ -274,6 +274,42 @@ def test_ocr_and_code_on_rendered_images() -> None:
     assert result.language == "python"
 
 
+CASE_SNIPPET = """def scan(words, ok):
+    s = 0
+    for x in words:
+        s += x
+    vowels = count(words)
+    Zoo.scan(ok)
+    Cow = Vex(sox, WOX, zsu)
+    Kit = kx(ok, KW)
+    return s, vowels"""
+_MONO = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
+
+
+def screenshot(text: str, size: int, dark: bool) -> Image.Image:
+    """``text`` as an editor shows it: DejaVu Sans Mono, light or dark theme."""
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(str(_MONO), size)
+    rows = text.splitlines()
+    img = Image.new("RGB", (int(max(font.getlength(r) for r in rows)) + 40, int(len(rows) * size * 1.4) + 30),
+                    (30, 30, 30) if dark else "white")
+    draw = ImageDraw.Draw(img)
+    for i, row in enumerate(rows):
+        draw.text((20, 15 + i * size * 1.4), row, font=font, fill=(220, 220, 220) if dark else (20, 20, 20))
+    return img
+
+
+@pytest.mark.skipif(not _MONO.is_file(), reason="DejaVu Sans Mono is not installed")
+@pytest.mark.parametrize(("size", "dark"), [(16, False), (14, True), (24, False)])
+def test_code_keeps_letter_case_of_letters_of_one_shape(size: int, dark: bool) -> None:
+    """``s += x`` is not ``S += X``: c o s u v w x z p (and k by its arms) take their case from
+    their height (the recognizer alone read the capitals), in lines with no letter of sure case
+    too."""
+    pytest.importorskip("docextract.ocr")
+    assert jobs.code(screenshot(CASE_SNIPPET, size, dark)).code == CASE_SNIPPET
+
+
 def test_vision_jobs_refuse_the_reader() -> None:
     from docextract.engines.reader import ReaderEngine
 

@@ -224,11 +224,12 @@ def test_missing_space_is_put_back_where_the_pixels_show_a_gap() -> None:
 
     # "A" at x 8-20, ":" at x 24-28; "B" at x 60-72: 32 blank columns > 0.45 x 48
     probs = _ctc("--A-:-------B", 160)
-    text, score = _ctc_text(probs, _ALPHABET, _line([(6, 20), (24, 28), (58, 72)]), 160)
-    assert text == "A: B"
-    assert score == pytest.approx(0.9)
+    read = _ctc_text(probs, _ALPHABET, _line([(6, 20), (24, 28), (58, 72)]), 160)
+    assert read.text == "A: B"
+    assert read.score == pytest.approx(0.9) and read.least == pytest.approx(0.9)
+    assert read.xs[2] is None and [round(x) for x in read.xs if x is not None] == [10, 18, 50]
     # the same characters printed close together keep no space
-    text, _ = _ctc_text(_ctc("--A-:-B", 160), _ALPHABET, _line([(6, 20), (22, 26), (28, 40)]), 160)
+    text = _ctc_text(_ctc("--A-:-B", 160), _ALPHABET, _line([(6, 20), (22, 26), (28, 40)]), 160).text
     assert text == "A:B"
 
 
@@ -236,15 +237,15 @@ def test_no_space_is_put_inside_a_number_or_doubled() -> None:
     from docextract.ocr import _ctc_text
 
     # "1.2" with a wide gap after the point stays one number
-    text, _ = _ctc_text(_ctc("--1-.-------2", 160), _ALPHABET, _line([(6, 20), (24, 28), (58, 72)]), 160)
+    text = _ctc_text(_ctc("--1-.-------2", 160), _ALPHABET, _line([(6, 20), (24, 28), (58, 72)]), 160).text
     assert text == "1.2"
     # a space the recognizer emitted is kept, and not doubled
-    text, _ = _ctc_text(_ctc("--A---- ----B", 160), _ALPHABET, _line([(6, 20), (58, 72)]), 160)
+    text = _ctc_text(_ctc("--A---- ----B", 160), _ALPHABET, _line([(6, 20), (58, 72)]), 160).text
     assert text == "A B"
     # repeated characters need a blank between them; blanks only give nothing
-    text, _ = _ctc_text(_ctc("-11-1", 160), _ALPHABET, _line([(4, 10), (16, 22)]), 160)
+    text = _ctc_text(_ctc("-11-1", 160), _ALPHABET, _line([(4, 10), (16, 22)]), 160).text
     assert text == "11"
-    assert _ctc_text(_ctc("", 160), _ALPHABET, _line([]), 160) == ("", 0.0)
+    assert _ctc_text(_ctc("", 160), _ALPHABET, _line([]), 160)[:2] == ("", 0.0)
 
 
 def test_a_doubtful_mark_at_a_line_end_is_dropped() -> None:
@@ -299,3 +300,87 @@ def test_wide_gap_after_a_colon_reads_as_a_space(reader: OcrReader) -> None:
     draw.text((left + 22, 20), "0312 5678", fill="black", font=font)
     words = reader.read(img).words
     assert [w.text for w in words] == ["TEL: 0312 5678"]
+
+
+# --- letter case by glyph height -------------------------------------------------------------
+
+
+def _crop_of(text: str, size: int = 30, dark: bool = False) -> tuple[np.ndarray, list[tuple[str, float]]]:
+    """A 48 px line crop of ``text`` and each character's centre x (where the recognizer puts it)."""
+    font = _font(size)
+    width = int(font.getlength(text)) + 20
+    bg, fg = ("black", "white") if dark else ("white", "black")
+    img = Image.new("RGB", (width, 48), bg)
+    ImageDraw.Draw(img).text((10, 6), text, fill=fg, font=font)
+    xs = [10 + (font.getlength(text[:i]) + font.getlength(text[: i + 1])) / 2 for i in range(len(text))]
+    return np.asarray(img)[:, :, ::-1].copy(), list(zip(text, xs, strict=True))
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_case_of_one_shape_letters_follows_their_height(dark: bool) -> None:
+    from docextract.lettercase import Heights, glyph_rises, odd_case, recase
+
+    assert [odd_case(w) for w in ("sUM", "TOtal", "sum", "SUM", "Sum", "x", "McDonald")] == [True, True, False, False, False, False, True]
+    crop, chars = _crop_of("Zoo.scan(ok) Wax", dark=dark)
+    rises = glyph_rises(crop, chars)
+    heights = Heights.of([(c, r) for (c, _), r in zip(chars, rises, strict=True)])
+    assert heights is not None and heights.cap - heights.x > 4
+    capital = [heights.capital(r) for r in rises]
+    misread = "ZOO.SCan(Ok) WaX"  # only letters of one shape are in doubt
+    assert recase(misread, capital, everywhere=True) == "Zoo.scan(ok) Wax"
+    # prose: only a word in an odd case is changed, and only where that makes its case plain
+    assert recase("ZOO.SCAN(OK) WaX", capital, everywhere=False) == "ZOO.SCAN(OK) Wax"
+    assert recase("zoo.scan(ok) wax", capital, everywhere=False) == "zoo.scan(ok) wax"
+    assert recase("Zoo.SCaN(OK) wAX", capital, everywhere=False) == "Zoo.SCaN(OK) wAX"
+
+
+def test_case_is_left_alone_where_the_ink_cannot_tell() -> None:
+    from docextract.lettercase import Heights, glyph_rises
+
+    # only letters of one shape in both cases: no reference height on the line
+    crop, chars = _crop_of("sox wuz")
+    assert Heights.of([(c, r) for (c, _), r in zip(chars, glyph_rises(crop, chars), strict=True)]) is None
+    # a blank crop, and a gap between x-height and cap height too small to measure
+    assert glyph_rises(np.full((48, 80, 3), 255, np.uint8), [("s", 20.0), ("a", 40.0)]) == [None, None]
+    assert Heights(x=20.0, cap=21.0).capital(20.0) is None
+    assert Heights(x=20.0, cap=28.0).capital(24.0) is None  # halfway: neither
+    assert Heights(x=20.0, cap=28.0).capital(27.0) is True and Heights(x=20.0, cap=28.0).capital(21.0) is False
+
+
+# --- doubtful lines read again -----------------------------------------------------------------
+
+
+def test_readings_of_a_doubtful_line_vote() -> None:
+    from docextract.ocr import _Reading, _vote
+
+    crops = [np.full((48, 40 + k, 3), 255, np.uint8) for k in range(3)]
+
+    def vote(*found: tuple[str, float]) -> tuple[str, int]:
+        reading, crop = _vote([(_Reading(t, s, s, []), c) for (t, s), c in zip(found, crops, strict=False)])
+        return reading.text, crop.shape[1] - 40
+
+    # characters vote where lengths agree (spaces aside), spaced as the surest reading
+    assert vote(("Cashter", 0.7), ("Cash ier", 0.86), ("Cashler", 0.83)) == ("Cash ier", 1)
+    assert vote(("Subtotai :", 0.6), ("Subtotal:", 0.95), ("Subtotal :", 0.89)) == ("Subtotal:", 1)
+    # a tie at a place goes to the surest reading
+    assert vote(("RM 0.00", 0.6), ("RM O.00", 0.86), ("RM 8.00", 0.97)) == ("RM 8.00", 2)
+    # lengths differ: the most frequent text, else the surest
+    assert vote(("0 00", 0.5), ("000", 0.99), ("0.00", 0.94)) == ("000", 1)
+    assert vote(("80 91", 0.5), ("80.91", 0.96), ("80.91", 0.91)) == ("80.91", 1)
+    assert vote(("", 0.0), ("TOTAL", 0.9)) == ("TOTAL", 1)
+
+
+def test_other_cuts_of_a_line_box_grow_across_and_along_the_line() -> None:
+    from docextract.ocr import _grown
+
+    level = np.array([[10, 10], [110, 10], [110, 30], [10, 30]], np.float32)
+    assert _grown(level, 0.2, 0.3).tolist() == [[4, 6], [116, 6], [116, 34], [4, 34]]
+    assert _grown(level, -0.1, 0.0).tolist() == [[10, 12], [110, 12], [110, 28], [10, 28]]
+    tall = np.array([[10, 10], [30, 10], [30, 110], [10, 110]], np.float32)  # a line running down
+    assert _grown(tall, 0.2, 0.3).tolist() == [[6, 4], [34, 4], [34, 116], [6, 116]]
+
+
+def test_reading_every_line_again_keeps_clean_print(page: tuple[Image.Image, dict[str, tuple]]) -> None:
+    img, _ = page
+    again = OcrReader(reread_below=1.01)  # every line read again from the other cuts
+    assert texts(again.read(img)) == [norm(t) for t in LINES]

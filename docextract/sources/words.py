@@ -15,9 +15,10 @@ if TYPE_CHECKING:
     from PIL import Image
 
 
-def page_words(page: Page, ocr: Any = None) -> PageWords:
+def page_words(page: Page, ocr: Any = None, *, code: bool = False) -> PageWords:
     """The page's text layer, or OCR of its image (``ocr``: a reader with ``read(image)``,
-    default :func:`docextract.ocr.get_reader`; its models load on the first scanned page)."""
+    default :func:`docextract.ocr.get_reader`; its models load on the first scanned page).
+    ``code``: the page is source code (OCR then sets letter case by glyph height throughout)."""
     if page.has_text_layer:
         return PageWords(list(page.words or []), "text")
     if ocr is None:
@@ -26,14 +27,14 @@ def page_words(page: Page, ocr: Any = None) -> PageWords:
         ocr = get_reader()
     if hasattr(ocr, "prefetch"):
         ocr.prefetch()  # the models load (once) while the page renders or decodes
-    return image_words(page.image, ocr)
+    return image_words(page.image, ocr, code=code)
 
 
-def image_words(image: Image.Image, ocr: Any = None) -> PageWords:
+def image_words(image: Image.Image, ocr: Any = None, *, code: bool = False) -> PageWords:
     """OCR of an image: its words in the upright frame, with the map back to the image."""
     if ocr is None:
         from docextract.ocr import get_reader
 
         ocr = get_reader()
-    result = ocr.read(image)
+    result = ocr.read(image, code=True) if code else ocr.read(image)
     return PageWords(list(result.words), "ocr", getattr(result, "to_original", None))
