@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from docextract.layout import union_bbox
 from docextract.parsing import AmountMatch, find_amounts, find_dates, normalize_chars, normalize_text, strip_currency
+from docextract.layout import Line
 from docextract.rules import DocContext, Reading, Value, _value_below, amounts_parser, find_labelled
+from docextract.rules import invoice_labels as labels
 from docextract.rules.receipt import (
     CONTACT,
     DISCOUNT,
@@ -37,57 +39,37 @@ from docextract.rules.receipt import (
     _letters,
     _parse_item_row,
 )
-from docextract.types import Word
+from docextract.types import BBox, Word
 
 __all__ = ["extract_invoice"]
 
+Parse = Callable[[str], list[tuple[Any, int, int]]]
+
 _I = re.IGNORECASE
 
-INVOICE_NO = re.compile(
-    r"(?:INVOICE|INV|BILL|FACTURE|FACTUUR|RECHNUNG|FACTURA|FATTURA|FATURA|NOTA|RECEIPT)\s*-?\s*"
-    r"(?:NUMBER|NUMMER|NUMÉRO|NUMERO|NÚMERO|NUM|NO|NR|N°|Nº|N\.|#|ID)\.?\s*:?"
-    r"|FACTUURNUMMER|RECHNUNGSNUMMER|RECHNUNGS-?NR\.?|(?:N°|NUMÉRO|NUMERO|NÚMERO)\s*DE\s*(?:FACTURE|FACTURA)"
-    r"|INVOICE\s*:",
-    _I,
-)
-REFERENCE_NO = re.compile(
-    r"BOOKING\s*(?:ID|NO|NUMBER|REF)|ORDER\s*(?:ID|NO|NUMBER|#)|REFERENCE\s*(?:NO|NUMBER)?|\bREF\b\.?"
-    r"|DOCUMENT\s*(?:NO|NUMBER)|^\s*#",
-    _I,
-)
+INVOICE_NO = labels.compile_labels(labels.INVOICE_NUMBER)
+REFERENCE_NO = labels.compile_labels(labels.REFERENCE_NUMBER)
 _ID_TOKEN = re.compile(r"(?<![\w-])(?:[#:]\s*)?([A-Za-z0-9][A-Za-z0-9_\-/.]*[A-Za-z0-9]|\d)(?![\w])")
 
-DATE_INVOICE = re.compile(
-    r"INVOICE\s*DATE|DATE\s*OF\s*(?:ISSUE|INVOICE)|ISSUE\s*DATE|DATE\s*(?:DE\s*)?FACTURE|FACTUURDATUM"
-    r"|RECHNUNGSDATUM|FECHA\s*(?:DE\s*)?(?:FACTURA|EMISI[OÓ]N)|DATA\s*(?:DA\s*)?FATTURA|BILL\s*DATE",
-    _I,
-)
-DATE_GENERIC = re.compile(r"\bDATE\b|\bDATUM\b|\bFECHA\b|\bDATA\b|\bDATED\b", _I)
-DATE_OTHER = re.compile(
-    r"DUE|ORDER|DELIVERY|SHIP|CHECK|PERIOD|FROM|UNTIL|BIRTH|EXPIR|VALID|ORDERDATUM|LIEFER|BESTELL|F[AÄ]LLIG"
-    r"|[ÉE]CH[ÉE]ANCE|VERVAL|VENCIMIENTO|SCADENZA|COMMANDE|PEDIDO",
-    _I,
-)
-DUE_DATE = re.compile(
-    r"DUE\s*(?:DATE|ON|BY)|(?<!AMOUNT )(?<!BALANCE )(?<!TOTAL )\bDUE\s*:|PAYMENT\s*DUE|PAY\s*BY|F[AÄ]LLIG|ZAHLBAR\s*BIS|[ÉE]CH[ÉE]ANCE|VERVALDATUM"
-    r"|FECHA\s*DE\s*VENCIMIENTO|SCADENZA|VENCIMENTO",
-    _I,
-)
-AMOUNT_DUE = re.compile(
-    r"AMOUNT\s*DUE|BALANCE\s*DUE|TOTAL\s*(?:AMOUNT\s*)?DUE|TOTAL\s*PAYABLE|AMOUNT\s*PAYABLE|GRAND\s*TOTAL"
-    r"|TOTAL\s*TTC|NET\s*[AÀ]\s*PAYER|TE\s*BETALEN|ZU\s*ZAHLEN|RECHNUNGSBETRAG|GESAMTBETRAG|TOTAL\s*A\s*PAGAR"
-    r"|IMPORTE\s*TOTAL|TOTALE\s*(?:DA\s*PAGARE|FATTURA)|TOTAL\s*FOR\s*THIS\s*INVOICE|INVOICE\s*TOTAL",
-    _I,
-)
+DATE_INVOICE = labels.compile_labels(labels.INVOICE_DATE)
+DATE_GENERIC = labels.compile_labels(labels.DATE_GENERIC)
+DATE_OTHER = labels.compile_labels(labels.OTHER_DATE)
+DUE_DATE = labels.compile_labels(labels.DUE_DATE)
+AMOUNT_DUE = labels.compile_labels(labels.AMOUNT_DUE)
+TITLE_WORDS = labels.compile_labels(labels.TITLE)
+ISSUER_LABEL = labels.compile_labels(labels.ISSUER)
+# "Customer No", "Kundennr.", "N° client", "Code client": a number, not the customer.
+_NUMBER_WORD = r"(?:N(?:UM(?:BER|MER|[EÉ]RO)?|R|O)\b|NR\.|NO\.|N°|ID\b|#|CODE|REF|ACCOUNT|KONTO|NUMMER|NR\b)"
 CUSTOMER = re.compile(
-    r"(?:BILL(?:ED)?\s*TO|SOLD\s*TO|SHIP\s*TO|INVOICE\s*TO|CUSTOMER|CLIENT|FACTUREADRES|FACTURÉ\s*À|RECHNUNGSADRESSE"
-    r"|KUNDE|CLIENTE|ATTN)"
-    # "Customer No", "Kundennr.", "Client ID": a number, not the customer
-    r"(?!\s*-?\s*(?:N(?:UM(?:BER|MER|[EÉ]RO)?|R|O)\b|NR\.|NO\.|N°|ID\b|#|CODE|REF|ACCOUNT|KONTO))"
-    # a letter's recipient block: "Herrn" / "Frau" / "Firma" on a line of its own, name and address below
-    r"|^\s*(?:HERRN?|FRAU|FIRMA)\s*$",
+    rf"(?:{labels.compile_labels(labels.CUSTOMER).pattern})(?!\s*-?\s*{_NUMBER_WORD})(?!N)", _I
+)
+CUSTOMER_NUMBER = re.compile(
+    rf"(?:{_NUMBER_WORD}|N\.?\s*[°O]|C[OÓ]D(?:IGO|ICE)?\.?|R[ÉE]F\.?)\s*(?:DE\s*|DU\s*|DEL\s*)?(?:CLIENTE?|KLANT|KUNDE)"
+    r"|(?:KLANT|KUNDEN?|DEBITEUR)\s*-?\s*(?:NUMMER|NR)",
     _I,
 )
+# What joins a label to its value on one line: spaces and punctuation.
+_GLUE = " :#.-=/\t"
 
 
 def _ids(text: str) -> list[tuple[str, int, int]]:
@@ -100,9 +82,70 @@ def _ids(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _cells(ctx: DocContext, i: int) -> list[tuple[int, int, Line]]:
+    """The cells of row ``i`` with their span in ``ctx.texts[i]``."""
+    row = ctx.rows[i]
+    out = []
+    for cell in row.cells():
+        start = row.spans[row.words.index(cell.words[0])][0]
+        end = row.spans[row.words.index(cell.words[-1])][1]
+        out.append((start, end, cell))
+    return out
+
+
+def _value_opening(ctx: DocContext, i: int, start: int, end: int, parse: Parse) -> Value | None:
+    """The value that opens ``texts[i][start:end]`` (after spaces and punctuation), or None."""
+    seg = ctx.texts[i][start:end]
+    found = sorted(parse(seg), key=lambda f: f[1])
+    if not found or seg[: found[0][1]].strip(_GLUE):
+        return None
+    v, s, e = found[0]
+    return ctx.value_at(i, start + s, start + e, v)
+
+
+def _pair(ctx: DocContext, label: re.Pattern[str], parse: Parse, *, skip: re.Pattern[str] | None = None) -> list[Value]:
+    """Values paired with a label by layout, in reading order.
+
+    A label's value is the value that follows it in its own cell ("Invoice No: 42"), else the one
+    opening the next cell of its row (a label column and a value column), else the one opening the
+    cell under it (labels above values, alone or in a grid of several). Only a label that ends its
+    cell reaches beyond it: a cell going on in words is a sentence, not a label. A cell matching
+    ``skip`` holds another field's label ("Customer No", "Order date").
+    """
+    out: list[Value] = []
+    for i in range(len(ctx.texts)):
+        cells = _cells(ctx, i)
+        for k, (start, end, cell) in enumerate(cells):
+            text = ctx.texts[i][start:end]
+            m = label.search(text)
+            if m is None or (skip is not None and skip.search(text)):
+                continue
+            got = _value_opening(ctx, i, start + m.end(), end, parse)
+            if got is None and not text[m.end() :].strip(_GLUE):
+                if k + 1 < len(cells):
+                    got = _value_opening(ctx, i, cells[k + 1][0], cells[k + 1][1], parse)
+                if got is None:
+                    got = _value_under(ctx, i, cell, parse)
+            if got is not None:
+                out.append(got)
+    return out
+
+
+def _value_under(ctx: DocContext, i: int, label: Line, parse: Parse) -> Value | None:
+    """The value opening the first cell under ``label`` (overlapping its columns), within a line or two."""
+    h = max(label.height, 1.0)
+    for j in range(i + 1, min(i + 4, len(ctx.rows))):
+        if ctx.rows[j].y0 - label.y1 > 2.5 * h:
+            break
+        for start, end, cell in _cells(ctx, j):
+            if cell.x1 >= label.x0 and cell.x0 <= label.x1 + h:
+                return _value_opening(ctx, j, start, end, parse)
+    return None
+
+
 def _invoice_number(ctx: DocContext) -> Value | None:
     for label, score in ((INVOICE_NO, 2.0), (REFERENCE_NO, 1.0)):
-        found = find_labelled(ctx, label, _ids)
+        found = _pair(ctx, label, _ids, skip=CUSTOMER_NUMBER)
         if found:
             v = found[0]
             v.score = score
@@ -114,22 +157,24 @@ def _dates(ctx: DocContext) -> tuple[Value | None, Value | None]:
     def parse(text: str) -> list[tuple[Any, int, int]]:
         return [(d.value, d.start, d.end) for d in find_dates(text, dayfirst=ctx.dayfirst)]
 
+    not_issue = re.compile(f"{DUE_DATE.pattern}|{DATE_OTHER.pattern}", _I)
     cands: list[Value] = []
-    for v in find_labelled(ctx, DATE_INVOICE, parse):
+    for v in _pair(ctx, DATE_INVOICE, parse):
         v.score = 3.0
         cands.append(v)
-    for v in find_labelled(ctx, DATE_GENERIC, parse):
-        if not DATE_OTHER.search(ctx.texts[v.row]) and not DUE_DATE.search(ctx.texts[v.row]):
-            v.score = 2.0
-            cands.append(v)
+    for v in _pair(ctx, DATE_GENERIC, parse, skip=not_issue):
+        v.score = 2.0
+        cands.append(v)
     if not cands:
-        for i, t in enumerate(ctx.texts):
-            if DATE_OTHER.search(t) or DUE_DATE.search(t):
-                continue
-            for d in find_dates(t, dayfirst=ctx.dayfirst):
-                cands.append(ctx.value_at(i, d.start, d.end, d.value, -0.01 * i))
+        for i in range(len(ctx.texts)):
+            for start, end, _ in _cells(ctx, i):
+                text = ctx.texts[i][start:end]
+                if not_issue.search(text):
+                    continue
+                for d in find_dates(text, dayfirst=ctx.dayfirst):
+                    cands.append(ctx.value_at(i, start + d.start, start + d.end, d.value, -0.01 * i))
     date = max(cands, key=lambda v: (v.score, -v.row)) if cands else None
-    due = find_labelled(ctx, DUE_DATE, parse)
+    due = _pair(ctx, DUE_DATE, parse)
     return date, (due[0] if due else None)
 
 
@@ -175,16 +220,22 @@ def _total_block(ctx: DocContext) -> dict[str, Value]:
     return out
 
 
-def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str, Value]]:
+def _parties(ctx: DocContext, body: range) -> tuple[dict[str, Any], dict[str, Any], dict[str, Value]]:
+    """The issuer and the customer. ``body``: the rows of the item table and the totals (no party there)."""
     issuer: dict[str, Any] = {"name": None, "address": None, "tax_id": None}
     customer: dict[str, Any] = {"name": None, "address": None, "tax_id": None}
     prov: dict[str, Value] = {}
     cust_rows: set[int] = set()
-    cust_x: tuple[float, float] | None = None  # the customer block's columns
+    cust_box: list[BBox] = []  # the customer block's label, name and address
     for i in range(len(ctx.texts)):
         # the label and what follows it in its own cell ("Herrn" beside "Rechnung Nr. 17" is alone)
         found = next(
-            ((cell, m) for cell in ctx.rows[i].cells() if (m := CUSTOMER.search(normalize_chars(cell.text)))), None
+            (
+                (cell, m)
+                for cell in ctx.rows[i].cells()
+                if (m := CUSTOMER.search(t := normalize_chars(cell.text))) and not CUSTOMER_NUMBER.search(t)
+            ),
+            None,
         )
         if found is None:
             continue
@@ -192,6 +243,7 @@ def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str,
         off = max(ctx.rows[i].text.find(cell.text), 0)  # the cell's place in the row's text
         t = normalize_chars(cell.text)
         cust_rows.add(i)
+        cust_box.append(cell.bbox)
         if customer["name"] is not None:
             continue
         rest = re.sub(r"^\W*(?:ADDRESS|ADRES|ADRESSE)?\W*", "", t[m.end() :], flags=_I).strip()
@@ -207,33 +259,119 @@ def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str,
         addr = _address_rows(ctx, name)
         cust_rows.update(range(i, (addr[-1] if addr else name.row) + 1))
         if name.bbox is not None:
-            cust_x = (name.bbox[0], max([name.bbox[2]] + [c.x1 for j in addr if (c := _cell_at(ctx, j, name))]))
+            cust_box.append(name.bbox)
+            cust_box += [c.bbox for j in addr if (c := _cell_at(ctx, j, name))]
         if addr:
             customer["address"] = normalize_text(", ".join(_cell_under(ctx, j, name) for j in addr))
-    legal = [
-        (i, cell)
-        for i, row in enumerate(ctx.rows)
-        if i not in cust_rows
-        for cell in row.cells()
-        if re.search(LEGAL.pattern + r"\W*$", _clean_name(cell.text), _I) and not _is_noise(cell.text)
-    ]
-    if legal:
-        i, cell = legal[0]
-        name = _clean_name(cell.text)
-        issuer["name"] = name
-        prov["issuer.name"] = ctx.row_value(i, name)
-        addr_rows = _address_rows(ctx, prov["issuer.name"], digits=True, stop=cust_rows)
-        if addr_rows:
-            text = normalize_text(", ".join(_cell_under(ctx, j, prov["issuer.name"]) for j in addr_rows))
+    box = union_bbox(cust_box)
+    found_issuer = _issuer(ctx, box, body)
+    if found_issuer is not None:
+        name, sender = found_issuer
+        issuer["name"] = name.value
+        prov["issuer.name"] = name
+        if sender:
+            text = ", ".join(sender)
             issuer["address"] = text
-            prov["issuer.address"] = Value(text, text, union_bbox(ctx.rows[j].bbox for j in addr_rows), 1.0, ctx.rows[i].source)
+            prov["issuer.address"] = ctx.row_value(name.row, text)
+        else:
+            addr_rows = _address_rows(ctx, name, digits=True, stop=cust_rows)
+            if addr_rows:
+                text = normalize_text(", ".join(_cell_under(ctx, j, name) for j in addr_rows))
+                issuer["address"] = text
+                prov["issuer.address"] = Value(text, text, union_bbox(ctx.rows[j].bbox for j in addr_rows), 1.0, ctx.rows[name.row].source)
     for v in find_labelled(ctx, TAX_ID, _ids):
-        beside = cust_x is not None and v.bbox is not None and (v.bbox[0] > cust_x[1] or v.bbox[2] < cust_x[0])
-        if (v.row not in cust_rows or beside) and len(v.value) >= 6:
+        inside = box is not None and v.bbox is not None and _inside(v.bbox, box)
+        if not inside and len(v.value) >= 6:
             issuer["tax_id"] = v.value
             prov["issuer.tax_id"] = v
             break
     return issuer, customer, prov
+
+
+def _inside(b: BBox, box: BBox) -> bool:
+    """Whether the centre of ``b`` lies in ``box``."""
+    cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+# A sender line or a footer: "Name · Street · Town", "Name | Street | Town".
+_SEGMENTS = re.compile(r"\s*[·•|]\s*")
+_NOT_A_NAME = re.compile(
+    "|".join(
+        p.pattern
+        for p in (INVOICE_NO, DATE_INVOICE, DATE_GENERIC, DUE_DATE, DATE_OTHER, CUSTOMER, CUSTOMER_NUMBER, ISSUER_LABEL,
+                  TITLE_WORDS, TAX_ID, CONTACT, PHONE, TAX, SUBTOTAL, TOTAL_PLAIN, TOTAL_STRONG, AMOUNT_DUE)
+    ),
+    _I,
+)
+
+
+def _name_like(name: str) -> bool:
+    """Whether a cell's text can be a party's name: a few capitalised words, no label, address or sentence."""
+    words = name.split()
+    letters = _letters(name)
+    if letters < 3 or letters < 0.6 * len(name.replace(" ", "")) or not 1 <= len(words) <= 7 or ":" in name:
+        return False
+    if sum(c.isdigit() for c in name) >= 2 or find_dates(name) or _addressish(name) or _place(name) and len(words) == 1:
+        return False
+    lower = [w for w in words if len(w) >= 3 and w[0].islower()]
+    return 2 * len(lower) <= len(words) and not _NOT_A_NAME.search(name)
+
+
+def _issuer(ctx: DocContext, customer: BBox | None, body: range) -> tuple[Value, list[str]] | None:
+    """The issuer's name, scored over the cells that can be a name outside the customer's block and the
+    item table: the print size against the body text's, a legal form, a place near the top and first
+    in reading order, an address under it, a sender line or footer ("Name · Street · Town", with the
+    address after it), the same name printed twice, an issuer's label ("From", "Lieferant") above or
+    before it. Returns the name and, from a sender line, its address parts."""
+    heights = [r.height for r in ctx.rows if r.height > 0]
+    if not heights:
+        return None
+    body_h = statistics.median(heights)
+    top, bottom = ctx.rows[0].y0, ctx.rows[-1].y1
+    cands: list[tuple[float, Value, list[str]]] = []
+    seen: dict[str, int] = {}
+    for i in range(len(ctx.rows)):
+        if i in body:
+            continue
+        for start, end, cell in _cells(ctx, i):
+            text = ctx.texts[i][start:end]
+            parts = [p for p in _SEGMENTS.split(text) if p.strip()]
+            if len(parts) < 2 and text.count(",") >= 2:
+                parts = [p for p in text.split(",") if p.strip()]
+            sender = len(parts) >= 2 and any(_addressish(p) for p in parts[1:])
+            name = _clean_name(parts[0] if sender else text)
+            if not _name_like(name) or (customer is not None and _inside(cell.bbox, customer)):
+                continue
+            key = normalize_text(name).upper()
+            seen[key] = seen.get(key, 0) + 1
+            value = ctx.value_at(i, start, start + len(parts[0]) if sender else end, name)
+            score = min(2.0, max(-1.0, 3.0 * (cell.height / body_h - 1)))
+            score += 1.0 if re.search(LEGAL.pattern + r"\W*$", name, _I) else 0.0
+            score += 0.8 if cell.y0 < top + 0.25 * (bottom - top) else 0.0
+            score += 0.5 if not cands else 0.0
+            score += 2.0 if sender else 1.0 if not sender and _address_rows(ctx, value, digits=True) else 0.0
+            score -= 1.0 if re.search(r"\d", name) else 0.0
+            if _issuer_label_before(ctx, i, cell):
+                score += 2.0
+            cands.append((score, value, [normalize_text(p) for p in parts[1:]] if sender else []))
+    if not cands:
+        return None
+    # the same name printed twice (the letterhead and the footer) is the issuer's
+    best = max(cands, key=lambda c: c[0] + (1.0 if seen[normalize_text(c[1].value).upper()] > 1 else 0.0))
+    return best[1], best[2]
+
+
+def _issuer_label_before(ctx: DocContext, i: int, cell: Line) -> bool:
+    """Whether an issuer's label stands left of ``cell`` on its row or just above it."""
+    for start, end, other in _cells(ctx, i):
+        if other.x1 <= cell.x0 and ISSUER_LABEL.search(ctx.texts[i][start:end]):
+            return True
+    if i > 0:
+        for start, end, other in _cells(ctx, i - 1):
+            if other.x1 >= cell.x0 and other.x0 <= cell.x1 and ISSUER_LABEL.search(ctx.texts[i - 1][start:end]):
+                return True
+    return False
 
 
 def _name_parse(text: str) -> list[tuple[Any, int, int]]:
@@ -728,7 +866,10 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
     for key in ("subtotal", "tax", "total"):
         if key in block:
             values[key] = block[key]
-    issuer, customer, party_prov = _parties(ctx)
+    head_row = next((h for h in range(len(ctx.texts)) if _item_header(ctx, h) is not None), None)
+    block_rows = [v.row for v in block.values()]
+    body_start = head_row if head_row is not None else min(block_rows, default=len(ctx.texts))
+    issuer, customer, party_prov = _parties(ctx, range(body_start, max([*block_rows, body_start - 1]) + 1))
     data: dict[str, Any] = {
         "invoice_number": None,
         "issuer": issuer,

@@ -642,6 +642,9 @@ def _draw_totals(inv: GeneratedInvoice, p: _Page, left: float, right: float, y: 
     if inv.currency_style == "heading" and not inv.seed % 2 and inv.layout["columns"] not in ("da", "dqa"):
         total_label = f"{total_label} {inv.currency}"
     rows.append((total_label, inv.money(inv.total, total=True), True))
+    size = 10.0
+    room = max(p.width(label, size, True) + p.width(value, size, True) for label, value, _ in rows) + 24
+    x = min(x, right - room)  # a long label moves left of the values, never into them
     for label, value, bold in rows:
         p.text(x, y, label, 10 if bold else 9.5, bold=bold)
         p.text(right, y, value, 10 if bold else 9.5, bold=bold, align="right")

@@ -1,0 +1,117 @@
+"""The words invoices label their fields with, per language, in one place.
+
+Each field maps a language to regular-expression fragments (matched case-insensitively on text
+after ``normalize_chars``, which turns "º" into "o"). :func:`compile_labels` joins a field's
+fragments of every language into one pattern; a fragment ending in a letter only matches where
+no letter follows ("Factura no" is a label, "Factura normal" is not).
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# "No", "Nr", "N°", "Nº" ("No" after NFKC), "N.º", "Num", "Nummer"...: the number word.
+_NO = r"(?:N[UÚ]M(?:ERO|[EÉ]RO|BER|MER)?|NR|NO|N\.?\s*[°O]|N|#|ID)"
+
+INVOICE_NUMBER: dict[str, list[str]] = {
+    "en": [rf"INVOICE\s*{_NO}", rf"INV\.?\s*{_NO}", r"BILL\s*(?:NO|NUMBER|#)", r"INVOICE\s*REF(?:ERENCE)?"],
+    "de": [rf"RECHNUNGS?[\s-]*{_NO}", r"RE\.?[\s-]*NR", rf"BELEG[\s-]*{_NO}"],
+    "fr": [rf"FACTURE\s*{_NO}", r"(?:N\.?\s*[°O]|NUM[ÉE]RO|R[ÉE]F\.?)\s*(?:DE\s*)?(?:LA\s*)?FACTURE"],
+    "es": [rf"FACTURA\s*{_NO}", r"(?:N\.?\s*[°O]|N[ÚU]MERO)\s*(?:DE\s*)?FACTURA"],
+    "it": [rf"FATTURA\s*{_NO}", r"(?:N\.?|NUMERO|NR\.?)\s*(?:DI\s*|DELLA\s*)?FATTURA", r"DOCUMENTO\s*N(?:R|O|\.)?"],
+    "nl": [rf"FACTUUR[\s-]*{_NO}"],
+    "pt": [rf"FATURA\s*{_NO}", r"N[ÚU]MERO\s*(?:DA\s*)?FATURA"],
+}
+
+# Weaker: a document number that may be the invoice's when nothing names it so.
+REFERENCE_NUMBER: dict[str, list[str]] = {
+    "en": [r"BOOKING\s*(?:ID|NO|NUMBER|REF)", r"ORDER\s*(?:ID|NO|NUMBER|#)", r"DOCUMENT\s*(?:NO|NUMBER|#)",
+           r"REFERENCE\s*(?:NO|NUMBER)?", r"\bREF\b\.?", r"^\s*#", r"^\W*(?:NO|NUMBER)\b\.?"],
+    "nl": [r"^\W*NUMMER"],
+    "de": [r"^\W*NUMMER"],
+}
+
+INVOICE_DATE: dict[str, list[str]] = {
+    "en": [r"INVOICE\s*DATE", r"DATE\s*OF\s*(?:ISSUE|INVOICE)", r"ISSUE\s*DATE", r"BILL\s*DATE", r"DATE\s*ISSUED"],
+    "de": [r"RECHNUNGS[\s-]*DATUM", r"BELEG[\s-]*DATUM", r"AUSSTELLUNGS[\s-]*DATUM"],
+    "fr": [r"DATE\s*(?:DE\s*|D')?(?:LA\s*)?(?:FACTURE|FACTURATION|[ÉE]MISSION)"],
+    "es": [r"FECHA\s*(?:DE\s*(?:LA\s*)?)?(?:FACTURA|EMISI[OÓ]N|EXPEDICI[OÓ]N)"],
+    "it": [r"DATA\s*(?:DELLA\s*|DI\s*)?(?:FATTURA|EMISSIONE|DOCUMENTO)"],
+    "nl": [r"FACTUUR[\s-]*DATUM", r"DATUM\s*FACTUUR"],
+    "pt": [r"DATA\s*(?:DA\s*|DE\s*)?(?:FATURA|EMISS[AÃ]O)"],
+}
+DATE_GENERIC: dict[str, list[str]] = {
+    "en": [r"\bDATE\b", r"\bDATED\b"], "de": [r"\bDATUM\b"], "es": [r"\bFECHA\b"], "it": [r"\bDATA\b"],
+}
+DUE_DATE: dict[str, list[str]] = {
+    "en": [r"DUE\s*(?:DATE|ON|BY)", r"(?<!AMOUNT )(?<!BALANCE )(?<!TOTAL )\bDUE\s*:", r"PAYMENT\s*DUE", r"PAY\s*BY"],
+    "de": [r"F[AÄ]LLIG(?:KEITS(?:DATUM)?)?(?:\s*(?:AM|BIS))?", r"ZAHLBAR\s*(?:BIS|AM)", r"ZAHLUNGSZIEL"],
+    "fr": [r"[ÉE]CH[ÉE]ANCE", r"[AÀ]\s*PAYER\s*AVANT", r"PAYABLE\s*AVANT"],
+    "es": [r"VENCIMIENTO", r"FECHA\s*(?:DE\s*)?PAGO"],
+    "it": [r"SCADENZA", r"PAGAMENTO\s*ENTRO"],
+    "nl": [r"VERVAL(?:DATUM)?", r"TE\s*BETALEN\s*(?:VOOR|V[OÓ][OÓ]R)", r"UITERSTE\s*BETAALDATUM", r"BETAALDATUM"],
+    "pt": [r"VENCIMENTO"],
+}
+# Dates that are neither the invoice's nor the due date.
+OTHER_DATE: dict[str, list[str]] = {
+    "en": [r"ORDER", r"DELIVER", r"SHIP", r"PERIOD", r"\bFROM\b", r"UNTIL", r"BIRTH", r"EXPIR", r"VALID", r"CHECK",
+           r"SERVICE\s*DATE", r"PRINTED"],
+    "de": [r"LIEFER", r"BESTELL", r"AUFTRAG", r"LEISTUNGS", r"ZEITRAUM"],
+    "fr": [r"COMMANDE", r"LIVRAISON", r"P[ÉE]RIODE"],
+    "es": [r"PEDIDO", r"ENTREGA", r"PERIODO"],
+    "it": [r"ORDINE", r"CONSEGNA", r"PERIODO"],
+    "nl": [r"ORDER", r"LEVER", r"BESTEL", r"PERIODE"],
+}
+# Labels of the customer's block.
+CUSTOMER: dict[str, list[str]] = {
+    "en": [r"BILL(?:ED)?\s*TO", r"SOLD\s*TO", r"SHIP\s*TO", r"INVOICE\s*TO", r"CUSTOMER", r"CLIENT", r"ATTN", r"RECIPIENT"],
+    "de": [r"RECHNUNGS(?:ADRESSE|EMPF[AÄ]NGER)", r"KUNDE", r"EMPF[AÄ]NGER", r"^\s*(?:HERRN?|FRAU|FIRMA|AN)\s*:?\s*$"],
+    "fr": [r"FACTUR[ÉE]\s*[AÀ]", r"ADRESS[ÉE]\s*[AÀ]", r"CLIENT", r"DESTINATAIRE", r"ADRESSE\s*DE\s*FACTURATION"],
+    "es": [r"FACTURAR\s*A", r"CLIENTE", r"DESTINATARIO", r"DATOS\s*DEL\s*CLIENTE"],
+    "it": [r"CLIENTE", r"DESTINATARIO", r"SPETT\.?\s*LE", r"INTESTATARIO"],
+    "nl": [r"FACTUURADRES", r"KLANT", r"GEADRESSEERDE", r"^\s*AAN\s*:?\s*$"],
+}
+# Labels of the issuer's block.
+ISSUER: dict[str, list[str]] = {
+    "en": [r"^\W*FROM\W*$", r"SUPPLIER", r"SELLER", r"VENDOR", r"ISSUED\s*BY", r"BILL\s*FROM"],
+    "de": [r"ABSENDER", r"^\W*VON\W*$", r"LIEFERANT", r"VERK[AÄ]UFER"],
+    "fr": [r"[ÉE]METTEUR", r"FOURNISSEUR", r"VENDEUR"],
+    "es": [r"EMISOR", r"PROVEEDOR", r"VENDEDOR"],
+    "it": [r"MITTENTE", r"FORNITORE", r"VENDITORE", r"CEDENTE"],
+    "nl": [r"^\W*VAN\W*$", r"LEVERANCIER", r"AFZENDER", r"VERKOPER"],
+}
+# The document's title: no party's name.
+TITLE: dict[str, list[str]] = {
+    "en": [r"^\W*(?:(?:TAX|SALES|COMMERCIAL|PROFORMA|PRO\s*FORMA)\s*)?INVOICE\W*$", r"^\W*(?:CREDIT\s*NOTE|STATEMENT)\W*$"],
+    "de": [r"^\W*RECHNUNG\W*$", r"^\W*GUTSCHRIFT\W*$"],
+    "fr": [r"^\W*FACTURE\W*$", r"^\W*AVOIR\W*$"],
+    "es": [r"^\W*FACTURA\W*$"],
+    "it": [r"^\W*FATTURA\W*$"],
+    "nl": [r"^\W*FACTUUR\W*$", r"^\W*CREDITNOTA\W*$"],
+    "pt": [r"^\W*FATURA\W*$"],
+}
+# The amount to pay, per language (beats plain totals).
+AMOUNT_DUE: dict[str, list[str]] = {
+    "en": [r"AMOUNT\s*DUE", r"BALANCE\s*DUE", r"TOTAL\s*(?:AMOUNT\s*)?DUE", r"TOTAL\s*PAYABLE", r"AMOUNT\s*PAYABLE",
+           r"GRAND\s*TOTAL", r"TOTAL\s*FOR\s*THIS\s*INVOICE", r"INVOICE\s*TOTAL", r"TOTAL\s*(?:\(\s*)?INC(?:L|LUDING)?\.?\s*(?:VAT|TAX|GST)"],
+    "de": [r"RECHNUNGSBETRAG", r"GESAMTBETRAG", r"ZU\s*ZAHLEN", r"ENDBETRAG", r"(?:SUMME|GESAMT)\s*BRUTTO", r"BRUTTO\s*BETRAG",
+           r"ZAHLBETRAG"],
+    "fr": [r"TOTAL\s*TTC", r"NET\s*[AÀ]\s*PAYER", r"MONTANT\s*(?:TOTAL\s*)?TTC", r"TOTAL\s*[AÀ]\s*PAYER"],
+    "es": [r"TOTAL\s*A\s*PAGAR", r"IMPORTE\s*TOTAL", r"TOTAL\s*FACTURA"],
+    "it": [r"TOTALE\s*(?:DA\s*PAGARE|FATTURA|DOCUMENTO)", r"NETTO\s*A\s*PAGARE"],
+    "nl": [r"TE\s*BETALEN(?!\s*(?:VOOR|V[OÓ][OÓ]R|BINNEN))", r"TOTAAL\s*(?:INCL|INCLUSIEF)\.?\s*BTW", r"TOTAALBEDRAG",
+           r"TOTAAL\s*TE\s*BETALEN"],
+    "pt": [r"TOTAL\s*A\s*PAGAR"],
+}
+
+
+def compile_labels(*fields: dict[str, list[str]]) -> re.Pattern[str]:
+    """One case-insensitive pattern for the fragments of ``fields`` in every language."""
+    parts = []
+    for f in fields:
+        for fragments in f.values():
+            for frag in fragments:
+                parts.append(frag + (r"(?![^\W\d_])" if re.search(r"[A-Z\]\)]\??$", frag) else ""))
+    return re.compile("|".join(f"(?:{p})" for p in parts), _I)
