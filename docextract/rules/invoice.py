@@ -56,6 +56,8 @@ DATE_GENERIC = labels.compile_labels(labels.DATE_GENERIC)
 DATE_OTHER = labels.compile_labels(labels.OTHER_DATE)
 DUE_DATE = labels.compile_labels(labels.DUE_DATE)
 AMOUNT_DUE = labels.compile_labels(labels.AMOUNT_DUE)
+SUBTOTAL = re.compile(rf"{SUBTOTAL.pattern}|{labels.compile_labels(labels.SUBTOTAL).pattern}", _I)
+TOTAL_EXCLUDE = re.compile(rf"{TOTAL_EXCLUDE.pattern}|{SUBTOTAL.pattern}", _I)
 TITLE_WORDS = labels.compile_labels(labels.TITLE)
 ISSUER_LABEL = labels.compile_labels(labels.ISSUER)
 # "Customer No", "Kundennr.", "N° client", "Code client": a number, not the customer.
@@ -416,49 +418,13 @@ def _place(text: str) -> bool:
 # Column headings of an item table, by the role of their column. A heading's role is the role of
 # its leftmost match ("Prijs incl. BTW" is a price, "Tax amount" a tax column).
 _COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "qty",
-        re.compile(
-            r"\b(?:QTY|QTÉ|QTE|QUANT(?:ITY|ITÉ|ITE|ITÀ|IDADE)?|NOMBRE|NBRE|MENGE|ANZAHL|AANTAL|CANT(?:IDAD)?|QTÀ|QTD"
-            r"|UNITS|HOURS|HRS|PCS|STK|STÜCK)\b",
-            _I,
-        ),
-    ),
-    (
-        "price",
-        re.compile(
-            r"\bRATE\b|\bPRICE\b|\bCOST\b|\bPRIX\b|\bP\.\s*U\b|\bPU\b|PREIS\b|\bPRIJS\b|\bPRECIO\b|\bPREZZO\b|\bPREÇO\b"
-            r"|\bTARIF\b|\bUNIT\b|\bEACH\b|\bU/P\b",
-            _I,
-        ),
-    ),
-    (
-        "amount",
-        re.compile(
-            r"\bAMOUNT\b|\bAMT\b|\bTOTAL\b|\bMONTANT\b|BETRAG\b|\bGESAMT\b|\bBEDRAG\b|\bTOTAAL\b|\bIMPORTE?\b|\bIMPORTO\b"
-            r"|\bVALOR\b|\bNET\b|\bSUM\b",
-            _I,
-        ),
-    ),
-    ("tax", TAX),
-    # the unit of the quantity ("Stk", "h", "kg"): neither description nor number
-    ("unit", re.compile(r"\bEINHEIT\b|\bME\b|\bUNIT[ÉE]\b|\bUNIDAD\b|\bEENHEID\b|\bUOM\b|\bU/M\b", _I)),
-    (
-        "desc",
-        re.compile(
-            r"\bDESC(?:RIPTION|RIPCIÓN|RIZIONE|RIÇÃO)?\b|\bD[ÉE]SIGNATION\b|\bLIBELL[ÉE]\b|\bBEZEICHNUNG\b"
-            r"|\bBESCHREIBUNG\b|\bLEISTUNG\b|\bOMSCHRIJVING\b|\bCONCEPTO\b|\bDETAILS?\b|\bPARTICULARS\b",
-            _I,
-        ),
-    ),
-    (
-        "item",
-        re.compile(
-            r"\bITEMS?\b|\bPRODUCTS?\b|\bPRODUIT\b|\bARTICLES?\b|\bARTIKEL\b|\bART[ÍI]CULO\b|\bARTICOLO\b|\bSERVICES?\b"
-            r"|\bPOSITION\b|\bPRODUCTO\b|\bPRODOTTO\b|\bPRODUTO\b",
-            _I,
-        ),
-    ),
+    ("qty", labels.compile_words(labels.COLUMNS["qty"])),
+    ("price", labels.compile_words(labels.COLUMNS["price"])),
+    ("amount", labels.compile_words(labels.COLUMNS["amount"])),
+    ("tax", re.compile(rf"{TAX.pattern}|{labels.compile_words(labels.TAX_COLUMN).pattern}", _I)),
+    ("unit", labels.compile_words(labels.COLUMNS["unit"])),
+    ("desc", labels.compile_words(labels.COLUMNS["desc"])),
+    ("item", labels.compile_words(labels.COLUMNS["item"])),
 )
 _NUMERIC_ROLES = ("qty", "price", "amount", "tax")
 
@@ -545,7 +511,8 @@ def _numeric_column(cols: list[_Column], x0: float, x1: float) -> _Column | None
 
 
 _TABLE_END = re.compile(
-    rf"{SUBTOTAL.pattern}|{TOTAL_PLAIN.pattern}|{AMOUNT_DUE.pattern}|{TOTAL_STRONG.pattern}|{TAX.pattern}", _I
+    # longer phrases first: "Total factura" is one label, not "Total" and a word
+    rf"{AMOUNT_DUE.pattern}|{SUBTOTAL.pattern}|{TOTAL_STRONG.pattern}|{TOTAL_PLAIN.pattern}|{TAX.pattern}", _I
 )
 _FIELD_NOTE = re.compile(r"^[A-Za-zÀ-ÿ][\w .()/-]{0,30}:\s")  # "Notes: ...", "Serial: ..." under an item
 

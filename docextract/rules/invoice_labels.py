@@ -115,3 +115,78 @@ def compile_labels(*fields: dict[str, list[str]]) -> re.Pattern[str]:
             for frag in fragments:
                 parts.append(frag + (r"(?![^\W\d_])" if re.search(r"[A-Z\]\)]\??$", frag) else ""))
     return re.compile("|".join(f"(?:{p})" for p in parts), _I)
+
+
+# The total before tax (beside the receipt rules' own "subtotal" words).
+SUBTOTAL: dict[str, list[str]] = {
+    "en": [r"SUB\s*-?\s*TOTAL", r"NET\s*(?:AMOUNT|TOTAL|VALUE)", r"TOTAL\s*(?:NET|EX\.?\s*(?:VAT|TAX)|EXCL\.?|EXCLUDING|BEFORE)",
+           r"AMOUNT\s*(?:EXCL|BEFORE)"],
+    "de": [r"ZWISCHENSUMME", r"NETTO\s*-?\s*(?:BETRAG|SUMME|GESAMT)", r"(?:SUMME|GESAMT|GESAMTBETRAG)\s*NETTO", r"WARENWERT"],
+    "fr": [r"SOUS\s*-?\s*TOTAL", r"TOTAL\s*HT", r"MONTANT\s*(?:TOTAL\s*)?HT", r"TOTAL\s*HORS\s*TAXES?"],
+    "es": [r"BASE\s*IMPONIBLE", r"TOTAL\s*BASE", r"(?:IMPORTE|TOTAL)\s*NETO"],
+    "it": [r"(?:TOTALE\s*)?IMPONIBILE", r"SUBTOTALE", r"TOTALE\s*NETTO"],
+    "nl": [r"SUBTOTAAL", r"TOTAAL\s*(?:EXCL|EXCLUSIEF)\.?(?:\s*BTW)?", r"NETTO\s*BEDRAG"],
+    "pt": [r"BASE\s*TRIBUT[AÁ]VEL", r"TOTAL\s*L[IÍ]QUIDO"],
+}
+
+# Column headings of an item table, by the role of their column; whole words only. A heading's
+# role is the role of its leftmost match ("Prijs incl. BTW" is a price, "Tax amount" a tax column).
+COLUMNS: dict[str, dict[str, list[str]]] = {
+    "qty": {
+        "en": [r"QTY", r"QUANTITY", r"UNITS", r"HOURS", r"HRS", r"PCS"],
+        "de": [r"MENGE", r"ANZAHL", r"STK", r"STÜCK", r"STUNDEN", r"STD"],
+        "fr": [r"QTÉ", r"QTE", r"QUANTITÉ", r"QUANTITE", r"NOMBRE", r"NBRE", r"HEURES"],
+        "es": [r"CANT(?:IDAD)?", r"UNIDADES", r"UDS", r"HORAS"],
+        "it": [r"QUANTITÀ", r"QUANTITA", r"Q\.?\s*T[AÀ]", r"ORE", r"PEZZI", r"PZ"],
+        "nl": [r"AANTAL", r"UREN", r"HOEVEELHEID", r"STUKS"],
+        "pt": [r"QUANTIDADE", r"QTD[E]?"],
+    },
+    "price": {
+        "en": [r"RATE", r"PRICE", r"COST", r"UNIT", r"EACH", r"U/P"],
+        "de": [r"\w*PREIS", r"E-PREIS", r"SATZ"],
+        "fr": [r"PRIX", r"P\.\s*U", r"PU", r"TARIF"],
+        "es": [r"PRECIO", r"P\.\s*UNITARIO", r"UNITARIO", r"TARIFA"],
+        "it": [r"PREZZO", r"UNITARIO", r"TARIFFA"],
+        "nl": [r"\w*PRIJS", r"TARIEF"],
+        "pt": [r"PREÇO", r"VALOR\s*UNIT[AÁ]RIO"],
+    },
+    "amount": {
+        "en": [r"AMOUNT", r"AMT", r"TOTAL", r"NET", r"SUM", r"SUB\s*-?\s*TOTAL", r"LINE\s*TOTAL"],
+        "de": [r"\w*BETRAG", r"GESAMT\w*", r"SUMME"],
+        "fr": [r"MONTANT"],
+        "es": [r"IMPORTE"],
+        "it": [r"IMPORTO", r"TOTALE", r"IMPONIBILE"],
+        "nl": [r"BEDRAG", r"TOTAAL", r"SUBTOTAAL"],
+        "pt": [r"VALOR"],
+    },
+    # the unit of the quantity ("Stk", "h", "kg"): neither description nor number
+    "unit": {
+        "en": [r"UOM", r"U/M"], "de": [r"EINHEIT", r"ME"], "fr": [r"UNIT[ÉE]"], "es": [r"UNIDAD"], "nl": [r"EENHEID"],
+    },
+    "desc": {
+        "en": [r"DESC(?:RIPTION)?", r"DETAILS?", r"PARTICULARS"],
+        "de": [r"BEZEICHNUNG", r"BESCHREIBUNG", r"LEISTUNG"],
+        "fr": [r"D[ÉE]SIGNATION", r"LIBELL[ÉE]", r"DESCRIPTION", r"PRESTATION"],
+        "es": [r"DESCRIPCI[ÓO]N", r"CONCEPTO", r"DETALLE", r"PRESTACI[ÓO]N"],
+        "it": [r"DESCRIZIONE", r"PRESTAZIONE", r"DETTAGLIO"],
+        "nl": [r"OMSCHRIJVING", r"DIENST"],
+        "pt": [r"DESCRIÇÃO", r"DESCRICAO"],
+    },
+    "item": {
+        "en": [r"ITEMS?", r"PRODUCTS?", r"ARTICLES?", r"SERVICES?", r"POSITION"],
+        "de": [r"ARTIKEL", r"PRODUKT"],
+        "fr": [r"PRODUIT", r"ARTICLE"],
+        "es": [r"ART[ÍI]CULO", r"PRODUCTO", r"SERVICIO"],
+        "it": [r"ARTICOLO", r"PRODOTTO", r"SERVIZIO"],
+        "nl": [r"ARTIKEL", r"PRODUCT"],
+        "pt": [r"PRODUTO", r"ARTIGO"],
+    },
+}
+# Tax-rate columns ("VAT", "MwSt.", "Aliquota") besides the tax words of the totals.
+TAX_COLUMN: dict[str, list[str]] = {"fr": [r"TAUX"], "it": [r"ALIQUOTA"], "es": [r"TIPO"]}
+
+
+def compile_words(*fields: dict[str, list[str]]) -> re.Pattern[str]:
+    """Like :func:`compile_labels`, each fragment a whole word (no letter before or after it)."""
+    parts = [frag for f in fields for fragments in f.values() for frag in fragments]
+    return re.compile("|".join(rf"(?<![^\W\d_])(?:{p})(?![^\W\d_])" for p in parts), _I)
