@@ -15,7 +15,15 @@ from decimal import Decimal
 from typing import Any
 
 from docextract.layout import union_bbox
-from docextract.parsing import AmountMatch, find_amounts, find_dates, normalize_chars, normalize_text, strip_currency
+from docextract.parsing import (
+    AmountMatch,
+    find_amounts,
+    find_dates,
+    normalize_chars,
+    normalize_text,
+    parse_currency,
+    strip_currency,
+)
 from docextract.layout import Line
 from docextract.rules import DocContext, Reading, Value, _value_below, amounts_parser, find_labelled
 from docextract.rules import invoice_labels as labels
@@ -498,6 +506,35 @@ def _item_header(ctx: DocContext, i: int) -> list[_Column] | None:
     return cols
 
 
+def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
+    """The columns of the item table headed at row ``h``, and the last row of its heading. Headings
+    set on two lines ("Unit" over "Price", "Line" over "Total") read as one: a line set close above
+    or below the heading row, of words only, each over one of its columns, adds its words to the
+    column's heading (a column that had no role may get one)."""
+    cols = _item_header(ctx, h)
+    if cols is None:
+        return None
+    last = h
+    for j in (h - 1, h + 1):
+        if not 0 <= j < len(ctx.rows) or not _heading_line(ctx, j, h, cols):
+            continue
+        for col in cols:
+            words = [w.text for w in ctx.rows[j].words if w.x1 >= col.x0 and w.x0 <= col.x1]
+            if words and col.role is None:
+                col.role = _column_role(" ".join(words))
+        last = max(last, j)
+    return cols, last
+
+
+def _heading_line(ctx: DocContext, j: int, h: int, cols: list[_Column]) -> bool:
+    """Whether row ``j`` continues the heading row ``h`` on a line of its own."""
+    upper, lower = (ctx.rows[j], ctx.rows[h]) if j < h else (ctx.rows[h], ctx.rows[j])
+    height = max(upper.height, lower.height, 1.0)
+    if lower.y0 - upper.y1 > 0.5 * height or re.search(r"\d", ctx.texts[j]):
+        return False
+    return all(any(w.x1 >= c.x0 and w.x0 <= c.x1 for c in cols) for w in ctx.rows[j].words)
+
+
 def _nearest_column(cols: list[_Column], x0: float, x1: float) -> _Column:
     """The column something at ``x0..x1`` stands in: the nearest heading; between two, the one it
     overlaps more."""
@@ -521,10 +558,10 @@ def _table_items(ctx: DocContext) -> list[dict[str, Any]] | None:
     """Line items read from an item table with a heading row (Description / Qty / Price / Amount),
     each number taken from the column it stands in. None when the document has no such table."""
     for h in range(len(ctx.texts)):
-        cols = _item_header(ctx, h)
-        if cols is None:
+        heading = _table_heading(ctx, h)
+        if heading is None:
             continue
-        items = _rows_under(ctx, h, cols)
+        items = _rows_under(ctx, heading[1], heading[0])
         if items:
             return items
     return None
@@ -819,10 +856,37 @@ def _cell_at(ctx: DocContext, j: int, anchor: Value) -> Any:
     return None
 
 
+_CURRENCY_STATED = re.compile(
+    rf"(?:{labels.compile_labels(labels.CURRENCY_STATED).pattern})\W{{0,3}}([A-Z]{{3}}|[^\w\s])(?![A-Za-z])", _I
+)
+_UNIT_CODE = re.compile(r"\(\s*([A-Z]{3}|[^\w\s()])\s*\)")
+
+
+def _stated_currency(ctx: DocContext) -> str | None:
+    """The currency the invoice states its amounts in, where no amount carries one: a statement
+    ("All amounts in CHF", "Devise : EUR") or a unit in an item table's headings ("Amount (CHF)").
+    Codes count in capitals only, so a word is never read as one."""
+    for i, text in enumerate(ctx.texts):
+        for m in _CURRENCY_STATED.finditer(text):
+            code = parse_currency(m.group(1)) if m.group(1).isupper() or not m.group(1).isalpha() else None
+            if code:
+                return code
+        if _item_header(ctx, i) is not None:
+            for m in _UNIT_CODE.finditer(text):
+                code = parse_currency(m.group(1))
+                if code:
+                    return code
+    return None
+
+
 def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) -> Reading:
     """Invoice fields (the ``invoice`` schema) from words with boxes, with provenance; ``check_amounts``
     holds the printed amounts the kit's checks need that no field holds."""
     ctx = DocContext(words, currency_hint=currency_hint)
+    if currency_hint is None and not any(a.currency for i in range(len(ctx.texts)) for a in ctx.amounts(i)):
+        stated = _stated_currency(ctx)
+        if stated is not None and stated != ctx.currency:
+            ctx = DocContext(words, currency_hint=stated)
     values: dict[str, Value] = {}
     number = _invoice_number(ctx)
     date, due = _dates(ctx)

@@ -190,3 +190,15 @@ def compile_words(*fields: dict[str, list[str]]) -> re.Pattern[str]:
     """Like :func:`compile_labels`, each fragment a whole word (no letter before or after it)."""
     parts = [frag for f in fields for fragments in f.values() for frag in fragments]
     return re.compile("|".join(rf"(?<![^\W\d_])(?:{p})(?![^\W\d_])" for p in parts), _I)
+
+# A statement of the currency the amounts are in, followed by its code or sign ("All amounts in
+# EUR", "Beträge in CHF", "Devise : EUR").
+CURRENCY_STATED: dict[str, list[str]] = {
+    "en": [r"(?:AMOUNTS?|PRICES?|FIGURES|CHARGES)\s*(?:ARE\s*)?(?:STATED\s*|SHOWN\s*|EXPRESSED\s*|QUOTED\s*)?IN", r"CURRENCY"],
+    "de": [r"(?:BETR[AÄ]GE|PREISE)\s*(?:SIND\s*)?(?:IN|AUF)", r"W[AÄ]HRUNG"],
+    "fr": [r"(?:MONTANTS?|PRIX)\s*(?:SONT\s*)?(?:EXPRIM[ÉE]S\s*|INDIQU[ÉE]S\s*)?EN", r"DEVISE", r"MONNAIE"],
+    "es": [r"(?:IMPORTES?|PRECIOS)\s*(?:EXPRESADOS\s*)?EN", r"MONEDA", r"DIVISA"],
+    "it": [r"(?:IMPORTI|PREZZI)\s*(?:ESPRESSI\s*|INDICATI\s*)?IN", r"VALUTA"],
+    "nl": [r"(?:BEDRAGEN|PRIJZEN)\s*(?:ZIJN\s*)?IN", r"VALUTA"],
+    "pt": [r"(?:VALORES|PRE[ÇC]OS)\s*EM", r"MOEDA"],
+}

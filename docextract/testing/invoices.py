@@ -53,6 +53,11 @@ _LEX: dict[str, dict[str, list[str]]] = {
         "terms": ["Payment within {d} days. Thank you for your business.", "Please pay within {d} days by bank transfer."],
         "page": ["Page 1 of 1", "Page 1/1"],
         "vat_id": ["VAT No.", "VAT Reg. No.", "Tax ID"],
+        "discount": ["Discount {r}%", "Less discount ({r}%)"],
+        "shipping": ["Shipping", "Delivery charge", "Freight"],
+        "incl_tax": ["Includes VAT {r}%", "incl. VAT {r}%", "Of which VAT ({r}%)"],
+        "code": ["Item #", "SKU", "Code", "Ref."],
+        "notes": ["incl. setup", "as agreed", "see attached report", "remote", "on site", "standard plan"],
         "items": ["Consulting services", "Website hosting (annual)", "Logo design", "Software licence", "Training workshop",
                   "Project management", "Travel expenses", "Maintenance contract", "Data migration", "Support hours",
                   "CAD software licence", "Printer toner cartridge", "Office chair", "Network cabling", "Copywriting"],
@@ -79,6 +84,11 @@ _LEX: dict[str, dict[str, list[str]]] = {
         "terms": ["Zahlbar innerhalb von {d} Tagen ohne Abzug.", "Bitte überweisen Sie den Betrag innerhalb von {d} Tagen."],
         "page": ["Seite 1 von 1", "Seite 1/1"],
         "vat_id": ["USt-IdNr.", "Steuernummer", "USt-ID"],
+        "discount": ["Rabatt {r}%", "abzgl. {r}% Rabatt"],
+        "shipping": ["Versandkosten", "Versand", "Fracht"],
+        "incl_tax": ["enthaltene MwSt. {r} %", "inkl. {r}% USt.", "darin enthalten {r}% MwSt."],
+        "code": ["Art.-Nr.", "Artikelnr.", "Pos.-Nr."],
+        "notes": ["inkl. Einrichtung", "laut Angebot", "vor Ort", "pauschal", "nach Aufwand", "siehe Anlage"],
         "items": ["Beratung", "Montage", "Wartungsvertrag", "Fahrtkosten", "Webdesign", "Schulung vor Ort",
                   "Softwarelizenz", "Reinigung Büroräume", "Druck Visitenkarten", "Projektleitung", "Materialkosten",
                   "Einrichtung Server", "Übersetzung", "Fotografie", "Hosting Jahresgebühr"],
@@ -105,6 +115,11 @@ _LEX: dict[str, dict[str, list[str]]] = {
         "terms": ["Paiement à {d} jours par virement.", "Conditions de paiement : {d} jours net."],
         "page": ["Page 1 sur 1", "Page 1/1"],
         "vat_id": ["N° TVA", "TVA intracom.", "SIRET"],
+        "discount": ["Remise {r} %", "Remise ({r}%)"],
+        "shipping": ["Frais de port", "Livraison", "Frais d'envoi"],
+        "incl_tax": ["dont TVA {r} %", "TVA incluse {r} %"],
+        "code": ["Réf.", "Code", "Référence"],
+        "notes": ["selon devis", "sur site", "forfait", "voir annexe", "à distance", "hors déplacement"],
         "items": ["Prestation de conseil", "Développement site web", "Maintenance annuelle", "Frais de déplacement",
                   "Formation", "Licence logiciel", "Conception graphique", "Nettoyage des locaux", "Traduction",
                   "Impression brochures", "Hébergement", "Location matériel", "Audit sécurité", "Rédaction", "Installation"],
@@ -131,6 +146,11 @@ _LEX: dict[str, dict[str, list[str]]] = {
         "terms": ["Pago a {d} días mediante transferencia.", "Forma de pago: transferencia a {d} días."],
         "page": ["Página 1 de 1", "Pág. 1/1"],
         "vat_id": ["NIF", "CIF", "NIF/CIF"],
+        "discount": ["Descuento {r}%", "Dto. {r}%"],
+        "shipping": ["Gastos de envío", "Portes", "Transporte y envío"],
+        "incl_tax": ["IVA incluido {r}%", "de los cuales IVA {r}%"],
+        "code": ["Ref.", "Código", "Cód."],
+        "notes": ["según presupuesto", "en sus instalaciones", "tarifa plana", "ver anexo", "en remoto", "incluye material"],
         "items": ["Servicios de consultoría", "Diseño web", "Mantenimiento mensual", "Gastos de viaje", "Formación",
                   "Licencia de software", "Traducción", "Instalación", "Alquiler de equipo", "Limpieza de oficinas",
                   "Auditoría", "Reparación", "Material de oficina", "Transporte", "Fotografía"],
@@ -157,6 +177,11 @@ _LEX: dict[str, dict[str, list[str]]] = {
         "terms": ["Pagamento a {d} giorni data fattura.", "Bonifico bancario a {d} giorni."],
         "page": ["Pagina 1 di 1", "Pag. 1/1"],
         "vat_id": ["P.IVA", "Partita IVA", "C.F."],
+        "discount": ["Sconto {r}%", "Sconto ({r}%)"],
+        "shipping": ["Spese di spedizione", "Trasporto", "Spese di trasporto"],
+        "incl_tax": ["di cui IVA {r}%", "IVA inclusa {r}%"],
+        "code": ["Cod.", "Codice", "Rif."],
+        "notes": ["come da preventivo", "presso la sede", "forfait", "vedi allegato", "da remoto", "materiale incluso"],
         "items": ["Consulenza", "Sviluppo software", "Manutenzione", "Spese di trasferta", "Formazione", "Licenza annuale",
                   "Traduzione", "Installazione impianto", "Noleggio attrezzatura", "Pulizia uffici", "Progettazione",
                   "Stampa cataloghi", "Assistenza tecnica", "Trasporto", "Fotografia"],
@@ -183,6 +208,11 @@ _LEX: dict[str, dict[str, list[str]]] = {
         "terms": ["Gelieve binnen {d} dagen te betalen.", "Betaling binnen {d} dagen na factuurdatum."],
         "page": ["Pagina 1 van 1", "Blad 1/1"],
         "vat_id": ["BTW-nr.", "KvK", "BTW nummer"],
+        "discount": ["Korting {r}%", "Korting ({r}%)"],
+        "shipping": ["Verzendkosten", "Verzending", "Vracht"],
+        "incl_tax": ["waarvan BTW {r}%", "incl. {r}% btw"],
+        "code": ["Art.nr.", "Code", "Artikelnr."],
+        "notes": ["volgens offerte", "op locatie", "vast tarief", "zie bijlage", "op afstand", "inclusief materiaal"],
         "items": ["Advieswerk", "Webontwikkeling", "Onderhoud", "Reiskosten", "Training", "Softwarelicentie",
                   "Vertaling", "Installatie", "Huur apparatuur", "Schoonmaak kantoor", "Ontwerp logo", "Drukwerk",
                   "Hosting", "Fotografie", "Projectbegeleiding"],
@@ -280,16 +310,39 @@ class GeneratedInvoice:
         return sum((q * u for _, q, u, _ in self.lines), Decimal(0))
 
     @property
+    def discount(self) -> Decimal:
+        pct = self.layout.get("discount")
+        return (self.subtotal * pct / 100).quantize(Decimal("0.01")) if pct else Decimal(0)
+
+    @property
+    def shipping(self) -> Decimal:
+        return self.layout.get("shipping") or Decimal(0)
+
+    @property
+    def net(self) -> Decimal:
+        return self.subtotal - self.discount + self.shipping
+
+    @property
     def taxes(self) -> list[tuple[Decimal, Decimal]]:
-        """(rate, tax) per rate, in the order of first use."""
-        out: dict[Decimal, Decimal] = {}
-        for _, q, u, r in self.lines:
-            out[r] = out.get(r, Decimal(0)) + q * u
-        return [(r, (base * r / 100).quantize(Decimal("0.01"))) for r, base in out.items() if r or self.layout["tax"] == "zero"]
+        """(rate, tax) per rate, in the order of first use (included: the tax the total holds)."""
+        tax = self.layout["tax"]
+        if tax == "none":
+            return []
+        if tax == "two":
+            out: dict[Decimal, Decimal] = {}
+            for _, q, u, r in self.lines:
+                out[r] = out.get(r, Decimal(0)) + q * u
+            return [(r, (base * r / 100).quantize(Decimal("0.01"))) for r, base in out.items()]
+        rate = self.lines[0][3]
+        if tax == "included":
+            return [(rate, (self.net - self.net / (1 + rate / 100)).quantize(Decimal("0.01")))]
+        return [(rate, (self.net * rate / 100).quantize(Decimal("0.01")))]
 
     @property
     def total(self) -> Decimal:
-        return self.subtotal + sum((t for _, t in self.taxes), Decimal(0))
+        if self.layout["tax"] == "included":
+            return self.net
+        return self.net + sum((t for _, t in self.taxes), Decimal(0))
 
     def expected(self) -> dict[str, Any]:
         """The fields a reader should find (currency only where the page says it)."""
@@ -342,6 +395,11 @@ class GeneratedInvoice:
             if self.lang == "es":
                 return f"{d.day} de {month} de {d.year}"
             return f"{d.day} {month} {d.year}"
+        if s == "short":
+            month = _MONTHS["en"].split()[d.month - 1][:3]
+            return f"{month} {d.day}, {d.year}" if self.layout["us_long"] else f"{d.day} {month} {d.year}"
+        if s.endswith("2"):
+            return f"{d.day:02d}{s[-2]}{d.month:02d}{s[-2]}{d.year % 100:02d}"
         return f"{d.day:02d}{s[-1]}{d.month:02d}{s[-1]}{d.year}"
 
 
@@ -359,10 +417,11 @@ def random_invoice(seed: int) -> GeneratedInvoice:
     thousands, decimal = rng.choice(_NUMBER_FORMATS[lang])
     if currency in ("USD", "GBP", "CAD", "AUD") and lang == "en":
         thousands, decimal = rng.choice([(",", "."), ("", ".")])
-    date_styles = {"en": ["dmy/", "ymd", "long", "dmy."], "de": ["dmy.", "dmy.", "long", "ymd"], "fr": ["dmy/", "long", "dmy."],
-                   "es": ["dmy/", "long", "dmy-"], "it": ["dmy/", "long", "dmy."], "nl": ["dmy-", "long", "dmy/"]}[lang]
+    date_styles = {"en": ["dmy/", "ymd", "long", "dmy.", "short"], "de": ["dmy.", "dmy.", "long", "ymd", "dmy.2"],
+                   "fr": ["dmy/", "long", "dmy.", "dmy/2"], "es": ["dmy/", "long", "dmy-"], "it": ["dmy/", "long", "dmy."],
+                   "nl": ["dmy-", "long", "dmy/", "dmy-2"]}[lang]
     if currency == "USD" and lang == "en":
-        date_styles = ["mdy", "long", "ymd"]
+        date_styles = ["mdy", "long", "ymd", "short"]
     date_style = rng.choice(date_styles)
     date = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(900))
     due = date + dt.timedelta(days=rng.choice([14, 30, 30, 60])) if rng.random() < 0.7 else None
@@ -388,7 +447,7 @@ def random_invoice(seed: int) -> GeneratedInvoice:
         f"{rng.randint(10000000, 99999999)}",
     ])
     rates = _RATES[lang]
-    tax = rng.choice(["one", "one", "one", "two", "zero", "none"])
+    tax = rng.choice(["one", "one", "one", "two", "zero", "none", "included"])
     n_lines = rng.randint(1, 6)
     descs = rng.sample(_LEX[lang]["items"], n_lines)
     lines = []
@@ -397,7 +456,7 @@ def random_invoice(seed: int) -> GeneratedInvoice:
         unit = Decimal(rng.choice([rng.randint(5, 150), rng.randint(100, 2500)])) + Decimal(rng.choice([0, 0, 50, 90, 99, 25])) / 100
         if tax == "two":
             rate = Decimal(str(rates[k % 2]))
-        elif tax == "one":
+        elif tax in ("one", "included"):
             rate = Decimal(str(rates[0]))
         else:
             rate = Decimal(0)
@@ -424,8 +483,18 @@ def random_invoice(seed: int) -> GeneratedInvoice:
     }
     if layout["columns"] in ("da",) and n_lines == 1:
         layout["columns"] = "dqpa"
-    if layout["tax"] == "none" or layout["columns"] == "dqpva" and tax == "zero":
-        pass
+    single_rate = tax in ("one", "zero", "none", "included")
+    layout.update({
+        "discount": Decimal(rng.choice([5, 10, 15])) if single_rate and rng.random() < 0.15 else None,
+        "shipping": Decimal(rng.choice(["4.90", "9.95", "15.00", "25.00"])) if single_rate and rng.random() < 0.15 else None,
+        "upper": rng.random() < 0.2,  # labels and headings in capitals
+        "font": rng.choice(["helv", "helv", "helv", "tiro", "cour"]),
+        "notes": rng.random() < 0.2,  # a second, smaller line under some items
+        "code_col": rng.random() < 0.15,  # an item code column before the description
+        "two_line_head": rng.random() < 0.12,  # headings of two words set on two lines
+        "codes": [rng.choice([f"{rng.randint(10000, 99999)}", f"{chr(65 + rng.randrange(26))}-{rng.randint(100, 9999)}"])
+                  for _ in range(n_lines)],
+    })
     return GeneratedInvoice(
         seed=seed, lang=lang, issuer=issuer, issuer_address=address(), issuer_vat=f"{vat_prefix}{rng.randint(100000000, 999999999)}",
         customer=customer, customer_address=address(), invoice_number=number, date=date, due=due,
@@ -437,12 +506,14 @@ def random_invoice(seed: int) -> GeneratedInvoice:
 class _Page:
     """Text on a pymupdf page with Unicode fonts (the base-14 encoding has no €)."""
 
-    def __init__(self, page: Any) -> None:
+    _BOLD = {"helv": "hebo", "tiro": "tibo", "cour": "cobo"}
+
+    def __init__(self, page: Any, font: str = "helv") -> None:
         from docextract.sources.mupdf import pymupdf
 
         self.page = page
         self.writer = pymupdf.TextWriter(page.rect)
-        self.fonts = {False: pymupdf.Font("helv"), True: pymupdf.Font("hebo")}
+        self.fonts = {False: pymupdf.Font(font), True: pymupdf.Font(self._BOLD[font])}
 
     def width(self, s: str, size: float = 9.5, bold: bool = False) -> float:
         return float(self.fonts[bold].text_length(s, size))
@@ -467,7 +538,7 @@ def invoice_pdf_of(inv: GeneratedInvoice) -> bytes:
 
     doc = pymupdf.open()
     width, height = inv.layout["page"]
-    page = _Page(doc.new_page(width=width, height=height))
+    page = _Page(doc.new_page(width=width, height=height), inv.layout["font"])
     _draw(inv, page, width, height)
     page.finish()
     data = doc.tobytes()
@@ -493,6 +564,9 @@ def invoice_image_of(inv: GeneratedInvoice, *, dpi: float | None = None) -> Any:
 
 def _draw(inv: GeneratedInvoice, p: _Page, width: float, height: float) -> None:
     lay, lab = inv.layout, inv.labels
+    if lay["upper"]:
+        lab = {k: v if k in ("terms", "page", "notes", "in_cur") else v.upper().replace("{R}", "{r}") for k, v in lab.items()}
+        inv = _replace_labels(inv, lab)
     left, right = 50.0, width - 50.0
     y_top = 60.0
     # the issuer's letterhead
@@ -560,6 +634,12 @@ def _draw(inv: GeneratedInvoice, p: _Page, width: float, height: float) -> None:
     p.text(right, foot + 24, lab["page"], 7.5, align="right")
 
 
+def _replace_labels(inv: GeneratedInvoice, labels: dict[str, str]) -> GeneratedInvoice:
+    from dataclasses import replace
+
+    return replace(inv, labels=labels)
+
+
 def _draw_meta(p: _Page, meta: list[tuple[str, str]], style: str, x: float, y: float, x_end: float) -> float:
     """The invoice's number and dates with their labels; returns the y under them."""
     if style == "inline":
@@ -608,15 +688,27 @@ def _draw_table(inv: GeneratedInvoice, p: _Page, left: float, right: float, y: f
         spec = {"d": (left, "left"), "q": (right - 230, "right"), "u": (right - 150, "right"), "v": (right - 90, "right"), "a": (right, "right")}
     else:
         spec = {"d": (left, "left"), "q": (right - 180, "right"), "u": (right - 95, "right"), "a": (right, "right")}
-    heads = {"p": "#" if inv.lang == "en" else "Pos.", "d": lab["desc"], "q": lab["qty"], "u": price_head, "v": lab["vat_col"], "a": amount_head}
+    if inv.layout["code_col"]:
+        d_x = spec["d"][0]
+        spec = {k: ((v[0] + 60, v[1]) if v[0] >= d_x and k != "a" and v[1] == "left" else v) for k, v in spec.items()}
+        spec = {"c": (d_x, "left"), **spec}
+    heads = {"p": "#" if inv.lang == "en" else "Pos.", "d": lab["desc"], "q": lab["qty"], "u": price_head, "v": lab["vat_col"],
+             "a": amount_head, "c": lab["code"]}
+    two = inv.layout["two_line_head"]
     for key, (x, align) in spec.items():
-        p.text(x, y, heads[key], 9, bold=True, align=align)
+        head = heads[key]
+        if two and " " in head and key != "d":
+            first, last = head.rsplit(" ", 1)
+            p.text(x, y - 11, first, 9, bold=True, align=align)
+            head = last
+        p.text(x, y, head, 9, bold=True, align=align)
     p.line(left, y + 5, right)
     y += 20
     for n, (desc, qty, unit, rate) in enumerate(inv.lines, 1):
         amount = qty * unit
         wrap = inv.layout["wrap"] and n == 1 and " " in desc
-        cells = {"p": str(n), "d": desc, "q": str(qty), "u": inv.money(unit), "v": f"{rate.normalize():f}%", "a": inv.money(amount)}
+        cells = {"p": str(n), "d": desc, "q": str(qty), "u": inv.money(unit), "v": f"{rate.normalize():f}%", "a": inv.money(amount),
+                 "c": inv.layout["codes"][n - 1]}
         if wrap:
             first, rest = desc.rsplit(" ", 1)
             cells["d"] = first
@@ -625,6 +717,9 @@ def _draw_table(inv: GeneratedInvoice, p: _Page, left: float, right: float, y: f
         if wrap:
             y += 11.5
             p.text(spec["d"][0], y, rest, 9.5)
+        if inv.layout["notes"] and n % 2:
+            y += 10.5
+            p.text(spec["d"][0], y, lab["notes"], 7.5)
         y += 17
     p.line(left, y - 8, right)
     return y
@@ -634,14 +729,24 @@ def _draw_totals(inv: GeneratedInvoice, p: _Page, left: float, right: float, y: 
     lab, tax = inv.labels, inv.layout["tax"]
     x = left + inv.layout["totals_x"] if inv.layout["totals_x"] != 50 else left
     rows: list[tuple[str, str, bool]] = []
-    if tax != "none":
+    decimal_rate = lambda r: f"{r.normalize():f}".replace(".", inv.decimal)  # noqa: E731
+    pct, shipping = inv.layout["discount"], inv.layout["shipping"]
+    if tax not in ("none", "included") or pct or shipping:
         rows.append((lab["subtotal"], inv.money(inv.subtotal, total=True), False))
+    if pct:
+        rows.append((lab["discount"].format(r=pct), inv.money(-inv.discount, total=True), False))
+    if shipping:
+        rows.append((lab["shipping"], inv.money(shipping, total=True), False))
+    if tax not in ("none", "included"):
         for rate, amount in inv.taxes:
-            rows.append((lab["tax"].format(r=f"{rate.normalize():f}".replace(".", inv.decimal)), inv.money(amount, total=True), False))
+            rows.append((lab["tax"].format(r=decimal_rate(rate)), inv.money(amount, total=True), False))
     total_label = lab["total"]
     if inv.currency_style == "heading" and not inv.seed % 2 and inv.layout["columns"] not in ("da", "dqa"):
         total_label = f"{total_label} {inv.currency}"
     rows.append((total_label, inv.money(inv.total, total=True), True))
+    if tax == "included":
+        for rate, amount in inv.taxes:
+            rows.append((lab["incl_tax"].format(r=decimal_rate(rate)), inv.money(amount, total=True), False))
     size = 10.0
     room = max(p.width(label, size, True) + p.width(value, size, True) for label, value, _ in rows) + 24
     x = min(x, right - room)  # a long label moves left of the values, never into them
