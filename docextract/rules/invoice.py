@@ -220,7 +220,7 @@ def _total_block(ctx: DocContext) -> dict[str, Value]:
         # With several tax rows (per service, per rate), the one nearest above the total is the sum.
         above = [v for v in tax if "total" in out and v.row < out["total"].row]
         out["tax"] = max(above, key=lambda v: v.row) if above else tax[0]
-    # A discount in the totals block ("Discount (10%)  -$282.00"): no schema field, but the checks
+    # A discount in the totals block ("Discount (10%)  -12.00"): no schema field, but the checks
     # need it. Only between the subtotal and the total: a discount column in the items is not it.
     if "total" in out:
         top = out["subtotal"].row if "subtotal" in out else out["total"].row - 3
@@ -385,7 +385,7 @@ def _issuer_label_before(ctx: DocContext, i: int, cell: Line) -> bool:
 
 
 def _name_parse(text: str) -> list[tuple[Any, int, int]]:
-    attn = re.match(r"\s*ATTN\W*", text, _I)  # "ATTN: iViveLabs Limited" names the customer
+    attn = re.match(r"\s*ATTN\W*", text, _I)  # "ATTN: <name>" names the customer
     start = attn.end() if attn else len(text) - len(text.lstrip())
     name = text[start:].rstrip()
     if _letters(name) >= 3 and not CUSTOMER.match(name):
@@ -652,7 +652,7 @@ def _attach(ctx: DocContext, rows: list[_TableRow], full: float) -> list[dict[st
     widest, since a cell's lines are closer together than the table's rows; where the steps are
     alike, they continue the item above. A row joins an item only when it is close to it
     (:func:`_close`). An item with no description of its own takes the (up to two) text rows
-    above it, close or not. Notes under an item ("Notes: Replaced capacitor") join no description.
+    above it, close or not. Notes under an item ("Notes: parts replaced") join no description.
     ``full``: how wide a line of the description column is when it wrapped (:func:`_close`).
     """
     anchors = [k for k, r in enumerate(rows) if r.item is not None]
@@ -728,9 +728,10 @@ def _adds_up(lines: list[dict[str, Any]], targets: list[Decimal]) -> bool:
 def _detail_items(ctx: DocContext, start: int, targets: list[Decimal]) -> list[dict[str, Any]] | None:
     """Items read from a run of rows of a label and an amount after row ``start``, when they add up
     to a target (the subtotal or total): either every row of the run is an item, or the rows form an
-    outline in which each item is followed by the rows that make it up ("Amazon Glacier $2.22",
-    then "Charges $2.22", "VAT $0.00") and the items add up. The first run that gives two items or
-    more; None when none does. Totals labels and rows of text end a run."""
+    outline in which each item is followed by the rows that make it up ("Storage 12.00", then
+    "Monthly fee 5.00", "Usage 7.00", "VAT 0.00") and the items add up. The first run that gives
+    such items (a flat run: two or more); None when none does. Totals labels and rows of text end a
+    run."""
     runs: list[list[dict[str, Any]]] = [[]]
     for i in range(start, len(ctx.texts)):
         amounts = [a for a in ctx.amounts(i) if a.has_decimals or a.currency]
@@ -746,16 +747,23 @@ def _detail_items(ctx: DocContext, start: int, targets: list[Decimal]) -> list[d
              "_value": ctx.value_at(i, a.start, a.end, a.value), "_desc_row": i}
         )
     for rows in runs:
-        items = rows if _adds_up(rows, targets) else _outline(rows)
-        if items is not None and len(items) >= 2 and _adds_up(items, targets):
-            return items
+        # A flat run needs two rows (one row of the total's amount may be a payment); an outline is
+        # its own evidence: a row whose parts under it add up to it.
+        if len(rows) >= 2 and _adds_up(rows, targets):
+            return rows
+        outline = _outline(rows)
+        if outline is not None and _adds_up(outline, targets):
+            return outline
     return None
 
 
 def _outline(rows: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
     """The top rows of an outline: each followed by rows whose amounts add up to its own (then any
-    rows of zero); None when the rows are no such outline."""
+    rows of zero); None when the rows are no such outline. A single top row needs two parts or more:
+    one row repeating another's amount is no breakdown of it."""
     items, k = [], 0
+    if len(rows) >= 2 and rows[0]["amount"] == rows[1]["amount"] and all(r["amount"] == 0 for r in rows[2:]):
+        return None
     while k < len(rows):
         parent, j, part = rows[k], k + 1, Decimal(0)
         while j < len(rows) and part != parent["amount"]:
@@ -924,11 +932,11 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
         lines = _items(ctx, head + 1, stop) if stop > head else []
         target = [v.value for k, v in block.items() if k in ("subtotal", "total")]
         if target and (len(lines) < 2 or not _adds_up(lines, target)):
-            # A statement whose detail follows its summary ("Total for this invoice $4.11", then
-            # "Detail": each service with its charges and VAT under it). A breakdown of two or more
-            # items beats a single summary line ("Current charges") that is the total itself.
+            # A statement whose detail follows its summary (the total first, then each service,
+            # with the charges that make it up under it): the detail beats a summary line
+            # ("Current charges") that is the total itself.
             detail = _detail_items(ctx, block["total"].row + 1 if "total" in block else stop, target)
-            if detail and len(detail) >= 2:
+            if detail:
                 lines = detail
     provenance = {k: v.source() for k, v in values.items()}
     provenance.update({k: v.source() for k, v in party_prov.items()})

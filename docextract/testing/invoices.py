@@ -58,6 +58,7 @@ _LEX: dict[str, dict[str, list[str]]] = {
         "incl_tax": ["Includes VAT {r}%", "incl. VAT {r}%", "Of which VAT ({r}%)"],
         "code": ["Item #", "SKU", "Code", "Ref."],
         "notes": ["incl. setup", "as agreed", "see attached report", "remote", "on site", "standard plan"],
+        "summary": ["Summary", "Account summary"], "current": ["Current charges", "Charges this period"], "detail": ["Detail", "Details of charges"], "part_names": ["Monthly fee", "Usage"],
         "items": ["Consulting services", "Website hosting (annual)", "Logo design", "Software licence", "Training workshop",
                   "Project management", "Travel expenses", "Maintenance contract", "Data migration", "Support hours",
                   "CAD software licence", "Printer toner cartridge", "Office chair", "Network cabling", "Copywriting"],
@@ -89,6 +90,7 @@ _LEX: dict[str, dict[str, list[str]]] = {
         "incl_tax": ["enthaltene MwSt. {r} %", "inkl. {r}% USt.", "darin enthalten {r}% MwSt."],
         "code": ["Art.-Nr.", "Artikelnr.", "Pos.-Nr."],
         "notes": ["inkl. Einrichtung", "laut Angebot", "vor Ort", "pauschal", "nach Aufwand", "siehe Anlage"],
+        "summary": ["Übersicht", "Zusammenfassung"], "current": ["Aktuelle Gebühren", "Kosten dieses Zeitraums"], "detail": ["Einzelaufstellung", "Details"], "part_names": ["Grundgebühr", "Verbrauch"],
         "items": ["Beratung", "Montage", "Wartungsvertrag", "Fahrtkosten", "Webdesign", "Schulung vor Ort",
                   "Softwarelizenz", "Reinigung Büroräume", "Druck Visitenkarten", "Projektleitung", "Materialkosten",
                   "Einrichtung Server", "Übersetzung", "Fotografie", "Hosting Jahresgebühr"],
@@ -120,6 +122,7 @@ _LEX: dict[str, dict[str, list[str]]] = {
         "incl_tax": ["dont TVA {r} %", "TVA incluse {r} %"],
         "code": ["Réf.", "Code", "Référence"],
         "notes": ["selon devis", "sur site", "forfait", "voir annexe", "à distance", "hors déplacement"],
+        "summary": ["Récapitulatif", "Synthèse"], "current": ["Montant de la période", "Consommations de la période"], "detail": ["Détail", "Détail des prestations"], "part_names": ["Abonnement", "Consommation"],
         "items": ["Prestation de conseil", "Développement site web", "Maintenance annuelle", "Frais de déplacement",
                   "Formation", "Licence logiciel", "Conception graphique", "Nettoyage des locaux", "Traduction",
                   "Impression brochures", "Hébergement", "Location matériel", "Audit sécurité", "Rédaction", "Installation"],
@@ -151,6 +154,7 @@ _LEX: dict[str, dict[str, list[str]]] = {
         "incl_tax": ["IVA incluido {r}%", "de los cuales IVA {r}%"],
         "code": ["Ref.", "Código", "Cód."],
         "notes": ["según presupuesto", "en sus instalaciones", "tarifa plana", "ver anexo", "en remoto", "incluye material"],
+        "summary": ["Resumen", "Resumen de la factura"], "current": ["Importe del periodo", "Cargos del periodo"], "detail": ["Detalle", "Detalle de cargos"], "part_names": ["Cuota fija", "Consumo"],
         "items": ["Servicios de consultoría", "Diseño web", "Mantenimiento mensual", "Gastos de viaje", "Formación",
                   "Licencia de software", "Traducción", "Instalación", "Alquiler de equipo", "Limpieza de oficinas",
                   "Auditoría", "Reparación", "Material de oficina", "Transporte", "Fotografía"],
@@ -182,6 +186,7 @@ _LEX: dict[str, dict[str, list[str]]] = {
         "incl_tax": ["di cui IVA {r}%", "IVA inclusa {r}%"],
         "code": ["Cod.", "Codice", "Rif."],
         "notes": ["come da preventivo", "presso la sede", "forfait", "vedi allegato", "da remoto", "materiale incluso"],
+        "summary": ["Riepilogo", "Sintesi"], "current": ["Importo del periodo", "Addebiti del periodo"], "detail": ["Dettaglio", "Dettaglio addebiti"], "part_names": ["Canone", "Consumi"],
         "items": ["Consulenza", "Sviluppo software", "Manutenzione", "Spese di trasferta", "Formazione", "Licenza annuale",
                   "Traduzione", "Installazione impianto", "Noleggio attrezzatura", "Pulizia uffici", "Progettazione",
                   "Stampa cataloghi", "Assistenza tecnica", "Trasporto", "Fotografia"],
@@ -213,6 +218,7 @@ _LEX: dict[str, dict[str, list[str]]] = {
         "incl_tax": ["waarvan BTW {r}%", "incl. {r}% btw"],
         "code": ["Art.nr.", "Code", "Artikelnr."],
         "notes": ["volgens offerte", "op locatie", "vast tarief", "zie bijlage", "op afstand", "inclusief materiaal"],
+        "summary": ["Overzicht", "Samenvatting"], "current": ["Kosten deze periode", "Huidige kosten"], "detail": ["Specificatie", "Details"], "part_names": ["Vaste kosten", "Verbruik"],
         "items": ["Advieswerk", "Webontwikkeling", "Onderhoud", "Reiskosten", "Training", "Softwarelicentie",
                   "Vertaling", "Installatie", "Huur apparatuur", "Schoonmaak kantoor", "Ontwerp logo", "Drukwerk",
                   "Hosting", "Fotografie", "Projectbegeleiding"],
@@ -408,7 +414,7 @@ def random_invoice(seed: int) -> GeneratedInvoice:
     rng = random.Random(seed)
     lang = LANGUAGES[rng.randrange(len(LANGUAGES))]
     lex = _LEX[lang]
-    labels = {k: rng.choice(v) for k, v in lex.items() if k not in ("items",)}
+    labels = {k: rng.choice(v) for k, v in lex.items() if k not in ("items", "part_names")}
     currency, symbol = rng.choice(_CURRENCIES[lang])
     styles = ["code_before", "code_after", "heading", "none"] + (["symbol_before", "symbol_after"] * 2 if symbol else [])
     style = rng.choice(styles)
@@ -495,12 +501,19 @@ def random_invoice(seed: int) -> GeneratedInvoice:
         "codes": [rng.choice([f"{rng.randint(10000, 99999)}", f"{chr(65 + rng.randrange(26))}-{rng.randint(100, 9999)}"])
                   for _ in range(n_lines)],
     })
-    return GeneratedInvoice(
+    inv = GeneratedInvoice(
         seed=seed, lang=lang, issuer=issuer, issuer_address=address(), issuer_vat=f"{vat_prefix}{rng.randint(100000000, 999999999)}",
         customer=customer, customer_address=address(), invoice_number=number, date=date, due=due,
         currency=currency, symbol=symbol, currency_style=style, currency_scope=rng.choice(["all", "all", "totals"]),
         thousands=thousands, decimal=decimal, date_style=date_style, lines=lines, labels=labels, layout=layout,
     )
+    # Drawn last, so the other invoices stay as they were: a statement (a summary with the total
+    # first, then the detail: each item, then the charges that make it up).
+    if rng.random() < 0.12:
+        inv.layout.update(statement=rng.choice(["outline", "flat"]), tax="none", discount=None, shipping=None)
+        inv.layout["parts"] = [rng.uniform(0.2, 0.8) for _ in lines]
+        inv.layout["zero_tax_row"] = rng.random() < 0.5
+    return inv
 
 
 class _Page:
@@ -622,8 +635,11 @@ def _draw(inv: GeneratedInvoice, p: _Page, width: float, height: float) -> None:
     if inv.currency_style == "heading" and lay["columns"] in ("da", "dqa") or inv.currency_style == "heading" and inv.seed % 2:
         p.text(left, y, lab["in_cur"].format(c=inv.currency), 9)
         y += 20
-    y = _draw_table(inv, p, left, right, y)
-    _draw_totals(inv, p, left, right, y + 14)
+    if lay.get("statement"):
+        _draw_statement(inv, p, left, right, y)
+    else:
+        y = _draw_table(inv, p, left, right, y)
+        _draw_totals(inv, p, left, right, y + 14)
     # the footer
     foot = height - 60
     p.line(left, foot - 14, right)
@@ -754,3 +770,36 @@ def _draw_totals(inv: GeneratedInvoice, p: _Page, left: float, right: float, y: 
         p.text(x, y, label, 10 if bold else 9.5, bold=bold)
         p.text(right, y, value, 10 if bold else 9.5, bold=bold, align="right")
         y += 16
+
+
+def _draw_statement(inv: GeneratedInvoice, p: _Page, left: float, right: float, y: float) -> None:
+    """A statement: the summary with the total, then the detail of each item (its name and amount,
+    in an outline the charges that make it up under it)."""
+    lab = inv.labels
+    p.text(left, y, lab["summary"], 11, bold=True)
+    y += 18
+    p.text(left, y, lab["current"])
+    p.text(right, y, inv.money(inv.total, total=True), align="right")
+    y += 16
+    p.text(left, y, lab["total"], 10, bold=True)
+    p.text(right, y, inv.money(inv.total, total=True), 10, bold=True, align="right")
+    y += 36
+    p.text(left, y, lab["detail"], 11, bold=True)
+    y += 20
+    names = _LEX[inv.lang]["part_names"]
+    for (desc, qty, unit, _), share in zip(inv.lines, inv.layout["parts"]):
+        amount = qty * unit
+        p.text(left, y, desc, bold=inv.layout["statement"] == "outline")
+        p.text(right, y, inv.money(amount), align="right")
+        y += 15
+        if inv.layout["statement"] != "outline":
+            continue
+        first = (amount * Decimal(str(round(share, 2)))).quantize(Decimal("0.01"))
+        parts = [(names[0], first), (names[1], amount - first)]
+        if inv.layout["zero_tax_row"]:
+            parts.append((lab["tax"].format(r=0), Decimal(0)))
+        for name, value in parts:
+            p.text(left + 20, y, name, 9)
+            p.text(right, y, inv.money(value), 9, align="right")
+            y += 13
+        y += 4
