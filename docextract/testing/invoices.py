@@ -561,15 +561,19 @@ def invoice_pdf_of(inv: GeneratedInvoice) -> bytes:
 
 def invoice_image_of(inv: GeneratedInvoice, *, dpi: float | None = None) -> Any:
     """``inv`` as a scan or photo: rendered, slightly tilted, blurred, noisy and JPEG-compressed
-    (how much of each drawn from its seed). A PIL image."""
+    (how much of each drawn from its seed; one in four a poor one: low resolution, more tilt, blur,
+    noise and compression). A PIL image."""
     from PIL import Image
 
     rng = random.Random(inv.seed * 7 + 1)
-    img = render_pdf(invoice_pdf_of(inv), dpi or rng.choice([150, 170, 200]))
-    img = degrade(img, skew=rng.uniform(-1.5, 1.5), blur=rng.uniform(0.2, 0.8), noise=rng.uniform(3, 10),
-                  contrast=rng.uniform(0.75, 0.95), seed=inv.seed)
+    poor = rng.random() < 0.25
+    img = render_pdf(invoice_pdf_of(inv), dpi or (rng.choice([110, 120, 130]) if poor else rng.choice([150, 170, 200])))
+    img = degrade(img, skew=rng.uniform(-3, 3) if poor else rng.uniform(-1.5, 1.5),
+                  blur=rng.uniform(0.8, 1.2) if poor else rng.uniform(0.2, 0.8),
+                  noise=rng.uniform(8, 14) if poor else rng.uniform(3, 10),
+                  contrast=rng.uniform(0.6, 0.8) if poor else rng.uniform(0.75, 0.95), seed=inv.seed)
     buf = io.BytesIO()
-    img.save(buf, "JPEG", quality=rng.randint(60, 85))
+    img.save(buf, "JPEG", quality=rng.randint(40, 55) if poor else rng.randint(60, 85))
     buf.seek(0)
     with Image.open(buf) as out:
         return out.convert("RGB")
