@@ -36,8 +36,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import docextract  # noqa: E402
 from bench_reader import DEFAULT_DATA, _norm, score_invoice, score_lines  # noqa: E402
+
+import docextract  # noqa: E402
 from docextract.engines.reader import ReaderEngine  # noqa: E402
 from docextract.schemas import resolve_schema  # noqa: E402
 from docextract.testing.invoices import GeneratedInvoice, invoice_image_of, invoice_pdf_of, random_invoice  # noqa: E402

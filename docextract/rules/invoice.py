@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from docextract.layout import union_bbox
+from docextract.layout import Line, union_bbox
 from docextract.parsing import (
     AmountMatch,
     find_amounts,
@@ -24,7 +24,6 @@ from docextract.parsing import (
     parse_currency,
     strip_currency,
 )
-from docextract.layout import Line
 from docextract.rules import DocContext, Reading, Value, _value_below, amounts_parser, find_labelled
 from docextract.rules import invoice_labels as labels
 from docextract.rules.receipt import (
@@ -42,7 +41,6 @@ from docextract.rules.receipt import (
     TOTAL_STRONG,
     _addressish,
     _clean_name,
-    _is_noise,
     _items,
     _letters,
     _parse_item_row,

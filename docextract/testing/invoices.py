@@ -587,7 +587,6 @@ def _draw(inv: GeneratedInvoice, p: _Page, width: float, height: float) -> None:
     left, right = 50.0, width - 50.0
     y_top = 60.0
     # the issuer's letterhead
-    head = [inv.issuer, *inv.issuer_address]
     pos = lay["issuer_pos"]
     if pos == "footer":
         sender = " · ".join([inv.issuer, *inv.issuer_address[:2]])
