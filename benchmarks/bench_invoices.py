@@ -152,7 +152,7 @@ def _letters(s: Any) -> str:
 def report(title: str, columns: dict[str, dict[str, list[bool]]]) -> str:
     names = list(columns)
     keys = [*FIELDS, "line_items", "lines_exact"]
-    width = max(14, *(len(n) + 2 for n in names))
+    width = max([14, *(len(n) + 2 for n in names)])
     lines = [title, f"  {'field':<16}" + "".join(f"{n:>{width}}" for n in names)]
     for k in keys:
         if not any(columns[n].get(k) for n in names):
@@ -172,8 +172,8 @@ def report(title: str, columns: dict[str, dict[str, list[bool]]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--tune", type=int, default=60, help="generated invoices in tune (seeds from 1000)")
-    ap.add_argument("--check", type=int, default=60, help="generated invoices in check (seeds from 5000)")
+    ap.add_argument("--tune", type=int, default=100, help="generated invoices in tune (seeds from 1000)")
+    ap.add_argument("--check", type=int, default=100, help="generated invoices in check (seeds from 5000)")
     ap.add_argument("--no-ocr", action="store_true", help="digital PDFs only (no rendered, degraded images)")
     ap.add_argument("--ocr-cache", type=Path, default=None, help="keep/reuse the images' OCR words in DIR")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the eval folder (invoice2data/)")
@@ -190,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
                 columns[f"{split} {'ocr' if ocr else 'pdf'}"] = run_generated(
                     split, n, engine, ocr=ocr, cache=args.ocr_cache, failures=args.failures
                 )
-    print(report(f"generated invoices (tune {args.tune}, check {args.check})", columns))
+    if columns:
+        print(report(f"generated invoices (tune {args.tune}, check {args.check})", columns))
     root = args.data / "invoice2data"
     if not args.skip_real and root.is_dir():
         real = {"pdf": run_real(root, engine, ocr=False)}

@@ -60,7 +60,7 @@ def test_a_currency_stated_once_beats_a_name_that_looks_like_one() -> None:
     assert extract(invoice_pdf_of(inv), "invoice").data.currency == "CHF"
 
 
-@pytest.mark.parametrize("seed", [1007, 1016])
+@pytest.mark.parametrize("seed", [1007, 1045])
 def test_a_generated_invoice_by_ocr(seed: int) -> None:
     """The rendered page, tilted, blurred, noisy and JPEG-compressed, read by the real OCR."""
     inv = random_invoice(seed)

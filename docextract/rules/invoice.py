@@ -76,8 +76,12 @@ CUSTOMER_NUMBER = re.compile(
     r"|(?:KLANT|KUNDEN?|DEBITEUR)\s*-?\s*(?:NUMMER|NR)",
     _I,
 )
-# What joins a label to its value on one line: spaces and punctuation.
-_GLUE = " :#.-=/\t"
+
+
+def _glue(text: str) -> bool:
+    """Whether ``text`` may join a label to its value: spaces and marks only (":", "#", "°", or what
+    OCR reads them as: a quote, a comma), no letter or digit."""
+    return not re.search(r"[^\W_]", text)
 
 
 def _ids(text: str) -> list[tuple[str, int, int]]:
@@ -105,7 +109,7 @@ def _value_opening(ctx: DocContext, i: int, start: int, end: int, parse: Parse) 
     """The value that opens ``texts[i][start:end]`` (after spaces and punctuation), or None."""
     seg = ctx.texts[i][start:end]
     found = sorted(parse(seg), key=lambda f: f[1])
-    if not found or seg[: found[0][1]].strip(_GLUE):
+    if not found or not _glue(seg[: found[0][1]]):
         return None
     v, s, e = found[0]
     return ctx.value_at(i, start + s, start + e, v)
@@ -129,7 +133,7 @@ def _pair(ctx: DocContext, label: re.Pattern[str], parse: Parse, *, skip: re.Pat
             if m is None or (skip is not None and skip.search(text)):
                 continue
             got = _value_opening(ctx, i, start + m.end(), end, parse)
-            if got is None and not text[m.end() :].strip(_GLUE):
+            if got is None and _glue(text[m.end() :]):
                 if k + 1 < len(cells):
                     got = _value_opening(ctx, i, cells[k + 1][0], cells[k + 1][1], parse)
                 if got is None:
@@ -241,7 +245,9 @@ def _parties(ctx: DocContext, body: range) -> tuple[dict[str, Any], dict[str, An
             (
                 (cell, m)
                 for cell in ctx.rows[i].cells()
-                if (m := CUSTOMER.search(t := normalize_chars(cell.text))) and not CUSTOMER_NUMBER.search(t)
+                if (m := CUSTOMER.search(t := normalize_chars(cell.text)))
+                and not CUSTOMER_NUMBER.search(t)
+                and not _id_after(t[m.end() :])
             ),
             None,
         )
@@ -289,11 +295,17 @@ def _parties(ctx: DocContext, body: range) -> tuple[dict[str, Any], dict[str, An
                 prov["issuer.address"] = Value(text, text, union_bbox(ctx.rows[j].bbox for j in addr_rows), 1.0, ctx.rows[name.row].source)
     for v in find_labelled(ctx, TAX_ID, _ids):
         inside = box is not None and v.bbox is not None and _inside(v.bbox, box)
-        if not inside and len(v.value) >= 6:
+        if not inside and len(v.value) >= 6 and not re.fullmatch(r"[\d.,]+[.,]\d\d", v.value):  # not an amount
             issuer["tax_id"] = v.value
             prov["issuer.tax_id"] = v
             break
     return issuer, customer, prov
+
+
+def _id_after(rest: str) -> bool:
+    """Whether the rest of a label's cell is a number ("Client: 26716"): a customer's number, whatever
+    the label's number word was read as, not the customer's block."""
+    return bool(re.fullmatch(r"\W*[A-Z]{0,3}[-/]?\d[\w\-/]*\W*", rest.strip(), _I))
 
 
 def _inside(b: BBox, box: BBox) -> bool:
@@ -302,8 +314,9 @@ def _inside(b: BBox, box: BBox) -> bool:
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
-# A sender line or a footer: "Name · Street · Town", "Name | Street | Town".
-_SEGMENTS = re.compile(r"\s*[·•|]\s*")
+# A sender line or a footer: "Name · Street · Town", "Name | Street | Town", "Name - Street - Town"
+# (OCR reads a middle dot as a dash).
+_SEGMENTS = re.compile(r"\s*[·•|]\s*|\s+[-–]\s+")
 _NOT_A_NAME = re.compile(
     "|".join(
         p.pattern
@@ -347,11 +360,14 @@ def _issuer(ctx: DocContext, customer: BBox | None, body: range) -> tuple[Value,
             parts = [p for p in _SEGMENTS.split(text) if p.strip()]
             if len(parts) < 2 and text.count(",") >= 2:
                 parts = [p for p in text.split(",") if p.strip()]
-            sender = len(parts) >= 2 and any(_addressish(p) for p in parts[1:])
+            # (OCR may drop the spaces that make "10115 Berlin" an address: three parts with digits do)
+            sender = len(parts) >= 2 and any(_addressish(p) for p in parts[1:]) or (
+                len(parts) >= 3 and any(re.search(r"\d", p) for p in parts[1:])
+            )
             name = _clean_name(parts[0] if sender else text)
             if not _name_like(name) or (customer is not None and _inside(cell.bbox, customer)):
                 continue
-            key = normalize_text(name).upper()
+            key = _key(name)
             seen[key] = seen.get(key, 0) + 1
             value = ctx.value_at(i, start, start + len(parts[0]) if sender else end, name)
             score = min(2.0, max(-1.0, 3.0 * (cell.height / body_h - 1)))
@@ -365,9 +381,16 @@ def _issuer(ctx: DocContext, customer: BBox | None, body: range) -> tuple[Value,
             cands.append((score, value, [normalize_text(p) for p in parts[1:]] if sender else []))
     if not cands:
         return None
-    # the same name printed twice (the letterhead and the footer) is the issuer's
-    best = max(cands, key=lambda c: c[0] + (1.0 if seen[normalize_text(c[1].value).upper()] > 1 else 0.0))
-    return best[1], best[2]
+    # the same name printed twice (the letterhead and the footer) is the issuer's; of its readings the
+    # one with the most spaces between words (OCR drops spaces, it does not add them)
+    best = max(cands, key=lambda c: c[0] + (1.0 if seen[_key(c[1].value)] > 1 else 0.0))
+    same = [c for c in cands if _key(c[1].value) == _key(best[1].value)]
+    return max(same, key=lambda c: (c[1].value.count(" "), c is best))[1:]
+
+
+def _key(name: str) -> str:
+    """A name as compared with its other printings: its letters and digits, in capitals."""
+    return re.sub(r"[\W_]+", "", name).upper()
 
 
 def _issuer_label_before(ctx: DocContext, i: int, cell: Line) -> bool:
