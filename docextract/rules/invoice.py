@@ -7,6 +7,7 @@ totals; net/ex-tax totals are subtotals.
 
 from __future__ import annotations
 
+import difflib
 import re
 import statistics
 from collections.abc import Callable, Collection, Sequence
@@ -65,6 +66,9 @@ AMOUNT_DUE = labels.compile_labels(labels.AMOUNT_DUE)
 SUBTOTAL = re.compile(rf"{SUBTOTAL.pattern}|{labels.compile_labels(labels.SUBTOTAL).pattern}", _I)
 TOTAL_EXCLUDE = re.compile(rf"{TOTAL_EXCLUDE.pattern}|{SUBTOTAL.pattern}", _I)
 TITLE_WORDS = labels.compile_labels(labels.TITLE)
+# a company's name ends with its legal form
+LEGAL_INSIDE = re.compile(rf"(?:{LEGAL.pattern}|{labels.compile_words(labels.LEGAL_FORMS).pattern})", _I)
+LEGAL_FORM = re.compile(rf"(?:{LEGAL_INSIDE.pattern})\W*$", _I)
 ISSUER_LABEL = labels.compile_labels(labels.ISSUER)
 # "Customer No", "Kundennr.", "N° client", "Code client": a number, not the customer.
 _NUMBER_WORD = r"(?:N(?:UM(?:BER|MER|[EÉ]RO)?|R|O)\b|NR\.|NO\.|N°|ID\b|#|CODE|REF|ACCOUNT|KONTO|NUMMER|NR\b)"
@@ -365,15 +369,17 @@ def _issuer(ctx: DocContext, customer: BBox | None, body: range) -> tuple[Value,
                 len(parts) >= 3 and any(re.search(r"\d", p) for p in parts[1:])
             )
             name = _clean_name(parts[0] if sender else text)
+            if not _name_like(name) and (cut := LEGAL_INSIDE.search(name)):
+                name = name[: cut.end()].strip()  # a name runs into what follows it (OCR lost the mark between)
             if not _name_like(name) or (customer is not None and _inside(cell.bbox, customer)):
                 continue
             key = _key(name)
             seen[key] = seen.get(key, 0) + 1
-            value = ctx.value_at(i, start, start + len(parts[0]) if sender else end, name)
+            value = ctx.value_at(i, start, start + len(name), name)
             score = min(2.0, max(-1.0, 3.0 * (cell.height / body_h - 1)))
-            score += 1.0 if re.search(LEGAL.pattern + r"\W*$", name, _I) else 0.0
+            score += 1.0 if LEGAL_FORM.search(name) else 0.0
             score += 0.8 if cell.y0 < top + 0.25 * (bottom - top) else 0.0
-            score += 0.5 if not cands else 0.0
+            score += 1.0 if not cands else 0.0  # a letterhead comes first
             score += 2.0 if sender else 1.0 if not sender and _address_rows(ctx, value, digits=True) else 0.0
             score -= 1.0 if re.search(r"\d", name) else 0.0
             if _issuer_label_before(ctx, i, cell):
@@ -383,14 +389,24 @@ def _issuer(ctx: DocContext, customer: BBox | None, body: range) -> tuple[Value,
         return None
     # the same name printed twice (the letterhead and the footer) is the issuer's; of its readings the
     # one with the most spaces between words (OCR drops spaces, it does not add them)
-    best = max(cands, key=lambda c: c[0] + (1.0 if seen[_key(c[1].value)] > 1 else 0.0))
-    same = [c for c in cands if _key(c[1].value) == _key(best[1].value)]
-    return max(same, key=lambda c: (c[1].value.count(" "), c is best))[1:]
+    def printed(c: tuple[float, Value, list[str]]) -> int:
+        return sum(n for k, n in seen.items() if _same_name(k, _key(c[1].value)))
+
+    best = max(cands, key=lambda c: c[0] + (1.0 if printed(c) > 1 else 0.0))
+    # of its readings, the one with the most spaces between words (OCR drops spaces, it does not
+    # add them), then the one OCR is surest of
+    same = [c for c in cands if _same_name(_key(c[1].value), _key(best[1].value))]
+    return max(same, key=lambda c: (c[1].value.count(" "), c[1].confidence, c is best))[1:]
 
 
 def _key(name: str) -> str:
     """A name as compared with its other printings: its letters and digits, in capitals."""
     return re.sub(r"[\W_]+", "", name).upper()
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two keys are one name read twice (OCR may misread a letter or two)."""
+    return a == b or len(a) >= 6 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
 
 
 def _issuer_label_before(ctx: DocContext, i: int, cell: Line) -> bool:

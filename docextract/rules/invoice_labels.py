@@ -202,3 +202,13 @@ CURRENCY_STATED: dict[str, list[str]] = {
     "nl": [r"(?:BEDRAGEN|PRIJZEN)\s*(?:ZIJN\s*)?IN", r"VALUTA"],
     "pt": [r"(?:VALORES|PRE[ÇC]OS)\s*EM", r"MOEDA"],
 }
+
+# Legal forms a company's name ends with, besides the receipt rules' own (Ltd, GmbH, SARL, B.V....).
+LEGAL_FORMS: dict[str, list[str]] = {
+    "de": [r"UG(?:\s*\(HAFTUNGSBESCHR[AÄ]NKT\))?", r"E\.\s*V\.?", r"GBR", r"KGAA"],
+    "fr": [r"EURL", r"S\.?A\.?S\.?U?\.?", r"S\.?N\.?C\.?", r"SCI", r"SELARL"],
+    "es": [r"S\.?L\.?U?\.?", r"S\.?L\.?L\.?", r"S\.?\s*COOP\.?"],
+    "it": [r"S\.?N\.?C\.?", r"S\.?A\.?S\.?", r"S\.?R\.?L\.?S\.?"],
+    "nl": [r"V\.?O\.?F\.?", r"C\.?V\.?"],
+    "pt": [r"LDA\.?"],
+}
