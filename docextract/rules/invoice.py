@@ -181,16 +181,20 @@ def _dates(ctx: DocContext) -> tuple[Value | None, Value | None]:
     for v in _pair(ctx, DATE_GENERIC, parse, skip=not_issue):
         v.score = 2.0
         cands.append(v)
+    due = _pair(ctx, DUE_DATE, parse)
     if not cands:
+        # any date but one labelled as another date, in its cell or beside or above it
+        other = {(v.row, v.text) for v in due + _pair(ctx, DATE_OTHER, parse)}
         for i in range(len(ctx.texts)):
             for start, end, _ in _cells(ctx, i):
                 text = ctx.texts[i][start:end]
                 if not_issue.search(text):
                     continue
                 for d in find_dates(text, dayfirst=ctx.dayfirst):
-                    cands.append(ctx.value_at(i, start + d.start, start + d.end, d.value, -0.01 * i))
+                    v = ctx.value_at(i, start + d.start, start + d.end, d.value, -0.01 * i)
+                    if (v.row, v.text) not in other:
+                        cands.append(v)
     date = max(cands, key=lambda v: (v.score, -v.row)) if cands else None
-    due = _pair(ctx, DUE_DATE, parse)
     return date, (due[0] if due else None)
 
 

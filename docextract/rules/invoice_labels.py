@@ -12,14 +12,16 @@ import re
 
 _I = re.IGNORECASE
 
-# "No", "Nr", "N°", "Nº" ("No" after NFKC), "N.º", "Num", "Nummer"...: the number word.
-_NO = r"(?:N[UÚ]M(?:ERO|[EÉ]RO|BER|MER)?|NR|NO|N\.?\s*[°O]|N|#|ID)"
+# "No", "Nr", "N°", "Nº" ("No" after NFKC), "N.º", "Num", "Nummer"...: the number word. OCR reads
+# the raised "º" as another letter or a digit ("NP", "N2"): "N" and one such character count too
+# where no letter follows.
+_NO = r"(?:N[UÚ]M(?:ERO|[EÉ]RO|BER|MER)?|NR|NO|N\.?\s*[°O]|N[A-Z0-9]|N|#|ID)"
 
 INVOICE_NUMBER: dict[str, list[str]] = {
     "en": [rf"INVOICE\s*{_NO}", rf"INV\.?\s*{_NO}", r"BILL\s*(?:NO|NUMBER|#)", r"INVOICE\s*REF(?:ERENCE)?"],
     "de": [rf"RECHNUNGS?[\s-]*{_NO}", r"RE\.?[\s-]*NR", rf"BELEG[\s-]*{_NO}"],
-    "fr": [rf"FACTURE\s*{_NO}", r"(?:N\.?\s*[°O]|NUM[ÉE]RO|R[ÉE]F\.?)\s*(?:DE\s*)?(?:LA\s*)?FACTURE"],
-    "es": [rf"FACTURA\s*{_NO}", r"(?:N\.?\s*[°O]|N[ÚU]MERO)\s*(?:DE\s*)?FACTURA"],
+    "fr": [rf"FACTURE\s*{_NO}", r"(?:N\.?\s*[°O]|N\S|NUM[ÉE]RO|R[ÉE]F\.?)\s*(?:DE\s*)?(?:LA\s*)?FACTURE"],
+    "es": [rf"FACTURA\s*{_NO}", r"(?:N\.?\s*[°O]|N\S|N[ÚU]MERO)\s*(?:DE\s*)?FACTURA"],
     "it": [rf"FATTURA\s*{_NO}", r"(?:N\.?|NUMERO|NR\.?)\s*(?:DI\s*|DELLA\s*)?FATTURA", r"DOCUMENTO\s*N(?:R|O|\.)?"],
     "nl": [rf"FACTUUR[\s-]*{_NO}"],
     "pt": [rf"FATURA\s*{_NO}", r"N[ÚU]MERO\s*(?:DA\s*)?FATURA"],
