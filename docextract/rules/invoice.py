@@ -653,7 +653,8 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
             if desc:
                 rows.append(_TableRow.of(ctx, i, desc, desc_words))
             continue
-        _, amount, off = max(priced, key=lambda m: (m[0].role == "amount", m[0].x1))
+        # the number in the amount column, else the rightmost (line amounts stand last)
+        _, amount, off = max(priced, key=lambda m: (m[0].role == "amount", m[0].x1, m[2] + m[1].start))
         qty = next((a.value for col, a, _ in numbers if col.role == "qty"), None)
         prices = [a.value for col, a, _ in money if col.role == "price" and a is not amount]
         if not prices and qty is not None:  # a price column headed in words of its own: qty × price = amount
