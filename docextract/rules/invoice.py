@@ -1,8 +1,10 @@
 """Invoice rules: number, dates, parties, currency, lines and the totals block.
 
-Label → value pairing (right of the label, else below it in the same column) with labels in
-English, French, German, Dutch, Spanish, Italian and Portuguese. The amount due wins over plain
-totals; net/ex-tax totals are subtotals.
+Labels come from the lexicon in :mod:`docextract.rules.invoice_labels` (English, French, German,
+Dutch, Spanish, Italian, Portuguese). A label's value is paired by layout (:func:`_pair`): in the
+label's cell, in the next cell of its row, or in the cell under it. The issuer is scored over the
+name-like cells (:func:`_issuer`), the currency comes from printed marks, or from a statement of it
+where no amount carries one. The amount due wins over plain totals; net/ex-tax totals are subtotals.
 """
 
 from __future__ import annotations
