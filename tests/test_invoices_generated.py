@@ -33,8 +33,9 @@ def assert_read(data: Any, inv: GeneratedInvoice) -> None:
 # it: tax included, codes after amounts; fr: labels above, capitals, two-line headings; fr: issuer in
 # the footer, a grid of labels, currency in the headings, item codes; es: issuer in the footer, codes
 # before amounts; de: capitals, two tax rates; nl: issuer in the footer, two-line headings; nl: grid,
-# currency in the headings; en: US dates.
-@pytest.mark.parametrize("seed", [1002, 1006, 1011, 1018, 1025, 1033, 1045, 1056])
+# currency in the headings; en: US dates; es: in US dollars, an ambiguous date day first (Spanish);
+# fr: a statement (total first, the detail as an outline), its currency stated in a note.
+@pytest.mark.parametrize("seed", [1002, 1006, 1011, 1018, 1025, 1033, 1045, 1056, 1109, 1140])
 def test_a_generated_invoice_from_its_text_layer(seed: int) -> None:
     inv = random_invoice(seed)
     assert_read(extract(invoice_pdf_of(inv), "invoice").data, inv)

@@ -22,6 +22,7 @@ from docextract.parsing import (
     AmountMatch,
     find_amounts,
     find_dates,
+    infer_dayfirst,
     normalize_chars,
     normalize_text,
     parse_currency,
@@ -939,6 +940,9 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
         stated = _stated_currency(ctx)
         if stated is not None and stated != ctx.currency:
             ctx = DocContext(words, currency_hint=stated)
+    if ctx.currency == "USD" and labels.language_of(ctx.text) not in (None, "en"):
+        # month first is an American English habit, not the dollar's: other languages write the day first
+        ctx.dayfirst = infer_dayfirst(ctx.texts, default=True)
     values: dict[str, Value] = {}
     number = _invoice_number(ctx)
     date, due = _dates(ctx)

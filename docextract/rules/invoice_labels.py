@@ -214,3 +214,19 @@ LEGAL_FORMS: dict[str, list[str]] = {
     "nl": [r"V\.?O\.?F\.?", r"C\.?V\.?"],
     "pt": [r"LDA\.?"],
 }
+
+
+_BY_LANGUAGE: dict[str, re.Pattern[str]] = {}
+
+
+def language_of(text: str) -> str | None:
+    """The language whose invoice labels ``text`` uses most (None when it uses none): it decides
+    what a language implies, such as the order of day and month in a date."""
+    if not _BY_LANGUAGE:
+        fields = [INVOICE_NUMBER, INVOICE_DATE, DUE_DATE, OTHER_DATE, CUSTOMER, SUBTOTAL, AMOUNT_DUE, TITLE,
+                  *COLUMNS.values()]
+        for lang in {lang for f in fields for lang in f}:
+            _BY_LANGUAGE[lang] = compile_words({lang: [frag for f in fields for frag in f.get(lang, [])]})
+    hits = {lang: len(p.findall(text)) for lang, p in _BY_LANGUAGE.items()}
+    best = max(hits, key=lambda lang: hits[lang])
+    return best if hits[best] else None

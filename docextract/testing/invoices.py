@@ -635,7 +635,7 @@ def _draw(inv: GeneratedInvoice, p: _Page, width: float, height: float) -> None:
     cust_bottom = cust_y + 12.5 * len(cust)
     meta_bottom = _draw_meta(p, meta, lay["meta_style"], meta_x, y, right if meta_x > left else width / 2 - 10)
     y = max(cust_bottom, meta_bottom) + 30
-    if inv.currency_style == "heading" and lay["columns"] in ("da", "dqa") or inv.currency_style == "heading" and inv.seed % 2:
+    if inv.currency_style == "heading" and (lay["columns"] in ("da", "dqa") or inv.seed % 2 or lay.get("statement")):
         p.text(left, y, lab["in_cur"].format(c=inv.currency), 9)
         y += 20
     if lay.get("statement"):
