@@ -270,8 +270,9 @@ def currency_evidence(text: str) -> dict[str, float]:
     for code in countries:
         vote(code, _COUNTRY)
     if dollars:
-        # "$" is the sign of the named country's currency, else of the US dollar.
-        local = [c for c in countries if c != "USD"]
+        # "$" is the sign of the named country's currency, else of the US dollar; never of a currency
+        # with a sign of its own (an invoice from Spain in dollars is in US dollars).
+        local = [c for c in countries if c not in ("USD", "EUR", "GBP", "CHF")]
         vote(local[0] if len(local) == 1 else "USD", dollars)
     return votes
 

@@ -138,7 +138,7 @@ def find_labelled(
 
     ``parse`` maps a text to ``[(value, start, end), ...]``. The value nearest after the label on the
     same row wins; when the row holds none, the first row below whose left edge lies within the
-    label's column (or right of it) is tried, as in ``Invoice Number:`` / ``42183017`` stacked layouts.
+    label's column (or right of it) is tried, as in ``Invoice Number:`` / ``10042`` stacked layouts.
     Each result's ``score`` is 0; callers add their own weights.
     """
     out: list[Value] = []
@@ -198,7 +198,7 @@ def amounts_parser(ctx: DocContext) -> Callable[[str], list[tuple[Decimal, int, 
             for a in find_amounts(text, decimal_sep=ctx.decimal_sep)
             if not any(s < a.end and a.start < e for s, e in dates)
         ]
-        # "TOTAL DUE ON August 3, 2014  $4.11": bare integers only count when nothing better is there.
+        # "TOTAL DUE ON May 3, 2024  $12.50": bare integers only count when nothing better is there.
         strong = [a for a in found if a.has_decimals or a.currency]
         return [(a.value, a.start, a.end) for a in (strong or found)]
 

@@ -1,22 +1,35 @@
 """Invoice rules: number, dates, parties, currency, lines and the totals block.
 
-Label → value pairing (right of the label, else below it in the same column) with labels in
-English, French, German, Dutch, Spanish, Italian and Portuguese. The amount due wins over plain
-totals; net/ex-tax totals are subtotals.
+Labels come from the lexicon in :mod:`docextract.rules.invoice_labels` (English, French, German,
+Dutch, Spanish, Italian, Portuguese). A label's value is paired by layout (:func:`_pair`): in the
+label's cell, in the next cell of its row, or in the cell under it. The issuer is scored over the
+name-like cells (:func:`_issuer`), the currency comes from printed marks, or from a statement of it
+where no amount carries one. The amount due wins over plain totals; net/ex-tax totals are subtotals.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import statistics
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from docextract.layout import union_bbox
-from docextract.parsing import AmountMatch, find_amounts, find_dates, normalize_chars, normalize_text, strip_currency
+from docextract.layout import Line, union_bbox
+from docextract.parsing import (
+    AmountMatch,
+    find_amounts,
+    find_dates,
+    infer_dayfirst,
+    normalize_chars,
+    normalize_text,
+    parse_currency,
+    strip_currency,
+)
 from docextract.rules import DocContext, Reading, Value, _value_below, amounts_parser, find_labelled
+from docextract.rules import invoice_labels as labels
 from docextract.rules.receipt import (
     CONTACT,
     DISCOUNT,
@@ -32,62 +45,50 @@ from docextract.rules.receipt import (
     TOTAL_STRONG,
     _addressish,
     _clean_name,
-    _is_noise,
     _items,
     _letters,
     _parse_item_row,
 )
-from docextract.types import Word
+from docextract.types import BBox, Word
 
 __all__ = ["extract_invoice"]
 
+Parse = Callable[[str], list[tuple[Any, int, int]]]
+
 _I = re.IGNORECASE
 
-INVOICE_NO = re.compile(
-    r"(?:INVOICE|INV|BILL|FACTURE|FACTUUR|RECHNUNG|FACTURA|FATTURA|FATURA|NOTA|RECEIPT)\s*-?\s*"
-    r"(?:NUMBER|NUMMER|NUMÉRO|NUMERO|NÚMERO|NUM|NO|NR|N°|Nº|N\.|#|ID)\.?\s*:?"
-    r"|FACTUURNUMMER|RECHNUNGSNUMMER|RECHNUNGS-?NR\.?|(?:N°|NUMÉRO|NUMERO|NÚMERO)\s*DE\s*(?:FACTURE|FACTURA)"
-    r"|INVOICE\s*:",
-    _I,
-)
-REFERENCE_NO = re.compile(
-    r"BOOKING\s*(?:ID|NO|NUMBER|REF)|ORDER\s*(?:ID|NO|NUMBER|#)|REFERENCE\s*(?:NO|NUMBER)?|\bREF\b\.?"
-    r"|DOCUMENT\s*(?:NO|NUMBER)|^\s*#",
-    _I,
-)
+INVOICE_NO = labels.compile_labels(labels.INVOICE_NUMBER)
+REFERENCE_NO = labels.compile_labels(labels.REFERENCE_NUMBER)
 _ID_TOKEN = re.compile(r"(?<![\w-])(?:[#:]\s*)?([A-Za-z0-9][A-Za-z0-9_\-/.]*[A-Za-z0-9]|\d)(?![\w])")
 
-DATE_INVOICE = re.compile(
-    r"INVOICE\s*DATE|DATE\s*OF\s*(?:ISSUE|INVOICE)|ISSUE\s*DATE|DATE\s*(?:DE\s*)?FACTURE|FACTUURDATUM"
-    r"|RECHNUNGSDATUM|FECHA\s*(?:DE\s*)?(?:FACTURA|EMISI[OÓ]N)|DATA\s*(?:DA\s*)?FATTURA|BILL\s*DATE",
-    _I,
-)
-DATE_GENERIC = re.compile(r"\bDATE\b|\bDATUM\b|\bFECHA\b|\bDATA\b|\bDATED\b", _I)
-DATE_OTHER = re.compile(
-    r"DUE|ORDER|DELIVERY|SHIP|CHECK|PERIOD|FROM|UNTIL|BIRTH|EXPIR|VALID|ORDERDATUM|LIEFER|BESTELL|F[AÄ]LLIG"
-    r"|[ÉE]CH[ÉE]ANCE|VERVAL|VENCIMIENTO|SCADENZA|COMMANDE|PEDIDO",
-    _I,
-)
-DUE_DATE = re.compile(
-    r"DUE\s*(?:DATE|ON|BY)|(?<!AMOUNT )(?<!BALANCE )(?<!TOTAL )\bDUE\s*:|PAYMENT\s*DUE|PAY\s*BY|F[AÄ]LLIG|ZAHLBAR\s*BIS|[ÉE]CH[ÉE]ANCE|VERVALDATUM"
-    r"|FECHA\s*DE\s*VENCIMIENTO|SCADENZA|VENCIMENTO",
-    _I,
-)
-AMOUNT_DUE = re.compile(
-    r"AMOUNT\s*DUE|BALANCE\s*DUE|TOTAL\s*(?:AMOUNT\s*)?DUE|TOTAL\s*PAYABLE|AMOUNT\s*PAYABLE|GRAND\s*TOTAL"
-    r"|TOTAL\s*TTC|NET\s*[AÀ]\s*PAYER|TE\s*BETALEN|ZU\s*ZAHLEN|RECHNUNGSBETRAG|GESAMTBETRAG|TOTAL\s*A\s*PAGAR"
-    r"|IMPORTE\s*TOTAL|TOTALE\s*(?:DA\s*PAGARE|FATTURA)|TOTAL\s*FOR\s*THIS\s*INVOICE|INVOICE\s*TOTAL",
-    _I,
-)
+DATE_INVOICE = labels.compile_labels(labels.INVOICE_DATE)
+DATE_GENERIC = labels.compile_labels(labels.DATE_GENERIC)
+DATE_OTHER = labels.compile_labels(labels.OTHER_DATE)
+DUE_DATE = labels.compile_labels(labels.DUE_DATE)
+AMOUNT_DUE = labels.compile_labels(labels.AMOUNT_DUE)
+SUBTOTAL = re.compile(rf"{SUBTOTAL.pattern}|{labels.compile_labels(labels.SUBTOTAL).pattern}", _I)
+TOTAL_EXCLUDE = re.compile(rf"{TOTAL_EXCLUDE.pattern}|{SUBTOTAL.pattern}", _I)
+TITLE_WORDS = labels.compile_labels(labels.TITLE)
+# a company's name ends with its legal form
+LEGAL_INSIDE = re.compile(rf"(?:{LEGAL.pattern}|{labels.compile_words(labels.LEGAL_FORMS).pattern})", _I)
+LEGAL_FORM = re.compile(rf"(?:{LEGAL_INSIDE.pattern})\W*$", _I)
+ISSUER_LABEL = labels.compile_labels(labels.ISSUER)
+# "Customer No", "Kundennr.", "N° client", "Code client": a number, not the customer.
+_NUMBER_WORD = r"(?:N(?:UM(?:BER|MER|[EÉ]RO)?|R|O)\b|NR\.|NO\.|N°|ID\b|#|CODE|REF|ACCOUNT|KONTO|NUMMER|NR\b)"
 CUSTOMER = re.compile(
-    r"(?:BILL(?:ED)?\s*TO|SOLD\s*TO|SHIP\s*TO|INVOICE\s*TO|CUSTOMER|CLIENT|FACTUREADRES|FACTURÉ\s*À|RECHNUNGSADRESSE"
-    r"|KUNDE|CLIENTE|ATTN)"
-    # "Customer No", "Kundennr.", "Client ID": a number, not the customer
-    r"(?!\s*-?\s*(?:N(?:UM(?:BER|MER|[EÉ]RO)?|R|O)\b|NR\.|NO\.|N°|ID\b|#|CODE|REF|ACCOUNT|KONTO))"
-    # a letter's recipient block: "Herrn" / "Frau" / "Firma" on a line of its own, name and address below
-    r"|^\s*(?:HERRN?|FRAU|FIRMA)\s*$",
+    rf"(?:{labels.compile_labels(labels.CUSTOMER).pattern})(?!\s*-?\s*{_NUMBER_WORD})(?!N)", _I
+)
+CUSTOMER_NUMBER = re.compile(
+    rf"(?:{_NUMBER_WORD}|N\.?\s*[°O]|C[OÓ]D(?:IGO|ICE)?\.?|R[ÉE]F\.?)\s*(?:DE\s*|DU\s*|DEL\s*)?(?:CLIENTE?|KLANT|KUNDE)"
+    r"|(?:KLANT|KUNDEN?|DEBITEUR)\s*-?\s*(?:NUMMER|NR)",
     _I,
 )
+
+
+def _glue(text: str) -> bool:
+    """Whether ``text`` may join a label to its value: spaces and marks only (":", "#", "°", or what
+    OCR reads them as: a quote, a comma), no letter or digit."""
+    return not re.search(r"[^\W_]", text)
 
 
 def _ids(text: str) -> list[tuple[str, int, int]]:
@@ -100,9 +101,70 @@ def _ids(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _cells(ctx: DocContext, i: int) -> list[tuple[int, int, Line]]:
+    """The cells of row ``i`` with their span in ``ctx.texts[i]``."""
+    row = ctx.rows[i]
+    out = []
+    for cell in row.cells():
+        start = row.spans[row.words.index(cell.words[0])][0]
+        end = row.spans[row.words.index(cell.words[-1])][1]
+        out.append((start, end, cell))
+    return out
+
+
+def _value_opening(ctx: DocContext, i: int, start: int, end: int, parse: Parse) -> Value | None:
+    """The value that opens ``texts[i][start:end]`` (after spaces and punctuation), or None."""
+    seg = ctx.texts[i][start:end]
+    found = sorted(parse(seg), key=lambda f: f[1])
+    if not found or not _glue(seg[: found[0][1]]):
+        return None
+    v, s, e = found[0]
+    return ctx.value_at(i, start + s, start + e, v)
+
+
+def _pair(ctx: DocContext, label: re.Pattern[str], parse: Parse, *, skip: re.Pattern[str] | None = None) -> list[Value]:
+    """Values paired with a label by layout, in reading order.
+
+    A label's value is the value that follows it in its own cell ("Invoice No: 42"), else the one
+    opening the next cell of its row (a label column and a value column), else the one opening the
+    cell under it (labels above values, alone or in a grid of several). Only a label that ends its
+    cell reaches beyond it: a cell going on in words is a sentence, not a label. A cell matching
+    ``skip`` holds another field's label ("Customer No", "Order date").
+    """
+    out: list[Value] = []
+    for i in range(len(ctx.texts)):
+        cells = _cells(ctx, i)
+        for k, (start, end, cell) in enumerate(cells):
+            text = ctx.texts[i][start:end]
+            m = label.search(text)
+            if m is None or (skip is not None and skip.search(text)):
+                continue
+            got = _value_opening(ctx, i, start + m.end(), end, parse)
+            if got is None and _glue(text[m.end() :]):
+                if k + 1 < len(cells):
+                    got = _value_opening(ctx, i, cells[k + 1][0], cells[k + 1][1], parse)
+                if got is None:
+                    got = _value_under(ctx, i, cell, parse)
+            if got is not None:
+                out.append(got)
+    return out
+
+
+def _value_under(ctx: DocContext, i: int, label: Line, parse: Parse) -> Value | None:
+    """The value opening the first cell under ``label`` (overlapping its columns), within a line or two."""
+    h = max(label.height, 1.0)
+    for j in range(i + 1, min(i + 4, len(ctx.rows))):
+        if ctx.rows[j].y0 - label.y1 > 2.5 * h:
+            break
+        for start, end, cell in _cells(ctx, j):
+            if cell.x1 >= label.x0 and cell.x0 <= label.x1 + h:
+                return _value_opening(ctx, j, start, end, parse)
+    return None
+
+
 def _invoice_number(ctx: DocContext) -> Value | None:
     for label, score in ((INVOICE_NO, 2.0), (REFERENCE_NO, 1.0)):
-        found = find_labelled(ctx, label, _ids)
+        found = _pair(ctx, label, _ids, skip=CUSTOMER_NUMBER)
         if found:
             v = found[0]
             v.score = score
@@ -114,22 +176,28 @@ def _dates(ctx: DocContext) -> tuple[Value | None, Value | None]:
     def parse(text: str) -> list[tuple[Any, int, int]]:
         return [(d.value, d.start, d.end) for d in find_dates(text, dayfirst=ctx.dayfirst)]
 
+    not_issue = re.compile(f"{DUE_DATE.pattern}|{DATE_OTHER.pattern}", _I)
     cands: list[Value] = []
-    for v in find_labelled(ctx, DATE_INVOICE, parse):
+    for v in _pair(ctx, DATE_INVOICE, parse):
         v.score = 3.0
         cands.append(v)
-    for v in find_labelled(ctx, DATE_GENERIC, parse):
-        if not DATE_OTHER.search(ctx.texts[v.row]) and not DUE_DATE.search(ctx.texts[v.row]):
-            v.score = 2.0
-            cands.append(v)
+    for v in _pair(ctx, DATE_GENERIC, parse, skip=not_issue):
+        v.score = 2.0
+        cands.append(v)
+    due = _pair(ctx, DUE_DATE, parse)
     if not cands:
-        for i, t in enumerate(ctx.texts):
-            if DATE_OTHER.search(t) or DUE_DATE.search(t):
-                continue
-            for d in find_dates(t, dayfirst=ctx.dayfirst):
-                cands.append(ctx.value_at(i, d.start, d.end, d.value, -0.01 * i))
+        # any date but one labelled as another date, in its cell or beside or above it
+        other = {(v.row, v.text) for v in due + _pair(ctx, DATE_OTHER, parse)}
+        for i in range(len(ctx.texts)):
+            for start, end, _ in _cells(ctx, i):
+                text = ctx.texts[i][start:end]
+                if not_issue.search(text):
+                    continue
+                for d in find_dates(text, dayfirst=ctx.dayfirst):
+                    v = ctx.value_at(i, start + d.start, start + d.end, d.value, -0.01 * i)
+                    if (v.row, v.text) not in other:
+                        cands.append(v)
     date = max(cands, key=lambda v: (v.score, -v.row)) if cands else None
-    due = find_labelled(ctx, DUE_DATE, parse)
     return date, (due[0] if due else None)
 
 
@@ -165,7 +233,7 @@ def _total_block(ctx: DocContext) -> dict[str, Value]:
         # With several tax rows (per service, per rate), the one nearest above the total is the sum.
         above = [v for v in tax if "total" in out and v.row < out["total"].row]
         out["tax"] = max(above, key=lambda v: v.row) if above else tax[0]
-    # A discount in the totals block ("Discount (10%)  -$282.00"): no schema field, but the checks
+    # A discount in the totals block ("Discount (10%)  -12.00"): no schema field, but the checks
     # need it. Only between the subtotal and the total: a discount column in the items is not it.
     if "total" in out:
         top = out["subtotal"].row if "subtotal" in out else out["total"].row - 3
@@ -175,16 +243,24 @@ def _total_block(ctx: DocContext) -> dict[str, Value]:
     return out
 
 
-def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str, Value]]:
+def _parties(ctx: DocContext, body: range) -> tuple[dict[str, Any], dict[str, Any], dict[str, Value]]:
+    """The issuer and the customer. ``body``: the rows of the item table and the totals (no party there)."""
     issuer: dict[str, Any] = {"name": None, "address": None, "tax_id": None}
     customer: dict[str, Any] = {"name": None, "address": None, "tax_id": None}
     prov: dict[str, Value] = {}
     cust_rows: set[int] = set()
-    cust_x: tuple[float, float] | None = None  # the customer block's columns
+    cust_box: list[BBox] = []  # the customer block's label, name and address
     for i in range(len(ctx.texts)):
         # the label and what follows it in its own cell ("Herrn" beside "Rechnung Nr. 17" is alone)
         found = next(
-            ((cell, m) for cell in ctx.rows[i].cells() if (m := CUSTOMER.search(normalize_chars(cell.text)))), None
+            (
+                (cell, m)
+                for cell in ctx.rows[i].cells()
+                if (m := CUSTOMER.search(t := normalize_chars(cell.text)))
+                and not CUSTOMER_NUMBER.search(t)
+                and not _id_after(t[m.end() :])
+            ),
+            None,
         )
         if found is None:
             continue
@@ -192,6 +268,7 @@ def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str,
         off = max(ctx.rows[i].text.find(cell.text), 0)  # the cell's place in the row's text
         t = normalize_chars(cell.text)
         cust_rows.add(i)
+        cust_box.append(cell.bbox)
         if customer["name"] is not None:
             continue
         rest = re.sub(r"^\W*(?:ADDRESS|ADRES|ADRESSE)?\W*", "", t[m.end() :], flags=_I).strip()
@@ -207,37 +284,152 @@ def _parties(ctx: DocContext) -> tuple[dict[str, Any], dict[str, Any], dict[str,
         addr = _address_rows(ctx, name)
         cust_rows.update(range(i, (addr[-1] if addr else name.row) + 1))
         if name.bbox is not None:
-            cust_x = (name.bbox[0], max([name.bbox[2]] + [c.x1 for j in addr if (c := _cell_at(ctx, j, name))]))
+            cust_box.append(name.bbox)
+            cust_box += [c.bbox for j in addr if (c := _cell_at(ctx, j, name))]
         if addr:
             customer["address"] = normalize_text(", ".join(_cell_under(ctx, j, name) for j in addr))
-    legal = [
-        (i, cell)
-        for i, row in enumerate(ctx.rows)
-        if i not in cust_rows
-        for cell in row.cells()
-        if re.search(LEGAL.pattern + r"\W*$", _clean_name(cell.text), _I) and not _is_noise(cell.text)
-    ]
-    if legal:
-        i, cell = legal[0]
-        name = _clean_name(cell.text)
-        issuer["name"] = name
-        prov["issuer.name"] = ctx.row_value(i, name)
-        addr_rows = _address_rows(ctx, prov["issuer.name"], digits=True, stop=cust_rows)
-        if addr_rows:
-            text = normalize_text(", ".join(_cell_under(ctx, j, prov["issuer.name"]) for j in addr_rows))
+    box = union_bbox(cust_box)
+    found_issuer = _issuer(ctx, box, body)
+    if found_issuer is not None:
+        name, sender = found_issuer
+        issuer["name"] = name.value
+        prov["issuer.name"] = name
+        if sender:
+            text = ", ".join(sender)
             issuer["address"] = text
-            prov["issuer.address"] = Value(text, text, union_bbox(ctx.rows[j].bbox for j in addr_rows), 1.0, ctx.rows[i].source)
+            prov["issuer.address"] = ctx.row_value(name.row, text)
+        else:
+            addr_rows = _address_rows(ctx, name, digits=True, stop=cust_rows)
+            if addr_rows:
+                text = normalize_text(", ".join(_cell_under(ctx, j, name) for j in addr_rows))
+                issuer["address"] = text
+                prov["issuer.address"] = Value(text, text, union_bbox(ctx.rows[j].bbox for j in addr_rows), 1.0, ctx.rows[name.row].source)
     for v in find_labelled(ctx, TAX_ID, _ids):
-        beside = cust_x is not None and v.bbox is not None and (v.bbox[0] > cust_x[1] or v.bbox[2] < cust_x[0])
-        if (v.row not in cust_rows or beside) and len(v.value) >= 6:
+        inside = box is not None and v.bbox is not None and _inside(v.bbox, box)
+        if not inside and len(v.value) >= 6 and not re.fullmatch(r"[\d.,]+[.,]\d\d", v.value):  # not an amount
             issuer["tax_id"] = v.value
             prov["issuer.tax_id"] = v
             break
     return issuer, customer, prov
 
 
+def _id_after(rest: str) -> bool:
+    """Whether the rest of a label's cell is a number ("Client: 26716"): a customer's number, whatever
+    the label's number word was read as, not the customer's block."""
+    return bool(re.fullmatch(r"\W*[A-Z]{0,3}[-/]?\d[\w\-/]*\W*", rest.strip(), _I))
+
+
+def _inside(b: BBox, box: BBox) -> bool:
+    """Whether the centre of ``b`` lies in ``box``."""
+    cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+# A sender line or a footer: "Name · Street · Town", "Name | Street | Town", "Name - Street - Town"
+# (OCR reads a middle dot as a dash).
+_SEGMENTS = re.compile(r"\s*[·•|]\s*|\s+[-–]\s+")
+_NOT_A_NAME = re.compile(
+    "|".join(
+        p.pattern
+        for p in (INVOICE_NO, DATE_INVOICE, DATE_GENERIC, DUE_DATE, DATE_OTHER, CUSTOMER, CUSTOMER_NUMBER, ISSUER_LABEL,
+                  TITLE_WORDS, TAX_ID, CONTACT, PHONE, TAX, SUBTOTAL, TOTAL_PLAIN, TOTAL_STRONG, AMOUNT_DUE)
+    ),
+    _I,
+)
+
+
+def _name_like(name: str) -> bool:
+    """Whether a cell's text can be a party's name: a few capitalised words, no label, address or sentence."""
+    words = name.split()
+    letters = _letters(name)
+    if letters < 3 or letters < 0.6 * len(name.replace(" ", "")) or not 1 <= len(words) <= 7 or ":" in name:
+        return False
+    if sum(c.isdigit() for c in name) >= 2 or find_dates(name) or _addressish(name) or _place(name) and len(words) == 1:
+        return False
+    lower = [w for w in words if len(w) >= 3 and w[0].islower()]
+    return 2 * len(lower) <= len(words) and not _NOT_A_NAME.search(name)
+
+
+def _issuer(ctx: DocContext, customer: BBox | None, body: range) -> tuple[Value, list[str]] | None:
+    """The issuer's name, scored over the cells that can be a name outside the customer's block and the
+    item table: the print size against the body text's, a legal form, a place near the top and first
+    in reading order, an address under it, a sender line or footer ("Name · Street · Town", with the
+    address after it), the same name printed twice, an issuer's label ("From", "Lieferant") above or
+    before it. Returns the name and, from a sender line, its address parts."""
+    heights = [r.height for r in ctx.rows if r.height > 0]
+    if not heights:
+        return None
+    body_h = statistics.median(heights)
+    top, bottom = ctx.rows[0].y0, ctx.rows[-1].y1
+    cands: list[tuple[float, Value, list[str]]] = []
+    seen: dict[str, int] = {}
+    for i in range(len(ctx.rows)):
+        if i in body:
+            continue
+        for start, end, cell in _cells(ctx, i):
+            text = ctx.texts[i][start:end]
+            parts = [p for p in _SEGMENTS.split(text) if p.strip()]
+            if len(parts) < 2 and text.count(",") >= 2:
+                parts = [p for p in text.split(",") if p.strip()]
+            # (OCR may drop the spaces that make "10115 Berlin" an address: three parts with digits do)
+            sender = len(parts) >= 2 and any(_addressish(p) for p in parts[1:]) or (
+                len(parts) >= 3 and any(re.search(r"\d", p) for p in parts[1:])
+            )
+            name = _clean_name(parts[0] if sender else text)
+            if not _name_like(name) and (cut := LEGAL_INSIDE.search(name)):
+                name = name[: cut.end()].strip()  # a name runs into what follows it (OCR lost the mark between)
+            if not _name_like(name) or (customer is not None and _inside(cell.bbox, customer)):
+                continue
+            key = _key(name)
+            seen[key] = seen.get(key, 0) + 1
+            value = ctx.value_at(i, start, start + len(name), name)
+            score = min(2.0, max(-1.0, 3.0 * (cell.height / body_h - 1)))
+            score += 1.0 if LEGAL_FORM.search(name) else 0.0
+            score += 0.8 if cell.y0 < top + 0.25 * (bottom - top) else 0.0
+            score += 1.0 if not cands else 0.0  # a letterhead comes first
+            score += 2.0 if sender else 1.0 if not sender and _address_rows(ctx, value, digits=True) else 0.0
+            score -= 1.0 if re.search(r"\d", name) else 0.0
+            if _issuer_label_before(ctx, i, cell):
+                score += 2.0
+            cands.append((score, value, [normalize_text(p) for p in parts[1:]] if sender else []))
+    if not cands:
+        return None
+    # the same name printed twice (the letterhead and the footer) is the issuer's; of its readings the
+    # one with the most spaces between words (OCR drops spaces, it does not add them)
+    def printed(c: tuple[float, Value, list[str]]) -> int:
+        return sum(n for k, n in seen.items() if _same_name(k, _key(c[1].value)))
+
+    best = max(cands, key=lambda c: c[0] + (1.0 if printed(c) > 1 else 0.0))
+    # of its readings, the one with the most spaces between words (OCR drops spaces, it does not
+    # add them), then the one OCR is surest of
+    same = [c for c in cands if _same_name(_key(c[1].value), _key(best[1].value))]
+    return max(same, key=lambda c: (c[1].value.count(" "), c[1].confidence, c is best))[1:]
+
+
+def _key(name: str) -> str:
+    """A name as compared with its other printings: its letters and digits, in capitals."""
+    return re.sub(r"[\W_]+", "", name).upper()
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two keys are one name read twice (OCR may misread a letter or two)."""
+    return a == b or len(a) >= 6 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
+
+
+def _issuer_label_before(ctx: DocContext, i: int, cell: Line) -> bool:
+    """Whether an issuer's label stands left of ``cell`` on its row or just above it."""
+    for start, end, other in _cells(ctx, i):
+        if other.x1 <= cell.x0 and ISSUER_LABEL.search(ctx.texts[i][start:end]):
+            return True
+    if i > 0:
+        for start, end, other in _cells(ctx, i - 1):
+            if other.x1 >= cell.x0 and other.x0 <= cell.x1 and ISSUER_LABEL.search(ctx.texts[i - 1][start:end]):
+                return True
+    return False
+
+
 def _name_parse(text: str) -> list[tuple[Any, int, int]]:
-    attn = re.match(r"\s*ATTN\W*", text, _I)  # "ATTN: iViveLabs Limited" names the customer
+    attn = re.match(r"\s*ATTN\W*", text, _I)  # "ATTN: <name>" names the customer
     start = attn.end() if attn else len(text) - len(text.lstrip())
     name = text[start:].rstrip()
     if _letters(name) >= 3 and not CUSTOMER.match(name):
@@ -278,49 +470,13 @@ def _place(text: str) -> bool:
 # Column headings of an item table, by the role of their column. A heading's role is the role of
 # its leftmost match ("Prijs incl. BTW" is a price, "Tax amount" a tax column).
 _COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "qty",
-        re.compile(
-            r"\b(?:QTY|QTÉ|QTE|QUANT(?:ITY|ITÉ|ITE|ITÀ|IDADE)?|NOMBRE|NBRE|MENGE|ANZAHL|AANTAL|CANT(?:IDAD)?|QTÀ|QTD"
-            r"|UNITS|HOURS|HRS|PCS|STK|STÜCK)\b",
-            _I,
-        ),
-    ),
-    (
-        "price",
-        re.compile(
-            r"\bRATE\b|\bPRICE\b|\bCOST\b|\bPRIX\b|\bP\.\s*U\b|\bPU\b|PREIS\b|\bPRIJS\b|\bPRECIO\b|\bPREZZO\b|\bPREÇO\b"
-            r"|\bTARIF\b|\bUNIT\b|\bEACH\b|\bU/P\b",
-            _I,
-        ),
-    ),
-    (
-        "amount",
-        re.compile(
-            r"\bAMOUNT\b|\bAMT\b|\bTOTAL\b|\bMONTANT\b|BETRAG\b|\bGESAMT\b|\bBEDRAG\b|\bTOTAAL\b|\bIMPORTE?\b|\bIMPORTO\b"
-            r"|\bVALOR\b|\bNET\b|\bSUM\b",
-            _I,
-        ),
-    ),
-    ("tax", TAX),
-    # the unit of the quantity ("Stk", "h", "kg"): neither description nor number
-    ("unit", re.compile(r"\bEINHEIT\b|\bME\b|\bUNIT[ÉE]\b|\bUNIDAD\b|\bEENHEID\b|\bUOM\b|\bU/M\b", _I)),
-    (
-        "desc",
-        re.compile(
-            r"\bDESC(?:RIPTION|RIPCIÓN|RIZIONE|RIÇÃO)?\b|\bD[ÉE]SIGNATION\b|\bLIBELL[ÉE]\b|\bBEZEICHNUNG\b"
-            r"|\bBESCHREIBUNG\b|\bLEISTUNG\b|\bOMSCHRIJVING\b|\bCONCEPTO\b|\bDETAILS?\b|\bPARTICULARS\b",
-            _I,
-        ),
-    ),
-    (
-        "item",
-        re.compile(
-            r"\bITEMS?\b|\bPRODUCTS?\b|\bPRODUIT\b|\bARTICLES?\b|\bARTIKEL\b|\bART[ÍI]CULO\b|\bARTICOLO\b|\bSERVICES?\b"
-            r"|\bPOSITION\b|\bPRODUCTO\b|\bPRODOTTO\b|\bPRODUTO\b",
-            _I,
-        ),
-    ),
+    ("qty", labels.compile_words(labels.COLUMNS["qty"])),
+    ("price", labels.compile_words(labels.COLUMNS["price"])),
+    ("amount", labels.compile_words(labels.COLUMNS["amount"])),
+    ("tax", re.compile(rf"{TAX.pattern}|{labels.compile_words(labels.TAX_COLUMN).pattern}", _I)),
+    ("unit", labels.compile_words(labels.COLUMNS["unit"])),
+    ("desc", labels.compile_words(labels.COLUMNS["desc"])),
+    ("item", labels.compile_words(labels.COLUMNS["item"])),
 )
 _NUMERIC_ROLES = ("qty", "price", "amount", "tax")
 
@@ -394,6 +550,35 @@ def _item_header(ctx: DocContext, i: int) -> list[_Column] | None:
     return cols
 
 
+def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
+    """The columns of the item table headed at row ``h``, and the last row of its heading. Headings
+    set on two lines ("Unit" over "Price", "Line" over "Total") read as one: a line set close above
+    or below the heading row, of words only, each over one of its columns, adds its words to the
+    column's heading (a column that had no role may get one)."""
+    cols = _item_header(ctx, h)
+    if cols is None:
+        return None
+    last = h
+    for j in (h - 1, h + 1):
+        if not 0 <= j < len(ctx.rows) or not _heading_line(ctx, j, h, cols):
+            continue
+        for col in cols:
+            words = [w.text for w in ctx.rows[j].words if w.x1 >= col.x0 and w.x0 <= col.x1]
+            if words and col.role is None:
+                col.role = _column_role(" ".join(words))
+        last = max(last, j)
+    return cols, last
+
+
+def _heading_line(ctx: DocContext, j: int, h: int, cols: list[_Column]) -> bool:
+    """Whether row ``j`` continues the heading row ``h`` on a line of its own."""
+    upper, lower = (ctx.rows[j], ctx.rows[h]) if j < h else (ctx.rows[h], ctx.rows[j])
+    height = max(upper.height, lower.height, 1.0)
+    if lower.y0 - upper.y1 > 0.5 * height or re.search(r"\d", ctx.texts[j]):
+        return False
+    return all(any(w.x1 >= c.x0 and w.x0 <= c.x1 for c in cols) for w in ctx.rows[j].words)
+
+
 def _nearest_column(cols: list[_Column], x0: float, x1: float) -> _Column:
     """The column something at ``x0..x1`` stands in: the nearest heading; between two, the one it
     overlaps more."""
@@ -407,7 +592,8 @@ def _numeric_column(cols: list[_Column], x0: float, x1: float) -> _Column | None
 
 
 _TABLE_END = re.compile(
-    rf"{SUBTOTAL.pattern}|{TOTAL_PLAIN.pattern}|{AMOUNT_DUE.pattern}|{TOTAL_STRONG.pattern}|{TAX.pattern}", _I
+    # longer phrases first: "Total factura" is one label, not "Total" and a word
+    rf"{AMOUNT_DUE.pattern}|{SUBTOTAL.pattern}|{TOTAL_STRONG.pattern}|{TOTAL_PLAIN.pattern}|{TAX.pattern}", _I
 )
 _FIELD_NOTE = re.compile(r"^[A-Za-zÀ-ÿ][\w .()/-]{0,30}:\s")  # "Notes: ...", "Serial: ..." under an item
 
@@ -416,10 +602,10 @@ def _table_items(ctx: DocContext) -> list[dict[str, Any]] | None:
     """Line items read from an item table with a heading row (Description / Qty / Price / Amount),
     each number taken from the column it stands in. None when the document has no such table."""
     for h in range(len(ctx.texts)):
-        cols = _item_header(ctx, h)
-        if cols is None:
+        heading = _table_heading(ctx, h)
+        if heading is None:
             continue
-        items = _rows_under(ctx, h, cols)
+        items = _rows_under(ctx, heading[1], heading[0])
         if items:
             return items
     return None
@@ -470,7 +656,8 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
             if desc:
                 rows.append(_TableRow.of(ctx, i, desc, desc_words))
             continue
-        _, amount, off = max(priced, key=lambda m: (m[0].role == "amount", m[0].x1))
+        # the number in the amount column, else the rightmost (line amounts stand last)
+        _, amount, off = max(priced, key=lambda m: (m[0].role == "amount", m[0].x1, m[2] + m[1].start))
         qty = next((a.value for col, a, _ in numbers if col.role == "qty"), None)
         prices = [a.value for col, a, _ in money if col.role == "price" and a is not amount]
         if not prices and qty is not None:  # a price column headed in words of its own: qty × price = amount
@@ -510,7 +697,7 @@ def _attach(ctx: DocContext, rows: list[_TableRow], full: float) -> list[dict[st
     widest, since a cell's lines are closer together than the table's rows; where the steps are
     alike, they continue the item above. A row joins an item only when it is close to it
     (:func:`_close`). An item with no description of its own takes the (up to two) text rows
-    above it, close or not. Notes under an item ("Notes: Replaced capacitor") join no description.
+    above it, close or not. Notes under an item ("Notes: parts replaced") join no description.
     ``full``: how wide a line of the description column is when it wrapped (:func:`_close`).
     """
     anchors = [k for k, r in enumerate(rows) if r.item is not None]
@@ -586,9 +773,10 @@ def _adds_up(lines: list[dict[str, Any]], targets: list[Decimal]) -> bool:
 def _detail_items(ctx: DocContext, start: int, targets: list[Decimal]) -> list[dict[str, Any]] | None:
     """Items read from a run of rows of a label and an amount after row ``start``, when they add up
     to a target (the subtotal or total): either every row of the run is an item, or the rows form an
-    outline in which each item is followed by the rows that make it up ("Amazon Glacier $2.22",
-    then "Charges $2.22", "VAT $0.00") and the items add up. The first run that gives two items or
-    more; None when none does. Totals labels and rows of text end a run."""
+    outline in which each item is followed by the rows that make it up ("Storage 12.00", then
+    "Monthly fee 5.00", "Usage 7.00", "VAT 0.00") and the items add up. The first run that gives
+    such items (a flat run: two or more); None when none does. Totals labels and rows of text end a
+    run."""
     runs: list[list[dict[str, Any]]] = [[]]
     for i in range(start, len(ctx.texts)):
         amounts = [a for a in ctx.amounts(i) if a.has_decimals or a.currency]
@@ -604,16 +792,23 @@ def _detail_items(ctx: DocContext, start: int, targets: list[Decimal]) -> list[d
              "_value": ctx.value_at(i, a.start, a.end, a.value), "_desc_row": i}
         )
     for rows in runs:
-        items = rows if _adds_up(rows, targets) else _outline(rows)
-        if items is not None and len(items) >= 2 and _adds_up(items, targets):
-            return items
+        # A flat run needs two rows (one row of the total's amount may be a payment); an outline is
+        # its own evidence: a row whose parts under it add up to it.
+        if len(rows) >= 2 and _adds_up(rows, targets):
+            return rows
+        outline = _outline(rows)
+        if outline is not None and _adds_up(outline, targets):
+            return outline
     return None
 
 
 def _outline(rows: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
     """The top rows of an outline: each followed by rows whose amounts add up to its own (then any
-    rows of zero); None when the rows are no such outline."""
+    rows of zero); None when the rows are no such outline. A single top row needs two parts or more:
+    one row repeating another's amount is no breakdown of it."""
     items, k = [], 0
+    if len(rows) >= 2 and rows[0]["amount"] == rows[1]["amount"] and all(r["amount"] == 0 for r in rows[2:]):
+        return None
     while k < len(rows):
         parent, j, part = rows[k], k + 1, Decimal(0)
         while j < len(rows) and part != parent["amount"]:
@@ -714,10 +909,40 @@ def _cell_at(ctx: DocContext, j: int, anchor: Value) -> Any:
     return None
 
 
+_CURRENCY_STATED = re.compile(
+    rf"(?:{labels.compile_labels(labels.CURRENCY_STATED).pattern})\W{{0,3}}([A-Z]{{3}}|[^\w\s])(?![A-Za-z])", _I
+)
+_UNIT_CODE = re.compile(r"\(\s*([A-Z]{3}|[^\w\s()])\s*\)")
+
+
+def _stated_currency(ctx: DocContext) -> str | None:
+    """The currency the invoice states its amounts in, where no amount carries one: a statement
+    ("All amounts in CHF", "Devise : EUR") or a unit in an item table's headings ("Amount (CHF)").
+    Codes count in capitals only, so a word is never read as one."""
+    for i, text in enumerate(ctx.texts):
+        for m in _CURRENCY_STATED.finditer(text):
+            code = parse_currency(m.group(1)) if m.group(1).isupper() or not m.group(1).isalpha() else None
+            if code:
+                return code
+        if _item_header(ctx, i) is not None:
+            for m in _UNIT_CODE.finditer(text):
+                code = parse_currency(m.group(1))
+                if code:
+                    return code
+    return None
+
+
 def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) -> Reading:
     """Invoice fields (the ``invoice`` schema) from words with boxes, with provenance; ``check_amounts``
     holds the printed amounts the kit's checks need that no field holds."""
     ctx = DocContext(words, currency_hint=currency_hint)
+    if currency_hint is None and not any(a.currency for i in range(len(ctx.texts)) for a in ctx.amounts(i)):
+        stated = _stated_currency(ctx)
+        if stated is not None and stated != ctx.currency:
+            ctx = DocContext(words, currency_hint=stated)
+    if ctx.currency == "USD" and labels.language_of(ctx.text) not in (None, "en"):
+        # month first is an American English habit, not the dollar's: other languages write the day first
+        ctx.dayfirst = infer_dayfirst(ctx.texts, default=True)
     values: dict[str, Value] = {}
     number = _invoice_number(ctx)
     date, due = _dates(ctx)
@@ -728,7 +953,10 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
     for key in ("subtotal", "tax", "total"):
         if key in block:
             values[key] = block[key]
-    issuer, customer, party_prov = _parties(ctx)
+    head_row = next((h for h in range(len(ctx.texts)) if _item_header(ctx, h) is not None), None)
+    block_rows = [v.row for v in block.values()]
+    body_start = head_row if head_row is not None else min(block_rows, default=len(ctx.texts))
+    issuer, customer, party_prov = _parties(ctx, range(body_start, max([*block_rows, body_start - 1]) + 1))
     data: dict[str, Any] = {
         "invoice_number": None,
         "issuer": issuer,
@@ -752,11 +980,11 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
         lines = _items(ctx, head + 1, stop) if stop > head else []
         target = [v.value for k, v in block.items() if k in ("subtotal", "total")]
         if target and (len(lines) < 2 or not _adds_up(lines, target)):
-            # A statement whose detail follows its summary ("Total for this invoice $4.11", then
-            # "Detail": each service with its charges and VAT under it). A breakdown of two or more
-            # items beats a single summary line ("Current charges") that is the total itself.
+            # A statement whose detail follows its summary (the total first, then each service,
+            # with the charges that make it up under it): the detail beats a summary line
+            # ("Current charges") that is the total itself.
             detail = _detail_items(ctx, block["total"].row + 1 if "total" in block else stop, target)
-            if detail and len(detail) >= 2:
+            if detail:
                 lines = detail
     provenance = {k: v.source() for k, v in values.items()}
     provenance.update({k: v.source() for k, v in party_prov.items()})
