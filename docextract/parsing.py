@@ -249,7 +249,7 @@ def currency_evidence(text: str) -> dict[str, float]:
             if _beside_cents(line, m.start(), m.end()):
                 vote(code, _BY_AMOUNT)
             elif near and tok.upper() not in _ISO_CODES:
-                vote(code, _BY_AMOUNT)  # a price in whole units ("Rs 1939", "RM 5")
+                vote(code, _BY_AMOUNT)  # a price in whole units ("Rs 2480", "RM 5")
             elif near and len(re.sub(r"\D", "", near.group(0))) <= 3:
                 vote(code, _CODE_WHOLE)  # "EUR 399", or a product code "ABC 123": weak alone
             elif re.search(r"[(\[]\s*$", before) and re.match(r"\s*[)\]]", after):
@@ -326,7 +326,7 @@ class AmountMatch:
 
 
 # A number with optional thousands groups and decimals, e.g. 1,234.56 / 1.234,56 / 1 234,56 / 80.90 /
-# 1939 / -9,32 / 9.32- (trailing minus on some tills). Groups use , . space, apostrophe or thin space.
+# 2480 / -9,32 / 9.32- (trailing minus on some tills). Groups use , . space, apostrophe or thin space.
 # Cents without the leading zero (".01", "-.02": some tills print roundings so) count too.
 _NUM = r"(?:\d{1,3}(?:[,.'\u202f\u00a0]\d{3}|(?<! ) (?! )\d{3})+|\d+)(?:[.,]\d{1,2}(?!\d))?|(?<![\w.,])\.\d{2}(?![\d.,])"
 _AMOUNT = re.compile(
@@ -442,7 +442,7 @@ def find_amounts(
 def parse_amount(text: str, *, decimal_sep: str | None = None) -> Decimal | None:
     """The amount a short text (a cell, a value) stands for, or None.
 
-    Handles ``1.234,56``, ``1,234.56``, ``1 234,56``, ``RM 80.90``, ``$4.11``, ``-9,32 €``, ``(12.00)``,
+    Handles ``1.234,56``, ``1,234.56``, ``1 234,56``, ``RM 80.90``, ``$7.25``, ``-9,32 €``, ``(12.00)``,
     ``9.32-``. When a text holds several amounts, the last one is taken (the value of ``qty x price``
     rows and labels like ``TOTAL 12.00``).
     """
