@@ -180,7 +180,16 @@ def _dec(v: Any) -> Decimal | None:
 
 def _total(value: Any, src: FieldSource | None, rows: list[int], page: _Page, data: Mapping[str, Any],
            issues: Sequence[Issue], path: str) -> dict[str, float]:
-    from docextract.rules.lexicon import CASH, CHANGE, SUBTOTAL, TAX, TOTAL_EXCLUDE, TOTAL_PLAIN, TOTAL_STRONG, TOTAL_WEAK
+    from docextract.rules.lexicon import (
+        CASH,
+        CHANGE,
+        SUBTOTAL,
+        TAX,
+        TOTAL_EXCLUDE,
+        TOTAL_PLAIN,
+        TOTAL_STRONG,
+        TOTAL_WEAK,
+    )
 
     total = _dec(value) or Decimal(0)
     label_text = page.left_of(rows[0], src.bbox) if rows and src is not None and src.bbox is not None else ""
@@ -234,7 +243,7 @@ def _date(value: Any, src: FieldSource | None, rows: list[int], page: _Page, dat
     row_text = page.texts[rows[0]] if rows else (src.text if src is not None else "")
     found = [m for t in page.texts for m in find_dates(t)]
     distinct = {m.value for m in found}
-    own = [m for m in find_dates(src.text)] if src is not None else []
+    own = list(find_dates(src.text)) if src is not None else []
     return {
         "valid": 1.0,
         "label": 1.0 if DATE_LABEL.search(row_text) else 0.0,
