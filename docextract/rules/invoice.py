@@ -1,6 +1,6 @@
 """Invoice rules: number, dates, parties, currency, lines and the totals block.
 
-Labels come from the lexicon in :mod:`docextract.rules.invoice_labels` (English, French, German,
+Labels come from the lexicon in :mod:`docextract.rules.lexicon` (English, French, German,
 Dutch, Spanish, Italian, Portuguese). A label's value is paired by layout (:func:`_pair`): in the
 label's cell, in the next cell of its row, or in the cell under it. The issuer is scored over the
 name-like cells (:func:`_issuer`), the currency comes from printed marks, or from a statement of it
@@ -29,7 +29,7 @@ from docextract.parsing import (
     strip_currency,
 )
 from docextract.rules import DocContext, Reading, Value, _value_below, amounts_parser, find_labelled
-from docextract.rules import invoice_labels as labels
+from docextract.rules import lexicon as labels
 from docextract.rules.receipt import (
     CONTACT,
     DISCOUNT,
@@ -66,9 +66,9 @@ DATE_GENERIC = labels.compile_labels(labels.DATE_GENERIC)
 DATE_OTHER = labels.compile_labels(labels.OTHER_DATE)
 DUE_DATE = labels.compile_labels(labels.DUE_DATE)
 AMOUNT_DUE = labels.compile_labels(labels.AMOUNT_DUE)
-SUBTOTAL = re.compile(rf"{SUBTOTAL.pattern}|{labels.compile_labels(labels.SUBTOTAL).pattern}", _I)
+SUBTOTAL = re.compile(rf"{SUBTOTAL.pattern}|{labels.compile_labels(labels.INVOICE_SUBTOTAL).pattern}", _I)
 TOTAL_EXCLUDE = re.compile(rf"{TOTAL_EXCLUDE.pattern}|{SUBTOTAL.pattern}", _I)
-TITLE_WORDS = labels.compile_labels(labels.TITLE)
+TITLE_WORDS = labels.compile_labels(labels.INVOICE_TITLE)
 # a company's name ends with its legal form
 LEGAL_INSIDE = re.compile(rf"(?:{LEGAL.pattern}|{labels.compile_words(labels.LEGAL_FORMS).pattern})", _I)
 LEGAL_FORM = re.compile(rf"(?:{LEGAL_INSIDE.pattern})\W*$", _I)
