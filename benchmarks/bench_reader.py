@@ -304,10 +304,10 @@ KEY_FIELDS = {"merchant_name": "company", "merchant_address": "address", "date":
 def _key_fields(r: Receipt) -> list[tuple[float | None, bool]]:
     """(confidence or None when the field is empty, right) for each key field the label gives."""
     out = []
+    data = r.result.data.model_dump(mode="json") if r.result.data is not None else {}
     for path, label in KEY_FIELDS.items():
         if r.got.get(label) is None:
             continue
-        data = r.result.data.model_dump(mode="json") if r.result.data is not None else {}
         src = r.result.provenance.get(path)
         empty = data.get(path) in (None, "")
         out.append((None if empty or src is None else src.confidence, bool(r.got[label])))

@@ -9,8 +9,8 @@ documents turns them into a probability. The model is data (``docextract/schemas
 NAME.json``, written by ``benchmarks/fit_confidence.py``), fitted for one engine: other engines keep
 their own confidences.
 
-Which features a field gets follows its *kind* (``total``, ``date``, ``name``, ``address``,
-``id``), which the calibration file names; no code here knows a schema.
+Which features a field gets follows its *kind* (``total``, ``date``, ``name``, ``address``),
+which the calibration file names; no code here knows a schema.
 """
 
 from __future__ import annotations
@@ -86,11 +86,14 @@ class Calibration:
         """Each calibrated field's probability of being right (fields that are missing are left out);
         ``words``: the document's words by page (each field is judged on its own page's)."""
         out: dict[str, float] = {}
-        first = next(iter(words.values()), [])
+        first = next(iter(words), None)
+        pages: dict[int | None, _Page] = {}  # rows of a page are grouped once, whatever its fields
         for path, model in self.fields.items():
             src = provenance.get(path)
-            page_words = words.get(src.page, first) if src is not None and src.page is not None else first
-            feats = field_features(model.kind, path, data, provenance, issues, page_words)
+            n = src.page if src is not None and src.page in words else first
+            if n not in pages:
+                pages[n] = _Page(words.get(n, []) if n is not None else [])
+            feats = _features(model.kind, path, data, provenance, issues, pages[n])
             if feats is not None:
                 out[path] = round(model.probability(feats), 4)
         return out
@@ -121,11 +124,15 @@ def lookup(data: Mapping[str, Any], path: str) -> Any:
 def field_features(kind: str, path: str, data: Mapping[str, Any], provenance: Mapping[str, FieldSource],
                    issues: Sequence[Issue], words: Sequence[Word]) -> dict[str, float] | None:
     """The evidence for one field as numbers, or None when the field is empty (nothing to be right)."""
+    return _features(kind, path, data, provenance, issues, _Page(words))
+
+
+def _features(kind: str, path: str, data: Mapping[str, Any], provenance: Mapping[str, FieldSource],
+              issues: Sequence[Issue], page: _Page) -> dict[str, float] | None:
     value = lookup(data, path)
     if value in (None, "", []):
         return None
     src = provenance.get(path)
-    page = _Page(words)
     feats: dict[str, float] = {
         "ocr": float(src.confidence) if src is not None else 0.0,
         "ocr_low": -math.log(max(1e-4, 1.0 - min(0.9999, float(src.confidence)))) if src is not None else 0.0,
@@ -257,7 +264,7 @@ def _date(value: Any, src: FieldSource | None, rows: list[int], page: _Page, dat
 
 def _name(value: Any, src: FieldSource | None, rows: list[int], page: _Page, data: Mapping[str, Any],
           issues: Sequence[Issue], path: str) -> dict[str, float]:
-    from docextract.rules.receipt import LEGAL
+    from docextract.rules.lexicon import LEGAL
 
     text = str(value)
     letters = sum(c.isalpha() for c in text)
@@ -287,15 +294,4 @@ def _address(value: Any, src: FieldSource | None, rows: list[int], page: _Page, 
     }
 
 
-def _id(value: Any, src: FieldSource | None, rows: list[int], page: _Page, data: Mapping[str, Any],
-        issues: Sequence[Issue], path: str) -> dict[str, float]:
-    text = str(value)
-    row_text = page.texts[rows[0]] if rows else ""
-    return {
-        "digits": sum(c.isdigit() for c in text) / max(1, len(text)),
-        "length": min(len(text), 30) / 10.0,
-        "label": 1.0 if re.search(r"(?i)\b(?:NO|NR|NUM|NUMBER|#|N°|INVOICE|RECHNUNG|FACTURE|FACTURA)\b", row_text) else 0.0,
-    }
-
-
-_KIND_FEATURES = {"total": _total, "date": _date, "name": _name, "address": _address, "id": _id}
+_KIND_FEATURES = {"total": _total, "date": _date, "name": _name, "address": _address}
