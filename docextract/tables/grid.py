@@ -784,10 +784,6 @@ def _has_marks(row: RowText) -> bool:
     return any(c.strip().lower() in _MARKS for c in row.cells if c)
 
 
-def _has_number(row: RowText) -> bool:
-    return any(is_numeric(c) for c in row.cells if c)
-
-
 def _absorb(row: RowText, other: RowText) -> None:
     row.cells = [f"{a} {b}".strip() for a, b in zip(row.cells, other.cells, strict=False)]
     row.y0, row.y1 = min(row.y0, other.y0), max(row.y1, other.y1)

@@ -44,13 +44,18 @@ MAX_CUT_WORDS = 0.02  # share of a ruled table's words its grid may cut before w
 Direction = tuple[int, int]  # the text's reading direction in unrotated page space, snapped
 
 
-def text_direction(pdf_page: pymupdf.Page) -> Direction:
-    """The dominant reading direction of the page's text lines: (1, 0) for upright text."""
+def text_lines(pdf_page: pymupdf.Page) -> list[dict[str, Any]]:
+    """The page's text lines (pymupdf's ``dict`` lines: ``dir``, ``spans``, ``bbox``), read once for
+    :func:`text_direction` and :func:`page_words`."""
+    return [line for block in pdf_page.get_text("dict", flags=0)["blocks"] for line in block.get("lines", [])]
+
+
+def text_direction(lines: list[dict[str, Any]]) -> Direction:
+    """The dominant reading direction of the page's text lines (:func:`text_lines`): (1, 0) for upright text."""
     counts: dict[Direction, int] = {}
-    for block in pdf_page.get_text("dict", flags=0)["blocks"]:
-        for line in block.get("lines", []):
-            d = (round(line["dir"][0]), round(line["dir"][1]))
-            counts[d] = counts.get(d, 0) + len(line["spans"])
+    for line in lines:
+        d = (round(line["dir"][0]), round(line["dir"][1]))
+        counts[d] = counts.get(d, 0) + len(line["spans"])
     return max(counts, key=counts.__getitem__) if counts else (1, 0)
 
 
@@ -64,11 +69,12 @@ def orient(box: Any, d: Direction) -> BBox:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def page_words(pdf_page: pymupdf.Page, d: Direction = (1, 0)) -> list[Word]:
+def page_words(pdf_page: pymupdf.Page, lines: list[dict[str, Any]], d: Direction = (1, 0)) -> list[Word]:
     """The text layer of a page as words, turned so that text of direction ``d`` is upright
-    (PDF points; for ``(1, 0)`` the page's own frame, origin top-left). A line set across that
-    direction (a column heading set upright) is one word, standing on its box's foot."""
-    across = _lines_across(pdf_page, d)
+    (PDF points; for ``(1, 0)`` the page's own frame, origin top-left). A line (of ``lines``,
+    :func:`text_lines`) set across that direction (a column heading set upright) is one word,
+    standing on its box's foot."""
+    across = _lines_across(lines, d)
     out = []
     for t in pdf_page.get_text("words", sort=False):
         if t[4].strip():
@@ -81,15 +87,14 @@ def page_words(pdf_page: pymupdf.Page, d: Direction = (1, 0)) -> list[Word]:
     return out
 
 
-def _lines_across(pdf_page: pymupdf.Page, d: Direction) -> list[tuple[str, BBox]]:
+def _lines_across(lines: list[dict[str, Any]], d: Direction) -> list[tuple[str, BBox]]:
     """Text lines running across direction ``d`` (their text and oriented box)."""
     out = []
-    for block in pdf_page.get_text("dict", flags=0)["blocks"]:
-        for line in block.get("lines", []):
-            ld = (round(line["dir"][0]), round(line["dir"][1]))
-            text = "".join(span["text"] for span in line["spans"]).strip()
-            if text and ld[0] * d[0] + ld[1] * d[1] == 0:  # perpendicular
-                out.append((" ".join(text.split()), orient(line["bbox"], d)))
+    for line in lines:
+        ld = (round(line["dir"][0]), round(line["dir"][1]))
+        text = "".join(span["text"] for span in line["spans"]).strip()
+        if text and ld[0] * d[0] + ld[1] * d[1] == 0:  # perpendicular
+            out.append((" ".join(text.split()), orient(line["bbox"], d)))
     return out
 
 
@@ -101,8 +106,9 @@ def extract_pdf_tables(pdf_page: pymupdf.Page, page_no: int) -> list[Table]:
     Pages whose text runs sideways or upside down are read in the text's own direction.
     Header rows become ``columns`` (see :func:`docextract.tables.grid.detect_header`).
     """
-    d = text_direction(pdf_page)
-    words = page_words(pdf_page, d)
+    lines = text_lines(pdf_page)
+    d = text_direction(lines)
+    words = page_words(pdf_page, lines, d)
     hs, vs = ruling_segments(pdf_page)
     found: list[tuple[float, Table]] = []
     boxes: list[BBox] = []
