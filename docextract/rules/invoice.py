@@ -314,7 +314,7 @@ def _parties(ctx: DocContext, body: range) -> tuple[dict[str, Any], dict[str, An
 
 
 def _id_after(rest: str) -> bool:
-    """Whether the rest of a label's cell is a number ("Client: 26716"): a customer's number, whatever
+    """Whether the rest of a label's cell is a number ("Client: 40213"): a customer's number, whatever
     the label's number word was read as, not the customer's block."""
     return bool(re.fullmatch(r"\W*[A-Z]{0,3}[-/]?\d[\w\-/]*\W*", rest.strip(), _I))
 
@@ -939,7 +939,10 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
     if currency_hint is None and not any(a.currency for i in range(len(ctx.texts)) for a in ctx.amounts(i)):
         stated = _stated_currency(ctx)
         if stated is not None and stated != ctx.currency:
-            ctx = DocContext(words, currency_hint=stated)
+            # as a context built with the hint: the currency and the date order it implies (the rows,
+            # texts and amounts do not depend on it)
+            ctx.currency = stated
+            ctx.dayfirst = infer_dayfirst(ctx.texts, default=stated != "USD")
     if ctx.currency == "USD" and labels.language_of(ctx.text) not in (None, "en"):
         # month first is an American English habit, not the dollar's: other languages write the day first
         ctx.dayfirst = infer_dayfirst(ctx.texts, default=True)
