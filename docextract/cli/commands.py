@@ -55,12 +55,12 @@ app.command("doctor")(doctor_command)
 
 
 def main() -> None:
-    """Console-script entry point: no traceback reaches the user unless they ask with -vv."""
+    """The commands, run by :func:`docextract.cli.main` (which has caught the stop signals): no
+    traceback reaches the user unless they ask with -vv."""
     import sys
 
-    from docextract.cli.common import catch_stop_signals, report_stop
+    from docextract.cli.common import report_stop
 
-    catch_stop_signals()
     try:
         app()
     except (KeyboardInterrupt, SystemExit) as exc:  # typer turns an interrupt it sees into exit 130
