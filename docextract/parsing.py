@@ -213,7 +213,7 @@ def currency_evidence(text: str) -> dict[str, float]:
     * currency names in words ("ringgit", "US dollars");
     * country and region names (weak, once per country).
 
-    Letter marks inside words or names ("SDN BHD", "PENTEL") and codes before a product number are not
+    Letter marks inside words or names ("SDN BHD", "PENWORKS") and codes before a product number are not
     counted: a code must stand next to a money amount, not any number.
     """
     votes: dict[str, float] = {}
@@ -408,7 +408,7 @@ def find_amounts(
         # Skip digits glued to letters (ids like "E8318", "OR1803"), and pieces of dates/times/percents.
         before = text[max(0, s - 1) : s]
         after = text[e : e + 1]
-        # "3X10.49" and "2@1.50" are qty x price: the x/@ is a separator, not part of an id.
+        # "3X4.20" and "2@1.50" are qty x price: the x/@ is a separator, not part of an id.
         glued = before.isalnum() and not (before in "xX" and text[max(0, s - 2) : s - 1].isdigit())
         # "12.34.56": a number continuing another one through a separator is a date or an id.
         chained = before in ".," and text[max(0, s - 2) : s - 1].isdigit()

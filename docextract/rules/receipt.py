@@ -615,7 +615,7 @@ def _row_amount(ctx: DocContext, i: int, after: int = 0) -> Value | None:
     with_dec = [a for a in found if a.has_decimals or a.currency]
     pick = with_dec[-1] if with_dec else None
     if pick is None:
-        # The decimal point read as a dash by OCR ("TOTAL : 19-80"), the row's last token.
+        # The decimal point read as a dash by OCR ("TOTAL : 12-40"), the row's last token.
         m = _DASH_CENTS.search(ctx.texts[i], after)
         if m is None:
             return None
@@ -657,7 +657,7 @@ def _summary_start(ctx: DocContext, first_total: int) -> int:
     return len(ctx.texts)
 
 
-# An item's price line: "@ 15.90", "2 x 7.95", "3X10.49" (not "GST @6%"). Its amounts are never the total.
+# An item's price line: "@ 15.90", "2 x 7.95", "3X4.20" (not "GST @6%"). Its amounts are never the total.
 _ITEM_PRICE = re.compile(
     r"@\s*(?:RM|\$|€|£)?\s*\d+[.,]\d{2}(?!\d|\s*%)|(?<![\w.,])\d{1,4}(?:[.,]\d{1,3})?\s*[xX×*]\s*(?:RM|\$|€|£)?\s*\d+[.,]\d{2}(?!\d)"
 )
@@ -721,7 +721,7 @@ def _totals(ctx: DocContext) -> dict[str, Value]:
     discounts = _labelled_rows(ctx, DISCOUNT, None, range(n))
     tips = _labelled_rows(ctx, TIP, TOTAL_EXCLUDE, range(n))
     charges = [v for v in _labelled_rows(ctx, CHARGE, None, range(n)) if v.value > 0]
-    # A rounding is cents; a "rounding" row printing a whole total is the rounded total ("ROUNDING RM 72.75").
+    # A rounding is cents; a "rounding" row printing a whole total is the rounded total ("ROUNDING RM 30.05").
     for v in roundings:
         if abs(v.value) >= 1 and v.row not in by_row:
             by_row[v.row] = _Cand(v, _WEAK)
@@ -771,7 +771,7 @@ def _totals(ctx: DocContext) -> dict[str, Value]:
     if cands:
         scored = [(_score_total(c, cands, cash, change_v, subs, adjustments, roundings, rounding_rows), c) for c in cands]
         scored = [sc for sc in scored if sc[0][0] > -9]
-        # A total a later total is computed from ("TOTAL 49.60 ... SERVICE 4.96 ... TOTAL 57.80") is an
+        # A total a later total is computed from ("TOTAL 40.00 ... SERVICE 4.00 ... TOTAL 46.64") is an
         # intermediate one.
         bases = {id(sc[0][1]["base"]) for sc in scored if "base" in sc[0][1]}
         scored = [((s - _INTERMEDIATE if id(c.value) in bases else s, u), c) for (s, u), c in scored]
