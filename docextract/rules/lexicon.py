@@ -27,7 +27,6 @@ __all__ = [
     "FUZZY_LABEL_WORDS",
     "ITEM_HEADER",
     "LEGAL",
-    "LEGAL_FORM",
     "LEGAL_FORM_WORDS",
     "MALAY_STREET",
     "NAME_JOINER",
@@ -401,7 +400,6 @@ TITLE = compile_lexicon(TITLE_WORDS)
 TAX_ID = compile_lexicon(TAX_ID_WORDS)
 CONTACT = compile_lexicon(CONTACT_WORDS)
 BODY = compile_lexicon(BODY_WORDS)
-LEGAL_FORM = re.compile(rf"\b(?:{alternation(LEGAL_FORM_WORDS)})\b\.?", re.IGNORECASE)
 BUSINESS = re.compile(rf"\b(?:{alternation(BUSINESS_WORDS)})\b", re.IGNORECASE)
 LEGAL = re.compile(rf"\b(?:{alternation(LEGAL_FORM_WORDS)}|{alternation(BUSINESS_WORDS)})\b\.?", re.IGNORECASE)
 MALAY_STREET = re.compile(rf"\b(?:{alternation({'ms': STREET_WORDS_BY_LANGUAGE['ms']})})\b", re.IGNORECASE)
