@@ -57,6 +57,8 @@ from docextract.types import BBox, Word
 if TYPE_CHECKING:
     from PIL import Image
 
+    from docextract import ppocr
+
 log = logging.getLogger(__name__)
 
 __all__ = ["OcrReader", "OcrResult", "get_reader"]
@@ -305,9 +307,9 @@ def get_reader() -> OcrReader:
 
 @dataclass
 class _Models:
-    det: Any  # rapidocr TextDetector
-    cls: Any  # rapidocr TextClassifier (0/180 per line)
-    recs: list[Any]  # rapidocr TextRecognizers, one per worker thread
+    det: ppocr.Detector
+    cls: ppocr.Classifier  # 0/180 per line
+    recs: list[ppocr.Recognizer]  # one per worker thread
 
     @classmethod
     def load(cls, threads: int, unclip: float = 1.4) -> _Models:
@@ -334,97 +336,20 @@ class _Models:
         # session shared by the threads reads 2-7 % slower (measured), so each has its own.
         # Detection gets all threads (one large image parallelizes well).
         workers = min(threads, _MAX_REC_WORKERS)
-        # The sessions are built (native code, the GIL released) while rapidocr's Python modules
-        # import, which takes about as long: on two cores the two overlap.
-        jobs = [("Det", paths["Det"], threads), ("Cls", paths["Cls"], threads)]
-        jobs += [(f"Rec{i}", paths["Rec"], max(1, threads // workers)) for i in range(workers)]
-        sessions = _Sessions(jobs)
+        jobs = [(paths["Rec"], max(1, threads // workers))] * workers + [(paths["Det"], threads), (paths["Cls"], threads)]
         try:
-            from rapidocr import RapidOCR
-            from rapidocr.ch_ppocr_cls import TextClassifier
-            from rapidocr.ch_ppocr_det import TextDetector
-            from rapidocr.ch_ppocr_rec import TextRecognizer
-        except ImportError as e:  # pragma: no cover - a core dependency
-            sessions.wait()
+            from docextract import ppocr
+
+            # Building a session is native code that releases the GIL: one per core at a time.
+            with ThreadPoolExecutor(max(1, min(threads, len(jobs)))) as pool:
+                *recs, det, cls_ = pool.map(lambda job: ppocr.session(*job), jobs)
+            return cls(ppocr.Detector(det, unclip_ratio=unclip), ppocr.Classifier(cls_), [ppocr.Recognizer(r) for r in recs])
+        except ImportError as e:  # pragma: no cover - core dependencies
             raise MissingDependency(
                 f"OCR needs the rapidocr and onnxruntime packages ({e}); run: pip install 'rapidocr>=3.4,<4' onnxruntime"
             ) from e
-        # Explicit model paths: RapidOCR then never looks for (or downloads) other files.
-        params: dict[str, Any] = {f"{k}.model_path": str(p) for k, p in paths.items()}
-        params |= {
-            "Global.log_level": "error",
-            "Det.limit_type": "max",  # our own downscaling decides the detector's input size
-            "Det.limit_side_len": 100_000,
-            "Det.unclip_ratio": unclip,
-            # Crops arrive at the recognizer's height already; a 48 px minimum width (instead of
-            # 320) means short lines ("RM", "1.00") are not padded to 320 px of wasted compute.
-            "Rec.rec_img_shape": [3, REC_HEIGHT, REC_HEIGHT],
-        }
-        try:
-            # RapidOCR's own pipeline has no hook for rotation/deskew, so use its three stages,
-            # configured by RapidOCR's defaults and these settings, each on its prebuilt session.
-            cfg = RapidOCR(params=params).cfg
-            built = sessions.wait()
-            recs = [TextRecognizer(_stage_config(cfg, "Rec", built[f"Rec{i}"])) for i in range(workers)]
-            return cls(TextDetector(_stage_config(cfg, "Det", built["Det"])), TextClassifier(_stage_config(cfg, "Cls", built["Cls"])), recs)
         except Exception as e:
             raise ModelError(f"could not load the OCR models from {model_dir}: {e}") from e
-
-
-class _Sessions:
-    """ONNX Runtime sessions ``(name, model, intra-op threads)``, built on a thread of their own."""
-
-    def __init__(self, jobs: list[tuple[str, Path, int]]) -> None:
-        self._jobs = jobs
-        self._built: dict[str, Any] = {}
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._build, name="docextract-ocr-load", daemon=True)
-        self._thread.start()
-
-    def _build(self) -> None:
-        try:
-            import onnxruntime as ort
-
-            for name, path, threads in self._jobs:
-                # As rapidocr builds its sessions (OrtInferSession, config.yaml's defaults): all graph
-                # optimizations, no memory arena, CPU arena growth as requested.
-                options = ort.SessionOptions()
-                options.log_severity_level = 4
-                options.enable_cpu_mem_arena = False
-                options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-                options.intra_op_num_threads = threads
-                options.inter_op_num_threads = 1
-                cpu = ("CPUExecutionProvider", {"arena_extend_strategy": "kSameAsRequested"})
-                self._built[name] = ort.InferenceSession(str(path), sess_options=options, providers=[cpu])
-        except BaseException as exc:  # handed to the thread that waits
-            self._error = exc
-
-    def wait(self) -> dict[str, Any]:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._built
-
-
-class _StageConfig(dict):  # type: ignore[type-arg]
-    """A stage's settings as rapidocr's stages read them: ``cfg["key"]``, ``cfg.get`` and ``cfg.key``."""
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-
-def _stage_config(cfg: Any, name: str, session: Any) -> _StageConfig:
-    """RapidOCR's settings for one stage (Det, Cls, Rec) with the session it is to run on."""
-    from omegaconf import OmegaConf
-
-    stage = _StageConfig(OmegaConf.to_container(cfg[name]))
-    stage["engine_cfg"] = OmegaConf.to_container(cfg.EngineConfig[stage["engine_type"].value])
-    stage["model_root_dir"] = cfg.Global.model_root_dir
-    stage["session"] = session  # rapidocr's hook for a session built by the caller
-    return stage
 
 
 _MAX_REC_WORKERS = 4  # each holds its own copy of the 21 MB recognizer
@@ -479,10 +404,7 @@ def _detect_at(models: _Models, work: np.ndarray, s: float) -> np.ndarray:
         pad = np.full((max(h, _MIN_SIDE), max(w, _MIN_SIDE), 3), 255, np.uint8)
         pad[:h, :w] = small
         small = pad
-    out = models.det(small)
-    if out.boxes is None or not len(out.boxes):
-        return np.zeros((0, 4, 2), np.float32)
-    return np.asarray(out.boxes, np.float32) / s
+    return models.det(small) / s
 
 
 # --- rotation and skew -----------------------------------------------------------------------
@@ -522,7 +444,7 @@ def _coarse_turns(models: _Models, work: np.ndarray, quads: np.ndarray) -> int:
             crops.append(crop)
     if not crops:
         return 0
-    votes = models.cls(crops).cls_res  # [(label, score)]
+    votes = models.cls(crops)  # [(label, score)]
     flipped = sum(s for label, s in votes if "180" in label)
     upright = sum(s for label, s in votes if "180" not in label)
     turned = flipped > upright
@@ -835,19 +757,15 @@ def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int)
     return out
 
 
-def _recognize_one_batch(rec: Any, crops: list[np.ndarray]) -> list[_Reading]:
+def _recognize_one_batch(rec: ppocr.Recognizer, crops: list[np.ndarray]) -> list[_Reading]:
     """The reading of each crop, from one call of the recognizer's network.
 
     The CTC output is decoded here rather than by RapidOCR so that each character keeps its
     position in the crop: the recognizer often drops the space after a colon or before a
     bracket ("TEL:03-...", "Total(incl GST)"), and the pixels show where a space is.
     """
-    _, height, width = rec.rec_image_shape[:3]
-    max_ratio = max([width / height] + [c.shape[1] / c.shape[0] for c in crops])
-    batch = np.stack([rec.resize_norm_img(c, max_ratio) for c in crops]).astype(np.float32)
-    probs = rec.session(batch)  # (lines, time steps, classes); class 0 is CTC's blank
-    alphabet = rec.postprocess_op.character
-    return [_ctc_text(p, alphabet, crop, batch.shape[3]) for p, crop in zip(probs, crops, strict=True)]
+    probs, width = rec(crops)  # (lines, time steps, classes); class 0 is CTC's blank
+    return [_ctc_text(p, rec.alphabet, crop, width) for p, crop in zip(probs, crops, strict=True)]
 
 
 def _set_case(readings: dict[int, _Reading], cuts: dict[int, _Cut], code: bool) -> dict[int, str]:
