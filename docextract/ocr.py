@@ -42,7 +42,7 @@ import queue
 import threading
 import time
 import unicodedata
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -147,7 +147,6 @@ class OcrReader:
         self.reread_below = reread_below
         self._models: _Models | None = None
         self._lock = threading.Lock()
-        self._prefetching = False
 
     def settings(self) -> dict[str, Any]:
         """The knobs in effect (for benchmarks and ``doctor``)."""
@@ -164,22 +163,15 @@ class OcrReader:
 
     def load(self) -> None:
         """Load the models now (otherwise on the first ``read``). Idempotent."""
-        self._get_models()
+        self._get_models().wait()
 
     def prefetch(self) -> None:
         """Start loading the models in the background: a page is about to be rendered or decoded
-        for :meth:`read`, which then waits for them. A failure is raised by ``read``."""
-        if self._models is None and not self._prefetching:
-            self._prefetching = True
-            threading.Thread(target=self._load_quietly, name="docextract-ocr-prefetch", daemon=True).start()
-
-    def _load_quietly(self) -> None:
+        for :meth:`read`, which then waits for what it needs. A failure is raised by ``read``."""
         try:
             self._get_models()
-        except Exception:  # read() loads again and raises it where it can be reported
+        except Exception:  # read() tries again and raises it where it can be reported
             pass
-        finally:
-            self._prefetching = False
 
     def read(self, image: Image.Image, *, detect_rotation: bool = True, code: bool = False) -> OcrResult:
         """OCR one image: text lines in reading order, in the upright, deskewed frame.
@@ -280,11 +272,7 @@ class OcrReader:
         if self._models is None:
             with self._lock:
                 if self._models is None:
-                    started = time.perf_counter()
                     self._models = _Models.load(self.threads, self.unclip)
-                    log.info("OCR models loaded in %.2f s (%d recognizer session%s, %d thread%s)", time.perf_counter() - started,
-                             len(self._models.recs), "" if len(self._models.recs) == 1 else "s", self.threads,
-                             "" if self.threads == 1 else "s")
         return self._models
 
 
@@ -305,11 +293,39 @@ def get_reader() -> OcrReader:
 # --- models ----------------------------------------------------------------------------------
 
 
-@dataclass
 class _Models:
-    det: ppocr.Detector
-    cls: ppocr.Classifier  # 0/180 per line
-    recs: list[ppocr.Recognizer]  # one per worker thread
+    """PP-OCR's networks, their sessions built in the background (:meth:`load`) in the order a read
+    needs them: the detector first, so that a page is being detected while the recognizers load."""
+
+    def __init__(self, model_dir: Path, pending: dict[str, Future[Any]]) -> None:
+        self._model_dir = model_dir
+        self._pending = pending
+
+    @property
+    def det(self) -> ppocr.Detector:
+        return self._get("det")
+
+    @property
+    def cls(self) -> ppocr.Classifier:  # 0/180 per line
+        return self._get("cls")
+
+    @property
+    def recs(self) -> list[ppocr.Recognizer]:  # one per worker thread
+        return [self._get(k) for k in self._pending if k.startswith("rec")]
+
+    def wait(self) -> None:
+        for key in self._pending:
+            self._get(key)
+
+    def _get(self, key: str) -> Any:
+        try:
+            return self._pending[key].result()
+        except ImportError as e:  # pragma: no cover - core dependencies
+            raise MissingDependency(
+                f"OCR needs the rapidocr and onnxruntime packages ({e}); run: pip install 'rapidocr>=3.4,<4' onnxruntime"
+            ) from e
+        except Exception as e:
+            raise ModelError(f"could not load the OCR models from {self._model_dir}: {e}") from e
 
     @classmethod
     def load(cls, threads: int, unclip: float = 1.4) -> _Models:
@@ -336,20 +352,43 @@ class _Models:
         # session shared by the threads reads 2-7 % slower (measured), so each has its own.
         # Detection gets all threads (one large image parallelizes well).
         workers = min(threads, _MAX_REC_WORKERS)
-        jobs = [(paths["Rec"], max(1, threads // workers))] * workers + [(paths["Det"], threads), (paths["Cls"], threads)]
-        try:
+
+        def det() -> ppocr.Detector:
             from docextract import ppocr
 
-            # Building a session is native code that releases the GIL: one per core at a time.
-            with ThreadPoolExecutor(max(1, min(threads, len(jobs)))) as pool:
-                *recs, det, cls_ = pool.map(lambda job: ppocr.session(*job), jobs)
-            return cls(ppocr.Detector(det, unclip_ratio=unclip), ppocr.Classifier(cls_), [ppocr.Recognizer(r) for r in recs])
-        except ImportError as e:  # pragma: no cover - core dependencies
-            raise MissingDependency(
-                f"OCR needs the rapidocr and onnxruntime packages ({e}); run: pip install 'rapidocr>=3.4,<4' onnxruntime"
-            ) from e
-        except Exception as e:
-            raise ModelError(f"could not load the OCR models from {model_dir}: {e}") from e
+            return ppocr.Detector(ppocr.session(paths["Det"], threads), unclip_ratio=unclip)
+
+        def cls_() -> ppocr.Classifier:
+            from docextract import ppocr
+
+            return ppocr.Classifier(ppocr.session(paths["Cls"], threads))
+
+        def rec() -> ppocr.Recognizer:
+            from docextract import ppocr
+
+            return ppocr.Recognizer(ppocr.session(paths["Rec"], max(1, threads // workers), arena=True))
+
+        # Building a session is native code that releases the GIL: one per core at a time.
+        pool = ThreadPoolExecutor(max(1, min(threads, 2 + workers)), thread_name_prefix="docextract-ocr-load")
+        pending = {"det": pool.submit(det), "cls": pool.submit(cls_)} | {f"rec{i}": pool.submit(rec) for i in range(workers)}
+        pool.shutdown(wait=False)
+        started = time.perf_counter()
+
+        left = [len(pending)]
+        counting = threading.Lock()
+
+        def loaded(_: Future[Any]) -> None:
+            with counting:
+                left[0] -= 1
+                if left[0]:
+                    return
+            if not any(f.exception() for f in pending.values()):
+                log.info("OCR models loaded in %.2f s (%d recognizer session%s, %d thread%s)", time.perf_counter() - started,
+                         workers, "" if workers == 1 else "s", threads, "" if threads == 1 else "s")
+
+        for future in pending.values():
+            future.add_done_callback(loaded)
+        return cls(model_dir, pending)
 
 
 _MAX_REC_WORKERS = 4  # each holds its own copy of the 21 MB recognizer
