@@ -29,7 +29,6 @@ from docextract.errors import (
     SchemaNotFound,
     UsageError,
 )
-from docextract.types import FieldSource, Issue, Status, TileResult, Word
 
 if TYPE_CHECKING:
     from docextract.batch import BatchOptions, run_batch
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     from docextract.output.result import Extraction
     from docextract.pipeline import Event, extract, extract_documents
     from docextract.schemas import SchemaSpec, list_schemas, resolve_schema
+    from docextract.types import FieldSource, Issue, Status, TileResult, Word
 
 _LAZY = {
     "extract": "docextract.pipeline",
@@ -59,6 +59,11 @@ _LAZY = {
     "BatchOptions": "docextract.batch",
     "run_batch": "docextract.batch",
     "RayExecutor": "docextract.batch_ray",
+    "FieldSource": "docextract.types",
+    "Issue": "docextract.types",
+    "Status": "docextract.types",
+    "TileResult": "docextract.types",
+    "Word": "docextract.types",
 }
 
 

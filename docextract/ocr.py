@@ -51,11 +51,11 @@ import numpy as np
 
 from docextract import lettercase
 from docextract.errors import MissingDependency, ModelError
-from docextract.sources.images import to_rgb
-from docextract.types import BBox, Word
 
 if TYPE_CHECKING:
     from PIL import Image
+
+    from docextract.types import BBox
 
     from docextract import ppocr
 
@@ -238,6 +238,8 @@ class OcrReader:
         if doubtful:
             readings.update(self._reread(models, work, doubtful, readings, cuts))
         readings = {i: r for i, r in readings.items() if r.text.strip() and r.score >= self.min_score}
+        from docextract.types import Word  # pydantic: not needed to start loading the models
+
         texts = _set_case(readings, cuts, code)
         words = []
         for i, text in texts.items():
@@ -408,6 +410,8 @@ _MIN_SIDE = 64  # the detector works in multiples of 32 and needs some margin ar
 
 def _prepare(image: Image.Image, work_side: int) -> np.ndarray:
     """The image as a BGR uint8 array; huge scans shrink, tiny images grow."""
+    from docextract.sources.images import to_rgb  # docextract.sources imports pydantic: not at load
+
     rgb = to_rgb(image)
     w, h = rgb.size
     scale = 1.0
