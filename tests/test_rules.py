@@ -285,6 +285,23 @@ def test_legal_form_and_address_as_ocr_reads_them() -> None:
     assert d["total"] == D("7.90")
 
 
+def test_a_comma_read_as_a_period_after_a_number_in_an_address() -> None:
+    """Small print loses a comma's tail: "2. TAMAN" after a street number is "2, TAMAN"; the
+    periods of abbreviations ("NO.", "JLN.") and a full stop at the end stay."""
+    rows: list = [
+        "HARBOUR LIGHT PAINT SDN BHD",
+        "NO.8, JLN. ANGGERIK 2. TAMAN SERI",
+        "41050 KLANG, SELANGOR.",
+        ("DATE: 05/11/2019", ""),
+        ("PVC PIPE", "12.00"),
+        ("TOTAL", "12.00"),
+    ]
+    d = extract_receipt(layout(rows)).data
+    assert d["merchant_address"] == "NO.8, JLN. ANGGERIK 2, TAMAN SERI 41050 KLANG, SELANGOR."
+    rows[1] = "NO.8, JLN ANGGERIK 3/9.TAMAN SERI"
+    assert extract_receipt(layout(rows)).data["merchant_address"] == "NO.8, JLN ANGGERIK 3/9,TAMAN SERI 41050 KLANG, SELANGOR."
+
+
 def test_a_name_over_two_rows() -> None:
     """A name row ending in a joiner goes on in the next row; so does one whose next row is only
     its legal form. The address is what follows, not the name's second row."""

@@ -438,6 +438,12 @@ def _address_runs(ctx: DocContext, name_row: int) -> list[list[tuple[int, str]]]
     return [r for r in runs if r]
 
 
+# In small print a comma loses its tail and is read as a period. Between a house or street number
+# and the next word of an address ("NO 12. JALAN", "3/9.TAMAN") it is a comma; a period after
+# letters may be an abbreviation's ("NO.", "JLN.") and stays.
+_PERIOD_FOR_COMMA = re.compile(r"(?<=\d)\.(?=\s*[A-Za-z])")
+
+
 def _address(ctx: DocContext, name_row: int) -> Value | None:
     runs = _address_runs(ctx, name_row)
     # The first run that reads as an address; a branch or trade name alone is none.
@@ -457,7 +463,7 @@ def _address(ctx: DocContext, name_row: int) -> Value | None:
     # Drop leading rows that are a branch or brand name rather than the address.
     while len(picked) > 1 and not _addressish(picked[0][1]) and _addressish(picked[1][1]):
         picked.pop(0)
-    text = fix_ocr_words(normalize_text(" ".join(t for _, t in picked)))
+    text = _PERIOD_FOR_COMMA.sub(",", fix_ocr_words(normalize_text(" ".join(t for _, t in picked))))
     idx = [j for j, _ in picked]
     return Value(
         text,
