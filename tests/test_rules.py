@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from docextract.rules.invoice import extract_invoice
-from docextract.rules.receipt import extract_receipt
+from docextract.rules.receipt import extract_receipt, label_view
 from docextract.schemas import resolve_schema
 from docextract.testing.documents import TOTALS_LAYOUTS, totals_receipt
 from docextract.types import Word
@@ -222,6 +222,24 @@ def test_garbled_total_labels() -> None:
         ("Grand TotaiRM24.45", ""),
     ]
     assert extract_receipt(layout(rows)).data["total"] == D("24.45")
+
+
+def test_total_labels_with_faded_t() -> None:
+    """A faded thermal print loses the bar of its T's, which OCR then reads as I ("IOIAL" for
+    "TOTAL"); the labels still read as labels, against a change amount OCR misread."""
+    rows: list = [
+        "PELANGI PHARMACY SDN BHD",
+        "No 8 Jalan Kenanga 3,",
+        "43000 Kajang, Selangor",
+        ("Date: 02/07/2019", ""),
+        ("VITAMIN C 30S", "3.10"),
+        ("SUBIOIAL", "3.10"),
+        ("IOIAL (GSI INCL)", "3.10"),
+        ("CASH", "10.00"),
+        ("CHANGE DUE", "1.90"),  # 6.90 as OCR read it
+    ]
+    assert extract_receipt(layout(rows)).data["total"] == D("3.10")
+    assert label_view("IOIAL")[0] == "TOTAL" and label_view("TRIAL PACK")[0] == "TRIAL PACK"
 
 
 def test_cash_tendered_is_not_the_total() -> None:

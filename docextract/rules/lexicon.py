@@ -213,8 +213,9 @@ PAYMENT_METHOD_WORDS: tuple[tuple[str, str], ...] = (
 # -------------------------------------------------------------------------------------- OCR slips
 
 # Label words OCR garbles ("Ttal Pable", "Grand TotaiRM12.50", "Accapted total"), with the edit
-# distance at which a token still reads as the word. Only tokens with the word's first letter, and
-# not themselves real words near a label word (NEAR_LABEL_WORDS), are read that way.
+# distance at which a token still reads as the word ("IOTAL": a faded T's stem alone is read as I).
+# Only tokens with the word's first letter, and not themselves real words near a label word
+# (NEAR_LABEL_WORDS), are read that way.
 FUZZY_LABEL_WORDS: dict[str, int] = {
     "TOTAL": 1,
     "GRAND": 1,
@@ -229,7 +230,7 @@ FUZZY_LABEL_WORDS: dict[str, int] = {
 }
 NEAR_LABEL_WORDS = frozenset(
     "TOTE TOTALS TOTALLY GRANT GRANDE CHARGE CHARGES CHANCE CHANGI CHANNEL ROUNDED ROUNDS ROUND PAYABLES ACCEPT "
-    "ACCEPTS EXCEPTED TENDER TENDERS RENDERED AMOUNTS MOUNT TOTO".split()
+    "ACCEPTS EXCEPTED TENDER TENDERS RENDERED AMOUNTS MOUNT TOTO TRIAL".split()
 )
 
 # ------------------------------------------------------------------------------------------- dates

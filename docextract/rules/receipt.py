@@ -550,15 +550,21 @@ _LOOKALIKE_LETTERS = str.maketrans({"0": "O", "1": "L", "|": "L", "!": "L", "5":
 _LABEL_TOKEN = re.compile(r"[A-Za-z0-9|!]+")
 
 
+def _same_glyph(read: str, label: str) -> bool:
+    """Whether OCR's ``read`` may stand for the label's letter: the same, or a T whose faded bar left an I."""
+    return read == label or (read == "I" and label == "T")
+
+
 def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` when it is larger than ``limit``."""
+    """Levenshtein distance of the read ``a`` to the label word ``b`` (letters that OCR reads for one
+    another cost nothing), or ``limit + 1`` when it is larger than ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i] + [0] * len(b)
         for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (not _same_glyph(ca, cb)))
         if min(cur) > limit:
             return limit + 1
         prev = cur
@@ -572,7 +578,7 @@ def _fuzzy_word(token: str) -> str | None:
         return None
     read = up.translate(_LOOKALIKE_LETTERS)
     for word, limit in FUZZY_LABEL_WORDS.items():
-        if read[0] == word[0] and _edit_distance(read, word, limit) <= limit:
+        if _same_glyph(read[0], word[0]) and _edit_distance(read, word, limit) <= limit:
             return word
     return None
 
