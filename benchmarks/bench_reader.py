@@ -58,6 +58,9 @@ def _nospace(s: Any) -> str:
 def _same_date(got: Any, label: str) -> bool:
     if got is None or not label:
         return False
+    if re.fullmatch(r"\d{8}", label.strip()):  # a label copied from a compact printing: "25032018"
+        d = label.strip()
+        return got.isoformat() in (f"{d[4:]}-{d[2:4]}-{d[:2]}", f"{d[:4]}-{d[4:6]}-{d[6:]}")
     return got in (parse_date(label, dayfirst=True), parse_date(label, dayfirst=False))
 
 
