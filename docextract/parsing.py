@@ -509,8 +509,8 @@ _DMY = re.compile(
 # One separator misread by OCR ("25/03-2018", "25.03/2018", "25/03,2018"): only with a 4-digit year and
 # nothing numeric after it, since mixed separators also join the parts of ids.
 _DMY_MIXED = re.compile(r"(?<![\d/.,\-])(\d{1,2})\s?([/\-.])\s?(\d{1,2})\s?[/\-.,]\s?((?:19|20)\d{2})(?![\d/.\-])")
-# y-m-d with a 4-digit year (ISO and East-Asian order).
-_YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?!\d)")
+# y-m-d with a 4-digit year (ISO and East-Asian order), also with the time glued on ("2018-03-2513:45").
+_YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?:(?!\d)|(?=[01]?\d[:.][0-5]\d|2[0-3][:.][0-5]\d))")
 # Chinese, Japanese and Korean: 2025年3月14日, 2025년 3월 14일
 _YMD_CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 # Compact ISO 20180325 only when it is clearly a date (no other digits around).

@@ -204,6 +204,8 @@ def test_parse_time(text: str, time: str | None) -> None:
         ("27Oct202209:45", (2022, 10, 27)),
         ("08 Feb 202319:02", (2023, 2, 8)),
         ("Date   :09-07-20221", (2022, 7, 9)),  # one stray digit after the year
+        ("2019-11-0417:26:08", (2019, 11, 4)),  # the time glued to an ISO date
+        ("Printed 2021/2/1409:30", (2021, 2, 14)),
     ],
 )
 def test_dates_as_ocr_reads_them(text: str, date: tuple[int, int, int]) -> None:
@@ -214,6 +216,7 @@ def test_ocr_tolerance_does_not_invent_dates() -> None:
     assert find_dates("99 SPEED MART S/B") == []
     assert find_dates("IS MAY 2018") == []  # "2018" is a year, not day 20 of '18
     assert find_dates("INV 12-06-20181234") == []
+    assert find_dates("LOT 2019-11-0412") == []  # digits after an ISO date that are no time
     assert find_dates("2O/O3/2Ol8") == []  # more look-alikes than the digits can vouch for
     assert parse_time("04/06/201818:17:54") == "18:17:54"
 
