@@ -794,6 +794,25 @@ def test_total_with_its_decimal_point_read_as_a_dash_and_no_total_from_the_tax_s
     assert extract_receipt(layout(rows)).data["total"] != D("1.12")
 
 
+def test_total_with_its_decimal_point_lost() -> None:
+    """OCR that loses a decimal point leaves a space ("31 00"): on a labelled row with no other
+    amount the last two digits are still the cents, of the total and of the tax."""
+    rows: list = [
+        "KEDAI RUNCIT MAJU",
+        "No 3 Jalan Mawar",
+        "43000 Kajang",
+        ("Date: 02/07/2019", ""),
+        ("BARANG RUNCIT", ""),
+        ("TOTAL :", "31 00"),
+        ("GST @ 6%", "1 76"),
+    ]
+    d = extract_receipt(layout(rows)).data
+    assert (d["total"], d["tax"]) == (D("31.00"), D("1.76"))
+    # Two cells apart are two numbers, not one amount: "QTY 2" then "15".
+    rows[5:] = [("TOTAL QTY 2", "15"), ("TOTAL :", "15 00")]
+    assert extract_receipt(layout(rows)).data["total"] == D("15.00")
+
+
 def test_a_rounded_amount_under_a_subtotal_label_is_the_total() -> None:
     """Some tills print the amount due after rounding as a second "subtotal"; the arithmetic (cash
     less change, subtotal + rounding) makes it the total, and the first subtotal stays the subtotal."""

@@ -627,7 +627,8 @@ def _row_amount(ctx: DocContext, i: int, after: int = 0) -> Value | None:
     with_dec = [a for a in found if a.has_decimals or a.currency]
     pick = with_dec[-1] if with_dec else None
     if pick is None:
-        # The decimal point read as a dash by OCR ("TOTAL : 12-40"), the row's last token.
+        # The decimal point read as a dash or lost by OCR ("TOTAL : 12-40", "TOTAL : 12 40"), the
+        # row's last token.
         m = _DASH_CENTS.search(ctx.texts[i], after)
         if m is None:
             return None
@@ -636,7 +637,7 @@ def _row_amount(ctx: DocContext, i: int, after: int = 0) -> Value | None:
     return ctx.value_at(i, pick.start, pick.end, pick.value)
 
 
-_DASH_CENTS = re.compile(r"(?<![\w./\-])(\d{1,6})[-~](\d{2})\s*$")
+_DASH_CENTS = re.compile(r"(?<![\w./\-])(\d{1,6})[-~ ](\d{2})\s*$")
 
 
 def _labelled_rows(
