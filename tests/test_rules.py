@@ -374,6 +374,21 @@ def test_rows_that_are_no_address() -> None:
     assert d["merchant_address"] == "LOT 12, JALAN PERDANA 3, TAMAN SRI INDAH, 43500 SEMENYIH, SELANGOR"
 
 
+def test_a_zero_read_for_an_o_in_the_name() -> None:
+    """OCR reads an O as 0 inside an upper-case name ("G0LDEN", "MEI-0"); numbers in a name stand apart."""
+    rows: list = [
+        "G0LDEN MEI-0 TRADING SDN BHD",
+        "NO.8, JALAN ANGGERIK 2,",
+        "41050 KLANG, SELANGOR.",
+        ("DATE: 05/11/2019", ""),
+        ("PVC PIPE", "12.00"),
+        ("TOTAL", "12.00"),
+    ]
+    assert extract_receipt(layout(rows)).data["merchant_name"] == "GOLDEN MEI-O TRADING SDN BHD"
+    rows[0] = "KEDAI 100 PLUS A-0 SDN BHD"
+    assert extract_receipt(layout(rows)).data["merchant_name"] == "KEDAI 100 PLUS A-0 SDN BHD"
+
+
 def test_a_trade_name_and_a_branch_row_around_the_registered_name() -> None:
     """The shop's trade name in big print above the registered name, a branch row, the contact and
     tax rows, then the head office's labelled address: the registered name and that address."""
