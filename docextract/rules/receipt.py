@@ -222,7 +222,7 @@ def _name_text(text: str) -> str:
     text = re.sub(r"^\W*#\d+\s+", "", text)  # a running number printed before the name
     # Debris is cut before the legal form is mended: "SON. BHD.XQ" reads as "SDN. BHD." only alone.
     text = _AFTER_LEGAL.sub(r"\1", _clean_name(text))
-    # A 0 inside an upper-case word ("HAI-0", "G0LD") is an O: names spell numbers apart.
+    # A 0 inside an upper-case word ("G0LDEN", "SRI-0") is an O: names spell numbers apart.
     text = re.sub(r"(?<=[A-Z])0(?=[A-Z])|(?<=[A-Z]{2}-)0(?![\w-])", "O", text)
     return normalize_legal_form(fix_ocr_words(text))
 
