@@ -530,19 +530,19 @@ def test_text_table_rows_apart_with_a_header_on_its_bottom_line(doc: pymupdf.Doc
 
 
 def _simple_table(page: pymupdf.Page, top: float, rows: list[list[str]], rules: bool) -> float:
-    """Label and two right-aligned figures a line, 13 pt apart; booktabs rules if ``rules``."""
-    y = top
+    """Label and right-aligned figures a line, 13 pt apart; booktabs rules if ``rules``."""
+    y, right = top, 222 + 90 * (len(rows[0]) - 1)
     if rules:
-        rule(page, y - 11, 72, 402)
+        rule(page, y - 11, 72, right)
     for i, row in enumerate(rows):
         text(page, 72, y, row[0])
         for j, cell in enumerate(row[1:], 1):
             text(page, 0, y, cell, right=222 + 90 * j)
         if rules and i == 0:
-            rule(page, y + 4, 72, 402)
+            rule(page, y + 4, 72, right)
         y += 13
     if rules:
-        rule(page, y - 8, 72, 402)
+        rule(page, y - 8, 72, right)
     return y
 
 
@@ -560,6 +560,24 @@ def test_two_tables_one_under_the_other(doc: pymupdf.Document) -> None:
     text(page, 72, y + 2, "Table 2. Vegetables sold in the same shops")
     _simple_table(page, y + 17, second, rules=False)
     assert [grid(t) for t in extract_pdf_tables(page, 1)] == [first, second]
+
+
+def test_a_note_between_two_ruled_tables_of_different_widths(doc: pymupdf.Document) -> None:
+    """A note under one table's closing rule and over the next one's opening rule, as close as
+    rows: the rules' different widths part the tables (a section label between the rules of
+    one table does not)."""
+    first = [["Fruit", "Weight", "Price"], *BODY[:3]]
+    second = [["Vegetable", "Weight", "Price", "Stock"], ["Leeks", "4", "2.10", "30"], ["Onions", "9", "0.40", "75"]]
+    page = doc.new_page()
+    y = _simple_table(page, 100, first, rules=True)
+    text(page, 72, y + 2, "1 Prices per kilogram at the market")
+    _simple_table(page, y + 19, second, rules=True)
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [first, second]
+    page = doc.new_page()  # the same rules around a section label: one table
+    y = _simple_table(page, 100, [*first, ["Dried fruit", "", ""]], rules=True)
+    _simple_table(page, y + 6, second[1:], rules=True)
+    [t] = extract_pdf_tables(page, 1)
+    assert len(grid(t)) == 7
 
 
 def test_headings_set_upright(doc: pymupdf.Document) -> None:

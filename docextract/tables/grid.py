@@ -155,7 +155,12 @@ def find_regions(lines: list[Line], rules: Sequence[Rule] = ()) -> list[list[Lin
             continue
         start = i
         j = i
-        while j + 1 < len(lines) and _continues(lines, j) and not _two_rules(lines[j], lines[j + 1], rules):
+        while (
+            j + 1 < len(lines)
+            and _continues(lines, j)
+            and not _two_rules(lines[j], lines[j + 1], rules)
+            and not _note_between(lines, j, rules)
+        ):
             j += 1
         while j > start and len(lines[j].chunks) < 2:  # never end on a lone line
             j -= 1
@@ -191,7 +196,7 @@ def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -
     keep = 0
     prev = region[-1]
     budget, i = LOOKAHEAD, k
-    while budget and i + 1 < len(lines):
+    while budget and i + 1 < len(lines) and not _note_between(lines, i, rules):
         i += 1
         ln = lines[i]
         budget -= not _goes_on(prev, ln)
@@ -273,6 +278,29 @@ def _two_rules(a: Line, b: Line, rules: Sequence[Rule]) -> bool:
 
     under_a, over_b = across(a), across(b)
     return bool(under_a and over_b) and max(over_b) - min(under_a) > 0.5 * a.height
+
+
+def _rules_under(a: Line, b: Line, rules: Sequence[Rule], ln: Line) -> list[Rule]:
+    """The rules between lines ``a`` and ``b`` that run across the whole of line ``ln``."""
+    x0, x1, h = ln.words[0].x0, ln.words[-1].x1, ln.height
+    return [r for r in rules if _mid(a) < r[0] < _mid(b) and r[1] <= x0 + h and r[2] >= x1 - h]
+
+
+def _note_between(lines: list[Line], j: int, rules: Sequence[Rule]) -> bool:
+    """Whether a rule under line ``j`` closes a table and, after lone lines (a note), a rule of
+    another width opens the next one (the rules of one table, around a section label, are as wide
+    as each other)."""
+    closing = _rules_under(lines[j], lines[j + 1], rules, lines[j])
+    if not closing or len(lines[j + 1].chunks) >= 2:
+        return False
+    k = j + 2
+    while k < len(lines) and k <= j + 1 + LOOKAHEAD and len(lines[k].chunks) < 2:
+        k += 1
+    if k >= len(lines) or k > j + 1 + LOOKAHEAD:
+        return False
+    opening = _rules_under(lines[k - 1], lines[k], rules, lines[k])
+    tol = 2 * lines[j].height
+    return any(abs(a[1] - b[1]) > tol or abs(a[2] - b[2]) > tol for a in closing for b in opening)
 
 
 def _goes_on(above: Line, ln: Line) -> bool:
