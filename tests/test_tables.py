@@ -776,3 +776,29 @@ def test_write_xlsx_one_sheet_per_table(tmp_path: Path) -> None:
     assert rows[1] == ("Apples", 1200, 3.5)
     assert rows[4] == ("Dates", None, 0.75)
     assert list(wb[wb.sheetnames[1]].iter_rows(values_only=True)) == [("k", "v"), ("x", 1), ("y", 2)]
+
+
+def test_a_group_heading_set_apart_over_stacked_headings(doc: pymupdf.Document) -> None:
+    """No rules: a group heading stands further above the column headings than their lines
+    stand from each other, so it is a header row of its own, also over a heading of its column;
+    the headings' lines join (set on the bottom line)."""
+    page = doc.new_page()
+    text(page, 0, 102, "Sold", right=402)  # over the three columns, as far right as the middle one
+    heads = [["", "Price", ""], ["Weight", "per unit", "Stock"], ["(kg)", "(EUR)", "(units)"]]
+    for k, cells in enumerate(heads):
+        for j, cell in enumerate(cells, 1):
+            if cell:
+                text(page, 0, 118 + 11 * k, cell, right=222 + 90 * j)
+    text(page, 72, 140, "Fruit")
+    y = 156
+    for row in BODY:  # rows as close as the headings' lines (no spacing tells them apart)
+        text(page, 72, y, row[0])
+        for j, cell in enumerate([row[1], row[2].strip("()%"), "12"], 1):
+            text(page, 0, y, cell, right=222 + 90 * j)
+        y += 12
+    text(page, 72, y + 30, "A paragraph of running text follows the table at some distance below it.")
+    [t] = extract_pdf_tables(page, 1)
+    g = grid(t)
+    assert [c for c in g[0] if c] == ["Sold"]
+    assert g[1] == ["Fruit", "Weight (kg)", "Price per unit (EUR)", "Stock (units)"]
+    assert len(g) == 2 + len(BODY)

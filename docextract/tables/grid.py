@@ -33,6 +33,7 @@ MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as s
 OCR_PAD = 0.2  # share of an OCR box's height that is padding on each side
 
 TIGHT = 0.75  # lines closer than this share of the row pitch are one row's lines
+SET_APART = 1.3  # header lines this many times their leading apart are tiers of their own
 MAX_HEADER = 6  # lines above the rule under the header that may still be a header
 
 Rule = tuple[float, float, float]  # a horizontal ruling line: y, x0, x1 in the words' frame
@@ -729,6 +730,7 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
     row_pitch = _row_pitch(rows, full)
     # stacked header lines are joined only above the first row holding a number
     header = not _has_data(rows[0]) and any(_has_data(r) for r in rows)
+    lead = _header_leading(rows) if header else None
     out = [rows[0]]
     for above, r in zip(rows, rows[1:], strict=False):
         prev = out[-1]
@@ -753,6 +755,7 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             and not _spans_columns(r)
             and not _has_data(r)
             and not _has_data(prev)
+            and (lead is None or _mid(r) - _mid(above) <= SET_APART * lead)
         ):  # top or bottom aligned
             _absorb(prev, r)  # stacked header lines ("to air" over "kg/year")
             continue
@@ -770,6 +773,19 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             continue
         out.append(r)
     return out
+
+
+def _header_leading(rows: list[RowText]) -> float | None:
+    """The leading of the header's lines (the least distance between two of them, centre to
+    centre), when it has three lines or more to tell it from a wider step between its tiers."""
+    head = []
+    for r in rows:
+        if _has_data(r):
+            break
+        head.append(r)
+    steps = [_mid(b) - _mid(a) for a, b in zip(head, head[1:], strict=False)]
+    steps = [d for d, b in zip(steps, head[1:], strict=False) if d > 0.5 * b.height]
+    return min(steps) if len(steps) >= 2 else None
 
 
 def _aligned(a: RowText, b: RowText) -> bool:
