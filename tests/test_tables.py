@@ -802,3 +802,15 @@ def test_a_group_heading_set_apart_over_stacked_headings(doc: pymupdf.Document) 
     assert [c for c in g[0] if c] == ["Sold"]
     assert g[1] == ["Fruit", "Weight (kg)", "Price per unit (EUR)", "Stock (units)"]
     assert len(g) == 2 + len(BODY)
+
+
+def test_a_caption_numbered_after_a_colon_is_not_a_row(doc: pymupdf.Document) -> None:
+    """A caption line "Table: 3" whose title is set apart in columns is still the caption."""
+    page = doc.new_page()
+    text(page, 72, 100, "Table: 3")
+    text(page, 160, 100, "Fruit sold")
+    text(page, 0, 100, "(in 000)", right=402)
+    rows = [["Fruit", "Weight", "Price"], *BODY]
+    plain_table(page, 118, rows)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == rows
