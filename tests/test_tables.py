@@ -814,3 +814,32 @@ def test_a_caption_numbered_after_a_colon_is_not_a_row(doc: pymupdf.Document) ->
     plain_table(page, 118, rows)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == rows
+
+
+def _airy_table(page: pymupdf.Page, rows: list[list[str]], pitch: float = 22) -> float:
+    """Label and right-aligned figures, rows set well apart (further than a cell's leading)."""
+    y = 100.0
+    for row in rows:
+        for j, cell in enumerate(row):
+            if cell and j == 0:
+                text(page, 72, y, cell)
+            elif cell:
+                text(page, 0, y, cell, right=222 + 90 * j)
+        y += pitch
+    return y
+
+
+def test_a_last_row_holding_only_a_label(doc: pymupdf.Document) -> None:
+    """No rules: the last row holds only its label, as far below the row above as rows are
+    apart; the paragraph after the table stands further off and is not a row."""
+    page = doc.new_page()
+    rows = [["Fruit", "Weight", "Price"], *BODY, ["Elderberries", "", ""]]
+    y = _airy_table(page, rows)
+    text(page, 72, y + 14, "A paragraph of running text follows the table a blank line below it.")
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == rows
+    page = doc.new_page()  # a line of prose at the rows' spacing runs past the first column
+    y = _airy_table(page, rows[:-1])
+    text(page, 72, y, "A paragraph of running text follows the table right under it.")
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == rows[:-1]

@@ -213,13 +213,28 @@ def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -
         ):
             break
         tail.append(ln)
-        if keep == len(tail) - 1 and _goes_on(prev, ln):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if keep == len(tail) - 1 and (_goes_on(prev, ln) or _label_row(region, prev, ln, nxt)):
             keep = len(tail)
         below = lines[i + 1].y0 if i + 1 < len(lines) else ln.y1 + 2 * h
         if any(ln.y1 <= y <= min(below, ln.y1 + 2 * h) for y in across):
             keep = len(tail)  # a rule across the table closes the lines so far
         prev = ln
     return region + tail[:keep]
+
+
+def _label_row(region: list[Line], prev: Line, ln: Line, nxt: Line | None) -> bool:
+    """Whether a lone line under a table is its last row, holding only a label: inside the first
+    column, as far below the line above as the table's rows are apart, and further from what
+    follows (a paragraph after the table spans its columns or stands apart)."""
+    rows = [i for i in range(1, len(region)) if len(region[i].chunks) >= 2]
+    if len(rows) < 2:
+        return False
+    second = min(region[i].chunks[1].x0 for i in rows)  # where the second column starts
+    step = statistics.median(_gap(region[i - 1], region[i]) for i in rows)
+    if ln.chunks[-1].x1 >= second or abs(_gap(prev, ln) - step) > 0.15:
+        return False
+    return nxt is None or not _same_size(ln, nxt) or _gap(ln, nxt) > step + 0.5
 
 
 def _ruled_across(region: list[Line], rules: Sequence[Rule]) -> bool:
