@@ -843,3 +843,31 @@ def test_a_last_row_holding_only_a_label(doc: pymupdf.Document) -> None:
     text(page, 72, y, "A paragraph of running text follows the table right under it.")
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == rows[:-1]
+
+
+def test_records_set_apart_under_one_rule(doc: pymupdf.Document) -> None:
+    """Rules between columns and under the header only: the records stacked in the body's
+    ruled row are rows of their own where their lines stand further apart than the lines of a
+    cell (the cells of several lines join)."""
+    head = ["Crop", "Where grown", "How sold"]
+    records = [
+        [["Leeks"], ["Northern valleys", "and the coast"], ["Fresh"]],
+        [["Onions and", "shallots"], ["Everywhere"], ["Dried or", "fresh"]],
+        [["Kale"], ["Hill farms"], ["Fresh"]],
+    ]
+    xs = [72, 200, 330, 440]
+    page = doc.new_page()
+    for x, cell in zip(xs, head, strict=False):
+        text(page, x + 4, 114, cell)
+    y = 136.0
+    for record in records:
+        for x, cell in zip(xs, record, strict=False):
+            for k, line in enumerate(cell):
+                text(page, x + 4, y + 11 * k, line)
+        y += 11 * max(len(c) for c in record) + 7
+    for yy in (100, 120, y):
+        page.draw_line((xs[0], yy), (xs[-1], yy), width=0.6)
+    for x in xs:
+        page.draw_line((x, 100), (x, y), width=0.6)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [head] + [[" ".join(c) for c in r] for r in records]

@@ -5,7 +5,8 @@ horizontal and vertical rules; each group of crossing rules is a lattice whose c
 between rules, joined across missing rules (merged cells). Cell text comes from the page's words.
 A lattice is kept only when it does not cut words apart and its cells do not hold whitespace
 columns (shading, not rules); a ruled row whose cells stack aligned lines of numbers is split into
-its lines. The words left over are searched for whitespace tables (:mod:`docextract.tables.grid`).
+its lines, one that stacks records (runs of lines at the leading, set further apart) into those.
+The words left over are searched for whitespace tables (:mod:`docextract.tables.grid`).
 Filled shapes without a stroke (row shading, zebra stripes) are not rules.
 """
 
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from docextract.schemas.table import Table
 from docextract.tables.grid import (
+    Line,
     RowText,
     Rule,
     finish_rows,
@@ -39,6 +41,9 @@ JOIN = 3.0  # points: collinear pieces this close are one rule, and rules this c
 STACK_GAP = 15.0  # points between two lattices of one width that are still one table
 MAX_ROW_SPAN = 12  # rows a merged cell may span (how far back a word's cell is searched)
 MAX_CUT_WORDS = 0.02  # share of a ruled table's words its grid may cut before we distrust it
+LEADING_GAP = 0.1  # text heights between two lines of one cell at most (set at the leading)
+OVERLAP = 0.25  # text heights two lines of a ruled row overlap by when its cells are set apart
+APART = 0.4  # text heights more than the leading between the records stacked in a ruled row
 
 
 Direction = tuple[int, int]  # the text's reading direction in unrotated page space, snapped
@@ -390,9 +395,38 @@ def _split_row(per_cell: list[list[Word]]) -> list[RowText]:
     bands = group_lines([w for ws in per_cell for w in ws])
     aligned = multi and len(bands) == max(len(ls) for ls in multi)  # lines line up across cells
     if len(multi) < 2 or not numeric or not aligned:
-        return [_row_text(per_cell)]
+        parts = [_row_text(ws) for ws in _apart(per_cell, bands)]
+        for part in parts if len(parts) > 1 else []:
+            part.final = True  # records of their own: no line of one joins the next
+        return parts
     rows = []
     for band in bands:
         ids = {id(w) for w in band.words}
         rows.append(_row_text([[w for w in ws if id(w) in ids] for ws in per_cell]))
     return rows
+
+
+def _apart(per_cell: list[list[Word]], bands: list[Line]) -> list[list[list[Word]]]:
+    """The words of a ruled row, cell by cell, split where its lines stand further apart than
+    its cells' own lines do (unruled records under one rule: each a run of lines at the
+    leading); one part when no line stands at the leading or none further, or when lines of
+    different cells overlap (each cell's lines set on their own, as headings centred in cells)."""
+    if len(bands) < 3:
+        return [per_cell]
+    h = statistics.median(b.height for b in bands)
+    gaps = [b.y0 - a.y1 for a, b in zip(bands, bands[1:], strict=False)]
+    lead = min(gaps)
+    if not -OVERLAP * h <= lead <= LEADING_GAP * h:
+        return [per_cell]
+    parts: list[list[Line]] = [[bands[0]]]
+    for gap, band in zip(gaps, bands[1:], strict=True):
+        if gap > lead + APART * h:
+            parts.append([band])
+        else:
+            parts[-1].append(band)
+    out = []
+    for part in parts:
+        ids = {id(w) for band in part for w in band.words}
+        out.append([[w for w in ws if id(w) in ids] for ws in per_cell])
+    # each record opens with its label; else the lines are cells of a header set on their own
+    return out if all(cells[0] for cells in out) else [per_cell]
