@@ -871,3 +871,22 @@ def test_records_set_apart_under_one_rule(doc: pymupdf.Document) -> None:
         page.draw_line((x, 100), (x, y), width=0.6)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [head] + [[" ".join(c) for c in r] for r in records]
+
+
+def test_a_heading_wrapped_above_the_header_line_of_a_text_table(doc: pymupdf.Document) -> None:
+    """No numbers, no rules: the headings stand on one line but the last one, whose first line
+    stands alone above it; the lower-case line under it goes on with it, so the two are one row."""
+    page = doc.new_page()
+    xs = [72, 170, 280, 390]
+    text(page, xs[3], 100, "Main buyers and")
+    rows = [
+        ["Crop", "Where grown", "How sold", "their region"],
+        ["Leeks", "Northern valleys", "Fresh", "Shops in town"],
+        ["Onions", "Everywhere", "Dried", "Markets abroad"],
+        ["Kale", "Hill farms", "Fresh", "Restaurants"],
+    ]
+    for i, row in enumerate(rows):
+        for x, cell in zip(xs, row, strict=True):
+            text(page, x, 111 + 14 * i, cell)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Crop", "Where grown", "How sold", "Main buyers and their region"], *rows[1:]]

@@ -779,8 +779,9 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
         cont = shared and gap <= 0.8 * r.height and (tight or all(_is_continuation(r.cells[j]) for j in shared))
         # r continues prev's cells; or prev is a wrapped label whose row (numbers) comes with r
         rest_numeric = all(is_figure(r.cells[j]) for j in r.filled - shared)
-        # or, in rows set apart, a partial line whose cells all go on in r, which fills more
-        completes = tight and len(prev.filled) < full and _aligned(prev, r)
+        # or a partial line whose cells all go on in r (as cont tells: rows set apart, or r's text
+        # there goes on in lower case), which fills more
+        completes = len(prev.filled) < full and _aligned(prev, r)
         if cont and (
             r.filled <= shared and len(r.filled) < full or prev.filled <= shared and (rest_numeric or completes)
         ):
