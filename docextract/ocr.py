@@ -61,7 +61,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["OcrReader", "OcrResult", "get_reader"]
 
-REC_HEIGHT = 48  # the recognizer's fixed input height
+REC_HEIGHT = 48  # the recognizer's fixed input height (ppocr.Recognizer.height): lines are cut out at it
 _DET_MODEL = "PP-OCRv6_det_small.onnx"
 _REC_MODEL = "PP-OCRv6_rec_small.onnx"
 _CLS_MODEL = "ch_ppocr_mobile_v2.0_cls_mobile.onnx"
