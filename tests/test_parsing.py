@@ -61,7 +61,7 @@ def test_decimal_separator_hint_and_percentages() -> None:
 
 
 def test_qty_times_price_and_require_decimals() -> None:
-    assert [a.value for a in find_amounts("3X10.49")] == [Decimal("3"), Decimal("10.49")]
+    assert [a.value for a in find_amounts("4X12.35")] == [Decimal("4"), Decimal("12.35")]
     assert [a.value for a in find_amounts("TOTAL QTY 2 10.00", require_decimals=True)] == [Decimal("10.00")]
 
 
