@@ -177,3 +177,16 @@ def test_fake_engine_running_out_is_a_failed_tile_not_a_crash(tmp_path):
     result = docextract.extract(_png(tmp_path), "receipt", engine=engine)
     assert result.status.value == "failed"
     assert "was given 0 output(s)" in (result.error or "")
+
+
+def test_a_builtin_engine_is_found_without_reading_every_package(monkeypatch):
+    """``extract()`` without an engine looks up "reader" on every call: no entry-point scan for it."""
+    import docextract.engines as engines
+
+    def scan(**_: object) -> None:
+        raise AssertionError("entry points scanned")
+
+    monkeypatch.setattr(engines.metadata, "entry_points", scan)
+    assert engines.engine_class("reader").__module__ == "docextract.engines.reader"
+    with pytest.raises(AssertionError, match="scanned"):
+        engines.engine_class("echo")  # a plugin's name is looked up among the entry points

@@ -81,11 +81,12 @@ def list_engines() -> list[str]:
 
 def engine_class(name: str) -> type[Engine]:
     """The engine class registered as ``name``; :class:`EngineNotFound` names the known ones."""
-    entries = _entries()
-    entry = entries.get(name)
+    # A built-in name needs no scan of every installed package's entry points (8 ms, about 130
+    # files read, at every extract() that is given no engine): no plugin may take its name.
+    entry = _Entry(name, _OWN[name], None) if name in _OWN else _entries().get(name)
     if entry is None:
         raise EngineNotFound(
-            f"unknown engine {name!r}; known engines: {', '.join(sorted(entries))} "
+            f"unknown engine {name!r}; known engines: {', '.join(sorted(_entries()))} "
             f"(other packages add engines under the {ENTRY_POINT_GROUP!r} entry point)"
         )
     try:
