@@ -36,6 +36,10 @@ def session(path: Path, threads: int, *, arena: bool = False) -> Any:
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
+    # Idle pool threads sleep instead of spinning: between the detector's parallel steps they
+    # took cores from the recognizer's workers and the Python around them (30 SROIE receipts,
+    # warm: 5-7 % less CPU, 1-5 % less time).
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     cpu = ("CPUExecutionProvider", {"arena_extend_strategy": "kSameAsRequested"})
     return ort.InferenceSession(str(path), sess_options=options, providers=[cpu])
 
