@@ -61,7 +61,6 @@ log = logging.getLogger(__name__)
 
 __all__ = ["OcrReader", "OcrResult", "get_reader"]
 
-REC_HEIGHT = 48  # the recognizer's fixed input height (ppocr.Recognizer.height): lines are cut out at it
 _DET_MODEL = "PP-OCRv6_det_small.onnx"
 _REC_MODEL = "PP-OCRv6_rec_small.onnx"
 _CLS_MODEL = "ch_ppocr_mobile_v2.0_cls_mobile.onnx"
@@ -688,13 +687,15 @@ def _crop(img: np.ndarray, quad: np.ndarray, squeeze: float) -> np.ndarray | Non
     counter-clockwise. ``squeeze`` scales the width. None for degenerate boxes."""
     import cv2
 
+    from docextract.ppocr import Recognizer  # imported with the models
+
     top, left = _edges(quad[None])
     w, h = float(top[0]), float(left[0])
     if w < 2 or h < 2:
         return None
     tall = h >= 1.5 * w
     long, thick = (h, w) if tall else (w, h)
-    out_h = REC_HEIGHT
+    out_h = Recognizer.height
     out_w = max(8, round(long * out_h / thick * squeeze))
     # destination corners in the (possibly turned) crop: p0..p3 clockwise from the top-left
     if tall:  # the box's left edge becomes the crop's bottom edge (a counter-clockwise turn)

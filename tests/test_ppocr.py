@@ -34,7 +34,7 @@ def rapid() -> object:
         "Det.limit_type": "max",
         "Det.limit_side_len": 100_000,
         "Det.unclip_ratio": UNCLIP,
-        "Rec.rec_img_shape": [3, ocr.REC_HEIGHT, ocr.REC_HEIGHT],
+        "Rec.rec_img_shape": [3, ppocr.Recognizer.height, ppocr.Recognizer.height],
     }
     return rapidocr.RapidOCR(params=params)
 
@@ -52,8 +52,8 @@ def _crops(page: np.ndarray, quads: np.ndarray, n: int) -> list[np.ndarray]:
         x0, y0 = np.floor(q.min(axis=0)).astype(int)
         x1, y1 = np.ceil(q.max(axis=0)).astype(int)
         crop = page[y0:y1, x0:x1]
-        scale = ocr.REC_HEIGHT / crop.shape[0]
-        crops.append(np.ascontiguousarray(Image.fromarray(crop).resize((max(1, math.ceil(crop.shape[1] * scale)), ocr.REC_HEIGHT))))
+        scale = ppocr.Recognizer.height / crop.shape[0]
+        crops.append(np.ascontiguousarray(Image.fromarray(crop).resize((max(1, math.ceil(crop.shape[1] * scale)), ppocr.Recognizer.height))))
     return crops
 
 
