@@ -587,3 +587,28 @@ def test_a_scanned_two_page_invoice() -> None:
     got = [(ln.description, ln.amount) for ln in res.data.lines]
     assert got == [(f"Part number {n}", D("3.00")) for n in range(1, 36)]
     assert res.data.total == D("105.00") and res.issues == []
+
+
+@pytest.mark.parametrize("heading", ["QUANTITÉ", "QUANTTTE", "QUANIITE"])
+def test_a_heading_misread_by_one_letter_still_heads_its_column(heading: str) -> None:
+    """OCR reads a faded I as T ("QUANTTTE"): the quantities under it stay quantities, not the
+    start of each description."""
+    cells = [
+        (60, 60, "Atelier Morel SARL"), (60, 76, "8 rue Colbert, 44000 Nantes"),
+        (380, 100, "Facture n° F-2291"), (380, 114, "Date : 05/02/2024"),
+        (60, 180, heading), (130, 180, "DÉSIGNATION"), (400, 180, "PU"), (480, 180, "MONTANT HT"),
+        (100, 205, "12"), (130, 205, "Reliure"), (420, 205, "4,50"), (540, 205, "54,00"),
+        (100, 225, "3"), (130, 225, "Dorure"), (420, 225, "20,00"), (540, 225, "60,00"),
+        (380, 270, "Total HT :"), (540, 270, "114,00"),
+    ]
+    words, _ = render(cells, right={100.0, 420.0, 540.0})
+    res = extract_invoice(words)
+    assert lines(res.data) == [("Reliure", D(12), D("4.50"), D("54.00")), ("Dorure", D(3), D("20.00"), D("60.00"))]
+
+
+def test_a_word_one_letter_from_headings_of_two_roles_gets_neither() -> None:
+    from docextract.rules.invoice import _column_role
+
+    assert _column_role("DESCRIPTLON") == "desc" and _column_role("MONTANI") == "amount"
+    assert _column_role("Invoice") is None and _column_role("Address") is None
+    assert _column_role("UNIDADS") is None  # UNIDADES (a quantity) or UNIDAD (its unit)?
