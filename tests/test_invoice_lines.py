@@ -612,3 +612,17 @@ def test_a_word_one_letter_from_headings_of_two_roles_gets_neither() -> None:
     assert _column_role("DESCRIPTLON") == "desc" and _column_role("MONTANI") == "amount"
     assert _column_role("Invoice") is None and _column_role("Address") is None
     assert _column_role("UNIDADS") is None  # UNIDADES (a quantity) or UNIDAD (its unit)?
+
+
+def test_the_issuers_legal_form_is_read_through_ocr_slips() -> None:
+    cells = [
+        (60, 60, "Fornaci Lombarde S.r.I."), (60, 76, "Via Roma 12, 20121 Milano"),
+        (380, 100, "Fattura n. 2024/118"), (380, 114, "Data: 12/03/2024"),
+        (60, 180, "Descrizione"), (400, 180, "Prezzo"), (480, 180, "Importo"),
+        (60, 205, "Mattoni pieni"), (420, 205, "310,00"), (540, 205, "310,00"),
+        (380, 250, "Totale:"), (540, 250, "310,00"),
+    ]
+    words, _ = render(cells, right={420.0, 540.0})
+    res = extract_invoice(words)
+    assert res.data["issuer"]["name"] == "Fornaci Lombarde S.r.l."
+    assert res.provenance["issuer.name"].bbox is not None

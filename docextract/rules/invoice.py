@@ -9,6 +9,7 @@ where no amount carries one. The amount due wins over plain totals; net/ex-tax t
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import statistics
@@ -49,6 +50,7 @@ from docextract.rules.receipt import (
     _items,
     _letters,
     _parse_item_row,
+    normalize_legal_form,
 )
 from docextract.types import BBox, Word
 
@@ -293,6 +295,7 @@ def _parties(ctx: DocContext, body: range) -> tuple[dict[str, Any], dict[str, An
     found_issuer = _issuer(ctx, box, body)
     if found_issuer is not None:
         name, sender = found_issuer
+        name = dataclasses.replace(name, value=normalize_legal_form(name.value))
         issuer["name"] = name.value
         prov["issuer.name"] = name
         if sender:

@@ -143,6 +143,10 @@ _GLUED_SDN_BHD = re.compile(r"(?<=[A-Z])(SDN\.?\s*BHD)(?![A-Z0-9])", _I)
 _S_B = re.compile(r"(?<![A-Z0-9/])[S5$]\s?/\s?[B8](?![A-Z0-9/])", _I)
 _BHD = re.compile(r"(?<![A-Z0-9])[B8]H[O0](?![A-Z0-9])|(?<![A-Z0-9])8HD(?![A-Z0-9])", _I)
 _LTD = re.compile(r"(?<=[A-Z.,] )(?:[L1I|]T[D0O]|LT[D0O]|[L1I|]TD)\.?(?![A-Z0-9])", _I)
+# "S.r.l." (Italian) with its l read as I, 1 or |: "S.r.I.".
+_SRL = re.compile(r"(?<=[A-Z] )(S\.\s?)(R)(\.\s?)[I1|](?=\.|(?![A-Z0-9]))", _I)
+# "GmbH & Co. KG" with the spaces around its ampersand lost: "GmbH&Co. KG".
+_GMBH_CO = re.compile(r"(?<=GMBH)\s*&\s*(?=CO\b)", _I)
 
 
 def _same_case(new: str, old: str) -> str:
@@ -156,7 +160,8 @@ def _same_case(new: str, old: str) -> str:
 
 
 def normalize_legal_form(text: str) -> str:
-    """Fix OCR-garbled legal-form tokens of a business name (``SDN BHD``, ``S/B``, ``BHD``, ``LTD``).
+    """Fix OCR-garbled legal-form tokens of a business name (``SDN BHD``, ``S/B``, ``BHD``, ``LTD``,
+    ``S.r.l.``, ``GmbH & Co.``).
 
     Only the tokens are rewritten (in the case they were printed in); the words of the name are not.
     The form must follow a word of the name, so a name never *becomes* a legal form.
@@ -181,6 +186,8 @@ def normalize_legal_form(text: str) -> str:
     text = _S_B.sub(lambda m: "S/B" if m.group(0).replace(" ", "").upper() != "S/B" else m.group(0), text)
     text = _BHD.sub(lambda m: _same_case("BHD", m.group(0)), text)
     text = _LTD.sub(lambda m: _same_case("LTD", m.group(0)) + ("." if m.group(0).endswith(".") else ""), text)
+    text = _SRL.sub(lambda m: m.group(1) + m.group(2) + m.group(3) + ("l" if m.group(2).islower() else "L"), text)
+    text = _GMBH_CO.sub(" & ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
