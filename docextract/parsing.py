@@ -79,6 +79,7 @@ _CURRENCY_SYMBOLS: dict[str, str] = {
     "HK$": "HKD",
     "R$": "BRL",
     "MX$": "MXN",
+    "NT$": "TWD",
     "$": "USD",
     "€": "EUR",
     "£": "GBP",
@@ -99,6 +100,8 @@ _CURRENCY_SYMBOLS: dict[str, str] = {
     "Rs.": "INR",
     "Rp": "IDR",
     "Fr.": "CHF",
+    "RMB": "CNY",
+    "円": "JPY",
 }
 
 # ISO 4217 codes common on receipts and invoices (a code alone is only trusted from this list).

@@ -626,3 +626,25 @@ def test_the_issuers_legal_form_is_read_through_ocr_slips() -> None:
     res = extract_invoice(words)
     assert res.data["issuer"]["name"] == "Fornaci Lombarde S.r.l."
     assert res.provenance["issuer.name"].bbox is not None
+
+
+def test_two_headings_read_as_one_box_keep_their_own_values() -> None:
+    """OCR boxes headings set close together as one ("Invoice No Customer No"): each value is read
+    under its own heading's share of the box, not lost to the customer number's label."""
+
+    def w(text: str, x0: float, y0: float, x1: float) -> Word:
+        return Word(text, x0, y0, x1, y0 + 20, 0.99, "ocr")
+
+    words = [
+        w("INVOICE", 60, 40, 200), w("Lindqvist Logistics Ltd", 600, 40, 900),
+        w("14 Quay Street, Hull HU1 1AA", 600, 66, 900),
+        w("Invoice No Customer No", 600, 150, 900),
+        w("58113042", 600, 176, 720), w("70215", 780, 176, 860),
+        w("Invoice Date", 600, 210, 760), w("03/06/2024", 600, 236, 740),
+        w("Description", 60, 300, 220), w("Amount", 800, 300, 900),
+        w("Freight Hull - Oslo", 60, 330, 320), w("840.00", 820, 330, 900),
+        w("Total", 600, 380, 680), w("840.00", 820, 380, 900),
+    ]
+    res = extract_invoice(words)
+    assert res.data["invoice_number"] == "58113042"
+    assert str(res.data["date"]) == "2024-06-03" and res.data["total"] == D("840.00")

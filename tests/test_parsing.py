@@ -68,7 +68,8 @@ def test_qty_times_price_and_require_decimals() -> None:
 @pytest.mark.parametrize(
     ("token", "code"),
     [("RM", "MYR"), ("rm", "MYR"), ("$", "USD"), ("US$", "USD"), ("S$", "SGD"), ("€", "EUR"), ("£", "GBP"),
-     ("₹", "INR"), ("Rs", "INR"), ("Rs.", "INR"), ("eur", "EUR"), ("CHF", "CHF"), ("XYZ", None), ("", None)],
+     ("₹", "INR"), ("Rs", "INR"), ("Rs.", "INR"), ("eur", "EUR"), ("CHF", "CHF"), ("NT$", "TWD"), ("RMB", "CNY"),
+     ("円", "JPY"), ("XYZ", None), ("", None)],
 )
 def test_parse_currency(token: str, code: str | None) -> None:
     assert parse_currency(token) == code

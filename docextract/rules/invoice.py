@@ -83,7 +83,15 @@ CUSTOMER = re.compile(
 )
 CUSTOMER_NUMBER = re.compile(
     rf"(?:{_NUMBER_WORD}|N\.?\s*[°O]|C[OÓ]D(?:IGO|ICE)?\.?|R[ÉE]F\.?)\s*(?:DE\s*|DU\s*|DEL\s*)?(?:CLIENTE?|KLANT|KUNDE)"
-    r"|(?:KLANT|KUNDEN?|DEBITEUR)\s*-?\s*(?:NUMMER|NR)",
+    r"|(?:KLANT|KUNDEN?|DEBITEUR)\s*-?\s*(?:NUMMER|NR)"
+    rf"|(?:CUSTOMER|CLIENT|ACCOUNT)\s*-?\s*(?:{_NUMBER_WORD}|N\.?\s*[°O])",
+    _I,
+)
+
+# Another field's label right after a label in the same box (see _pair).
+_NEXT_LABEL = re.compile(
+    r"\s+(" + "|".join(p.pattern for p in (CUSTOMER_NUMBER, DATE_INVOICE, DATE_GENERIC, DUE_DATE, DATE_OTHER, INVOICE_NO))
+    + ")",
     _I,
 )
 
@@ -125,14 +133,17 @@ def _value_opening(ctx: DocContext, i: int, start: int, end: int, parse: Parse) 
     return ctx.value_at(i, start + s, start + e, v)
 
 
-def _pair(ctx: DocContext, label: re.Pattern[str], parse: Parse, *, skip: re.Pattern[str] | None = None) -> list[Value]:
+def _pair(ctx: DocContext, label: re.Pattern[str], parse: Parse, *, skip: re.Pattern[str] | None = None,
+          whole: bool = True) -> list[Value]:
     """Values paired with a label by layout, in reading order.
 
     A label's value is the value that follows it in its own cell ("Invoice No: 42"), else the one
     opening the next cell of its row (a label column and a value column), else the one opening the
     cell under it (labels above values, alone or in a grid of several). Only a label that ends its
     cell reaches beyond it: a cell going on in words is a sentence, not a label. A cell matching
-    ``skip`` holds another field's label ("Customer No", "Order date").
+    ``skip`` holds another field's label ("Customer No", "Order date"). ``whole``: a match of
+    ``label`` is a label by itself, so another label after it in the same box is another field's
+    (a generic "Date" is not: "Date de livraison" is one label).
     """
     out: list[Value] = []
     for i in range(len(ctx.texts)):
@@ -140,27 +151,42 @@ def _pair(ctx: DocContext, label: re.Pattern[str], parse: Parse, *, skip: re.Pat
         for k, (start, end, cell) in enumerate(cells):
             text = ctx.texts[i][start:end]
             m = label.search(text)
-            if m is None or (skip is not None and skip.search(text)):
+            if m is None:
                 continue
-            got = _value_opening(ctx, i, start + m.end(), end, parse)
-            if got is None and _glue(text[m.end() :]):
-                if k + 1 < len(cells):
+            # OCR reads two headings set close together as one box ("NÚMERO DE FACTURA N° CLIENTE"
+            # over two values): the label's part of the cell ends where another field's label starts.
+            after = _NEXT_LABEL.match(text, m.end()) if whole else None
+            own = after.start(1) if after else len(text)
+            if skip is not None and skip.search(text[:own] if after else text):
+                continue
+            got = _value_opening(ctx, i, start + m.end(), start + own, parse)
+            if got is None and _glue(text[m.end() : own]):
+                if k + 1 < len(cells) and after is None:
                     got = _value_opening(ctx, i, cells[k + 1][0], cells[k + 1][1], parse)
                 if got is None:
-                    got = _value_under(ctx, i, cell, parse)
+                    span = (cell.x0, cell.x1)
+                    if after is not None:  # its share of the box, by characters
+                        span = (_x_share(cell, m.start() / len(text)), _x_share(cell, own / len(text)))
+                    got = _value_under(ctx, i, cell, parse, span)
             if got is not None:
                 out.append(got)
     return out
 
 
-def _value_under(ctx: DocContext, i: int, label: Line, parse: Parse) -> Value | None:
-    """The value opening the first cell under ``label`` (overlapping its columns), within a line or two."""
+def _x_share(cell: Line, share: float) -> float:
+    return cell.x0 + share * (cell.x1 - cell.x0)
+
+
+def _value_under(ctx: DocContext, i: int, label: Line, parse: Parse, span: tuple[float, float] | None = None) -> Value | None:
+    """The value opening the first cell under ``label`` (overlapping its columns, or ``span`` of
+    them), within a line or two."""
     h = max(label.height, 1.0)
+    x0, x1 = span or (label.x0, label.x1)
     for j in range(i + 1, min(i + 4, len(ctx.rows))):
         if ctx.rows[j].y0 - label.y1 > 2.5 * h:
             break
         for start, end, cell in _cells(ctx, j):
-            if cell.x1 >= label.x0 and cell.x0 <= label.x1 + h:
+            if cell.x1 >= x0 and cell.x0 <= x1 + h:
                 return _value_opening(ctx, j, start, end, parse)
     return None
 
@@ -184,7 +210,7 @@ def _dates(ctx: DocContext) -> tuple[Value | None, Value | None]:
     for v in _pair(ctx, DATE_INVOICE, parse):
         v.score = 3.0
         cands.append(v)
-    for v in _pair(ctx, DATE_GENERIC, parse, skip=not_issue):
+    for v in _pair(ctx, DATE_GENERIC, parse, skip=not_issue, whole=False):
         v.score = 2.0
         cands.append(v)
     due = _pair(ctx, DUE_DATE, parse)
