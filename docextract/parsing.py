@@ -485,6 +485,13 @@ _add_months("gennaio,gen;febbraio;marzo;aprile;maggio,mag;giugno,giu;luglio,lug;
 _add_months("janeiro;fevereiro,fev;março,marco;abril;maio;junho;julho;agosto;setembro;outubro,out;novembro;dezembro")
 _add_months("januari;februari;mac;april;mei;jun;julai;ogos,ogo;september;oktober;november;disember,dis")
 
+
+
+def month_names() -> list[str]:
+    """The month names and abbreviations dates are read with, lower case, every language."""
+    return list(_MONTHS)
+
+
 _MONTH_ALT = "|".join(sorted((re.escape(k) for k in _MONTHS), key=len, reverse=True))
 
 

@@ -648,3 +648,27 @@ def test_two_headings_read_as_one_box_keep_their_own_values() -> None:
     res = extract_invoice(words)
     assert res.data["invoice_number"] == "58113042"
     assert str(res.data["date"]) == "2024-06-03" and res.data["total"] == D("840.00")
+
+
+def test_labels_and_months_ocr_misread_by_one_letter() -> None:
+    """OCR's one-letter slips in a label ("Invaice No") or a month ("Auqust") are read through; a
+    name one letter from a label word is left as printed."""
+
+    def w(text: str, x0: float, y0: float, x1: float) -> Word:
+        return Word(text, x0, y0, x1, y0 + 20, 0.99, "ocr")
+
+    words = [
+        w("INVOICE", 60, 40, 200), w("Greenfield Supplies Ltd", 600, 40, 900),
+        w("9 Mill Lane, York YO1 7HH", 600, 66, 900),
+        w("Invaice No", 60, 150, 200), w("40718822", 60, 176, 180),
+        w("Issue date", 60, 210, 200), w("16. Auqust 2024", 60, 236, 230),
+        w("Description", 60, 300, 220), w("Amount", 800, 300, 900),
+        w("Site survey", 60, 330, 320), w("610.00", 820, 330, 900),
+        w("Total", 600, 380, 680), w("610.00", 820, 380, 900),
+    ]
+    res = extract_invoice(words)
+    assert res.data["invoice_number"] == "40718822" and str(res.data["date"]) == "2024-08-16"
+    assert res.data["issuer"]["name"] == "Greenfield Supplies Ltd"
+    # the text layer's words are what was printed: no slips to read through
+    printed = extract_invoice([Word(x.text, x.x0, x.y0, x.x1, x.y1) for x in words])
+    assert printed.data["invoice_number"] is None
