@@ -491,7 +491,7 @@ def test_normalize_legal_form() -> None:
     assert n("KEDAI RUNCIT MAJU 8HD") == "KEDAI RUNCIT MAJU BHD"
     assert n("ACME 1TD") == "ACME LTD"
     assert n("Fornaci Lombarde S.r.I.") == "Fornaci Lombarde S.r.l." and n("FORNACI S.R.1.") == "FORNACI S.R.L."
-    assert n("Weber Holz GmbH&Co. KG") == "Weber Holz GmbH & Co. KG"
+    assert n("Weber Holz GmbH&Co. KG") == n("Weber Holz GmbH & Co.KG") == "Weber Holz GmbH & Co. KG"
     # Right already, or no evidence: unchanged (the spacing of a bracketed mark is the print's).
     for name in ("BINTANG TOYS(M)SDN BHD", "SURIA CO.(M)BHD", "ABC SDN. BHD.", "Acme Widgets Ltd", "SIN BHD",
                  "Bäckerei Sonnenschein GmbH", "Fornaci Lombarde S.r.l.", "Weber Holz GmbH & Co. KG", "S.r.I."):

@@ -145,8 +145,9 @@ _BHD = re.compile(r"(?<![A-Z0-9])[B8]H[O0](?![A-Z0-9])|(?<![A-Z0-9])8HD(?![A-Z0-
 _LTD = re.compile(r"(?<=[A-Z.,] )(?:[L1I|]T[D0O]|LT[D0O]|[L1I|]TD)\.?(?![A-Z0-9])", _I)
 # "S.r.l." (Italian) with its l read as I, 1 or |: "S.r.I.".
 _SRL = re.compile(r"(?<=[A-Z] )(S\.\s?)(R)(\.\s?)[I1|](?=\.|(?![A-Z0-9]))", _I)
-# "GmbH & Co. KG" with the spaces around its ampersand lost: "GmbH&Co. KG".
+# "GmbH & Co. KG" with the spaces around its ampersand or before KG lost: "GmbH&Co. KG", "Co.KG".
 _GMBH_CO = re.compile(r"(?<=GMBH)\s*&\s*(?=CO\b)", _I)
+_CO_KG = re.compile(r"(?<=&\sCO\.)(?=KG\b)", _I)
 
 
 def _same_case(new: str, old: str) -> str:
@@ -187,7 +188,7 @@ def normalize_legal_form(text: str) -> str:
     text = _BHD.sub(lambda m: _same_case("BHD", m.group(0)), text)
     text = _LTD.sub(lambda m: _same_case("LTD", m.group(0)) + ("." if m.group(0).endswith(".") else ""), text)
     text = _SRL.sub(lambda m: m.group(1) + m.group(2) + m.group(3) + ("l" if m.group(2).islower() else "L"), text)
-    text = _GMBH_CO.sub(" & ", text)
+    text = _CO_KG.sub(" ", _GMBH_CO.sub(" & ", text))
     return re.sub(r"\s+", " ", text).strip()
 
 
