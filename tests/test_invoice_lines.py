@@ -672,3 +672,21 @@ def test_labels_and_months_ocr_misread_by_one_letter() -> None:
     # the text layer's words are what was printed: no slips to read through
     printed = extract_invoice([Word(x.text, x.x0, x.y0, x.x1, x.y1) for x in words])
     assert printed.data["invoice_number"] is None
+
+
+def test_a_totals_label_ocr_misread_by_one_letter_still_ends_the_items() -> None:
+    def w(text: str, x0: float, y0: float, x1: float) -> Word:
+        return Word(text, x0, y0, x1, y0 + 20, 0.99, "ocr")
+
+    words = [
+        w("FATTURA", 60, 40, 200), w("Vetreria Sabbadin S.r.l.", 600, 40, 900),
+        w("Via Po 3, 10121 Torino", 600, 66, 900),
+        w("Fattura n. 2024/77", 60, 150, 260), w("Data: 04/03/2024", 60, 176, 260),
+        w("Descrizione", 60, 300, 220), w("Importo", 800, 300, 900),
+        w("Lastre temperate", 60, 330, 320), w("420,00", 820, 330, 900),
+        w("Posa in opera", 60, 360, 320), w("180,00", 820, 360, 900),
+        w("Totale imponibite", 60, 400, 320), w("600,00", 820, 400, 900),
+        w("Totale", 600, 440, 700), w("732,00", 820, 440, 900),
+    ]
+    res = extract_invoice(words)
+    assert [ln["description"] for ln in res.data["lines"]] == ["Lastre temperate", "Posa in opera"]

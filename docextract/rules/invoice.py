@@ -115,6 +115,15 @@ _LABEL_WORDS = _by_length({
     for frag in frags
     for w in re.findall(r"[A-Z]{6,}", frag)
 })
+# ... and of the labels of the totals under an item table (where the items end).
+_TOTAL_WORDS = _by_length({
+    w
+    for lex in (labels.TOTAL_STRONG_WORDS, labels.TOTAL_PLAIN_WORDS, labels.SUBTOTAL_WORDS, labels.INVOICE_SUBTOTAL,
+                labels.AMOUNT_DUE, labels.TAX_WORDS)
+    for frags in lex.values()
+    for frag in frags
+    for w in re.findall(r"[A-Z]{6,}", frag)
+})
 _MONTH_WORDS = _by_length({m.upper() for m in month_names() if len(m) >= 6 and m.isalpha()})
 
 
@@ -740,8 +749,10 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         if row.y0 - ctx.rows[last].y1 > 4 * max(row.height, ctx.rows[last].height, 1):
             break  # the table has ended
         slack = 2 * row.height
-        end = _TABLE_END.search(text)
-        if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(text)):
+        # (OCR misreads a letter of these labels as of any word: "Totale imponibite")
+        view = _mended(text, _TOTAL_WORDS) if row.source == "ocr" else text
+        end = _TABLE_END.search(text) or _TABLE_END.search(view)
+        if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(view)):
             break  # the totals under the table ("Subtotal", "Total HT"), not a description that says "total"
         last = i
         numbers, taken = _row_numbers(ctx, i, cols)
