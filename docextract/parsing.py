@@ -486,7 +486,6 @@ _add_months("janeiro;fevereiro,fev;março,marco;abril;maio;junho;julho;agosto;se
 _add_months("januari;februari;mac;april;mei;jun;julai;ogos,ogo;september;oktober;november;disember,dis")
 
 
-
 def month_names() -> list[str]:
     """The month names and abbreviations dates are read with, lower case, every language."""
     return list(_MONTHS)

@@ -749,7 +749,7 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         if row.y0 - ctx.rows[last].y1 > 4 * max(row.height, ctx.rows[last].height, 1):
             break  # the table has ended
         slack = 2 * row.height
-        # (OCR misreads a letter of these labels as of any word: "Totale imponibite")
+        # (OCR misreads a letter of a totals label as of any word: "Totale imponibite")
         view = _mended(text, _TOTAL_WORDS) if row.source == "ocr" else text
         end = _TABLE_END.search(text) or _TABLE_END.search(view)
         if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(view)):
