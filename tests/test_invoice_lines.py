@@ -564,6 +564,13 @@ def test_a_statement_whose_detail_follows_the_total() -> None:
     words, _ = render(_statement(history), right={540.0})
     assert [(ln[0], ln[3]) for ln in lines(extract_invoice(words).data)] == [("Current charges", D("57.40"))]
 
+    # one detail line that is the whole total is the item, not the summary line; a payment of the
+    # whole total is not
+    words, _ = render(_statement([(60, "Water and sewerage", "$57.40")]), right={540.0})
+    assert [(ln[0], ln[3]) for ln in lines(extract_invoice(words).data)] == [("Water and sewerage", D("57.40"))]
+    words, _ = render(_statement([(60, "Payment received, thank you", "$57.40")]), right={540.0})
+    assert [(ln[0], ln[3]) for ln in lines(extract_invoice(words).data)] == [("Current charges", D("57.40"))]
+
 
 def test_a_scanned_two_page_invoice() -> None:
     """The two-page invoice as a scan (each page a JPEG image in the PDF, slightly skewed, blurred

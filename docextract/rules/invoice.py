@@ -877,13 +877,14 @@ def _adds_up(lines: list[dict[str, Any]], targets: list[Decimal]) -> bool:
     return bool(lines) and any(abs(total - t) <= Decimal("0.01") * max(1, len(lines)) for t in targets)
 
 
-def _detail_items(ctx: DocContext, start: int, targets: list[Decimal]) -> list[dict[str, Any]] | None:
+def _detail_items(ctx: DocContext, start: int, targets: list[Decimal], *, alone: bool = False) -> list[dict[str, Any]] | None:
     """Items read from a run of rows of a label and an amount after row ``start``, when they add up
     to a target (the subtotal or total): either every row of the run is an item, or the rows form an
     outline in which each item is followed by the rows that make it up ("Storage 12.00", then
     "Monthly fee 5.00", "Usage 7.00", "VAT 0.00") and the items add up. The first run that gives
     such items (a flat run: two or more); None when none does. Totals labels and rows of text end a
-    run."""
+    run. ``alone``: a run of one row whose amount is the target is the item too, unless it reads as
+    a payment ("Paid by card")."""
     runs: list[list[dict[str, Any]]] = [[]]
     for i in range(start, len(ctx.texts)):
         amounts = [a for a in ctx.amounts(i) if a.has_decimals or a.currency]
@@ -902,6 +903,8 @@ def _detail_items(ctx: DocContext, start: int, targets: list[Decimal]) -> list[d
         # A flat run needs two rows (one row of the total's amount may be a payment); an outline is
         # its own evidence: a row whose parts under it add up to it.
         if len(rows) >= 2 and _adds_up(rows, targets):
+            return rows
+        if alone and len(rows) == 1 and rows[0]["amount"] in targets and not labels.CASH.search(rows[0]["description"]):
             return rows
         outline = _outline(rows)
         if outline is not None and _adds_up(outline, targets):
@@ -1093,7 +1096,9 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
             # A statement whose detail follows its summary (the total first, then each service,
             # with the charges that make it up under it): the detail beats a summary line
             # ("Current charges") that is the total itself.
-            detail = _detail_items(ctx, block["total"].row + 1 if "total" in block else stop, target)
+            # (a summary of one line that is the total itself lets the detail be one line too)
+            alone = len(lines) == 1 and lines[0]["amount"] in target
+            detail = _detail_items(ctx, block["total"].row + 1 if "total" in block else stop, target, alone=alone)
             if detail:
                 lines = detail
     provenance = {k: v.source() for k, v in values.items()}
