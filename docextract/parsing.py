@@ -604,8 +604,9 @@ def find_dates(text: str, *, dayfirst: bool = True) -> list[DateMatch]:
     French, German, Dutch, Spanish, Italian, Portuguese and Malay.
     """
     text = normalize_chars(text)
-    # Numeric patterns read the text with OCR look-alikes fixed (same length, so spans still match).
-    digits = _fix_digit_lookalikes(text)
+    # Numeric patterns read the text with OCR look-alikes fixed (same length, so spans still match);
+    # a tilde between digits is OCR's reading of a hyphen ("23-08~23").
+    digits = re.sub(r"(?<=\d)~(?=\d)", "-", _fix_digit_lookalikes(text))
     named = _fix_digit_lookalikes(text, month_words=True)
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []

@@ -207,6 +207,7 @@ def test_parse_time(text: str, time: str | None) -> None:
         ("Date   :09-07-20221", (2022, 7, 9)),  # one stray digit after the year
         ("2019-11-0417:26:08", (2019, 11, 4)),  # the time glued to an ISO date
         ("Printed 2021/2/1409:30", (2021, 2, 14)),
+        ("Datum 23-08~23", (2023, 8, 23)),  # a hyphen read as a tilde
     ],
 )
 def test_dates_as_ocr_reads_them(text: str, date: tuple[int, int, int]) -> None:
@@ -219,6 +220,7 @@ def test_ocr_tolerance_does_not_invent_dates() -> None:
     assert find_dates("INV 12-06-20181234") == []
     assert find_dates("LOT 2019-11-0412") == []  # digits after an ISO date that are no time
     assert find_dates("2O/O3/2Ol8") == []  # more look-alikes than the digits can vouch for
+    assert find_dates("sizes 10~20") == []  # a range, not a date
     assert parse_time("04/06/201818:17:54") == "18:17:54"
 
 
