@@ -697,3 +697,25 @@ def test_a_totals_label_ocr_misread_by_one_letter_still_ends_the_items() -> None
     ]
     res = extract_invoice(words)
     assert [ln["description"] for ln in res.data["lines"]] == ["Lastre temperate", "Posa in opera"]
+
+
+def test_a_number_label_whose_first_word_ocr_garbled() -> None:
+    """"Réf. facture" read as "REE FACTURE": the title word after a short garbled token, alone in its
+    cell, is the number's label when no other label is found; a title ("TAX INVOICE") is not."""
+
+    def w(text: str, x0: float, y0: float, x1: float) -> Word:
+        return Word(text, x0, y0, x1, y0 + 20, 0.99, "ocr")
+
+    def page(label: str) -> list[Word]:
+        return [
+            w("Ateliers Vautrin SAS", 60, 40, 400), w("12 rue Colbert, 69002 Lyon", 60, 66, 400),
+            w(label, 60, 150, 220), w("FR-20931", 60, 176, 180),
+            w("Date : 14/03/2024", 60, 210, 260),
+            w("Désignation", 60, 300, 220), w("Montant", 800, 300, 900),
+            w("Reliure", 60, 330, 320), w("90,00", 820, 330, 900),
+            w("Total TTC", 600, 380, 720), w("90,00", 820, 380, 900),
+        ]
+
+    assert extract_invoice(page("REE FACTURE")).data["invoice_number"] == "FR-20931"
+    assert extract_invoice(page("s° FACTURE:")).data["invoice_number"] == "FR-20931"
+    assert extract_invoice(page("TAX INVOICE")).data["invoice_number"] is None

@@ -241,9 +241,17 @@ def _value_under(ctx: DocContext, i: int, label: Line, parse: Parse, span: tuple
     return None
 
 
+# Last resort: the document's title word after a short token OCR garbled ("REE FACTURE", "s° FACTURE:"
+# for "Réf. facture", "N° facture"), alone in its cell.
+_GARBLED_NO = re.compile(r"^\W*[^\s\d]{1,3}[.°º:]?\s*(?:INVOICE|RECHNUNG|FACTURE|FACTURA|FATTURA|FACTUUR|FATURA)\W*$", _I)
+
+
+_TITLE_OR_CUSTOMER_NO = re.compile(f"{CUSTOMER_NUMBER.pattern}|{TITLE_WORDS.pattern}", _I)  # "TAX INVOICE" is a title
+
+
 def _invoice_number(ctx: DocContext) -> Value | None:
-    for label, score in ((INVOICE_NO, 2.0), (REFERENCE_NO, 1.0)):
-        found = _pair(ctx, label, _ids, skip=CUSTOMER_NUMBER)
+    for label, score in ((INVOICE_NO, 2.0), (REFERENCE_NO, 1.0), (_GARBLED_NO, 0.5)):
+        found = _pair(ctx, label, _ids, skip=_TITLE_OR_CUSTOMER_NO if label is _GARBLED_NO else CUSTOMER_NUMBER)
         if found:
             v = found[0]
             v.score = score
