@@ -244,8 +244,6 @@ def _value_under(ctx: DocContext, i: int, label: Line, parse: Parse, span: tuple
 # Last resort: the document's title word after a short token OCR garbled ("REE FACTURE", "s° FACTURE:"
 # for "Réf. facture", "N° facture"), alone in its cell.
 _GARBLED_NO = re.compile(r"^\W*[^\s\d]{1,3}[.°º:]?\s*(?:INVOICE|RECHNUNG|FACTURE|FACTURA|FATTURA|FACTUUR|FATURA)\W*$", _I)
-
-
 _TITLE_OR_CUSTOMER_NO = re.compile(f"{CUSTOMER_NUMBER.pattern}|{TITLE_WORDS.pattern}", _I)  # "TAX INVOICE" is a title
 
 
@@ -1103,8 +1101,7 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
         if target and (len(lines) < 2 or not _adds_up(lines, target)):
             # A statement whose detail follows its summary (the total first, then each service,
             # with the charges that make it up under it): the detail beats a summary line
-            # ("Current charges") that is the total itself.
-            # (a summary of one line that is the total itself lets the detail be one line too)
+            # ("Current charges") that is the total itself, and then may be one line too.
             alone = len(lines) == 1 and lines[0]["amount"] in target
             detail = _detail_items(ctx, block["total"].row + 1 if "total" in block else stop, target, alone=alone)
             if detail:
