@@ -101,6 +101,7 @@ def stalls_on_blue():  # type: ignore[no-untyped-def]
     from test_openai_engine import Scripted, completion, js
 
     release = threading.Event()
+    blue_waiting = threading.Event()  # a blue frame's request has come in (its reading has begun)
 
     def answer(req):  # type: ignore[no-untyped-def]
         if req["method"] == "GET":
@@ -108,6 +109,7 @@ def stalls_on_blue():  # type: ignore[no-untyped-def]
         url = next(p["image_url"]["url"] for p in req["json"]["messages"][0]["content"] if p["type"] == "image_url")
         red, green, blue = ImageStat.Stat(Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))).convert("RGB")).mean
         if blue > max(red, green):
+            blue_waiting.set()
             release.wait(120)
         text = "a red frame" if red > green else "a green frame"
         if not req["json"].get("stream"):
@@ -117,8 +119,13 @@ def stalls_on_blue():  # type: ignore[no-untyped-def]
         body = "".join(f"data: {json.dumps(e)}\n\n" for e in events) + "data: [DONE]\n\n"
         return 200, {"Content-Type": "text/event-stream"}, body.encode()
 
+    class Args(list):  # the command's arguments, and the event above
+        blue_waiting: threading.Event
+
     server = Scripted([answer])
-    yield ["--base-url", server.url, "--model", "m"]
+    args = Args(["--base-url", server.url, "--model", "m"])
+    args.blue_waiting = blue_waiting
+    yield args
     release.set()
     server.close()
 
@@ -161,7 +168,11 @@ def test_a_crashed_frame_gets_its_line_and_sigterm_stops_a_video_keeping_its_lin
         return children(proc.pid)
 
     try:
-        os.kill(wait_for_lines(2)[0], signal.SIGKILL)  # the child, while a blue frame waits for its answer
+        wait_for_lines(2)
+        # Kill the child while a blue frame waits for its answer: once its reading has begun (killed
+        # while it decodes the frame, the video itself fails, by design).
+        assert stalls_on_blue.blue_waiting.wait(90)  # type: ignore[attr-defined]
+        os.kill(children(proc.pid)[0], signal.SIGKILL)
         kids = wait_for_lines(4)  # a fresh child goes on after it, to the next blue frame
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=30)
