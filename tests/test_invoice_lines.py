@@ -49,6 +49,11 @@ def lines(data: dict) -> list[tuple]:
     return [(ln["description"], ln["quantity"], ln["unit_price"], ln["amount"]) for ln in data["lines"]]
 
 
+def ocr_line(text: str, x0: float, y0: float, x1: float) -> Word:
+    """A line as OCR reports it: its box (a 20 px tall line) and ``source="ocr"``."""
+    return Word(text, x0, y0, x1, y0 + 20, 0.99, "ocr")
+
+
 # A French invoice: a line with no quantity, and one of quantity 0 whose amount is 0 (3,50 x 0 reads
 # as quantity 3,5 at price 0 when numbers are paired by arithmetic instead of by column).
 FRENCH = [
@@ -639,18 +644,15 @@ def test_two_headings_read_as_one_box_keep_their_own_values() -> None:
     """OCR boxes headings set close together as one ("Invoice No Customer No"): each value is read
     under its own heading's share of the box, not lost to the customer number's label."""
 
-    def w(text: str, x0: float, y0: float, x1: float) -> Word:
-        return Word(text, x0, y0, x1, y0 + 20, 0.99, "ocr")
-
     words = [
-        w("INVOICE", 60, 40, 200), w("Lindqvist Logistics Ltd", 600, 40, 900),
-        w("14 Quay Street, Hull HU1 1AA", 600, 66, 900),
-        w("Invoice No Customer No", 600, 150, 900),
-        w("58113042", 600, 176, 720), w("70215", 780, 176, 860),
-        w("Invoice Date", 600, 210, 760), w("03/06/2024", 600, 236, 740),
-        w("Description", 60, 300, 220), w("Amount", 800, 300, 900),
-        w("Freight Hull - Oslo", 60, 330, 320), w("840.00", 820, 330, 900),
-        w("Total", 600, 380, 680), w("840.00", 820, 380, 900),
+        ocr_line("INVOICE", 60, 40, 200), ocr_line("Lindqvist Logistics Ltd", 600, 40, 900),
+        ocr_line("14 Quay Street, Hull HU1 1AA", 600, 66, 900),
+        ocr_line("Invoice No Customer No", 600, 150, 900),
+        ocr_line("58113042", 600, 176, 720), ocr_line("70215", 780, 176, 860),
+        ocr_line("Invoice Date", 600, 210, 760), ocr_line("03/06/2024", 600, 236, 740),
+        ocr_line("Description", 60, 300, 220), ocr_line("Amount", 800, 300, 900),
+        ocr_line("Freight Hull - Oslo", 60, 330, 320), ocr_line("840.00", 820, 330, 900),
+        ocr_line("Total", 600, 380, 680), ocr_line("840.00", 820, 380, 900),
     ]
     res = extract_invoice(words)
     assert res.data["invoice_number"] == "58113042"
@@ -661,17 +663,14 @@ def test_labels_and_months_ocr_misread_by_one_letter() -> None:
     """OCR's one-letter slips in a label ("Invaice No") or a month ("Auqust") are read through; a
     name one letter from a label word is left as printed."""
 
-    def w(text: str, x0: float, y0: float, x1: float) -> Word:
-        return Word(text, x0, y0, x1, y0 + 20, 0.99, "ocr")
-
     words = [
-        w("INVOICE", 60, 40, 200), w("Greenfield Supplies Ltd", 600, 40, 900),
-        w("9 Mill Lane, York YO1 7HH", 600, 66, 900),
-        w("Invaice No", 60, 150, 200), w("40718822", 60, 176, 180),
-        w("Issue date", 60, 210, 200), w("16. Auqust 2024", 60, 236, 230),
-        w("Description", 60, 300, 220), w("Amount", 800, 300, 900),
-        w("Site survey", 60, 330, 320), w("610.00", 820, 330, 900),
-        w("Total", 600, 380, 680), w("610.00", 820, 380, 900),
+        ocr_line("INVOICE", 60, 40, 200), ocr_line("Greenfield Supplies Ltd", 600, 40, 900),
+        ocr_line("9 Mill Lane, York YO1 7HH", 600, 66, 900),
+        ocr_line("Invaice No", 60, 150, 200), ocr_line("40718822", 60, 176, 180),
+        ocr_line("Issue date", 60, 210, 200), ocr_line("16. Auqust 2024", 60, 236, 230),
+        ocr_line("Description", 60, 300, 220), ocr_line("Amount", 800, 300, 900),
+        ocr_line("Site survey", 60, 330, 320), ocr_line("610.00", 820, 330, 900),
+        ocr_line("Total", 600, 380, 680), ocr_line("610.00", 820, 380, 900),
     ]
     res = extract_invoice(words)
     assert res.data["invoice_number"] == "40718822" and str(res.data["date"]) == "2024-08-16"
@@ -682,18 +681,15 @@ def test_labels_and_months_ocr_misread_by_one_letter() -> None:
 
 
 def test_a_totals_label_ocr_misread_by_one_letter_still_ends_the_items() -> None:
-    def w(text: str, x0: float, y0: float, x1: float) -> Word:
-        return Word(text, x0, y0, x1, y0 + 20, 0.99, "ocr")
-
     words = [
-        w("FATTURA", 60, 40, 200), w("Vetreria Sabbadin S.r.l.", 600, 40, 900),
-        w("Via Po 3, 10121 Torino", 600, 66, 900),
-        w("Fattura n. 2024/77", 60, 150, 260), w("Data: 04/03/2024", 60, 176, 260),
-        w("Descrizione", 60, 300, 220), w("Importo", 800, 300, 900),
-        w("Lastre temperate", 60, 330, 320), w("420,00", 820, 330, 900),
-        w("Posa in opera", 60, 360, 320), w("180,00", 820, 360, 900),
-        w("Totale imponibite", 60, 400, 320), w("600,00", 820, 400, 900),
-        w("Totale", 600, 440, 700), w("732,00", 820, 440, 900),
+        ocr_line("FATTURA", 60, 40, 200), ocr_line("Vetreria Sabbadin S.r.l.", 600, 40, 900),
+        ocr_line("Via Po 3, 10121 Torino", 600, 66, 900),
+        ocr_line("Fattura n. 2024/77", 60, 150, 260), ocr_line("Data: 04/03/2024", 60, 176, 260),
+        ocr_line("Descrizione", 60, 300, 220), ocr_line("Importo", 800, 300, 900),
+        ocr_line("Lastre temperate", 60, 330, 320), ocr_line("420,00", 820, 330, 900),
+        ocr_line("Posa in opera", 60, 360, 320), ocr_line("180,00", 820, 360, 900),
+        ocr_line("Totale imponibite", 60, 400, 320), ocr_line("600,00", 820, 400, 900),
+        ocr_line("Totale", 600, 440, 700), ocr_line("732,00", 820, 440, 900),
     ]
     res = extract_invoice(words)
     assert [ln["description"] for ln in res.data["lines"]] == ["Lastre temperate", "Posa in opera"]
@@ -703,17 +699,14 @@ def test_a_number_label_whose_first_word_ocr_garbled() -> None:
     """"Réf. facture" read as "REE FACTURE": the title word after a short garbled token, alone in its
     cell, is the number's label when no other label is found; a title ("TAX INVOICE") is not."""
 
-    def w(text: str, x0: float, y0: float, x1: float) -> Word:
-        return Word(text, x0, y0, x1, y0 + 20, 0.99, "ocr")
-
     def page(label: str) -> list[Word]:
         return [
-            w("Ateliers Vautrin SAS", 60, 40, 400), w("12 rue Colbert, 69002 Lyon", 60, 66, 400),
-            w(label, 60, 150, 220), w("FR-20931", 60, 176, 180),
-            w("Date : 14/03/2024", 60, 210, 260),
-            w("Désignation", 60, 300, 220), w("Montant", 800, 300, 900),
-            w("Reliure", 60, 330, 320), w("90,00", 820, 330, 900),
-            w("Total TTC", 600, 380, 720), w("90,00", 820, 380, 900),
+            ocr_line("Ateliers Vautrin SAS", 60, 40, 400), ocr_line("12 rue Colbert, 69002 Lyon", 60, 66, 400),
+            ocr_line(label, 60, 150, 220), ocr_line("FR-20931", 60, 176, 180),
+            ocr_line("Date : 14/03/2024", 60, 210, 260),
+            ocr_line("Désignation", 60, 300, 220), ocr_line("Montant", 800, 300, 900),
+            ocr_line("Reliure", 60, 330, 320), ocr_line("90,00", 820, 330, 900),
+            ocr_line("Total TTC", 600, 380, 720), ocr_line("90,00", 820, 380, 900),
         ]
 
     assert extract_invoice(page("REE FACTURE")).data["invoice_number"] == "FR-20931"
