@@ -111,6 +111,7 @@ class OcrReader:
         unclip: float = 1.4,
         max_batch: int = 8,
         reread_below: float = 0.0,
+        spelling: bool = True,
     ) -> None:
         """
         Args:
@@ -133,6 +134,9 @@ class OcrReader:
                 wide gaps: SROIE line CER (``bench_ocr.py``) 3.07 % at 1.3, 2.99 % at 1.4,
                 3.51 % at 1.5, 3.66 % at 1.6; 1.4 reads about 4 % slower than 1.6 (tighter boxes
                 make wider recognizer inputs).
+            spelling: a word in no language's word list that the recognizer's probabilities
+                allow to be a listed word one letter away is read as that word ("Jaian" ->
+                "Jalan"; :mod:`docextract.spelling`). Never for code.
         """
         self.threads = threads or _free_cpus()
         self.det_megapixels = det_megapixels
@@ -142,6 +146,7 @@ class OcrReader:
         self.unclip = unclip
         self.max_batch = max_batch
         self.reread_below = reread_below
+        self.spelling = spelling
         self._models: _Models | None = None
         self._lock = threading.Lock()
 
@@ -156,6 +161,7 @@ class OcrReader:
             "unclip": self.unclip,
             "max_batch": self.max_batch,
             "reread_below": self.reread_below,
+            "spelling": self.spelling,
         }
 
     def load(self) -> None:
@@ -230,10 +236,12 @@ class OcrReader:
     def _recognize(self, models: _Models, work: np.ndarray, quads: np.ndarray, frame: _Frame, code: bool) -> list[Word]:
         crops = [_crop(work, q, self.rec_squeeze) for q in quads]
         cuts = {i: _Cut(quads[i], c) for i, c in enumerate(crops) if c is not None}
-        readings = dict(zip(cuts, _recognize_batched(models, [c.crop for c in cuts.values()], self.max_batch), strict=True))
+        mend = self.spelling and not code
+        found = _recognize_batched(models, [c.crop for c in cuts.values()], self.max_batch, mend)
+        readings = dict(zip(cuts, found, strict=True))
         doubtful = [i for i, r in readings.items() if r.text and r.least < self.reread_below]
         if doubtful:
-            readings.update(self._reread(models, work, doubtful, readings, cuts))
+            readings.update(self._reread(models, work, doubtful, readings, cuts, mend))
         readings = {i: r for i, r in readings.items() if r.text.strip() and r.score >= self.min_score}
         from docextract.types import Word  # pydantic: not needed to start loading the models
 
@@ -245,7 +253,13 @@ class OcrReader:
         return words
 
     def _reread(
-        self, models: _Models, work: np.ndarray, lines: list[int], readings: dict[int, _Reading], cuts: dict[int, _Cut]
+        self,
+        models: _Models,
+        work: np.ndarray,
+        lines: list[int],
+        readings: dict[int, _Reading],
+        cuts: dict[int, _Cut],
+        mend: bool,
     ) -> dict[int, _Reading]:
         """Doubtful lines read again from two other cuts of their boxes, and voted.
 
@@ -257,7 +271,7 @@ class OcrReader:
         """
         more = [(i, _grown(cuts[i].quad, across, along)) for i in lines for across, along in _RECUTS]
         new = [(i, _Cut(q, c)) for i, q in more if (c := _crop(work, q, self.rec_squeeze)) is not None]
-        again = _recognize_batched(models, [cut.crop for _, cut in new], self.max_batch)
+        again = _recognize_batched(models, [cut.crop for _, cut in new], self.max_batch, mend)
         options: dict[int, list[tuple[_Reading, _Cut]]] = {i: [(readings[i], cuts[i])] for i in lines}
         for (i, cut), reading in zip(new, again, strict=True):
             options[i].append((reading, cut))
@@ -763,7 +777,7 @@ def _vote(found: list[tuple[_Reading, _Cut]]) -> tuple[_Reading, _Cut]:
     return found[k]
 
 
-def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int) -> list[_Reading]:
+def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int, mend: bool) -> list[_Reading]:
     """The reading of each crop.
 
     Crops of near-equal width share a batch: the recognizer pads a batch to its widest crop, so
@@ -784,7 +798,7 @@ def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int)
     rec = models.rec
 
     def run(batch: list[int]) -> None:
-        for i, result in zip(batch, _recognize_one_batch(rec, [crops[i] for i in batch]), strict=True):
+        for i, result in zip(batch, _recognize_one_batch(rec, [crops[i] for i in batch], mend), strict=True):
             out[i] = result
 
     if models.workers == 1 or len(batches) == 1:
@@ -796,7 +810,7 @@ def _recognize_batched(models: _Models, crops: list[np.ndarray], max_batch: int)
     return out
 
 
-def _recognize_one_batch(rec: ppocr.Recognizer, crops: list[np.ndarray]) -> list[_Reading]:
+def _recognize_one_batch(rec: ppocr.Recognizer, crops: list[np.ndarray], mend: bool) -> list[_Reading]:
     """The reading of each crop, from one call of the recognizer's network.
 
     The CTC output is decoded here rather than by RapidOCR so that each character keeps its
@@ -804,7 +818,7 @@ def _recognize_one_batch(rec: ppocr.Recognizer, crops: list[np.ndarray]) -> list
     bracket ("TEL:03-...", "Total(incl GST)"), and the pixels show where a space is.
     """
     probs, width = rec(crops)  # (lines, time steps, classes); class 0 is CTC's blank
-    return [_ctc_text(p, rec.alphabet, crop, width) for p, crop in zip(probs, crops, strict=True)]
+    return [_ctc_text(p, rec.alphabet, crop, width, mend) for p, crop in zip(probs, crops, strict=True)]
 
 
 def _set_case(readings: dict[int, _Reading], cuts: dict[int, _Cut], code: bool) -> dict[int, str]:
@@ -874,7 +888,7 @@ class _Reading(NamedTuple):
 _NOTHING = _Reading("", 0.0, 0.0, [])
 
 
-def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_width: int) -> _Reading:
+def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_width: int, mend: bool = False) -> _Reading:
     """Greedy CTC decoding of one line, with the spaces the recognizer missed put back.
 
     Score: the mean probability of the emitted characters (as RapidOCR computes it). A space
@@ -884,6 +898,10 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
     the spacing of 27 lines (against the human transcription) and changed none that were
     right; spaces the recognizer did emit are kept (removing narrow ones broke more than
     it fixed).
+
+    ``mend``: words in no word list that the probabilities allow to be a listed word one letter
+    away are read as that word (:mod:`docextract.spelling`); spaces are found first, so a word
+    is never mended across one.
     """
     best = probs.argmax(axis=1)
     step = padded_width / len(best)  # crop pixels per time step
@@ -908,20 +926,27 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
             chars[n] = (plain, x, p)
     if not chars:
         return _NOTHING
-    ps = [c[2] for c in chars]
     ink = _ink_columns(crop)
-    out, xs = [chars[0][0]], [chars[0][1]]
-    for (a, xa, _), (b, xb, _) in zip(chars, chars[1:]):
-        if (
-            a != " "
-            and b != " "
-            and not (a in _NUMERIC and b in _NUMERIC)
-            and _widest_gap(ink, xa, xb) > _SPACE_GAP * crop.shape[0]
-        ):
+    spaced = [False] + [
+        a != " "
+        and b != " "
+        and not (a in _NUMERIC and b in _NUMERIC)
+        and _widest_gap(ink, xa, xb) > _SPACE_GAP * crop.shape[0]
+        for (a, xa, _), (b, xb, _) in zip(chars, chars[1:])
+    ]
+    if mend:
+        from docextract import spelling
+
+        chars, spaced = spelling.mend_words(chars, spans, spaced, probs, alphabet)
+    ps = [c[2] for c in chars]
+    out: list[str] = []
+    xs: list[float | None] = []
+    for (ch, x, _), space in zip(chars, spaced, strict=True):
+        if space:
             out.append(" ")
             xs.append(None)
-        out.append(b)
-        xs.append(xb)
+        out.append(ch)
+        xs.append(x)
     return _Reading("".join(out), float(np.mean(ps)), min(ps), xs)
 
 

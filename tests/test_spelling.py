@@ -1,0 +1,85 @@
+"""Misread words mended against the word list by the recognizer's own probabilities (docextract.spelling)."""
+
+from __future__ import annotations
+
+import string
+
+import numpy as np
+import pytest
+
+from docextract import spelling
+from docextract.ocr import _ctc_text
+
+_ALPHABET = ["blank", *string.ascii_lowercase, *string.ascii_uppercase, *string.digits, " ", ".", ":"]
+
+
+def _probs(seq: str, doubts: dict[int, dict[str, float]] | None = None) -> np.ndarray:
+    """CTC output for ``seq`` ("-" = blank, one time step per character), each step sure (0.9)
+    unless ``doubts`` gives that step's probabilities."""
+    probs = np.full((len(seq), len(_ALPHABET)), 0.001, np.float32)
+    for t, ch in enumerate(seq):
+        probs[t, 0 if ch == "-" else _ALPHABET.index(ch)] = 0.9
+    for t, shares in (doubts or {}).items():
+        probs[t, :] = 0.001
+        for ch, p in shares.items():
+            probs[t, 0 if ch == "-" else _ALPHABET.index(ch)] = p
+    return probs
+
+
+def _read(
+    seq: str, doubts: dict[int, dict[str, float]] | None = None, mend: bool = True, blank_px: tuple[int, int] = (0, 0)
+) -> str:
+    """The line's text, its crop all ink (4 px per time step) but for the columns ``blank_px``."""
+    probs = _probs(seq, doubts)
+    crop = np.full((48, 4 * len(seq), 3), 0, np.uint8)
+    crop[:, blank_px[0] : blank_px[1]] = 255
+    return _ctc_text(probs, _ALPHABET, crop, 4 * len(seq), mend).text
+
+
+def test_the_word_list_holds_words_of_each_language_and_the_label_abbreviations() -> None:
+    listed = ["total", "amount", "jalan", "rechnung", "facture", "importe", "totale", "factuur", "qty", "jln"]
+    assert spelling.known(listed).all()
+    assert not spelling.known(["jaian", "amaunt", "totai", "zzzz"]).any()
+    keys = np.load(spelling.WORDS_FILE)
+    assert keys.dtype == np.uint64 and (np.diff(keys) > 0).all() and len(keys) > 100_000
+
+
+def test_a_doubtful_letter_is_read_as_the_listed_word_the_recognizer_allows() -> None:
+    # "Jaian": the "i" at 0.55 with "l" at 0.35 beside it is the "l" of "Jalan"
+    assert _read("J-a-i-a-n", {4: {"i": 0.55, "l": 0.35}}) == "Jalan"
+    # in capitals, and with the runner-up in the other case: the word keeps the reading's case
+    assert _read("A-M-A-U-N-T", {4: {"A": 0.6, "o": 0.3}}) == "AMOUNT"
+    # a letter dropped: "Totl" with an "a" half-seen between "t" and "l" is "Total"
+    assert _read("T-o-t---l", {6: {"-": 0.6, "a": 0.3}}) == "Total"
+    # the mended letter is the first, and the recognizer leans to its capital
+    assert _read("b-u-a-r-d-i-a-n", {0: {"b": 0.5, "G": 0.3, "g": 0.1}}) == "Guardian"
+
+
+def test_a_sure_reading_a_listed_word_a_short_word_and_code_stay_as_read() -> None:
+    # the recognizer is sure of the "i": a name that is no word keeps it
+    assert _read("J-a-i-a-n", {4: {"i": 0.97, "l": 0.002}}) == "Jaian"
+    # a listed word is never changed, however doubtful a letter
+    assert _read("T-o-t-a-l", {6: {"a": 0.4, "e": 0.35}}) == "Total"
+    # under four letters: too little to tell a slip from an abbreviation
+    assert _read("T-m-n", {2: {"m": 0.5, "o": 0.4}}) == "Tmn"
+    # words with digits around them are words of their own; mending off leaves all alone
+    assert _read("1-2-J-a-i-a-n", {8: {"i": 0.55, "l": 0.35}}) == "12Jalan"
+    assert _read("J-a-i-a-n", {4: {"i": 0.55, "l": 0.35}}, mend=False) == "Jaian"
+
+
+def test_a_space_the_pixels_show_ends_a_word() -> None:
+    """"Totalf" is "Total" and "f" where the print has a gap between them (the space the
+    recognizer missed): the word is not mended across it into "Total" alone."""
+    seq, doubt = "T-o-t-a-l-------f", {16: {"f": 0.5, "-": 0.45}}
+    assert _read(seq, doubt, blank_px=(38, 64)) == "Total f"
+    assert _read(seq, doubt) == "Total"  # no gap in the print: one unlisted word, its "f" in doubt
+
+
+def test_the_likelihood_sums_every_alignment() -> None:
+    """CTC's forward pass: "aa" needs a blank between its letters; "a" is read by any run of a's
+    with blanks around, so over two steps P("a") = p(a)p(a) + p(a)p(-) + p(-)p(a)."""
+    emit = {"a": np.array([0.6, 0.5]), "": np.array([0.4, 0.5])}
+    assert np.exp(spelling._log_likelihood("a", emit)) == pytest.approx(0.6 * 0.5 + 0.6 * 0.5 + 0.4 * 0.5)
+    assert spelling._log_likelihood("aa", emit) is None  # two steps cannot hold a, blank, a
+    emit3 = {"a": np.array([0.6, 0.1, 0.7]), "": np.array([0.4, 0.9, 0.3])}
+    assert np.exp(spelling._log_likelihood("aa", emit3)) == pytest.approx(0.6 * 0.9 * 0.7)
