@@ -27,6 +27,7 @@ loading excluded), plus the CPU seconds of the process (robust to other load on 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import sys
@@ -171,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no images with ground truth under {args.data}", file=sys.stderr)
         return 1
 
-    settings = {k: float(v) if "." in v else int(v) for k, v in (kv.split("=", 1) for kv in args.set)}
+    settings = {k: ast.literal_eval(v) for k, v in (kv.split("=", 1) for kv in args.set)}  # 0.35, 2, False
     reader = OcrReader(threads=args.threads, **settings)
     first = next(ids[0] for ids in parts.values() if ids)
     with Image.open(args.data / "images" / f"{first}.jpg") as im:  # warm-up: model loading is not per-receipt cost
