@@ -3,7 +3,7 @@
 Greedy CTC decoding takes the likeliest character at each time step, so one faint letter turns
 "Jalan" into "Jaian" and "Amount" into "Amaunt", and the rules then miss a label or keep the
 slip in a name. A read word that is in no language's list is compared with the listed words one
-edit away (a letter changed, added or dropped): each is scored by the probability the
+edit away (a letter changed, added or dropped, or two read for one): each is scored by the probability the
 recognizer's output gives it over the word's own time steps, summed over all alignments (the CTC
 forward pass), and the likeliest replaces the read word when it is at least a twentieth as
 likely as the reading (``RATIO``). Letter case is scored as one (the list is lower case) and
@@ -126,12 +126,14 @@ def _first_case(letter: str, window: np.ndarray, alphabet: list[str]) -> tuple[f
 
 
 def _edits(word: str) -> set[str]:
-    """Words one letter changed, added or dropped from ``word`` (Norvig's edits1, no swaps)."""
+    """Words one letter changed, added or dropped from ``word`` (Norvig's edits1, no swaps), and
+    two neighbouring letters read for one ("petalinci": the G of "petaling" read as "Ci")."""
     cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     dropped = {a + b[1:] for a, b in cuts if b}
     changed = {a + c + b[1:] for a, b in cuts if b for c in _LETTERS if c != b[0]}
     added = {a + c + b for a, b in cuts for c in _LETTERS}
-    return dropped | changed | added
+    merged = {a + c + b[2:] for a, b in cuts if len(b) > 1 for c in _LETTERS}
+    return dropped | changed | added | merged
 
 
 @cache

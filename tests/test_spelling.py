@@ -51,6 +51,9 @@ def test_a_doubtful_letter_is_read_as_the_listed_word_the_recognizer_allows() ->
     assert _read("A-M-A-U-N-T", {4: {"A": 0.6, "o": 0.3}}) == "AMOUNT"
     # a letter dropped: "Totl" with an "a" half-seen between "t" and "l" is "Total"
     assert _read("T-o-t---l", {6: {"-": 0.6, "a": 0.3}}) == "Total"
+    # two letters read for one: the "G" of "PETALING" read as "Ci"
+    seq, doubts = "P-E-T-A-L-I-N-C-i", {14: {"C": 0.5, "G": 0.4}, 16: {"i": 0.5, "-": 0.3, "G": 0.15}}
+    assert _read(seq, doubts) == "PETALING"
     # the mended letter is the first, and the recognizer leans to its capital
     assert _read("b-u-a-r-d-i-a-n", {0: {"b": 0.5, "G": 0.3, "g": 0.1}}) == "Guardian"
 
