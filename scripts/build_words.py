@@ -2,7 +2,8 @@
 
 The most frequent words of each language from wordfreq (its data: CC-BY-SA 4.0, Robyn Speer),
 letters only, lower case, three letters or more; with the label words of
-docextract.rules.lexicon, whose abbreviations ("qty", "jln") no frequency list holds.
+docextract.rules.lexicon, whose abbreviations ("qty", "jln") and compounds ("rechnungs") no
+frequency list holds, and the month names dates are read in (docextract.parsing.month_names).
 
 The list is stored as the sorted keys of its words (docextract.spelling.word_key); ``--text``
 also writes the words themselves, one per line, to read or diff.
@@ -45,7 +46,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "docextract" / "words.npy")
     ap.add_argument("--text", type=Path, help="also write the words here, one per line")
     args = ap.parse_args()
-    words = lexicon_words()
+    from docextract.parsing import month_names
+
+    words = lexicon_words() | {m.lower() for m in month_names() if m.isalpha() and len(m) >= 3}
     for lang in LANGUAGES:
         words.update(w for w in wordfreq.top_n_list(lang, args.top) if w.isalpha() and len(w) >= 3)
     import numpy as np

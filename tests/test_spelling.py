@@ -58,6 +58,19 @@ def test_a_doubtful_letter_is_read_as_the_listed_word_the_recognizer_allows() ->
     assert _read("b-u-a-r-d-i-a-n", {0: {"b": 0.5, "G": 0.3, "g": 0.1}}) == "Guardian"
 
 
+@pytest.mark.parametrize(
+    ("read", "at", "meant"),
+    [("Invaice", 3, "Invoice"), ("Auqust", 2, "August"), ("imponibite", 8, "imponibile"), ("cfiente", 1, "cliente"),
+     ("Fevereira", 8, "Fevereiro"), ("RECHNUNQS", 7, "RECHNUNGS")],
+)
+def test_label_words_and_month_names_of_each_language_are_mended(read: str, at: int, meant: str) -> None:
+    """The slips OCR makes in invoices' labels and dates ("Invaice No", "16. Auqust 2024", "Totale
+    imponibite"), the recognizer giving the printed letter as runner-up; also a Portuguese month,
+    and the first part of a compound label ("Rechnungs-Nr.") that no frequency list holds."""
+    seq = "-".join(read)
+    assert _read(seq, {2 * at: {read[at]: 0.55, meant[at]: 0.35}}) == meant
+
+
 def test_a_sure_reading_a_listed_word_a_short_word_and_code_stay_as_read() -> None:
     # the recognizer is sure of the "i": a name that is no word keeps it
     assert _read("J-a-i-a-n", {4: {"i": 0.97, "l": 0.002}}) == "Jaian"

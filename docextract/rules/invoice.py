@@ -24,7 +24,6 @@ from docextract.parsing import (
     find_amounts,
     find_dates,
     infer_dayfirst,
-    month_names,
     normalize_chars,
     normalize_text,
     parse_currency,
@@ -97,52 +96,6 @@ _NEXT_LABEL = re.compile(
 )
 
 
-def _by_length(words: set[str]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    for w in sorted(words):
-        out.setdefault(len(w), []).append(w)
-    return out
-
-
-# Words of six letters or more of the labels _pair looks for, and of the month names: what OCR's
-# one-letter slips are read as (_mended). Names and descriptions are never mended: "Supplies" is
-# one letter from the label word "SUPPLIER".
-_LABEL_WORDS = _by_length({
-    w
-    for lex in (labels.INVOICE_NUMBER, labels.REFERENCE_NUMBER, labels.INVOICE_DATE, labels.DUE_DATE, labels.OTHER_DATE,
-                labels.CUSTOMER)
-    for frags in lex.values()
-    for frag in frags
-    for w in re.findall(r"[A-Z]{6,}", frag)
-})
-# ... and of the labels of the totals under an item table (where the items end).
-_TOTAL_WORDS = _by_length({
-    w
-    for lex in (labels.TOTAL_STRONG_WORDS, labels.TOTAL_PLAIN_WORDS, labels.SUBTOTAL_WORDS, labels.INVOICE_SUBTOTAL,
-                labels.AMOUNT_DUE, labels.TAX_WORDS)
-    for frags in lex.values()
-    for frag in frags
-    for w in re.findall(r"[A-Z]{6,}", frag)
-})
-_MONTH_WORDS = _by_length({m.upper() for m in month_names() if len(m) >= 6 and m.isalpha()})
-
-
-def _mended(text: str, vocabulary: dict[int, list[str]]) -> str:
-    """``text`` with each word OCR misread by one letter ("Invaice", "Auqust", "Rechnunga") as the
-    word of ``vocabulary`` it is one letter from, where it is one letter from only one. Same
-    length, so positions in the result are positions in ``text``."""
-
-    def mend(m: re.Match[str]) -> str:
-        token = m.group(0)
-        up = token.upper()
-        near = [w for w in vocabulary.get(len(up), ()) if sum(a != b for a, b in zip(up, w)) <= 1]
-        if len(near) != 1 or near[0] == up:
-            return token
-        return "".join(c if c.upper() == n else (n if c.isupper() else n.lower()) for c, n in zip(token, near[0]))
-
-    return re.sub(r"[^\W\d_]{6,}", mend, text)
-
-
 def _glue(text: str) -> bool:
     """Whether ``text`` may join a label to its value: spaces and marks only (":", "#", "°", or what
     OCR reads them as: a quote, a comma), no letter or digit."""
@@ -198,9 +151,6 @@ def _pair(ctx: DocContext, label: re.Pattern[str], parse: Parse, *, skip: re.Pat
         for k, (start, end, cell) in enumerate(cells):
             text = ctx.texts[i][start:end]
             m = label.search(text)
-            if m is None and ctx.rows[i].source == "ocr":  # a label OCR misread by a letter ("Invaice No")
-                text = _mended(text, _LABEL_WORDS)
-                m = label.search(text)
             if m is None:
                 continue
             # OCR reads two headings set close together as one box ("NÚMERO DE FACTURA N° CLIENTE"
@@ -259,7 +209,7 @@ def _invoice_number(ctx: DocContext) -> Value | None:
 
 def _dates(ctx: DocContext) -> tuple[Value | None, Value | None]:
     def parse(text: str) -> list[tuple[Any, int, int]]:
-        return [(d.value, d.start, d.end) for d in find_dates(_mended(text, _MONTH_WORDS), dayfirst=ctx.dayfirst)]
+        return [(d.value, d.start, d.end) for d in find_dates(text, dayfirst=ctx.dayfirst)]
 
     not_issue = re.compile(f"{DUE_DATE.pattern}|{DATE_OTHER.pattern}", _I)
     cands: list[Value] = []
@@ -755,10 +705,8 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         if row.y0 - ctx.rows[last].y1 > 4 * max(row.height, ctx.rows[last].height, 1):
             break  # the table has ended
         slack = 2 * row.height
-        # (OCR misreads a letter of a totals label as of any word: "Totale imponibite")
-        view = _mended(text, _TOTAL_WORDS) if row.source == "ocr" else text
-        end = _TABLE_END.search(text) or _TABLE_END.search(view)
-        if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(view)):
+        end = _TABLE_END.search(text)
+        if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(text)):
             break  # the totals under the table ("Subtotal", "Total HT"), not a description that says "total"
         last = i
         numbers, taken = _row_numbers(ctx, i, cols)
