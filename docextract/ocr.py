@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
-from docextract import lettercase
+from docextract import lettercase, spelling
 from docextract.errors import MissingDependency, ModelError
 
 if TYPE_CHECKING:
@@ -935,8 +935,6 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
         for (a, xa, _), (b, xb, _) in zip(chars, chars[1:])
     ]
     if mend:
-        from docextract import spelling
-
         chars, spaced = spelling.mend_words(chars, spans, spaced, probs, alphabet)
     ps = [c[2] for c in chars]
     out: list[str] = []
