@@ -101,6 +101,8 @@ def _better_word(read: str, window: np.ndarray, alphabet: list[str]) -> str | No
         return None
     edits = [w for w in _edits(lower) if len(w) >= MIN_LETTERS]
     listed = [w for w, ok in zip(edits, known(edits), strict=True) if ok]
+    if len(lower) >= 2 * MIN_LETTERS:
+        listed += _compounds(lower)
     if not listed:
         return None
     base = _log_likelihood(lower, emit)
@@ -113,6 +115,33 @@ def _better_word(read: str, window: np.ndarray, alphabet: list[str]) -> str | No
     if score - base < np.log(RATIO):
         return None
     return _cased(best, read, _first_case(best[0], window, alphabet))
+
+
+def _compounds(word: str) -> list[str]:
+    """Two listed words written as one (German and Dutch compounds: "materialkosten"), one edit
+    away from ``word`` in one part while the other part is as read ("materialkoaten" ->
+    "materialkosten"); none where ``word`` itself is such a compound. A first part may end in a
+    linking "s" ("wartungsvertrag")."""
+    cuts = range(MIN_LETTERS, len(word) - MIN_LETTERS + 1)
+    lefts, rights = [word[:i] for i in cuts], [word[i:] for i in cuts]
+    linked = [w[:-1] if w.endswith("s") and len(w) > MIN_LETTERS else w for w in lefts]
+    ok = known(lefts + linked + rights)
+    n = len(lefts)
+    left_ok = ok[:n] | ok[n : 2 * n]
+    right_ok = ok[2 * n :]
+    if (left_ok & right_ok).any():
+        return []
+    candidates: list[tuple[str, str, str]] = []  # (compound, the edited part, how it joins)
+    for left, right, lok, rok in zip(lefts, rights, left_ok, right_ok, strict=True):
+        if lok:
+            candidates += [(left + e, e, "right") for e in _edits(right) if len(e) >= MIN_LETTERS]
+        if rok:
+            candidates += [(e + right, e, "left") for e in _edits(left) if len(e) >= MIN_LETTERS]
+    if not candidates:
+        return []
+    parts = [e[:-1] if side == "left" and e.endswith("s") and len(e) > MIN_LETTERS else e for _, e, side in candidates]
+    hit = known([e for _, e, _ in candidates]) | known(parts)
+    return sorted({c for (c, _, _), h in zip(candidates, hit, strict=True) if h})
 
 
 def _first_case(letter: str, window: np.ndarray, alphabet: list[str]) -> tuple[float, float]:

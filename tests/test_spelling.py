@@ -71,6 +71,21 @@ def test_label_words_and_month_names_of_each_language_are_mended(read: str, at: 
     assert _read(seq, {2 * at: {read[at]: 0.55, meant[at]: 0.35}}) == meant
 
 
+@pytest.mark.parametrize(
+    ("read", "at", "meant"),
+    [("Materialkoaten", 10, "Materialkosten"), ("Wartungsvertzag", 12, "Wartungsvertrag"),
+     ("Advievwerk", 5, "Advieswerk")],
+)
+def test_a_slip_in_a_compound_is_mended_by_its_parts(read: str, at: int, meant: str) -> None:
+    """German and Dutch write two words as one, and no list holds every compound: a slip in one
+    part is mended to a listed word while the other part is listed as read (a linking "s" after
+    the first part allowed)."""
+    assert not spelling.known([meant.lower()])[0]  # only its parts are listed
+    assert _read("-".join(read), {2 * at: {read[at]: 0.55, meant[at]: 0.35}}) == meant
+    # a compound read as printed is left alone
+    assert _read("-".join(meant), {2 * at: {meant[at]: 0.55, read[at]: 0.35}}) == meant
+
+
 def test_a_sure_reading_a_listed_word_a_short_word_and_code_stay_as_read() -> None:
     # the recognizer is sure of the "i": a name that is no word keeps it
     assert _read("J-a-i-a-n", {4: {"i": 0.97, "l": 0.002}}) == "Jaian"
