@@ -131,7 +131,7 @@ def _compounds(word: str) -> list[str]:
     right_ok = ok[2 * n :]
     if (left_ok & right_ok).any():
         return []
-    candidates: list[tuple[str, str, str]] = []  # (compound, the edited part, how it joins)
+    candidates: list[tuple[str, str, str]] = []  # (compound, its edited part, which part that is)
     for left, right, lok, rok in zip(lefts, rights, left_ok, right_ok, strict=True):
         if lok:
             candidates += [(left + e, e, "right") for e in _edits(right) if len(e) >= MIN_LETTERS]
