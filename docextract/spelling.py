@@ -37,6 +37,10 @@ MIN_LETTERS = 4
 # fields: 0.856 without, 0.859 at 0.02 and 0.05, 0.857 at 0.2, 0.856 at 0.5.
 RATIO = 0.05
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# The accented letters of the list's languages: edits of a word that has one may use them all
+# ("Discño" -> "Diseño", "sécurite" -> "sécurité"); a plain word's edits stay in a-z, where the
+# list mostly holds its unaccented spelling too.
+_ACCENTED = "àáâãäçèéêëìíîïñòóôõöùúûüß"
 
 Char = tuple[str, float, float]  # character, centre x in the crop, probability
 Span = tuple[int, int, int]  # first and end time step, class
@@ -157,11 +161,12 @@ def _first_case(letter: str, window: np.ndarray, alphabet: list[str]) -> tuple[f
 def _edits(word: str) -> set[str]:
     """Words one letter changed, added or dropped from ``word`` (Norvig's edits1, no swaps), and
     two neighbouring letters read for one ("petalinci": the G of "petaling" read as "Ci")."""
+    letters = _LETTERS if word.isascii() else _LETTERS + _ACCENTED
     cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     dropped = {a + b[1:] for a, b in cuts if b}
-    changed = {a + c + b[1:] for a, b in cuts if b for c in _LETTERS if c != b[0]}
-    added = {a + c + b for a, b in cuts for c in _LETTERS}
-    merged = {a + c + b[2:] for a, b in cuts if len(b) > 1 for c in _LETTERS}
+    changed = {a + c + b[1:] for a, b in cuts if b for c in letters if c != b[0]}
+    added = {a + c + b for a, b in cuts for c in letters}
+    merged = {a + c + b[2:] for a, b in cuts if len(b) > 1 for c in letters}
     return dropped | changed | added | merged
 
 
@@ -169,14 +174,14 @@ def _edits(word: str) -> set[str]:
 def _letter_classes(alphabet: tuple[str, ...]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for k, ch in enumerate(alphabet):
-        if k and len(ch) == 1 and ch.lower() in _LETTERS:
+        if k and len(ch) == 1 and ch.lower() in _LETTERS + _ACCENTED:
             out.setdefault(ch.lower(), []).append(k)
     return out
 
 
 def _letter_probs(window: np.ndarray, alphabet: list[str]) -> dict[str, np.ndarray] | None:
     """Per lower-case letter, its probability at each time step of ``window`` (both cases summed),
-    and the blank's under ``""``. A word with a letter outside a-z is not scored."""
+    and the blank's under ``""``. A word with a letter outside these is not scored."""
     if not len(window):
         return None
     classes = _letter_classes(tuple(alphabet))

@@ -10,7 +10,7 @@ import pytest
 from docextract import spelling
 from docextract.ocr import _ctc_text
 
-_ALPHABET = ["blank", *string.ascii_lowercase, *string.ascii_uppercase, *string.digits, " ", ".", ":"]
+_ALPHABET = ["blank", *string.ascii_lowercase, *string.ascii_uppercase, *string.digits, " ", ".", ":", *"éñÉÑ"]
 
 
 def _probs(seq: str, doubts: dict[int, dict[str, float]] | None = None) -> np.ndarray:
@@ -61,7 +61,9 @@ def test_a_doubtful_letter_is_read_as_the_listed_word_the_recognizer_allows() ->
 @pytest.mark.parametrize(
     ("read", "at", "meant"),
     [("Invaice", 3, "Invoice"), ("Auqust", 2, "August"), ("imponibite", 8, "imponibile"), ("cfiente", 1, "cliente"),
-     ("Fevereira", 8, "Fevereiro"), ("RECHNUNQS", 7, "RECHNUNGS")],
+     ("Fevereira", 8, "Fevereiro"), ("RECHNUNQS", 7, "RECHNUNGS"),
+     # a word with an accent is mended too, to accented letters as well
+     ("Discño", 3, "Diseño"), ("sécurite", 7, "sécurité"), ("Hébecgement", 4, "Hébergement")],
 )
 def test_label_words_and_month_names_of_each_language_are_mended(read: str, at: int, meant: str) -> None:
     """The slips OCR makes in invoices' labels and dates ("Invaice No", "16. Auqust 2024", "Totale
