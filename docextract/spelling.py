@@ -100,14 +100,14 @@ def _better_word(read: str, window: np.ndarray, alphabet: list[str]) -> str | No
     lower = read.lower()
     if len(read) < MIN_LETTERS or known([lower])[0]:
         return None
-    emit = _letter_probs(window, alphabet)
-    if emit is None:
-        return None
     edits = [w for w in _edits(lower) if len(w) >= MIN_LETTERS]
     listed = [w for w, ok in zip(edits, known(edits), strict=True) if ok]
     if len(lower) >= 2 * MIN_LETTERS:
         listed += _compounds(lower)
     if not listed:
+        return None
+    emit = _letter_probs(window, alphabet)
+    if emit is None:
         return None
     base = _log_likelihood(lower, emit)
     if base is None:
@@ -128,8 +128,7 @@ def _compounds(word: str) -> list[str]:
     linking "s" ("wartungsvertrag")."""
     cuts = range(MIN_LETTERS, len(word) - MIN_LETTERS + 1)
     lefts, rights = [word[:i] for i in cuts], [word[i:] for i in cuts]
-    linked = [w[:-1] if w.endswith("s") and len(w) > MIN_LETTERS else w for w in lefts]
-    ok = known(lefts + linked + rights)
+    ok = known(lefts + [_unlinked(w) for w in lefts] + rights)
     n = len(lefts)
     left_ok = ok[:n] | ok[n : 2 * n]
     right_ok = ok[2 * n :]
@@ -143,9 +142,14 @@ def _compounds(word: str) -> list[str]:
             candidates += [(e + right, e, "left") for e in _edits(left) if len(e) >= MIN_LETTERS]
     if not candidates:
         return []
-    parts = [e[:-1] if side == "left" and e.endswith("s") and len(e) > MIN_LETTERS else e for _, e, side in candidates]
+    parts = [_unlinked(e) if side == "left" else e for _, e, side in candidates]
     hit = known([e for _, e, _ in candidates]) | known(parts)
     return sorted({c for (c, _, _), h in zip(candidates, hit, strict=True) if h})
+
+
+def _unlinked(first_part: str) -> str:
+    """A compound's first part without the linking "s" it may end in ("wartungs" -> "wartung")."""
+    return first_part[:-1] if first_part.endswith("s") and len(first_part) > MIN_LETTERS else first_part
 
 
 def _first_case(letter: str, window: np.ndarray, alphabet: list[str]) -> tuple[float, float]:
@@ -153,7 +157,7 @@ def _first_case(letter: str, window: np.ndarray, alphabet: list[str]) -> tuple[f
     time steps (a quarter of the window: where its first letter stands)."""
     head = window[: max(1, len(window) // 4)]
     weights = [0.0, 0.0]
-    for k in _letter_classes(tuple(alphabet)).get(letter, []):
+    for k in _letter_classes(alphabet).get(letter, []):
         weights[alphabet[k].isupper()] += float(head[:, k].max())
     return weights[0], weights[1]
 
@@ -170,12 +174,20 @@ def _edits(word: str) -> set[str]:
     return dropped | changed | added | merged
 
 
-@cache
-def _letter_classes(alphabet: tuple[str, ...]) -> dict[str, list[int]]:
+_CLASSES: dict[int, tuple[list[str], dict[str, list[int]]]] = {}
+
+
+def _letter_classes(alphabet: list[str]) -> dict[str, list[int]]:
+    """The classes of each letter (both cases) in the recognizer's alphabet, kept per alphabet
+    object: it is 18,708 characters, too long to hash at every word as a cache key."""
+    held = _CLASSES.get(id(alphabet))
+    if held is not None and held[0] is alphabet:
+        return held[1]
     out: dict[str, list[int]] = {}
     for k, ch in enumerate(alphabet):
         if k and len(ch) == 1 and ch.lower() in _LETTERS + _ACCENTED:
             out.setdefault(ch.lower(), []).append(k)
+    _CLASSES[id(alphabet)] = (alphabet, out)
     return out
 
 
@@ -184,7 +196,7 @@ def _letter_probs(window: np.ndarray, alphabet: list[str]) -> dict[str, np.ndarr
     and the blank's under ``""``. A word with a letter outside these is not scored."""
     if not len(window):
         return None
-    classes = _letter_classes(tuple(alphabet))
+    classes = _letter_classes(alphabet)
     emit = {c: window[:, ks].sum(axis=1) for c, ks in classes.items()}
     emit[""] = window[:, 0]
     return emit
