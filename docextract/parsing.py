@@ -175,6 +175,7 @@ _COUNTRY_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:SCHWEIZ|SUISSE|SVIZZERA|SWITZERLAND)\b", re.I), "CHF"),
     (re.compile(r"\b(?:UNITED\s+STATES|U\.S\.A\.?|USA)\b"), "USD"),
 ]
+_PARTS = re.compile(r"\s+[·•|]\s+")
 # A column heading (or a row of them) that names no currency itself: "DESCRIPTION  QTY  RM".
 _HEADING_WORDS = re.compile(
     r"^(?:ITEMS?|DESC(?:RIPTION)?|QTY|QUANTITY|PRICE|UNIT|U/?P|AMOUNT|AMT|TOTAL|TAX|GST|VAT|SUBTOTAL|PRODUCT"
@@ -269,7 +270,9 @@ def currency_evidence(text: str) -> dict[str, float]:
         hits = len(pattern.findall(text))
         if hits:
             vote(code, _WORDS * hits)
-    countries = {code for line in text.split("\n") if _address_line(line) for pattern, code in _COUNTRY_WORDS if pattern.search(line)}
+    # A footer or sender line joins an address's parts with dots or bars ("Name · Street · Town · Country").
+    parts = [part for line in text.split("\n") for part in _PARTS.split(line)]
+    countries = {code for part in parts if _address_line(part) for pattern, code in _COUNTRY_WORDS if pattern.search(part)}
     for code in countries:
         vote(code, _COUNTRY)
     if dollars:

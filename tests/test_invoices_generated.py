@@ -66,3 +66,24 @@ def test_a_generated_invoice_by_ocr(seed: int) -> None:
     """The rendered page, tilted, blurred, noisy and JPEG-compressed, read by the real OCR."""
     inv = random_invoice(seed)
     assert_read(extract(invoice_image_of(inv), "invoice").data, inv)
+
+
+@pytest.mark.parametrize("issuer_country", [None, "United Kingdom"])
+def test_unmarked_amounts_are_not_in_the_customers_currency(issuer_country: str | None) -> None:
+    """No amount carries a mark and the customer's address names Switzerland: the currency is the
+    issuer's country's where its address names one, else none, never francs."""
+    inv = random_invoice(1020)  # en, amounts printed without a mark, the customer under "Invoice to"
+    assert inv.currency_style == "none"
+    inv.issuer_address = ["Unit 113, Riverside Park", "London EC1A 1BB", *([issuer_country] if issuer_country else [])]
+    inv.customer_address = ["Bahnhofstrasse 12", "8001 Zürich", "Switzerland"]
+    data = extract(invoice_pdf_of(inv), "invoice").data
+    assert data.currency == ("GBP" if issuer_country else None)
+    assert_read(data, inv)
+
+
+def test_a_country_in_a_footer_of_dotted_parts_gives_the_currency() -> None:
+    """The issuer's address only in the footer, its parts joined by middle dots, the last one the
+    country: the unmarked amounts are in its currency."""
+    inv = random_invoice(1169)  # en, issuer in the sender line and footer, amounts without a mark
+    assert inv.currency_style == "none" and inv.issuer_address[-1] == "United Kingdom"
+    assert extract(invoice_pdf_of(inv), "invoice").data.currency == "GBP"

@@ -21,6 +21,7 @@ from typing import Any
 from docextract.layout import Line, union_bbox
 from docextract.parsing import (
     AmountMatch,
+    detect_currency,
     find_amounts,
     find_dates,
     infer_dayfirst,
@@ -278,9 +279,18 @@ def _total_block(ctx: DocContext) -> dict[str, Value]:
     return out
 
 
-def _parties(ctx: DocContext, body: range) -> tuple[dict[str, Any], dict[str, Any], dict[str, Value]]:
-    """The issuer and the customer. ``body``: the rows of the item table and the totals (no party there)."""
-    issuer: dict[str, Any] = {"name": None, "address": None, "tax_id": None}
+@dataclass
+class _Customer:
+    """The customer's block: its fields and provenance, its rows and the box of its label, name and address."""
+
+    fields: dict[str, Any]
+    prov: dict[str, Value]
+    rows: set[int]
+    box: BBox | None
+
+
+def _customer(ctx: DocContext) -> _Customer:
+    """The customer: the name and address under (or after) a "Bill to" label."""
     customer: dict[str, Any] = {"name": None, "address": None, "tax_id": None}
     prov: dict[str, Value] = {}
     cust_rows: set[int] = set()
@@ -323,7 +333,14 @@ def _parties(ctx: DocContext, body: range) -> tuple[dict[str, Any], dict[str, An
             cust_box += [c.bbox for j in addr if (c := _cell_at(ctx, j, name))]
         if addr:
             customer["address"] = normalize_text(", ".join(_cell_under(ctx, j, name) for j in addr))
-    box = union_bbox(cust_box)
+    return _Customer(customer, prov, cust_rows, union_bbox(cust_box))
+
+
+def _parties(ctx: DocContext, cust: _Customer, body: range) -> tuple[dict[str, Any], dict[str, Any], dict[str, Value]]:
+    """The issuer, beside the customer found first. ``body``: the rows of the item table and the totals
+    (no party there)."""
+    issuer: dict[str, Any] = {"name": None, "address": None, "tax_id": None}
+    customer, prov, cust_rows, box = cust.fields, dict(cust.prov), cust.rows, cust.box
     found_issuer = _issuer(ctx, box, body)
     if found_issuer is not None:
         name, sender = found_issuer
@@ -996,17 +1013,28 @@ def _stated_currency(ctx: DocContext) -> str | None:
     return None
 
 
+def _text_outside(ctx: DocContext, box: BBox) -> str:
+    """The page's rows without the words inside ``box``."""
+    return "\n".join(
+        normalize_chars(" ".join(w.text for w in row.words if not _inside(w.bbox, box))) for row in ctx.rows
+    )
+
+
 def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) -> Reading:
     """Invoice fields (the ``invoice`` schema) from words with boxes, with provenance; ``check_amounts``
     holds the printed amounts the kit's checks need that no field holds."""
     ctx = DocContext(words, currency_hint=currency_hint)
+    cust = _customer(ctx)
     if currency_hint is None and not any(a.currency for i in range(len(ctx.texts)) for a in ctx.amounts(i)):
-        stated = _stated_currency(ctx)
-        if stated is not None and stated != ctx.currency:
+        # No amount carries a mark: a statement of the currency, else what the page says outside the
+        # customer's block (the customer's country is where the bill goes, not what it is in).
+        own = ctx.currency if cust.box is None else detect_currency(_text_outside(ctx, cust.box))
+        currency = _stated_currency(ctx) or own
+        if currency != ctx.currency:
             # as a context built with the hint: the currency and the date order it implies (the rows,
             # texts and amounts do not depend on it)
-            ctx.currency = stated
-            ctx.dayfirst = infer_dayfirst(ctx.texts, default=stated != "USD")
+            ctx.currency = currency
+            ctx.dayfirst = infer_dayfirst(ctx.texts, default=currency != "USD")
     if ctx.currency == "USD" and labels.language_of(ctx.text) not in (None, "en"):
         # month first is an American English habit, not the dollar's: other languages write the day first
         ctx.dayfirst = infer_dayfirst(ctx.texts, default=True)
@@ -1023,7 +1051,7 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
     head_row = next((h for h in range(len(ctx.texts)) if _item_header(ctx, h) is not None), None)
     block_rows = [v.row for v in block.values()]
     body_start = head_row if head_row is not None else min(block_rows, default=len(ctx.texts))
-    issuer, customer, party_prov = _parties(ctx, range(body_start, max([*block_rows, body_start - 1]) + 1))
+    issuer, customer, party_prov = _parties(ctx, cust, range(body_start, max([*block_rows, body_start - 1]) + 1))
     data: dict[str, Any] = {
         "invoice_number": None,
         "issuer": issuer,

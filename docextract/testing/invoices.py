@@ -270,6 +270,7 @@ _TOWNS = {
     "nl": ["1012 AB Amsterdam", "3011 AD Rotterdam", "3511 LX Utrecht", "2511 CV Den Haag", "5611 AB Eindhoven"],
 }
 _COUNTRY = {"en": "United Kingdom", "de": "Deutschland", "fr": "France", "es": "España", "it": "Italia", "nl": "Nederland"}
+_COUNTRY_CURRENCY = {"en": "GBP", "de": "EUR", "fr": "EUR", "es": "EUR", "it": "EUR", "nl": "EUR"}
 # Currencies an invoice in each language is written in, with their symbol (None: printed as a code).
 _CURRENCIES = {
     "en": [("GBP", "£"), ("USD", "$"), ("EUR", "€"), ("CAD", None), ("AUD", None), ("SEK", None)],
@@ -310,6 +311,15 @@ class GeneratedInvoice:
     lines: list[tuple[str, int, Decimal, Decimal]]  # description, quantity, unit price, tax rate (%)
     labels: dict[str, str]  # the label drawn for each field
     layout: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def printed_currency(self) -> str | None:
+        """The currency the page says: its mark by the amounts, else the currency of the country the
+        issuer's address names (a German issuer's unmarked amounts are in euros), else none. The
+        customer's country says nothing: a seller bills in its own currency or marks another."""
+        if self.currency_style != "none":
+            return self.currency
+        return _COUNTRY_CURRENCY[self.lang] if _COUNTRY[self.lang] in self.issuer_address else None
 
     @property
     def subtotal(self) -> Decimal:
@@ -357,7 +367,7 @@ class GeneratedInvoice:
             "invoice_number": self.invoice_number,
             "date": self.date,
             "total": self.total,
-            "currency": None if self.currency_style == "none" else self.currency,
+            "currency": self.printed_currency,
             "lines": [{"description": d, "amount": q * u} for d, q, u, _ in self.lines],
         }
 
