@@ -62,6 +62,8 @@ def test_a_doubtful_letter_is_read_as_the_listed_word_the_recognizer_allows() ->
     ("read", "at", "meant"),
     [("Invaice", 3, "Invoice"), ("Auqust", 2, "August"), ("imponibite", 8, "imponibile"), ("cfiente", 1, "cliente"),
      ("Fevereira", 8, "Fevereiro"), ("RECHNUNQS", 7, "RECHNUNGS"),
+     # a heading in capitals without its accent, as French ones often are ("QUANTITÉ")
+     ("QUANTTTE", 5, "QUANTITE"),
      # a word with an accent is mended too, to accented letters as well
      ("Discño", 3, "Diseño"), ("sécurite", 7, "sécurité"), ("Hébecgement", 4, "Hébergement")],
 )

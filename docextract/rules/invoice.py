@@ -47,7 +47,6 @@ from docextract.rules.receipt import (
     TOTAL_STRONG,
     _addressish,
     _clean_name,
-    _edit_distance,
     _items,
     _letters,
     _parse_item_row,
@@ -543,32 +542,7 @@ class _Column:
 
 def _column_role(text: str) -> str | None:
     found = [(m.start(), role) for role, pattern in _COLUMN_ROLES if (m := pattern.search(text))]
-    return min(found)[1] if found else _misread_role(text)
-
-
-# The headings that are plain words of six letters or more, by role: a heading OCR misread by one
-# letter ("QUANTTTE", "DESCRIPTLON") is still one of them. Shorter words are too close to each
-# other and to other words ("NET", "UNIT", "COST") to be told apart with a letter wrong.
-_PLAIN_HEADINGS = tuple(
-    (role, word.upper())
-    for role, _ in _COLUMN_ROLES
-    if role in labels.COLUMNS
-    for words in labels.COLUMNS[role].values()
-    for word in words
-    if len(word) >= 6 and re.fullmatch(r"[^\W\d_]+", word)
-)
-
-
-def _misread_role(text: str) -> str | None:
-    """The role of a heading none of whose words is a heading word, where one word is one letter
-    (OCR's lookalikes count as none) from the heading words of one role only."""
-    roles = {
-        role
-        for token in re.findall(r"[^\W\d_]{6,}", text)
-        for role, word in _PLAIN_HEADINGS
-        if token.upper()[0] == word[0] and _edit_distance(token.upper(), word, 1) <= 1
-    }
-    return roles.pop() if len(roles) == 1 else None
+    return min(found)[1] if found else None
 
 
 _POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N°|Nº|LINE|LN", _I)
