@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 __all__ = [
     "AmountMatch",
@@ -176,13 +177,6 @@ _COUNTRY_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:UNITED\s+STATES|U\.S\.A\.?|USA)\b"), "USD"),
 ]
 _PARTS = re.compile(r"\s+[·•|]\s+")
-# A column heading (or a row of them) that names no currency itself: "DESCRIPTION  QTY  RM".
-_HEADING_WORDS = re.compile(
-    r"^(?:ITEMS?|DESC(?:RIPTION)?|QTY|QUANTITY|PRICE|UNIT|U/?P|AMOUNT|AMT|TOTAL|TAX|GST|VAT|SUBTOTAL|PRODUCT"
-    r"|ARTICLE|ARTIKEL|MENGE|BEZEICHNUNG|BETRAG|PREIS|MONTANT|PRIX|QT[EÉ]|D[EÉ]SIGNATION|CANTIDAD|PRECIO|IMPORTE"
-    r"|PREZZO|IMPORTO|AANTAL|PRIJS|BEDRAG|[@x&/|:.\-])$",
-    re.I,
-)
 # An amount as a currency mark stands next to it: digits with cents, or a whole number that is no id.
 _AMOUNT_AFTER = re.compile(r"[ \t]*[.:]?[ \t]?-?(?:\d{1,3}(?:[,.' ]\d{3})*|\d+)(?:[.,]\d{2}|[.,]\d{3}(?!\d)|[.,]-)?(?![\w/\-])")
 _AMOUNT_BEFORE = re.compile(r"(?<![\w/\-])-?\d+[.,]\d{2}[ \t]?$")
@@ -284,8 +278,20 @@ def currency_evidence(text: str) -> dict[str, float]:
 
 
 def _heading(words: list[str], tok: str) -> bool:
-    """Whether a row's words are the currency mark and column headings only."""
-    return bool(words) and all(w == tok or _HEADING_WORDS.match(w.strip("()[]:")) for w in words)
+    """Whether a row's words are the currency mark and column headings only ("DESCRIPTION  QTY  RM")."""
+    heading = _heading_word()
+    return bool(words) and all(w == tok or heading.fullmatch(w.strip("()[]:")) for w in words)
+
+
+@cache
+def _heading_word() -> re.Pattern[str]:
+    """One word of a column heading: the label lexicon's column, item-header and tax words (any
+    language), or a mark set between headings."""
+    from docextract.rules import lexicon  # data only; imported late, as the rules import this module
+
+    fragments = [f for role in lexicon.COLUMNS.values() for group in role.values() for f in group]
+    fragments += [f for lex in (lexicon.ITEM_HEADER_WORDS, lexicon.TAX_COLUMN, lexicon.TAX_WORDS) for group in lex.values() for f in group]
+    return re.compile("|".join(f"(?:{f})" for f in fragments) + r"|[@x&/|:.\-]", re.I)
 
 
 def _beside_cents(line: str, start: int, end: int) -> bool:

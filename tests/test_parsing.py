@@ -121,6 +121,11 @@ def test_detect_currency() -> None:
         ("1 A27269   € 20   6.20\nTOTAL 7.00", None),
         ("Totaal € 7,00", "EUR"),
         ("Artikel  Menge  €\nBrot 1 2,10", "EUR"),
+        # a code heading a column among the lexicon's column headings of any language
+        ("Omschrijving  Aantal  EUR\nKoffie 2 7,00", "EUR"),
+        ("Descrizione  Quantità  CHF\nCaffè 2 7.00", "CHF"),
+        # a footer's parts, joined by dots, end with the issuer's country
+        ("Acme Ltd · 5 High Street · Leeds · United Kingdom · VAT GB123456789\nTotal 9.00", "GBP"),
         ("NETT TOTAL RM\n12.50", "MYR"),
         ("Qty Price/RM\n1 4.20", "MYR"),
         ("ALPHA TRADING SDN BHD\nTOTAL 4.20", None),
