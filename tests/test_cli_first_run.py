@@ -177,6 +177,8 @@ def test_the_reading_child_is_started_before_the_command_line_and_used(tmp_path)
         (["image", "r.jpg"], {"DOCEXTRACT_ENGINE": "openai"}, False),
         (["image", "r.jpg"], {"DOCEXTRACT_MODEL": "m.gguf"}, False),
         (["image", "r.jpg", "-e", "reader"], {"DOCEXTRACT_MODEL": "m.gguf"}, True),
+        (["image", "r.jpg", "--mmproj=p.gguf"], {}, False),
+        (["image", "r.jpg"], {"DOCEXTRACT_BASE_URL": "http://localhost:8080"}, False),
     ],
 )
 def test_the_ocr_models_are_loaded_ahead_only_for_the_offline_reader(monkeypatch, args, env, offline):

@@ -31,8 +31,9 @@ def main() -> None:
 
 # Commands that read one document in a child process (docextract.workers.documents_isolated).
 _ONE_DOCUMENT = {"image", "pdf"}
-_ENGINE_FLAGS = {"--engine", "-e"}
-_MODEL_FLAGS = {"--model", "-m", "--base-url", "--mmproj"}
+# The flags that choose the engine (docextract.defaults.engine_name); a projector implies a model.
+_FLAG_KEYS = {"--engine": "engine", "-e": "engine", "--base-url": "base_url", "--model": "model", "-m": "model",
+              "--mmproj": "model"}
 _STOP_FLAGS = {"--help", "--version"}
 
 
@@ -53,16 +54,16 @@ def prestart(args: list[str]) -> None:
 def _reads_offline(args: list[str]) -> bool:
     """Whether the arguments (and the environment) leave the engine at the offline reader, whose
     OCR every image needs."""
-    engine = os.environ.get("DOCEXTRACT_ENGINE")
+    from docextract.defaults import engine_name
+
+    given = {"engine": os.environ.get("DOCEXTRACT_ENGINE"), "base_url": os.environ.get("DOCEXTRACT_BASE_URL"),
+             "model": os.environ.get("DOCEXTRACT_MODEL")}
     for i, arg in enumerate(args):
         name, _, value = arg.partition("=")
-        if name in _ENGINE_FLAGS:
-            engine = value or (args[i + 1] if i + 1 < len(args) else None)
-        elif name in _MODEL_FLAGS:
-            return False
-    if any(os.environ.get(k) for k in ("DOCEXTRACT_MODEL", "DOCEXTRACT_BASE_URL")) and engine is None:
-        return False
-    return engine in (None, "reader")
+        key = _FLAG_KEYS.get(name)
+        if key is not None:
+            given[key] = value or (args[i + 1] if i + 1 < len(args) else None)
+    return engine_name(given["engine"], base_url=given["base_url"], model=given["model"]) == "reader"
 
 
 def _warm_image() -> None:

@@ -106,13 +106,11 @@ def get_engine(name: str, **options: Any) -> Engine:
 
 def default_engine_name(options: EngineOptions | None = None) -> str:
     """``$DOCEXTRACT_ENGINE`` if set, else ``openai`` with a server URL, ``llama`` with a model, else ``reader``."""
-    explicit = os.environ.get("DOCEXTRACT_ENGINE")
-    if explicit:
-        return explicit
+    from docextract.defaults import engine_name
+
     opts = options or EngineOptions()
-    if opts.base_url:
-        return "openai"
-    return "llama" if opts.model or os.environ.get("DOCEXTRACT_MODEL") else "reader"
+    return engine_name(os.environ.get("DOCEXTRACT_ENGINE"), base_url=opts.base_url,
+                       model=opts.model or os.environ.get("DOCEXTRACT_MODEL"))
 
 
 def select_engine(engine: str | type[Engine] | None, options: EngineOptions | None = None) -> Engine:
