@@ -112,6 +112,7 @@ def test_other_objects_give_a_clear_error():
         ("blob.bin", bytes(range(256)), "unsupported format"),
         ("broken.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 20, "not a readable image|truncated"),
         ("trunc.pdf", receipt_pdf()[:200], "damaged"),
+        ("trunc.png", b"\x89PNG\r\n\x1a\n", "not a readable image"),
     ],
 )
 def test_broken_inputs_give_clear_errors(tmp_path, name, content, message):
@@ -121,6 +122,7 @@ def test_broken_inputs_give_clear_errors(tmp_path, name, content, message):
         with open_document(path) as d:
             list(d.pages())
     assert name in str(info.value)
+    assert " at 0x" not in str(info.value)  # no internal object of the reader's
 
 
 def test_encrypted_pdf(tmp_path):

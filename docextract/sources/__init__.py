@@ -243,7 +243,10 @@ def _open_image(data: bytes, name: str, max_pixels: int) -> tuple[Image.Image, i
     except Image.DecompressionBombError:
         img = _open_unchecked(data, name)
     except Exception as exc:  # Pillow raises many types for broken files
-        raise InputError(f"{name} is not a readable image ({type(exc).__name__}: {exc})", path=name) from None
+        # Pillow's messages may name its file object ("<_io.BytesIO object at 0x...>"): an internal
+        detail = re.sub(r"\s*<[^<>]*\bat 0x[0-9a-fA-F]+>", "", str(exc)).strip()
+        raise InputError(f"{name} is not a readable image ({detail or type(exc).__name__}); it may be damaged or cut short",
+                         path=name) from None
     try:
         check_size(img.width, img.height, name, max_pixels)
     except InputError:
