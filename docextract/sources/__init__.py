@@ -243,7 +243,8 @@ def _open_image(data: bytes, name: str, max_pixels: int) -> tuple[Image.Image, i
     except Image.DecompressionBombError:
         img = _open_unchecked(data, name)
     except Exception as exc:  # Pillow raises many types for broken files
-        # Pillow's messages may name its file object ("<_io.BytesIO object at 0x...>"): an internal
+        # Pillow's messages may name its file object ("<_io.BytesIO object at 0x...>"), which is
+        # ours, not the user's: dropped
         detail = re.sub(r"\s*<[^<>]*\bat 0x[0-9a-fA-F]+>", "", str(exc)).strip()
         raise InputError(f"{name} is not a readable image ({detail or type(exc).__name__}); it may be damaged or cut short",
                          path=name) from None
