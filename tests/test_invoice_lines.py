@@ -668,3 +668,19 @@ def test_a_number_label_whose_first_word_ocr_garbled() -> None:
     assert extract_invoice(page("REE FACTURE")).data["invoice_number"] == "FR-20931"
     assert extract_invoice(page("s° FACTURE:")).data["invoice_number"] == "FR-20931"
     assert extract_invoice(page("TAX INVOICE")).data["invoice_number"] is None
+
+
+def test_a_page_whose_items_continue_has_no_total_from_the_column_heading() -> None:
+    """The first page of a two-page invoice: items under "Line Total", the totals on the next page.
+    The heading names a column of line amounts; the first of them is no total of the document."""
+    cells = [
+        (60, 60, "Harbour Print Ltd."), (400, 60, "Invoice Number 2025/2697"),
+        (140, 200, "Service"), (330, 200, "Hours"), (400, 200, "Rate"), (480, 200, "Line Total"),
+        (60, 230, "Translation services"), (350, 230, "2"), (440, 230, "£834.52"), (540, 230, "£1669.04"),
+        (60, 255, "Catering for 20 guests"), (350, 255, "4"), (440, 255, "£750.00"), (540, 255, "£3000.00"),
+        (60, 300, "Continued on next page"),
+    ]
+    words, _ = render(cells, right={350.0, 440.0, 540.0})
+    res = extract_invoice(words)
+    assert [ln[3] for ln in lines(res.data)] == [D("1669.04"), D("3000.00")]
+    assert res.data["total"] is None

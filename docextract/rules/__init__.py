@@ -132,7 +132,7 @@ def find_labelled(
     *,
     exclude: re.Pattern[str] | None = None,
     below: bool = True,
-    rows: range | None = None,
+    rows: Sequence[int] | None = None,
 ) -> list[Value]:
     """Values next to a label: right of the label on its row, else on the row(s) just below it.
 

@@ -236,12 +236,15 @@ def _dates(ctx: DocContext) -> tuple[Value | None, Value | None]:
     return date, (due[0] if due else None)
 
 
-def _total_block(ctx: DocContext) -> dict[str, Value]:
+def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
+    """The amount due, subtotal, tax and discount, by their labels. ``heading``: the item table's
+    heading row, whose "Total" / "Amount" heads a column of line amounts, not the document's total."""
     parse = amounts_parser(ctx)
     out: dict[str, Value] = {}
+    labels = [i for i in range(len(ctx.rows)) if i != heading]
 
     def money(label: re.Pattern[str], exclude: re.Pattern[str] | None) -> list[Value]:
-        return [v for v in find_labelled(ctx, label, parse, exclude=exclude) if isinstance(v.value, Decimal)]
+        return [v for v in find_labelled(ctx, label, parse, exclude=exclude, rows=labels) if isinstance(v.value, Decimal)]
 
     due = money(AMOUNT_DUE, re.compile(r"SUB\s*-?\s*TOTAL|\bHT\b|EXCL", _I))
     totals = money(TOTAL_STRONG, TOTAL_EXCLUDE) + money(TOTAL_PLAIN, TOTAL_EXCLUDE)
@@ -1015,14 +1018,14 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
     values: dict[str, Value] = {}
     number = _invoice_number(ctx)
     date, due = _dates(ctx)
-    block = _total_block(ctx)
+    head_row = next((h for h in range(len(ctx.texts)) if _item_header(ctx, h) is not None), None)
+    block = _total_block(ctx, head_row)
     for key, v in (("invoice_number", number), ("date", date), ("due_date", due)):
         if v is not None:
             values[key] = v
     for key in ("subtotal", "tax", "total"):
         if key in block:
             values[key] = block[key]
-    head_row = next((h for h in range(len(ctx.texts)) if _item_header(ctx, h) is not None), None)
     block_rows = [v.row for v in block.values()]
     body_start = head_row if head_row is not None else min(block_rows, default=len(ctx.texts))
     issuer, customer, party_prov = _parties(ctx, cust, range(body_start, max([*block_rows, body_start - 1]) + 1))
