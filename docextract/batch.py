@@ -47,6 +47,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import logging
 import os
 import re
 import stat
@@ -62,6 +63,8 @@ from docextract.engines import Engine, EngineOptions, select_engine
 from docextract.errors import DocextractError, EngineLoadError, TimeLimitExceeded, UsageError, WorkerDied
 from docextract.names import printable as _safe
 from docextract.sources import IMAGE_SUFFIXES, PDF_SUFFIXES, sniff
+
+log = logging.getLogger(__name__)
 
 RECORD_VERSION = 2
 PART = "\0"  # in read_results' keys: a file's key, PART, its document's number (no path holds a NUL)
@@ -359,8 +362,9 @@ def read_results(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
 
     Later lines supersede earlier ones (``--retry-failed`` appends); a file's first record also
     supersedes the other documents of an earlier reading of it (a file holding several documents
-    has a record for each). A truncated last line and lines that are not JSON objects are ignored.
-    A missing file reads as empty. A ``.parquet`` output reads as its records followed by those
+    has a record for each). A truncated last line (a crash while writing it) is ignored; other
+    lines that are no result record (not JSON, or no document's ``source``) are skipped with a
+    warning that counts them. A missing file reads as empty. A ``.parquet`` output reads as its records followed by those
     of its journal (a run still going or stopped).
     """
     results: dict[str, dict[str, Any]] = {}
@@ -376,17 +380,38 @@ def read_results(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
         fh = open(path, "rb")
     except FileNotFoundError:
         return results
+    skipped: list[int] = []
     with fh:
-        for line in fh:
+        for n, line in enumerate(fh, 1):
             if not line.endswith(b"\n"):
                 break  # a partial line from a crash
             try:
                 record = json.loads(line)
             except ValueError:
-                continue
-            if isinstance(record, dict):
+                record = None
+            if isinstance(record, dict) and record.get("source") is not None:
                 _keep(results, parts, record)
+            elif line.strip():
+                skipped.append(n)
+    if skipped:
+        log.warning("%s: %d line%s that %s no result record skipped (line %s)", os.fsdecode(path), len(skipped),
+                    "" if len(skipped) == 1 else "s", "is" if len(skipped) == 1 else "are",
+                    ", ".join(map(str, skipped[:5])) + (", ..." if len(skipped) > 5 else ""))
     return results
+
+
+RESULTS_SUFFIXES = (".jsonl", ".ndjson", ".parquet")
+
+
+def no_results(path: str | os.PathLike[str]) -> str:
+    """What to say of a file that holds no batch results (or cannot: another kind of file), with
+    the command that makes one."""
+    name = Path(path).name
+    if name.lower().endswith(RESULTS_SUFFIXES):
+        return f"{os.fsdecode(path)} holds no results; make it with `docextract batch DIR -o {name}`"
+    name = Path(path).stem + ".jsonl"
+    return (f"{os.fsdecode(path)} is not a results file; results are the JSONL a batch writes "
+            f"(beside a .xlsx or .csv it writes too): `docextract batch DIR -o {name}`")
 
 
 def _keep(results: dict[str, dict[str, Any]], parts: dict[str, list[str]], record: dict[str, Any]) -> None:

@@ -8,7 +8,7 @@ exceptions are for things that stop a whole document::
     │                         unsupported format, bad page range
     ├── UsageError            invalid options (exit code 2)
     │   └── NeedsVisionModel  a job that needs a vision model was given none
-    ├── SchemaError           a schema cannot be imported, is invalid, or cannot become a grammar
+    ├── SchemaError           a schema cannot be imported, is invalid, or cannot become a grammar (exit code 2)
     │   └── SchemaNotFound    unknown schema name (lists the known ones)
     ├── EngineError           an engine failed
     │   ├── EngineNotFound    unknown engine name
@@ -52,7 +52,10 @@ class NeedsVisionModel(UsageError):
 
 
 class SchemaError(DocextractError):
-    """A schema cannot be loaded, validated or compiled to a grammar."""
+    """A schema cannot be loaded, validated or compiled to a grammar: the schema given is at fault,
+    as with any bad option value (exit code 2)."""
+
+    exit_code = 2
 
 
 class SchemaNotFound(SchemaError, LookupError):

@@ -82,6 +82,27 @@ def test_code_on_the_reader(files: dict[str, Path]) -> None:
     assert json.loads(as_json.stdout) == {"language": "python", "code": SNIPPET} and as_json.stderr == ""
 
 
+@pytest.mark.parametrize("command, args, message", [
+    ("code", ["-o", "{input}"], "{input} is also an input"),
+    ("ocr", ["-o", "{input}"], "{input} is also an input"),
+    ("code", ["-o", "{tmp}/code.json"], "a .json file cannot hold this output"),
+    ("code", ["-f", "json", "-o", "{tmp}/code.py"], "a .py file cannot hold this output; name it .json"),
+    ("code", ["-o", "{tmp}/missing/code.py"], "the folder {tmp}/missing does not exist"),
+    ("ocr", ["-o", "{tmp}/text.xlsx"], "a .xlsx file cannot hold this output"),
+])
+def test_code_and_ocr_refuse_an_output_before_any_work(files: dict[str, Path], tmp_path: Path, command: str,
+                                                       args: list[str], message: str) -> None:
+    """Refused before anything is read (exit 2): the input named as the output (even under an
+    output's suffix), a suffix of another format, a missing folder; the input stays as it was."""
+    shot = tmp_path / "shot.md"  # a screenshot under a name ocr could write
+    shot.write_bytes(files["img"].read_bytes())
+    fill = {"input": str(shot), "tmp": str(tmp_path)}
+    result = runner.invoke(app, [command, str(shot), *[a.format(**fill) for a in args]])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert message.format(**fill) in " ".join(result.stderr.split())
+    assert shot.read_bytes() == files["img"].read_bytes() and sorted(p.name for p in tmp_path.iterdir()) == ["shot.md"]
+
+
 def test_user_errors_are_one_line(files: dict[str, Path], tmp_path: Path) -> None:
     missing = runner.invoke(app, ["ocr", str(tmp_path / "nope.pdf")])
     assert missing.exit_code == 1 and missing.stdout == "" and "does not exist" in missing.stderr

@@ -464,10 +464,12 @@ def test_schema_files_have_depth_and_size_limits(tmp_path: Path) -> None:
     exits.write_text("raise SystemExit(7)\n")
     doc = tmp_path / "r.pdf"
     receipt_pdf(doc)
-    result = cli("pdf", doc, "--schema", f"{exits}:Model")
-    assert result.returncode == 1 and "importing" in result.stderr and "SystemExit: 7" in result.stderr, result.stderr
-    depth = cli("pdf", doc, "--schema", deep)
-    assert depth.returncode == 1 and "nested deeper" in depth.stderr and "RecursionError" not in depth.stderr
+    # an engine that reads your own schemas (the offline reader refuses them unread); no server is asked
+    engine = ["--engine", "openai", "--base-url", "http://127.0.0.1:9/v1", "--model", "m"]
+    result = cli("pdf", doc, "--schema", f"{exits}:Model", *engine)
+    assert result.returncode == 2 and "importing" in result.stderr and "SystemExit: 7" in result.stderr, result.stderr
+    depth = cli("pdf", doc, "--schema", deep, *engine)
+    assert depth.returncode == 2 and "nested deeper" in depth.stderr and "RecursionError" not in depth.stderr
 
 
 # -- pixels, options, global state ---------------------------------------------------------------------------

@@ -463,3 +463,24 @@ def test_real_server_streams_free_text(llama_server: str) -> None:
     assert len(got) >= 2  # arrived in pieces
     assert "".join(got) == out.text and out.text
     assert out.finish_reason == "length"
+
+
+def test_a_run_that_reads_nothing_keeps_the_earlier_output(scripted: Callable[..., Scripted], tmp_path: Path) -> None:
+    """Every request refused: the file an earlier run wrote at -o is kept, not replaced by an empty record."""
+    def reply(req: dict[str, Any]) -> Reply:
+        if req["path"].endswith("/models"):
+            return js({"data": [{"id": "m"}]})
+        return js({"error": {"message": "model not loaded"}}, status=400)
+
+    server = scripted(reply)
+    img = tmp_path / "r.png"
+    image().save(img)
+    keep = tmp_path / "keep.json"
+    keep.write_text('{"total": 11.05}\n')
+    run = subprocess.run([sys.executable, "-m", "docextract", "image", str(img), "--schema", "receipt", "--engine", "openai",
+                          "--base-url", server.url, "--model", "m", "-o", str(keep)],
+                         capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert server.requests, "the server was asked"
+    assert keep.read_text() == '{"total": 11.05}\n'
+    assert f"{keep} was not written" in " ".join(run.stderr.split())

@@ -91,7 +91,7 @@ def test_cli_uncompilable_schema_exit_code(tiny_vlm, docs, tmp_path):
     bad.write_text(json.dumps({"type": "object", "properties": {"x": {"type": "string", "pattern": "[A-Z]{3}"}}}))
     run = subprocess.run([sys.executable, "-m", "docextract", "image", str(docs["png"]), "--schema", str(bad),
                           "--model", str(model), "--mmproj", str(mmproj)], capture_output=True, text=True, timeout=300)
-    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.returncode == 2 and "Traceback" not in run.stderr
     assert "grammar" in run.stderr and run.stdout == ""
 
 

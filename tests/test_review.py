@@ -179,7 +179,11 @@ def test_export_applies_corrections_to_xlsx_and_csv(fresh: Path, tmp_path: Path)
     assert Decimal(rows_csv["a.pdf"]["total"]) == Decimal("11.50") and rows_csv["a.pdf"]["date"] == "2025-03-15"
 
     bad = runner.invoke(app, ["export", str(fresh), "-o", str(tmp_path / "out.json")])
-    assert bad.exit_code == 2 and ".xlsx or .csv" in bad.output
+    assert bad.exit_code == 2 and "a .json file cannot hold this output; name it .csv, .xlsx" in " ".join(bad.output.split())
+    nodir = runner.invoke(app, ["export", str(fresh), "-o", str(tmp_path / "nodir" / "out.xlsx")])
+    assert nodir.exit_code == 2 and f"the folder {tmp_path / 'nodir'} does not exist" in " ".join(nodir.output.split())
+    onto = runner.invoke(app, ["export", str(fresh), "-o", str(fresh)])
+    assert onto.exit_code == 2 and "is also an input" in onto.output
 
 
 def test_xlsx_cells_never_hold_formulas(tmp_path: Path) -> None:

@@ -147,6 +147,40 @@ def test_read_results_gives_typed_dataframes(tmp_path):
         docextract.read_results(tmp_path / "missing.jsonl")
 
 
+def test_read_results_says_what_it_skips_and_refuses_other_files(tmp_path, caplog):
+    from docextract.batch import Job, ResultWriter, result_record
+
+    jsonl = tmp_path / "out.jsonl"
+    with ResultWriter(jsonl) as writer:
+        writer.write(result_record(Job("a.jpg", "k0"), receipt("a.jpg").to_dict()))
+    with jsonl.open("a", encoding="utf-8") as fh:
+        fh.write("garbage{\n")
+    with ResultWriter(jsonl) as writer:
+        writer.write(result_record(Job("b.jpg", "k1"), receipt("b.jpg").to_dict()))
+    with caplog.at_level("WARNING", logger="docextract.batch"):
+        documents, _ = docextract.read_results(jsonl)
+    assert list(documents["source"]) == ["a.jpg", "b.jpg"]
+    assert "out.jsonl: 1 line that is no result record skipped (line 2)" in caplog.text
+    data_only = tmp_path / "one.jsonl"  # what `image -o one.jsonl` writes: the data, no source
+    data_only.write_text(receipt("a.jpg").to_json(indent=None) + "\n")
+    with pytest.raises(ExportError, match=r"one\.jsonl holds no results; make it with `docextract batch DIR -o one\.jsonl`"):
+        docextract.read_results(data_only)
+    workbook = tmp_path / "out.xlsx"
+    write_table([receipt("a.jpg")], workbook)
+    with pytest.raises(ExportError, match=r"out\.xlsx is not a results file; .* `docextract batch DIR -o out\.jsonl`"):
+        docextract.read_results(workbook)
+
+
+def test_one_result_writes_only_what_its_name_says(tmp_path):
+    r = receipt("a.jpg")
+    with pytest.raises(ExportError, match=r"x\.xlsx: to_csv writes CSV text"):
+        r.to_csv(tmp_path / "x.xlsx")
+    with pytest.raises(ExportError, match=r"x\.csv: to_xlsx writes a workbook"):
+        r.to_xlsx(tmp_path / "x.csv")
+    assert list(tmp_path.iterdir()) == []
+    assert write_table(r, tmp_path / "one.xlsx") == [tmp_path / "one.xlsx"]  # one result alone, as a list of one
+
+
 def test_cli_image_and_batch_to_xlsx(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -177,6 +211,9 @@ def test_cli_image_and_batch_to_xlsx(tmp_path):
     (["-o", "{tmp}/x.txt"], "{tmp}/x.txt: a .txt file cannot hold this output"),
     (["-f", "csv", "-o", "{tmp}/x.xlsx"], "-f csv does not match the file's suffix"),
     (["-f", "xlsx"], "a workbook cannot go to stdout"),
+    (["--csv", "summary", "-o", "{tmp}/x.json"], "--csv chooses the rows of CSV and xlsx output, not of json"),
+    (["--schema", "{tmp}/mine.schema.json", "-o", "{tmp}/x.json"],
+     "the offline reader extracts code, invoice, receipt, table, not '{tmp}/mine.schema.json'; your own schemas need a vision model"),
 ])
 def test_cli_refuses_an_output_before_any_work(tmp_path, args, message):
     pdf = tmp_path / "r.pdf"
@@ -187,10 +224,23 @@ def test_cli_refuses_an_output_before_any_work(tmp_path, args, message):
     assert ".tmp" not in run.stderr and sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf"]
 
 
+def test_cli_csv_rows_alone_mean_csv_and_quiet_means_quiet(tmp_path):
+    pdf = tmp_path / "r.pdf"
+    receipt_pdf(pdf, ReceiptData())
+    run = cli("pdf", pdf, "--csv", "summary")
+    assert run.returncode == 0, run.stderr
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert len(rows) == 1 and rows[0]["total"] == str(ReceiptData().total)
+    run = cli("pdf", pdf, "-q", "-o", tmp_path / "r.xlsx")
+    assert run.returncode == 0 and run.stderr == "" and (tmp_path / "r.xlsx").is_file()
+
+
 def test_cli_batch_refuses_csv_named_xlsx(tmp_path):
     receipt_pdf(tmp_path / "r.pdf", ReceiptData())
     run = cli("batch", tmp_path / "r.pdf", "--csv", tmp_path / "out.xlsx")
     assert run.returncode == 2 and "out.xlsx: a .xlsx file cannot hold this output; name it .csv" in " ".join(run.stderr.split())
     run = cli("batch", tmp_path / "r.pdf", "-o", tmp_path / "out.json")
     assert run.returncode == 2 and "name it .jsonl" in " ".join(run.stderr.split())
+    run = cli("batch", tmp_path / "r.pdf", "--schema", tmp_path / "mine.schema.json", "-o", tmp_path / "out.jsonl")
+    assert run.returncode == 2 and "your own schemas need a vision model" in " ".join(run.stderr.split())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf"]

@@ -104,6 +104,7 @@ def batch_command(inputs: InputsArg, schema: SchemaOpt = "receipt", *, out: Batc
         jsonl, tables = _outputs(out.output, out.csv, log.quiet)
         executor = out.executor(log, engine.allow_remote)
         name, eng_opts = _engine_config(engine, log, out.threads())
+        ex.check_reader_schema(name, schema)
         batch_opts = BatchOptions(schema=schema, engine=name, engine_options=eng_opts, options=read.pipeline_options(),
                                   workers=out.workers, retry_failed=out.retry_failed, timeout=read.time_limit(name))
         check_not_inputs([jsonl, *tables], [])  # --csv naming the JSONL

@@ -215,6 +215,21 @@ def exit_code_for(results: list[Extraction]) -> int:
     return EXIT_OK
 
 
+def checked_output(output: Path | None, inputs: list[Path], allowed: list[str], default: str | None = None) -> str | None:
+    """The format ``-o`` names (None for stdout), checked before any work (exit 2): not one of the
+    inputs, a suffix that holds one of ``allowed`` (``default`` for a suffix that names no format,
+    such as code's ``.py``), a folder that exists and can be written."""
+    if output is None or str(output) == "-":
+        return None
+    from docextract.output.files import check_output, format_of
+    from docextract.outputs import check_not_inputs
+
+    check_not_inputs([output], inputs)  # before its suffix: the worse mistake
+    fmt = format_of(output, allowed, default)
+    check_output(output)
+    return fmt
+
+
 def write_text(text: str, output: Path | None) -> None:
     """Write UTF-8 to stdout or to the output file (atomically when it is a regular file:
     :func:`docextract.output.files.write_atomic`)."""

@@ -20,7 +20,16 @@ from docextract.cli.common import (
     report_issues,
     write_text,
 )
-from docextract.cli.options import EngineFlags, LogFlags, OutputFormat, ReadFlags, ResultFlags, SchemaOpt, command
+from docextract.cli.options import (
+    CsvMode,
+    EngineFlags,
+    LogFlags,
+    OutputFormat,
+    ReadFlags,
+    ResultFlags,
+    SchemaOpt,
+    command,
+)
 
 if TYPE_CHECKING:
     from docextract.engines import Engine, EngineOptions
@@ -63,15 +72,21 @@ def run_extract(file: Path, schema: str, expect: str, flags: ExtractFlags) -> No
     with handle_errors(log.verbose):
         out = flags.out.output
         check_not_inputs([] if out is None or str(out) == "-" else [out], [file])  # before its suffix: the worse mistake
-        fmt = output_format(out, flags.out.fmt)
+        fmt = output_format(out, flags.out.fmt, csv=flags.out.csv_mode is not None)
         name = check_engine(flags.engine.engine, flags.engine.options(log), log.quiet)
+        check_reader_schema(name, schema)
         _check_kind(file, expect, log.quiet)
         with OutputClaim([] if out is None or str(out) == "-" else [out], inputs=[file]):
             try:
                 results = _extract_with_progress(file, schema, flags, flags.read.time_limit(name))
             except KeyboardInterrupt as exc:
                 raise interrupted(exc) from None
-            write_results(results, flags.out, fmt)
+            if out is not None and str(out) != "-" and all(r.data is None for r in results):
+                # nothing was read: an earlier run's file there is kept, not replaced by an empty record
+                if not log.quiet:
+                    err_console.print(f"nothing read, so {escape(str(out))} was not written", highlight=False)
+            else:
+                write_results(results, flags.out, fmt, log.quiet)
         _report(results, log.quiet)
     code = exit_code_for(results)
     for result in results:
@@ -129,6 +144,15 @@ def check_engine(engine: str | None, options: EngineOptions, quiet: bool) -> str
     return eng.name
 
 
+def check_reader_schema(engine: str, schema: str) -> None:
+    """Refuse a schema of your own for the offline reader before any work (exit 2): it reads only
+    the built-in kits. A bare name is a kit's, or an unknown one the reading reports."""
+    if engine == "reader" and not schema.isidentifier():
+        from docextract.schemas import not_for_reader
+
+        raise fail(not_for_reader(schema), EXIT_USAGE)
+
+
 def open_engine(flags: EngineFlags, log: LogFlags) -> Engine:
     """The loaded engine the flags ask for (the offline reader when no model is configured)."""
     from docextract.engines import select_engine
@@ -146,21 +170,26 @@ def warn_if_remote(eng: Engine, options: EngineOptions, quiet: bool) -> None:
         err_console.print(f"[yellow]warning:[/] {where} is not on this machine: document images will be sent there", highlight=False)
 
 
-def output_format(output: Path | None, fmt: OutputFormat | None) -> OutputFormat:
-    """What to write: ``-f``, else what ``-o``'s suffix names; checked before any work (exit 2 when
-    the suffix names another format, or the file cannot be written)."""
+def output_format(output: Path | None, fmt: OutputFormat | None, *, csv: bool = False) -> OutputFormat:
+    """What to write: ``-f``, else what ``-o``'s suffix names, else CSV where ``--csv`` chose its
+    rows (``csv``), else JSON; checked before any work (exit 2 when the suffix names another format,
+    ``--csv`` is given for JSON, or the file cannot be written)."""
     from docextract.output.files import check_output, format_of
 
     if output is None or str(output) == "-":
         if fmt is OutputFormat.xlsx:
             raise fail("a workbook cannot go to stdout; name a file: -o results.xlsx", EXIT_USAGE)
-        return fmt or OutputFormat.json
-    named = OutputFormat(format_of(output, [f.value for f in OutputFormat]))
-    if fmt is not None and fmt is not named:
-        raise fail(f"{escape(str(output))}: -f {fmt.value} does not match the file's suffix; "
-                   f"name it .{fmt.value} or drop -f", EXIT_USAGE)
-    check_output(output)
-    return named
+        chosen = fmt or (OutputFormat.csv if csv else OutputFormat.json)
+    else:
+        chosen = OutputFormat(format_of(output, [f.value for f in OutputFormat]))
+        if fmt is not None and fmt is not chosen:
+            raise fail(f"{escape(str(output))}: -f {fmt.value} does not match the file's suffix; "
+                       f"name it .{fmt.value} or drop -f", EXIT_USAGE)
+        check_output(output)
+    if csv and chosen not in (OutputFormat.csv, OutputFormat.xlsx):
+        raise fail(f"--csv chooses the rows of CSV and xlsx output, not of {chosen.value}; drop it or write .csv / .xlsx",
+                   EXIT_USAGE)
+    return chosen
 
 
 def _check_kind(file: Path, expect: str, quiet: bool) -> None:
@@ -172,18 +201,19 @@ def _check_kind(file: Path, expect: str, quiet: bool) -> None:
         err_console.print(f"[yellow]note:[/] {file.name} looks like a{'n' if other == 'image' else ''} {other}; reading it anyway", highlight=False)
 
 
-def write_results(results: list[Extraction], out: ResultFlags, fmt: OutputFormat) -> None:
+def write_results(results: list[Extraction], out: ResultFlags, fmt: OutputFormat, quiet: bool = False) -> None:
     """Write the file's results in the requested format: JSON is one object, or a list of them when
     the file holds several documents; JSONL a line each; CSV and xlsx rows each."""
     output = out.output
     if fmt in (OutputFormat.csv, OutputFormat.xlsx):
         from docextract.output.export import results_to_csv, write_table
 
+        mode = (out.csv_mode or CsvMode.items).value
         if output is None or str(output) == "-":
-            write_text(results_to_csv(results, out.csv_mode.value), None)
+            write_text(results_to_csv(results, mode), None)
             return
-        written = write_table(results, output, mode=out.csv_mode.value)
-        if len(written) > 1 or fmt is OutputFormat.xlsx:
+        written = write_table(results, output, mode=mode)
+        if (len(written) > 1 or fmt is OutputFormat.xlsx) and not quiet:
             err_console.print(f"wrote {escape(', '.join(map(str, written)))}", highlight=False)
         return
     if fmt is OutputFormat.jsonl:

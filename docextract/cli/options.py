@@ -131,7 +131,7 @@ class ResultFlags:
 
     output: Annotated[Optional[Path], typer.Option("--output", "-o", rich_help_panel=OUTPUT, help="Write here: .json, .jsonl, .csv or .xlsx (a documents and an items sheet); default stdout.")] = None
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", rich_help_panel=OUTPUT, help="Output format; default from -o's suffix (which must match), else json.")] = None
-    csv_mode: Annotated[CsvMode, typer.Option("--csv", rich_help_panel=OUTPUT, help="CSV rows: one per line item (summary repeated) or one per document.")] = CsvMode.items
+    csv_mode: Annotated[Optional[CsvMode], typer.Option("--csv", rich_help_panel=OUTPUT, show_default=False, help="CSV rows: one per line item (summary repeated; the default) or one per document. Alone, writes CSV to stdout.")] = None
     full: Annotated[bool, typer.Option("--full", rich_help_panel=OUTPUT, help="Print the whole result: status, issues, provenance, raw tile output.")] = False
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from docextract.cli.common import EXIT_USAGE, err_console, fail, handle_errors, write_text
+from docextract.cli.common import EXIT_USAGE, checked_output, err_console, fail, handle_errors, write_text
 from docextract.cli.options import CsvMode, CsvModeOpt, LogFlags, command
 
 ResultsArg = Annotated[Path, typer.Argument(help="The results JSONL file (from `docextract batch DIR -o results.jsonl`).", show_default=False)]
@@ -67,9 +67,7 @@ def export_command(results: ResultsArg, output: ExportOutOpt = None, csv_mode: C
     log.setup()
     quiet = log.quiet
     with handle_errors(log.verbose):
-        suffix = output.suffix.lower() if output is not None and str(output) != "-" else ".csv"
-        if suffix not in (".csv", ".xlsx"):
-            raise fail(f"{output}: export writes .xlsx or .csv; name the output so", EXIT_USAGE)
+        checked_output(output, [results], ["csv", "xlsx"])
         from docextract.output.export import results_to_csv, write_table
         from docextract.review import ReviewStore
 

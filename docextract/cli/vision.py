@@ -25,6 +25,7 @@ from docextract.cli.common import (
     EXIT_OK,
     EXIT_PARTIAL,
     EXIT_USAGE,
+    checked_output,
     err_console,
     fail,
     handle_errors,
@@ -204,14 +205,20 @@ def code_command(file: FileArg, fmt: CodeFormatOpt = CodeFormat.text, output: Ou
                  engine: EngineFlags, doc: DocFlags, log: LogFlags) -> None:
     """Code from a screenshot, indentation preserved (a vision model, or offline OCR without one)."""
 
+    from docextract.outputs import OutputClaim
+
     log.setup()
     with handle_errors(log.verbose):
+        # code of any language goes to a file of its suffix (x.py); a data format's suffix only with -f json
+        as_json = fmt is CodeFormat.json
+        checked_output(output, [file], ["json"] if as_json else ["text", "markdown"], None if as_json else "text")
         opts = doc.pipeline_options()
         child, name = isolated_jobs("code", engine, log, needs_vision=False)
-        with child, _interruptible(None):
-            result = child.call("docextract.jobs:code", file, ENGINE, timeout=doc.time_limit(name), **opts)
-        text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt is CodeFormat.json else result.code
-        write_text(text, output)
+        with OutputClaim([output] if output is not None and str(output) != "-" else [], inputs=[file]), child:
+            with _interruptible(None):
+                result = child.call("docextract.jobs:code", file, ENGINE, timeout=doc.time_limit(name), **opts)
+            text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if as_json else result.code
+            write_text(text, output)
         if not log.quiet and fmt is CodeFormat.text and result.language:
             err_console.print(f"language: {result.language}", highlight=False)
     raise typer.Exit(_report(result.issues, log.quiet))
@@ -221,36 +228,35 @@ def code_command(file: FileArg, fmt: CodeFormatOpt = CodeFormat.text, output: Ou
 def ocr_command(file: FileArg, fmt: OcrFormatOpt = None, output: OutputOpt = None, *,
                 engine: EngineFlags, doc: DocFlags, log: LogFlags) -> None:
     """All text of a document or image in reading order, as Markdown (PDF text layer where present)."""
+    from docextract.outputs import OutputClaim
 
     log.setup()
     to_stdout = output is None or str(output) == "-"
     out = _Stdout()
     with handle_errors(log.verbose):
-        kind = _ocr_format(None if to_stdout else output, fmt)
+        kind = _ocr_format(None if to_stdout else output, fmt, file)
         opts = doc.pipeline_options()
         child, name = isolated_jobs("ocr", engine, log, needs_vision=False)
         stream = to_stdout and kind is not OcrFormat.json
-        with child, _interruptible(out):
-            text = child.call("docextract.jobs:ocr_markdown", file, ENGINE, plain=kind is OcrFormat.text,
-                              on_text=STREAM if stream else None, timeout=doc.time_limit(name), on_event=out, **opts)
-        if kind is OcrFormat.json:
-            record = {"source": printable(file), "format": "markdown", "text": text}
-            write_text(json.dumps(record, ensure_ascii=False, indent=2), None if to_stdout else output)
-        elif not to_stdout:
-            write_text(text, output)
+        with OutputClaim([] if to_stdout else [output], inputs=[file]), child:
+            with _interruptible(out):
+                text = child.call("docextract.jobs:ocr_markdown", file, ENGINE, plain=kind is OcrFormat.text,
+                                  on_text=STREAM if stream else None, timeout=doc.time_limit(name), on_event=out, **opts)
+            if kind is OcrFormat.json:
+                record = {"source": printable(file), "format": "markdown", "text": text}
+                write_text(json.dumps(record, ensure_ascii=False, indent=2), None if to_stdout else output)
+            elif not to_stdout:
+                write_text(text, output)
 
 
-def _ocr_format(output: Path | None, fmt: OcrFormat | None) -> OcrFormat:
+def _ocr_format(output: Path | None, fmt: OcrFormat | None, file: Path) -> OcrFormat:
     """What ``ocr`` writes: ``-f``, else what ``-o``'s suffix names (which must agree), else Markdown."""
-    from docextract.output.files import check_output, format_of
-
     if output is None:
         return fmt or OcrFormat.markdown
-    named = OcrFormat(format_of(output, [f.value for f in OcrFormat]))
+    named = OcrFormat(checked_output(output, [file], [f.value for f in OcrFormat]))
     if fmt is not None and fmt is not named:
         raise fail(f"{escape(str(output))}: -f {fmt.value} does not match the file's suffix; drop -f or rename the file",
                    EXIT_USAGE)
-    check_output(output)
     return named
 
 

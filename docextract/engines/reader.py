@@ -45,12 +45,9 @@ class ReaderEngine(Engine):
         start = time.perf_counter()
         spec = request.schema
         if spec is None or getattr(spec, "rules", None) is None:
-            from docextract.schemas import reader_schemas
+            from docextract.schemas import not_for_reader
 
-            raise EngineError(
-                f"the offline reader extracts {', '.join(reader_schemas())}, not {getattr(spec, 'name', None)!r}; "
-                "your own schemas need a vision model (--model, see `docextract models`)"
-            )
+            raise EngineError(not_for_reader(getattr(spec, "name", None)))
         text = _words(request)
         result: Reading = spec.rules(text.words, tables=request.tables)
         if self.currency and "currency" in result.data and result.data["currency"] is None:

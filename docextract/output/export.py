@@ -93,7 +93,11 @@ def kit_of(result: Result | Record) -> SchemaSpec:
     return spec_named(str(result.get("schema") or ""))
 
 
-def _with_kits(results: Iterable[Result | Record], spec: SchemaSpec | None) -> list[tuple[Record, SchemaSpec]]:
+def _with_kits(results: Iterable[Result | Record] | Result, spec: SchemaSpec | None) -> list[tuple[Record, SchemaSpec]]:
+    if isinstance(results, dict) or hasattr(results, "to_dict"):  # one result given alone
+        results = [results]  # type: ignore[list-item]
+    if not isinstance(results, Iterable):
+        raise ExportError(f"cannot export a {type(results).__name__}; pass Extraction objects or their records (dicts)")
     return [(as_record(r), spec or kit_of(r)) for r in results]
 
 

@@ -32,9 +32,17 @@ def read_results(path: str | os.PathLike[str], spec: SchemaSpec | None = None) -
     The latest record of each document counts (see :func:`docextract.batch.read_results`);
     ``spec`` is the kit to read a user schema's records with.
     """
+    from docextract.batch import RESULTS_SUFFIXES, no_results
     from docextract.batch import read_results as read_records
 
+    if not isinstance(path, (str, os.PathLike)):
+        raise ExportError(f"read_results takes the path of the JSONL file a batch wrote, not {type(path).__name__}")
     if not Path(path).is_file():
         raise ExportError(f"{os.fspath(path)} does not exist or is not a file; pass the JSONL file a batch wrote")
-    documents, items = sheets(read_records(path).values(), spec)
+    if not os.fsdecode(path).lower().endswith(RESULTS_SUFFIXES):
+        raise ExportError(no_results(path))
+    records = read_records(path)
+    if not records and Path(path).stat().st_size:
+        raise ExportError(no_results(path))
+    documents, items = sheets(records.values(), spec)
     return Results(sheet_dataframe(documents), sheet_dataframe(items))

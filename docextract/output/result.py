@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from docextract.errors import ExportError
 from docextract.types import FieldSource, Issue, Status, TileResult
 
 if TYPE_CHECKING:
@@ -125,6 +126,8 @@ class Extraction:
         from docextract.output.export import results_to_csv
         from docextract.output.files import write_atomic
 
+        if path is not None and Path(path).suffix.lower() != ".csv":
+            raise ExportError(f"{path}: to_csv writes CSV text; name the file .csv (to_xlsx writes a workbook)")
         text = results_to_csv([self], mode)
         if path is not None:
             write_atomic(path, text)
@@ -134,6 +137,8 @@ class Extraction:
         """Write an xlsx workbook: a ``documents`` and an ``items`` sheet (a sheet per table for tables)."""
         from docextract.output.export import write_table
 
+        if Path(path).suffix.lower() != ".xlsx":
+            raise ExportError(f"{path}: to_xlsx writes a workbook; name the file .xlsx (to_csv writes CSV)")
         return write_table([self], path)[0]
 
     def to_dataframe(self, mode: str = "items") -> pd.DataFrame:

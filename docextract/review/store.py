@@ -298,15 +298,18 @@ class ReviewStore:
     """
 
     def __init__(self, results: str | os.PathLike[str]) -> None:
+        from docextract.batch import RESULTS_SUFFIXES, no_results
+
         self.results = Path(results)
+        if self.results.is_file() and not self.results.name.lower().endswith(RESULTS_SUFFIXES):
+            raise InputError(no_results(self.results), path=self.results)
         self.corrections = corrections_path(self.results)
         self._lock = threading.RLock()
         self._stamp: tuple[Any, ...] | None = None
         self._docs: dict[str, ReviewedDocument] = {}
         self.refresh()
         if not self._docs:
-            raise InputError(f"{self.results} holds no results; make it with `docextract batch DIR -o {self.results.name}`",
-                             path=self.results)
+            raise InputError(no_results(self.results), path=self.results)
 
     def _read_stamp(self) -> tuple[Any, ...]:
         stamp: list[Any] = []

@@ -43,6 +43,12 @@ def reader_schemas() -> list[str]:
     return [name for name in list_schemas() if BUILTIN_SPECS[name].rules is not None]
 
 
+def not_for_reader(schema: str | None) -> str:
+    """Why the offline reader cannot read ``schema`` (one of your own): what it reads, and what will."""
+    return (f"the offline reader extracts {', '.join(reader_schemas())}, not {schema!r}; "
+            "your own schemas need a vision model (--model, see `docextract models`)")
+
+
 def spec_named(name: str) -> SchemaSpec:
     """The built-in kit called ``name``, else a plain kit of that name (a user schema's results)."""
     return BUILTIN_SPECS.get(name) or SchemaSpec(name, None, {"type": "object"})
@@ -164,6 +170,7 @@ __all__ = [
     "Tables",
     "ValidationError",
     "list_schemas",
+    "not_for_reader",
     "reader_schemas",
     "resolve_schema",
     "spec_named",
