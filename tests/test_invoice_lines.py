@@ -684,3 +684,43 @@ def test_a_page_whose_items_continue_has_no_total_from_the_column_heading() -> N
     res = extract_invoice(words)
     assert [ln[3] for ln in lines(res.data)] == [D("1669.04"), D("3000.00")]
     assert res.data["total"] is None
+
+
+def _totals_page(number: str, heading: list[str], rows: list[tuple[str, str, str]], totals: list[tuple[str, str]]) -> dict:
+    """An invoice page: a number, a three-column item table and a totals block, as rules read its text layer."""
+    cells: list[Cell] = [(60, 60, "Atelier Nordlicht GmbH"), (380, 80, number), (60, 100, "Datum: 14.03.2025")]
+    cells += [(x, 200, h) for x, h in zip((60, 330, 480), heading)]
+    for n, (desc, qty, amount) in enumerate(rows):
+        cells += [(60, 225 + 22 * n, desc), (350, 225 + 22 * n, qty), (540, 225 + 22 * n, amount)]
+    for n, (label, amount) in enumerate(totals):
+        cells += [(330, 320 + 22 * n, label), (540, 320 + 22 * n, amount)]
+    words, _ = render(cells, right={350.0, 540.0})
+    return extract_invoice(words).data
+
+
+def test_a_number_that_begins_with_a_date_is_a_number() -> None:
+    data = _totals_page("Rechnungs-Nr. 20250721-11", ["Leistung", "Anz.", "Betrag"],
+                        [("Beratung", "2", "200,00")], [("Endbetrag", "200,00 EUR")])
+    assert data["invoice_number"] == "20250721-11" and data["date"].isoformat() == "2025-03-14"
+    assert lines(data) == [("Beratung", D(2), None, D(200))]  # "Anz." heads the quantities
+
+
+@pytest.mark.parametrize("totals, tax", [
+    # two rates, each base in brackets before its tax
+    ([("Totaal excl. BTW", "EUR 1.000,00"), ("BTW 21% (800,00)", "EUR 168,00"), ("BTW 9% (200,00)", "EUR 18,00"),
+      ("Totaal incl. BTW", "EUR 1.186,00")], D("186.00")),
+    # the base after its word
+    ([("Zwischensumme", "1.000,00"), ("MwSt. 19 % auf 600,00", "114,00"), ("MwSt. 7 % auf 400,00", "28,00"),
+      ("Endbetrag", "1.142,00")], D("142.00")),
+    ([("Zwischensumme", "1.000,00"), ("Mehrwertsteuer 19 %", "190,00"), ("Endbetrag", "1.190,00")], D("190.00")),
+])
+def test_the_tax_of_the_totals_block(totals: list[tuple[str, str]], tax: D) -> None:
+    data = _totals_page("Rechnung Nr. 2025/17", ["Leistung", "Menge", "Betrag"],
+                        [("Beratung", "2", "600,00"), ("Druck", "1", "400,00")], totals)
+    assert data["subtotal"] == D("1000.00") and data["tax"] == tax and data["total"] == D("1000.00") + tax
+
+
+def test_montant_du_is_the_amount_due() -> None:
+    data = _totals_page("Facture n° F-118", ["Désignation", "Qté", "Montant"],
+                        [("Conseil", "2", "200,00")], [("Total HT", "200,00"), ("TVA 20 %", "40,00"), ("Montant dû", "240,00 €")])
+    assert data["total"] == D("240.00") and data["tax"] == D("40.00")

@@ -106,7 +106,8 @@ def _ids(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _ID_TOKEN.finditer(text):
         tok = m.group(1)
-        if not re.search(r"\d", tok) or find_dates(tok) or re.fullmatch(r"\d{1,2}", tok):
+        # a date is no number ("07.03.2025"), but a number may begin with one ("20250721-11")
+        if not re.search(r"\d", tok) or re.fullmatch(r"\d{1,2}", tok) or any(d.start == 0 and d.end == len(tok) for d in find_dates(tok)):
             continue
         out.append((tok, m.start(1), m.end(1)))
     return out
@@ -244,7 +245,8 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
     labels = [i for i in range(len(ctx.rows)) if i != heading]
 
     def money(label: re.Pattern[str], exclude: re.Pattern[str] | None) -> list[Value]:
-        return [v for v in find_labelled(ctx, label, parse, exclude=exclude, rows=labels) if isinstance(v.value, Decimal)]
+        return [_after_base(ctx, v, parse) for v in find_labelled(ctx, label, parse, exclude=exclude, rows=labels)
+                if isinstance(v.value, Decimal)]
 
     due = money(AMOUNT_DUE, re.compile(r"SUB\s*-?\s*TOTAL|\bHT\b|EXCL", _I))
     totals = money(TOTAL_STRONG, TOTAL_EXCLUDE) + money(TOTAL_PLAIN, TOTAL_EXCLUDE)
@@ -268,9 +270,10 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
     if "total" in out:
         tax = [v for v in tax if v.value < out["total"].value or out["total"].value == 0]
     if tax:
-        # With several tax rows (per service, per rate), the one nearest above the total is the sum.
+        # With several tax rows (per service, per rate), the one nearest above the total is the sum,
+        # unless the rows between the subtotal and the total add up with it to the total.
         above = [v for v in tax if "total" in out and v.row < out["total"].row]
-        out["tax"] = max(above, key=lambda v: v.row) if above else tax[0]
+        out["tax"] = _tax_rows_sum(out, tax) or (max(above, key=lambda v: v.row) if above else tax[0])
     # A discount in the totals block ("Discount (10%)  -12.00"): no schema field, but the checks
     # need it. Only between the subtotal and the total: a discount column in the items is not it.
     if "total" in out:
@@ -279,6 +282,37 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
         if disc:
             out["discount"] = disc[0]
     return out
+
+
+def _after_base(ctx: DocContext, v: Value, parse: Parse) -> Value:
+    """A rate's base before the amount, in brackets ("BTW 21% (67.733,40)  14.224,01", read as a
+    negative amount) or after its word ("MwSt. 20 % auf 137.394,56  27.478,91"): the amount after
+    it, the last on the row, instead."""
+    text = ctx.texts[v.row]
+    if v.value >= 0 and not labels.TAX_BASE.search(text[: max(0, text.find(v.text))]):
+        return v
+    found = [f for f in parse(ctx.texts[v.row]) if isinstance(f[0], Decimal)]
+    value, start, end = found[-1] if found else (None, 0, 0)
+    last = ctx.value_at(v.row, start, end, value) if found else v
+    return last if last.bbox and v.bbox and last.bbox[0] > v.bbox[2] else v
+
+
+def _tax_rows_sum(block: dict[str, Value], tax: list[Value]) -> Value | None:
+    """The tax of several rates: the tax rows between the subtotal and the total when the subtotal
+    and they add up to the total, as one value (the sum, boxed round them)."""
+    if "subtotal" not in block or "total" not in block:
+        return None
+    sub, total = block["subtotal"], block["total"]
+    rows = {v.row: v for v in tax if sub.row < v.row < total.row}
+    if len(rows) < 2:
+        return None
+    parts = list(rows.values())
+    amount = sum((v.value for v in parts), Decimal(0))
+    if abs(sub.value + amount - total.value) > Decimal("0.01") * len(parts):
+        return None
+    box = union_bbox(v.bbox for v in parts if v.bbox is not None)
+    return Value(amount, " + ".join(v.text for v in parts), box, min(v.confidence for v in parts), parts[0].origin,
+                 parts[0].score, parts[-1].row)
 
 
 @dataclass

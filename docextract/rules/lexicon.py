@@ -37,6 +37,7 @@ __all__ = [
     "SUBTOTAL",
     "SUMMARY",
     "TAX",
+    "TAX_BASE",
     "TAX_EXCLUDE",
     "TAX_ID",
     "TIME_LABEL",
@@ -114,8 +115,13 @@ SUBTOTAL_WORDS: Lexicon = {
 }
 TAX_WORDS: Lexicon = {
     "any": [r"(?<![A-Z])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX)(?![A-Z])"],
+    "de": [r"MEHRWERTSTEUER", r"UMSATZSTEUER"],
     "zh": [r"消[費费][税稅]", r"[税稅][额額]", r"[税稅]金"],
     "ko": [r"부가세", r"세액"],
+}
+# The word before a tax rate's base ("VAT 20% on 1,234.00  246.80"): the amount after the base is the tax.
+TAX_BASE_WORDS: Lexicon = {
+    "en": [r"ON"], "de": [r"AUF"], "fr": [r"SUR"], "es": [r"SOBRE"], "it": [r"SU"], "nl": [r"OVER"], "pt": [r"SOBRE"],
 }
 # Tax words that label no tax amount: ids, table headings, "total incl. tax".
 TAX_EXCLUDE_WORDS: Lexicon = {
@@ -408,6 +414,7 @@ STREET_WORDS = re.compile(
     rf"\b(?:{alternation(STREET_WORDS_BY_LANGUAGE)})\b|\w(?:{'|'.join(STREET_SUFFIXES)})\b|\wSTR\.", re.IGNORECASE
 )
 FORMERLY = compile_lexicon(FORMERLY_WORDS)
+TAX_BASE = re.compile(rf"\b(?:{alternation(TAX_BASE_WORDS)})\W*$", re.IGNORECASE)
 ADDRESS_LABEL = re.compile(
     rf"^\W*(?:(?:{alternation(ADDRESS_OF_WORDS)})\s+)?(?:{alternation(ADDRESS_LABEL_WORDS)})\s*[:.]?\s*",
     re.IGNORECASE,
@@ -513,9 +520,10 @@ AMOUNT_DUE: dict[str, list[str]] = {
            r"GRAND\s*TOTAL", r"TOTAL\s*FOR\s*THIS\s*INVOICE", r"INVOICE\s*TOTAL", r"TOTAL\s*(?:\(\s*)?INC(?:L|LUDING)?\.?\s*(?:VAT|TAX|GST)"],
     "de": [r"RECHNUNGSBETRAG", r"GESAMTBETRAG", r"ZU\s*ZAHLEN", r"ENDBETRAG", r"(?:SUMME|GESAMT)\s*BRUTTO", r"BRUTTO\s*BETRAG",
            r"ZAHLBETRAG"],
-    "fr": [r"TOTAL\s*TTC", r"NET\s*[AÀ]\s*PAYER", r"MONTANT\s*(?:TOTAL\s*)?TTC", r"TOTAL\s*[AÀ]\s*PAYER"],
-    "es": [r"TOTAL\s*A\s*PAGAR", r"IMPORTE\s*TOTAL", r"TOTAL\s*FACTURA"],
-    "it": [r"TOTALE\s*(?:DA\s*PAGARE|FATTURA|DOCUMENTO)", r"NETTO\s*A\s*PAGARE"],
+    "fr": [r"TOTAL\s*TTC", r"NET\s*[AÀ]\s*PAYER", r"MONTANT\s*(?:TOTAL\s*)?TTC", r"TOTAL\s*[AÀ]\s*PAYER",
+           r"(?:MONTANT|SOLDE)\s*D[ÛU]"],
+    "es": [r"TOTAL\s*A\s*PAGAR", r"IMPORTE\s*TOTAL", r"TOTAL\s*FACTURA", r"IMPORTE\s*A\s*PAGAR"],
+    "it": [r"TOTALE\s*(?:DA\s*PAGARE|FATTURA|DOCUMENTO|DOVUTO)", r"NETTO\s*A\s*PAGARE", r"IMPORTO\s*DOVUTO"],
     "nl": [r"TE\s*BETALEN(?!\s*(?:VOOR|V[OÓ][OÓ]R|BINNEN))", r"TOTAAL\s*(?:INCL|INCLUSIEF)\.?\s*BTW", r"TOTAALBEDRAG",
            r"TOTAAL\s*TE\s*BETALEN"],
     "pt": [r"TOTAL\s*A\s*PAGAR"],
@@ -549,11 +557,11 @@ INVOICE_SUBTOTAL: dict[str, list[str]] = {
 COLUMNS: dict[str, dict[str, list[str]]] = {
     "qty": {
         "en": [r"QTY", r"QUANTITY", r"UNITS", r"HOURS", r"HRS", r"PCS"],
-        "de": [r"MENGE", r"ANZAHL", r"STK", r"STÜCK", r"STUNDEN", r"STD"],
+        "de": [r"MENGE", r"ANZAHL", r"ANZ", r"STK", r"STÜCK", r"STUNDEN", r"STD"],
         "fr": [r"QTÉ", r"QTE", r"QUANTITÉ", r"QUANTITE", r"NOMBRE", r"NBRE", r"HEURES"],
         "es": [r"CANT(?:IDAD)?", r"UNIDADES", r"UDS", r"HORAS"],
         "it": [r"QUANTITÀ", r"QUANTITA", r"Q\.?\s*T[AÀ]", r"ORE", r"PEZZI", r"PZ"],
-        "nl": [r"AANTAL", r"UREN", r"HOEVEELHEID", r"STUKS"],
+        "nl": [r"AANTAL", r"AANT", r"UREN", r"HOEVEELHEID", r"STUKS"],
         "pt": [r"QUANTIDADE", r"QTD[E]?"],
     },
     "price": {
