@@ -82,11 +82,13 @@ def _check_totals(
     *,
     rounding: Any = None,
     discount: Any = None,
+    charges: Any = None,
 ) -> list[Issue]:
     issues: list[Issue] = []
     subtotal, tax, tip, total = (_dec(d.get(k)) for k in ("subtotal", "tax", "tip", "total"))
     rnd = _dec(rounding if rounding is not None else d.get("rounding")) or Decimal(0)
     disc = abs(_dec(discount if discount is not None else d.get("discount")) or Decimal(0))
+    fees = _dec(charges) or Decimal(0)
     summed = _sum_items(d.get(items_key) or [])
     if summed is not None:
         s, n = summed
@@ -110,13 +112,15 @@ def _check_totals(
         # With and without the tax (prices that include it print it for information), the rounding
         # and the discount (a promotion among the items is in the subtotal already).
         candidates = [
-            subtotal + t + (tip or 0) - d + r
+            subtotal + t + (tip or 0) - d + r + c
             for t in dict.fromkeys((tax or Decimal(0), Decimal(0)))
             for d in dict.fromkeys((disc, Decimal(0)))
             for r in dict.fromkeys((rnd, Decimal(0)))
+            for c in dict.fromkeys((fees, Decimal(0)))
         ]
         if all(abs(c - total) > tol for c in candidates):
             parts = f"subtotal {subtotal}" + (f" + tax {tax}" if tax else "") + (f" + tip {tip}" if tip else "")
+            parts += (f" + shipping {fees}" if fees else "")
             parts += (f" − discount {disc}" if disc else "") + (f" + rounding {rnd}" if rnd else "")
             issues.append(
                 _issue("total-mismatch", f"{parts} = {candidates[0]} but the total is {total}", "total")
@@ -157,13 +161,15 @@ def check_invoice(
     *,
     rounding: Any = None,
     discount: Any = None,
+    charges: Any = None,
     tolerance: Decimal | float | str = DEFAULT_TOLERANCE,
 ) -> list[Issue]:
-    """Arithmetic issues of an invoice (dict or :class:`~docextract.schemas.receipt.Invoice`)."""
+    """Arithmetic issues of an invoice (dict or :class:`~docextract.schemas.receipt.Invoice`);
+    ``discount`` and ``charges`` (shipping, handling) are printed amounts no field holds."""
     d = _as_dict(invoice)
     tol = _dec(tolerance) or DEFAULT_TOLERANCE
     issues = _check_items(d.get("lines") or [], tol, "lines")
-    issues += _check_totals(d, "lines", tol, rounding=rounding, discount=discount)
+    issues += _check_totals(d, "lines", tol, rounding=rounding, discount=discount, charges=charges)
     if d.get("date") and d.get("due_date") and d["due_date"] < d["date"]:
         issues.append(_issue("due-before-date", f"due date {d['due_date']} is before the invoice date {d['date']}", "due_date"))
     return issues

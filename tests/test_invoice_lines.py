@@ -724,3 +724,34 @@ def test_montant_du_is_the_amount_due() -> None:
     data = _totals_page("Facture n° F-118", ["Désignation", "Qté", "Montant"],
                         [("Conseil", "2", "200,00")], [("Total HT", "200,00"), ("TVA 20 %", "40,00"), ("Montant dû", "240,00 €")])
     assert data["total"] == D("240.00") and data["tax"] == D("40.00")
+
+
+def test_shipping_in_the_totals_block_is_part_of_the_total() -> None:
+    """Shipping has no field, but the total holds it: the checks count it, and find nothing wrong."""
+    cells: list[Cell] = [(60, 60, "Harbour Print Ltd."), (380, 80, "Invoice No. 2025/17"), (60, 100, "Date: 14/03/2025")]
+    cells += [(60, 200, "Description"), (330, 200, "Qty"), (480, 200, "Amount")]
+    cells += [(60, 225, "Flyers A5"), (350, 225, "2"), (540, 225, "£100.00")]
+    cells += [(330, 320, "Subtotal"), (540, 320, "£100.00"), (330, 342, "Delivery"), (540, 342, "£10.30"),
+              (330, 364, "VAT 20%"), (540, 364, "£22.06"), (330, 386, "TOTAL"), (540, 386, "£132.36")]
+    words, _ = render(cells, right={350.0, 540.0})
+    res = extract_invoice(words)
+    assert res.data["total"] == D("132.36") and res.data["tax"] == D("22.06")
+    assert res.check_amounts == {"charges": D("10.30")}
+    assert kit_issues(res, "invoice") == []
+
+
+def test_labelled_rows_are_no_address_and_headings_no_name() -> None:
+    """Under the issuer's name, "Invoice No: ..." and "Date: ..." end its address; a customer label
+    whose name is missing does not take the item table's headings for one."""
+    cells: list[Cell] = [
+        (60, 60, "Bright Tools Ltd"), (60, 76, "4 Mill Lane, Leeds LS1 4AB"),
+        (60, 92, "Invoice No: BT-7781"), (60, 108, "Date: 12/03/2024"), (60, 140, "Bill to:"),
+        (60, 170, "Description"), (330, 170, "Qty"), (400, 170, "Unit Price"), (480, 170, "Amount"),
+        (60, 195, "Hammer"), (350, 195, "2"), (440, 195, "15.00"), (540, 195, "30.00"),
+        (380, 240, "Total"), (540, 240, "30.00"),
+    ]
+    words, _ = render(cells, right={350.0, 440.0, 540.0})
+    data = extract_invoice(words).data
+    assert data["issuer"]["name"] == "Bright Tools Ltd" and data["issuer"]["address"] == "4 Mill Lane, Leeds LS1 4AB"
+    assert data["customer"]["name"] is None
+    assert data["invoice_number"] == "BT-7781" and data["total"] == D("30.00")

@@ -242,10 +242,10 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
     heading row, whose "Total" / "Amount" heads a column of line amounts, not the document's total."""
     parse = amounts_parser(ctx)
     out: dict[str, Value] = {}
-    labels = [i for i in range(len(ctx.rows)) if i != heading]
+    label_rows = [i for i in range(len(ctx.rows)) if i != heading]
 
     def money(label: re.Pattern[str], exclude: re.Pattern[str] | None) -> list[Value]:
-        return [_after_base(ctx, v, parse) for v in find_labelled(ctx, label, parse, exclude=exclude, rows=labels)
+        return [_after_base(ctx, v, parse) for v in find_labelled(ctx, label, parse, exclude=exclude, rows=label_rows)
                 if isinstance(v.value, Decimal)]
 
     due = money(AMOUNT_DUE, re.compile(r"SUB\s*-?\s*TOTAL|\bHT\b|EXCL", _I))
@@ -281,6 +281,10 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
         disc = [v for v in money(DISCOUNT, None) if top <= v.row < out["total"].row and v.value != 0]
         if disc:
             out["discount"] = disc[0]
+        # shipping and handling there too: the total holds it
+        fees = {v.row: v for v in money(labels.SHIPPING, None) if top < v.row < out["total"].row and v.value > 0}
+        if fees:
+            out["charges"] = Value(sum((v.value for v in fees.values()), Decimal(0)), row=min(fees))
     return out
 
 
@@ -353,12 +357,13 @@ def _customer(ctx: DocContext) -> _Customer:
         if customer["name"] is not None:
             continue
         rest = re.sub(r"^\W*(?:ADDRESS|ADRES|ADRESSE)?\W*", "", t[m.end() :], flags=_I).strip()
-        if _letters(rest) >= 3 and not CUSTOMER.match(rest):
+        again = CUSTOMER.match(rest)  # a second label ("Bill to: Customer"), not a name ("Customer Co")
+        if _letters(rest) >= 3 and (again is None or _letters(rest[again.end() :]) >= 3):
             end = off + len(t.rstrip())
             name = ctx.value_at(i, end - len(rest), end, rest)
         else:
             name = _value_below(ctx, i, off + m.start(), off + m.end(), _name_parse)
-        if name is None:
+        if name is None or _item_header(ctx, name.row) is not None:  # the item table's headings are no name
             continue
         customer["name"] = normalize_text(re.sub(r"^ATTN\W*", "", name.value, flags=_I))
         prov["customer.name"] = name
@@ -425,6 +430,10 @@ _NOT_A_NAME = re.compile(
     ),
     _I,
 )
+
+
+# A row that labels one of the invoice's fields ("Invoice No: ...", "Date: ..."): no line of an address.
+_FIELD_ROW = re.compile("|".join(p.pattern for p in (INVOICE_NO, DATE_INVOICE, DATE_GENERIC, DUE_DATE, DATE_OTHER, CUSTOMER_NUMBER)), _I)
 
 
 def _name_like(name: str) -> bool:
@@ -536,7 +545,7 @@ def _address_rows(ctx: DocContext, name: Value, *, digits: bool = False, stop: C
         if j in stop or ctx.rows[j].y0 - ctx.rows[j - 1].y1 > 1.5 * ctx.rows[j].height:
             break
         under = _cell_under(ctx, j, name)
-        if len(under.split()) > 8 or TAX_ID.search(under) or CONTACT.search(under) or PHONE.search(under):
+        if len(under.split()) > 8 or TAX_ID.search(under) or CONTACT.search(under) or PHONE.search(under) or _FIELD_ROW.search(under):
             break
         if _addressish(under) and (not digits or re.search(r"\d", under)):
             rows.append(j)
@@ -1099,6 +1108,6 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
         provenance[f"lines[{n}].amount"] = item.pop("_value").source()
         item.pop("_desc_row")
     data["lines"] = lines
-    extra = {"discount": abs(block["discount"].value)} if "discount" in block else {}
+    extra = {k: abs(block[k].value) for k in ("discount", "charges") if k in block}
     # The arithmetic is the schema kit's to check, once, on the merged document (a page may be a part).
     return Reading(data=data, provenance=provenance, text="\n".join(ctx.texts), check_amounts=extra)

@@ -34,6 +34,7 @@ __all__ = [
     "PAYMENT_METHOD_WORDS",
     "ROUNDING",
     "STREET_WORDS",
+    "SHIPPING",
     "SUBTOTAL",
     "SUMMARY",
     "TAX",
@@ -151,6 +152,16 @@ DISCOUNT_WORDS: Lexicon = {
     "ko": [r"할인"],
 }
 # Charges added to the subtotal besides tax.
+# Shipping and handling in an invoice's totals block: no schema field, but the total holds it.
+SHIPPING_WORDS: Lexicon = {
+    "en": [r"SHIPPING", r"DELIVERY", r"FREIGHT", r"POSTAGE", r"HANDLING", r"CARRIAGE"],
+    "de": [r"VERSAND\w*", r"FRACHT\w*", r"LIEFERKOSTEN", r"PORTO"],
+    "fr": [r"FRAIS\s*DE\s*(?:PORT|LIVRAISON|TRANSPORT|EXP[ÉE]DITION)", r"LIVRAISON", r"PORT"],
+    "es": [r"ENV[ÍI]O", r"PORTES", r"TRANSPORTE"],
+    "it": [r"SPEDIZIONE", r"TRASPORTO"],
+    "nl": [r"VERZEND\w*", r"LEVERING", r"BEZORG\w*", r"VRACHT\w*"],
+    "pt": [r"FRETE", r"PORTES"],
+}
 CHARGE_WORDS: Lexicon = {
     "en": [r"SERV(?:ICE)?\.?\s*(?:CHARGE|CHG)", r"\bSVC\.?\s*(?:CHARGE|CHG)", r"DELIVERY\s*(?:CHARGE|FEE|CHG)"],
     "ms": [r"CAJ\s*PERKHIDMATAN"],
@@ -415,6 +426,7 @@ STREET_WORDS = re.compile(
 )
 FORMERLY = compile_lexicon(FORMERLY_WORDS)
 TAX_BASE = re.compile(rf"\b(?:{alternation(TAX_BASE_WORDS)})\W*$", re.IGNORECASE)
+SHIPPING = re.compile(rf"\b(?:{alternation(SHIPPING_WORDS)})\b", re.IGNORECASE)
 ADDRESS_LABEL = re.compile(
     rf"^\W*(?:(?:{alternation(ADDRESS_OF_WORDS)})\s+)?(?:{alternation(ADDRESS_LABEL_WORDS)})\s*[:.]?\s*",
     re.IGNORECASE,
