@@ -755,3 +755,15 @@ def test_labelled_rows_are_no_address_and_headings_no_name() -> None:
     assert data["issuer"]["name"] == "Bright Tools Ltd" and data["issuer"]["address"] == "4 Mill Lane, Leeds LS1 4AB"
     assert data["customer"]["name"] is None
     assert data["invoice_number"] == "BT-7781" and data["total"] == D("30.00")
+
+
+def test_a_currency_before_each_amount_is_not_the_description() -> None:
+    cells: list[Cell] = [(60, 60, "Groenveld Consulting Inc."), (380, 80, "Invoice no: RE-77047"), (60, 100, "Date: 02/18/2025")]
+    cells += [(60, 200, "Description"), (490, 200, "Line Total")]
+    cells += [(60, 225, "Translation services"), (540, 225, "USD 2,126.43"),
+              (60, 247, "On-site installation"), (540, 247, "USD 70.44")]
+    cells += [(380, 290, "TOTAL"), (540, 290, "USD 2,196.87")]
+    words, _ = render(cells, right={540.0})
+    data = extract_invoice(words).data
+    assert lines(data) == [("Translation services", None, None, D("2126.43")), ("On-site installation", None, None, D("70.44"))]
+    assert data["currency"] == "USD" and data["total"] == D("2196.87")

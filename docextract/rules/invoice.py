@@ -978,9 +978,12 @@ def _description(
     row = ctx.rows[i]
     numeric = [c for c in cols if c.role in _NUMERIC_ROLES]
     parts, used = [], []
-    for w, (s, e) in zip(row.words, row.spans):
+    spans = list(row.spans)
+    for n, (w, (s, e)) in enumerate(zip(row.words, spans)):
         if any(k in taken for k in range(s, e)):
             continue
+        if not strip_currency(w.text).strip() and n + 1 < len(spans) and any(k in taken for k in range(*spans[n + 1])):
+            continue  # the currency printed before its amount ("USD 2,444.66"), left of the amounts' column
         if _nearest_column(cols, w.x0, w.x1).role == "pos" and not re.search(r"[A-Za-z]{2,}", w.text):
             continue  # the line's number
         cx = (w.x0 + w.x1) / 2
