@@ -44,6 +44,7 @@ The library never prints: progress goes to an ``on_event`` callback.
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import json
@@ -247,6 +248,8 @@ def _job(path: str) -> Job:
     except FileNotFoundError:
         return Job(path, key, error=f"{name} does not exist (a broken link?); check the path")
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Job(path, key, error=f"{name} is a symbolic link that leads back to itself; fix or remove the link")
         return Job(path, key, error=f"{name} cannot be read ({exc.strerror or exc}); check its permissions")
     if stat.S_ISDIR(st.st_mode):
         return Job(path, key, error=f"{name} is a directory, not a file; pass the folder itself to batch")

@@ -18,6 +18,7 @@ from docextract.batch import (
     ResultWriter,
     discover,
     failed_record,
+    plan,
     read_results,
     record_path,
     run_batch,
@@ -82,6 +83,12 @@ def test_read_results_keeps_last_line_per_key_and_ignores_partial_tail(tmp_path)
     assert list(results) == ["b", "a", os.path.abspath("old.pdf")]
     assert results["a"]["status"] == "ok"
     assert read_results(tmp_path / "missing.jsonl") == {}
+
+
+def test_a_link_that_leads_back_to_itself_is_named_so(tmp_path):
+    (tmp_path / "loop.jpg").symlink_to(tmp_path / "loop.jpg")
+    [job] = plan(discover([str(tmp_path / "loop.jpg")]).files)
+    assert job.error is not None and job.error.endswith("loop.jpg is a symbolic link that leads back to itself; fix or remove the link")
 
 
 def test_writer_truncates_a_partial_last_line_and_appends_whole_lines(tmp_path):
@@ -197,6 +204,7 @@ def test_batch_command_resume_retry_and_csv(tmp_path):
     assert again.returncode == 3
     assert len(lines(out)) == 5  # nothing redone
     assert "5 skipped" in again.stderr
+    assert "1 failed from an earlier run (--retry-failed redoes the failed)" in " ".join(again.stderr.split())  # why exit 3
 
     (docs / "empty.pdf").write_bytes(receipt_pdf(None, random_receipt(9)))  # fixed in place: new content
     retry = cli("batch", docs, "--schema", "receipt", "-o", out, "--retry-failed", "--csv", csv, "--csv-mode", "summary")

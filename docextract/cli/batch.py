@@ -216,6 +216,11 @@ def _print_summary(summary: Any, jsonl: Path, tables: list[Path], quiet: bool) -
     parts = [f"{summary.ok} ok", f"{summary.partial} partial", f"{summary.failed} failed", f"{summary.skipped} skipped"]
     if summary.ignored:
         parts.append(f"{summary.ignored} non-document files ignored")
+    # the exit code counts the whole file's documents: say so when earlier runs left some not ok
+    before = {k: summary.final.get(k, 0) - getattr(summary, k) for k in ("failed", "partial")}
+    if any(n > 0 for n in before.values()):
+        earlier = " and ".join(f"{n} {k}" for k, n in before.items() if n > 0)
+        parts.append(f"{earlier} from an earlier run{' (--retry-failed redoes the failed)' if before['failed'] > 0 else ''}")
     rate = f", {summary.rate:.2f} docs/s on {summary.workers} worker(s)" if summary.processed else ""
     written = " and ".join(map(str, [jsonl, *tables]))
     err_console.print(f"{', '.join(parts)} in {summary.seconds:.1f} s{rate} → {_escape(written)}", highlight=False, soft_wrap=True)

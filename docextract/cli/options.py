@@ -79,7 +79,7 @@ class PageFlags:
     pages: Annotated[Optional[str], typer.Option("--pages", "-p", rich_help_panel=PAGES, help="1-based pages, e.g. 1-3,7.")] = None
     dpi: Annotated[float, typer.Option("--dpi", min=36, max=1200, rich_help_panel=PAGES, help="Rasterization DPI for PDF pages.")] = 200
     password: Annotated[Optional[str], typer.Option("--password", rich_help_panel=PAGES, help="Password of an encrypted PDF.")] = None
-    max_pixels: Annotated[int, typer.Option("--max-pixels", rich_help_panel=PAGES, help="Refuse images larger than this many pixels (decompression bombs).")] = 200_000_000
+    max_pixels: Annotated[int, typer.Option("--max-pixels", min=1, rich_help_panel=PAGES, help="Refuse images larger than this many pixels (decompression bombs).")] = 200_000_000
     timeout: Annotated[Optional[float], typer.Option("--timeout", min=0, show_default=False, rich_help_panel=PAGES, help="Seconds one document may take before it is stopped (0: no limit; default 900 with the reader, 3600 with a vision model).")] = None
 
     def time_limit(self, engine: str) -> float:
