@@ -17,3 +17,15 @@ def test_compact_date_labels() -> None:
     assert _same_date(dt.date(2019, 7, 14), "20190714")
     assert not _same_date(dt.date(2019, 7, 13), "14072019")
     assert _same_date(dt.date(2019, 7, 14), "14/07/2019") and not _same_date(None, "14072019")
+
+
+def test_the_independent_invoice_benchmark_runs_and_scores(tmp_path: Path) -> None:
+    """benchmarks/bench_invoices_indep.py end to end on three invoices of its check split (PDFs
+    only): the generator's truth, the reading and the scoring fit together."""
+    import bench_invoices_indep
+
+    text = bench_invoices_indep.run_split("check", 3, 0, tmp_path)
+    rows = dict(line.split(None, 1) for line in text.splitlines()[1:9])
+    assert set(rows) == {"invoice_number", "date", "issuer", "total", "currency", "items_count", "items_amounts", "items_exact"}
+    assert all(cell.strip().startswith(("100.0%", "66.7%", "33.3%", "0.0%")) for cell in rows.values())
+    assert "(n=3)" in rows["total"] and len(list((tmp_path / "check" / "out" / "pdf").glob("*.json"))) == 3

@@ -90,9 +90,11 @@ def main(DATA, OUT):
     for mode in ("pdf", "png"):
         for path in sorted(glob.glob(os.path.join(OUT, mode, "*.json"))):
             stem = os.path.basename(path)[:-5]
-            truth = json.load(open(os.path.join(DATA, stem + ".json"), encoding="utf-8"))
+            with open(os.path.join(DATA, stem + ".json"), encoding="utf-8") as fh:
+                truth = json.load(fh)
             try:
-                res = json.load(open(path, encoding="utf-8"))
+                with open(path, encoding="utf-8") as fh:
+                    res = json.load(fh)
             except json.JSONDecodeError:
                 res = {"status": "failed", "data": {}}
             got, want, ok, conf, meta = score_one(truth, res)
