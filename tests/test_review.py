@@ -85,6 +85,35 @@ def test_a_saved_edit_is_appended_and_the_checks_run_again(fresh: Path) -> None:
     assert fresh.read_bytes() == before  # the results are never rewritten
 
 
+def test_a_save_after_a_torn_line_takes_and_bad_lines_are_named(fresh: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A crash mid-line left the corrections file torn: the next save starts a line of its own and
+    counts. A line edited by hand that is no correction, or a value the field cannot hold, is
+    skipped with a warning, never applied."""
+    import docextract
+
+    caplog.set_level("WARNING", logger="docextract.review.store")
+    store = ReviewStore(fresh)
+    doc = doc_of(store, "a.pdf")
+    corrections_path(fresh).write_text('{"action": "edit", "source": "a.p')
+    saved, errors = store.save(doc.id, {"total": "9.99"}, accept=True)
+    assert errors == {} and saved.result.data["total"] == 9.99 and saved.accepted
+    assert doc_of(ReviewStore(fresh), "a.pdf").result.data["total"] == 9.99
+    documents, _ = docextract.read_results(fresh)  # pandas sees the review, as export does
+    assert documents.set_index(documents.source.map(lambda s: Path(s).name)).loc["a.pdf", "total"] == 9.99
+    assert docextract.read_results(fresh, corrections=False)[0]["total"].max() == 11.05
+
+    b = doc_of(store, "b.pdf")
+    with corrections_path(fresh).open("a", encoding="utf-8") as fh:
+        fh.write("not json at all\n")
+        fh.write(json.dumps({"action": "edit", "source": b.source, "sha256": b.record["sha256"], "field": "total",
+                             "old": 11.05, "new": "abc"}) + "\n")
+    caplog.clear()
+    reread = doc_of(ReviewStore(fresh), "b.pdf")
+    assert reread.result.data["total"] == 11.05 and not reread.corrected
+    assert "2 lines that are no correction skipped (line 1, 4)" in caplog.text  # the torn one, on its own line now
+    assert "correction of 'total' to 'abc' is no value of that field" in caplog.text
+
+
 def test_preview_writes_nothing_and_item_edits_are_checked(fresh: Path) -> None:
     store = ReviewStore(fresh)
     doc = doc_of(store, "a.pdf")

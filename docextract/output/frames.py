@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docextract.errors import ExportError
 from docextract.output.export import sheet_dataframe, sheets
@@ -23,14 +24,16 @@ class Results(NamedTuple):
     items: pd.DataFrame
 
 
-def read_results(path: str | os.PathLike[str], spec: SchemaSpec | None = None) -> Results:
+def read_results(path: str | os.PathLike[str], spec: SchemaSpec | None = None, *, corrections: bool = True) -> Results:
     """A batch's JSONL file as DataFrames ``(documents, items)``, typed (numbers, dates, booleans).
 
         >>> documents, items = docextract.read_results("receipts.jsonl")
         >>> documents[documents.needs_review][["source", "total", "issues"]]
 
-    The latest record of each document counts (see :func:`docextract.batch.read_results`);
-    ``spec`` is the kit to read a user schema's records with.
+    The latest record of each document counts (see :func:`docextract.batch.read_results`), with a
+    review's corrections applied where ``docextract review`` saved some (as ``docextract export``
+    writes them; ``corrections=False``: as read). ``spec`` is the kit to read a user schema's
+    records with.
     """
     from docextract.batch import RESULTS_SUFFIXES, no_results
     from docextract.batch import read_results as read_records
@@ -44,5 +47,11 @@ def read_results(path: str | os.PathLike[str], spec: SchemaSpec | None = None) -
     records = read_records(path)
     if not records and Path(path).stat().st_size:
         raise ExportError(no_results(path))
-    documents, items = sheets(records.values(), spec)
+    from docextract.review.store import ReviewStore, corrections_path
+
+    if corrections and corrections_path(path).is_file():
+        results: Iterable[Any] = ReviewStore(path).results_for_export()
+    else:
+        results = records.values()
+    documents, items = sheets(results, spec)
     return Results(sheet_dataframe(documents), sheet_dataframe(items))

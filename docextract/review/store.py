@@ -150,6 +150,15 @@ def _candidates(text: str) -> list[Any]:
     return out
 
 
+def _refused(spec: SchemaSpec, data: dict[str, Any], loc: Loc, value: Any) -> str | None:
+    """The schema's message when ``value`` at ``loc`` makes ``data`` invalid where it was not, else None."""
+    before = set(_errors(spec, data))
+    trial = copy.deepcopy(data)
+    set_path(trial, loc, value)
+    errors = [e for e in _errors(spec, trial) if e[0][: len(loc)] == loc or e not in before]
+    return errors[0][1] if errors else None
+
+
 def coerce_value(spec: SchemaSpec | None, data: dict[str, Any], loc: Loc, text: str) -> Any:
     """The JSON-ready value ``text`` gives the field at ``loc``, as the schema reads it; ValueError
     with the schema's message when no reading of it is valid."""
@@ -214,6 +223,7 @@ def apply_corrections(record: dict[str, Any], entries: list[dict[str, Any]], ord
     result = Extraction.from_dict(record)
     doc = ReviewedDocument(_doc_id(record), record, original, result, order=order)
     data = copy.deepcopy(original.data)
+    spec = _spec_for(original.schema)
     edits: dict[str, tuple[Any, Any]] = {}
     for entry in entries:
         if entry.get("action") == "accept":
@@ -225,11 +235,19 @@ def apply_corrections(record: dict[str, Any], entries: list[dict[str, Any]], ord
         try:
             loc = parse_path(path)
             first = edits[path][0] if path in edits else get_path(data, loc)
-            set_path(data, loc, entry.get("new"))
+            new = entry.get("new")
+            # as the page saves it: a value the schema takes for the field (a file edited by hand may hold any)
+            if spec is not None and (refused := _refused(spec, data, loc, new)):
+                raise ValueError(refused)
+            set_path(data, loc, new)
         except (UsageError, KeyError):
             log.warning("%s: correction of %r does not fit this document's data; ignored", record.get("source"), path)
             continue
-        edits[path] = (first, entry.get("new"))
+        except ValueError as exc:
+            log.warning("%s: correction of %r to %r is no value of that field (%s); ignored", record.get("source"), path,
+                        entry.get("new"), exc)
+            continue
+        edits[path] = (first, new)
     result.data = data
     if edits:
         old_checks = {(i.code, i.field) for i in document_checks(original)} if original.data is not None else set()
@@ -249,28 +267,40 @@ def apply_corrections(record: dict[str, Any], entries: list[dict[str, Any]], ord
 
 
 def read_corrections(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """The correction lines of a file in order (a missing file has none; a torn last line is skipped)."""
+    """The correction lines of a file in order (a missing file has none; a torn last line is
+    skipped; other lines that are no correction are skipped with a warning that counts them)."""
     entries: list[dict[str, Any]] = []
     try:
         fh = open(path, "rb")
     except FileNotFoundError:
         return entries
+    skipped: list[int] = []
     with fh:
-        for line in fh:
+        for n, line in enumerate(fh, 1):
             try:
                 entry = json.loads(line)
             except ValueError:
-                continue
+                entry = None
             if isinstance(entry, dict) and entry.get("sha256"):
                 entries.append(entry)
+            elif line.strip() and line.endswith(b"\n"):
+                skipped.append(n)
+    if skipped:
+        log.warning("%s: %d line%s that %s no correction skipped (line %s)", os.fsdecode(path), len(skipped),
+                    "" if len(skipped) == 1 else "s", "is" if len(skipped) == 1 else "are",
+                    ", ".join(map(str, skipped[:5])) + (", ..." if len(skipped) > 5 else ""))
     return entries
 
 
 def _append(path: Path, entries: list[dict[str, Any]]) -> None:
-    """Append whole lines in one write, durably (the file is the only record of the review)."""
+    """Append whole lines in one write, durably (the file is the only record of the review). After
+    a torn last line (a crash while writing it) the new lines start on a line of their own."""
     data = b"".join(json.dumps(e, ensure_ascii=False).encode("utf-8") + b"\n" for e in entries)
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
     try:
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            data = b"\n" + data
         os.write(fd, data)
         os.fsync(fd)
     finally:

@@ -266,14 +266,6 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
         if "total" in out:
             pool = [v for v in pool if v.row <= out["total"].row] or pool
         out["subtotal"] = max(pool, key=lambda v: v.row)
-    tax = [v for v in money(TAX, TAX_EXCLUDE) if v.value >= 0]
-    if "total" in out:
-        tax = [v for v in tax if v.value < out["total"].value or out["total"].value == 0]
-    if tax:
-        # With several tax rows (per service, per rate), the one nearest above the total is the sum,
-        # unless the rows between the subtotal and the total add up with it to the total.
-        above = [v for v in tax if "total" in out and v.row < out["total"].row]
-        out["tax"] = _tax_rows_sum(out, tax) or (max(above, key=lambda v: v.row) if above else tax[0])
     # A discount in the totals block ("Discount (10%)  -12.00"): no schema field, but the checks
     # need it. Only between the subtotal and the total: a discount column in the items is not it.
     if "total" in out:
@@ -285,6 +277,14 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
         fees = {v.row: v for v in money(labels.SHIPPING, None) if top < v.row < out["total"].row and v.value > 0}
         if fees:
             out["charges"] = Value(sum((v.value for v in fees.values()), Decimal(0)), row=min(fees))
+    tax = [v for v in money(TAX, TAX_EXCLUDE) if v.value >= 0]
+    if "total" in out:
+        tax = [v for v in tax if v.value < out["total"].value or out["total"].value == 0]
+    if tax:
+        # With several tax rows (per service, per rate), the one nearest above the total is the sum,
+        # unless the rows between the subtotal and the total add up with it to the total.
+        above = [v for v in tax if "total" in out and v.row < out["total"].row]
+        out["tax"] = _tax_rows_sum(out, tax) or (max(above, key=lambda v: v.row) if above else tax[0])
     return out
 
 
@@ -303,7 +303,8 @@ def _after_base(ctx: DocContext, v: Value, parse: Parse) -> Value:
 
 def _tax_rows_sum(block: dict[str, Value], tax: list[Value]) -> Value | None:
     """The tax of several rates: the tax rows between the subtotal and the total when the subtotal
-    and they add up to the total, as one value (the sum, boxed round them)."""
+    and they (with shipping, less a discount) add up to the total, as one value (the sum, boxed
+    round them)."""
     if "subtotal" not in block or "total" not in block:
         return None
     sub, total = block["subtotal"], block["total"]
@@ -312,7 +313,8 @@ def _tax_rows_sum(block: dict[str, Value], tax: list[Value]) -> Value | None:
         return None
     parts = list(rows.values())
     amount = sum((v.value for v in parts), Decimal(0))
-    if abs(sub.value + amount - total.value) > Decimal("0.01") * len(parts):
+    others = (block["charges"].value if "charges" in block else 0) - (abs(block["discount"].value) if "discount" in block else 0)
+    if abs(sub.value + amount + others - total.value) > Decimal("0.01") * len(parts):
         return None
     box = union_bbox(v.bbox for v in parts if v.bbox is not None)
     return Value(amount, " + ".join(v.text for v in parts), box, min(v.confidence for v in parts), parts[0].origin,
@@ -768,7 +770,8 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         if qty is None and unit is None:
             # Numbers that OCR read in one box with the description ("Widget 2 £10.00"): as on receipts.
             parsed = _parse_item_row(ctx, i, [])
-            if parsed is not None and parsed["amount"] == amount.value:
+            # ... when they agree: a model number in the description ("HP 26X") is no quantity
+            if parsed is not None and parsed["amount"] == amount.value and _multiplies(parsed["quantity"], parsed["unit_price"], amount.value):
                 qty, unit = parsed["quantity"], parsed["unit_price"]
                 if desc.startswith(parsed["description"]):
                     desc = parsed["description"]
@@ -968,6 +971,13 @@ def _only_labels(text: str) -> bool:
 def _x_at(row: Any, start: int, end: int) -> float:
     box = row.span_bbox(start, end)
     return box[0] if box else row.x0
+
+
+def _multiplies(qty: Decimal | None, unit: Decimal | None, amount: Decimal) -> bool:
+    """Whether a quantity and unit price read from one line make its amount (or are not both there)."""
+    if qty is None or unit is None:
+        return True
+    return abs(qty * unit - amount) <= Decimal("0.01") * max(Decimal(1), abs(qty))
 
 
 def _description(
