@@ -659,6 +659,11 @@ def parse_date(text: str, *, dayfirst: bool = True) -> dt.date | None:
     return found[0].value if found else None
 
 
+# A US town, state and ZIP code ("Springfield, IL 62701"): month-first dates where no currency says.
+US_ADDRESS = re.compile(r",\s*(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH"
+                        r"|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+\d{5}(?:-\d{4})?\b")
+
+
 def infer_dayfirst(texts: list[str], *, default: bool = True) -> bool:
     """Whether a document writes numeric dates day-first, judged from its unambiguous dates.
 

@@ -839,3 +839,11 @@ def test_a_rounded_amount_under_a_subtotal_label_is_the_total() -> None:
     assert (res.data["total"], res.data["subtotal"]) == (D("41.45"), D("41.43"))
     assert res.evidence["total"]["label"] == 0.5 and res.evidence["total"]["relations"] >= 2
     assert res.evidence["subtotal"] == {"label": 1.0, "relations": 1.0}
+
+
+@pytest.mark.parametrize("town, date", [("Boulder, CO 80302", dt.date(2024, 3, 5)), ("Boulder 80302", dt.date(2024, 5, 3))])
+def test_a_us_address_means_month_first_where_no_currency_says(town: str, date: dt.date) -> None:
+    """No "$" printed: a US town, state and ZIP code says the dates are month first; without it, day first."""
+    rows = ["MARKET STREET DELI", "7410 Market St", town, ("Date: 03/05/2024", ""), ("COFFEE", "3.50"), ("TOTAL", "3.50")]
+    res = extract_receipt(layout(rows))
+    assert res.data["date"] == date and res.data["total"] == D("3.50")

@@ -22,6 +22,7 @@ from typing import Any
 
 from docextract.layout import Line, group_rows, union_bbox
 from docextract.parsing import (
+    US_ADDRESS,
     AmountMatch,
     detect_currency,
     find_amounts,
@@ -94,7 +95,8 @@ class DocContext:
         self.text = full
         self.currency = currency_hint or detect_currency(full)
         self.decimal_sep = _infer_decimal_sep(full)
-        self.dayfirst = infer_dayfirst(self.texts, default=self.currency != "USD")
+        us = self.currency == "USD" or (self.currency is None and US_ADDRESS.search(full) is not None)
+        self.dayfirst = infer_dayfirst(self.texts, default=not us)
         self._amounts: dict[int, list[AmountMatch]] = {}
 
     def amounts(self, i: int) -> list[AmountMatch]:
