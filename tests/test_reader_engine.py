@@ -169,7 +169,7 @@ def test_the_arithmetic_checks_run_once_per_document(monkeypatch, schema, make, 
         if getattr(module, check, None) is real:
             monkeypatch.setattr(module, check, counted)
     result = extract(getattr(documents, make)(), schema=schema, engine=ReaderEngine())
-    assert result.ok and not result.issues
+    assert result.ok and not [i for i in result.issues if i.stage == "check"]
     assert len(calls) == 1
 
 

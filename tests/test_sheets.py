@@ -244,3 +244,17 @@ def test_cli_batch_refuses_csv_named_xlsx(tmp_path):
     run = cli("batch", tmp_path / "r.pdf", "--schema", tmp_path / "mine.schema.json", "-o", tmp_path / "out.jsonl")
     assert run.returncode == 2 and "your own schemas need a vision model" in " ".join(run.stderr.split())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf"]
+
+
+def test_a_result_flagged_for_review_with_nothing_wrong_says_which_fields_are_doubtful():
+    from docextract.testing.documents import receipt_image
+
+    result = docextract.extract(receipt_image(None, dpi=150), "receipt")
+    assert result.needs_review and not [i for i in result.issues if i.severity != "info"]
+    [why] = [i for i in result.issues if i.code == "low-confidence"]
+    assert why.severity == "info" and why.field in ("merchant_name", "merchant_address", "date", "total")
+    listed = why.message.split(": ", 1)[1].split(", ")
+    confidences = [result.provenance[entry.rsplit(" ", 1)[0]].confidence for entry in listed]
+    assert confidences == sorted(confidences)  # the least sure first
+    [row] = list(csv.DictReader(io.StringIO(result.to_csv(mode="summary"))))
+    assert row["needs_review"] == "true" and row["issues"].startswith("low-confidence: read with less confidence")

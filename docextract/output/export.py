@@ -252,13 +252,14 @@ def _pages_text(pages: Any) -> str:
 
 
 def issue_text(record: Record) -> str:
-    """What a person should read about a record: its error, then its errors and warnings as
-    ``code: message`` (the code to filter on, the message to act on)."""
+    """What a person should read about a record: its error, then its errors and warnings, and the
+    fields read with low confidence, as ``code: message`` (the code to filter on, the message to act on)."""
     texts: list[str] = []
     if record.get("error"):
         texts.append(str(record["error"]))
     for issue in record.get("issues") or []:
-        if not isinstance(issue, dict) or issue.get("severity") == "info":
+        # infos are notes, but a doubtful field says why a record without problems needs review
+        if not isinstance(issue, dict) or (issue.get("severity") == "info" and issue.get("code") != "low-confidence"):
             continue
         code, message = issue.get("code"), str(issue.get("message") or "")
         message = f"{code}: {message}" if code and message else str(code or message)

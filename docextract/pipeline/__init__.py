@@ -463,6 +463,25 @@ def _set_status(result: Extraction) -> None:
     elif any(t.status is not Status.OK for t in tiles) or any(i.code == "invalid-merge" for i in result.issues):
         result.status = Status.PARTIAL
     result.needs_review = needs_review(result)
+    if result.needs_review:
+        result.issues += low_confidence(result)
+
+
+def low_confidence(result: Extraction) -> list[Issue]:
+    """Why a result with nothing wrong in it may still need a look: the fields read with less
+    confidence than :func:`needs_review` trusts, the least sure first, as one info issue."""
+    if result.data is None:
+        return []
+    cal = _calibration(result)
+    threshold = cal.threshold if cal is not None else REVIEW_CONFIDENCE
+    paths = cal.fields if cal is not None else list(result.provenance)
+    low = sorted((result.provenance[p].confidence, p) for p in paths if p in result.provenance
+                 and result.provenance[p].confidence < threshold)
+    if not low:
+        return []
+    listed = ", ".join(f"{p} {c:.0%}" for c, p in low)
+    return [Issue(code="low-confidence", severity="info", stage="review", field=low[0][1],
+                  message=f"read with less confidence than the review threshold ({threshold:.2f}): {listed}")]
 
 
 def _calibration(result: Extraction) -> Calibration | None:
