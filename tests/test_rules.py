@@ -847,3 +847,11 @@ def test_a_us_address_means_month_first_where_no_currency_says(town: str, date: 
     rows = ["MARKET STREET DELI", "7410 Market St", town, ("Date: 03/05/2024", ""), ("COFFEE", "3.50"), ("TOTAL", "3.50")]
     res = extract_receipt(layout(rows))
     assert res.data["date"] == date and res.data["total"] == D("3.50")
+
+
+@pytest.mark.parametrize("rule", ["**********", "==========", "大大*大大大大"])
+def test_a_rule_of_one_repeated_mark_is_no_name(rule: str) -> None:
+    """A decorative rule over the header, as printed or as OCR misreads its asterisks."""
+    rows = [rule, "APOTHEKE ZENTRUM", "MARKTGASSE 24, 7718 LAUSANNE", ("Datum 07.03.2025", ""), ("TOTAL", "12.50")]
+    data = extract_receipt(layout(rows)).data
+    assert data["merchant_name"] == "APOTHEKE ZENTRUM" and data["merchant_address"] == "MARKTGASSE 24, 7718 LAUSANNE"

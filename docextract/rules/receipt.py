@@ -113,9 +113,13 @@ def _letters(text: str) -> int:
 
 
 def _is_noise(text: str) -> bool:
-    """Rows that are not words: numbers, ids, single letters, barcodes."""
+    """Rows that are not words: numbers, ids, single letters, barcodes, a rule of one repeated mark
+    ("*****", which OCR may read as letters of another script)."""
+    chars = text.replace(" ", "")
     letters = _letters(text)
-    return letters < 3 or letters < 0.4 * len(text.replace(" ", ""))
+    if len(chars) >= 5 and max(map(chars.count, set(chars))) >= 0.6 * len(chars):
+        return True
+    return letters < 3 or letters < 0.4 * len(chars)
 
 
 def _is_stop(text: str) -> bool:
