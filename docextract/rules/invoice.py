@@ -238,8 +238,9 @@ def _dates(ctx: DocContext) -> tuple[Value | None, Value | None]:
 
 
 def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
-    """The amount due, subtotal, tax and discount, by their labels. ``heading``: the item table's
-    heading row, whose "Total" / "Amount" heads a column of line amounts, not the document's total."""
+    """The amount due, subtotal, tax, discount and shipping (``charges``), by their labels.
+    ``heading``: the item table's heading row, whose "Total" / "Amount" heads a column of line
+    amounts, not the document's total."""
     parse = amounts_parser(ctx)
     out: dict[str, Value] = {}
     label_rows = [i for i in range(len(ctx.rows)) if i != heading]
@@ -295,7 +296,7 @@ def _after_base(ctx: DocContext, v: Value, parse: Parse) -> Value:
     text = ctx.texts[v.row]
     if v.value >= 0 and not labels.TAX_BASE.search(text[: max(0, text.find(v.text))]):
         return v
-    found = [f for f in parse(ctx.texts[v.row]) if isinstance(f[0], Decimal)]
+    found = [f for f in parse(text) if isinstance(f[0], Decimal)]
     value, start, end = found[-1] if found else (None, 0, 0)
     last = ctx.value_at(v.row, start, end, value) if found else v
     return last if last.bbox and v.bbox and last.bbox[0] > v.bbox[2] else v
