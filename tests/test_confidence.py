@@ -71,6 +71,7 @@ def test_a_blank_page_is_flagged_with_a_reason():
     r = docextract.extract(_png(Image.new("RGB", (700, 1000), "white")), "receipt")
     assert r.needs_review
     assert {i.field for i in r.issues if i.code == "missing-field"} == {"merchant_name", "merchant_address", "date", "total"}
+    assert r.issues[0].code == "no-text" and "no text found" in r.issues[0].message  # why every field is missing
 
 
 def test_a_letter_read_as_a_receipt_is_flagged():

@@ -175,6 +175,12 @@ def test_queue_puts_documents_that_need_review_first(fresh: Path) -> None:
     b = doc_of(store, "b.pdf")
     store.save(b.id, {"subtotal": "1.00"})
     assert [d.source for d in store.queue()][0].endswith("b.pdf")
+    # a document not read at all comes before one with a failed check
+    from docextract.batch import Job, failed_record
+
+    with fresh.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(failed_record(Job(str(fresh.parent / "c.pdf"), "kc"), "c.pdf is damaged")) + "\n")
+    assert [Path(d.source).name for d in ReviewStore(fresh).queue()][:2] == ["c.pdf", "b.pdf"]
 
 
 def test_export_applies_corrections_to_xlsx_and_csv(fresh: Path, tmp_path: Path) -> None:

@@ -274,6 +274,7 @@ def test_refusals(served):
                  "/api/documents/0123456789abcdef/pages/1", f"/api/documents/{doc_id}/pages/2",
                  "/docs/clean.pdf", "/results.jsonl"):
         assert httpx.get(served.base + path, params=token).status_code == 404, path
+    assert "has no page 2 among those read (page 1)" in httpx.get(f"{served.base}/api/documents/{doc_id}/pages/2", params=token).text
     page_png = httpx.get(f"{served.base}/api/documents/{doc_id}/pages/1", params=token)
     assert page_png.status_code == 200 and page_png.headers["content-type"] in ("image/png", "image/jpeg")
     assert "default-src 'self'" in page_png.headers["content-security-policy"]

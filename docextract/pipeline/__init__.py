@@ -338,6 +338,10 @@ class _Document:
         # 12.00 but the subtotal is 105.00"): a kit's checks run on the merged data alone, whatever its merge.
         redo = spec.checks is not None and data is not None
         issues[:0] = [i for t in self.tiles for i in t.issues if not (redo and i.stage == "check")]
+        if self.engine.wants_words and self.words and not any(self.words.values()):
+            # say why every field is missing: nothing on the pages to read them from
+            issues.insert(0, Issue(code="no-text", stage="source", message="no text found: the page is blank, or its "
+                                   "print is too faint or too small to read"))
         result = Extraction(
             source=self.name, schema=spec.name, spec=spec, engine=self.engine.name, model=self.engine.model_id,
             status=Status.OK, data=data, sha256=sha, issues=issues, provenance=merged.provenance, pages=pages,

@@ -120,8 +120,12 @@ def create_app(store: ReviewStore, token: str) -> Starlette:
     def page_image(request: Request) -> Response:
         doc = _find(store, request)
         page_no = request.path_params["page"]
-        if doc is None or page_no not in (doc.result.pages or [1]):
+        if doc is None:
             return _not_found()
+        pages = doc.result.pages or [1]
+        if page_no not in pages:
+            shown = ", ".join(map(str, pages))
+            return PlainTextResponse(f"{doc.source} has no page {page_no} among those read (page {shown}).", 404)
         try:
             image = render_page(store.document_file(doc), page_no, page_frames(doc.result).get(page_no))
         except (DocextractError, OSError) as exc:

@@ -377,14 +377,16 @@ class ReviewStore:
             return list(self._docs.values())
 
     def queue(self) -> list[ReviewedDocument]:
-        """Review order: documents that need review first; among them those with a failed check or a
-        missing key field (a definite problem) before those only judged doubtful; the least
-        confident first; then file order."""
+        """Review order: documents that need review first; among them those not read at all (failed),
+        then those with a failed check or a missing key field (a definite problem), then those only
+        judged doubtful; the least confident first; then file order."""
 
-        def definite(d: ReviewedDocument) -> bool:
-            return any(i.stage in ("check", "merge") for i in d.result.issues)
+        def problem(d: ReviewedDocument) -> int:
+            if d.result.status.value == "failed":
+                return 0
+            return 1 if any(i.stage in ("check", "merge") for i in d.result.issues) else 2
 
-        return sorted(self.documents(), key=lambda d: (not d.result.needs_review, not definite(d), d.min_confidence, d.order))
+        return sorted(self.documents(), key=lambda d: (not d.result.needs_review, problem(d), d.min_confidence, d.order))
 
     def get(self, doc_id: str) -> ReviewedDocument:
         """:class:`KeyError` for an id that is not one of the results' documents."""
