@@ -782,3 +782,14 @@ def test_a_model_number_in_a_description_is_no_quantity() -> None:
     res = extract_invoice(words)
     assert lines(res.data) == [("Toner cartridge HP 26X", None, None, D("1474.83")), ("Photography session", None, None, D("1886.89"))]
     assert kit_issues(res, "invoice") == []
+
+
+def test_an_unlabelled_date_is_not_read_out_of_the_invoice_number() -> None:
+    """Page 2 of an invoice: the number in its header ("20251204-48"), the date printed with no label."""
+    cells: list[Cell] = [(60, 60, "Quarzo Suministros S.A."), (380, 60, "Factura nº 20251204-48"), (380, 80, "02/10/2025")]
+    cells += [(60, 200, "Concepto"), (330, 200, "Uds."), (480, 200, "Importe")]
+    cells += [(60, 225, "Papel A4 80 g"), (350, 225, "8"), (540, 225, "5.919,20")]
+    cells += [(380, 290, "Total a pagar"), (540, 290, "5.919,20 €")]
+    words, _ = render(cells, right={350.0, 540.0})
+    data = extract_invoice(words).data
+    assert data["invoice_number"] == "20251204-48" and data["date"].isoformat() == "2025-10-02"

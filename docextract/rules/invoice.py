@@ -230,11 +230,20 @@ def _dates(ctx: DocContext) -> tuple[Value | None, Value | None]:
                 if not_issue.search(text):
                     continue
                 for d in find_dates(text, dayfirst=ctx.dayfirst):
+                    if _inside_id(text, d.start, d.end):
+                        continue  # "20251204-48": a number that begins with a date is no date
                     v = ctx.value_at(i, start + d.start, start + d.end, d.value, -0.01 * i)
                     if (v.row, v.text) not in other:
                         cands.append(v)
     date = max(cands, key=lambda v: (v.score, -v.row)) if cands else None
     return date, (due[0] if due else None)
+
+
+def _inside_id(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a longer token with more digits, an id ("20251204-48")."""
+    left = text[:start].split()[-1] if text[:start] and not text[:start][-1].isspace() else ""
+    right = text[end:].split()[0] if text[end:] and not text[end:][0].isspace() else ""
+    return bool(re.search(r"\d", left + right))
 
 
 def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
