@@ -860,3 +860,10 @@ def test_a_rule_of_one_repeated_mark_is_no_name(rule: str) -> None:
     rows = [rule, "APOTHEKE ZENTRUM", "MARKTGASSE 24, 7718 LAUSANNE", ("Datum 07.03.2025", ""), ("TOTAL", "12.50")]
     data = extract_receipt(layout(rows)).data
     assert data["merchant_name"] == "APOTHEKE ZENTRUM" and data["merchant_address"] == "MARKTGASSE 24, 7718 LAUSANNE"
+
+
+def test_a_unit_number_on_its_own_line_continues_the_address() -> None:
+    rows = ["TAN BROTHERS HARDWARE PTE LTD", "Blk 545 Joo Chiat Road", "#01-59", "Singapore 241891",
+            ("Date: 07/03/2025", ""), ("NAILS", "4.20"), ("TOTAL", "4.20")]
+    data = extract_receipt(layout(rows)).data
+    assert data["merchant_address"] == "Blk 545 Joo Chiat Road #01-59 Singapore 241891"

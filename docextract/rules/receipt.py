@@ -134,8 +134,12 @@ def _is_stop(text: str) -> bool:
     )
 
 
+# A unit's floor and number on a line of its own ("#01-59", "#B1-12A"), as Singapore writes them.
+_UNIT_LINE = re.compile(r"#\s?[A-Z]?\d{1,3}-\d{1,4}[A-Z]?")
+
+
 def _addressish(text: str) -> bool:
-    return bool(ADDRESS_WORDS.search(text)) or bool(re.search(r"\d", text) and "," in text)
+    return bool(ADDRESS_WORDS.search(text)) or bool(re.search(r"\d", text) and "," in text) or bool(_UNIT_LINE.fullmatch(text.strip(" ,")))
 
 
 # Legal forms as OCR garbles them. "SDN BHD" (Sendirian Berhad): "SN BHD", "SIN N BHD", "5DN BHD", "SDNBHD";
@@ -438,7 +442,8 @@ def _address_runs(ctx: DocContext, name_row: int) -> list[list[tuple[int, str]]]
             run.append((i, head))
         # Ids, contact rows and bracketed rows end a run; so does noise, unless it reads as an address
         # ("LOT PTD 1234 & PTD 5678").
-        if cut or _is_preamble(t) and not (_is_noise(t) and not _is_id_row(t) and _addressish(t) and _letters(t) >= 3):
+        unit = run and _UNIT_LINE.fullmatch(t.strip(" ,")) is not None  # "#01-59" under its street
+        if cut or _is_preamble(t) and not unit and not (_is_noise(t) and not _is_id_row(t) and _addressish(t) and _letters(t) >= 3):
             bracket = t.count("(") > t.count(")")
             if run:
                 runs.append(run)
