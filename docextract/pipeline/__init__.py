@@ -476,11 +476,7 @@ def low_confidence(result: Extraction) -> list[Issue]:
     confidence than :func:`needs_review` trusts, the least sure first, as one info issue."""
     if result.data is None:
         return []
-    cal = _calibration(result)
-    threshold = cal.threshold if cal is not None else REVIEW_CONFIDENCE
-    paths = cal.fields if cal is not None else list(result.provenance)
-    low = sorted((result.provenance[p].confidence, p) for p in paths if p in result.provenance
-                 and result.provenance[p].confidence < threshold)
+    threshold, low = _doubtful(result)
     if not low:
         return []
     listed = ", ".join(f"{p} {c:.0%}" for c, p in low)
@@ -526,11 +522,19 @@ def needs_review(result: Extraction) -> bool:
     spec = result.kit
     if any(i.stage == "merge" or i.code == "missing-field" for i in result.issues):
         return True
-    cal = _calibration(result)
-    if cal is not None:
+    _, low = _doubtful(result)
+    if _calibration(result) is not None:
         # A failed check on a key field ("the total is not subtotal + tax") is no matter of degree.
-        if any(i.stage == "check" and i.field in spec.key_fields for i in result.issues):
-            return True
-        return any(result.provenance[p].confidence < cal.threshold for p in cal.fields if p in result.provenance)
-    low = any(v.confidence < REVIEW_CONFIDENCE for v in result.provenance.values())
-    return low or any(i.stage == "check" for i in result.issues)
+        return bool(low) or any(i.stage == "check" and i.field in spec.key_fields for i in result.issues)
+    return bool(low) or any(i.stage == "check" for i in result.issues)
+
+
+def _doubtful(result: Extraction) -> tuple[float, list[tuple[float, str]]]:
+    """The confidence a field needs to pass unseen (the calibration's threshold for its key
+    fields, else :data:`REVIEW_CONFIDENCE` for every field), and the fields below it, as
+    (confidence, path), the least sure first."""
+    cal = _calibration(result)
+    threshold = cal.threshold if cal is not None else REVIEW_CONFIDENCE
+    paths = cal.fields if cal is not None else list(result.provenance)
+    return threshold, sorted((result.provenance[p].confidence, p) for p in paths if p in result.provenance
+                             and result.provenance[p].confidence < threshold)
