@@ -396,11 +396,16 @@ def read_results(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
                 _keep(results, parts, record)
             elif line.strip():
                 skipped.append(n)
-    if skipped:
-        log.warning("%s: %d line%s that %s no result record skipped (line %s)", os.fsdecode(path), len(skipped),
-                    "" if len(skipped) == 1 else "s", "is" if len(skipped) == 1 else "are",
-                    ", ".join(map(str, skipped[:5])) + (", ..." if len(skipped) > 5 else ""))
+    warn_skipped(log, path, skipped, "result record")
     return results
+
+
+def warn_skipped(logger: logging.Logger, path: str | os.PathLike[str], lines: list[int], what: str) -> None:
+    """Warn, once per file, of the line numbers of a JSONL file that held no ``what`` and were skipped."""
+    if lines:
+        logger.warning("%s: %d line%s that %s no %s skipped (line %s)", os.fsdecode(path), len(lines),
+                       "" if len(lines) == 1 else "s", "is" if len(lines) == 1 else "are", what,
+                       ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else ""))
 
 
 RESULTS_SUFFIXES = (".jsonl", ".ndjson", ".parquet")

@@ -150,13 +150,15 @@ def _candidates(text: str) -> list[Any]:
     return out
 
 
-def _refused(spec: SchemaSpec, data: dict[str, Any], loc: Loc, value: Any) -> str | None:
-    """The schema's message when ``value`` at ``loc`` makes ``data`` invalid where it was not, else None."""
-    before = set(_errors(spec, data))
+def _trial(spec: SchemaSpec, data: dict[str, Any], loc: Loc, value: Any,
+           before: set[tuple[Loc, str]]) -> tuple[dict[str, Any], str | None]:
+    """``data`` with ``value`` at ``loc``, and the schema's message if that makes it invalid: errors
+    at this field, or new ones elsewhere (a cross-field rule), beyond those of ``before``; an already
+    invalid document does not block edits of its valid fields."""
     trial = copy.deepcopy(data)
     set_path(trial, loc, value)
     errors = [e for e in _errors(spec, trial) if e[0][: len(loc)] == loc or e not in before]
-    return errors[0][1] if errors else None
+    return trial, errors[0][1] if errors else None
 
 
 def coerce_value(spec: SchemaSpec | None, data: dict[str, Any], loc: Loc, text: str) -> Any:
@@ -169,16 +171,12 @@ def coerce_value(spec: SchemaSpec | None, data: dict[str, Any], loc: Loc, text: 
     before = set(_errors(spec, data))
     first_error = None
     for value in candidates:
-        trial = copy.deepcopy(data)
-        set_path(trial, loc, value)
-        # Errors at this field, or new ones elsewhere (a cross-field rule); an already invalid
-        # document does not block edits of its valid fields.
-        errors = [e for e in _errors(spec, trial) if e[0][: len(loc)] == loc or e not in before]
-        if not errors:
+        trial, error = _trial(spec, data, loc, value, before)
+        if error is None:
             if not before:
                 return get_path(spec.dump(spec.validate(trial)), loc)
             return value
-        first_error = first_error or errors[0][1]
+        first_error = first_error or error
     raise ValueError(first_error)
 
 
@@ -237,7 +235,7 @@ def apply_corrections(record: dict[str, Any], entries: list[dict[str, Any]], ord
             first = edits[path][0] if path in edits else get_path(data, loc)
             new = entry.get("new")
             # as the page saves it: a value the schema takes for the field (a file edited by hand may hold any)
-            if spec is not None and (refused := _refused(spec, data, loc, new)):
+            if spec is not None and (refused := _trial(spec, data, loc, new, set(_errors(spec, data)))[1]):
                 raise ValueError(refused)
             set_path(data, loc, new)
         except (UsageError, KeyError):
@@ -285,10 +283,9 @@ def read_corrections(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
                 entries.append(entry)
             elif line.strip() and line.endswith(b"\n"):
                 skipped.append(n)
-    if skipped:
-        log.warning("%s: %d line%s that %s no correction skipped (line %s)", os.fsdecode(path), len(skipped),
-                    "" if len(skipped) == 1 else "s", "is" if len(skipped) == 1 else "are",
-                    ", ".join(map(str, skipped[:5])) + (", ..." if len(skipped) > 5 else ""))
+    from docextract.batch import warn_skipped
+
+    warn_skipped(log, path, skipped, "correction")
     return entries
 
 
