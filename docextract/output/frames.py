@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from docextract.errors import ExportError
+from docextract.errors import ExportError, InputError
 from docextract.output.export import sheet_dataframe, sheets
 
 if TYPE_CHECKING:
@@ -44,14 +44,18 @@ def read_results(path: str | os.PathLike[str], spec: SchemaSpec | None = None, *
         raise ExportError(f"{os.fspath(path)} does not exist or is not a file; pass the JSONL file a batch wrote")
     if not os.fsdecode(path).lower().endswith(RESULTS_SUFFIXES):
         raise ExportError(no_results(path))
-    records = read_records(path)
-    if not records and Path(path).stat().st_size:
-        raise ExportError(no_results(path))
     from docextract.review.store import ReviewStore, corrections_path
 
-    if corrections and corrections_path(path).is_file():
-        results: Iterable[Any] = ReviewStore(path).results_for_export()
+    results: Iterable[Any]
+    if corrections and corrections_path(path).is_file():  # the store reads the results with them
+        try:
+            results = ReviewStore(path).results_for_export()
+        except InputError as exc:  # it holds no results
+            raise ExportError(str(exc)) from None
     else:
+        records = read_records(path)
+        if not records and Path(path).stat().st_size:
+            raise ExportError(no_results(path))
         results = records.values()
     documents, items = sheets(results, spec)
     return Results(sheet_dataframe(documents), sheet_dataframe(items))
