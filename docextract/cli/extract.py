@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from docextract.cli.common import (
     EXIT_USAGE,
+    checked_output,
     err_console,
     exit_code_for,
     fail,
@@ -65,14 +66,13 @@ def run_extract(file: Path, schema: str, expect: str, flags: ExtractFlags) -> No
     """Shared body of ``pdf`` and ``image``: the output is claimed first, then the document is read
     in a child process that is ended at ``--timeout``, on Ctrl-C/SIGTERM, or if this process dies;
     write, report, exit with the result's code."""
-    from docextract.outputs import OutputClaim, check_not_inputs
+    from docextract.outputs import OutputClaim
 
     log = flags.log
     log.setup()
     with handle_errors(log.verbose):
         out = flags.out.output
-        check_not_inputs([] if out is None or str(out) == "-" else [out], [file])  # before its suffix: the worse mistake
-        fmt = output_format(out, flags.out.fmt, csv=flags.out.csv_mode is not None)
+        fmt = output_format(out, flags.out.fmt, csv=flags.out.csv_mode is not None, inputs=[file])
         name = check_engine(flags.engine.engine, flags.engine.options(log), log.quiet)
         check_reader_schema(name, schema)
         _check_kind(file, expect, log.quiet)
@@ -170,22 +170,20 @@ def warn_if_remote(eng: Engine, options: EngineOptions, quiet: bool) -> None:
         err_console.print(f"[yellow]warning:[/] {where} is not on this machine: document images will be sent there", highlight=False)
 
 
-def output_format(output: Path | None, fmt: OutputFormat | None, *, csv: bool = False) -> OutputFormat:
+def output_format(output: Path | None, fmt: OutputFormat | None, *, csv: bool = False,
+                  inputs: list[Path] | None = None) -> OutputFormat:
     """What to write: ``-f``, else what ``-o``'s suffix names, else CSV where ``--csv`` chose its
-    rows (``csv``), else JSON; checked before any work (exit 2 when the suffix names another format,
-    ``--csv`` is given for JSON, or the file cannot be written)."""
-    from docextract.output.files import check_output, format_of
-
+    rows (``csv``), else JSON; checked before any work (exit 2 when ``-o`` is one of the ``inputs``,
+    its suffix names another format, ``--csv`` is given for JSON, or the file cannot be written)."""
     if output is None or str(output) == "-":
         if fmt is OutputFormat.xlsx:
             raise fail("a workbook cannot go to stdout; name a file: -o results.xlsx", EXIT_USAGE)
         chosen = fmt or (OutputFormat.csv if csv else OutputFormat.json)
     else:
-        chosen = OutputFormat(format_of(output, [f.value for f in OutputFormat]))
+        chosen = OutputFormat(checked_output(output, inputs or [], [f.value for f in OutputFormat]))
         if fmt is not None and fmt is not chosen:
             raise fail(f"{escape(str(output))}: -f {fmt.value} does not match the file's suffix; "
                        f"name it .{fmt.value} or drop -f", EXIT_USAGE)
-        check_output(output)
     if csv and chosen not in (OutputFormat.csv, OutputFormat.xlsx):
         raise fail(f"--csv chooses the rows of CSV and xlsx output, not of {chosen.value}; drop it or write .csv / .xlsx",
                    EXIT_USAGE)
