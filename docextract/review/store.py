@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docextract.errors import InputError, UsageError
-from docextract.types import Issue
+from docextract.types import Issue, Status
 
 if TYPE_CHECKING:
     from docextract.output.result import Extraction
@@ -379,7 +379,7 @@ class ReviewStore:
         judged doubtful; the least confident first; then file order."""
 
         def problem(d: ReviewedDocument) -> int:
-            if d.result.status.value == "failed":
+            if d.result.status is Status.FAILED:
                 return 0
             return 1 if any(i.stage in ("check", "merge") for i in d.result.issues) else 2
 
