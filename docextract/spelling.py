@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -29,7 +30,7 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-__all__ = ["known", "mend_words", "word_key"]
+__all__ = ["known", "mend_ells", "mend_words", "word_key"]
 
 WORDS_FILE = Path(__file__).with_name("words.npy")
 MIN_LETTERS = 4
@@ -94,6 +95,53 @@ def mend_words(
         out_spaced.extend(spaced[n:m])
         n = m
     return out, out_spaced
+
+
+def mend_ells(chars: list[Char], spans: list[Span], spaced: list[bool], probs: np.ndarray, alphabet: list[str]) -> list[Char]:
+    """``chars`` with a capital I or a digit 1 among small letters read as the small l it is
+    ("JIn", "Tota1", "Bi11" -> "Jln", "Total", "Bill"): in many sans-serif fonts the three are
+    one vertical stroke, and greedy decoding picks among them by a hair. Only where the word
+    with l is listed and the recognizer gives l at least ``RATIO`` of the read mark's
+    probability there; a small i has a dot, so a stroke read as I beside small letters is an l
+    (camel case such as "TaxInv" stays: "taxlnv" is no word), and "No1" keeps its digit
+    where the 1's flag was seen."""
+    ells = [k for k, ch in enumerate(alphabet) if ch == "l"]
+    if not ells:
+        return chars
+    out = list(chars)
+    n = 0
+    while n < len(chars):
+        m = n + 1
+        if _in_word(chars[n][0]):
+            while m < len(chars) and _in_word(chars[m][0]) and not spaced[m]:
+                m += 1
+        text = "".join(c[0] for c in chars[n:m])
+        at = _strokes_beside_small(text)
+        if at and text[0].isalpha():  # "1ax1nv" is no word read with strokes
+            word = "".join("l" if k in at else ch for k, ch in enumerate(text))
+            if known([word.lower()])[0] and all(_ell_likely(probs, spans[n + k], ells) for k in at):
+                log.debug("OCR: %r read as %r", text, word)
+                for k in at:
+                    out[n + k] = ("l", *chars[n + k][1:])
+        n = m
+    return out
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalpha() or ch == "1"
+
+
+def _strokes_beside_small(text: str) -> set[int]:
+    """Where ``text`` has runs of I and 1 with a small letter before or after the run ("Bi11")."""
+    return {k for m in re.finditer(r"[I1]+", text)
+            if (m.start() and text[m.start() - 1].islower()) or text[m.end():m.end() + 1].islower()
+            for k in range(m.start(), m.end())}
+
+
+def _ell_likely(probs: np.ndarray, span: Span, ells: list[int]) -> bool:
+    t0, t1, k = span
+    read = float(probs[t0:t1, k].max())
+    return float(probs[t0:t1, ells].max()) >= RATIO * read
 
 
 def _better_word(read: str, window: np.ndarray, alphabet: list[str]) -> str | None:

@@ -118,3 +118,17 @@ def test_the_likelihood_sums_every_alignment() -> None:
     assert spelling._log_likelihood("aa", emit) is None  # two steps cannot hold a, blank, a
     emit3 = {"a": np.array([0.6, 0.1, 0.7]), "": np.array([0.4, 0.9, 0.3])}
     assert np.exp(spelling._log_likelihood("aa", emit3)) == pytest.approx(0.6 * 0.9 * 0.7)
+
+
+def test_a_stroke_among_small_letters_is_the_small_l_the_recognizer_allows() -> None:
+    """A small l, a capital I and a digit 1 are one stroke in many sans-serif fonts: beside small
+    letters, where the recognizer gives l some weight and the word with l is listed, it is l."""
+    assert _read("J-I-n", {2: {"I": 0.6, "l": 0.3}}) == "Jln"  # three letters: too short to mend
+    assert _read("T-o-t-a-1", {8: {"1": 0.6, "l": 0.3}}) == "Total"
+    assert _read("B-i-1-1", {4: {"1": 0.6, "l": 0.3}, 6: {"1": 0.5, "l": 0.4}}) == "Bill"
+    # the 1's flag was seen: a digit it stays ("No1", "Ctr1")
+    assert _read("N-o-1", {4: {"1": 0.95, "l": 0.001}}) == "No1"
+    # camel case is no slip: "Taxlnv" is no word; nor are capitals, where a stroke is an I
+    assert _read("T-a-x-I-n-v", {6: {"I": 0.6, "l": 0.3}}) == "TaxInv"
+    assert _read("J-I-N", {2: {"I": 0.6, "l": 0.3}}) == "JIN"
+    assert _read("T-o-t-a-1", {8: {"1": 0.6, "l": 0.3}}, mend=False) == "Tota1"
