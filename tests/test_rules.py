@@ -557,6 +557,18 @@ def test_date_at_the_foot_and_a_german_street() -> None:
     assert d["total"] == D("4.77") and d["date"] == dt.date(2024, 3, 12)
 
 
+@pytest.mark.parametrize("vat_row", ["MWST-Nr. CHE-123.456.789 MWST", "MwSt.-Nr. ATU12345678", "P. IVA 01234567890",
+                                     "Partita IVA 01234567890"])
+def test_a_vat_number_row_under_the_address_is_no_part_of_it(vat_row: str) -> None:
+    """The VAT number's label in each language ends the address ("MWST-Nr." in Switzerland)."""
+    words = layout([
+        "Buchhandlung Meier AG", "Bahnhofstrasse 27", "8001 Zürich", vat_row,
+        ("Buch", "24.90"), ("TOTAL CHF", "24.90"), ("Datum: 12.03.2024", ""),
+    ])
+    d = extract_receipt(words).data
+    assert d["merchant_address"] == "Bahnhofstrasse 27 8001 Zürich"
+
+
 def test_a_german_till_with_a_quantity_line_a_discount_and_change() -> None:
     """The text layer of a German till receipt through the whole pipeline: "0,5l" is a size, not a
     price; the "2 x 1,99" line under it prices the item; "Rueckgeld" (no umlaut) is the change, so

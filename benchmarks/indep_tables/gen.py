@@ -45,7 +45,15 @@ Ground-truth conventions (ICDAR 2013 style):
   whitespace-normalised; a no-break space used as thousands separator is
   written as an ordinary space;
 * a table continued on the next page is two tables (one per page), each
-  with its own (repeated) header.
+  with its own (repeated) header;
+* tables are numbered in reading order: by page, top to bottom, and left
+  before right for two tables side by side.
+
+Text is drawn with PyMuPDF's built-in base-14 fonts (helv/hebo/heit,
+tiro/tibo/tiit, cour/cobo/coit) through ``TextWriter`` so that characters
+outside Latin-1 (en dash, minus sign, bullet) are real text; the fonts end
+up embedded as subsets with a ToUnicode map.  All text is extractable; no
+images are used.
 
 Deterministic for a given seed (only ``random.Random`` is used, and the PDF
 is saved in reproducible mode).

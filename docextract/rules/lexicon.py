@@ -327,10 +327,11 @@ TAX_ID_WORDS: Lexicon = {
         r"\b(?:GST|VAT|SST|TAX)(?:ID|REG|NO)",  # glued by OCR: "GSTID:", "GSTREGNO", "VATNO."
     ],
     "fr": [r"\b(?:TVA|SIRE[TN])\b"],
-    "de": [r"\b(?:UST|STEUER(?:NUMMER|[\s-]*NR)?|USt[\s-]*Id(?:Nr)?|UID)\b"],
+    # "MwSt.-Nr." and "MWST-Nr." (Switzerland, Austria) label the VAT number; "MwSt 19 %" is a tax row.
+    "de": [r"\b(?:UST|STEUER(?:NUMMER|[\s-]*NR)?|USt[\s-]*Id(?:Nr)?|UID)\b", r"\bM\.?W\.?ST\.?[\s-]*(?:NR|NUMMER)\b"],
     "nl": [r"\b(?:BTW|KVK)\b"],
     "es": [r"\b(?:CIF|NIF)\b"],
-    "it": [r"\bP\.?IVA\b"],
+    "it": [r"\bP\.?\s*IVA\b", r"\bPARTITA\s*IVA\b"],
     "id": [r"\bNPWP\b"],
 }
 # Contact labels ("TEL" also as OCR reads it: "Te1", "TeI", "Te|", "Telr", a colon read as a letter).
