@@ -890,3 +890,37 @@ def test_a_heading_wrapped_above_the_header_line_of_a_text_table(doc: pymupdf.Do
             text(page, x, 111 + 14 * i, cell)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["Crop", "Where grown", "How sold", "Main buyers and their region"], *rows[1:]]
+
+
+def test_group_headings_centred_over_their_columns_span_them(doc: pymupdf.Document) -> None:
+    """Booktabs rules, no rule under the group headings: a heading centred over two columns
+    spans them, though a space between its words falls in the gap between them ("Share of" |
+    "GDP (%)"), and so does one wrapped over two lines of its own, which close that gap in the
+    header while the figures below keep it open. Cells set too close to tell apart by the gap
+    alone ("Men Women") are not a heading: their words stand further apart than a space."""
+    page = doc.new_page()
+    cols = [(200, 262), (272, 334), (350, 412), (422, 484)]
+    rule(page, 88, 72, 484)
+    centred(page, 200, 334, 100, "Share of GDP (%)")
+    centred(page, 350, 484, 100, "Gross domestic")
+    centred(page, 350, 484, 112, "product")
+    text(page, 72, 126, "Sector")
+    for (x0, x1), head in zip(cols, ["EU-27", "Euro area", "EU-27", "Euro area"], strict=True):
+        centred(page, x0, x1, 126, head)
+    rule(page, 131, 72, 484)
+    body = [
+        ["Mining and quarrying", "6,0", "6,4", "3 409", "2 950"],
+        ["Manufacturing", "45,2", "46,4", "3 827", "3 608"],
+        ["Construction", "10,9", "9,9", "16 881", "19 225"],
+    ]
+    for i, row in enumerate(body):
+        text(page, 72, 145 + 14 * i, row[0])
+        for (_, x1), cell in zip(cols, row[1:], strict=True):
+            text(page, 0, 145 + 14 * i, cell, right=x1 - 6)
+    rule(page, 190, 72, 484)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [
+        ["Sector", "Share of GDP (%)", "", "Gross domestic product", ""],
+        ["", "EU-27", "Euro area", "EU-27", "Euro area"],
+        *body,
+    ]

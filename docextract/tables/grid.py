@@ -27,6 +27,7 @@ from docextract.schemas.table import Table
 from docextract.types import Word
 
 CHUNK_GAP = 0.6  # a gap wider than this many text heights splits a line into cells
+WORD_SPACE = 0.45  # the widest a space between two words of one cell is, in text heights
 REGION_GAP = 2.2  # a vertical gap (in line heights) this large ends a table region
 LOOKAHEAD = 4  # lone lines (section labels) may run this long before the next tabular line
 MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as spanning cells
@@ -383,12 +384,27 @@ def find_columns(region: list[Line], exclude: frozenset[int] = frozenset()) -> l
         if any(c.x0 < g0 and g1 < c.x1 and not _overlaps_any((g0, g1), gaps) for g0, g1 in new):
             spanning.add(idx)
             gaps = new
+    gaps = sorted(gaps + _gaps_under_headings(region, exclude, gaps, min_gap))
     # gaps that several spanning chunks close together (titles, notes inside long tables)
     allowed = int(0.08 * sum(1 for ln in region if len(ln.chunks) >= 2))
     if allowed:
         extra = [g for g in _crossed_gaps(spans, allowed, min_gap) if not _overlaps_any(g, gaps)]
         gaps = sorted(gaps + extra)
     return gaps
+
+
+def _gaps_under_headings(
+    region: list[Line], exclude: frozenset[int], gaps: list[tuple[float, float]], min_gap: float
+) -> list[tuple[float, float]]:
+    """Gaps between the columns of the lines from the first figure down that only lines above it
+    close: group headings over several columns, wrapped over lines of their own ("Gross
+    domestic" / "product (EUR" / "million)" over "Current prices" and "Volume")."""
+    first = next((k for k, ln in enumerate(region) if any(_is_data(c.text) and not _YEAR.match(c.text) for c in ln.chunks)), 0)
+    rows = [ln for ln in region[first:] if len(ln.chunks) >= 2]
+    if not first or first > MAX_HEADER or len(rows) < 3:  # a header over rows of figures
+        return []
+    body = [(c.x0, c.x1) for ln in rows for c in ln.chunks if id(c) not in exclude]
+    return [g for g in _union_gaps(body, min_gap) if not _overlaps_any(g, gaps)] if body else []
 
 
 def _crossed_gaps(spans: list[tuple[float, float]], allowed: int, min_gap: float) -> list[tuple[float, float]]:
@@ -477,6 +493,7 @@ def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[in
     """Each line's chunks put in the columns between ``gaps``."""
     ncols = len(gaps) + 1
     centres = _column_centres(region, gaps)
+    edges = _tabular_extent(region)
     rows: list[RowText] = []
     for ln in region:
         row = RowText([""] * ncols, ln.y0, ln.y1, ln.height)
@@ -487,11 +504,30 @@ def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[in
                 j = covered[0] if covered else _column_of(chunk.x0, chunk.x1, gaps)
                 _put(row, j, chunk, covered[-1] if covered else j)
                 continue
-            # a line's only chunk is one cell: lines of one chunk define no column gap
-            for part in _split_at_gaps(chunk, gaps) if len(ln.chunks) > 1 else [chunk]:
+            # a line's only chunk is one cell: lines of one chunk define no column gap; nor is
+            # a heading centred over the columns it crosses, in a line of words
+            whole = len(ln.chunks) == 1 or _centred_heading(ln, chunk, gaps, edges)
+            for part in [chunk] if whole else _split_at_gaps(chunk, gaps):
                 _put(row, _column_of(part.x0, part.x1, gaps), part, _last_column(part.x0, part.x1, gaps))
         rows.append(row)
     return rows
+
+
+def _centred_heading(ln: Line, chunk: Chunk, gaps: list[tuple[float, float]], edges: tuple[float, float]) -> bool:
+    """Whether ``chunk`` is a group heading set over several columns ("Share of GDP (%)" over
+    "EU-27" and "Euro area"): it crosses a column gap, its line holds no figure (but years), and
+    it stands centred over the columns it reaches. Two cells set too close are not centred so."""
+    first, last = _column_of(chunk.x0, chunk.x1, gaps), _last_column(chunk.x0, chunk.x1, gaps)
+    crossed = [g for g in gaps if chunk.x0 < g[1] and g[0] < chunk.x1]
+    if not crossed or any(_is_data(c.text) and not _YEAR.match(c.text) for c in ln.chunks):
+        return False
+    # its words are set a space apart where it crosses a gap, not as far as cells are
+    if any(b.x0 - a.x1 > WORD_SPACE * ln.height for a, b in zip(chunk.words, chunk.words[1:], strict=False)):
+        return False
+    left = gaps[first - 1][1] if first else edges[0]
+    right = gaps[last][0] if last < len(gaps) else edges[1]
+    slack = 0.15 * (right - left) + 0.5 * ln.height
+    return right > left and abs((chunk.x0 + chunk.x1) - (left + right)) / 2 <= slack
 
 
 def _complementary_gaps(rows: list[RowText], gaps: list[tuple[float, float]]) -> set[int]:
@@ -629,6 +665,7 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
     columns separates them; then each cell's text moves up its column, over empty cells and no
     rule, to the top of the run (the start cell of a cell spanning rows), joining a cell of one
     column it meets there."""
+    lines = _wrapped_headings(lines)
     tiers: list[list[RowText]] = [[lines[0]]]
     for b in lines[1:]:
         a = tiers[-1][-1]
@@ -667,6 +704,30 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
     for row in rows:
         row.final = True
     return rows
+
+
+def _wrapped_headings(lines: list[RowText]) -> list[RowText]:
+    """Header lines with each line that only goes on with headings spanning columns in the line
+    above ("Gross domestic" / "product") joined into those headings: every cell of it stands
+    under one of them, a leading below."""
+    out = [lines[0]]
+    for b in lines[1:]:
+        a = out[-1]
+        heads = [j for j, last in a.cover.items() if last > j]
+        owner = {j: next((k for k in heads if _beneath(b.spans[j], a.spans[k], b.height)), None) for j in b.filled}
+        if not heads or not owner or None in owner.values() or b.y0 - a.y1 > 0.6 * b.height:
+            out.append(b)
+            continue
+        for j, k in sorted(owner.items()):
+            a.cells[k] = f"{a.cells[k]} {b.cells[j]}"
+            x0, x1 = a.spans[k]
+            a.spans[k] = (min(x0, b.spans[j][0]), max(x1, b.spans[j][1]))
+        a.y1 = max(a.y1, b.y1)
+    return out
+
+
+def _beneath(inner: tuple[float, float], outer: tuple[float, float], h: float) -> bool:
+    return outer[0] - h <= inner[0] and inner[1] <= outer[1] + h
 
 
 def _join_ruled_rows(rows: list[RowText], rules: list[Rule], extent: tuple[float, float]) -> list[RowText]:
