@@ -665,7 +665,6 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
     columns separates them; then each cell's text moves up its column, over empty cells and no
     rule, to the top of the run (the start cell of a cell spanning rows), joining a cell of one
     column it meets there."""
-    lines = _wrapped_headings(lines)
     tiers: list[list[RowText]] = [[lines[0]]]
     for b in lines[1:]:
         a = tiers[-1][-1]
@@ -704,30 +703,6 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
     for row in rows:
         row.final = True
     return rows
-
-
-def _wrapped_headings(lines: list[RowText]) -> list[RowText]:
-    """Header lines with each line that only goes on with headings spanning columns in the line
-    above ("Gross domestic" / "product") joined into those headings: every cell of it stands
-    under one of them, a leading below."""
-    out = [lines[0]]
-    for b in lines[1:]:
-        a = out[-1]
-        heads = [j for j, last in a.cover.items() if last > j]
-        owner = {j: next((k for k in heads if _beneath(b.spans[j], a.spans[k], b.height)), None) for j in b.filled}
-        if not heads or not owner or None in owner.values() or b.y0 - a.y1 > 0.6 * b.height:
-            out.append(b)
-            continue
-        for j, k in sorted(owner.items()):
-            a.cells[k] = f"{a.cells[k]} {b.cells[j]}"
-            x0, x1 = a.spans[k]
-            a.spans[k] = (min(x0, b.spans[j][0]), max(x1, b.spans[j][1]))
-        a.y1 = max(a.y1, b.y1)
-    return out
-
-
-def _beneath(inner: tuple[float, float], outer: tuple[float, float], h: float) -> bool:
-    return outer[0] - h <= inner[0] and inner[1] <= outer[1] + h
 
 
 def _join_ruled_rows(rows: list[RowText], rules: list[Rule], extent: tuple[float, float]) -> list[RowText]:
