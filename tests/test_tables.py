@@ -920,3 +920,24 @@ def test_group_headings_centred_over_their_columns_span_them(doc: pymupdf.Docume
     [t] = extract_pdf_tables(page, 1)
     assert grid(t)[0][:3] == ["Sector", "Share of GDP (%)", ""]
     assert grid(t)[-3:] == body
+
+
+def test_figures_set_closer_than_a_column_gap_are_cells_of_their_own(doc: pymupdf.Document) -> None:
+    """Columns of figures only a few points apart: each figure is a cell, the years heading them
+    too; a number grouped by spaces ("12 345") stays one."""
+    page = doc.new_page()
+    rights = (236, 262, 288, 330)
+    text(page, 72, 100, "Sex and age")
+    for right, year in zip(rights, ("2008", "2009", "2010", "2011"), strict=True):
+        text(page, 0, 100, year, right=right)
+    body = [
+        ["16 to 19 years", "21.0", "20.8", "19.2", "12 345"],
+        ["20 to 24 years", "10.5", "11.0", "9.8", "10 700"],
+        ["25 to 29 years", "8.1", ":", "7.7", "9 050"],
+    ]
+    for i, row in enumerate(body):
+        text(page, 72, 116 + 14 * i, row[0])
+        for right, cell in zip(rights, row[1:], strict=True):
+            text(page, 0, 116 + 14 * i, cell, right=right)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Sex and age", "2008", "2009", "2010", "2011"], *body]

@@ -45,6 +45,8 @@ _CAPTION = re.compile(r"^(table|exhibit|figure|fig\.|chart)\s*[:.]?\s*[\dA-Z]", 
 _FOOTER = re.compile(r"^(source|sources|note|notes)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[89]|20)\d\d([-/–](\d\d|\d{4}))?[a-z*]?$")  # a year or a span of years
 _UNIT_NUMBER = re.compile(r"^1(0+|([ ,.]?000)+)$")  # the power of ten of a unit ("per 1 000")
+_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[%)]*[a-z*]?$")  # three digits that go on with a number
+_GROUPED = re.compile(r"(?:^|[^\d.,])\d{1,3}$")  # a number's leading digits, or a group of them
 _SIGN = re.compile(r"^[$€£¥₹]$|^[A-Z]{0,2}\$$")  # "$", "€", "US$"
 # a figure, perhaps with a footnote mark set after it ("776a", "12.5*")
 _NUMERIC = re.compile(r"^[\s(\[+\-−–—$€£¥%]*\d[\d\s.,'’%)\]]*[%)]*[a-z*†‡]?$")
@@ -130,6 +132,25 @@ def split_chunks(line: Line, gap: float | None = None) -> list[Chunk]:
         else:
             chunks[-1].words.append(w)
     return chunks
+
+
+def _split_figures(chunks: list[Chunk]) -> list[Chunk]:
+    """A run of figures set closer than a column gap ("21.0 20.8 19.2", "2008 2009") is a cell per
+    figure, unless a figure goes on with the next group of three digits ("12 345")."""
+    out: list[Chunk] = []
+    for c in chunks:
+        if len(c.words) < 2 or not all(is_figure(w.text) for w in c.words):
+            out.append(c)
+            continue
+        part = [c.words[0]]
+        for w in c.words[1:]:
+            if _GROUP.match(w.text) and _GROUPED.search(part[-1].text):
+                part.append(w)
+            else:
+                out.append(Chunk(part))
+                part = [w]
+        out.append(Chunk(part))
+    return out
 
 
 def _attach_signs(chunks: list[Chunk]) -> list[Chunk]:
@@ -951,7 +972,7 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
     ``rules``: the page's horizontal ruling lines in the words' frame."""
     lines = group_lines([_tight(w) if w.source == "ocr" else w for w in words])
     for ln in lines:
-        ln.chunks = _attach_signs(split_chunks(ln))
+        ln.chunks = _attach_signs(_split_figures(split_chunks(ln)))
     out = []
     for region in find_regions(lines, rules):
         region = below_top_rule(_extend_down(region, lines, rules), rules)
