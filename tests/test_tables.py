@@ -941,3 +941,34 @@ def test_figures_set_closer_than_a_column_gap_are_cells_of_their_own(doc: pymupd
             text(page, 0, 116 + 14 * i, cell, right=right)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["Sex and age", "2008", "2009", "2010", "2011"], *body]
+
+
+def test_two_tables_side_by_side(doc: pymupdf.Document) -> None:
+    """Two tables set side by side with their own captions and rows are two tables; a text
+    column after the figures of one table is still that table's column."""
+    page = doc.new_page()
+    left = [["Region", "2010", "2011"], ["North", "1,204", "1,310"], ["South", "876", "902"], ["East", "2,031", "1,988"],
+            ["West", "455", "471"]]
+    right = [["State", "Weights", "Change"], ["Ohio", "723", "1.8"], ["Iowa", "427", "(5.3)"], ["Utah", "34", "(1.5)"]]
+    text(page, 72, 90, "Table 1. Harvest by region")
+    text(page, 330, 90, "Table 2. Weights by state")
+    for i, row in enumerate(left):
+        text(page, 72, 110 + 14 * i, row[0])
+        for right_edge, cell in zip((210, 260), row[1:], strict=True):
+            text(page, 0, 110 + 14 * i, cell, right=right_edge)
+    for i, row in enumerate(right):
+        text(page, 330, 112 + 16 * i, row[0])
+        for right_edge, cell in zip((440, 500), row[1:], strict=True):
+            text(page, 0, 112 + 16 * i, cell, right=right_edge)
+    tables = extract_pdf_tables(page, 1)
+    assert [grid(t) for t in tables] == [left, right]
+    # one table whose figures are followed by a column of words stays one table
+    page = doc.new_page()
+    rows = [["Region", "2010", "Source", "Rank"], ["North", "1,204", "Survey", "1"], ["South", "876", "Census", "2"],
+            ["East", "2,031", "Survey", "3"], ["West", "455", "Register", "4"]]
+    for i, row in enumerate(rows):
+        text(page, 72, 110 + 14 * i, row[0])
+        text(page, 0, 110 + 14 * i, row[1], right=210)
+        text(page, 300, 110 + 14 * i, row[2])
+        text(page, 0, 110 + 14 * i, row[3], right=420)
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [rows]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from docextract.schemas.table import Table
@@ -974,12 +974,55 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
     for ln in lines:
         ln.chunks = _attach_signs(_split_figures(split_chunks(ln)))
     out = []
-    for region in find_regions(lines, rules):
-        region = below_top_rule(_extend_down(region, lines, rules), rules)
-        grid = region_grid(region, rules)
-        if is_table(grid, _ruled_across(region, rules)):
-            out.append((region[0].y0, make_table(grid, page_no)))
+    for found in find_regions(lines, rules):
+        for region in _side_by_side(below_top_rule(_extend_down(found, lines, rules), rules)):
+            grid = region_grid(region, rules)
+            if is_table(grid, _ruled_across(region, rules)):
+                out.append((region[0].y0, make_table(grid, page_no)))
     return out
+
+
+def _side_by_side(region: list[Line]) -> list[list[Line]]:
+    """A region holding two tables set side by side, as the two: cut at a whitespace gap through
+    all its lines, three text heights wide or more, where a table starts on its right: a column
+    of labels after a column of figures, each side with columns of its own, and the labels all
+    different (a column of words in one table repeats them) or the two sides' lines set apart
+    (rows of one table share their lines)."""
+    if sum(len(ln.chunks) for ln in region if len(ln.chunks) >= 2) < 8:
+        return [region]
+    h = statistics.median(ln.height for ln in region)
+    gaps = _union_gaps([(c.x0, c.x1) for ln in region for c in ln.chunks], 0.3 * h)
+    for g0, g1 in sorted((g for g in gaps if g[1] - g[0] >= 3 * h), key=lambda g: g[0] - g[1]):
+        cut = (g0 + g1) / 2
+        pairs = [(_part(ln, lambda w: w.x1 <= cut), _part(ln, lambda w: w.x0 >= cut)) for ln in region]  # noqa: B023
+        left = [a for a, _ in pairs if a is not None]
+        right = [b for _, b in pairs if b is not None]
+        if _starts_table(left, right, apart=sum(a is None or b is None for a, b in pairs) > 0.3 * len(pairs)):
+            return [part for part in (_trim(left), _trim(right)) if part]
+    return [region]
+
+
+def _starts_table(left: list[Line], right: list[Line], apart: bool) -> bool:
+    stub = [ln.chunks[0].text for ln in right if len(ln.chunks) >= 2]
+    last = [ln.chunks[-1].text for ln in left if len(ln.chunks) >= 2]
+    labels = [t for t in stub if not is_figure(t) and re.search(r"[^\W\d_]{2}", t)]
+    return (
+        len(stub) >= 3
+        and len(last) >= 3
+        and len(labels) >= 0.6 * len(stub)
+        and len(set(labels)) >= (0.8 if apart else 1.0) * len(labels)
+        and sum(map(is_figure, last)) >= 0.5 * len(last)
+    )
+
+
+def _part(ln: Line, keep: Callable[[Word], bool]) -> Line | None:
+    """The line's words that ``keep`` takes, as a line of their own (None if there are none)."""
+    words = [w for w in ln.words if keep(w)]
+    if not words:
+        return None
+    part = Line(words)
+    part.chunks = _attach_signs(_split_figures(split_chunks(part)))
+    return part
 
 
 def tables_from_words(words: list[Word], page_no: int) -> list[Table]:
