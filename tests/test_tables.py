@@ -972,3 +972,26 @@ def test_two_tables_side_by_side(doc: pymupdf.Document) -> None:
         text(page, 300, 110 + 14 * i, row[2])
         text(page, 0, 110 + 14 * i, row[3], right=420)
     assert [grid(t) for t in extract_pdf_tables(page, 1)] == [rows]
+
+
+def test_a_caption_over_two_lines_and_notes_after_the_source_are_no_rows(doc: pymupdf.Document) -> None:
+    """Side by side, the lines beside a table belong to the region of both: the second line of a
+    caption above one and the footnotes after the source line under the other are no rows."""
+    page = doc.new_page()
+    left = [["Region", "2010", "2011"], ["North", "1,204", "1,310"], ["South", "876", "902"], ["East", "2,031", "1,988"],
+            ["West", "455", "471"], ["Central", "97", "101"]]
+    right = [["State", "Weights", "Change"], ["Ohio", "723", "1.8"], ["Iowa", "427", "(5.3)"], ["Utah", "34", "(1.5)"]]
+    text(page, 72, 96, "Table 1. Harvest by region")
+    text(page, 330, 84, "Table 2. Weights and change by")
+    text(page, 330, 96, "state, 2011")
+    for i, row in enumerate(left):
+        text(page, 72, 112 + 14 * i, row[0])
+        for right_edge, cell in zip((210, 260), row[1:], strict=True):
+            text(page, 0, 112 + 14 * i, cell, right=right_edge)
+    for i, row in enumerate(right):
+        text(page, 330, 112 + 14 * i, row[0])
+        for right_edge, cell in zip((440, 500), row[1:], strict=True):
+            text(page, 0, 112 + 14 * i, cell, right=right_edge)
+    text(page, 330, 112 + 14 * 4, "Source: state survey.")
+    text(page, 330, 112 + 14 * 5, "(1) Provisional.")
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [left, right]

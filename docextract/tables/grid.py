@@ -199,12 +199,23 @@ def _line_text(ln: Line) -> str:
 
 
 def _trim(region: list[Line]) -> list[Line]:
-    """Drop a caption ("Table 3. ...") above and source notes below a region."""
+    """Drop a caption ("Table 3. ...") above a region, with the lines it wraps onto, and source
+    notes below it, with the footnotes after them."""
     while region and _CAPTION.match(_line_text(region[0])):
-        region = region[1:]
-    while region and _FOOTER.match(_line_text(region[-1])):
-        region = region[:-1]
-    return region
+        caption, region = region[0], region[1:]
+        while region and len(region[0].chunks) == 1 and _wraps_onto(caption, region[0]):
+            caption, region = region[0], region[1:]
+    lone = len(region)
+    while lone and len(region[lone - 1].chunks) == 1:
+        lone -= 1
+    footer = next((k for k in range(lone, len(region)) if _FOOTER.match(_line_text(region[k]))), len(region))
+    return region[:footer]
+
+
+def _wraps_onto(above: Line, ln: Line) -> bool:
+    """Whether ``ln`` goes on with the paragraph of ``above``: the same size, a leading below,
+    starting where it starts."""
+    return _same_size(above, ln) and _gap(above, ln) < 0.5 and abs(ln.words[0].x0 - above.words[0].x0) < above.height
 
 
 def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -> list[Line]:
