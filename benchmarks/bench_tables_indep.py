@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import io
 import sys
 import tempfile
@@ -28,7 +29,6 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE / "indep_tables"))
 sys.path.insert(0, str(HERE))
 
 from bench_tables import TOOLS, Doc, Result, load_icdar, report_table, score_doc  # noqa: E402
@@ -37,8 +37,11 @@ SEEDS = {"dev": 20261207, "check": 20261208}
 
 
 def load_split(name: str, n: int, root: Path) -> list[Doc]:
-    import gen
-
+    # by its path: the other independent sets' generators are modules named "gen" too
+    spec = importlib.util.spec_from_file_location("indep_tables_gen", HERE / "indep_tables" / "gen.py")
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
     data = root / name
     with contextlib.redirect_stdout(io.StringIO()):
         gen.main(n, SEEDS[name], str(data))

@@ -29,3 +29,16 @@ def test_the_independent_invoice_benchmark_runs_and_scores(tmp_path: Path) -> No
     assert set(rows) == {"invoice_number", "date", "issuer", "total", "currency", "items_count", "items_amounts", "items_exact"}
     assert all(cell.strip().startswith(("100.0%", "66.7%", "33.3%", "0.0%")) for cell in rows.values())
     assert "(n=3)" in rows["total"] and len(list((tmp_path / "check" / "out" / "pdf").glob("*.json"))) == 3
+
+
+def test_the_independent_table_benchmark_runs_and_scores(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """benchmarks/bench_tables_indep.py end to end on three documents of its check split: the
+    generator's files load as ICDAR 2013's do, every table is scored, and docextract finds some."""
+    import bench_tables_indep
+
+    assert bench_tables_indep.main(["--n", "3", "--split", "check", "--keep", str(tmp_path)]) == 0
+    line = capsys.readouterr().out.splitlines()[-1].split()
+    assert line[0] == "docextract"
+    f1, rows = float(line[2]), line[4]
+    tables = len(list((tmp_path / "check").glob("*.t*.csv")))
+    assert tables >= 3 and rows.endswith(f"/{tables}") and 0.5 < f1 <= 1.0
