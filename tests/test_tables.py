@@ -995,3 +995,26 @@ def test_a_caption_over_two_lines_and_notes_after_the_source_are_no_rows(doc: py
     text(page, 330, 112 + 14 * 4, "Source: state survey.")
     text(page, 330, 112 + 14 * 5, "(1) Provisional.")
     assert [grid(t) for t in extract_pdf_tables(page, 1)] == [left, right]
+
+
+def test_a_table_beside_a_column_of_running_text(doc: pymupdf.Document) -> None:
+    """A two-column report page: the paragraph's lines beside the table are no column of it."""
+    page = doc.new_page()
+    rows = [["Region", "2010", "2011"], ["North", "1,204", "1,310"], ["South", "876", "902"], ["East", "2,031", "1,988"],
+            ["West", "455", "471"], ["Central", "97", "101"]]
+    text(page, 72, 96, "Table 1. Harvest by region")
+    for i, row in enumerate(rows):
+        text(page, 72, 112 + 14 * i, row[0])
+        for right_edge, cell in zip((200, 250), row[1:], strict=True):
+            text(page, 0, 112 + 14 * i, cell, right=right_edge)
+    paragraph = [
+        "The harvest rose in most regions in 2011, led by",
+        "the East, where new orchards came into bearing. In",
+        "the South the spring frost cut the yield by a fifth,",
+        "and prices rose as a result. Exports held up well",
+        "despite the strong currency, and the share of",
+        "organic fruit grew again for the fourth year.",
+    ]
+    for i, line in enumerate(paragraph):
+        text(page, 300, 92 + 13 * i, line)
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [rows]

@@ -994,11 +994,12 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
 
 
 def _side_by_side(region: list[Line]) -> list[list[Line]]:
-    """A region holding two tables set side by side, as the two: cut at a whitespace gap through
-    all its lines, three text heights wide or more, where a table starts on its right: a column
-    of labels after a column of figures, each side with columns of its own, and the labels all
-    different (a column of words in one table repeats them) or the two sides' lines set apart
-    (rows of one table share their lines)."""
+    """A region holding two tables set side by side, or a table beside a column of running text,
+    as its two sides: cut at a whitespace gap through all its lines, three text heights wide or
+    more, where one side is running text and the other is not, or where a table starts on its
+    right: a column of labels after a column of figures, each side with columns of its own, and
+    the labels all different (a column of words in one table repeats them) or the two sides'
+    lines set apart (rows of one table share their lines)."""
     if sum(len(ln.chunks) for ln in region if len(ln.chunks) >= 2) < 8:
         return [region]
     h = statistics.median(ln.height for ln in region)
@@ -1008,9 +1009,17 @@ def _side_by_side(region: list[Line]) -> list[list[Line]]:
         pairs = [(_part(ln, lambda w: w.x1 <= cut), _part(ln, lambda w: w.x0 >= cut)) for ln in region]  # noqa: B023
         left = [a for a, _ in pairs if a is not None]
         right = [b for _, b in pairs if b is not None]
-        if _starts_table(left, right, apart=sum(a is None or b is None for a, b in pairs) > 0.3 * len(pairs)):
+        apart = sum(a is None or b is None for a, b in pairs) > 0.3 * len(pairs)
+        if _starts_table(left, right, apart) or _prose(left) != _prose(right):
             return [part for part in (_trim(left), _trim(right)) if part]
     return [region]
+
+
+def _prose(lines: list[Line]) -> bool:
+    """Whether lines are a column of running text: most of them one run of six words or more,
+    fifteen text heights wide or more (a table's wordiest cells wrap sooner)."""
+    full = [ln for ln in lines if len(ln.chunks) == 1 and len(ln.words) >= 6 and ln.chunks[0].x1 - ln.chunks[0].x0 >= 15 * ln.height]
+    return len(lines) >= 3 and len(full) >= 0.6 * len(lines)
 
 
 def _starts_table(left: list[Line], right: list[Line], apart: bool) -> bool:
