@@ -3,9 +3,11 @@
 Works in any coordinate frame (PDF points or image pixels): every tolerance is relative to the
 median text height. The same code serves the text layer of digital PDFs and OCR words of scans.
 
-Steps: words → text lines (vertical overlap) → chunks (words split at wide gaps) → regions (runs
-of lines with two or more chunks, plus the short lines between and just above them) → columns
-(vertical whitespace gaps; the few chunks whose removal opens a gap are spanning cells) → rows.
+Steps: words → text lines (vertical overlap) → chunks (words split at wide gaps, and between
+figures set close) → regions (runs of lines with two or more chunks, plus the short lines between
+and just above them; a region holding two tables side by side, or a table beside running text,
+cut in two) → columns (vertical whitespace gaps; the few chunks whose removal opens a gap are
+spanning cells) → rows.
 
 Horizontal ruling lines, where the page has them (digital PDFs), refine this: title lines above a
 table's top rule are not the table; the lines above the rule under the header are the header,
@@ -20,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from docextract.schemas.table import Table
@@ -983,7 +985,7 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
     ``rules``: the page's horizontal ruling lines in the words' frame."""
     lines = group_lines([_tight(w) if w.source == "ocr" else w for w in words])
     for ln in lines:
-        ln.chunks = _attach_signs(_split_figures(split_chunks(ln)))
+        ln.chunks = _cells(ln)
     out = []
     for found in find_regions(lines, rules):
         for region in _side_by_side(below_top_rule(_extend_down(found, lines, rules), rules)):
@@ -1006,7 +1008,7 @@ def _side_by_side(region: list[Line]) -> list[list[Line]]:
     gaps = _union_gaps([(c.x0, c.x1) for ln in region for c in ln.chunks], 0.3 * h)
     for g0, g1 in sorted((g for g in gaps if g[1] - g[0] >= 3 * h), key=lambda g: g[0] - g[1]):
         cut = (g0 + g1) / 2
-        pairs = [(_part(ln, lambda w: w.x1 <= cut), _part(ln, lambda w: w.x0 >= cut)) for ln in region]  # noqa: B023
+        pairs = [_halves(ln, cut) for ln in region]
         left = [a for a, _ in pairs if a is not None]
         right = [b for _, b in pairs if b is not None]
         apart = sum(a is None or b is None for a, b in pairs) > 0.3 * len(pairs)
@@ -1023,6 +1025,7 @@ def _prose(lines: list[Line]) -> bool:
 
 
 def _starts_table(left: list[Line], right: list[Line], apart: bool) -> bool:
+    """Whether ``right`` starts a table of its own beside ``left`` (see :func:`_side_by_side`)."""
     stub = [ln.chunks[0].text for ln in right if len(ln.chunks) >= 2]
     last = [ln.chunks[-1].text for ln in left if len(ln.chunks) >= 2]
     labels = [t for t in stub if not is_figure(t) and re.search(r"[^\W\d_]{2}", t)]
@@ -1035,14 +1038,21 @@ def _starts_table(left: list[Line], right: list[Line], apart: bool) -> bool:
     )
 
 
-def _part(ln: Line, keep: Callable[[Word], bool]) -> Line | None:
-    """The line's words that ``keep`` takes, as a line of their own (None if there are none)."""
-    words = [w for w in ln.words if keep(w)]
-    if not words:
-        return None
-    part = Line(words)
-    part.chunks = _attach_signs(_split_figures(split_chunks(part)))
-    return part
+def _halves(ln: Line, cut: float) -> tuple[Line | None, Line | None]:
+    """The line's words left and right of ``cut`` (a gap no word crosses), each a line of its
+    own, or None where there are none."""
+    halves = []
+    for words in ([w for w in ln.words if w.x1 <= cut], [w for w in ln.words if w.x0 >= cut]):
+        half = Line(words) if words else None
+        if half is not None:
+            half.chunks = _cells(half)
+        halves.append(half)
+    return halves[0], halves[1]
+
+
+def _cells(ln: Line) -> list[Chunk]:
+    """A line's chunks: split at wide gaps and between figures, signs joined to their figures."""
+    return _attach_signs(_split_figures(split_chunks(ln)))
 
 
 def tables_from_words(words: list[Word], page_no: int) -> list[Table]:
