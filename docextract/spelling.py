@@ -98,15 +98,15 @@ def mend_words(
 
 
 def mend_ells(chars: list[Char], spans: list[Span], spaced: list[bool], probs: np.ndarray, alphabet: list[str]) -> list[Char]:
-    """``chars`` with a capital I or a digit 1 among small letters read as the small l it is
-    ("JIn", "Tota1", "Bi11" -> "Jln", "Total", "Bill"): in many sans-serif fonts the three are
-    one vertical stroke, and greedy decoding picks among them by a hair. Only where the word
-    with l is listed and the recognizer gives l at least ``RATIO`` of the read mark's
-    probability there; a small i has a dot, so a stroke read as I beside small letters is an l
-    (camel case such as "TaxInv" stays: "taxlnv" is no word), and "No1" keeps its digit
-    where the 1's flag was seen."""
-    ells = [k for k, ch in enumerate(alphabet) if ch == "l"]
-    if not ells:
+    """``chars`` with the letters a word's digits stand for where the glyphs are twins: a capital
+    I or a digit 1 among small letters read as the small l it is ("JIn", "Tota1", "Bi11" ->
+    "Jln", "Total", "Bill": in many sans-serif fonts the three are one vertical stroke), and a
+    zero among letters read as the O it is ("SINGAP0RE"). Only where the word so read is listed
+    and the recognizer gives the letter at least ``RATIO`` of the read mark's probability there;
+    a small i has a dot, so a stroke read as I beside small letters is an l (camel case such as
+    "TaxInv" stays: "taxlnv" is no word), and "No1" keeps its digit where the 1's flag was seen."""
+    classes = {ch: [k for k, a in enumerate(alphabet) if a == ch] for ch in "lOo"}
+    if not all(classes.values()):
         return chars
     out = list(chars)
     n = 0
@@ -116,32 +116,38 @@ def mend_ells(chars: list[Char], spans: list[Span], spaced: list[bool], probs: n
             while m < len(chars) and _in_word(chars[m][0]) and not spaced[m]:
                 m += 1
         text = "".join(c[0] for c in chars[n:m])
-        at = _strokes_beside_small(text)
-        if at and text[0].isalpha():  # "1ax1nv" is no word read with strokes
-            word = "".join("l" if k in at else ch for k, ch in enumerate(text))
-            if known([word.lower()])[0] and all(_ell_likely(probs, spans[n + k], ells) for k in at):
+        twins = _twins(text)
+        if twins and text[0].isalpha():  # "1ax1nv" is no word read with strokes
+            word = "".join(twins.get(k, ch) for k, ch in enumerate(text))
+            if known([word.lower()])[0] and all(_likely(probs, spans[n + k], classes[c]) for k, c in twins.items()):
                 log.debug("OCR: %r read as %r", text, word)
-                for k in at:
-                    out[n + k] = ("l", *chars[n + k][1:])
+                for k, c in twins.items():
+                    out[n + k] = (c, *chars[n + k][1:])
         n = m
     return out
 
 
 def _in_word(ch: str) -> bool:
-    return ch.isalpha() or ch == "1"
+    return ch.isalpha() or ch in "10"
 
 
-def _strokes_beside_small(text: str) -> set[int]:
-    """Where ``text`` has runs of I and 1 with a small letter before or after the run ("Bi11")."""
-    return {k for m in re.finditer(r"[I1]+", text)
-            if (m.start() and text[m.start() - 1].islower()) or text[m.end():m.end() + 1].islower()
-            for k in range(m.start(), m.end())}
+def _twins(text: str) -> dict[int, str]:
+    """The letter each digit-like mark of ``text`` may stand for: runs of I and 1 with a small
+    letter before or after the run ("Bi11") an l each; a 0 beside a letter an O of its case."""
+    out = {k: "l" for m in re.finditer(r"[I1]+", text)
+           if (m.start() and text[m.start() - 1].islower()) or text[m.end():m.end() + 1].islower()
+           for k in range(m.start(), m.end())}
+    for k, ch in enumerate(text):
+        near = [c for c in (text[k - 1] if k else "", text[k + 1 : k + 2]) if c.isalpha()]
+        if ch == "0" and near:
+            out[k] = "o" if all(c.islower() for c in near) else "O"
+    return out
 
 
-def _ell_likely(probs: np.ndarray, span: Span, ells: list[int]) -> bool:
+def _likely(probs: np.ndarray, span: Span, classes: list[int]) -> bool:
     t0, t1, k = span
     read = float(probs[t0:t1, k].max())
-    return float(probs[t0:t1, ells].max()) >= RATIO * read
+    return float(probs[t0:t1, classes].max()) >= RATIO * read
 
 
 def _better_word(read: str, window: np.ndarray, alphabet: list[str]) -> str | None:

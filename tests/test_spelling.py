@@ -132,3 +132,11 @@ def test_a_stroke_among_small_letters_is_the_small_l_the_recognizer_allows() -> 
     assert _read("T-a-x-I-n-v", {6: {"I": 0.6, "l": 0.3}}) == "TaxInv"
     assert _read("J-I-N", {2: {"I": 0.6, "l": 0.3}}) == "JIN"
     assert _read("T-o-t-a-1", {8: {"1": 0.6, "l": 0.3}}, mend=False) == "Tota1"
+
+
+def test_a_zero_among_letters_is_the_o_the_recognizer_allows() -> None:
+    assert _read("S-I-N-G-A-P-0-R-E", {12: {"0": 0.6, "O": 0.3}}) == "SINGAPORE"
+    assert _read("c-0-u-n-t-e-r", {2: {"0": 0.6, "o": 0.3}}) == "counter"
+    # a zero the recognizer is sure of stays, as does one in no listed word
+    assert _read("B-0-0-K", {2: {"0": 0.95, "O": 0.001}, 4: {"0": 0.95, "O": 0.001}}) == "B00K"
+    assert _read("J-0-0", {2: {"0": 0.6, "O": 0.3}, 4: {"0": 0.6, "O": 0.3}}) == "J00"
