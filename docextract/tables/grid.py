@@ -138,10 +138,12 @@ def split_chunks(line: Line, gap: float | None = None) -> list[Chunk]:
 
 def _split_figures(chunks: list[Chunk]) -> list[Chunk]:
     """A run of figures set closer than a column gap ("21.0 20.8 19.2", "2008 2009") is a cell per
-    figure, unless a figure goes on with the next group of three digits ("12 345")."""
+    figure, unless a figure goes on with the next group of three digits ("12 345"). Text layers
+    only: OCR's boxes already part columns, and its gaps inside a number are not the print's
+    (ICDAR tune read through OCR: F1 0.890 without this, 0.800 with it)."""
     out: list[Chunk] = []
     for c in chunks:
-        if len(c.words) < 2 or not all(is_figure(w.text) for w in c.words):
+        if len(c.words) < 2 or any(w.source == "ocr" for w in c.words) or not all(is_figure(w.text) for w in c.words):
             out.append(c)
             continue
         part = [c.words[0]]
