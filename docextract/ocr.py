@@ -935,7 +935,7 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
         for (a, xa, _), (b, xb, _) in zip(chars, chars[1:])
     ]
     if mend:
-        chars = spelling.mend_ells(chars, spans, spaced, probs, alphabet)
+        chars = spelling.mend_twins(chars, spans, spaced, probs, alphabet)
         chars, spaced = spelling.mend_words(chars, spans, spaced, probs, alphabet)
     ps = [c[2] for c in chars]
     out: list[str] = []

@@ -9,6 +9,8 @@ alignments (the CTC forward pass), and the likeliest replaces the read word when
 a twentieth as likely as the reading (``RATIO``). Letter case is scored as one (the list is lower
 case) and set after the reading. Words the recognizer is sure of never change, since a listed
 word's likelihood then falls far below the reading's; nor do words of under four letters.
+Before that, :func:`mend_twins` reads the digits that stand among letters as the letters they are
+twins of in print (a stroke I or 1 among small letters as l, a zero as O), also in short words.
 
 The list: the most frequent words of English, Malay, Indonesian, German, French, Spanish,
 Italian and Dutch from wordfreq (CC-BY-SA 4.0, Robyn Speer), with the label words of
@@ -30,7 +32,7 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-__all__ = ["known", "mend_ells", "mend_words", "word_key"]
+__all__ = ["known", "mend_twins", "mend_words", "word_key"]
 
 WORDS_FILE = Path(__file__).with_name("words.npy")
 MIN_LETTERS = 4
@@ -97,7 +99,7 @@ def mend_words(
     return out, out_spaced
 
 
-def mend_ells(chars: list[Char], spans: list[Span], spaced: list[bool], probs: np.ndarray, alphabet: list[str]) -> list[Char]:
+def mend_twins(chars: list[Char], spans: list[Span], spaced: list[bool], probs: np.ndarray, alphabet: list[str]) -> list[Char]:
     """``chars`` with the letters a word's digits stand for where the glyphs are twins: a capital
     I or a digit 1 among small letters read as the small l it is ("JIn", "Tota1", "Bi11" ->
     "Jln", "Total", "Bill": in many sans-serif fonts the three are one vertical stroke), and a
