@@ -123,7 +123,7 @@ def test_the_likelihood_sums_every_alignment() -> None:
 def test_a_stroke_among_small_letters_is_the_small_l_the_recognizer_allows() -> None:
     """A small l, a capital I and a digit 1 are one stroke in many sans-serif fonts: beside small
     letters, where the recognizer gives l some weight and the word with l is listed, it is l."""
-    assert _read("J-I-n", {2: {"I": 0.6, "l": 0.3}}) == "Jln"  # three letters: too short to mend
+    assert _read("J-I-n", {2: {"I": 0.6, "l": 0.3}}) == "Jln"  # also under the four letters words are mended from
     assert _read("T-o-t-a-1", {8: {"1": 0.6, "l": 0.3}}) == "Total"
     assert _read("B-i-1-1", {4: {"1": 0.6, "l": 0.3}, 6: {"1": 0.5, "l": 0.4}}) == "Bill"
     # the 1's flag was seen: a digit it stays ("No1", "Ctr1")
@@ -135,6 +135,7 @@ def test_a_stroke_among_small_letters_is_the_small_l_the_recognizer_allows() -> 
 
 
 def test_a_zero_among_letters_is_the_o_the_recognizer_allows() -> None:
+    """A zero beside letters is the O of their case where the word so read is listed."""
     assert _read("S-I-N-G-A-P-0-R-E", {12: {"0": 0.6, "O": 0.3}}) == "SINGAPORE"
     assert _read("c-0-u-n-t-e-r", {2: {"0": 0.6, "o": 0.3}}) == "counter"
     # a zero the recognizer is sure of stays, as does one in no listed word
