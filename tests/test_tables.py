@@ -943,25 +943,28 @@ def test_figures_set_closer_than_a_column_gap_are_cells_of_their_own(doc: pymupd
     assert grid(t) == [["Sex and age", "2008", "2009", "2010", "2011"], *body]
 
 
+SIDE_LEFT = [["Region", "2010", "2011"], ["North", "1,204", "1,310"], ["South", "876", "902"],
+             ["East", "2,031", "1,988"], ["West", "455", "471"], ["Central", "97", "101"]]
+SIDE_RIGHT = [["State", "Weights", "Change"], ["Ohio", "723", "1.8"], ["Iowa", "427", "(5.3)"], ["Utah", "34", "(1.5)"]]
+
+
+def figures_table(page: pymupdf.Page, x: float, top: float, pitch: float, rows: list[list[str]], rights: tuple[float, ...]) -> None:
+    """A label column at ``x`` and right-aligned figure columns ending at ``rights``, a row per ``pitch``."""
+    for i, row in enumerate(rows):
+        text(page, x, top + pitch * i, row[0])
+        for right_edge, cell in zip(rights, row[1:], strict=True):
+            text(page, 0, top + pitch * i, cell, right=right_edge)
+
+
 def test_two_tables_side_by_side(doc: pymupdf.Document) -> None:
     """Two tables set side by side with their own captions and rows are two tables; a text
     column after the figures of one table is still that table's column."""
     page = doc.new_page()
-    left = [["Region", "2010", "2011"], ["North", "1,204", "1,310"], ["South", "876", "902"], ["East", "2,031", "1,988"],
-            ["West", "455", "471"]]
-    right = [["State", "Weights", "Change"], ["Ohio", "723", "1.8"], ["Iowa", "427", "(5.3)"], ["Utah", "34", "(1.5)"]]
     text(page, 72, 90, "Table 1. Harvest by region")
     text(page, 330, 90, "Table 2. Weights by state")
-    for i, row in enumerate(left):
-        text(page, 72, 110 + 14 * i, row[0])
-        for right_edge, cell in zip((210, 260), row[1:], strict=True):
-            text(page, 0, 110 + 14 * i, cell, right=right_edge)
-    for i, row in enumerate(right):
-        text(page, 330, 112 + 16 * i, row[0])
-        for right_edge, cell in zip((440, 500), row[1:], strict=True):
-            text(page, 0, 112 + 16 * i, cell, right=right_edge)
-    tables = extract_pdf_tables(page, 1)
-    assert [grid(t) for t in tables] == [left, right]
+    figures_table(page, 72, 110, 14, SIDE_LEFT, (210, 260))
+    figures_table(page, 330, 112, 16, SIDE_RIGHT, (440, 500))
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [SIDE_LEFT, SIDE_RIGHT]
     # one table whose figures are followed by a column of words stays one table
     page = doc.new_page()
     rows = [["Region", "2010", "Source", "Rank"], ["North", "1,204", "Survey", "1"], ["South", "876", "Census", "2"],
@@ -978,23 +981,14 @@ def test_a_caption_over_two_lines_and_notes_after_the_source_are_no_rows(doc: py
     """Side by side, the lines beside a table belong to the region of both: the second line of a
     caption above one and the footnotes after the source line under the other are no rows."""
     page = doc.new_page()
-    left = [["Region", "2010", "2011"], ["North", "1,204", "1,310"], ["South", "876", "902"], ["East", "2,031", "1,988"],
-            ["West", "455", "471"], ["Central", "97", "101"]]
-    right = [["State", "Weights", "Change"], ["Ohio", "723", "1.8"], ["Iowa", "427", "(5.3)"], ["Utah", "34", "(1.5)"]]
     text(page, 72, 96, "Table 1. Harvest by region")
     text(page, 330, 84, "Table 2. Weights and change by")
     text(page, 330, 96, "state, 2011")
-    for i, row in enumerate(left):
-        text(page, 72, 112 + 14 * i, row[0])
-        for right_edge, cell in zip((210, 260), row[1:], strict=True):
-            text(page, 0, 112 + 14 * i, cell, right=right_edge)
-    for i, row in enumerate(right):
-        text(page, 330, 112 + 14 * i, row[0])
-        for right_edge, cell in zip((440, 500), row[1:], strict=True):
-            text(page, 0, 112 + 14 * i, cell, right=right_edge)
+    figures_table(page, 72, 112, 14, SIDE_LEFT, (210, 260))
+    figures_table(page, 330, 112, 14, SIDE_RIGHT, (440, 500))
     text(page, 330, 112 + 14 * 4, "Source: state survey.")
     text(page, 330, 112 + 14 * 5, "(1) Provisional.")
-    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [left, right]
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [SIDE_LEFT, SIDE_RIGHT]
 
 
 def test_a_table_beside_a_column_of_running_text(doc: pymupdf.Document) -> None:
