@@ -892,6 +892,19 @@ def test_a_heading_wrapped_above_the_header_line_of_a_text_table(doc: pymupdf.Do
     assert grid(t) == [["Crop", "Where grown", "How sold", "Main buyers and their region"], *rows[1:]]
 
 
+SIDE_LEFT = [["Region", "2010", "2011"], ["North", "1,204", "1,310"], ["South", "876", "902"],
+             ["East", "2,031", "1,988"], ["West", "455", "471"], ["Central", "97", "101"]]
+SIDE_RIGHT = [["State", "Weights", "Change"], ["Ohio", "723", "1.8"], ["Iowa", "427", "(5.3)"], ["Utah", "34", "(1.5)"]]
+
+
+def figures_table(page: pymupdf.Page, x: float, top: float, pitch: float, rows: list[list[str]], rights: tuple[float, ...]) -> None:
+    """A label column at ``x`` and right-aligned figure columns ending at ``rights``, a row per ``pitch``."""
+    for i, row in enumerate(rows):
+        text(page, x, top + pitch * i, row[0])
+        for right_edge, cell in zip(rights, row[1:], strict=True):
+            text(page, 0, top + pitch * i, cell, right=right_edge)
+
+
 def test_group_headings_centred_over_their_columns_span_them(doc: pymupdf.Document) -> None:
     """Booktabs rules, no rule under the group headings: a heading centred over two columns
     spans them, though a space between its words falls in the gap between them ("Share of" |
@@ -912,10 +925,7 @@ def test_group_headings_centred_over_their_columns_span_them(doc: pymupdf.Docume
         ["Manufacturing", "45,2", "46,4", "3 827", "3 608"],
         ["Construction", "10,9", "9,9", "16 881", "19 225"],
     ]
-    for i, row in enumerate(body):
-        text(page, 72, 145 + 14 * i, row[0])
-        for (_, x1), cell in zip(cols, row[1:], strict=True):
-            text(page, 0, 145 + 14 * i, cell, right=x1 - 6)
+    figures_table(page, 72, 145, 14, body, tuple(x1 - 6 for _, x1 in cols))
     rule(page, 190, 72, 484)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t)[0][:3] == ["Sector", "Share of GDP (%)", ""]
@@ -935,25 +945,9 @@ def test_figures_set_closer_than_a_column_gap_are_cells_of_their_own(doc: pymupd
         ["20 to 24 years", "10.5", "11.0", "9.8", "10 700"],
         ["25 to 29 years", "8.1", ":", "7.7", "9 050"],
     ]
-    for i, row in enumerate(body):
-        text(page, 72, 116 + 14 * i, row[0])
-        for right, cell in zip(rights, row[1:], strict=True):
-            text(page, 0, 116 + 14 * i, cell, right=right)
+    figures_table(page, 72, 116, 14, body, rights)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["Sex and age", "2008", "2009", "2010", "2011"], *body]
-
-
-SIDE_LEFT = [["Region", "2010", "2011"], ["North", "1,204", "1,310"], ["South", "876", "902"],
-             ["East", "2,031", "1,988"], ["West", "455", "471"], ["Central", "97", "101"]]
-SIDE_RIGHT = [["State", "Weights", "Change"], ["Ohio", "723", "1.8"], ["Iowa", "427", "(5.3)"], ["Utah", "34", "(1.5)"]]
-
-
-def figures_table(page: pymupdf.Page, x: float, top: float, pitch: float, rows: list[list[str]], rights: tuple[float, ...]) -> None:
-    """A label column at ``x`` and right-aligned figure columns ending at ``rights``, a row per ``pitch``."""
-    for i, row in enumerate(rows):
-        text(page, x, top + pitch * i, row[0])
-        for right_edge, cell in zip(rights, row[1:], strict=True):
-            text(page, 0, top + pitch * i, cell, right=right_edge)
 
 
 def test_two_tables_side_by_side(doc: pymupdf.Document) -> None:
