@@ -348,17 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[tuple[str, str], Result] = {(s, t): Result() for s in splits for t in tools}
     for tool in tools:
         for doc in docs:
-            res = results[(doc.split, tool)]
-            t0 = time.perf_counter()
-            if tool == "docextract-ocr":  # slow: OCR only the pages with tables, score only those
-                doc = Doc(doc.split, doc.set_name, doc.name, doc.pdf, {p for p, _ in doc.expected}, doc.expected)
-            try:
-                pred = run_docextract_ocr(doc.pdf, doc.pages) if tool == "docextract-ocr" else TOOLS[tool](doc.pdf)
-            except Exception as e:  # noqa: BLE001 - a tool failing on a file is a result
-                pred = {}
-                res.errors.append(f"{doc.name}: {type(e).__name__}: {e}"[:200])
-            res.seconds += time.perf_counter() - t0
-            score_doc(doc, pred, res, detail=args.detail and doc.split != "check")
+            run_and_score(tool, doc, results[(doc.split, tool)], detail=args.detail and doc.split != "check")
 
     print(report_table(results, tools, splits, docs))
     for (s, t), r in results.items():
@@ -381,6 +371,21 @@ def main(argv: list[str] | None = None) -> int:
         ]
         args.json.write_text(json.dumps(report, indent=1))
     return 0
+
+
+def run_and_score(tool: str, doc: Doc, res: Result, detail: bool = False) -> None:
+    """Run ``tool`` on ``doc`` and add its time and scores to ``res`` (a tool failing on a file
+    is a result: no tables, the error kept)."""
+    t0 = time.perf_counter()
+    if tool == "docextract-ocr":  # slow: OCR only the pages with tables, score only those
+        doc = Doc(doc.split, doc.set_name, doc.name, doc.pdf, {p for p, _ in doc.expected}, doc.expected)
+    try:
+        pred = run_docextract_ocr(doc.pdf, doc.pages) if tool == "docextract-ocr" else TOOLS[tool](doc.pdf)
+    except Exception as e:  # noqa: BLE001 - a tool failing on a file is a result
+        pred = {}
+        res.errors.append(f"{doc.name}: {type(e).__name__}: {e}"[:200])
+    res.seconds += time.perf_counter() - t0
+    score_doc(doc, pred, res, detail=detail)
 
 
 def report_table(results: dict[tuple[str, str], Result], tools: list[str], splits: list[str], docs: list[Doc]) -> str:

@@ -25,13 +25,12 @@ import importlib.util
 import io
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_tables import TOOLS, Doc, Result, load_icdar, report_table, run_docextract_ocr, score_doc  # noqa: E402
+from bench_tables import TOOLS, Doc, Result, load_icdar, report_table, run_and_score  # noqa: E402
 
 SEEDS = {"dev": 20261207, "check": 20261208}
 
@@ -66,17 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         results = {(s, t): Result() for s in splits for t in tools}
         for tool in tools:
             for doc in docs:
-                res = results[(doc.split, tool)]
-                t0 = time.perf_counter()
-                if tool == "docextract-ocr":  # slow: OCR only the pages with tables, score only those
-                    doc = Doc(doc.split, doc.set_name, doc.name, doc.pdf, {p for p, _ in doc.expected}, doc.expected)
-                try:
-                    pred = run_docextract_ocr(doc.pdf, doc.pages) if tool == "docextract-ocr" else TOOLS[tool](doc.pdf)
-                except Exception as e:  # noqa: BLE001 - a tool failing on a file is a result
-                    pred = {}
-                    res.errors.append(f"{doc.name}: {type(e).__name__}: {e}"[:200])
-                res.seconds += time.perf_counter() - t0
-                score_doc(doc, pred, res, detail=args.detail and doc.split == "dev")
+                run_and_score(tool, doc, results[(doc.split, tool)], detail=args.detail and doc.split == "dev")
         print(report_table(results, tools, splits, docs))
         for (s, t), r in results.items():
             for e in r.errors:
