@@ -107,7 +107,8 @@ def mend_twins(chars: list[Char], spans: list[Span], spaced: list[bool], probs: 
     and the recognizer gives the letter at least ``RATIO`` of the read mark's probability there;
     a small i has a dot, so a stroke read as I beside small letters is an l (camel case such as
     "TaxInv" stays: "taxlnv" is no word), and "No1" keeps its digit where the 1's flag was seen."""
-    classes = {ch: [k for k, a in enumerate(alphabet) if a == ch] for ch in "lOo"}
+    letters = _letter_classes(alphabet)  # cached: the alphabet is 18,708 classes, and this runs per line
+    classes = {ch: [k for k in letters.get(ch.lower(), []) if alphabet[k] == ch] for ch in "lOo"}
     if not all(classes.values()):
         return chars
     out = list(chars)
