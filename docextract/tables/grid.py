@@ -435,7 +435,7 @@ def _gaps_under_headings(
     """Gaps between the columns of the lines from the first figure down that only lines above it
     close: group headings over several columns, wrapped over lines of their own ("Gross
     domestic" / "product (EUR" / "million)" over "Current prices" and "Volume")."""
-    first = next((k for k, ln in enumerate(region) if any(_is_data(c.text) and not _YEAR.match(c.text) for c in ln.chunks)), 0)
+    first = next((k for k, ln in enumerate(region) if _holds_figure(ln)), 0)
     rows = [ln for ln in region[first:] if len(ln.chunks) >= 2]
     if not first or first > MAX_HEADER or len(rows) < 3:  # a header over rows of figures
         return []
@@ -555,7 +555,7 @@ def _centred_heading(ln: Line, chunk: Chunk, gaps: list[tuple[float, float]], ed
     it stands centred over the columns it reaches. Two cells set too close are not centred so."""
     first, last = _column_of(chunk.x0, chunk.x1, gaps), _last_column(chunk.x0, chunk.x1, gaps)
     crossed = [g for g in gaps if chunk.x0 < g[1] and g[0] < chunk.x1]
-    if not crossed or any(_is_data(c.text) and not _YEAR.match(c.text) for c in ln.chunks):
+    if not crossed or _holds_figure(ln):
         return False
     # its words are set a space apart where it crosses a gap, not as far as cells are
     if any(b.x0 - a.x1 > WORD_SPACE * ln.height for a, b in zip(chunk.words, chunk.words[1:], strict=False)):
@@ -650,8 +650,7 @@ def _header_size(region: list[Line], rules: list[Rule]) -> int:
             continue
         if above == len(region) or above > MAX_HEADER:
             return 0
-        # years and units head columns; other numbers are data
-        numbers = any(_is_data(c.text) and not _YEAR.match(c.text) for ln in region[:above] for c in ln.chunks)
+        numbers = any(_holds_figure(ln) for ln in region[:above])
         return 0 if numbers else above
     return 0
 
@@ -905,6 +904,11 @@ def _has_figure(row: RowText) -> bool:
 
 def _is_data(text: str) -> bool:
     return is_numeric(text) and not _UNIT_NUMBER.match(text.strip())
+
+
+def _holds_figure(ln: Line) -> bool:
+    """Whether a line holds a figure: years and units head columns, other numbers are data."""
+    return any(_is_data(c.text) and not _YEAR.match(c.text) for c in ln.chunks)
 
 
 def _has_data(row: RowText) -> bool:
