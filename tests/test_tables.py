@@ -1006,3 +1006,18 @@ def test_a_table_beside_a_column_of_running_text(doc: pymupdf.Document) -> None:
     for i, line in enumerate(paragraph):
         text(page, 300, 92 + 13 * i, line)
     assert [grid(t) for t in extract_pdf_tables(page, 1)] == [rows]
+
+
+def test_a_framed_table_beside_another_is_a_table_of_its_own(doc: pymupdf.Document) -> None:
+    """A table drawn in a box of its own, set close beside another: the box's edge bounds it,
+    though the gap between the two is narrower than a table's column gap may be."""
+    page = doc.new_page()
+    figures_table(page, 72, 110, 14, SIDE_LEFT, (210, 260))
+    figures_table(page, 282, 112, 16, SIDE_RIGHT, (390, 440))
+    page.draw_rect(pymupdf.Rect(276, 98, 448, 112 + 16 * 3 + 6), width=0.6)
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [SIDE_LEFT, SIDE_RIGHT]
+    # a box around one row (a highlighted total) bounds nothing
+    page = doc.new_page()
+    figures_table(page, 72, 110, 14, SIDE_LEFT, (210, 260))
+    page.draw_rect(pymupdf.Rect(68, 110 + 14 * 4 - 10, 264, 110 + 14 * 4 + 4), width=0.6)
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [SIDE_LEFT]

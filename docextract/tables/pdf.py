@@ -6,7 +6,8 @@ between rules, joined across missing rules (merged cells). Cell text comes from 
 A lattice is kept only when it does not cut words apart and its cells do not hold whitespace
 columns (shading, not rules); a ruled row whose cells stack aligned lines of numbers is split into
 its lines, one that stacks records (runs of lines at the leading, set further apart) into those.
-The words left over are searched for whitespace tables (:mod:`docextract.tables.grid`).
+The words left over are searched for whitespace tables (:mod:`docextract.tables.grid`), those
+inside a drawn box (a framed table, a sidebar) apart from those outside it.
 Filled shapes without a stroke (row shading, zebra stripes) are not rules.
 """
 
@@ -121,7 +122,9 @@ def extract_pdf_tables(pdf_page: pymupdf.Page, page_no: int) -> list[Table]:
         boxes.append(bbox)
         found.append((bbox[1], make_table(grid, page_no)))
     rest = [w for w in words if not any(_inside(w, b) for b in boxes)]
-    found += placed_tables(rest, page_no, text_rules(hs, vs, d))
+    rules = text_rules(hs, vs, d)
+    for group in _by_frame(rest, [orient(b, d) for b in _frames(hs, vs)]):
+        found += placed_tables(group, page_no, rules)
     return [t for _, t in sorted(found, key=lambda p: p[0])]
 
 
@@ -235,6 +238,35 @@ def _components(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[Segment
     for j, v in enumerate(vs):
         groups.setdefault(find(len(hs) + j), ([], []))[1].append(v)
     return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+def _frames(hs: list[Segment], vs: list[Segment]) -> list[BBox]:
+    """Closed boxes drawn on the page: groups of rules whose outer edges all run the box's full
+    length (a table's outer frame, a boxed sidebar)."""
+    out = []
+    for h_group, v_group in _components(hs, vs):
+        y0, y1 = min(h[0] for h in h_group), max(h[0] for h in h_group)
+        x0, x1 = min(v[0] for v in v_group), max(v[0] for v in v_group)
+
+        def edge(segs: list[Segment], pos: float, a: float, b: float) -> bool:
+            return any(abs(s[0] - pos) <= SNAP and s[1] <= a + JOIN and s[2] >= b - JOIN for s in segs)
+
+        if edge(h_group, y0, x0, x1) and edge(h_group, y1, x0, x1) and edge(v_group, x0, y0, y1) and edge(v_group, x1, y0, y1):
+            out.append((x0, y0, x1, y1))
+    return out
+
+
+def _by_frame(words: list[Word], frames: list[BBox]) -> list[list[Word]]:
+    """The words inside each frame (the smallest one holding them) apart from those outside: a
+    frame's edge bounds what reads as one table. Frames of fewer than three lines' height (a boxed
+    total) bound nothing."""
+    h = statistics.median(w.height for w in words) if words else 0.0
+    frames = sorted((f for f in frames if f[3] - f[1] >= 3 * h), key=lambda f: (f[2] - f[0]) * (f[3] - f[1]))
+    groups: dict[int, list[Word]] = {}
+    for w in words:
+        k = next((i for i, f in enumerate(frames) if _inside(w, f)), -1)
+        groups.setdefault(k, []).append(w)
+    return list(groups.values())
 
 
 def _lattice_cells(ys: list[float], xs: list[float], hs: list[Segment], vs: list[Segment]) -> list[BBox]:
