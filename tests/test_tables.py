@@ -1021,3 +1021,32 @@ def test_a_framed_table_beside_another_is_a_table_of_its_own(doc: pymupdf.Docume
     figures_table(page, 72, 110, 14, SIDE_LEFT, (210, 260))
     page.draw_rect(pymupdf.Rect(68, 110 + 14 * 4 - 10, 264, 110 + 14 * 4 + 4), width=0.6)
     assert [grid(t) for t in extract_pdf_tables(page, 1)] == [SIDE_LEFT]
+
+
+def test_wrapped_labels_a_little_closer_than_the_rows(doc: pymupdf.Document) -> None:
+    """Rows set only a little further apart than the text's leading: a label's wrapped line at the
+    leading goes on in its cell, a label alone at the rows' spacing is a row of its own."""
+    page = doc.new_page()
+    lines = [  # (space above, cells)
+        (0, ["Region", "2009", "2010"]),
+        (14.5, ["Northeast", "39,132", "41,959"]),
+        (14.5, ["New England", "1,250", "1,512"]),
+        (14.5, ["Middle", "89", "86"]),
+        (12.5, ["Atlantic", "", ""]),
+        (14.5, ["Midwest", "5,948", "5,409"]),
+        (14.5, ["East North", "1,895", "1,946"]),
+        (12.5, ["Central", "", ""]),
+        (14.5, ["Territories", "", ""]),
+        (14.5, ["Guam", "42", "40"]),
+        (14.5, ["Palau", "598", "713"]),
+    ]
+    y = 100.0
+    for space, cells in lines:
+        y += space
+        figures_table(page, 72, y, 0, [cells], (240, 300))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [
+        ["Region", "2009", "2010"], ["Northeast", "39,132", "41,959"], ["New England", "1,250", "1,512"],
+        ["Middle Atlantic", "89", "86"], ["Midwest", "5,948", "5,409"], ["East North Central", "1,895", "1,946"],
+        ["Territories", "", ""], ["Guam", "42", "40"], ["Palau", "598", "713"],
+    ]

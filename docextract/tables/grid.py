@@ -36,6 +36,7 @@ MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as s
 OCR_PAD = 0.2  # share of an OCR box's height that is padding on each side
 
 TIGHT = 0.75  # lines closer than this share of the row pitch are one row's lines
+LEADING_MARGIN = 0.1  # text heights by which a cell's lines are closer than any two rows, at least
 SET_APART = 1.3  # header lines this many times their leading apart are tiers of their own
 MAX_HEADER = 6  # lines above the rule under the header that may still be a header
 
@@ -813,7 +814,7 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
     if not rows:
         return rows
     full = max(len(r.filled) for r in rows)
-    row_pitch = _row_pitch(rows, full)
+    row_step = _row_step(rows, full)
     # stacked header lines are joined only above the first row holding a number
     header = not _has_data(rows[0]) and any(_has_data(r) for r in rows)
     lead = _header_leading(rows) if header else None
@@ -831,7 +832,7 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             _absorb(prev, r)
             continue
         gap = r.y0 - prev.y1
-        spaced = row_pitch is not None and _mid(r) - _mid(above) > TIGHT * row_pitch  # as rows are
+        spaced = row_step is not None and _mid(r) - _mid(above) > row_step  # as rows are
         if (
             header
             and gap <= 0.8 * r.height
@@ -846,7 +847,7 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             _absorb(prev, r)  # stacked header lines ("to air" over "kg/year")
             continue
         header = header and not _has_data(r)
-        tight = row_pitch is not None and not spaced and not _has_figure(r)
+        tight = row_step is not None and not spaced and not _has_figure(r)
         cont = shared and gap <= 0.8 * r.height and (tight or all(_is_continuation(r.cells[j]) for j in shared))
         # r continues prev's cells; or prev is a wrapped label whose row (numbers) comes with r
         rest_numeric = all(is_figure(r.cells[j]) for j in r.filled - shared)
@@ -886,16 +887,23 @@ def _aligned(a: RowText, b: RowText) -> bool:
     return True
 
 
-def _row_pitch(rows: list[RowText], full: int) -> float | None:
-    """The usual distance (centre to centre) from a line to the full row below it, when some
-    lines stand clearly closer than that (rows set apart by more than the text's leading; else
-    a wrapped line cannot be told from a row by its spacing)."""
+def _row_step(rows: list[RowText], full: int) -> float | None:
+    """The distance (centre to centre) from a line above that makes a line a row of its own, when
+    some lines stand clearly closer than rows do (rows set apart by more than the text's leading;
+    else a wrapped line cannot be told from a row by its spacing): closer than most rows by a
+    quarter, or closer than any two full rows are by a tenth of the text height."""
     pitches = [_mid(b) - _mid(a) for a, b in zip(rows, rows[1:], strict=False)]
     to_full = [d for d, b in zip(pitches, rows[1:], strict=False) if len(b.filled) == full]
     if len(to_full) < 3:
         return None
     pitch = statistics.median(to_full)
-    return pitch if min(pitches) <= TIGHT * pitch else None
+    if min(pitches) <= TIGHT * pitch:
+        return TIGHT * pitch
+    between = [d for d, a, b in zip(pitches, rows, rows[1:], strict=False) if len(a.filled) == len(b.filled) == full]
+    margin = LEADING_MARGIN * statistics.median(r.height for r in rows)
+    if len(between) >= 3 and min(pitches) < min(between) - margin:
+        return min(between) - margin / 2
+    return None
 
 
 def _has_figure(row: RowText) -> bool:
