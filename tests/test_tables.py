@@ -1050,3 +1050,74 @@ def test_wrapped_labels_a_little_closer_than_the_rows(doc: pymupdf.Document) -> 
         ["Middle Atlantic", "89", "86"], ["Midwest", "5,948", "5,409"], ["East North Central", "1,895", "1,946"],
         ["Territories", "", ""], ["Guam", "42", "40"], ["Palau", "598", "713"],
     ]
+
+
+GROUPED_BODY = [
+    ["Total, 16 years and over", "52.8", "0.5", "27,634", "(5.5)"],
+    ["55 to 64 years", "24.3", "0.9", "15,003", "(0.8)"],
+    ["65 years and over", "90.0", "2.2", "610", "(0.2)"],
+]
+GROUPED_COLS = [(200, 250), (258, 308), (330, 380), (388, 438)]
+
+
+def grouped_table(page: pymupdf.Page, heading_lines: list[tuple[float, list[tuple[int, str]]]], leaf_y: float, leaves: list[str]) -> None:
+    """Booktabs rules; group headings ``(y, [(first column, text), ...])`` centred over two
+    columns each, leaf headings at ``leaf_y``, the body under the header rule."""
+    rule(page, 80, 72, 440)
+    for y, headings in heading_lines:
+        for first, s in headings:
+            centred(page, GROUPED_COLS[first][0], GROUPED_COLS[first + 1][1], y, s)
+    for (_, x1), s in zip(GROUPED_COLS, leaves, strict=True):
+        text(page, 0, leaf_y, s, right=x1)
+    rule(page, leaf_y + 5, 72, 440)
+    figures_table(page, 72, leaf_y + 20, 14, GROUPED_BODY, tuple(x1 for _, x1 in GROUPED_COLS))
+    rule(page, leaf_y + 20 + 14 * 3, 72, 440)
+
+
+def test_group_headings_wrapped_over_lines_of_their_own(doc: pymupdf.Document) -> None:
+    """Group headings set over two lines, at the leading, closer than the header's tiers: one
+    heading each, over a rule of its own, whether the lines are top or bottom aligned."""
+    leaves = ["Level", "Change", "Level", "Change"]
+    page = doc.new_page()
+    grouped_table(page, [(94, [(0, "Share of population"), (2, "Population on")]), (104, [(0, "aged 65 and over"), (2, "1 January")])], 122, leaves)
+    for first in (0, 2):
+        rule(page, 108, GROUPED_COLS[first][0], GROUPED_COLS[first + 1][1])
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t)[:2] == [["", "Share of population aged 65 and over", "", "Population on 1 January", ""], ["", *leaves]]
+    assert grid(t)[2:] == GROUPED_BODY
+    page = doc.new_page()  # bottom aligned, no rules under the groups
+    grouped_table(page, [(94, [(2, "Population on the")]), (104, [(0, "Deaths registered"), (2, "first of January")])], 122, leaves)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t)[:2] == [["", "Deaths registered", "", "Population on the first of January", ""], ["", *leaves]]
+
+
+def test_header_tiers_set_at_one_spacing_stay_tiers(doc: pymupdf.Document) -> None:
+    """A heading over a year heading, the lines as far apart as the header's other lines, is a
+    tier of its own (a heading over all the years set short, centred over one of them)."""
+    page = doc.new_page()
+    grouped_table(page, [(94, [(2, "Deaths registered")]), (108, [(0, "Year 2010 census"), (2, "Year 2011 census")])], 122,
+                  ["Level", "Change", "Level", "Change"])
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t)[:3] == [["", "", "", "Deaths registered", ""], ["", "Year 2010 census", "", "Year 2011 census", ""],
+                           ["", "Level", "Change", "Level", "Change"]]
+
+
+def test_a_units_row_is_a_header_row_of_its_own(doc: pymupdf.Document) -> None:
+    """A row of units under the headings ("Unit | number | % | EUR m | %") stays a row, its
+    "Unit" in its place; a unit in brackets ends the heading above it ("Area" / "(ha)")."""
+    page = doc.new_page()
+    grouped_table(page, [(94, [(0, "Agricultural holdings"), (2, "Utilised farm area")])], 108, ["2010", "2011", "2010", "2011"])
+    text(page, 72, 108, "Region")
+    units = ["number", "%", "EUR m", "%"]
+    text(page, 72, 116, "Unit")
+    for (_, x1), s in zip(GROUPED_COLS, units, strict=True):
+        text(page, 0, 116, s, right=x1)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t)[:3] == [["Region", "Agricultural holdings", "", "Utilised farm area", ""], ["", "2010", "2011", "2010", "2011"],
+                           ["Unit", *units]]
+    page = doc.new_page()
+    grouped_table(page, [(94, [(0, "Agricultural holdings"), (2, "Utilised farm area")])], 108, ["Area", "Arable", "Area", "Number"])
+    for first in (0, 1, 2):
+        text(page, 0, 116, "(ha)", right=GROUPED_COLS[first][1])
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t)[:2] == [["", "Agricultural holdings", "", "Utilised farm area", ""], ["", "Area (ha)", "Arable (ha)", "Area (ha)", "Number"]]

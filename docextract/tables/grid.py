@@ -48,6 +48,17 @@ _CAPTION = re.compile(r"^(table|exhibit|figure|fig\.|chart)\s*[:.]?\s*[\dA-Z]", 
 _FOOTER = re.compile(r"^(source|sources|note|notes)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[89]|20)\d\d([-/–](\d\d|\d{4}))?[a-z*]?$")  # a year or a span of years
 _UNIT_NUMBER = re.compile(r"^1(0+|([ ,.]?000)+)$")  # the power of ten of a unit ("per 1 000")
+# A unit of measure heading a column: a share, a count, a scale, a currency (and its scale), an
+# index base, a physical unit. A header line of these only is a units row; a unit in brackets
+# ends the heading above it ("Area" / "(ha)").
+_SCALE = r"(?:thousands?|millions?|billions?|th|m|mn|bn|'000|1[ ,.]?000(?:[ ,.]?000)*)"
+_UNIT = re.compile(
+    rf"^(?:%(?:\s*change)?|per\s*cent|percent|pp|p\.p\.|number|no\.|units?|{_SCALE}(?:\s+[^\W\d]{{1,6}})?"
+    rf"|rate|ratio|index|\d{{4}}\s*=\s*100|per\s+{_SCALE}(?:\s+\w+)?|(?:(?-i:[A-Z]{{3}})|[$€£¥])\s*{_SCALE}?"
+    rf"|{_SCALE}\s*(?:(?-i:[A-Z]{{3}})|[$€£¥])|kg|t|tonnes?|ha|km|hours?|days?|years?|persons?)$",
+    re.IGNORECASE,
+)
+_UNIT_STUB = re.compile(r"^(?:units?|unit of measure|measure)$", re.IGNORECASE)
 _GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[%)]*[a-z*]?$")  # three digits that go on with a number
 _GROUPED = re.compile(r"(?:^|[^\d.,])\d{1,3}$")  # a number's leading digits, or a group of them
 _SIGN = re.compile(r"^[$€£¥₹]$|^[A-Z]{0,2}\$$")  # "$", "€", "US$"
@@ -697,14 +708,22 @@ def _spans_columns(row: RowText) -> bool:
 
 
 def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
-    """Header lines as header rows: lines join into one row unless a rule or a cell spanning
-    columns separates them; then each cell's text moves up its column, over empty cells and no
+    """Header lines as header rows: lines join into one row unless a rule, a cell spanning
+    columns or a row of units separates them (the lines of group headings wrapped over lines of
+    their own, set closer than the tiers, join as one); then each cell's text moves up its column, over empty cells and no
     rule, to the top of the run (the start cell of a cell spanning rows), joining a cell of one
     column it meets there."""
     tiers: list[list[RowText]] = [[lines[0]]]
-    for b in lines[1:]:
+    width = max(len(r.filled - {0}) for r in lines)
+    steps = [_mid(b) - _mid(a) for a, b in zip(lines, lines[1:], strict=False)]
+    for i, b in enumerate(lines[1:]):
         a = tiers[-1][-1]
-        if _spans_columns(a) or _spans_columns(b) or _ruled_between(a, b, rules, *_row_extent(a, b)):
+        ruled = _ruled_between(a, b, rules, *_row_extent(a, b))
+        # a heading's lines are set closer than the header's tiers (the widest step below them)
+        closer = steps[i] < max(steps[i + 1 :], default=0.0) - LEADING_MARGIN * b.height
+        if not ruled and closer and _wraps_headings(a, b):
+            tiers[-1].append(b)
+        elif _spans_columns(a) or _spans_columns(b) or ruled or _units_row(a, width) or _units_row(b, width):
             tiers.append([b])
         else:
             tiers[-1].append(b)
@@ -717,6 +736,8 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
                 row.cover[j] = max(row.cover.get(j, j), last)
         rows.append(row)
     for k in range(1, len(rows)):
+        if _units_row(rows[k], width):
+            continue  # units stay under their headings
         for j in sorted(rows[k].filled):
             if rows[k].cover.get(j, j) > j:
                 continue
@@ -739,6 +760,32 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
     for row in rows:
         row.final = True
     return rows
+
+
+def _units_row(row: RowText, width: int) -> bool:
+    """Whether a header line is a row of units ("EUR m | % | index"), which is a row of its own:
+    units only, labelled "Unit" or under most of the ``width`` columns the header's widest line
+    heads (a unit under some headings only is the end of theirs: "Area" / "(ha)")."""
+    cells = [c for j, c in enumerate(row.cells) if c and not (j == 0 and _UNIT_STUB.match(c))]
+    labelled = len(cells) < len(row.filled)  # "Unit" in the stub column
+    return len(cells) >= (2 if labelled else max(2, 0.6 * width)) and all(_UNIT.match(c) for c in cells)
+
+
+def _wraps_headings(a: RowText, b: RowText) -> bool:
+    """Whether header lines ``a`` and ``b`` are lines of the same group headings ("Share of
+    population" / "aged 65 and over"): they share a heading spanning columns, and each heading of
+    one spans the same columns as the other's heading it meets, if any (a heading wraps onto
+    fewer lines than its neighbours, top or bottom aligned)."""
+
+    def meets(r: RowText, j: int, last: int) -> list[int]:
+        return [k for k in r.filled if k <= last and j <= r.cover.get(k, k)]
+
+    shared = [j for j in a.filled & b.filled if a.cover.get(j, j) == b.cover.get(j, j) > j]
+    return bool(shared) and all(
+        meets(o, j, r.cover.get(j, j)) in ([], [j]) and (not o.cells[j] or o.cover.get(j, j) == r.cover.get(j, j))
+        for r, o in ((a, b), (b, a))
+        for j in r.filled
+    )
 
 
 def _join_ruled_rows(rows: list[RowText], rules: list[Rule], extent: tuple[float, float]) -> list[RowText]:
