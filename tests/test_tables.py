@@ -1121,3 +1121,15 @@ def test_a_units_row_is_a_header_row_of_its_own(doc: pymupdf.Document) -> None:
         text(page, 0, 116, "(ha)", right=GROUPED_COLS[first][1])
     [t] = extract_pdf_tables(page, 1)
     assert grid(t)[:2] == [["", "Agricultural holdings", "", "Utilised farm area", ""], ["", "Area (ha)", "Arable (ha)", "Area (ha)", "Number"]]
+
+
+def test_a_note_mark_after_a_year_heading_is_no_figure(doc: pymupdf.Document) -> None:
+    """"2007 (1)": the note mark goes with its year, no figure, and the lines above the rule under
+    the header are still read as its header (a group heading over two lines one heading)."""
+    page = doc.new_page()
+    leaves = ["Level", "Change", "Level", "Change"]
+    grouped_table(page, [(94, [(0, "Unemployment rate"), (2, "Long-term rate")]), (104, [(0, "2007 (1)"), (2, "2008 (2)")])], 122, leaves)
+    for first in (0, 2):
+        rule(page, 108, GROUPED_COLS[first][0], GROUPED_COLS[first + 1][1])
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["", "Unemployment rate 2007 (1)", "", "Long-term rate 2008 (2)", ""], ["", *leaves], *GROUPED_BODY]
