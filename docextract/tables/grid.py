@@ -536,7 +536,21 @@ def region_grid(region: list[Line], rules: Sequence[Rule] = ()) -> list[list[str
         gaps = [g for i, g in enumerate(gaps) if i not in joined]
         rows = _place(region, gaps, spanned)
     body = _join_ruled_rows(rows[head:], rules, _tabular_extent(region))
-    return finish_rows((_header_rows(rows[:head], rules) if head else []) + body, rules)
+    grid = finish_rows((_header_rows(rows[:head], rules) if head else []) + body, rules)
+    return grid if head else _stub_heading_up(grid)
+
+
+def _stub_heading_up(grid: list[list[str]]) -> list[list[str]]:
+    """A header without a rule under it: the stub column's heading set on the header's last line
+    (bottom aligned, beside the leaf headings) spans the header's rows, so it goes in the first,
+    as the ruled header's cells move up their empty columns."""
+    first = next((k for k, row in enumerate(grid) if any(_is_data(c) and not _YEAR.match(c) for c in row if c)), 0)
+    while first > 1 and not any(grid[first - 1][1:]):
+        first -= 1  # section labels under the header
+    last = first - 1
+    if last >= 1 and grid[last][0] and any(grid[last][1:]) and not any(row[0] for row in grid[:last]):
+        grid[0][0], grid[last][0] = grid[last][0], ""
+    return grid
 
 
 def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[int, Rule]) -> list[RowText]:
