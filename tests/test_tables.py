@@ -1148,3 +1148,15 @@ def test_a_stub_heading_beside_the_leaf_headings_heads_the_header(doc: pymupdf.D
     figures_table(page, 72, 126, 14, body, rights)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["State", "2005", "", "2006", ""], ["", "Level", "Change", "Level", "Change"], *body]
+
+
+def test_a_label_wrapped_inside_brackets_goes_on(doc: pymupdf.Document) -> None:
+    """"Primary education (ISCED" / "1)": a line closing the bracket the label above left open
+    goes on in its cell, though it reads like a number; rows at the text's leading, no rules."""
+    page = doc.new_page()
+    rows = [["Level of education", "Q1", "Q2"], ["Pre-primary education", "72.4", "81.7"],
+            ["Primary education (ISCED", "24.7", "27.0"], ["1)", "", ""], ["Lower secondary", "80.9", "72.6"]]
+    for i, row in enumerate(rows):
+        figures_table(page, 72, 110 + 13 * i, 0, [row], (280, 330))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [rows[0], rows[1], ["Primary education (ISCED 1)", "24.7", "27.0"], rows[4]]

@@ -869,6 +869,12 @@ def _is_continuation(text: str) -> bool:
     return bool(text) and (text[0].islower() or text[0] in "(&[") and not is_numeric(text)
 
 
+def _carries_on(above: str, text: str) -> bool:
+    """Whether a cell's line goes on with the cell above: in lower case, or closing a bracket the
+    line above left open ("Primary education (ISCED" / "1)")."""
+    return _is_continuation(text) or above.count("(") > above.count(")") and text.count(")") > text.count("(")
+
+
 def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowText]:
     """Join text lines that belong to one table row: lines that overlap vertically (numbers
     centred beside a wrapped label), and wrapped continuations (a close line starting in lower
@@ -911,7 +917,7 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             continue
         header = header and not _has_data(r)
         tight = row_step is not None and not spaced and not _has_figure(r)
-        cont = shared and gap <= 0.8 * r.height and (tight or all(_is_continuation(r.cells[j]) for j in shared))
+        cont = shared and gap <= 0.8 * r.height and (tight or all(_carries_on(prev.cells[j], r.cells[j]) for j in shared))
         # r continues prev's cells; or prev is a wrapped label whose row (numbers) comes with r
         rest_numeric = all(is_figure(r.cells[j]) for j in r.filled - shared)
         # or a partial line whose cells all go on in r (as cont tells: rows set apart, or r's text
