@@ -1160,3 +1160,20 @@ def test_a_label_wrapped_inside_brackets_goes_on(doc: pymupdf.Document) -> None:
         figures_table(page, 72, 110 + 13 * i, 0, [row], (280, 330))
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [rows[0], rows[1], ["Primary education (ISCED 1)", "24.7", "27.0"], rows[4]]
+
+
+def test_two_columns_of_running_text_above_a_table_are_no_rows(doc: pymupdf.Document) -> None:
+    """A two-column report page: a line across both columns of text is two long runs of words,
+    no row of the table set under the left column."""
+    page = doc.new_page()
+    left = ["Annual averages are calculated as the mean of the four", "quarterly estimates, and the table below shows the",
+            "corresponding changes over the years by industry."]
+    right = ["Detailed definitions of the concepts used are given in", "the methodological notes at the end of this issue;",
+             "seasonally adjusted data are shown unless stated."]
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        text(page, 40, 90 + 13 * i, a)
+        text(page, 310, 90 + 13 * i, b)
+    rows = [["Industry", "2007", "2008"], ["Total nonfarm", "41.3", "40.6"], ["Total private", "48.3", "45.8"],
+            ["Government", "17.3", "14.0"], ["Federal", "75.8", "83.7"]]
+    figures_table(page, 40, 140, 13, rows, (200, 260))
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [rows]

@@ -191,7 +191,7 @@ def find_regions(lines: list[Line], rules: Sequence[Rule] = ()) -> list[list[Lin
     regions: list[list[Line]] = []
     i = 0
     while i < len(lines):
-        if len(lines[i].chunks) < 2:
+        if not _tabular(lines[i]):
             i += 1
             continue
         start = i
@@ -203,13 +203,19 @@ def find_regions(lines: list[Line], rules: Sequence[Rule] = ()) -> list[list[Lin
             and not _note_between(lines, j, rules)
         ):
             j += 1
-        while j > start and len(lines[j].chunks) < 2:  # never end on a lone line
+        while j > start and not _tabular(lines[j]):  # never end on a lone line
             j -= 1
         region = _trim(_extend_up(lines, start, lines[start : j + 1]))
         if region:
             regions.append(region)
         i = j + 1
     return regions
+
+
+def _tabular(ln: Line) -> bool:
+    """Whether a line may be a table's: two cells or more, not all of them runs of running text
+    (a line across two columns of text is two such runs)."""
+    return len(ln.chunks) >= 2 and not all(len(c.words) >= 6 and c.x1 - c.x0 >= 15 * ln.height for c in ln.chunks)
 
 
 def _line_text(ln: Line) -> str:
@@ -316,7 +322,7 @@ def _continues(lines: list[Line], j: int) -> bool:
     nxt = lines[j + 1]
     if _gap(lines[j], nxt) > REGION_GAP or _CAPTION.match(_line_text(nxt)):
         return False
-    if len(nxt.chunks) >= 2:
+    if _tabular(nxt):
         return True
     if not _same_size(lines[j], nxt) or _FOOTER.match(
         _line_text(nxt)
@@ -326,7 +332,7 @@ def _continues(lines: list[Line], j: int) -> bool:
     # that go on with a cell of the line above (a long text cell) do not count against that
     budget, k = LOOKAHEAD, j + 2
     while budget and k < len(lines):
-        if len(lines[k].chunks) >= 2:
+        if _tabular(lines[k]):
             return _gap(lines[k - 1], lines[k]) <= REGION_GAP
         if _CAPTION.match(_line_text(lines[k])):
             return False
