@@ -1177,3 +1177,16 @@ def test_two_columns_of_running_text_above_a_table_are_no_rows(doc: pymupdf.Docu
             ["Government", "17.3", "14.0"], ["Federal", "75.8", "83.7"]]
     figures_table(page, 40, 140, 13, rows, (200, 260))
     assert [grid(t) for t in extract_pdf_tables(page, 1)] == [rows]
+
+
+def test_two_captions_side_by_side_wrapped_onto_a_second_line(doc: pymupdf.Document) -> None:
+    """Two captions side by side, each wrapped: their second lines make a line of two cells, no
+    row of either table."""
+    page = doc.new_page()
+    text(page, 72, 84, "Table 1. Harvest by region and")
+    text(page, 330, 84, "Table 2. Weights and change by")
+    text(page, 72, 96, "year, 2010-2011")
+    text(page, 330, 96, "state, 2011 (2005 = 100)")
+    figures_table(page, 72, 112, 14, SIDE_LEFT, (210, 260))
+    figures_table(page, 330, 112, 14, SIDE_RIGHT, (440, 500))
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [SIDE_LEFT, SIDE_RIGHT]

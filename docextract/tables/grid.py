@@ -195,6 +195,9 @@ def find_regions(lines: list[Line], rules: Sequence[Rule] = ()) -> list[list[Lin
             i += 1
             continue
         start = i
+        # a caption wrapped onto this line (side by side, two captions' ends make two cells)
+        if i and _captions(lines[i - 1]) and _wraps_onto(lines[i - 1], lines[i]):
+            start = i - 1
         j = i
         while (
             j + 1 < len(lines)
@@ -227,7 +230,7 @@ def _trim(region: list[Line]) -> list[Line]:
     notes below it, with the footnotes after them."""
     while region and _CAPTION.match(_line_text(region[0])):
         caption, region = region[0], region[1:]
-        while region and len(region[0].chunks) == 1 and _wraps_onto(caption, region[0]):
+        while region and _wraps_onto(caption, region[0]):
             caption, region = region[0], region[1:]
     lone = len(region)
     while lone and len(region[lone - 1].chunks) == 1:
@@ -236,10 +239,21 @@ def _trim(region: list[Line]) -> list[Line]:
     return region[:footer]
 
 
+def _captions(ln: Line) -> bool:
+    """Whether a line is two captions or more set side by side (each cell one)."""
+    return len(ln.chunks) >= 2 and all(_CAPTION.match(c.text) for c in ln.chunks)
+
+
 def _wraps_onto(above: Line, ln: Line) -> bool:
     """Whether ``ln`` goes on with the paragraph of ``above``: the same size, a leading below,
-    starting where it starts."""
-    return _same_size(above, ln) and _gap(above, ln) < 0.5 and abs(ln.words[0].x0 - above.words[0].x0) < above.height
+    each of its cells starting where one of ``above`` starts (two captions side by side wrap
+    as two cells)."""
+    starts = [c.x0 for c in above.chunks] if _captions(above) else [above.words[0].x0]
+    return (
+        _same_size(above, ln)
+        and _gap(above, ln) < 0.5
+        and all(any(abs(c.x0 - x) < above.height for x in starts) for c in ln.chunks)
+    )
 
 
 def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -> list[Line]:
