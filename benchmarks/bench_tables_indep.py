@@ -14,8 +14,9 @@ grid cell). Scored exactly as ``bench_tables.py`` scores ICDAR 2013 (adjacency F
 columns right).
 
 Splits, fixed once: ``dev`` (seed 20261207) is developed on (``--detail`` prints its failures);
-``check`` (seed 20261208) is reported and never inspected table by table. ``dev2`` (seed
-20261209, added later for more tables to develop on) is a second development split.
+``check`` (seed 20261208) is reported and never inspected table by table. ``dev2``, ``dev3``
+and ``dev4`` (seeds 20261209-11, added later for more tables to develop on) are development
+splits too.
 """
 
 from __future__ import annotations

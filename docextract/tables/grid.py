@@ -152,9 +152,9 @@ def split_chunks(line: Line, gap: float | None = None) -> list[Chunk]:
 def _split_figures(chunks: list[Chunk]) -> list[Chunk]:
     """A run of figures set closer than a column gap ("21.0 20.8 19.2", "2008 2009") is a cell per
     figure, unless a figure goes on with the next group of three digits ("12 345") or is a year's
-    note mark ("2007 (1)"). Text layers
-    only: OCR's boxes already part columns, and its gaps inside a number are not the print's
-    (ICDAR tune read through OCR: F1 0.890 without this, 0.800 with it)."""
+    note mark ("2007 (1)"). Text layers only: OCR's boxes already part columns, and its gaps
+    inside a number are not the print's (ICDAR tune read through OCR: F1 0.890 without this,
+    0.800 with it)."""
     out: list[Chunk] = []
     for c in chunks:
         if len(c.words) < 2 or any(w.source == "ocr" for w in c.words) or not all(is_figure(w.text) for w in c.words):
@@ -564,7 +564,7 @@ def _stub_heading_up(grid: list[list[str]]) -> list[list[str]]:
     """A header without a rule under it: the stub column's heading set on the header's last line
     (bottom aligned, beside the leaf headings) spans the header's rows, so it goes in the first,
     as the ruled header's cells move up their empty columns."""
-    first = next((k for k, row in enumerate(grid) if any(_is_data(c) and not _YEAR.match(c) for c in row if c)), 0)
+    first = next((k for k, row in enumerate(grid) if any(_datum(c) for c in row if c)), 0)
     while first > 1 and not any(grid[first - 1][1:]):
         first -= 1  # section labels under the header
     last = first - 1
@@ -746,9 +746,9 @@ def _spans_columns(row: RowText) -> bool:
 def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
     """Header lines as header rows: lines join into one row unless a rule, a cell spanning
     columns or a row of units separates them (the lines of group headings wrapped over lines of
-    their own, set closer than the tiers, join as one); then each cell's text moves up its column, over empty cells and no
-    rule, to the top of the run (the start cell of a cell spanning rows), joining a cell of one
-    column it meets there."""
+    their own, set closer than the tiers, join as one); then each cell's text moves up its
+    column, over empty cells and no rule, to the top of the run (the start cell of a cell
+    spanning rows), joining a cell of one column it meets there."""
     tiers: list[list[RowText]] = [[lines[0]]]
     width = max(len(r.filled - {0}) for r in lines)
     steps = [_mid(b) - _mid(a) for a, b in zip(lines, lines[1:], strict=False)]
@@ -1003,9 +1003,13 @@ def _is_data(text: str) -> bool:
     return is_numeric(text) and not _UNIT_NUMBER.match(text.strip())
 
 
+def _datum(text: str) -> bool:
+    """Whether a cell is a figure of the data: years and units head columns, other numbers are data."""
+    return _is_data(text) and not _YEAR.match(text)
+
+
 def _holds_figure(ln: Line) -> bool:
-    """Whether a line holds a figure: years and units head columns, other numbers are data."""
-    return any(_is_data(c.text) and not _YEAR.match(c.text) for c in ln.chunks)
+    return any(_datum(c.text) for c in ln.chunks)
 
 
 def _has_data(row: RowText) -> bool:

@@ -247,13 +247,14 @@ def _frames(hs: list[Segment], vs: list[Segment]) -> list[BBox]:
     for h_group, v_group in _components(hs, vs):
         y0, y1 = min(h[0] for h in h_group), max(h[0] for h in h_group)
         x0, x1 = min(v[0] for v in v_group), max(v[0] for v in v_group)
-
-        def edge(segs: list[Segment], pos: float, a: float, b: float) -> bool:
-            return any(abs(s[0] - pos) <= SNAP and s[1] <= a + JOIN and s[2] >= b - JOIN for s in segs)
-
-        if edge(h_group, y0, x0, x1) and edge(h_group, y1, x0, x1) and edge(v_group, x0, y0, y1) and edge(v_group, x1, y0, y1):
+        if all(_edge(h_group, y, x0, x1) for y in (y0, y1)) and all(_edge(v_group, x, y0, y1) for x in (x0, x1)):
             out.append((x0, y0, x1, y1))
     return out
+
+
+def _edge(segs: list[Segment], pos: float, a: float, b: float) -> bool:
+    """Whether a segment at ``pos`` runs from ``a`` to ``b``."""
+    return any(abs(s[0] - pos) <= SNAP and s[1] <= a + JOIN and s[2] >= b - JOIN for s in segs)
 
 
 def _by_frame(words: list[Word], frames: list[BBox]) -> list[list[Word]]:
