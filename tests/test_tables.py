@@ -1190,3 +1190,27 @@ def test_two_captions_side_by_side_wrapped_onto_a_second_line(doc: pymupdf.Docum
     figures_table(page, 72, 112, 14, SIDE_LEFT, (210, 260))
     figures_table(page, 330, 112, 14, SIDE_RIGHT, (440, 500))
     assert [grid(t) for t in extract_pdf_tables(page, 1)] == [SIDE_LEFT, SIDE_RIGHT]
+
+
+def test_a_table_beside_a_shorter_one_goes_on_beside_its_notes(doc: pymupdf.Document) -> None:
+    """Side by side: the longer table's last rows stand beside the shorter one's source and
+    notes, which end only their own table."""
+    page = doc.new_page()
+    long_rows = [["Level", "2012", "2013"], ["Primary", "406", "394"], ["Lower secondary", "212", "230"],
+                 ["Upper secondary", "118", "125"], ["Tertiary", "87", "91"], ["Doctoral", "12", "14"],
+                 ["Total", "835", "854"]]
+    figures_table(page, 72, 110, 24, long_rows, (220, 270))
+    figures_table(page, 330, 110, 16, SIDE_RIGHT, (440, 500))
+    text(page, 330, 110 + 16 * 4, "Source: state survey, 2011 edition.")
+    text(page, 330, 110 + 16 * 5 + 6, "Note: data for Utah refer to 2010.")
+    tables = [grid(t) for t in extract_pdf_tables(page, 1)]
+    assert tables == [long_rows, SIDE_RIGHT]
+
+
+def test_footnotes_and_a_caption_under_a_table_are_no_rows(doc: pymupdf.Document) -> None:
+    """Under the last row: a footnote ("(1) Provisional.") and the table's caption set below it."""
+    page = doc.new_page()
+    figures_table(page, 72, 110, 14, SIDE_LEFT, (210, 260))
+    text(page, 72, 110 + 14 * 6, "(1) Provisional.")
+    text(page, 72, 110 + 14 * 7, "Table 4. Harvest by region, 2010-2011")
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [SIDE_LEFT]

@@ -46,6 +46,7 @@ Rule = tuple[float, float, float]  # a horizontal ruling line: y, x0, x1 in the 
 _MARKS = {"-", "–", "—", "−", "n/a", "na", "n.a.", "..", "...", ":", "x", "*"}
 _CAPTION = re.compile(r"^(table|exhibit|figure|fig\.|chart)\s*[:.]?\s*[\dA-Z]", re.IGNORECASE)
 _FOOTER = re.compile(r"^(source|sources|note|notes)\b", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}\)|\*+)\s*[^\W\d]")  # "(1) Provisional.", "* Significant."
 _YEAR = re.compile(r"^(1[89]|20)\d\d([-/–](\d\d|\d{4}))?[a-z*]?$")  # a year or a span of years
 _UNIT_NUMBER = re.compile(r"^1(0+|([ ,.]?000)+)$")  # the power of ten of a unit ("per 1 000")
 # A unit of measure heading a column: a share, a count, a scale, a currency (and its scale), an
@@ -235,8 +236,14 @@ def _trim(region: list[Line]) -> list[Line]:
     lone = len(region)
     while lone and len(region[lone - 1].chunks) == 1:
         lone -= 1
-    footer = next((k for k in range(lone, len(region)) if _FOOTER.match(_line_text(region[k]))), len(region))
+    footer = next((k for k in range(lone, len(region)) if _ends_table(_line_text(region[k]))), len(region))
     return region[:footer]
+
+
+def _ends_table(text: str) -> bool:
+    """Whether a lone line after a table's last row ends it: a source, a note, a footnote or the
+    caption of the table (set under it) or of the next."""
+    return bool(_FOOTER.match(text) or _FOOTNOTE.match(text) or _CAPTION.match(text))
 
 
 def _captions(ln: Line) -> bool:
@@ -279,8 +286,7 @@ def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -
             or not inside
             or not _same_size(ln, prev)
             or _gap(prev, ln) > REGION_GAP
-            or _FOOTER.match(text)
-            or _CAPTION.match(text)
+            or _ends_table(text)
         ):
             break
         tail.append(ln)
@@ -1094,21 +1100,27 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
     for ln in lines:
         ln.chunks = _cells(ln)
     out = []
+    taken: set[int] = set()  # lines whose halves went on with two tables side by side
     for found in find_regions(lines, rules):
-        for region in _side_by_side(below_top_rule(_extend_down(found, lines, rules), rules)):
+        found = [ln for ln in found if id(ln) not in taken]
+        if not found:
+            continue
+        for region in _side_by_side(below_top_rule(_extend_down(found, lines, rules), rules), lines, taken):
             grid = region_grid(region, rules)
             if is_table(grid, _ruled_across(region, rules)):
                 out.append((region[0].y0, make_table(grid, page_no)))
     return out
 
 
-def _side_by_side(region: list[Line]) -> list[list[Line]]:
+def _side_by_side(region: list[Line], lines: Sequence[Line] = (), taken: set[int] | None = None) -> list[list[Line]]:
     """A region holding two tables set side by side, or a table beside a column of running text,
     as its two sides: cut at a whitespace gap through all its lines, three text heights wide or
     more, where one side is running text and the other is not, or where a table starts on its
     right: a column of labels after a column of figures, each side with columns of its own, and
     the labels all different (a column of words in one table repeats them) or the two sides'
-    lines set apart (rows of one table share their lines)."""
+    lines set apart (rows of one table share their lines). Each side goes on in the page's
+    ``lines`` below the region while they stay on their side of the cut (a table beside a
+    shorter one goes on beside its notes); those lines are added to ``taken``."""
     if sum(len(ln.chunks) for ln in region if len(ln.chunks) >= 2) < 8:
         return [region]
     h = statistics.median(ln.height for ln in region)
@@ -1120,8 +1132,31 @@ def _side_by_side(region: list[Line]) -> list[list[Line]]:
         right = [b for _, b in pairs if b is not None]
         apart = sum(a is None or b is None for a, b in pairs) > 0.3 * len(pairs)
         if _starts_table(left, right, apart) or _prose(left) != _prose(right):
+            if taken is not None:
+                _go_on_below(region, lines, cut, (left, right), taken)
             return [part for part in (_trim(left), _trim(right)) if part]
     return [region]
+
+
+def _go_on_below(region: list[Line], lines: Sequence[Line], cut: float, sides: tuple[list[Line], list[Line]], taken: set[int]) -> None:
+    """Add to each side of a region cut at ``cut`` the halves of the lines below it, while no line
+    runs across the cut (its words there closer than a text height) and each half stands within
+    a region's gap of its side's last line."""
+    k = next((i for i, ln in enumerate(lines) if ln is region[-1]), len(lines))
+    for ln in lines[k + 1 :]:
+        before = [w for w in ln.words if w.x1 <= cut]
+        after = [w for w in ln.words if w.x0 >= cut]
+        if id(ln) in taken or len(before) + len(after) < len(ln.words):
+            return
+        if before and after and after[0].x0 - before[-1].x1 < ln.height:
+            return
+        halves = _halves(ln, cut)
+        if any(half is not None and (not side or _gap(side[-1], half) > REGION_GAP) for side, half in zip(sides, halves, strict=True)):
+            return
+        for side, half in zip(sides, halves, strict=True):
+            if half is not None:
+                side.append(half)
+        taken.add(id(ln))
 
 
 def _prose(lines: list[Line]) -> bool:
