@@ -1214,3 +1214,20 @@ def test_footnotes_and_a_caption_under_a_table_are_no_rows(doc: pymupdf.Document
     text(page, 72, 110 + 14 * 6, "(1) Provisional.")
     text(page, 72, 110 + 14 * 7, "Table 4. Harvest by region, 2010-2011")
     assert [grid(t) for t in extract_pdf_tables(page, 1)] == [SIDE_LEFT]
+
+
+def test_the_short_last_lines_of_two_paragraphs_are_no_table_line(doc: pymupdf.Document) -> None:
+    """Two columns of text whose paragraphs end in short lines, side by side, a table under one
+    column: the two last lines are no row of it."""
+    page = doc.new_page()
+    left = ["Decreases were registered in water supply and in", "petroleum products, mainly reflecting lower output",
+            "in the second half of the year for both."]
+    right = ["More information on the data sources and on the", "quality of the estimates is available on the site.",
+             "Data are shown as stated."]
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        text(page, 40, 90 + 13 * i, a)
+        text(page, 310, 90 + 13 * i, b)
+    rows = [["Region", "Index", "Rate"], ["Northeast", "95.6", "1.1"], ["New England", "117.1", "-0.2"],
+            ["Midwest", "102.4", "0.7"], ["South", "100.3", "3.7"]]
+    figures_table(page, 310, 140, 13, rows, (450, 510))
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [rows]

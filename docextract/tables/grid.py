@@ -192,7 +192,7 @@ def find_regions(lines: list[Line], rules: Sequence[Rule] = ()) -> list[list[Lin
     regions: list[list[Line]] = []
     i = 0
     while i < len(lines):
-        if not _tabular(lines[i]):
+        if not _tabular(lines[i]) or i and _text_goes_on(lines[i - 1], lines[i]):
             i += 1
             continue
         start = i
@@ -220,6 +220,16 @@ def _tabular(ln: Line) -> bool:
     """Whether a line may be a table's: two cells or more, not all of them runs of running text
     (a line across two columns of text is two such runs)."""
     return len(ln.chunks) >= 2 and not all(len(c.words) >= 6 and c.x1 - c.x0 >= 15 * ln.height for c in ln.chunks)
+
+
+def _text_goes_on(above: Line, ln: Line) -> bool:
+    """Whether ``ln`` goes on with the columns of running text of the line above: ``above`` is
+    runs of running text, and each cell of ``ln`` starts where one of them starts, a leading
+    below (the short last lines of two paragraphs side by side)."""
+    if len(above.chunks) < 2 or _tabular(above) or len(ln.chunks) > len(above.chunks):
+        return False
+    starts = [c.x0 for c in above.chunks]
+    return _same_size(above, ln) and _gap(above, ln) < 0.5 and all(any(abs(c.x0 - x) < above.height for x in starts) for c in ln.chunks)
 
 
 def _line_text(ln: Line) -> str:
