@@ -1231,3 +1231,17 @@ def test_the_short_last_lines_of_two_paragraphs_are_no_table_line(doc: pymupdf.D
             ["Midwest", "102.4", "0.7"], ["South", "100.3", "3.7"]]
     figures_table(page, 310, 140, 13, rows, (450, 510))
     assert [grid(t) for t in extract_pdf_tables(page, 1)] == [rows]
+
+
+def test_a_header_line_of_one_cell_under_the_top_rule_stays(doc: pymupdf.Document) -> None:
+    """Booktabs, the region starting under its top rule: a header line read as one cell (its
+    headings set close) is the table's heading row, no title to drop."""
+    page = doc.new_page()
+    rule(page, 86, 72, 330)
+    text(page, 0, 98, "Current prices Annual rate", right=326)
+    rule(page, 103, 72, 330)
+    body = [["Total economy", "185 601", "-2,0"], ["Mining", "13 461", "+2,9"], ["Manufacturing", "2 103", "+2,3"]]
+    figures_table(page, 72, 118, 14, body, (250, 326))
+    rule(page, 118 + 14 * 2 + 5, 72, 330)
+    [t] = extract_pdf_tables(page, 1)
+    assert len(grid(t)) == 1 + len(body) and grid(t)[1:] == body

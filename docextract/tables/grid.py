@@ -694,8 +694,9 @@ def below_top_rule(region: list[Line], rules: Sequence[Rule]) -> list[Line]:
         above = sum(1 for ln in region if _mid(ln) < y)
         if above == len(region):
             break
-        if above:
-            return region[above:] if all(len(ln.chunks) < 2 for ln in region[:above]) else region
+        if not above:
+            return region  # it starts under its top rule: a one-cell line there is a heading
+        return region[above:] if all(len(ln.chunks) < 2 for ln in region[:above]) else region
     return region
 
 
