@@ -1162,17 +1162,24 @@ def test_a_label_wrapped_inside_brackets_goes_on(doc: pymupdf.Document) -> None:
     assert grid(t) == [rows[0], rows[1], ["Primary education (ISCED 1)", "24.7", "27.0"], rows[4]]
 
 
+def two_columns_of_text(page: pymupdf.Page, left: list[str], right: list[str]) -> None:
+    """Two columns of running text from the top of a report page, a line a leading apart."""
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        text(page, 40, 90 + 13 * i, a)
+        text(page, 310, 90 + 13 * i, b)
+
+
 def test_two_columns_of_running_text_above_a_table_are_no_rows(doc: pymupdf.Document) -> None:
     """A two-column report page: a line across both columns of text is two long runs of words,
     no row of the table set under the left column."""
     page = doc.new_page()
-    left = ["Annual averages are calculated as the mean of the four", "quarterly estimates, and the table below shows the",
-            "corresponding changes over the years by industry."]
-    right = ["Detailed definitions of the concepts used are given in", "the methodological notes at the end of this issue;",
-             "seasonally adjusted data are shown unless stated."]
-    for i, (a, b) in enumerate(zip(left, right, strict=True)):
-        text(page, 40, 90 + 13 * i, a)
-        text(page, 310, 90 + 13 * i, b)
+    two_columns_of_text(
+        page,
+        ["Annual averages are calculated as the mean of the four", "quarterly estimates, and the table below shows the",
+         "corresponding changes over the years by industry."],
+        ["Detailed definitions of the concepts used are given in", "the methodological notes at the end of this issue;",
+         "seasonally adjusted data are shown unless stated."],
+    )
     rows = [["Industry", "2007", "2008"], ["Total nonfarm", "41.3", "40.6"], ["Total private", "48.3", "45.8"],
             ["Government", "17.3", "14.0"], ["Federal", "75.8", "83.7"]]
     figures_table(page, 40, 140, 13, rows, (200, 260))
@@ -1220,13 +1227,13 @@ def test_the_short_last_lines_of_two_paragraphs_are_no_table_line(doc: pymupdf.D
     """Two columns of text whose paragraphs end in short lines, side by side, a table under one
     column: the two last lines are no row of it."""
     page = doc.new_page()
-    left = ["Decreases were registered in water supply and in", "petroleum products, mainly reflecting lower output",
-            "in the second half of the year for both."]
-    right = ["More information on the data sources and on the", "quality of the estimates is available on the site.",
-             "Data are shown as stated."]
-    for i, (a, b) in enumerate(zip(left, right, strict=True)):
-        text(page, 40, 90 + 13 * i, a)
-        text(page, 310, 90 + 13 * i, b)
+    two_columns_of_text(
+        page,
+        ["Decreases were registered in water supply and in", "petroleum products, mainly reflecting lower output",
+         "in the second half of the year for both."],
+        ["More information on the data sources and on the", "quality of the estimates is available on the site.",
+         "Data are shown as stated."],
+    )
     rows = [["Region", "Index", "Rate"], ["Northeast", "95.6", "1.1"], ["New England", "117.1", "-0.2"],
             ["Midwest", "102.4", "0.7"], ["South", "100.3", "3.7"]]
     figures_table(page, 310, 140, 13, rows, (450, 510))
