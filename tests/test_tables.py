@@ -1252,3 +1252,21 @@ def test_a_header_line_of_one_cell_under_the_top_rule_stays(doc: pymupdf.Documen
     rule(page, 118 + 14 * 2 + 5, 72, 330)
     [t] = extract_pdf_tables(page, 1)
     assert len(grid(t)) == 1 + len(body) and grid(t)[1:] == body
+
+
+def test_a_table_goes_on_beside_the_caption_and_notes_of_a_shorter_one(doc: pymupdf.Document) -> None:
+    """Side by side: the shorter table, in a box, has its caption under it on a line of its own
+    and its notes, beside the longer table's rows; they end only their own table."""
+    page = doc.new_page()
+    short = [["Crop", "2006", "2007"], ["Rice", "-0.3", "-0.5"], ["Beans", "+0.8", "-2.6"], ["Nuts", "+3.0", "-1.6"]]
+    figures_table(page, 72, 110, 14, short, (200, 250))
+    page.draw_rect(pymupdf.Rect(66, 98, 256, 110 + 14 * 3 + 6), width=0.6)  # boxed: a group of its own
+    text(page, 72, 110 + 14 * 4 + 4, "Table 1.1 - Change by crop (%)")
+    text(page, 72, 110 + 14 * 5 + 10, "Source: farm survey, 2008.")
+    text(page, 72, 110 + 14 * 6 + 10, "Note: data for one state refer to 2006.")
+    long_rows = [["State", "Level", "Change"], ["Arizona", "4,350", "-2.3"], ["Arkansas", "7,829", "2.8"],
+                 ["California", "n.a.", "-0.8"], ["Hawaii", "76", "-0.1"], ["Nebraska", "1,758", "2.7"],
+                 ["New Mexico", "8,364", "0.0"], ["Ohio", "328", "-4.4"]]
+    figures_table(page, 330, 110, 17, long_rows, (440, 500))
+    tables = [grid(t) for t in extract_pdf_tables(page, 1)]
+    assert short in tables and long_rows in tables and len(tables) == 2

@@ -350,7 +350,7 @@ def _gap(a: Line, b: Line) -> float:
 def _continues(lines: list[Line], j: int) -> bool:
     """Whether line j+1 still belongs to the region that line j is in."""
     nxt = lines[j + 1]
-    if _gap(lines[j], nxt) > REGION_GAP or _CAPTION.match(_line_text(nxt)):
+    if _gap(lines[j], nxt) > REGION_GAP or _CAPTION.match(_line_text(nxt)) and not _off_to_a_side(lines[j], nxt):
         return False
     if _tabular(nxt):
         return True
@@ -369,6 +369,12 @@ def _continues(lines: list[Line], j: int) -> bool:
         budget -= not _goes_on(lines[k - 1], lines[k])
         k += 1
     return False
+
+
+def _off_to_a_side(ln: Line, other: Line) -> bool:
+    """Whether ``other`` lies wholly left or right of ``ln``'s cells, a text height apart or more
+    (the caption of a table set beside this one)."""
+    return other.chunks[-1].x1 < ln.chunks[0].x0 - ln.height or other.chunks[0].x0 > ln.chunks[-1].x1 + ln.height
 
 
 def _two_rules(a: Line, b: Line, rules: Sequence[Rule]) -> bool:
@@ -1142,7 +1148,7 @@ def _side_by_side(region: list[Line], lines: Sequence[Line] = (), taken: set[int
         left = [a for a, _ in pairs if a is not None]
         right = [b for _, b in pairs if b is not None]
         apart = sum(a is None or b is None for a, b in pairs) > 0.3 * len(pairs)
-        if _starts_table(left, right, apart) or _prose(left) != _prose(right):
+        if _starts_table(left, right, apart) or _prose(left) != _prose(right) or _notes(left) != _notes(right):
             if taken is not None:
                 _go_on_below(region, lines, cut, (left, right), taken)
             return [part for part in (_trim(left), _trim(right)) if part]
@@ -1168,6 +1174,12 @@ def _go_on_below(region: list[Line], lines: Sequence[Line], cut: float, sides: t
             if half is not None:
                 side.append(half)
         taken.add(id(ln))
+
+
+def _notes(lines: list[Line]) -> bool:
+    """Whether lines are a column of notes: lines of one cell each, a caption, source or note
+    among them (set beside a table that goes on past its neighbour's end)."""
+    return all(len(ln.chunks) == 1 for ln in lines) and any(_ends_table(_line_text(ln)) for ln in lines)
 
 
 def _prose(lines: list[Line]) -> bool:
