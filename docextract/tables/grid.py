@@ -219,7 +219,13 @@ def find_regions(lines: list[Line], rules: Sequence[Rule] = ()) -> list[list[Lin
 def _tabular(ln: Line) -> bool:
     """Whether a line may be a table's: two cells or more, not all of them runs of running text
     (a line across two columns of text is two such runs)."""
-    return len(ln.chunks) >= 2 and not all(len(c.words) >= 6 and c.x1 - c.x0 >= 15 * ln.height for c in ln.chunks)
+    return len(ln.chunks) >= 2 and not all(_running(c, ln.height) for c in ln.chunks)
+
+
+def _running(c: Chunk, height: float) -> bool:
+    """Whether a chunk is a run of running text: six words or more, fifteen text heights wide or
+    more (a table's wordiest cells wrap sooner)."""
+    return len(c.words) >= 6 and c.x1 - c.x0 >= 15 * height
 
 
 def _text_goes_on(above: Line, ln: Line) -> bool:
@@ -228,8 +234,7 @@ def _text_goes_on(above: Line, ln: Line) -> bool:
     below (the short last lines of two paragraphs side by side)."""
     if len(above.chunks) < 2 or _tabular(above) or len(ln.chunks) > len(above.chunks):
         return False
-    starts = [c.x0 for c in above.chunks]
-    return _same_size(above, ln) and _gap(above, ln) < 0.5 and all(any(abs(c.x0 - x) < above.height for x in starts) for c in ln.chunks)
+    return _starts_under(above, ln, [c.x0 for c in above.chunks])
 
 
 def _line_text(ln: Line) -> str:
@@ -265,7 +270,12 @@ def _wraps_onto(above: Line, ln: Line) -> bool:
     """Whether ``ln`` goes on with the paragraph of ``above``: the same size, a leading below,
     each of its cells starting where one of ``above`` starts (two captions side by side wrap
     as two cells)."""
-    starts = [c.x0 for c in above.chunks] if _captions(above) else [above.words[0].x0]
+    return _starts_under(above, ln, [c.x0 for c in above.chunks] if _captions(above) else [above.words[0].x0])
+
+
+def _starts_under(above: Line, ln: Line, starts: list[float]) -> bool:
+    """Whether ``ln`` is set a leading under ``above`` in its size, each of its cells starting at
+    one of ``starts``."""
     return (
         _same_size(above, ln)
         and _gap(above, ln) < 0.5
@@ -1129,7 +1139,7 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
     return out
 
 
-def _side_by_side(region: list[Line], lines: Sequence[Line] = (), taken: set[int] | None = None) -> list[list[Line]]:
+def _side_by_side(region: list[Line], lines: Sequence[Line], taken: set[int]) -> list[list[Line]]:
     """A region holding two tables set side by side, or a table beside a column of running text,
     as its two sides: cut at a whitespace gap through all its lines, three text heights wide or
     more, where one side is running text and the other is not, or where a table starts on its
@@ -1149,8 +1159,7 @@ def _side_by_side(region: list[Line], lines: Sequence[Line] = (), taken: set[int
         right = [b for _, b in pairs if b is not None]
         apart = sum(a is None or b is None for a, b in pairs) > 0.3 * len(pairs)
         if _starts_table(left, right, apart) or _prose(left) != _prose(right) or _notes(left) != _notes(right):
-            if taken is not None:
-                _go_on_below(region, lines, cut, (left, right), taken)
+            _go_on_below(region, lines, cut, (left, right), taken)
             return [part for part in (_trim(left), _trim(right)) if part]
     return [region]
 
@@ -1183,9 +1192,8 @@ def _notes(lines: list[Line]) -> bool:
 
 
 def _prose(lines: list[Line]) -> bool:
-    """Whether lines are a column of running text: most of them one run of six words or more,
-    fifteen text heights wide or more (a table's wordiest cells wrap sooner)."""
-    full = [ln for ln in lines if len(ln.chunks) == 1 and len(ln.words) >= 6 and ln.chunks[0].x1 - ln.chunks[0].x0 >= 15 * ln.height]
+    """Whether lines are a column of running text: most of them one run of it."""
+    full = [ln for ln in lines if len(ln.chunks) == 1 and _running(ln.chunks[0], ln.height)]
     return len(lines) >= 3 and len(full) >= 0.6 * len(lines)
 
 
