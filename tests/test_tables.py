@@ -1270,3 +1270,28 @@ def test_a_table_goes_on_beside_the_caption_and_notes_of_a_shorter_one(doc: pymu
     figures_table(page, 330, 110, 17, long_rows, (440, 500))
     tables = [grid(t) for t in extract_pdf_tables(page, 1)]
     assert short in tables and long_rows in tables and len(tables) == 2
+
+
+def test_a_centred_caption_wrapped_onto_a_second_line_is_no_row(doc: pymupdf.Document) -> None:
+    """A caption centred over a table, its second line centred under the first: no header row."""
+    page = doc.new_page()
+    centred(page, 60, 300, 84, "Table 2. Average household size by country,")
+    centred(page, 60, 300, 96, "2011-2012 (persons)")
+    rows = [["Member State", "2011", "2012"], ["Belgium", "6.14", "6.77"], ["Bulgaria", "0.82", "0.89"],
+            ["Denmark", "x", "3.37"], ["Germany", "4.64", "4.49"]]
+    figures_table(page, 90, 116, 14, rows, (230, 270))
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [rows]
+
+
+def test_a_unit_line_above_the_top_rule_of_one_side_is_no_row(doc: pymupdf.Document) -> None:
+    """Two tables side by side under captions side by side: the unit line above the right one's
+    top rule, which spans that side only, is no header row."""
+    page = doc.new_page()
+    text(page, 72, 84, "Table 1. Harvest by region")
+    text(page, 330, 84, "Table 2. Weights by state")
+    figures_table(page, 72, 116, 14, SIDE_LEFT, (210, 260))
+    text(page, 0, 100, "(per 1 000 inhabitants)", right=500)
+    rule(page, 104, 330, 504)
+    figures_table(page, 330, 116, 14, SIDE_RIGHT, (440, 500))
+    rule(page, 120, 330, 504)
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [SIDE_LEFT, SIDE_RIGHT]

@@ -266,11 +266,25 @@ def _captions(ln: Line) -> bool:
     return len(ln.chunks) >= 2 and all(_CAPTION.match(c.text) for c in ln.chunks)
 
 
+def _caption_wraps_onto(above: Line, ln: Line) -> bool:
+    return bool(_CAPTION.match(_line_text(above))) and _wraps_onto(above, ln)
+
+
 def _wraps_onto(above: Line, ln: Line) -> bool:
     """Whether ``ln`` goes on with the paragraph of ``above``: the same size, a leading below,
     each of its cells starting where one of ``above`` starts (two captions side by side wrap
-    as two cells)."""
-    return _starts_under(above, ln, [c.x0 for c in above.chunks] if _captions(above) else [above.words[0].x0])
+    as two cells), or, one line centred under another, on its centre."""
+    if _captions(above):
+        return _starts_under(above, ln, [c.x0 for c in above.chunks])
+    return _starts_under(above, ln, [above.words[0].x0]) or (
+        len(ln.chunks) == 1
+        and abs(_centre(ln) - _centre(above)) < above.height / 2
+        and _starts_under(above, ln, [ln.chunks[0].x0])
+    )
+
+
+def _centre(ln: Line) -> float:
+    return (min(w.x0 for w in ln.words) + max(w.x1 for w in ln.words)) / 2
 
 
 def _starts_under(above: Line, ln: Line, starts: list[float]) -> bool:
@@ -432,7 +446,8 @@ def _same_size(a: Line, b: Line) -> bool:
 
 
 def _extend_up(lines: list[Line], start: int, region: list[Line]) -> list[Line]:
-    """Add header lines above: close lines whose text lies inside the region but off its left edge."""
+    """Add header lines above: close lines whose text lies inside the region but off its left edge
+    (not a caption's second line)."""
     left = min(c.x0 for ln in region for c in ln.chunks)
     right = max(c.x1 for ln in region for c in ln.chunks)
     width = right - left
@@ -440,7 +455,7 @@ def _extend_up(lines: list[Line], start: int, region: list[Line]) -> list[Line]:
     while k >= 0 and _gap(lines[k], region[0]) <= 1.5:
         ln = lines[k]
         inside = ln.chunks[0].x0 > left + 0.1 * width and ln.chunks[-1].x1 <= right + 0.05 * width
-        if not inside or not _same_size(ln, region[0]):
+        if not inside or not _same_size(ln, region[0]) or k and _caption_wraps_onto(lines[k - 1], ln):
             break
         region.insert(0, ln)
         k -= 1
@@ -1132,7 +1147,8 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
         found = [ln for ln in found if id(ln) not in taken]
         if not found:
             continue
-        for region in _side_by_side(below_top_rule(_extend_down(found, lines, rules), rules), lines, taken):
+        for side in _side_by_side(below_top_rule(_extend_down(found, lines, rules), rules), lines, taken):
+            region = below_top_rule(side, rules)  # a side's own top rule spans only that side
             grid = region_grid(region, rules)
             if is_table(grid, _ruled_across(region, rules)):
                 out.append((region[0].y0, make_table(grid, page_no)))
