@@ -1295,3 +1295,15 @@ def test_a_unit_line_above_the_top_rule_of_one_side_is_no_row(doc: pymupdf.Docum
     figures_table(page, 330, 116, 14, SIDE_RIGHT, (440, 500))
     rule(page, 120, 330, 504)
     assert [grid(t) for t in extract_pdf_tables(page, 1)] == [SIDE_LEFT, SIDE_RIGHT]
+
+
+def test_a_caption_wrapped_beside_the_other_tables_header_is_no_row(doc: pymupdf.Document) -> None:
+    """Captions side by side, the left one wrapped onto the line where the right table's header
+    stands: once the sides are cut apart, that line's left half is the caption's."""
+    page = doc.new_page()
+    text(page, 72, 84, "Table 1. Harvest by region and")
+    text(page, 72, 96, "year, 2010-2011")
+    text(page, 330, 84, "Table 2. Weights by state")
+    figures_table(page, 72, 112, 14, SIDE_LEFT[1:], (210, 260))
+    figures_table(page, 330, 96, 14, SIDE_RIGHT, (440, 500))
+    assert [grid(t) for t in extract_pdf_tables(page, 1)] == [SIDE_RIGHT, SIDE_LEFT[1:]]  # by the top of each

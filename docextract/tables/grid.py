@@ -301,7 +301,7 @@ def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -
     """A region with the lone lines under its last tabular line that belong to it: those down
     to the rule across the table that closes them (the last row's wrapped or half-empty lines),
     or lines at the leading that continue a cell of the line above, inside its column."""
-    k = next(i for i, ln in enumerate(lines) if ln is region[-1])
+    k = _index_of(lines, region[-1])
     left, right = _tabular_extent(region)
     h = statistics.median(ln.height for ln in region)
     across = sorted(r[0] for r in rules if _full_width(r, left, right))
@@ -1176,8 +1176,23 @@ def _side_by_side(region: list[Line], lines: Sequence[Line], taken: set[int]) ->
         apart = sum(a is None or b is None for a, b in pairs) > 0.3 * len(pairs)
         if _starts_table(left, right, apart) or _prose(left) != _prose(right) or _notes(left) != _notes(right):
             _go_on_below(region, lines, cut, (left, right), taken)
-            return [part for part in (_trim(left), _trim(right)) if part]
+            above = _halves(lines[k - 1], cut) if (k := _index_of(lines, region[0])) else (None, None)
+            return [part for side, cap in zip((left, right), above, strict=True) if (part := _trim(_under(cap, side)))]
     return [region]
+
+
+def _index_of(lines: Sequence[Line], ln: Line) -> int:
+    return next(i for i, other in enumerate(lines) if other is ln)
+
+
+def _under(caption: Line | None, side: list[Line]) -> list[Line]:
+    """A side of a cut region without the lines that its half of the line above, a caption,
+    wraps onto (the other side's caption ended a line sooner, or wraps other than this one)."""
+    if caption is None or not _CAPTION.match(_line_text(caption)):
+        return side
+    while side and _wraps_onto(caption, side[0]):
+        caption, side = side[0], side[1:]
+    return side
 
 
 def _go_on_below(region: list[Line], lines: Sequence[Line], cut: float, sides: tuple[list[Line], list[Line]], taken: set[int]) -> None:
