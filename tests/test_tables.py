@@ -1307,3 +1307,23 @@ def test_a_caption_wrapped_beside_the_other_tables_header_is_no_row(doc: pymupdf
     figures_table(page, 72, 112, 14, SIDE_LEFT[1:], (210, 260))
     figures_table(page, 330, 96, 14, SIDE_RIGHT, (440, 500))
     assert [grid(t) for t in extract_pdf_tables(page, 1)] == [SIDE_RIGHT, SIDE_LEFT[1:]]  # by the top of each
+
+
+def test_a_heading_wrapped_onto_its_number_is_no_data_row(doc: pymupdf.Document) -> None:
+    """Booktabs header: "Under 65" wrapped so that "65" stands alone under "Under", beside words
+    ("over", "Rank"): a line of headings, not the table's first row of figures."""
+    page = doc.new_page()
+    rule(page, 96, 72, 400)
+    centred(page, 200, 300, 108, "2009")
+    centred(page, 200, 250, 121, "Under")
+    centred(page, 250, 300, 121, "65 and")
+    text(page, 72, 134, "Household type")
+    centred(page, 200, 250, 134, "65")
+    centred(page, 250, 300, 134, "over")
+    text(page, 0, 134, "Rank", right=390)
+    rule(page, 139, 72, 400)
+    body = [["Single person", "11.1", "10.7", "2"], ["Two adults", "31.4", "31.8", "27"], ["Other", "70.3", "71.6", "21"]]
+    figures_table(page, 72, 153, 14, body, (245, 295, 390))
+    rule(page, 153 + 14 * 2 + 5, 72, 400)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Household type", "2009", "", "Rank"], ["", "Under 65", "65 and over", ""], *body]

@@ -1057,12 +1057,29 @@ def _datum(text: str) -> bool:
 
 
 def _holds_figure(ln: Line) -> bool:
-    return any(_datum(c.text) for c in ln.chunks)
+    return any(_datum(c.text) for c in ln.chunks) and not _headings([c.text for c in ln.chunks[1:]])
 
 
 def _has_data(row: RowText) -> bool:
-    """Whether a line holds a number that is not a unit's power of ten."""
-    return any(_is_data(c) for c in row.cells if c)
+    """Whether a line holds a number that is not a unit's power of ten, among no more headings
+    than figures."""
+    return any(_is_data(c) for c in row.cells if c) and not _headings(row.cells[1:])
+
+
+def _headings(cells: Sequence[str]) -> bool:
+    """Whether a line's cells after its first are more headings (words) than figures: a line of
+    headings, some wrapped onto their number ("Under" over "65")."""
+    words = sum(_heading_word(c) for c in cells)
+    return words > sum(is_numeric(c) for c in cells if c)
+
+
+def _heading_word(cell: str) -> bool:
+    """Whether a cell is words without a digit, not a mark for a missing value ("x", "(NA)")."""
+    return (
+        any(ch.isalpha() for ch in cell)
+        and not any(ch.isdigit() for ch in cell)
+        and cell.strip("()[] ").lower() not in _MARKS
+    )
 
 
 def _has_marks(row: RowText) -> bool:
