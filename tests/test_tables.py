@@ -1327,3 +1327,19 @@ def test_a_heading_wrapped_onto_its_number_is_no_data_row(doc: pymupdf.Document)
     rule(page, 153 + 14 * 2 + 5, 72, 400)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["Household type", "2009", "", "Rank"], ["", "Under 65", "65 and over", ""], *body]
+
+
+def test_headings_set_close_as_one_cell_above_the_header_rule(doc: pymupdf.Document) -> None:
+    """Narrow columns: the header's words, one over each column, are set closer than cells and
+    read as one; the line above the rule under them is the header, the unit line above it not."""
+    page = doc.new_page()
+    text(page, 150, 84, "Table A.1 - Rate by state, 2009")
+    text(page, 0, 98, "%", right=297)
+    for word, right in (("Men", 232), ("Women", 270), ("Total", 297)):
+        text(page, 0, 112, word, right=right)
+    rule(page, 116, 150, 300)
+    rows = [["Michigan", "23.8", "25.3", "24.4"], ["Minnesota", "71.2", "82.0", "77.6"],
+            ["Mississippi", "22.7", "-", "21.1"], ["Missouri", "42.4", "40.5", "41.9"]]
+    figures_table(page, 150, 130, 14, rows, (232, 270, 297))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["", "Men", "Women", "Total"], *rows]

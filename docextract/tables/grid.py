@@ -716,7 +716,8 @@ def _mid(ln: Line | RowText) -> float:
 
 def below_top_rule(region: list[Line], rules: Sequence[Rule]) -> list[Line]:
     """A region without the title lines above its top rule: lines of a single chunk each (a
-    caption's second line, a unit line) above the first rule across the whole table."""
+    caption's second line, a unit line) above the first rule across the whole table, but for a
+    header line over it whose words, set close, head a column each (split into cells)."""
     rules = _rules_near(region, rules)
     if len(region) < 3 or not rules:
         return region
@@ -727,8 +728,22 @@ def below_top_rule(region: list[Line], rules: Sequence[Rule]) -> list[Line]:
             break
         if not above:
             return region  # it starts under its top rule: a one-cell line there is a heading
-        return region[above:] if all(len(ln.chunks) < 2 for ln in region[:above]) else region
+        if any(len(ln.chunks) >= 2 for ln in region[:above]):
+            return region
+        gaps = find_columns(region[above:])
+        while above and _headings_over(region[above - 1], gaps):
+            above -= 1  # a header line set close as one cell, above the rule under the header
+            region[above].chunks = [Chunk([w]) for w in region[above].words]
+        return region[above:]
     return region
+
+
+def _headings_over(ln: Line, gaps: list[tuple[float, float]]) -> bool:
+    """Whether a line's words are one heading word over each of two columns or more (set closer
+    than cells, so read as one): a caption's or a unit line's words run on over the columns."""
+    columns = [_column_of(w.x0, w.x1, gaps) for w in ln.words]
+    crossing = any(_last_column(w.x0, w.x1, gaps) != j for w, j in zip(ln.words, columns, strict=True))
+    return len(set(columns)) == len(columns) >= 2 and not crossing
 
 
 def _header_size(region: list[Line], rules: list[Rule]) -> int:
