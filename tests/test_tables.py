@@ -1343,3 +1343,15 @@ def test_headings_set_close_as_one_cell_above_the_header_rule(doc: pymupdf.Docum
     figures_table(page, 150, 130, 14, rows, (232, 270, 297))
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["", "Men", "Women", "Total"], *rows]
+
+
+def test_a_year_headings_note_mark_on_the_line_below_goes_with_it(doc: pymupdf.Document) -> None:
+    """A narrow column: "2011 (1)" wrapped, the note mark alone under the year, is one heading."""
+    page = doc.new_page()
+    rows = [["Level", "2009", "2010", "2011 (1)"], ["Primary", "6,960", "6,844", "6,201"],
+            ["Lower secondary", "9,066", "7,917", "9,703"], ["Upper secondary", "8,756", "8,187", "8,150"]]
+    figures_table(page, 72, 110, 16, [[*rows[0][:3], "2011"]], (230, 270, 310))
+    text(page, 0, 121, "(1)", right=310)
+    figures_table(page, 72, 140, 16, rows[1:], (230, 270, 310))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == rows

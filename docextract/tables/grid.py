@@ -953,8 +953,11 @@ def _is_continuation(text: str) -> bool:
 
 
 def _carries_on(above: str, text: str) -> bool:
-    """Whether a cell's line goes on with the cell above: in lower case, or closing a bracket the
-    line above left open ("Primary education (ISCED" / "1)")."""
+    """Whether a cell's line goes on with the cell above: in lower case, closing a bracket the
+    line above left open ("Primary education (ISCED" / "1)"), or a year heading's note mark
+    ("2011" / "(1)")."""
+    if _NOTE.match(text) and _YEAR.match(above.split()[-1] if above else ""):
+        return True
     return _is_continuation(text) or above.count("(") > above.count(")") and text.count(")") > text.count("(")
 
 
