@@ -1345,7 +1345,7 @@ def test_headings_set_close_as_one_cell_above_the_header_rule(doc: pymupdf.Docum
     assert grid(t) == [["", "Men", "Women", "Total"], *rows]
 
 
-def test_a_year_headings_note_mark_on_the_line_below_goes_with_it(doc: pymupdf.Document) -> None:
+def test_a_note_mark_on_the_line_below_goes_with_its_cell(doc: pymupdf.Document) -> None:
     """A narrow column: "2011 (1)" wrapped, the note mark alone under the year, is one heading."""
     page = doc.new_page()
     rows = [["Level", "2009", "2010", "2011 (1)"], ["Primary", "6,960", "6,844", "6,201"],
@@ -1355,3 +1355,10 @@ def test_a_year_headings_note_mark_on_the_line_below_goes_with_it(doc: pymupdf.D
     figures_table(page, 72, 140, 16, rows[1:], (230, 270, 310))
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == rows
+    # a label's note mark wrapped alone under it; under a figure, "(12)" is a negative figure
+    page = doc.new_page()
+    figures_table(page, 72, 110, 16, rows[:2], (230, 270, 310))
+    text(page, 72, 126, "(3)")
+    figures_table(page, 72, 142, 16, [*rows[2:], ["Tertiary", "", "(12)", ""]], (230, 270, 310))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [rows[0], [f"{rows[1][0]} (3)", *rows[1][1:]], *rows[2:], ["Tertiary", "", "(12)", ""]]

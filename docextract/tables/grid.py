@@ -954,10 +954,10 @@ def _is_continuation(text: str) -> bool:
 
 def _carries_on(above: str, text: str) -> bool:
     """Whether a cell's line goes on with the cell above: in lower case, closing a bracket the
-    line above left open ("Primary education (ISCED" / "1)"), or a year heading's note mark
-    ("2011" / "(1)")."""
-    if _NOTE.match(text) and _YEAR.match(above.split()[-1] if above else ""):
-        return True
+    line above left open ("Primary education (ISCED" / "1)"), or a note mark of a year or a
+    label ("2011" / "(1)")."""
+    if _NOTE.match(text) and above and (_YEAR.match(above.split()[-1]) or not is_numeric(above)):
+        return True  # a negative figure in brackets stays under a figure
     return _is_continuation(text) or above.count("(") > above.count(")") and text.count(")") > text.count("(")
 
 
