@@ -1358,7 +1358,7 @@ def test_a_note_mark_on_the_line_below_goes_with_its_cell(doc: pymupdf.Document)
     # a label's note mark wrapped alone under it; under a figure, "(12)" is a negative figure
     page = doc.new_page()
     figures_table(page, 72, 110, 16, rows[:2], (230, 270, 310))
-    text(page, 72, 126, "(3)")
-    figures_table(page, 72, 142, 16, [*rows[2:], ["Tertiary", "", "(12)", ""]], (230, 270, 310))
+    text(page, 72, 142, "(3)")
+    figures_table(page, 72, 158, 16, [*rows[2:], ["Tertiary", "", "(12)", ""]], (230, 270, 310))
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [rows[0], [f"{rows[1][0]} (3)", *rows[1][1:]], *rows[2:], ["Tertiary", "", "(12)", ""]]
