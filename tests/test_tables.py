@@ -1362,3 +1362,55 @@ def test_a_note_mark_on_the_line_below_goes_with_its_cell(doc: pymupdf.Document)
     figures_table(page, 72, 158, 16, [*rows[2:], ["Tertiary", "", "(12)", ""]], (230, 270, 310))
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [rows[0], [f"{rows[1][0]} (3)", *rows[1][1:]], *rows[2:], ["Tertiary", "", "(12)", ""]]
+
+
+def set_lines(page: pymupdf.Page, x: float, lines: list[tuple[float, list[str]]], rights: tuple[float, ...]) -> None:
+    """Lines at their own baselines: a label at ``x``, then cells right-aligned at ``rights``."""
+    for y, row in lines:
+        if row[0]:
+            text(page, x, y, row[0])
+        for right_edge, cell in zip(rights, row[1:], strict=False):
+            text(page, 0, y, cell, right=right_edge)
+
+
+def test_a_label_ending_on_a_word_no_label_ends_on_goes_on(doc: pymupdf.Document) -> None:
+    """Wrapped labels whose next line starts with a number: after "under" (figures on the last
+    line) and after "aged" (figures on the first) the label goes on; "15-24 years" after a full
+    label is a row."""
+    page = doc.new_page()
+    lines = [
+        (110, ["Household type", "2010", "2011"]),
+        (130, ["Single person", "8.1", "7.7"]),
+        (150, ["Two adults, both under"]),
+        (162, ["65 years", "6.5", "6.2"]),
+        (182, ["Two adults, at least one aged", "63.4", "78.2"]),
+        (194, ["65 or over"]),
+        (214, ["15-24 years", "87.8", "79.6"]),
+    ]
+    set_lines(page, 72, lines, (280, 330))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Household type", "2010", "2011"], ["Single person", "8.1", "7.7"],
+                       ["Two adults, both under 65 years", "6.5", "6.2"],
+                       ["Two adults, at least one aged 65 or over", "63.4", "78.2"], ["15-24 years", "87.8", "79.6"]]
+
+
+def test_a_units_row_under_year_headings_and_a_unit_note_above(doc: pymupdf.Document) -> None:
+    """Unruled, rows set apart further than a label's lines: the units under the years stay a
+    row of their own, and the unit note over the table ("Unit: thousand") is no row."""
+    page = doc.new_page()
+    text(page, 0, 96, "Unit: thousand", right=330)
+    lines = [
+        (114, ["Type of household", "2009", "2010", "2011"]),
+        (126, ["", "rate", "rate", "rate"]),
+        (146, ["Single person", "4.59", "4.51", "4.36"]),
+        (166, ["Single person with"]),
+        (178, ["dependent children", "4.23", "3.73", "4.10"]),
+        (198, ["Two adults", "0.37", "0.43", "0.39"]),
+        (218, ["Total", "6.15", "6.02", "5.83"]),
+    ]
+    set_lines(page, 72, lines, (230, 280, 330))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Type of household", "2009", "2010", "2011"], ["", "rate", "rate", "rate"],
+                       ["Single person", "4.59", "4.51", "4.36"],
+                       ["Single person with dependent children", "4.23", "3.73", "4.10"],
+                       ["Two adults", "0.37", "0.43", "0.39"], ["Total", "6.15", "6.02", "5.83"]]

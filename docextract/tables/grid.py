@@ -60,6 +60,17 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 _UNIT_STUB = re.compile(r"^(?:units?|unit of measure|measure)$", re.IGNORECASE)
+_UNIT_NOTE = re.compile(r"^(?:units?|unit of measure)\s*:", re.IGNORECASE)  # "Unit: EUR million" over a table
+# Words no label ends on (articles, prepositions, conjunctions; en, de, fr, es, it, nl): a label
+# ending on one goes on in the next line's cell, whatever that starts with ("aged" / "65 or over").
+_OPEN_END = frozenset(
+    "a an the of and or to by with from for at in on than under aged between per "
+    "der die das des dem den und oder von mit für bis zu im unter "
+    "le la les de du des et ou à au aux en pour par sur "
+    "el los las del y o con por para entre "
+    "il lo gli della delle dei e con per tra "
+    "het een van en of met voor tot".split()
+)
 _GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[%)]*[a-z*]?$")  # three digits that go on with a number
 _NOTE = re.compile(r"^\(\d{1,2}\)$")  # a note mark ("(1)")
 _GROUPED = re.compile(r"(?:^|[^\d.,])\d{1,3}$")  # a number's leading digits, or a group of them
@@ -242,12 +253,14 @@ def _line_text(ln: Line) -> str:
 
 
 def _trim(region: list[Line]) -> list[Line]:
-    """Drop a caption ("Table 3. ...") above a region, with the lines it wraps onto, and source
-    notes below it, with the footnotes after them."""
+    """Drop a caption ("Table 3. ...") above a region, with the lines it wraps onto, and a unit
+    note ("Unit: EUR million"), and source notes below it, with the footnotes after them."""
     while region and _CAPTION.match(_line_text(region[0])):
         caption, region = region[0], region[1:]
         while region and _wraps_onto(caption, region[0]):
             caption, region = region[0], region[1:]
+    while region and len(region[0].chunks) == 1 and _UNIT_NOTE.match(_line_text(region[0])):
+        region = region[1:]
     lone = len(region)
     while lone and len(region[lone - 1].chunks) == 1:
         lone -= 1
@@ -961,6 +974,12 @@ def _carries_on(above: str, text: str) -> bool:
     return _is_continuation(text) or above.count("(") > above.count(")") and text.count(")") > text.count("(")
 
 
+def _open_ended(above: str, text: str) -> bool:
+    """Whether a label goes on in the next line's cell, whatever that starts with: it ends on a
+    word no label ends on ("aged" / "65 or over")."""
+    return bool(above) and above.split()[-1].lower() in _OPEN_END and not is_numeric(text)
+
+
 def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowText]:
     """Join text lines that belong to one table row: lines that overlap vertically (numbers
     centred beside a wrapped label), and wrapped continuations (a close line starting in lower
@@ -1003,7 +1022,13 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             continue
         header = header and not _has_data(r)
         tight = row_step is not None and not spaced and not _has_figure(r)
-        cont = shared and gap <= 0.8 * r.height and (tight or all(_carries_on(prev.cells[j], r.cells[j]) for j in shared))
+        # a label's open end goes on in a row of figures (a heading's too, but the header's
+        # lines join by the rules above)
+        body = _has_datum(prev) or _has_datum(r)
+        cont = shared and gap <= 0.8 * r.height and not _units_row(r, full) and (
+            tight
+            or all(_carries_on(prev.cells[j], r.cells[j]) or body and _open_ended(prev.cells[j], r.cells[j]) for j in shared)
+        )
         # r continues prev's cells; or prev is a wrapped label whose row (numbers) comes with r
         rest_numeric = all(is_figure(r.cells[j]) for j in r.filled - shared)
         # or a partial line whose cells all go on in r (as cont tells: rows set apart, or r's text
@@ -1063,6 +1088,10 @@ def _row_step(rows: list[RowText], full: int) -> float | None:
 
 def _has_figure(row: RowText) -> bool:
     return any(is_figure(c) for c in row.cells if c)
+
+
+def _has_datum(row: RowText) -> bool:
+    return any(_datum(c) for c in row.cells if c)
 
 
 def _is_data(text: str) -> bool:
