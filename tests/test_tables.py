@@ -1414,3 +1414,26 @@ def test_a_units_row_under_year_headings_and_a_unit_note_above(doc: pymupdf.Docu
                        ["Single person", "4.59", "4.51", "4.36"],
                        ["Single person with dependent children", "4.23", "3.73", "4.10"],
                        ["Two adults", "0.37", "0.43", "0.39"], ["Total", "6.15", "6.02", "5.83"]]
+
+
+def test_group_headings_ending_on_an_open_word_go_on(doc: pymupdf.Document) -> None:
+    """Group headings wrapped over lines set as far apart as the header's tiers: a heading line
+    ending on a word no heading ends on ("on", "and") goes on in the line below, in its columns."""
+    page = doc.new_page()
+    rule(page, 92, 72, 420)
+    centred(page, 170, 290, 105, "Public expenditure on")
+    centred(page, 300, 420, 105, "Early leavers from")
+    text(page, 72, 120, "Member State")
+    centred(page, 170, 290, 120, "education as % of GDP")
+    centred(page, 300, 420, 120, "education and")
+    centred(page, 300, 420, 135, "training")
+    for x0, x1 in ((170, 230), (230, 290), (300, 360), (360, 420)):
+        centred(page, x0, x1, 150, "Males" if x0 in (170, 300) else "Females")
+    rule(page, 155, 72, 420)
+    body = [["Cyprus", "8.22", "9.42", "53.2", "58.7"], ["Latvia", "8.94", "8.23", "18.9", "21.4"],
+            ["Lithuania", "7.64", "8.06", "23.0", "21.4"]]
+    figures_table(page, 72, 170, 15, body, (225, 285, 345, 405))
+    rule(page, 170 + 15 * 2 + 5, 72, 420)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Member State", "Public expenditure on education as % of GDP", "", "Early leavers from education and training", ""],
+                       ["", "Males", "Females", "Males", "Females"], *body]

@@ -38,7 +38,7 @@ OCR_PAD = 0.2  # share of an OCR box's height that is padding on each side
 TIGHT = 0.75  # lines closer than this share of the row pitch are one row's lines
 LEADING_MARGIN = 0.1  # text heights by which a cell's lines are closer than any two rows, at least
 SET_APART = 1.3  # header lines this many times their leading apart are tiers of their own
-MAX_HEADER = 6  # lines above the rule under the header that may still be a header
+MAX_HEADER = 8  # lines above the rule under the header that may still be a header
 
 Rule = tuple[float, float, float]  # a horizontal ruling line: y, x0, x1 in the words' frame
 
@@ -833,9 +833,9 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
         ruled = _ruled_between(a, b, rules, *_row_extent(a, b))
         # a heading's lines are set closer than the header's tiers (the widest step below them)
         closer = steps[i] < max(steps[i + 1 :], default=0.0) - LEADING_MARGIN * b.height
-        if not ruled and closer and _wraps_headings(a, b):
+        if not ruled and (closer and _wraps_headings(a, b) or _group_goes_on(a, b)):
             tiers[-1].append(b)
-        elif _spans_columns(a) or _spans_columns(b) or ruled or _units_row(a, width) or _units_row(b, width):
+        elif any(map(_spans_columns, tiers[-1])) or _spans_columns(b) or ruled or _units_row(a, width) or _units_row(b, width):
             tiers.append([b])
         else:
             tiers[-1].append(b)
@@ -881,6 +881,17 @@ def _units_row(row: RowText, width: int) -> bool:
     cells = [c for j, c in enumerate(row.cells) if c and not (j == 0 and _UNIT_STUB.match(c))]
     labelled = len(cells) < len(row.filled)  # "Unit" in the stub column
     return len(cells) >= (2 if labelled else max(2, 0.6 * width)) and all(_UNIT.match(c) for c in cells)
+
+
+def _group_goes_on(a: RowText, b: RowText) -> bool:
+    """Whether each heading of line ``b`` goes on with the group heading over its columns in line
+    ``a``, starting in the same column, that ends on a word no heading ends on ("Public
+    expenditure on" / "education as % of GDP")."""
+    groups = {s: last for s, last in a.cover.items() if last > s}
+    cells = [j for j in b.filled if j or a.cells[0]]  # (beside them, the stub's heading)
+    return bool(cells) and all(
+        j in groups and b.cover.get(j, j) <= groups[j] and _open_ended(a.cells[j], b.cells[j]) for j in cells
+    )
 
 
 def _wraps_headings(a: RowText, b: RowText) -> bool:
