@@ -1437,3 +1437,34 @@ def test_group_headings_ending_on_an_open_word_go_on(doc: pymupdf.Document) -> N
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["Member State", "Public expenditure on education as % of GDP", "", "Early leavers from education and training", ""],
                        ["", "Males", "Females", "Males", "Females"], *body]
+
+
+def justified(page: pymupdf.Page, x0: float, x1: float, y: float, s: str) -> None:
+    """A line of running text set justified from x0 to x1: its word spaces stretched."""
+    words = s.split()
+    widths = [pymupdf.get_text_length(w, fontsize=FONT) for w in words]
+    space = (x1 - x0 - sum(widths)) / (len(words) - 1)
+    x = x0
+    for word, width in zip(words, widths, strict=True):
+        text(page, x, y, word)
+        x += width + space
+
+
+def test_justified_text_above_a_narrower_ruled_table_is_no_row(doc: pymupdf.Document) -> None:
+    """Two columns of justified text, word spaces stretched into gaps, above a table whose top
+    rule spans only part of the page: the lines reaching past the rule's ends are not the table's."""
+    page = doc.new_page()
+    for i, (a, b) in enumerate([("Between 2007 and 2008 persons employed rose", "The gap between North and West narrowed"),
+                                ("Professional services accounted for nine", "slightly to four percentage points in"),
+                                ("recorded the largest share followed by Ohio", "the year while the table shows it")]):
+        justified(page, 40, 290, 90 + 13 * i, a)
+        justified(page, 310, 560, 90 + 13 * i, b)
+    rule(page, 140, 40, 240)
+    rows = [["Industry", "Nov. 2007", "Dec. 2007"], ["Total nonfarm", "41.3", "40.6"], ["Mining", "23.4", "21.5"],
+            ["Construction", "46.9", "46.8"], ["Manufacturing", "43.4", "40.0"]]
+    figures_table(page, 44, 153, 15, rows[:1], (180, 236))
+    rule(page, 158, 40, 240)
+    figures_table(page, 44, 172, 15, rows[1:], (180, 236))
+    rule(page, 172 + 15 * 3 + 5, 40, 240)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == rows

@@ -734,6 +734,7 @@ def below_top_rule(region: list[Line], rules: Sequence[Rule]) -> list[Line]:
     rules = _rules_near(region, rules)
     if len(region) < 3 or not rules:
         return region
+    region = _within_top_rule(region, rules)
     left, right = _tabular_extent(region)
     for y, _, _ in (r for r in rules if _full_width(r, left, right)):
         above = sum(1 for ln in region if _mid(ln) < y)
@@ -747,6 +748,23 @@ def below_top_rule(region: list[Line], rules: Sequence[Rule]) -> list[Line]:
         while above and _headings_over(region[above - 1], gaps):
             above -= 1  # a header line set close as one cell, above the rule under the header
             region[above].chunks = [Chunk([w]) for w in region[above].words]
+        return region[above:]
+    return region
+
+
+def _within_top_rule(region: list[Line], rules: list[Rule]) -> list[Line]:
+    """A region without the lines above its top rule that reach out past the rule's ends, when
+    the lines under the rule keep within them: a table's top rule spans it, and the text above
+    that is wider (a page's two columns of running text) is not the table's."""
+    counts = ((rule, sum(1 for ln in region if _mid(ln) < rule[0])) for rule in rules)
+    top = next(((rule, above) for rule, above in counts if 0 < above < len(region)), None)
+    if top is None:
+        return region
+    (_, x0, x1), above = top
+    slack = statistics.median(ln.height for ln in region)
+    inside = [all(x0 - slack <= w.x0 and w.x1 <= x1 + slack for w in ln.words) for ln in region]
+    below = inside[above:]  # the table's rows (not a total under its own rule)
+    if len(below) >= 3 and sum(below) >= 0.9 * len(below) and not all(inside[:above]):
         return region[above:]
     return region
 
