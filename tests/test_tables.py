@@ -1468,3 +1468,24 @@ def test_justified_text_above_a_narrower_ruled_table_is_no_row(doc: pymupdf.Docu
     rule(page, 172 + 15 * 3 + 5, 40, 240)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == rows
+
+
+def test_a_group_heading_does_not_go_on_in_a_leaf_heading_under_it(doc: pymupdf.Document) -> None:
+    """Unruled: "2009 (prov.)" over "q-o-q" and "y-o-y" is their group, though the leaf line
+    under it starts in lower case, as the second line of a wrapped heading beside it does."""
+    page = doc.new_page()
+    text(page, 0, 110, "Annual rate of", right=250)
+    text(page, 266, 110, "2009 (prov.)")  # over both, flush with the first on the left
+    text(page, 72, 123, "Industry")
+    text(page, 0, 123, "change (%)", right=250)
+    text(page, 0, 123, "q-o-q", right=290)
+    text(page, 0, 123, "y-o-y", right=322)
+    text(page, 0, 123, "Rank", right=370)
+    body = [["Utilities", "(0.7)", "1.1", "(0.5)", "11"], ["Information", "(1.0)", "(3.5)", "(1.1)", "6"],
+            ["Financial activities", "(2.6)", "(0.9)", "0.2", "27"], ["Construction", "1.4", "2.2", "(0.3)", "3"]]
+    figures_table(page, 72, 140, 14, body, (250, 290, 322, 370))
+    [t] = extract_pdf_tables(page, 1)
+    # (the wrapped heading beside it, "Annual rate of" / "change (%)", is left on two rows: an
+    # unruled header's lines join whole or not at all)
+    assert grid(t)[2:] == body
+    assert [row[2:4] for row in grid(t)[:2]] == [["2009 (prov.)", ""], ["q-o-q", "y-o-y"]]

@@ -1054,7 +1054,12 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
         # a label's open end goes on in a row of figures (a heading's too, but the header's
         # lines join by the rules above)
         body = _has_datum(prev) or _has_datum(r)
-        cont = shared and gap <= 0.8 * r.height and not _units_row(r, full) and (
+        # a heading over several columns goes on in a line centred under it, not in a leaf's
+        same = body or all(
+            prev.cover.get(j, j) <= r.cover.get(j, j) or abs(sum(prev.spans[j]) - sum(r.spans[j])) < r.height
+            for j in shared
+        )
+        cont = shared and same and gap <= 0.8 * r.height and not _units_row(r, full) and (
             tight
             or all(_carries_on(prev.cells[j], r.cells[j]) or body and _open_ended(prev.cells[j], r.cells[j]) for j in shared)
         )
