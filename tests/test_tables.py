@@ -1489,3 +1489,23 @@ def test_a_group_heading_does_not_go_on_in_a_leaf_heading_under_it(doc: pymupdf.
     # unruled header's lines join whole or not at all)
     assert grid(t)[2:] == body
     assert [row[2:4] for row in grid(t)[:2]] == [["2009 (prov.)", ""], ["q-o-q", "y-o-y"]]
+
+
+def test_a_short_line_centred_under_a_group_heading_goes_on_in_it(doc: pymupdf.Document) -> None:
+    """Booktabs, the header's lines evenly spaced: "rate", centred under the group heading "Crude
+    birth" over two columns, is its second line, not a tier of its own."""
+    page = doc.new_page()
+    rule(page, 92, 72, 420)
+    for x0, x1, first, second in ((180, 300, "Crude birth", "rate"), (300, 420, "Net", "migration")):
+        centred(page, x0, x1, 105, first)
+        centred(page, x0, x1, 118, second)
+    for k, x0 in enumerate((180, 240, 300, 360)):
+        centred(page, x0, x0 + 60, 131, "Men" if k % 2 == 0 else "Women")
+    text(page, 72, 131, "State")
+    rule(page, 136, 72, 420)
+    body = [["Connecticut", "30.3", "30.5", "3.66", "3.61"], ["Delaware", "8.5", "7.8", "1.80", "1.84"],
+            ["Florida", "11.2", "10.9", "2.31", "2.40"]]
+    figures_table(page, 72, 150, 14, body, (232, 292, 352, 412))
+    rule(page, 150 + 14 * 2 + 5, 72, 420)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["State", "Crude birth rate", "", "Net migration", ""], ["", "Men", "Women", "Men", "Women"], *body]

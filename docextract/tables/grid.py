@@ -851,7 +851,7 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
         ruled = _ruled_between(a, b, rules, *_row_extent(a, b))
         # a heading's lines are set closer than the header's tiers (the widest step below them)
         closer = steps[i] < max(steps[i + 1 :], default=0.0) - LEADING_MARGIN * b.height
-        if not ruled and (closer and _wraps_headings(a, b) or _group_goes_on(a, b)):
+        if not ruled and (closer and _wraps_headings(a, b) or _group_goes_on(a, b) or _centred_under(a, b)):
             tiers[-1].append(b)
         elif any(map(_spans_columns, tiers[-1])) or _spans_columns(b) or ruled or _units_row(a, width) or _units_row(b, width):
             tiers.append([b])
@@ -899,6 +899,29 @@ def _units_row(row: RowText, width: int) -> bool:
     cells = [c for j, c in enumerate(row.cells) if c and not (j == 0 and _UNIT_STUB.match(c))]
     labelled = len(cells) < len(row.filled)  # "Unit" in the stub column
     return len(cells) >= (2 if labelled else max(2, 0.6 * width)) and all(_UNIT.match(c) for c in cells)
+
+
+def _centred_under(a: RowText, b: RowText) -> bool:
+    """Whether each heading of line ``b`` is the next line of a group heading in ``a``: centred
+    under a heading of ``a`` in the same columns, the two over several ("Unemployment" / "rate
+    (%)", "Net" / "migration"); each is moved to the column its heading above starts in."""
+    starts: dict[int, int] = {}
+    for j in b.filled:
+        last = b.cover.get(j, j)
+        above = [k for k in a.filled if k <= last and j <= a.cover.get(k, k)]
+        if len(above) != 1 or above[0] in starts.values():
+            return False
+        k = above[0]
+        if max(last, a.cover.get(k, k)) == k or abs(sum(a.spans[k]) - sum(b.spans[j])) >= b.height:
+            return False
+        starts[j] = k
+    for j, k in starts.items():
+        last = max(b.cover.pop(j, j), a.cover.get(k, k))
+        if j != k:
+            b.cells[k], b.cells[j] = b.cells[j], ""
+            b.spans[k] = b.spans.pop(j)
+        b.cover[k] = last
+    return bool(starts)
 
 
 def _group_goes_on(a: RowText, b: RowText) -> bool:
