@@ -1509,3 +1509,21 @@ def test_a_short_line_centred_under_a_group_heading_goes_on_in_it(doc: pymupdf.D
     rule(page, 150 + 14 * 2 + 5, 72, 420)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["State", "Crude birth rate", "", "Net migration", ""], ["", "Men", "Women", "Men", "Women"], *body]
+
+
+def test_a_short_heading_centred_between_two_columns_heads_both(doc: pymupdf.Document) -> None:
+    """Booktabs: a year narrower than the gap it is centred on, over a heading in each column
+    either side, is their group heading (not a line of one of their headings)."""
+    page = doc.new_page()
+    rule(page, 98, 72, 372)
+    rule(page, 129, 72, 372)
+    lines = [(124, ["State", "Number", "%", "Total"])]
+    body = [["Arizona", "191", "54.2", "230"], ["Arkansas", "137", "86.2", "129"],
+            ["California", "2,371", "10.1", "2,402"], ["Colorado", "554", "55.9", "560"]]
+    lines += [(140 + 14 * i, row) for i, row in enumerate(body)]
+    set_lines(page, 72, lines, (230, 290, 370))
+    rule(page, 140 + 14 * 3 + 5, 72, 372)
+    gap = (230 + 290 - pymupdf.get_text_length("54.2", fontsize=FONT)) / 2
+    centred(page, gap - 15, gap + 15, 110, "2010")
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["State", "2010", "", "Total"], ["", "Number", "%", ""], *body]

@@ -614,10 +614,40 @@ def region_grid(region: list[Line], rules: Sequence[Rule] = ()) -> list[list[str
     joined = _complementary_gaps(rows, gaps)
     if joined:
         gaps = [g for i, g in enumerate(gaps) if i not in joined]
-        rows = _place(region, gaps, spanned)
+    short = _short_groups(region, gaps)
+    if joined or short:
+        rows = _place(region, gaps, spanned | short)
     body = _join_ruled_rows(rows[head:], rules, _tabular_extent(region))
     grid = finish_rows((_header_rows(rows[:head], rules) if head else []) + body, rules)
     return grid if head else _stub_heading_up(grid)
+
+
+def _short_groups(region: list[Line], gaps: list[tuple[float, float]]) -> dict[int, Rule]:
+    """Header headings narrower than a column gap, centred on one between two columns that each
+    have a heading of their own under it ("2010" over "Number" and "%"): a group heading over
+    both (``id`` -> the columns' extent, as :func:`_spanned_chunks` gives it). A heading of one
+    column is aligned with its column, not centred on a gap."""
+    first = next((k for k, ln in enumerate(region) if _holds_figure(ln)), 0)
+    if not gaps or not 1 < first <= MAX_HEADER:
+        return {}
+    left, right = _tabular_extent(region)
+    edges = [left] + [x for g in gaps for x in g] + [right]
+    out: dict[int, Rule] = {}
+    for i, ln in enumerate(region[: first - 1]):
+        heads = [(c.x0 + c.x1) / 2 for b in region[i + 1 : first] for c in b.chunks]
+        for c in ln.chunks:
+            for k, (g0, g1) in enumerate(gaps):
+                x0, x1 = edges[2 * k], edges[2 * k + 3]
+                if (
+                    abs(c.x0 + c.x1 - g0 - g1) <= ln.height
+                    and not (c.x0 < g0 and g1 < c.x1)
+                    and x0 - ln.height <= c.x0
+                    and c.x1 <= x1 + ln.height
+                    and any(x0 <= m <= g0 for m in heads)
+                    and any(g1 <= m <= x1 for m in heads)
+                ):
+                    out[id(c)] = (ln.y1, x0, x1)
+    return out
 
 
 def _stub_heading_up(grid: list[list[str]]) -> list[list[str]]:
