@@ -1527,3 +1527,21 @@ def test_a_short_heading_centred_between_two_columns_heads_both(doc: pymupdf.Doc
     centred(page, gap - 15, gap + 15, 110, "2010")
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["State", "2010", "", "Total"], ["", "Number", "%", ""], *body]
+
+
+def test_two_ruled_tables_set_close_side_by_side(doc: pymupdf.Document) -> None:
+    """Two tables side by side, the gap between them narrower than a column gap inside the
+    right one, each ruled across itself only; the right one's labels repeat by section."""
+    page = doc.new_page()
+    left_rows = [["Characteristic", "2007", "2008"], ["Civilian population", "38.3", "35.5"],
+                 ["Civilian labor force", "34.2", "34.3"], ["Participation rate", "22.6", "23.2"]]
+    right_rows = [["Characteristic", "Part-time", "Vacancies"], ["Men", "", ""], ["Labor force", "26.6", "23.5"],
+                  ["Participation", "64.4", "64.5"], ["Women", "", ""], ["Labor force", "62.1", "73.0"],
+                  ["Participation", "34.3", "30.2"]]
+    for x0, x1, rows, rights in ((40, 262, left_rows, (220, 260)), (282, 520, right_rows, (440, 518))):
+        rule(page, 96, x0, x1)
+        set_lines(page, x0 + 2, [(110 + 14 * i, row) for i, row in enumerate(rows)], rights)
+        rule(page, 115, x0, x1)
+        rule(page, 110 + 14 * (len(rows) - 1) + 5, x0, x1)
+    tables = [grid(t) for t in extract_pdf_tables(page, 1)]
+    assert left_rows in tables and right_rows in tables

@@ -1298,7 +1298,8 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
         found = [ln for ln in found if id(ln) not in taken]
         if not found:
             continue
-        for side in _side_by_side(below_top_rule(_extend_down(found, lines, rules), rules), lines, taken):
+        region = below_top_rule(_extend_down(found, lines, rules), rules)
+        for side in _side_by_side(region, lines, taken, _rules_near(region, rules)):
             region = below_top_rule(side, rules)  # a side's own top rule spans only that side
             grid = region_grid(region, rules)
             if is_table(grid, _ruled_across(region, rules)):
@@ -1306,7 +1307,7 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
     return out
 
 
-def _side_by_side(region: list[Line], lines: Sequence[Line], taken: set[int]) -> list[list[Line]]:
+def _side_by_side(region: list[Line], lines: Sequence[Line], taken: set[int], rules: Sequence[Rule] = ()) -> list[list[Line]]:
     """A region holding two tables set side by side, or a table beside a column of running text,
     as its two sides: cut at a whitespace gap through all its lines, three text heights wide or
     more, where one side is running text and the other is not, or where a table starts on its
@@ -1319,13 +1320,15 @@ def _side_by_side(region: list[Line], lines: Sequence[Line], taken: set[int]) ->
         return [region]
     h = statistics.median(ln.height for ln in region)
     gaps = _union_gaps([(c.x0, c.x1) for ln in region for c in ln.chunks], 0.3 * h)
-    for g0, g1 in sorted((g for g in gaps if g[1] - g[0] >= 3 * h), key=lambda g: g[0] - g[1]):
+    # rules that end at a gap and none across it: each side ruled as a table of its own
+    ruled = {g for g in gaps if _rules_part(g, rules, h)}
+    for g0, g1 in sorted((g for g in gaps if g[1] - g[0] >= (1.5 if g in ruled else 3) * h), key=lambda g: g[0] - g[1]):
         cut = (g0 + g1) / 2
         pairs = [_halves(ln, cut) for ln in region]
         left = [a for a, _ in pairs if a is not None]
         right = [b for _, b in pairs if b is not None]
         apart = sum(a is None or b is None for a, b in pairs) > 0.3 * len(pairs)
-        if _starts_table(left, right, apart) or _prose(left) != _prose(right) or _notes(left) != _notes(right):
+        if _starts_table(left, right, apart, (g0, g1) in ruled) or _prose(left) != _prose(right) or _notes(left) != _notes(right):
             _go_on_below(region, lines, cut, (left, right), taken)
             above = _halves(lines[k - 1], cut) if (k := _index_of(lines, region[0])) else (None, None)
             return [part for side, cap in zip((left, right), above, strict=True) if (part := _trim(_under(cap, side)))]
@@ -1341,7 +1344,7 @@ def _under(caption: Line | None, side: list[Line]) -> list[Line]:
     wraps onto (the other side's caption ended a line sooner, or wraps other than this one)."""
     if caption is None or not _CAPTION.match(_line_text(caption)):
         return side
-    while side and _wraps_onto(caption, side[0]):
+    while side and len(side[0].chunks) == 1 and _wraps_onto(caption, side[0]):
         caption, side = side[0], side[1:]
     return side
 
@@ -1379,8 +1382,16 @@ def _prose(lines: list[Line]) -> bool:
     return len(lines) >= 3 and len(full) >= 0.6 * len(lines)
 
 
-def _starts_table(left: list[Line], right: list[Line], apart: bool) -> bool:
-    """Whether ``right`` starts a table of its own beside ``left`` (see :func:`_side_by_side`)."""
+def _rules_part(gap: tuple[float, float], rules: Sequence[Rule], h: float) -> bool:
+    """Whether ruling lines end at ``gap`` (within a text height) and none crosses it."""
+    g0, g1 = gap
+    ends = any(g0 - h <= r[2] <= g1 + h or g0 - h <= r[1] <= g1 + h for r in rules)
+    return ends and not any(r[1] < g0 and g1 < r[2] for r in rules)
+
+
+def _starts_table(left: list[Line], right: list[Line], apart: bool, ruled: bool = False) -> bool:
+    """Whether ``right`` starts a table of its own beside ``left`` (see :func:`_side_by_side`);
+    ``ruled``: rules part the two, so the labels may repeat (sections of one table)."""
     stub = [ln.chunks[0].text for ln in right if len(ln.chunks) >= 2]
     last = [ln.chunks[-1].text for ln in left if len(ln.chunks) >= 2]
     labels = [t for t in stub if not is_figure(t) and re.search(r"[^\W\d_]{2}", t)]
@@ -1388,7 +1399,7 @@ def _starts_table(left: list[Line], right: list[Line], apart: bool) -> bool:
         len(stub) >= 3
         and len(last) >= 3
         and len(labels) >= 0.6 * len(stub)
-        and len(set(labels)) >= (0.8 if apart else 1.0) * len(labels)
+        and (ruled or len(set(labels)) >= (0.8 if apart else 1.0) * len(labels))
         and sum(map(is_figure, last)) >= 0.5 * len(last)
     )
 
