@@ -1545,3 +1545,21 @@ def test_two_ruled_tables_set_close_side_by_side(doc: pymupdf.Document) -> None:
         rule(page, 110 + 14 * (len(rows) - 1) + 5, x0, x1)
     tables = [grid(t) for t in extract_pdf_tables(page, 1)]
     assert left_rows in tables and right_rows in tables
+
+
+def test_a_short_heading_centred_over_the_middle_of_three_heads_them(doc: pymupdf.Document) -> None:
+    """Booktabs: "2010" alone over "Q1", "Q2", "Q3", centred on the middle one, heads the three;
+    "Share of" over "total" is one heading's two lines."""
+    page = doc.new_page()
+    rule(page, 96, 72, 412)
+    centred(page, 230, 290, 110, "2010")
+    centred(page, 340, 410, 110, "Share of")
+    lines = [(124, ["Region", "Q1", "Q2", "Q3", "total"])]
+    body = [["North", "16.8", "16.6", "19.3", "21.0"], ["South", "11.3", "12.3", "12.7", "13.1"],
+            ["East", "9.1", "9.4", "9.9", "10.2"]]
+    lines += [(140 + 14 * i, row) for i, row in enumerate(body)]
+    set_lines(page, 72, lines, (220, 280, 340, 400))
+    rule(page, 129, 72, 412)
+    rule(page, 140 + 14 * 2 + 5, 72, 412)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Region", "2010", "", "", "Share of total"], ["", "Q1", "Q2", "Q3", ""], *body]

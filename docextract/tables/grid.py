@@ -647,7 +647,25 @@ def _short_groups(region: list[Line], gaps: list[tuple[float, float]]) -> dict[i
                     and any(g1 <= m <= x1 for m in heads)
                 ):
                     out[id(c)] = (ln.y1, x0, x1)
+            for k in range(1, len(gaps)):
+                if id(c) not in out and _heads_three(c, ln, region[i + 1], edges, k):
+                    out[id(c)] = (ln.y1, edges[2 * k - 2], edges[2 * k + 3])
     return out
+
+
+def _heads_three(c: Chunk, ln: Line, below: Line, edges: list[float], k: int) -> bool:
+    """Whether ``c``, centred over column ``k`` and alone over it and its two neighbours, heads
+    the three: the line right under it has a heading in each, the middle one no next line of
+    ``c`` ("2010" over "Q1", "Q2", "Q3"; not "Share of" over "total")."""
+    x0, x1 = edges[2 * k], edges[2 * k + 1]
+    if abs(c.x0 + c.x1 - x0 - x1) > ln.height or not (x0 - ln.height <= c.x0 and c.x1 <= x1 + ln.height):
+        return False
+    if any(o is not c and edges[2 * k - 2] <= o.x1 and o.x0 <= edges[2 * k + 3] for o in ln.chunks):
+        return False
+    under = [[d for d in below.chunks if edges[2 * j] <= (d.x0 + d.x1) / 2 <= edges[2 * j + 1]] for j in (k - 1, k, k + 1)]
+    if not all(len(u) == 1 for u in under):
+        return False
+    return not _carries_on(c.text, under[1][0].text) and c.text.split()[-1].lower() not in _OPEN_END
 
 
 def _stub_heading_up(grid: list[list[str]]) -> list[list[str]]:
