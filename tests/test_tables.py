@@ -1563,3 +1563,15 @@ def test_a_short_heading_centred_over_the_middle_of_three_heads_them(doc: pymupd
     rule(page, 140 + 14 * 2 + 5, 72, 412)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["Region", "2010", "", "", "Share of total"], ["", "Q1", "Q2", "Q3", ""], *body]
+    # centred over the three, the last one wider, so not quite over the middle one
+    page = doc.new_page()
+    rule(page, 96, 72, 412)
+    male = 220 - pymupdf.get_text_length("Male", fontsize=FONT)
+    centred(page, male, 345, 110, "2007")
+    lines = [(124, ["State", "Male", "Female", "Both sexes"])]
+    lines += [(140 + 14 * i, row[:4]) for i, row in enumerate(body)]
+    set_lines(page, 72, lines, (220, 275, 345))
+    rule(page, 129, 72, 412)
+    rule(page, 140 + 14 * 2 + 5, 72, 412)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["State", "2007", "", ""], ["", "Male", "Female", "Both sexes"], *[row[:4] for row in body]]

@@ -654,11 +654,14 @@ def _short_groups(region: list[Line], gaps: list[tuple[float, float]]) -> dict[i
 
 
 def _heads_three(c: Chunk, ln: Line, below: Line, edges: list[float], k: int) -> bool:
-    """Whether ``c``, centred over column ``k`` and alone over it and its two neighbours, heads
+    """Whether ``c``, centred over column ``k`` (or the three) and alone over it and its two neighbours, heads
     the three: the line right under it has a heading in each, the middle one no next line of
     ``c`` ("2010" over "Q1", "Q2", "Q3"; not "Share of" over "total")."""
     x0, x1 = edges[2 * k], edges[2 * k + 1]
-    if abs(c.x0 + c.x1 - x0 - x1) > ln.height or not (x0 - ln.height <= c.x0 and c.x1 <= x1 + ln.height):
+    centre = c.x0 + c.x1  # (twice) on the middle column's centre or the three's
+    if min(abs(centre - x0 - x1), abs(centre - edges[2 * k - 2] - edges[2 * k + 3])) > ln.height:
+        return False
+    if not (x0 - ln.height <= c.x0 and c.x1 <= x1 + ln.height):
         return False
     if any(o is not c and edges[2 * k - 2] <= o.x1 and o.x0 <= edges[2 * k + 3] for o in ln.chunks):
         return False
