@@ -1414,6 +1414,12 @@ def test_a_units_row_under_year_headings_and_a_unit_note_above(doc: pymupdf.Docu
                        ["Single person", "4.59", "4.51", "4.36"],
                        ["Single person with dependent children", "4.23", "3.73", "4.10"],
                        ["Two adults", "0.37", "0.43", "0.39"], ["Total", "6.15", "6.02", "5.83"]]
+    # a unit in brackets over the table is its unit note, too
+    page = doc.new_page()
+    text(page, 0, 96, "(%)", right=330)
+    set_lines(page, 72, [lines[0], *lines[2:]], (230, 280, 330))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t)[0] == ["Type of household", "2009", "2010", "2011"]
 
 
 def test_group_headings_ending_on_an_open_word_go_on(doc: pymupdf.Document) -> None:

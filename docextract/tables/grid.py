@@ -254,18 +254,25 @@ def _line_text(ln: Line) -> str:
 
 def _trim(region: list[Line]) -> list[Line]:
     """Drop a caption ("Table 3. ...") above a region, with the lines it wraps onto, and a unit
-    note ("Unit: EUR million"), and source notes below it, with the footnotes after them."""
+    note ("Unit: EUR million", "(%)"), and source notes below it, with the footnotes after them."""
     while region and _CAPTION.match(_line_text(region[0])):
         caption, region = region[0], region[1:]
         while region and _wraps_onto(caption, region[0]):
             caption, region = region[0], region[1:]
-    while region and len(region[0].chunks) == 1 and _UNIT_NOTE.match(_line_text(region[0])):
+    while region and len(region[0].chunks) == 1 and _unit_note(_line_text(region[0])):
         region = region[1:]
     lone = len(region)
     while lone and len(region[lone - 1].chunks) == 1:
         lone -= 1
     footer = next((k for k in range(lone, len(region)) if _ends_table(_line_text(region[k]))), len(region))
     return region[:footer]
+
+
+def _unit_note(text: str) -> bool:
+    """Whether a line over a table gives its unit: "Unit: EUR million", or a unit in brackets,
+    "(%)", "(per 1 000 inhabitants)"."""
+    bracketed = text.startswith("(") and text.endswith(")") and _UNIT.match(text[1:-1].strip())
+    return bool(_UNIT_NOTE.match(text) or bracketed)
 
 
 def _ends_table(text: str) -> bool:
