@@ -1248,8 +1248,7 @@ def test_a_header_line_of_one_cell_under_the_top_rule_stays(doc: pymupdf.Documen
     text(page, 0, 98, "Current prices Annual rate", right=326)
     rule(page, 103, 72, 330)
     body = [["Total economy", "185 601", "-2,0"], ["Mining", "13 461", "+2,9"], ["Manufacturing", "2 103", "+2,3"]]
-    figures_table(page, 72, 118, 14, body, (250, 326))
-    rule(page, 118 + 14 * 2 + 5, 72, 330)
+    closed_rows(page, 72, 118, 14, body, (250, 326), (72, 330))
     [t] = extract_pdf_tables(page, 1)
     assert len(grid(t)) == 1 + len(body) and grid(t)[1:] == body
 
@@ -1270,6 +1269,13 @@ def test_a_table_goes_on_beside_the_caption_and_notes_of_a_shorter_one(doc: pymu
     figures_table(page, 330, 110, 17, long_rows, (440, 500))
     tables = [grid(t) for t in extract_pdf_tables(page, 1)]
     assert short in tables and long_rows in tables and len(tables) == 2
+
+
+def closed_rows(page: pymupdf.Page, x: float, top: float, pitch: float, rows: list[list[str]],
+                rights: tuple[float, ...], rule_span: tuple[float, float]) -> None:
+    """:func:`figures_table` with the rule that closes it under its last row."""
+    figures_table(page, x, top, pitch, rows, rights)
+    rule(page, top + pitch * (len(rows) - 1) + 5, *rule_span)
 
 
 def test_a_centred_caption_wrapped_onto_a_second_line_is_no_row(doc: pymupdf.Document) -> None:
@@ -1323,8 +1329,7 @@ def test_a_heading_wrapped_onto_its_number_is_no_data_row(doc: pymupdf.Document)
     text(page, 0, 134, "Rank", right=390)
     rule(page, 139, 72, 400)
     body = [["Single person", "11.1", "10.7", "2"], ["Two adults", "31.4", "31.8", "27"], ["Other", "70.3", "71.6", "21"]]
-    figures_table(page, 72, 153, 14, body, (245, 295, 390))
-    rule(page, 153 + 14 * 2 + 5, 72, 400)
+    closed_rows(page, 72, 153, 14, body, (245, 295, 390), (72, 400))
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["Household type", "2009", "", "Rank"], ["", "Under 65", "65 and over", ""], *body]
 
@@ -1438,8 +1443,7 @@ def test_group_headings_ending_on_an_open_word_go_on(doc: pymupdf.Document) -> N
     rule(page, 155, 72, 420)
     body = [["Cyprus", "8.22", "9.42", "53.2", "58.7"], ["Latvia", "8.94", "8.23", "18.9", "21.4"],
             ["Lithuania", "7.64", "8.06", "23.0", "21.4"]]
-    figures_table(page, 72, 170, 15, body, (225, 285, 345, 405))
-    rule(page, 170 + 15 * 2 + 5, 72, 420)
+    closed_rows(page, 72, 170, 15, body, (225, 285, 345, 405), (72, 420))
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["Member State", "Public expenditure on education as % of GDP", "", "Early leavers from education and training", ""],
                        ["", "Males", "Females", "Males", "Females"], *body]
@@ -1470,8 +1474,7 @@ def test_justified_text_above_a_narrower_ruled_table_is_no_row(doc: pymupdf.Docu
             ["Construction", "46.9", "46.8"], ["Manufacturing", "43.4", "40.0"]]
     figures_table(page, 44, 153, 15, rows[:1], (180, 236))
     rule(page, 158, 40, 240)
-    figures_table(page, 44, 172, 15, rows[1:], (180, 236))
-    rule(page, 172 + 15 * 3 + 5, 40, 240)
+    closed_rows(page, 44, 172, 15, rows[1:], (180, 236), (40, 240))
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == rows
 
@@ -1511,8 +1514,7 @@ def test_a_short_line_centred_under_a_group_heading_goes_on_in_it(doc: pymupdf.D
     rule(page, 136, 72, 420)
     body = [["Connecticut", "30.3", "30.5", "3.66", "3.61"], ["Delaware", "8.5", "7.8", "1.80", "1.84"],
             ["Florida", "11.2", "10.9", "2.31", "2.40"]]
-    figures_table(page, 72, 150, 14, body, (232, 292, 352, 412))
-    rule(page, 150 + 14 * 2 + 5, 72, 420)
+    closed_rows(page, 72, 150, 14, body, (232, 292, 352, 412), (72, 420))
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["State", "Crude birth rate", "", "Net migration", ""], ["", "Men", "Women", "Men", "Women"], *body]
 
