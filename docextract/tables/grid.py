@@ -61,8 +61,9 @@ _UNIT = re.compile(
 )
 _UNIT_STUB = re.compile(r"^(?:units?|unit of measure|measure)$", re.IGNORECASE)
 _UNIT_NOTE = re.compile(r"^(?:units?|unit of measure)\s*:", re.IGNORECASE)  # "Unit: EUR million" over a table
-# Words no label ends on (articles, prepositions, conjunctions; en, de, fr, es, it, nl): a label
-# ending on one goes on in the next line's cell, whatever that starts with ("aged" / "65 or over").
+# Words no label ends on (articles, prepositions, conjunctions; en, de, fr, es, it, nl), as set
+# inside a label, in lower case ("Class A" ends): a label ending on one goes on in the next line's
+# cell, whatever that starts with ("aged" / "65 or over").
 _OPEN_END = frozenset(
     "a an the of and or to by with from for at in on than under aged between per "
     "der die das des dem den und oder von mit für bis zu im unter "
@@ -287,6 +288,7 @@ def _captions(ln: Line) -> bool:
 
 
 def _caption_wraps_onto(above: Line, ln: Line) -> bool:
+    """Whether ``ln`` is the next line of the caption ``above``."""
     return bool(_CAPTION.match(_line_text(above))) and _wraps_onto(above, ln)
 
 
@@ -661,9 +663,9 @@ def _short_groups(region: list[Line], gaps: list[tuple[float, float]]) -> dict[i
 
 
 def _heads_three(c: Chunk, ln: Line, below: Line, edges: list[float], k: int) -> bool:
-    """Whether ``c``, centred over column ``k`` (or the three) and alone over it and its two neighbours, heads
-    the three: the line right under it has a heading in each, the middle one no next line of
-    ``c`` ("2010" over "Q1", "Q2", "Q3"; not "Share of" over "total")."""
+    """Whether ``c``, centred over column ``k`` (or over the three) and alone over it and its two
+    neighbours, heads the three: the line right under it has a heading in each, the middle one
+    no next line of ``c`` ("2010" over "Q1", "Q2", "Q3"; not "Share of" over "total")."""
     x0, x1 = edges[2 * k], edges[2 * k + 1]
     centre = c.x0 + c.x1  # (twice) on the middle column's centre or the three's
     if min(abs(centre - x0 - x1), abs(centre - edges[2 * k - 2] - edges[2 * k + 3])) > ln.height:
@@ -675,7 +677,7 @@ def _heads_three(c: Chunk, ln: Line, below: Line, edges: list[float], k: int) ->
     under = [[d for d in below.chunks if edges[2 * j] <= (d.x0 + d.x1) / 2 <= edges[2 * j + 1]] for j in (k - 1, k, k + 1)]
     if not all(len(u) == 1 for u in under):
         return False
-    return not _carries_on(c.text, under[1][0].text) and c.text.split()[-1].lower() not in _OPEN_END
+    return not _carries_on(c.text, under[1][0].text) and c.text.split()[-1] not in _OPEN_END
 
 
 def _stub_heading_up(grid: list[list[str]]) -> list[list[str]]:
@@ -1087,7 +1089,7 @@ def _carries_on(above: str, text: str) -> bool:
 def _open_ended(above: str, text: str) -> bool:
     """Whether a label goes on in the next line's cell, whatever that starts with: it ends on a
     word no label ends on ("aged" / "65 or over")."""
-    return bool(above) and above.split()[-1].lower() in _OPEN_END and not is_numeric(text)
+    return bool(above) and above.split()[-1] in _OPEN_END and not is_numeric(text)
 
 
 def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowText]:
@@ -1328,22 +1330,23 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
             continue
         region = below_top_rule(_extend_down(found, lines, rules), rules)
         for side in _side_by_side(region, lines, taken, _rules_near(region, rules)):
-            region = below_top_rule(side, rules)  # a side's own top rule spans only that side
-            grid = region_grid(region, rules)
-            if is_table(grid, _ruled_across(region, rules)):
-                out.append((region[0].y0, make_table(grid, page_no)))
+            part = below_top_rule(side, rules)  # a side's own top rule spans only that side
+            grid = region_grid(part, rules)
+            if is_table(grid, _ruled_across(part, rules)):
+                out.append((part[0].y0, make_table(grid, page_no)))
     return out
 
 
-def _side_by_side(region: list[Line], lines: Sequence[Line], taken: set[int], rules: Sequence[Rule] = ()) -> list[list[Line]]:
+def _side_by_side(region: list[Line], lines: Sequence[Line], taken: set[int], rules: Sequence[Rule]) -> list[list[Line]]:
     """A region holding two tables set side by side, or a table beside a column of running text,
     as its two sides: cut at a whitespace gap through all its lines, three text heights wide or
-    more, where one side is running text and the other is not, or where a table starts on its
-    right: a column of labels after a column of figures, each side with columns of its own, and
-    the labels all different (a column of words in one table repeats them) or the two sides'
-    lines set apart (rows of one table share their lines). Each side goes on in the page's
-    ``lines`` below the region while they stay on their side of the cut (a table beside a
-    shorter one goes on beside its notes); those lines are added to ``taken``."""
+    more (one and a half where ``rules``, the ruling lines near it, end at the gap and none
+    crosses it), where one side is running text and the other is not, or where a table starts on
+    its right: a column of labels after a column of figures, each side with columns of its own,
+    and the labels all different (a column of words in one table repeats them) or the two sides'
+    lines set apart (rows of one table share their lines) or ruled apart. Each side goes on in
+    the page's ``lines`` below the region while they stay on their side of the cut (a table
+    beside a shorter one goes on beside its notes); those lines are added to ``taken``."""
     if sum(len(ln.chunks) for ln in region if len(ln.chunks) >= 2) < 8:
         return [region]
     h = statistics.median(ln.height for ln in region)
