@@ -1583,3 +1583,18 @@ def test_a_short_heading_centred_over_the_middle_of_three_heads_them(doc: pymupd
     rule(page, 140 + 14 * 2 + 5, 72, 412)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["State", "2007", "", ""], ["", "Male", "Female", "Both sexes"], *[row[:4] for row in body]]
+
+
+def test_a_flag_set_apart_after_a_figure_stays_with_it(doc: pymupdf.Document) -> None:
+    """Columns of figures a few points apart, one figure flagged "p" after a space: the flag goes
+    with its figure, and the figures stay a cell each ("x" after a figure is a cell of its own)."""
+    page = doc.new_page()
+    rows = [["Activity", "2007", "2008", "2009"], ["Mining", "10 520", "10 840", "10 388"],
+            ["Construction", "15 204", "18 048 p", "15 379"], ["Trade", "9 851", "x", "9 968"],
+            ["Transport", "11 458", "11 005", "11 246"]]
+    for i, row in enumerate(rows):
+        text(page, 72, 110 + 14 * i, row[0])
+        for right, cell in zip((200, 244, 280), row[1:], strict=True):
+            text(page, 0, 110 + 14 * i, cell, right=right)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == rows

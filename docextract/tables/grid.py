@@ -74,6 +74,7 @@ _OPEN_END = frozenset(
 )
 _GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[%)]*[a-z*]?$")  # three digits that go on with a number
 _NOTE = re.compile(r"^\(\d{1,2}\)$")  # a note mark ("(1)")
+_FLAG = re.compile(r"^(?:[a-w]|\([a-w]\)|\*{1,3})$")  # a figure's flag set apart ("18 048 p"; "x" marks a gap)
 _GROUPED = re.compile(r"(?:^|[^\d.,])\d{1,3}$")  # a number's leading digits, or a group of them
 _SIGN = re.compile(r"^[$€£¥₹]$|^[A-Z]{0,2}\$$")  # "$", "€", "US$"
 # a figure, perhaps with a footnote mark set after it ("776a", "12.5*")
@@ -165,17 +166,24 @@ def split_chunks(line: Line, gap: float | None = None) -> list[Chunk]:
 def _split_figures(chunks: list[Chunk]) -> list[Chunk]:
     """A run of figures set closer than a column gap ("21.0 20.8 19.2", "2008 2009") is a cell per
     figure, unless a figure goes on with the next group of three digits ("12 345") or is a year's
-    note mark ("2007 (1)"). Text layers only: OCR's boxes already part columns, and its gaps
+    note mark ("2007 (1)"); a flag set apart after a figure ("18 048 p") stays with it. Text layers only: OCR's boxes already part columns, and its gaps
     inside a number are not the print's (ICDAR tune read through OCR: F1 0.890 without this,
     0.800 with it)."""
     out: list[Chunk] = []
     for c in chunks:
-        if len(c.words) < 2 or any(w.source == "ocr" for w in c.words) or not all(is_figure(w.text) for w in c.words):
+        figures = is_figure(c.words[0].text) and all(is_figure(w.text) or _FLAG.match(w.text) for w in c.words)
+        if len(c.words) < 2 or any(w.source == "ocr" for w in c.words) or not figures:
             out.append(c)
             continue
         part = [c.words[0]]
         for w in c.words[1:]:
-            if _GROUP.match(w.text) and _GROUPED.search(part[-1].text) or _NOTE.match(w.text) and _YEAR.match(part[-1].text):
+            if (
+                _GROUP.match(w.text)
+                and _GROUPED.search(part[-1].text)
+                or _NOTE.match(w.text)
+                and _YEAR.match(part[-1].text)
+                or _FLAG.match(w.text)
+            ):
                 part.append(w)
             else:
                 out.append(Chunk(part))
