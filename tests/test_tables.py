@@ -1586,8 +1586,9 @@ def test_a_short_heading_centred_over_the_middle_of_three_heads_them(doc: pymupd
 
 
 def test_a_flag_set_apart_after_a_figure_stays_with_it(doc: pymupdf.Document) -> None:
-    """Columns of figures a few points apart, one figure flagged "p" after a space: the flag goes
-    with its figure, and the figures stay a cell each ("x" after a figure is a cell of its own)."""
+    """Columns of figures a few points apart, one figure flagged "p" after a space, or figures
+    with their "%" set apart: the flag or the sign goes with its figure, and the figures stay a
+    cell each ("x" after a figure is a cell of its own)."""
     page = doc.new_page()
     rows = [["Activity", "2007", "2008", "2009"], ["Mining", "10 520", "10 840", "10 388"],
             ["Construction", "15 204", "18 048 p", "15 379"], ["Trade", "9 851", "x", "9 968"],
@@ -1595,6 +1596,16 @@ def test_a_flag_set_apart_after_a_figure_stays_with_it(doc: pymupdf.Document) ->
     for i, row in enumerate(rows):
         text(page, 72, 110 + 14 * i, row[0])
         for right, cell in zip((200, 244, 280), row[1:], strict=True):
+            text(page, 0, 110 + 14 * i, cell, right=right)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == rows
+    # a per cent sign set apart after its figure, the next column close by
+    page = doc.new_page()
+    rows = [["Level", "Count", "Share", "Count", "Share"], ["Primary", "-5.5", "35.6 %", "-4.2", "31.0 %"],
+            ["Secondary", "0.8", "14.6 %", "-1.1", "16.5 %"], ["Tertiary", "2.4", "9.1 %", "1.7", "8.8 %"]]
+    for i, row in enumerate(rows):
+        text(page, 72, 110 + 14 * i, row[0])
+        for right, cell in zip((170, 207, 262, 299), row[1:], strict=True):
             text(page, 0, 110 + 14 * i, cell, right=right)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == rows

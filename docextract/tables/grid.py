@@ -74,7 +74,7 @@ _OPEN_END = frozenset(
 )
 _GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[%)]*[a-z*]?$")  # three digits that go on with a number
 _NOTE = re.compile(r"^\(\d{1,2}\)$")  # a note mark ("(1)")
-_FLAG = re.compile(r"^(?:[a-w]|\([a-w]\)|\*{1,3})$")  # a figure's flag set apart ("18 048 p"; "x" marks a gap)
+_FLAG = re.compile(r"^(?:[a-w]|\([a-w]\)|\*{1,3}|%|‰)$")  # set apart after a figure ("18 048 p", "35.6 %"; x marks a gap)
 _GROUPED = re.compile(r"(?:^|[^\d.,])\d{1,3}$")  # a number's leading digits, or a group of them
 _SIGN = re.compile(r"^[$€£¥₹]$|^[A-Z]{0,2}\$$")  # "$", "€", "US$"
 # a figure, perhaps with a footnote mark set after it ("776a", "12.5*")
