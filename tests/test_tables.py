@@ -1609,3 +1609,16 @@ def test_a_flag_set_apart_after_a_figure_stays_with_it(doc: pymupdf.Document) ->
             text(page, 0, 110 + 14 * i, cell, right=right)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == rows
+
+
+def test_a_section_label_right_under_the_header_is_a_row(doc: pymupdf.Document) -> None:
+    """Unruled: "Men" alone in the stub column right under the header line is the first
+    section's label, not the stub heading's next line ("Sex and age Men")."""
+    page = doc.new_page()
+    lines = [(110, ["Sex and age", "Dec. 2011", "Jan. 2012", "Feb. 2012"]), (124, ["Men"])]
+    body = [["16 to 19 years", "4.7", "5.3", "5.2"], ["20 to 24 years", "18.2", "18.2", "18.1"],
+            ["25 to 34 years", "12.9", "11.0", "12.3"], ["35 to 44 years", "8.1", "8.4", "8.0"]]
+    lines += [(138 + 14 * i, row) for i, row in enumerate(body)]
+    set_lines(page, 72, lines, (240, 300, 360))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Sex and age", "Dec. 2011", "Jan. 2012", "Feb. 2012"], ["Men", "", "", ""], *body]

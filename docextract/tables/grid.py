@@ -1136,6 +1136,7 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             and not _spans_columns(r)
             and not _has_data(r)
             and not _has_data(prev)
+            and not _section_under(prev, r)
             and (lead is None or _mid(r) - _mid(above) <= SET_APART * lead)
         ):  # top or bottom aligned
             _absorb(prev, r)  # stacked header lines ("to air" over "kg/year")
@@ -1166,6 +1167,14 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             continue
         out.append(r)
     return out
+
+
+def _section_under(prev: RowText, r: RowText) -> bool:
+    """Whether ``r``, a label alone in the stub column under a line of headings, is a section's
+    label ("Men" under "Sex and age | Dec. 2011 | ..."), not the stub heading's next line (which
+    goes on in lower case, or after an open word)."""
+    stub_only = r.filled == {0} and len(prev.filled - {0}) >= 2
+    return stub_only and not (_carries_on(prev.cells[0], r.cells[0]) or _open_ended(prev.cells[0], r.cells[0]))
 
 
 def _header_leading(rows: list[RowText]) -> float | None:
