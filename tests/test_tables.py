@@ -1622,3 +1622,26 @@ def test_a_section_label_right_under_the_header_is_a_row(doc: pymupdf.Document) 
     set_lines(page, 72, lines, (240, 300, 360))
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["Sex and age", "Dec. 2011", "Jan. 2012", "Feb. 2012"], ["Men", "", "", ""], *body]
+
+
+def test_scanned_section_labels_with_taller_boxes_stay_in_the_table() -> None:
+    """OCR boxes are as tall as a line's letters reach: a section label with a descender
+    ("Industry") comes out a fifth taller than the header's box, and is no heading in another
+    size that ends the table."""
+
+    def line(y: float, cells: list[tuple[str, float, float]], h: float = 20) -> list[Word]:
+        return [Word(text, x0, y, x1, y + h, 0.99, "ocr") for text, x0, x1 in cells]
+
+    words = [
+        *line(100, [("Sector", 10, 70), ("2007", 300, 340), ("2008", 400, 440)]),
+        *line(128, [("Industry", 10, 90)], h=24),
+        *line(160, [("Mining", 10, 75), ("4,045", 290, 340), ("3,740", 390, 440)]),
+        *line(190, [("Energy", 10, 78), ("5,157", 290, 340), ("4,958", 390, 440)]),
+        *line(218, [("Services", 10, 92)], h=24),
+        *line(250, [("Trade", 10, 60), ("163", 305, 340), ("177", 405, 440)]),
+        *line(280, [("Transport", 10, 95), ("92", 315, 340), ("96", 415, 440)]),
+    ]
+    [t] = tables_from_words(words, 1)
+    assert grid(t) == [["Sector", "2007", "2008"], ["Industry", "", ""], ["Mining", "4,045", "3,740"],
+                       ["Energy", "5,157", "4,958"], ["Services", "", ""], ["Trade", "163", "177"],
+                       ["Transport", "92", "96"]]
