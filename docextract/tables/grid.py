@@ -166,9 +166,9 @@ def split_chunks(line: Line, gap: float | None = None) -> list[Chunk]:
 def _split_figures(chunks: list[Chunk]) -> list[Chunk]:
     """A run of figures set closer than a column gap ("21.0 20.8 19.2", "2008 2009") is a cell per
     figure, unless a figure goes on with the next group of three digits ("12 345") or is a year's
-    note mark ("2007 (1)"); a flag set apart after a figure ("18 048 p") stays with it. Text layers only: OCR's boxes already part columns, and its gaps
-    inside a number are not the print's (ICDAR tune read through OCR: F1 0.890 without this,
-    0.800 with it)."""
+    note mark ("2007 (1)"); a flag or sign set apart after a figure ("18 048 p", "35.6 %") stays
+    with it. Text layers only: OCR's boxes already part columns, and its gaps inside a number are
+    not the print's (ICDAR tune read through OCR: F1 0.890 without this, 0.800 with it)."""
     out: list[Chunk] = []
     for c in chunks:
         figures = is_figure(c.words[0].text) and all(is_figure(w.text) or _FLAG.match(w.text) for w in c.words)
@@ -307,9 +307,7 @@ def _wraps_onto(above: Line, ln: Line) -> bool:
     if _captions(above):
         return _starts_under(above, ln, [c.x0 for c in above.chunks])
     return _starts_under(above, ln, [above.words[0].x0]) or (
-        len(ln.chunks) == 1
-        and abs(_centre(ln) - _centre(above)) < above.height / 2
-        and _starts_under(above, ln, [ln.chunks[0].x0])
+        len(ln.chunks) == 1 and abs(_centre(ln) - _centre(above)) < above.height / 2 and _leading_below(above, ln)
     )
 
 
@@ -320,11 +318,12 @@ def _centre(ln: Line) -> float:
 def _starts_under(above: Line, ln: Line, starts: list[float]) -> bool:
     """Whether ``ln`` is set a leading under ``above`` in its size, each of its cells starting at
     one of ``starts``."""
-    return (
-        _same_size(above, ln)
-        and _gap(above, ln) < 0.5
-        and all(any(abs(c.x0 - x) < above.height for x in starts) for c in ln.chunks)
-    )
+    return _leading_below(above, ln) and all(any(abs(c.x0 - x) < above.height for x in starts) for c in ln.chunks)
+
+
+def _leading_below(above: Line, ln: Line) -> bool:
+    """Whether ``ln`` is set a leading under ``above``, in its size."""
+    return _same_size(above, ln) and _gap(above, ln) < 0.5
 
 
 def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -> list[Line]:
@@ -548,7 +547,7 @@ def _gaps_under_headings(
     """Gaps between the columns of the lines from the first figure down that only lines above it
     close: group headings over several columns, wrapped over lines of their own ("Gross
     domestic" / "product (EUR" / "million)" over "Current prices" and "Volume")."""
-    first = next((k for k, ln in enumerate(region) if _holds_figure(ln)), 0)
+    first = _first_figures(region)
     rows = [ln for ln in region[first:] if len(ln.chunks) >= 2]
     if not first or first > MAX_HEADER or len(rows) < 3:  # a header over rows of figures
         return []
@@ -646,7 +645,7 @@ def _short_groups(region: list[Line], gaps: list[tuple[float, float]]) -> dict[i
     have a heading of their own under it ("2010" over "Number" and "%"): a group heading over
     both (``id`` -> the columns' extent, as :func:`_spanned_chunks` gives it). A heading of one
     column is aligned with its column, not centred on a gap."""
-    first = next((k for k, ln in enumerate(region) if _holds_figure(ln)), 0)
+    first = _first_figures(region)
     if not gaps or not 1 < first <= MAX_HEADER:
         return {}
     left, right = _tabular_extent(region)
@@ -921,7 +920,10 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
         ruled = _ruled_between(a, b, rules, *_row_extent(a, b))
         # a heading's lines are set closer than the header's tiers (the widest step below them)
         closer = steps[i] < max(steps[i + 1 :], default=0.0) - LEADING_MARGIN * b.height
-        if not ruled and (closer and _wraps_headings(a, b) or _group_goes_on(a, b) or _centred_under(a, b)):
+        joins = not ruled and (closer and _wraps_headings(a, b) or _group_goes_on(a, b))
+        under = {} if joins or ruled else _centred_under(a, b)
+        if joins or under:
+            _move_under(a, b, under)
             tiers[-1].append(b)
         elif any(map(_spans_columns, tiers[-1])) or _spans_columns(b) or ruled or _units_row(a, width) or _units_row(b, width):
             tiers.append([b])
@@ -971,27 +973,33 @@ def _units_row(row: RowText, width: int) -> bool:
     return len(cells) >= (2 if labelled else max(2, 0.6 * width)) and all(_UNIT.match(c) for c in cells)
 
 
-def _centred_under(a: RowText, b: RowText) -> bool:
-    """Whether each heading of line ``b`` is the next line of a group heading in ``a``: centred
-    under a heading of ``a`` in the same columns, the two over several ("Unemployment" / "rate
-    (%)", "Net" / "migration"); each is moved to the column its heading above starts in."""
+def _centred_under(a: RowText, b: RowText) -> dict[int, int]:
+    """When each heading of line ``b`` is the next line of a group heading in ``a`` (centred
+    under a heading of ``a`` in the same columns, the two over several: "Unemployment" / "rate
+    (%)", "Net" / "migration"): each heading's column -> the column its heading above starts
+    in. Empty when not."""
     starts: dict[int, int] = {}
     for j in b.filled:
         last = b.cover.get(j, j)
         above = [k for k in a.filled if k <= last and j <= a.cover.get(k, k)]
         if len(above) != 1 or above[0] in starts.values():
-            return False
+            return {}
         k = above[0]
         if max(last, a.cover.get(k, k)) == k or abs(sum(a.spans[k]) - sum(b.spans[j])) >= b.height:
-            return False
+            return {}
         starts[j] = k
+    return starts
+
+
+def _move_under(a: RowText, b: RowText, starts: dict[int, int]) -> None:
+    """Move each heading of ``b`` to the column of the heading above it in ``a`` (``starts``, as
+    :func:`_centred_under` gives them), over as many columns, to join it there."""
     for j, k in starts.items():
         last = max(b.cover.pop(j, j), a.cover.get(k, k))
         if j != k:
             b.cells[k], b.cells[j] = b.cells[j], ""
             b.spans[k] = b.spans.pop(j)
         b.cover[k] = last
-    return bool(starts)
 
 
 def _group_goes_on(a: RowText, b: RowText) -> bool:
@@ -1237,6 +1245,12 @@ def _is_data(text: str) -> bool:
 def _datum(text: str) -> bool:
     """Whether a cell is a figure of the data: years and units head columns, other numbers are data."""
     return _is_data(text) and not _YEAR.match(text)
+
+
+def _first_figures(region: list[Line]) -> int:
+    """Index of the region's first line holding a figure of the data (0 if none): the lines
+    above it are its header's."""
+    return next((k for k, ln in enumerate(region) if _holds_figure(ln)), 0)
 
 
 def _holds_figure(ln: Line) -> bool:
