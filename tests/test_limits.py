@@ -132,6 +132,31 @@ def test_ctrl_c_while_the_ocr_models_load_says_interrupted(tmp_path: Path) -> No
     assert "could not load" not in stderr
 
 
+def test_ctrl_c_while_typer_imports_says_interrupted(tmp_path: Path) -> None:
+    # The signal lands inside typer's import (a slow machine), just after one of its modules loaded
+    # and before its package holds it: saying so must not need the half-imported library.
+    code = (
+        "import os, signal, sys\n"
+        "def calls(frame, event, arg):\n"
+        "    return returns if frame.f_code.co_name == '_load_unlocked' else None\n"
+        "def returns(frame, event, arg):\n"
+        "    if event == 'return' and getattr(arg, '__name__', '') == 'typer._click.core':\n"
+        "        sys.settrace(None)\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return returns\n"
+        "sys.settrace(calls)\n"
+        "sys.argv = ['docextract', 'image', sys.argv[1]]\n"
+        "from docextract.cli import main\n"
+        "main()\n"
+    )
+    photo = tmp_path / "photo.jpg"
+    receipt_image(photo, dpi=80)
+    result = subprocess.run([sys.executable, "-c", code, str(photo)], capture_output=True, text=True, timeout=60,
+                            cwd=REPO)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 130 and result.stderr.strip() == "Error: interrupted", result.stderr
+
+
 def test_kill_9_leaves_no_worker_behind_even_inside_native_code(slow_pdf: Path, tmp_path: Path) -> None:
     for args in (["pdf", slow_pdf], ["batch", slow_pdf, "-o", tmp_path / "r.jsonl", "-q"]):
         proc = start(*args)

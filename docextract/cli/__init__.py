@@ -23,9 +23,13 @@ def main() -> None:
         prestart(sys.argv[1:])
         from docextract.cli.commands import main as run
     except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM while the command line loads
-        from docextract.cli.common import report_stop
+        # typer or rich may be half-imported now (the signal can land inside their imports), and
+        # importing them again fails: the line is written plainly.
+        from docextract.cli.stops import stop_line
 
-        raise SystemExit(report_stop(exc)) from None
+        line, code = stop_line(exc)
+        sys.stderr.write(f"Error: {line}\n")
+        raise SystemExit(code) from None
     run()
 
 

@@ -64,7 +64,7 @@ def handle_errors(verbose: int = 0) -> Iterator[None]:
         raise fail(_escape(f"{printable(exc.filename or '')}: {exc.strerror or exc}".lstrip(": "))) from None
 
 
-from docextract.cli.stops import _STOP, catch_stop_signals  # noqa: E402,F401 - re-exported for the commands
+from docextract.cli.stops import _STOP, catch_stop_signals, stop_line  # noqa: E402,F401 - re-exported for the commands
 
 
 def interrupted(exc: KeyboardInterrupt, what: str = "") -> typer.Exit:
@@ -81,18 +81,11 @@ def interrupted(exc: KeyboardInterrupt, what: str = "") -> typer.Exit:
 def report_stop(exc: BaseException) -> int | str | None:
     """The exit status for a command that ended by an exception: an interrupt the command did not
     report itself gets its line here."""
-    import signal
-
-    from docextract.workers import Terminated
-
     if isinstance(exc, SystemExit) and (_STOP["signum"] is None or _STOP["reported"] or exc.code != EXIT_INTERRUPTED):
         return exc.code  # no signal, or the command handled it and chose its exit
-    if isinstance(exc, Terminated) or _STOP["signum"] not in (None, signal.SIGINT):
-        signum = exc.signum if isinstance(exc, Terminated) else _STOP["signum"]
-        err_console.print(f"[bold red]Error:[/] terminated by {signal.Signals(signum).name}", highlight=False)
-        return 128 + signum
-    err_console.print("[bold red]Error:[/] interrupted", highlight=False)
-    return EXIT_INTERRUPTED
+    line, code = stop_line(exc)
+    err_console.print(f"[bold red]Error:[/] {line}", highlight=False)
+    return code
 
 
 def _escape(text: str) -> str:

@@ -29,3 +29,16 @@ def catch_stop_signals() -> None:
     for sig in stops:
         if signal.getsignal(sig) is not signal.SIG_IGN:  # under nohup, SIGHUP stays ignored
             signal.signal(sig, stop)
+
+
+def stop_line(exc: BaseException) -> tuple[str, int]:
+    """What to say after a stop signal, and the exit code: ``interrupted`` (130) for Ctrl-C,
+    ``terminated by SIGTERM`` (128 + the signal) for the others."""
+    import signal
+
+    from docextract.workers import Terminated
+
+    signum = exc.signum if isinstance(exc, Terminated) else _STOP["signum"]
+    if signum in (None, signal.SIGINT):
+        return "interrupted", 128 + signal.SIGINT
+    return f"terminated by {signal.Signals(signum).name}", 128 + signum
