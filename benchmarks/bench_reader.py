@@ -378,6 +378,45 @@ def trust_report(split: str, receipts: list[Receipt], plot: Path | None = None) 
     return "\n".join(lines)
 
 
+def error_kinds(root: Path, per_split: dict[str, list[Receipt]], fields: Iterable[str] = ("company", "address")) -> str:
+    """How the wrong text fields are wrong, counted per split (never which document): spacing only,
+    punctuation only, a letter or two misread, text missing, text extra, or other. Counts are
+    safe to print for ``check``; they say which mechanism would pay, not which receipt to patch."""
+    import difflib
+    from collections import Counter
+
+    names = {"company": "merchant_name", "address": "merchant_address"}
+    kinds = ("spacing", "punctuation", "misread", "missing", "extra", "empty", "other")
+    lines = ["Wrong text fields by kind", f"  {'field':<9}{'split':<7}" + "".join(f"{k:>12}" for k in kinds)]
+    for field in fields:
+        for split, receipts in per_split.items():
+            counts: Counter[str] = Counter()
+            for r in receipts:
+                if r.got.get(field) is not False:
+                    continue
+                want = json.loads((root / "labels" / f"{r.id}.json").read_text())[field]
+                data = r.result.data.model_dump() if r.result.data is not None else {}
+                got = str(data.get(names[field]) or "")
+                g, w = re.findall(r"[A-Z0-9]+", got.upper()), re.findall(r"[A-Z0-9]+", want.upper())
+                ops = [o for o in difflib.SequenceMatcher(None, g, w, autojunk=False).get_opcodes() if o[0] != "equal"]
+                if not got:
+                    counts["empty"] += 1
+                elif _nospace(got) == _nospace(want):
+                    counts["spacing"] += 1
+                elif g == w:
+                    counts["punctuation"] += 1
+                elif all(t == "replace" and i2 - i1 == j2 - j1 for t, i1, i2, j1, j2 in ops) and len(ops) <= 2:
+                    counts["misread"] += 1
+                elif all(t == "insert" for t, *_ in ops):
+                    counts["missing"] += 1
+                elif all(t == "delete" for t, *_ in ops):
+                    counts["extra"] += 1
+                else:
+                    counts["other"] += 1
+            lines.append(f"  {field:<9}{split:<7}" + "".join(f"{counts[k]:>12}" for k in kinds))
+    return "\n".join(lines)
+
+
 def side_by_side(title: str, per_split: dict[str, tuple[dict[str, list[bool]], float, int]], main: Iterable[str]) -> str:
     """The splits' scores in columns: accuracy per field, the mean of ``main``, seconds per document."""
     main = list(main)
@@ -448,6 +487,8 @@ def main(argv: list[str] | None = None) -> int:
             if not gt and args.ocr_cache is not None:
                 title += f" [OCR cached in {args.ocr_cache}]"
             print(side_by_side(title, per_split, receipt_main))
+            print()
+            print(error_kinds(sroie, collected))
             print()
             if not gt:  # the confidence model is fitted on real OCR; the dataset's lines have none
                 for split in splits:
