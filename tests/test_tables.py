@@ -1449,6 +1449,37 @@ def test_group_headings_ending_on_an_open_word_go_on(doc: pymupdf.Document) -> N
                        ["", "Males", "Females", "Males", "Females"], *body]
 
 
+
+def test_a_group_heading_goes_on_in_lower_case_at_the_tiers_leading(doc: pymupdf.Document) -> None:
+    """A group heading wrapped onto a second line set as far below as the leaf headings are, the
+    neighbouring groups set on that line (bottom aligned): its next line starts in lower case, so
+    the two lines are one heading; a heading under it starting anew, in capitals, is a tier."""
+
+    def header(page: pymupdf.Page, second: str) -> None:
+        rule(page, 92, 72, 480)
+        centred(page, 170, 290, 105, "Share of total")
+        text(page, 72, 130, "Cause of death")
+        centred(page, 170, 290, 118, second)
+        centred(page, 300, 420, 118, "Hospital beds")
+        for x0, x1 in ((170, 230), (230, 290), (300, 360), (360, 420)):
+            centred(page, x0, x1, 131, "Public" if x0 in (170, 300) else "Private")
+        rule(page, 136, 72, 420)
+
+    body = [["Cancer", "8.2", "9.4", "532", "587"], ["Stroke", "8.9", "8.2", "189", "214"],
+            ["Diabetes", "7.6", "8.0", "230", "214"]]
+    page = doc.new_page()
+    header(page, "deaths (%)")
+    closed_rows(page, 72, 150, 15, body, (225, 285, 345, 405), (72, 420))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Cause of death", "Share of total deaths (%)", "", "Hospital beds", ""],
+                       ["", "Public", "Private", "Public", "Private"], *body]
+    page = doc.new_page()
+    header(page, "Deaths in 2010")
+    closed_rows(page, 72, 150, 15, body, (225, 285, 345, 405), (72, 420))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t)[:2] == [["Cause of death", "Share of total", "", "", ""],
+                           ["", "Deaths in 2010", "", "Hospital beds", ""]]
+
 def justified(page: pymupdf.Page, x0: float, x1: float, y: float, s: str) -> None:
     """A line of running text set justified from x0 to x1: its word spaces stretched."""
     words = s.split()

@@ -920,7 +920,7 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
         ruled = _ruled_between(a, b, rules, *_row_extent(a, b))
         # a heading's lines are set closer than the header's tiers (the widest step below them)
         closer = steps[i] < max(steps[i + 1 :], default=0.0) - LEADING_MARGIN * b.height
-        joins = not ruled and (closer and _wraps_headings(a, b) or _group_goes_on(a, b))
+        joins = not ruled and ((closer or _carried_on(a, b)) and _wraps_headings(a, b) or _group_goes_on(a, b))
         under = {} if joins or ruled else _centred_under(a, b)
         if joins or under:
             _move_under(a, b, under)
@@ -1011,6 +1011,15 @@ def _group_goes_on(a: RowText, b: RowText) -> bool:
     return bool(cells) and all(
         j in groups and b.cover.get(j, j) <= groups[j] and _open_ended(a.cells[j], b.cells[j]) for j in cells
     )
+
+
+def _carried_on(a: RowText, b: RowText) -> bool:
+    """Whether the headings of line ``b`` over the same columns as a group heading of line ``a``
+    read as its next line ("Share of total" / "deaths (%)"), so the two are lines of one heading
+    even where the header's tiers are set no farther apart; a new tier's heading starts anew
+    ("Livestock units" / "2008")."""
+    shared = [j for j in a.filled & b.filled if a.cover.get(j, j) == b.cover.get(j, j) > j]
+    return bool(shared) and all(_carries_on(a.cells[j], b.cells[j]) for j in shared)
 
 
 def _wraps_headings(a: RowText, b: RowText) -> bool:
