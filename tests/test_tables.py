@@ -1480,6 +1480,43 @@ def test_a_group_heading_goes_on_in_lower_case_at_the_tiers_leading(doc: pymupdf
     assert grid(t)[:2] == [["Cause of death", "Share of total", "", "", ""],
                            ["", "Deaths in 2010", "", "Hospital beds", ""]]
 
+
+def test_a_heading_between_two_headings_over_wide_columns_heads_both(doc: pymupdf.Document) -> None:
+    """A year centred over two wide columns whose headings are right-aligned and whose figures
+    are centred: it stands between the two headings, over neither and over no figure, so it
+    heads both; a heading with figures of its own beside it, in its column, heads that column."""
+    page = doc.new_page()
+    rule(page, 92, 72, 420)
+    centred(page, 180, 412, 105, "2010")
+    text(page, 72, 120, "Household type")
+    text(page, 0, 120, "Males", right=282)
+    text(page, 0, 120, "Females", right=412)
+    rule(page, 125, 72, 420)
+    body = [["Single person", "622", "576"], ["Two adults", "3,214", "3,156"], ["Other", "2,219", "2,048"]]
+    for k, row in enumerate(body):
+        text(page, 72, 140 + 15 * k, row[0])
+        centred(page, 200, 262, 140 + 15 * k, row[1])
+        centred(page, 326, 386, 140 + 15 * k, row[2])
+    rule(page, 175, 72, 420)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Household type", "2010", ""], ["", "Males", "Females"], *body]
+    page = doc.new_page()
+    rule(page, 92, 72, 420)
+    text(page, 72, 120, "Household type")
+    text(page, 0, 105, "Single", right=262)
+    text(page, 0, 120, "person", right=262)
+    text(page, 296, 105, "Roads")
+    text(page, 0, 120, "Couples", right=412)
+    rule(page, 125, 72, 420)
+    rows = [["Total", "622", "17", "576"], ["Urban", "3,214", "24", "3,156"], ["Rural", "2,219", "31", "2,048"]]
+    for k, row in enumerate(rows):
+        text(page, 72, 140 + 15 * k, row[0])
+        for right_edge, cell in zip((262, 345, 412), row[1:], strict=True):
+            text(page, 0, 140 + 15 * k, cell, right=right_edge)
+    rule(page, 175, 72, 420)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Household type", "Single person", "Roads", "Couples"], *rows]
+
 def justified(page: pymupdf.Page, x0: float, x1: float, y: float, s: str) -> None:
     """A line of running text set justified from x0 to x1: its word spaces stretched."""
     words = s.split()

@@ -668,7 +668,32 @@ def _short_groups(region: list[Line], gaps: list[tuple[float, float]]) -> dict[i
             for k in range(1, len(gaps)):
                 if id(c) not in out and _heads_three(c, ln, region[i + 1], edges, k):
                     out[id(c)] = (ln.y1, edges[2 * k - 2], edges[2 * k + 3])
+            if id(c) not in out:
+                pair = _between_headings(c, region, i, first, gaps)
+                if pair is not None:
+                    out[id(c)] = (ln.y1, edges[2 * pair[0]], edges[2 * pair[1] + 1])
     return out
+
+
+def _between_headings(c: Chunk, region: list[Line], i: int, first: int, gaps: list[tuple[float, float]]) -> tuple[int, int] | None:
+    """The columns of the headings next to a heading of header line ``i`` on either side in the
+    header's lines below, when it is over neither and over nothing else in the table: a group
+    heading over both, centred on columns wider than their text ("2010" over a right-aligned
+    "Males" and "Females", decimal-aligned figures under them). None when it is over anything,
+    or a column between the two holds anything else (its own figures, to the side of it)."""
+    if any(o.x0 < c.x1 and c.x0 < o.x1 for k, ln in enumerate(region) if k != i for o in ln.chunks):
+        return None
+    below = [o for ln in region[i + 1 : first] for o in ln.chunks if not is_figure(o.text)]  # (marks for none too)
+    left = max((o for o in below if o.x1 <= c.x0), key=lambda o: o.x1, default=None)
+    right = min((o for o in below if c.x1 <= o.x0), key=lambda o: o.x0, default=None)
+    if left is None or right is None:
+        return None
+    start, last = _column_of(left.x0, left.x1, gaps), _column_of(right.x0, right.x1, gaps)
+    if not 0 < start < last:
+        return None
+    # a column between the two that holds anything but this heading is its own
+    others = (o for k, ln in enumerate(region) if k != i for o in ln.chunks)
+    return None if any(start < _column_of(o.x0, o.x1, gaps) < last for o in others) else (start, last)
 
 
 def _heads_three(c: Chunk, ln: Line, below: Line, edges: list[float], k: int) -> bool:
