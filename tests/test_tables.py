@@ -1517,6 +1517,32 @@ def test_a_heading_between_two_headings_over_wide_columns_heads_both(doc: pymupd
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["Household type", "Single person", "Roads", "Couples"], *rows]
 
+
+def test_leaf_headings_set_as_close_as_words_part_at_the_columns(doc: pymupdf.Document) -> None:
+    """Leaf headings wrapped onto two lines, right-aligned over narrow columns, their first
+    lines set closer than a word space: the line is one chunk across four columns, parted where
+    its spaces fall in the columns' gaps. A heading over the four, its words a space apart,
+    stays one."""
+    page = doc.new_page()
+    rights = (231, 265, 296, 330)  # cells 3.5 pt apart: closer than words are
+    rule(page, 80, 72, 336)
+    text(page, 216, 92, "Mean income per head")  # centred, each space in a column gap
+    centred(page, 204, 265, 105, "Nov. 2010")
+    centred(page, 269, 330, 105, "Dec. 2010")
+    text(page, 72, 118, "Household type")
+    for right_edge, first, second in zip(rights, ("Under", "65 and") * 2, ("65", "over") * 2, strict=True):
+        text(page, 0, 118, first, right=right_edge)
+        text(page, 0, 130, second, right=right_edge)
+    rule(page, 135, 72, 336)
+    body = [["Single person", "1.11", "0.97", "1.12", "0.98"], ["Two adults", "1.08", "1.06", "0.99", "1.11"],
+            ["Three adults", "1.09", "1.00", "0.87", "0.93"], ["Other", "1.02", "1.05", "0.97", "0.92"],
+            ["Total", "1.07", "1.03", "0.96", "0.99"]]
+    closed_rows(page, 72, 150, 15, body, rights, (72, 336))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Household type", "Mean income per head", "", "", ""],
+                       ["", "Nov. 2010", "", "Dec. 2010", ""],
+                       ["", "Under 65", "65 and over", "Under 65", "65 and over"], *body]
+
 def justified(page: pymupdf.Page, x0: float, x1: float, y: float, s: str) -> None:
     """A line of running text set justified from x0 to x1: its word spaces stretched."""
     words = s.split()

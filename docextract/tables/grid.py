@@ -30,6 +30,7 @@ from docextract.types import Word
 
 CHUNK_GAP = 0.6  # a gap wider than this many text heights splits a line into cells
 WORD_SPACE = 0.45  # the widest a space between two words of one cell is, in text heights
+RUN_ON_SPACE = 0.3  # the narrowest space between cells set as close as words are, in text heights
 REGION_GAP = 2.2  # a vertical gap (in line heights) this large ends a table region
 LOOKAHEAD = 4  # lone lines (section labels) may run this long before the next tabular line
 MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as spanning cells
@@ -744,11 +745,40 @@ def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[in
                 continue
             # a line's only chunk is one cell: lines of one chunk define no column gap; nor is
             # a heading centred over the columns it crosses, in a line of words
-            whole = len(ln.chunks) == 1 or _centred_heading(ln, chunk, gaps, edges)
-            for part in [chunk] if whole else _split_at_gaps(chunk, gaps):
+            parts = _run_on_cells(chunk, ln.height, gaps)
+            if parts is None:
+                whole = len(ln.chunks) == 1 or _centred_heading(ln, chunk, gaps, edges)
+                parts = [chunk] if whole else _split_at_gaps(chunk, gaps)
+            for part in parts:
                 _put(row, _column_of(part.x0, part.x1, gaps), part, _last_column(part.x0, part.x1, gaps))
         rows.append(row)
     return rows
+
+
+def _run_on_cells(chunk: Chunk, height: float, gaps: list[tuple[float, float]]) -> list[Chunk] | None:
+    """A chunk of cells set too close to part, parted: it crosses two column gaps or more, with
+    a space between its words inside each ("Under 65 and Under 65 and" over leaf columns four
+    points apart), parted at the widest space inside each gap. None when it is not."""
+    crossed = [g for g in gaps if chunk.x0 < g[0] and g[1] < chunk.x1]
+    if len(crossed) < 2:
+        return None
+    pairs = list(enumerate(zip(chunk.words, chunk.words[1:], strict=False), 1))
+    cuts = []
+    for g0, g1 in crossed:
+        spaces = [(b.x0 - a.x1, k) for k, (a, b) in pairs if a.x1 <= g1 and b.x0 >= g0]
+        if not spaces:
+            return None
+        cuts.append(max(spaces)[1])
+    if len(set(cuts)) < len(cuts):
+        return None
+    # the cells are set farther apart than its words are (a heading's words a space apart, over
+    # columns set as close, stay one)
+    widths = [b.x0 - a.x1 for _, (a, b) in pairs]
+    inner = [w for k, w in enumerate(widths, 1) if k not in cuts]
+    if min(widths[k - 1] for k in cuts) <= max(inner, default=RUN_ON_SPACE * height):
+        return None
+    bounds = [0, *sorted(cuts), len(chunk.words)]
+    return [Chunk(chunk.words[i:j]) for i, j in zip(bounds, bounds[1:], strict=False)]
 
 
 def _centred_heading(ln: Line, chunk: Chunk, gaps: list[tuple[float, float]], edges: tuple[float, float]) -> bool:
