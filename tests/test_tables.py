@@ -1543,6 +1543,32 @@ def test_leaf_headings_set_as_close_as_words_part_at_the_columns(doc: pymupdf.Do
                        ["", "Nov. 2010", "", "Dec. 2010", ""],
                        ["", "Under 65", "65 and over", "Under 65", "65 and over"], *body]
 
+
+def test_a_year_over_a_heading_in_its_column_is_a_tier(doc: pymupdf.Document) -> None:
+    """A year centred over two wide columns of right-aligned figures sits over the first
+    column's heading, not seen to span both: a year is a heading whole, so it is a tier over
+    "Number", not the start of one heading "2010 Number"; "2011" over "Q2" is one heading."""
+    rights = (293, 406, 534)
+    for group, leaves, want in [("2010", ("Number", "%"), [["State", "2010", "", "Change (%)"], ["", "Number", "%", ""]]),
+                                ("2011", ("Q2", "Q3"), [["State", "2011 Q2", "2011 Q3", "Change (%)"]])]:
+        page = doc.new_page()
+        rule(page, 300, 72, 540)
+        if group == "2010":
+            text(page, 277, 317, group)
+        else:
+            for right_edge in rights[:2]:
+                text(page, 0, 317, group, right=right_edge)
+        text(page, 0, 317, "Change", right=rights[2])
+        text(page, 78, 331, "State")
+        for right_edge, leaf in zip(rights, (*leaves, "(%)"), strict=True):
+            text(page, 0, 331, leaf, right=right_edge)
+        rule(page, 336, 72, 540)
+        body = [["Arizona", "191", "54.2", "-1.0"], ["Arkansas", "137", "86.2", "-5.3"], ["California", "237", "10.1", "0.0"],
+                ["Colorado", "554", "55.9", "-8.4"]]
+        closed_rows(page, 78, 352, 15, body, rights, (72, 540))
+        [t] = extract_pdf_tables(page, 1)
+        assert grid(t) == [*want, *body]
+
 def justified(page: pymupdf.Page, x0: float, x1: float, y: float, s: str) -> None:
     """A line of running text set justified from x0 to x1: its word spaces stretched."""
     words = s.split()

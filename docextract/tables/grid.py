@@ -49,6 +49,7 @@ _CAPTION = re.compile(r"^(table|exhibit|figure|fig\.|chart)\s*[:.]?\s*[\dA-Z]", 
 _FOOTER = re.compile(r"^(source|sources|note|notes)\b", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}\)|\*+)\s*[^\W\d]")  # "(1) Provisional.", "* Significant."
 _YEAR = re.compile(r"^(1[89]|20)\d\d([-/–](\d\d|\d{4}))?[a-z*]?$")  # a year or a span of years
+_PART_OF_YEAR = re.compile(r"^[A-Z]\d{1,2}$")  # a quarter, a half, a month: "Q2", "H1", "T3", "M04"
 _UNIT_NUMBER = re.compile(r"^1(0+|([ ,.]?000)+)$")  # the power of ten of a unit ("per 1 000")
 # A unit of measure heading a column: a share, a count, a scale, a currency (and its scale), an
 # index base, a physical unit. A header line of these only is a units row; a unit in brackets
@@ -980,7 +981,8 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
         if joins or under:
             _move_under(a, b, under)
             tiers[-1].append(b)
-        elif any(map(_spans_columns, tiers[-1])) or _spans_columns(b) or ruled or _units_row(a, width) or _units_row(b, width):
+        elif (any(map(_spans_columns, tiers[-1])) or _spans_columns(b) or ruled or _units_row(a, width)
+              or _units_row(b, width) or any(_year_over(a.cells[j], b.cells[j]) for j in a.filled & b.filled)):
             tiers.append([b])
         else:
             tiers[-1].append(b)
@@ -1002,8 +1004,10 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
             top = k
             while top > 0 and not _ruled_between(tiers[top - 1][-1], tiers[top][0], rules, x, x):
                 owner = next((s for s, last in rows[top - 1].cover.items() if s <= j <= last), None)
+                if owner is None and _under_year(rows[top - 1], rows[k], j):
+                    break  # a leaf beside the year's own: the year heads them both
                 if owner is not None:
-                    if owner == j and rows[top - 1].cover[j] == j:
+                    if owner == j and rows[top - 1].cover[j] == j and not _year_over(rows[top - 1].cells[j], rows[k].cells[j]):
                         rows[top - 1].cells[j] = f"{rows[top - 1].cells[j]} {rows[k].cells[j]}"
                         rows[k].cells[j] = ""
                         rows[k].cover.pop(j, None)
@@ -1017,6 +1021,23 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
     for row in rows:
         row.final = True
     return rows
+
+
+def _year_over(above: str, text: str) -> bool:
+    """Whether a heading is a year over a heading that does not go on from it: a year is a
+    heading whole, so the two are tiers ("2010" over "Number" and "%", set over wide columns,
+    where it is not seen to span both), but for a part of the year it goes on in ("2011" / "Q2")."""
+    return bool(_YEAR.match(above)) and not _carries_on(above, text) and not _PART_OF_YEAR.match(text)
+
+
+def _under_year(above: RowText, row: RowText, j: int) -> bool:
+    """Whether column ``j`` of header row ``row`` is a leaf of the group a year in ``above`` heads:
+    its nearest heading to the left in ``above`` is a year kept over a leaf of its own, and each
+    column between holds a leaf, with nothing over it ("%" beside "Number" under "2010")."""
+    i = j - 1
+    while i > 0 and not above.cells[i] and row.cells[i]:
+        i -= 1
+    return i > 0 and bool(row.cells[i]) and _year_over(above.cells[i], row.cells[i])
 
 
 def _units_row(row: RowText, width: int) -> bool:
