@@ -1032,12 +1032,15 @@ def _year_over(above: str, text: str) -> bool:
 
 def _under_year(above: RowText, row: RowText, j: int) -> bool:
     """Whether column ``j`` of header row ``row`` is a leaf of the group a year in ``above`` heads:
-    its nearest heading to the left in ``above`` is a year kept over a leaf of its own, and each
-    column between holds a leaf, with nothing over it ("%" beside "Number" under "2010")."""
+    its nearest heading to the left in ``above`` is a year kept over a leaf of its own, each
+    column between holds a leaf, with nothing over it, and the year reaches out past them all,
+    towards this one ("%" beside "Number" under "2010"; not "Rank" beyond the group)."""
     i = j - 1
     while i > 0 and not above.cells[i] and row.cells[i]:
         i -= 1
-    return i > 0 and bool(row.cells[i]) and _year_over(above.cells[i], row.cells[i])
+    if i <= 0 or not row.cells[i] or not _year_over(above.cells[i], row.cells[i]):
+        return False
+    return above.spans[i][1] > max(row.spans[c][1] for c in range(i, j) if c in row.spans)
 
 
 def _units_row(row: RowText, width: int) -> bool:
