@@ -1569,6 +1569,40 @@ def test_a_year_over_a_heading_in_its_column_is_a_tier(doc: pymupdf.Document) ->
         [t] = extract_pdf_tables(page, 1)
         assert grid(t) == [*want, *body]
 
+
+def test_a_group_heading_of_three_lines_keeps_the_columns_of_its_widest(doc: pymupdf.Document) -> None:
+    """Booktabs, 8 pt: a group heading wrapped over three lines, its first line narrower than the
+    middle column it is centred on, its neighbours set on its last line (bottom aligned) at the
+    leaf headings' leading: its lines join over the columns of the widest, which its last line
+    goes on in, so the three are one heading in one tier."""
+    page = doc.new_page()
+
+    def at(x: float, y: float, s: str) -> None:
+        page.insert_text((x, y), s, fontsize=8)
+
+    rule(page, 219.4, 76.2, 535.8)
+    at(414.4, 229.4, "Long-term")
+    at(406.4, 239.0, "unemployment")
+    for x, s in ((195.4, "Employees"), (294.7, "Persons employed"), (418.4, "rate (%)"), (482.4, "Annual change")):
+        at(x, 248.6, s)
+    leaves = [(176.2, "Men"), (201.4, "Women"), (245.3, "Total"), (283.9, "Men"), (309.1, "Women"), (365.0, "Total"),
+              (392.5, "Men"), (417.7, "Women"), (455.0, "Total"), (483.3, "2009/2008 (%)")]
+    for x, s in leaves:
+        at(x, 260.4, s)
+    rule(page, 267.0, 76.2, 535.8)
+    xs = (171.7, 208.9, 243.1, 279.4, 316.7, 362.8, 392.5, 429.7, 457.2, 524.7)
+    for k, label in enumerate(("Total", "Industry", "Services", "Farming")):
+        at(76.2, 280 + 11 * k, label)
+        for x, value in zip(xs, ("5,650", "6,200", "5,772", "622.3", "581.7", "521.1", "61.7", "57.0", "61.3", "1.4"),
+                            strict=True):
+            at(x, 280 + 11 * k, value)
+    rule(page, 330, 76.2, 535.8)
+    [t] = extract_pdf_tables(page, 1)
+    head, leaves = grid(t)[:2]
+    assert head[7:] == ["Long-term unemployment rate (%)", "", "", "Annual change 2009/2008 (%)"]
+    assert leaves[7:10] == ["Men", "Women", "Total"]
+
+
 def justified(page: pymupdf.Page, x0: float, x1: float, y: float, s: str) -> None:
     """A line of running text set justified from x0 to x1: its word spaces stretched."""
     words = s.split()

@@ -1071,14 +1071,19 @@ def _centred_under(a: RowText, b: RowText) -> dict[int, int]:
 
 
 def _move_under(a: RowText, b: RowText, starts: dict[int, int]) -> None:
-    """Move each heading of ``b`` to the column of the heading above it in ``a`` (``starts``, as
-    :func:`_centred_under` gives them), over as many columns, to join it there."""
+    """Set each heading of ``b`` and the heading above it in ``a`` (``starts``, as
+    :func:`_centred_under` gives them) in the same columns, the wider line's, to join there: a
+    heading's lines are centred on its columns, and its narrower line reaches fewer of them."""
     for j, k in starts.items():
-        last = max(b.cover.pop(j, j), a.cover.get(k, k))
-        if j != k:
-            b.cells[k], b.cells[j] = b.cells[j], ""
-            b.spans[k] = b.spans.pop(j)
-        b.cover[k] = last
+        last = max(b.cover.pop(j, j), a.cover.pop(k, k))
+        first = min(j, k)
+        if j != first:
+            b.cells[first], b.cells[j] = b.cells[j], ""
+            b.spans[first] = b.spans.pop(j)
+        if k != first:
+            a.cells[first], a.cells[k] = a.cells[k], ""
+            a.spans[first] = a.spans.pop(k)
+        a.cover[first] = b.cover[first] = last
 
 
 def _group_goes_on(a: RowText, b: RowText) -> bool:
