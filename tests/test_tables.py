@@ -1547,18 +1547,24 @@ def test_leaf_headings_set_as_close_as_words_part_at_the_columns(doc: pymupdf.Do
 def test_a_year_over_a_heading_in_its_column_is_a_tier(doc: pymupdf.Document) -> None:
     """A year centred over two wide columns of right-aligned figures sits over the first
     column's heading, not seen to span both: a year is a heading whole, so it is a tier over
-    "Number", not the start of one heading "2010 Number"; "2011" over "Q2" is one heading."""
+    "Number", not the start of one heading "2010 Number", also where a heading beside it wraps
+    over a line between them; "2011" over "Q2" is one heading."""
     rights = (293, 406, 534)
-    for group, leaves, want in [("2010", ("Number", "%"), [["State", "2010", "", "Change (%)"], ["", "Number", "%", ""]]),
-                                ("2011", ("Q2", "Q3"), [["State", "2011 Q2", "2011 Q3", "Change (%)"]])]:
+    cases = [("2010", ("Number", "%"), ["Change"], [["State", "2010", "", "Change (%)"], ["", "Number", "%", ""]]),
+             ("2010", ("Number", "%"), ["Change", "over the"],
+              [["State", "2010", "", "Change over the (%)"], ["", "Number", "%", ""]]),
+             ("2011", ("Q2", "Q3"), ["Change"], [["State", "2011 Q2", "2011 Q3", "Change (%)"]])]
+    for group, leaves, change, want in cases:
         page = doc.new_page()
-        rule(page, 300, 72, 540)
+        rule(page, 290, 72, 540)
+        top = 331 - 14 * len(change)
         if group == "2010":
-            text(page, 277, 317, group)
+            text(page, 277, top, group)
         else:
             for right_edge in rights[:2]:
-                text(page, 0, 317, group, right=right_edge)
-        text(page, 0, 317, "Change", right=rights[2])
+                text(page, 0, top, group, right=right_edge)
+        for k, line in enumerate(change):
+            text(page, 0, top + 14 * k, line, right=rights[2])
         text(page, 78, 331, "State")
         for right_edge, leaf in zip(rights, (*leaves, "(%)"), strict=True):
             text(page, 0, 331, leaf, right=right_edge)
@@ -1567,7 +1573,7 @@ def test_a_year_over_a_heading_in_its_column_is_a_tier(doc: pymupdf.Document) ->
                 ["Colorado", "554", "55.9", "-8.4"]]
         closed_rows(page, 78, 352, 15, body, rights, (72, 540))
         [t] = extract_pdf_tables(page, 1)
-        assert grid(t) == [*want, *body]
+        assert grid(t) == [*want, *body], change
 
 
 def test_a_group_heading_of_three_lines_keeps_the_columns_of_its_widest(doc: pymupdf.Document) -> None:

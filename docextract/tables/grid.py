@@ -982,7 +982,7 @@ def _header_rows(lines: list[RowText], rules: list[Rule]) -> list[RowText]:
             _move_under(a, b, under)
             tiers[-1].append(b)
         elif (any(map(_spans_columns, tiers[-1])) or _spans_columns(b) or ruled or _units_row(a, width)
-              or _units_row(b, width) or any(_year_over(a.cells[j], b.cells[j]) for j in a.filled & b.filled)):
+              or _units_row(b, width) or _year_over_tier(tiers[-1], b)):
             tiers.append([b])
         else:
             tiers[-1].append(b)
@@ -1028,6 +1028,14 @@ def _year_over(above: str, text: str) -> bool:
     heading whole, so the two are tiers ("2010" over "Number" and "%", set over wide columns,
     where it is not seen to span both), but for a part of the year it goes on in ("2011" / "Q2")."""
     return bool(_YEAR.match(above)) and not _carries_on(above, text) and not _PART_OF_YEAR.match(text)
+
+
+def _year_over_tier(tier: list[RowText], b: RowText) -> bool:
+    """Whether a year of a header tier's lines stands over a heading of line ``b`` in its column
+    (lines between it and ``b`` empty there) that does not go on from it: see :func:`_year_over`."""
+    return any(
+        _year_over(next((r.cells[j] for r in reversed(tier) if r.cells[j]), ""), b.cells[j]) for j in b.filled
+    )
 
 
 def _under_year(above: RowText, row: RowText, j: int) -> bool:
