@@ -1609,6 +1609,24 @@ def test_a_group_heading_of_three_lines_keeps_the_columns_of_its_widest(doc: pym
     assert leaves[7:10] == ["Men", "Women", "Total"]
 
 
+
+def test_labels_and_figures_set_closer_than_a_column_gap_part(doc: pymupdf.Document) -> None:
+    """Columns about five points apart at 10 pt: a label runs on into the figure after it
+    ("Curative beds 12,7") and a figure into the word after it ("14,1 Up"), each one chunk;
+    they part where words and figures meet by more than a word space."""
+    page = doc.new_page()
+    rows = [["Type", "2010", "2011", "Trend"], ["Dentists", "28,7", "29,0", "Stable"],
+            ["Curative beds", "12,7", "14,1", "Up"], ["Pharmacists", "15,3", "16,4", "Down"],
+            ["Nurses", "28,6", "26,2", "Stable"], ["Care beds", "21,0", "26,2", "Up"]]
+    for k, (label, a, b, trend) in enumerate(rows):
+        y = 100 + 15 * k
+        text(page, 72, y, label)
+        text(page, 0, y, a, right=158)
+        text(page, 0, y, b, right=183)
+        text(page, 188, y, trend)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == rows
+
 def justified(page: pymupdf.Page, x0: float, x1: float, y: float, s: str) -> None:
     """A line of running text set justified from x0 to x1: its word spaces stretched."""
     words = s.split()
