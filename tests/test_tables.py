@@ -1627,6 +1627,38 @@ def test_labels_and_figures_set_closer_than_a_column_gap_part(doc: pymupdf.Docum
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == rows
 
+
+def test_two_headings_set_as_close_as_words_part_at_their_gap(doc: pymupdf.Document) -> None:
+    """Two wrapped headings side by side, the first right-aligned and the second left-aligned
+    four points after it: "Share of Enrolment" is one chunk over two columns, parted where the
+    space between them is wider than its words' spaces."""
+    page = doc.new_page()
+    text(page, 0, 100, "Share of", right=200)
+    text(page, 204.3, 100, "Enrolment")
+    text(page, 72, 112, "ISCED level")
+    text(page, 0, 112, "women (%)", right=200)
+    text(page, 204.3, 112, "rate (%)")
+    rows = [["Pre-primary", "60.3", "61.7"], ["Primary", "48.9", "97.2"], ["Lower secondary", "49.1", "95.0"],
+            ["Upper secondary", "51.2", "78.4"], ["Tertiary", "57.0", "41.3"]]
+    figures_table(page, 72, 130, 14, rows, (200, 248))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["ISCED level", "Share of women (%)", "Enrolment rate (%)"], *rows]
+    # in a monospaced font a word space is a letter wide: a heading over two columns stays one
+    page = doc.new_page()
+
+    def mono(x: float, y: float, s: str, right: float | None = None) -> None:
+        width = pymupdf.get_text_length(s, fontname="cour", fontsize=7)
+        page.insert_text((x if right is None else right - width, y), s, fontname="cour", fontsize=7)
+
+    mono(249, 100, "Growth rate")
+    for k, (label, a, b) in enumerate([("Product", "Number", "%"), ("Total", "-2.5", "42.3"), ("Solid fuels", "-0.6", "75.3"),
+                                       ("Natural gas", "n.a.", "64.5"), ("Nuclear heat", "-0.2", "8.8")]):
+        mono(97, 110 + 10 * k, label)
+        mono(0, 110 + 10 * k, a, right=271)
+        mono(0, 110 + 10 * k, b, right=298.5)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t)[:2] == [["Product", "Growth rate", ""], ["", "Number", "%"]]
+
 def justified(page: pymupdf.Page, x0: float, x1: float, y: float, s: str) -> None:
     """A line of running text set justified from x0 to x1: its word spaces stretched."""
     words = s.split()

@@ -780,12 +780,17 @@ def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[in
     return rows
 
 
+def _letter_width(chunk: Chunk) -> float:
+    """The mean width of a chunk's letters."""
+    return sum(w.x1 - w.x0 for w in chunk.words) / max(1, sum(len(w.text) for w in chunk.words))
+
+
 def _run_on_cells(chunk: Chunk, height: float, gaps: list[tuple[float, float]]) -> list[Chunk] | None:
     """A chunk of cells set too close to part, parted: it crosses two column gaps or more, with
     a space between its words inside each ("Under 65 and Under 65 and" over leaf columns four
     points apart), parted at the widest space inside each gap. None when it is not."""
     crossed = [g for g in gaps if chunk.x0 < g[0] and g[1] < chunk.x1]
-    if len(crossed) < 2:
+    if not crossed:
         return None
     pairs = list(enumerate(zip(chunk.words, chunk.words[1:], strict=False), 1))
     cuts = []
@@ -797,10 +802,12 @@ def _run_on_cells(chunk: Chunk, height: float, gaps: list[tuple[float, float]]) 
     if len(set(cuts)) < len(cuts):
         return None
     # the cells are set farther apart than its words are (a heading's words a space apart, over
-    # columns set as close, stay one)
+    # columns set as close, stay one); with no other space to go by, farther than a word space
+    # can be: 0.3 text heights, or a letter and more (a monospaced font's space is a letter wide)
     widths = [b.x0 - a.x1 for _, (a, b) in pairs]
     inner = [w for k, w in enumerate(widths, 1) if k not in cuts]
-    if min(widths[k - 1] for k in cuts) <= max(inner, default=RUN_ON_SPACE * height):
+    bound = 1.25 * max(inner) if inner else 1.1 * _letter_width(chunk)
+    if min(widths[k - 1] for k in cuts) <= max(RUN_ON_SPACE * height, bound):
         return None
     bounds = [0, *sorted(cuts), len(chunk.words)]
     return [Chunk(chunk.words[i:j]) for i, j in zip(bounds, bounds[1:], strict=False)]
