@@ -806,8 +806,8 @@ def _run_on_cells(chunk: Chunk, height: float, gaps: list[tuple[float, float]]) 
     # can be: 0.3 text heights, or a letter and more (a monospaced font's space is a letter wide)
     widths = [b.x0 - a.x1 for _, (a, b) in pairs]
     inner = [w for k, w in enumerate(widths, 1) if k not in cuts]
-    bound = 1.25 * max(inner) if inner else 1.1 * _letter_width(chunk)
-    if min(widths[k - 1] for k in cuts) <= max(RUN_ON_SPACE * height, bound):
+    bound = 1.15 * max(inner) if inner else max(RUN_ON_SPACE * height, 1.1 * _letter_width(chunk))
+    if min(widths[k - 1] for k in cuts) <= bound:
         return None
     bounds = [0, *sorted(cuts), len(chunk.words)]
     return [Chunk(chunk.words[i:j]) for i, j in zip(bounds, bounds[1:], strict=False)]
