@@ -786,9 +786,10 @@ def _letter_width(chunk: Chunk) -> float:
 
 
 def _run_on_cells(chunk: Chunk, height: float, gaps: list[tuple[float, float]]) -> list[Chunk] | None:
-    """A chunk of cells set too close to part, parted: it crosses two column gaps or more, with
-    a space between its words inside each ("Under 65 and Under 65 and" over leaf columns four
-    points apart), parted at the widest space inside each gap. None when it is not."""
+    """A chunk of cells set too close to part, parted: it crosses column gaps with a space
+    between its words inside each ("Under 65 and Under 65 and" over leaf columns four points
+    apart, "Share of Enrolment"), parted at the widest space inside each gap. None when it is
+    not."""
     crossed = [g for g in gaps if chunk.x0 < g[0] and g[1] < chunk.x1]
     if not crossed:
         return None
