@@ -1767,7 +1767,8 @@ def test_two_ruled_tables_set_close_side_by_side(doc: pymupdf.Document) -> None:
 
 def test_a_short_heading_centred_over_the_middle_of_three_heads_them(doc: pymupdf.Document) -> None:
     """Booktabs: "2010" alone over "Q1", "Q2", "Q3", centred on the middle one, heads the three;
-    "Share of" over "total" is one heading's two lines."""
+    "Share of" over "total" is one heading's two lines. A heading beside the three set between
+    the year's line and theirs does not hide them."""
     page = doc.new_page()
     rule(page, 96, 72, 412)
     centred(page, 230, 290, 110, "2010")
@@ -1793,6 +1794,18 @@ def test_a_short_heading_centred_over_the_middle_of_three_heads_them(doc: pymupd
     rule(page, 140 + 14 * 2 + 5, 72, 412)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["State", "2007", "", ""], ["", "Male", "Female", "Both sexes"], *[row[:4] for row in body]]
+    # a heading beside them set between the two lines (vertically centred) is not the next line
+    page = doc.new_page()
+    rule(page, 96, 72, 412)
+    centred(page, male, 345, 110, "2007")
+    text(page, 0, 117, "Rank", right=400)
+    lines = [(124, ["State", "Male", "Female", "Both sexes"])]
+    lines += [(140 + 14 * i, [*row[:4], str(i + 1)]) for i, row in enumerate(body)]
+    set_lines(page, 72, lines, (220, 275, 345, 400))
+    rule(page, 129, 72, 412)
+    rule(page, 140 + 14 * 2 + 5, 72, 412)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t)[:2] == [["State", "2007", "", "", "Rank"], ["", "Male", "Female", "Both sexes", ""]]
 
 
 def test_a_flag_set_apart_after_a_figure_stays_with_it(doc: pymupdf.Document) -> None:

@@ -692,7 +692,11 @@ def _short_groups(region: list[Line], gaps: list[tuple[float, float]]) -> dict[i
                 ):
                     out[id(c)] = (ln.y1, x0, x1)
             for k in range(1, len(gaps)):
-                if id(c) not in out and _heads_three(c, ln, region[i + 1], edges, k):
+                # the next line with anything under the three (not a heading set between the
+                # lines beside them, vertically centred)
+                below = next((b for b in region[i + 1 : first] if any(
+                    edges[2 * k - 2] <= d.x1 and d.x0 <= edges[2 * k + 3] for d in b.chunks)), region[i + 1])
+                if id(c) not in out and _heads_three(c, ln, below, edges, k):
                     out[id(c)] = (ln.y1, edges[2 * k - 2], edges[2 * k + 3])
             if id(c) not in out:
                 pair = _between_headings(c, region, i, first, gaps)
