@@ -20,6 +20,7 @@ lines join into one row across a rule.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import statistics
 from collections.abc import Sequence
@@ -199,23 +200,21 @@ def _label_and_figures(c: Chunk) -> list[Chunk]:
     words ("Hospital beds 38,4 p 36,1", "24,8 Stable"): the words (no figure among them, three at
     most after the figures) and the figures parted where they meet, by a space wider than a
     word space. Otherwise the chunk as it is. Text layers only, as for :func:`_split_figures`."""
-    words = c.words
-    if len(words) < 2 or any(w.source == "ocr" for w in words):
+    if len(c.words) < 2 or any(w.source == "ocr" for w in c.words):
         return [c]
-    kinds = [is_figure(w.text) or bool(_FLAG.match(w.text)) for w in words]
-    cut = next(k for k in range(1, len(words) + 1) if k == len(words) or kinds[k] != kinds[0])
-    if cut == len(words) or any(kinds[k] == kinds[0] for k in range(cut, len(words))) or not is_figure(
-        (words[cut] if kinds[cut] else words[0]).text
-    ):
-        return [c]  # not one run of words and one of figures (a figure first in its run)
-    label = words[:cut] if not kinds[0] else words[cut:]
-    if kinds[0] and len(label) > 3:
+    runs = [[w for _, w in run] for _, run in itertools.groupby(
+        ((is_figure(w.text) or bool(_FLAG.match(w.text)), w) for w in c.words), key=lambda kw: kw[0])]
+    if len(runs) != 2:
+        return [c]
+    figures_first = is_figure(runs[0][0].text)
+    label, figures = (runs[1], runs[0]) if figures_first else runs
+    if not is_figure(figures[0].text) or figures_first and len(label) > 3:
         return [c]
     spaces = [b.x0 - a.x1 for a, b in zip(label, label[1:], strict=False)]
-    height = statistics.median(w.height for w in words)
-    if words[cut].x0 - words[cut - 1].x1 <= max([RUN_ON_SPACE * height, *(1.25 * s for s in spaces)]):
+    height = statistics.median(w.height for w in c.words)
+    if runs[1][0].x0 - runs[0][-1].x1 <= max([RUN_ON_SPACE * height, *(1.25 * s for s in spaces)]):
         return [c]
-    return [Chunk(words[:cut]), Chunk(words[cut:])]
+    return [Chunk(runs[0]), Chunk(runs[1])]
 
 
 def _attach_signs(chunks: list[Chunk]) -> list[Chunk]:
@@ -692,17 +691,20 @@ def _short_groups(region: list[Line], gaps: list[tuple[float, float]]) -> dict[i
                 ):
                     out[id(c)] = (ln.y1, x0, x1)
             for k in range(1, len(gaps)):
-                # the next line with anything under the three (not a heading set between the
-                # lines beside them, vertically centred)
-                below = next((b for b in region[i + 1 : first] if any(
-                    edges[2 * k - 2] <= d.x1 and d.x0 <= edges[2 * k + 3] for d in b.chunks)), region[i + 1])
-                if id(c) not in out and _heads_three(c, ln, below, edges, k):
-                    out[id(c)] = (ln.y1, edges[2 * k - 2], edges[2 * k + 3])
+                x0, x1 = edges[2 * k - 2], edges[2 * k + 3]  # the three columns around column k
+                if id(c) not in out and _heads_three(c, ln, _next_over(region[i + 1 : first], x0, x1), edges, k):
+                    out[id(c)] = (ln.y1, x0, x1)
             if id(c) not in out:
                 pair = _between_headings(c, region, i, first, gaps)
                 if pair is not None:
                     out[id(c)] = (ln.y1, edges[2 * pair[0]], edges[2 * pair[1] + 1])
     return out
+
+
+def _next_over(lines: list[Line], x0: float, x1: float) -> Line:
+    """The first of ``lines`` with anything between x0 and x1 (past a heading set beside them at
+    mid height between two lines), or the first."""
+    return next((ln for ln in lines if any(x0 <= d.x1 and d.x0 <= x1 for d in ln.chunks)), lines[0])
 
 
 def _between_headings(c: Chunk, region: list[Line], i: int, first: int, gaps: list[tuple[float, float]]) -> tuple[int, int] | None:
@@ -1084,7 +1086,7 @@ def _under_year(above: RowText, row: RowText, j: int) -> bool:
         i -= 1
     if i <= 0 or not row.cells[i] or not _year_over(above.cells[i], row.cells[i]):
         return False
-    return above.spans[i][1] > max(row.spans[c][1] for c in range(i, j) if c in row.spans)
+    return above.spans[i][1] > max((row.spans[c][1] for c in range(i, j) if c in row.spans), default=above.spans[i][1])
 
 
 def _units_row(row: RowText, width: int) -> bool:
