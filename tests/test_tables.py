@@ -1427,6 +1427,12 @@ def test_a_units_row_under_year_headings_and_a_unit_note_above(doc: pymupdf.Docu
     assert grid(t)[0] == ["Type of household", "2009", "2010", "2011"]
 
 
+def leaf_pairs(page: pymupdf.Page, y: float, pair: tuple[str, str]) -> None:
+    """Two leaf headings under each of two groups (170-290 and 300-420), centred on columns 60 pt wide."""
+    for k, (x0, x1) in enumerate(((170, 230), (230, 290), (300, 360), (360, 420))):
+        centred(page, x0, x1, y, pair[k % 2])
+
+
 def test_group_headings_ending_on_an_open_word_go_on(doc: pymupdf.Document) -> None:
     """Group headings wrapped over lines set as far apart as the header's tiers: a heading line
     ending on a word no heading ends on ("on", "and") goes on in the line below, in its columns."""
@@ -1438,8 +1444,7 @@ def test_group_headings_ending_on_an_open_word_go_on(doc: pymupdf.Document) -> N
     centred(page, 170, 290, 120, "education as % of GDP")
     centred(page, 300, 420, 120, "education and")
     centred(page, 300, 420, 135, "training")
-    for x0, x1 in ((170, 230), (230, 290), (300, 360), (360, 420)):
-        centred(page, x0, x1, 150, "Males" if x0 in (170, 300) else "Females")
+    leaf_pairs(page, 150, ("Males", "Females"))
     rule(page, 155, 72, 420)
     body = [["Cyprus", "8.22", "9.42", "53.2", "58.7"], ["Latvia", "8.94", "8.23", "18.9", "21.4"],
             ["Lithuania", "7.64", "8.06", "23.0", "21.4"]]
@@ -1447,7 +1452,6 @@ def test_group_headings_ending_on_an_open_word_go_on(doc: pymupdf.Document) -> N
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["Member State", "Public expenditure on education as % of GDP", "", "Early leavers from education and training", ""],
                        ["", "Males", "Females", "Males", "Females"], *body]
-
 
 
 def test_a_group_heading_goes_on_in_lower_case_at_the_tiers_leading(doc: pymupdf.Document) -> None:
@@ -1461,8 +1465,7 @@ def test_a_group_heading_goes_on_in_lower_case_at_the_tiers_leading(doc: pymupdf
         text(page, 72, 130, "Cause of death")
         centred(page, 170, 290, 118, second)
         centred(page, 300, 420, 118, "Hospital beds")
-        for x0, x1 in ((170, 230), (230, 290), (300, 360), (360, 420)):
-            centred(page, x0, x1, 131, "Public" if x0 in (170, 300) else "Private")
+        leaf_pairs(page, 131, ("Public", "Private"))
         rule(page, 136, 72, 420)
 
     body = [["Cancer", "8.2", "9.4", "532", "587"], ["Stroke", "8.9", "8.2", "189", "214"],
@@ -1607,7 +1610,6 @@ def test_a_group_heading_of_three_lines_keeps_the_columns_of_its_widest(doc: pym
     head, leaves = grid(t)[:2]
     assert head[7:] == ["Long-term unemployment rate (%)", "", "", "Annual change 2009/2008 (%)"]
     assert leaves[7:10] == ["Men", "Women", "Total"]
-
 
 
 def test_labels_and_figures_set_closer_than_a_column_gap_part(doc: pymupdf.Document) -> None:
