@@ -1661,6 +1661,25 @@ def test_two_headings_set_as_close_as_words_part_at_their_gap(doc: pymupdf.Docum
     [t] = extract_pdf_tables(page, 1)
     assert grid(t)[:2] == [["Product", "Growth rate", ""], ["", "Number", "%"]]
 
+
+def test_unruled_group_headings_go_on_beside_the_stub_heading(doc: pymupdf.Document) -> None:
+    """No rules: a group heading wrapped onto a second line in lower case, the stub heading set
+    on that line (vertically centred on the header): the two lines are the groups' row, the
+    stub heading in it, over the leaf headings."""
+    page = doc.new_page()
+    centred(page, 170, 290, 100, "Net migration")
+    centred(page, 300, 420, 100, "Average")
+    text(page, 72, 112, "Member State")
+    centred(page, 300, 420, 112, "household size")
+    leaf_pairs(page, 124, ("Urban", "Rural"))
+    body = [["Belgium", "4", "-91", "3.65", "3.20"], ["Bulgaria", "12", "-35", "2.91", "3.02"],
+            ["Denmark", "7", "-18", "2.14", "2.33"], ["Germany", "53", "-60", "2.03", "2.21"]]
+    figures_table(page, 72, 140, 14, body, (225, 285, 345, 405))
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Member State", "Net migration", "", "Average household size", ""],
+                       ["", "Urban", "Rural", "Urban", "Rural"], *body]
+
+
 def justified(page: pymupdf.Page, x0: float, x1: float, y: float, s: str) -> None:
     """A line of running text set justified from x0 to x1: its word spaces stretched."""
     words = s.split()

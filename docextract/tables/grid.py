@@ -1309,8 +1309,10 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
         # or a partial line whose cells all go on in r (as cont tells: rows set apart, or r's text
         # there goes on in lower case), which fills more
         completes = len(prev.filled) < full and _aligned(prev, r)
+        # or group headings whose next lines carry on, with headings beside them starting on it
+        groups = header and _spans_columns(prev) and not _has_data(prev) and not _has_data(r)
         if cont and (
-            r.filled <= shared and len(r.filled) < full or prev.filled <= shared and (rest_numeric or completes)
+            r.filled <= shared and len(r.filled) < full or prev.filled <= shared and (rest_numeric or completes) or groups
         ):
             _absorb(prev, r)
             continue
