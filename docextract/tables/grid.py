@@ -174,7 +174,7 @@ def _split_figures(chunks: list[Chunk]) -> list[Chunk]:
     not the print's (ICDAR tune read through OCR: F1 0.890 without this, 0.800 with it)."""
     out: list[Chunk] = []
     for c in (part for chunk in chunks for part in _label_and_figures(chunk)):
-        figures = is_figure(c.words[0].text) and all(is_figure(w.text) or _FLAG.match(w.text) for w in c.words)
+        figures = is_figure(c.words[0].text) and all(_figure_or_flag(w.text) for w in c.words)
         if len(c.words) < 2 or any(w.source == "ocr" for w in c.words) or not figures:
             out.append(c)
             continue
@@ -195,6 +195,11 @@ def _split_figures(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
+def _figure_or_flag(text: str) -> bool:
+    """Whether a word is a figure, or a flag or sign set apart after one ("p", "%")."""
+    return is_figure(text) or bool(_FLAG.match(text))
+
+
 def _label_and_figures(c: Chunk) -> list[Chunk]:
     """A chunk of words and figures set closer than a column gap but farther apart than its
     words ("Hospital beds 38,4 p 36,1", "24,8 Stable"): the words (no figure among them, three at
@@ -203,7 +208,7 @@ def _label_and_figures(c: Chunk) -> list[Chunk]:
     if len(c.words) < 2 or any(w.source == "ocr" for w in c.words):
         return [c]
     runs = [[w for _, w in run] for _, run in itertools.groupby(
-        ((is_figure(w.text) or bool(_FLAG.match(w.text)), w) for w in c.words), key=lambda kw: kw[0])]
+        ((_figure_or_flag(w.text), w) for w in c.words), key=lambda kw: kw[0])]
     if len(runs) != 2:
         return [c]
     figures_first = is_figure(runs[0][0].text)
@@ -713,7 +718,8 @@ def _between_headings(c: Chunk, region: list[Line], i: int, first: int, gaps: li
     heading over both, centred on columns wider than their text ("2010" over a right-aligned
     "Males" and "Females", decimal-aligned figures under them). None when it is over anything,
     or a column between the two holds anything else (its own figures, to the side of it)."""
-    if any(o.x0 < c.x1 and c.x0 < o.x1 for k, ln in enumerate(region) if k != i for o in ln.chunks):
+    others = [o for k, ln in enumerate(region) if k != i for o in ln.chunks]
+    if any(o.x0 < c.x1 and c.x0 < o.x1 for o in others):
         return None
     below = [o for ln in region[i + 1 : first] for o in ln.chunks if not is_figure(o.text)]  # (marks for none too)
     left = max((o for o in below if o.x1 <= c.x0), key=lambda o: o.x1, default=None)
@@ -724,7 +730,6 @@ def _between_headings(c: Chunk, region: list[Line], i: int, first: int, gaps: li
     if not 0 < start < last:
         return None
     # a column between the two that holds anything but this heading is its own
-    others = (o for k, ln in enumerate(region) if k != i for o in ln.chunks)
     return None if any(start < _column_of(o.x0, o.x1, gaps) < last for o in others) else (start, last)
 
 
@@ -1148,8 +1153,13 @@ def _carried_on(a: RowText, b: RowText) -> bool:
     read as its next line ("Share of total" / "deaths (%)"), so the two are lines of one heading
     even where the header's tiers are set no farther apart; a new tier's heading starts anew
     ("Livestock units" / "2008")."""
-    shared = [j for j in a.filled & b.filled if a.cover.get(j, j) == b.cover.get(j, j) > j]
+    shared = _shared_groups(a, b)
     return bool(shared) and all(_carries_on(a.cells[j], b.cells[j]) for j in shared)
+
+
+def _shared_groups(a: RowText, b: RowText) -> list[int]:
+    """The columns where lines ``a`` and ``b`` each hold a heading spanning the same columns."""
+    return [j for j in a.filled & b.filled if a.cover.get(j, j) == b.cover.get(j, j) > j]
 
 
 def _wraps_headings(a: RowText, b: RowText) -> bool:
@@ -1161,7 +1171,7 @@ def _wraps_headings(a: RowText, b: RowText) -> bool:
     def meets(r: RowText, j: int, last: int) -> list[int]:
         return [k for k in r.filled if k <= last and j <= r.cover.get(k, k)]
 
-    shared = [j for j in a.filled & b.filled if a.cover.get(j, j) == b.cover.get(j, j) > j]
+    shared = _shared_groups(a, b)
     return bool(shared) and all(
         meets(o, j, r.cover.get(j, j)) in ([], [j]) and (not o.cells[j] or o.cover.get(j, j) == r.cover.get(j, j))
         for r, o in ((a, b), (b, a))
