@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import re
 import sys
@@ -254,19 +255,33 @@ def run_docextract_ocr(pdf: Path, pages: set[int] | None = None, dpi: int = 150)
     from docextract.ocr import get_reader
     from docextract.sources.mupdf import pymupdf
     from docextract.tables import tables_from_words
+    from docextract.types import Word
 
-    reader = get_reader()
     out: Predicted = {}
     with pymupdf.open(pdf) as doc:
+        key = hashlib.sha1(pdf.read_bytes()).hexdigest()[:16]
         for page in doc:
             n = page.number + 1
             if pages is not None and n not in pages:
                 continue
-            pix = page.get_pixmap(dpi=dpi)
-            image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
-            words = reader.read(image, detect_rotation=False).words
+            cached = OCR_CACHE / f"{key}-p{n}-{dpi}.json" if OCR_CACHE is not None else None
+            if cached is not None and cached.exists():
+                words = [Word(*w[:6], "ocr") for w in json.loads(cached.read_text(encoding="utf-8"))]
+            else:
+                pix = page.get_pixmap(dpi=dpi)
+                image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+                words = get_reader().read(image, detect_rotation=False).words
+                if cached is not None:
+                    cached.parent.mkdir(parents=True, exist_ok=True)
+                    rows = [[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence] for w in words]
+                    cached.write_text(json.dumps(rows), encoding="utf-8")
             out[n] = [table_grid(t) for t in tables_from_words(words, n)]
     return out
+
+
+# ``--ocr-cache DIR``: each page's OCR words kept in DIR (keyed by the PDF's bytes, page and dpi)
+# and replayed on later runs, so that changes to the table rules are scored in seconds.
+OCR_CACHE: Path | None = None
 
 
 def table_grid(t: object) -> Grid:
@@ -334,7 +349,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default="", help="substring of document names to keep")
     ap.add_argument("--detail", action="store_true", help="print each table's mismatches (for tune)")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--ocr-cache", type=Path, help="keep docextract-ocr's OCR words here and replay them")
     args = ap.parse_args(argv)
+    global OCR_CACHE
+    OCR_CACHE = args.ocr_cache
     root = args.data.resolve()
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 

@@ -33,6 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import bench_tables  # noqa: E402
 from bench_tables import TOOLS, Doc, Result, load_icdar, report_table, run_and_score  # noqa: E402
 
 SEEDS = {"dev": 20261207, "check": 20261208, "dev2": 20261209, "dev3": 20261210, "dev4": 20261211, "dev5": 20261212,
@@ -61,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tools", default="docextract", help=f"of {','.join(TOOLS)}")
     ap.add_argument("--detail", action="store_true", help="print each dev table's mismatches")
     ap.add_argument("--keep", type=Path, help="write the documents here (else a temporary folder)")
+    ap.add_argument("--ocr-cache", type=Path, help="keep docextract-ocr's OCR words here and replay them")
     args = ap.parse_args(argv)
+    bench_tables.OCR_CACHE = args.ocr_cache
     splits, tools = args.split.split(","), args.tools.split(",")
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp)
