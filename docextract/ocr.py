@@ -222,7 +222,8 @@ class OcrReader:
         """Line quads (N, 4, 2) in ``work`` pixels, clockwise from the top-left corner.
 
         The detector sees at most ``det_megapixels``; when the lines it finds there are thinner
-        than the detector handles well (a dense A4 page), it looks again at a larger scale.
+        than the detector handles well (a dense A4 page), or some are set so close that they run
+        together (a table of small figures), it looks again at a larger scale.
         """
         h, w = work.shape[:2]
         s = min(1.0, math.sqrt(self.det_megapixels * 1e6 / (h * w)))
@@ -231,6 +232,8 @@ class OcrReader:
             thick = float(np.median(np.minimum(*_edges(quads)))) * s
             if thick < _MIN_LINE_PX:
                 quads = _detect_at(models, work, min(1.0, s * _GOOD_LINE_PX / max(thick, 1.0)))
+            elif (pitch := _dense_pitch(quads) * s) < _MIN_PITCH_PX:
+                quads = _detect_at(models, work, min(1.0, s * _GOOD_PITCH_PX / max(pitch, 1.0)))
         return quads
 
     def _recognize(self, models: _Models, work: np.ndarray, quads: np.ndarray, frame: _Frame, code: bool) -> list[Word]:
@@ -451,6 +454,26 @@ def _resize(img: np.ndarray, s: float) -> np.ndarray:
 
 _MIN_LINE_PX = 10  # detected line boxes thinner than this (det pixels) get a second, larger look
 _GOOD_LINE_PX = 16
+# Lines set closer than this (det pixels, centre to centre) run together in the detector's map:
+# a dense table's rows of figures become one box, or none. Such a page gets a second, larger look.
+_MIN_PITCH_PX = 14
+_GOOD_PITCH_PX = 18
+
+
+def _dense_pitch(quads: np.ndarray) -> float:
+    """How close the page's lines are set where they are set closest: the 10th percentile, over
+    the boxes with a box under them, of the distance to the nearest one below (centre to centre;
+    a box below overlaps it across and its centre is lower by 0.4 of the smaller box's height,
+    so a word beside it on the same line is none)."""
+    lo, hi = quads.min(axis=1), quads.max(axis=1)
+    cy = (lo[:, 1] + hi[:, 1]) / 2
+    across = np.minimum(hi[:, None, 0], hi[None, :, 0]) - np.maximum(lo[:, None, 0], lo[None, :, 0]) > 0
+    tall = hi[:, 1] - lo[:, 1]
+    below = cy[None, :] - cy[:, None]
+    under = below > 0.4 * np.minimum(tall[:, None], tall[None, :])
+    below = np.where(across & under, below, np.inf).min(axis=1)
+    below = below[np.isfinite(below)]
+    return float(np.percentile(below, 10)) if len(below) else math.inf
 
 
 def _detect_at(models: _Models, work: np.ndarray, s: float) -> np.ndarray:
