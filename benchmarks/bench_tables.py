@@ -36,7 +36,8 @@ changes made since; documents never seen at all score lower (see README).
 
 ``--tools docextract-ocr`` measures the scanned path on the same documents: each page that holds an
 expected table is rendered at 150 dpi, OCR'd with :mod:`docextract.ocr` and passed to
-``tables_from_words`` (only those pages are scored, so its precision ignores other pages). It is
+``tables_from_words`` with the image's ruling lines (only those pages are scored, so its
+precision ignores other pages). It is
 slow on a small CPU and not in the default tool list.
 
 Run::
@@ -249,12 +250,13 @@ def run_docextract(pdf: Path) -> Predicted:
 
 
 def run_docextract_ocr(pdf: Path, pages: set[int] | None = None, dpi: int = 150) -> Predicted:
-    """The scanned path: render each scored page, OCR it, tables from the OCR lines."""
+    """The scanned path: render each scored page, OCR it, tables from the OCR lines and the
+    image's ruling lines."""
     from PIL import Image
 
     from docextract.ocr import get_reader
     from docextract.sources.mupdf import pymupdf
-    from docextract.tables import tables_from_words
+    from docextract.tables import ruling_lines, tables_from_words
     from docextract.types import Word
 
     out: Predicted = {}
@@ -266,20 +268,24 @@ def run_docextract_ocr(pdf: Path, pages: set[int] | None = None, dpi: int = 150)
                 continue
             cached = OCR_CACHE / f"{key}-p{n}-{dpi}.json" if OCR_CACHE is not None else None
             if cached is not None and cached.exists():
-                words = [Word(*w[:6], "ocr") for w in json.loads(cached.read_text(encoding="utf-8"))]
+                read = json.loads(cached.read_text(encoding="utf-8"))
             else:
                 pix = page.get_pixmap(dpi=dpi)
                 image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
-                words = get_reader().read(image, detect_rotation=False).words
+                result = get_reader().read(image, detect_rotation=False)
+                read = {
+                    "words": [[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence] for w in result.words],
+                    "rules": ruling_lines(image, result.to_upright),
+                }
                 if cached is not None:
                     cached.parent.mkdir(parents=True, exist_ok=True)
-                    rows = [[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence] for w in words]
-                    cached.write_text(json.dumps(rows), encoding="utf-8")
-            out[n] = [table_grid(t) for t in tables_from_words(words, n)]
+                    cached.write_text(json.dumps(read), encoding="utf-8")
+            words = [Word(*w[:6], "ocr") for w in read["words"]]
+            out[n] = [table_grid(t) for t in tables_from_words(words, n, [tuple(r) for r in read["rules"]])]
     return out
 
 
-# ``--ocr-cache DIR``: each page's OCR words kept in DIR (keyed by the PDF's bytes, page and dpi)
+# ``--ocr-cache DIR``: each page's OCR words and ruling lines kept in DIR (keyed by the PDF's bytes, page and dpi)
 # and replayed on later runs, so that changes to the table rules are scored in seconds.
 OCR_CACHE: Path | None = None
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -269,7 +269,7 @@ def iter_ocr(
             yield PageText(page.number, text, "model")
             continue
         read = page_words(page)
-        text = page_markdown(read.words, page.number, plain=plain)
+        text = page_markdown(read.words, page.number, plain=plain, rules=read.rules() if read.rules else ())
         out.emit(text)
         yield PageText(page.number, text, read.origin)
 
@@ -279,8 +279,9 @@ def ocr_markdown(source: Any, engine: Engine | None = None, *, plain: bool = Fal
     return "\n\n".join(p.text for p in iter_ocr(source, engine, plain=plain, on_text=on_text, **options))
 
 
-def page_markdown(words: list[Word], page: int = 1, *, plain: bool = False) -> str:
-    """A page's words as Markdown in reading order, the tables found in them as Markdown tables."""
+def page_markdown(words: list[Word], page: int = 1, *, plain: bool = False, rules: Sequence[tuple[float, float, float]] = ()) -> str:
+    """A page's words as Markdown in reading order, the tables found in them (and ``rules``, the
+    page's ruling lines in their frame) as Markdown tables."""
     tables: list[Any] = []
     if words:
         try:
@@ -288,7 +289,7 @@ def page_markdown(words: list[Word], page: int = 1, *, plain: bool = False) -> s
         except ImportError:  # pragma: no cover - tables ship with the package
             tables_from_words = None  # type: ignore[assignment]
         if tables_from_words is not None:
-            tables = tables_from_words(list(words), page)
+            tables = tables_from_words(list(words), page, rules)
     return words_to_markdown(words, locate_tables(words, tables), plain=plain)
 
 

@@ -91,6 +91,12 @@ class OcrResult:
         pts = corners @ self._to_input.T
         return _bounds(pts, self._input_size)
 
+    def to_upright(self, points: np.ndarray) -> np.ndarray:
+        """Points ``(N, 2)`` of the input image in the upright frame of :attr:`words`."""
+        pts = np.c_[np.asarray(points, np.float64).reshape(-1, 2), np.ones(len(points))]
+        out = pts @ np.linalg.inv(self._to_input).T
+        return out[:, :2] / out[:, 2:]
+
     @property
     def text(self) -> str:
         """The words as plain text, one line of the page per line (rows grouped by position)."""

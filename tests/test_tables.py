@@ -286,10 +286,18 @@ def test_lines_never_join_across_a_rule(doc: pymupdf.Document) -> None:
     assert grid(t) == rows
 
 
-def test_rows_ruled_apart_hold_cells_of_several_lines(doc: pymupdf.Document) -> None:
-    """Rules between the rows (none between the columns): the lines between two rules are one
-    row, whatever letter the wrapped line starts with; two lines of figures are two records."""
-    page = doc.new_page()
+BANDED = [
+    ["Part", "Qty", "Price"],
+    ["Hex bolts, zinc plated Size M8, 40 mm", "120", "0.35"],
+    ["Washers", "300", "0.05"],
+    ["Wood screws Countersunk, 4 x 30", "80", "0.12"],
+    ["Nails", "500", "0.01"],
+    ["Tacks", "200", "0.02"],
+]
+
+
+def banded_table(page: pymupdf.Page) -> None:
+    """Rows ruled apart (no rules between the columns), some of two lines."""
     bands = [
         [["Part", "Qty", "Price"]],
         [["Hex bolts, zinc plated", "120", "0.35"], ["Size M8, 40 mm", "", ""]],
@@ -308,15 +316,73 @@ def test_rows_ruled_apart_hold_cells_of_several_lines(doc: pymupdf.Document) -> 
             y += 12
         y += 6
     rule(page, y - 11, 72, 402)
+
+
+def test_rows_ruled_apart_hold_cells_of_several_lines(doc: pymupdf.Document) -> None:
+    """Rules between the rows (none between the columns): the lines between two rules are one
+    row, whatever letter the wrapped line starts with; two lines of figures are two records."""
+    page = doc.new_page()
+    banded_table(page)
     [t] = extract_pdf_tables(page, 1)
-    assert grid(t) == [
-        ["Part", "Qty", "Price"],
-        ["Hex bolts, zinc plated Size M8, 40 mm", "120", "0.35"],
-        ["Washers", "300", "0.05"],
-        ["Wood screws Countersunk, 4 x 30", "80", "0.12"],
-        ["Nails", "500", "0.01"],
-        ["Tacks", "200", "0.02"],
-    ]
+    assert grid(t) == BANDED
+
+
+def test_a_scans_ruling_lines_are_read_as_a_pdfs(doc: pymupdf.Document) -> None:
+    """The same table scanned: its rules are ink, found in the image, and put in the OCR words'
+    frame, so the lines between two rules are one row as in the PDF (without them, "Size M8, 40
+    mm" and "Countersunk, 4 x 30" were rows of their own)."""
+    from PIL import Image
+
+    from docextract.ocr import get_reader
+    from docextract.tables import ruling_lines
+
+    page = doc.new_page()
+    banded_table(page)
+    pix = page.get_pixmap(dpi=150, clip=pymupdf.Rect(60, 70, 420, 230))
+    image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+    read = get_reader().read(image)
+    rules = ruling_lines(image, read.to_upright)
+    assert len(rules) == 6 and all(abs(x1 - x0 - 330 * 150 / 72) < 6 for _, x0, x1 in rules)
+    [t] = tables_from_words(read.words, 1, rules)
+    assert grid(t) == BANDED
+    assert grid(tables_from_words(read.words, 1)[0]) != BANDED
+
+
+def test_a_scanned_page_read_as_a_table_uses_its_ruling_lines() -> None:
+    """End to end, as a user runs it: ``extract(scan, "table")`` reads the scan's rules and
+    gives the rows the PDF gives; the OCR job's Markdown tables use them too."""
+    from docextract import extract
+    from docextract.jobs import ocr_markdown
+    from docextract.testing.documents import degrade, render_pdf
+
+    doc = pymupdf.open()
+    banded_table(doc.new_page())
+    data = doc.tobytes()
+    assert [t.rows for t in extract(data, "table").data.tables] == [BANDED[1:]]
+    scan = degrade(render_pdf(data, dpi=150), blur=0.5, noise=4, seed=2)
+    assert [t.rows for t in extract(scan, "table").data.tables] == [BANDED[1:]]
+    assert "| Hex bolts, zinc plated Size M8, 40 mm | 120 | 0.35 |" in ocr_markdown(scan)
+
+
+def test_ruling_lines_of_a_page_read_sideways_are_level_in_the_words_frame(doc: pymupdf.Document) -> None:
+    """A page photographed a quarter turned: its rules run up the input image; in the frame of
+    the OCR words (turned upright) they are level, between the lines they were drawn between."""
+    from PIL import Image
+
+    from docextract.ocr import get_reader
+    from docextract.tables import ruling_lines
+
+    page = doc.new_page()
+    banded_table(page)
+    pix = page.get_pixmap(dpi=150, clip=pymupdf.Rect(60, 70, 420, 230))
+    image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples).rotate(90, expand=True)
+    read = get_reader().read(image)
+    assert read.angle in (90, 270)
+    rules = ruling_lines(image, read.to_upright)
+    assert len(rules) == 6
+    tops = sorted(w.cy for w in read.words if w.text in ("Part", "Washers", "Nails"))
+    between = [y for y, _, _ in rules]
+    assert between[0] < tops[0] < between[1] < tops[1] < between[3] < tops[2] < between[5]
 
 
 SPACED_GRID = [

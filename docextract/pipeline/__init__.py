@@ -289,7 +289,7 @@ class _Document:
                 schema=self.spec,
                 words=tile.words,
                 words_to_image=read.to_page if read is not None and self.engine.wants_words else None,
-                tables=page.find_tables if self.engine.tile_size is None else None,
+                tables=_page_tables(page, read) if self.engine.tile_size is None else None,
                 max_tokens=self.opts.max_tokens or self.spec.max_tokens,
             )
             tr, data, output = run_tile(self.engine, self.spec, request, tile, self.opts)
@@ -350,6 +350,21 @@ class _Document:
         if redo:
             result.issues.extend(document_checks(result))
         return result
+
+
+def _page_tables(page: Page, read: PageWords | None) -> Callable[[], list[Any]] | None:
+    """The page's own tables: a digital page's (its rules and text layer), a scan's from its OCR
+    words and the ruling lines in its ink; ``None`` where it has neither."""
+    if page.find_tables is not None or read is None or read.rules is None:
+        return page.find_tables
+    rules = read.rules
+
+    def find() -> list[Any]:
+        from docextract.tables import tables_from_words
+
+        return tables_from_words(list(read.words), page.number, rules())
+
+    return find
 
 
 def _failed_page(page: int, exc: InputError) -> TileResult:

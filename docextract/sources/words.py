@@ -7,6 +7,7 @@ level there, which is what the rules need); :attr:`PageWords.to_page` maps its b
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from docextract.types import Page, PageWords
@@ -37,4 +38,12 @@ def image_words(image: Image.Image, ocr: Any = None, *, code: bool = False) -> P
 
         ocr = get_reader()
     result = ocr.read(image, code=True) if code else ocr.read(image)
-    return PageWords(list(result.words), "ocr", getattr(result, "to_original", None))
+    to_upright = getattr(result, "to_upright", None)
+    rules = None if to_upright is None else partial(_ruling_lines, image, to_upright)
+    return PageWords(list(result.words), "ocr", getattr(result, "to_original", None), rules)
+
+
+def _ruling_lines(image: Image.Image, to_upright: Any) -> list[tuple[float, float, float]]:
+    from docextract.tables.scan import ruling_lines
+
+    return ruling_lines(image, to_upright)

@@ -6,7 +6,10 @@
     frames = to_dataframes(tables)  # numeric columns typed
     write_xlsx(tables, "tables.xlsx")  # one sheet per table
 
-For scans, ``tables_from_words(get_reader().read(image).words, page_no)`` gives the same tables.
+For scans, OCR words and the image's ruling lines give the same tables::
+
+    read = get_reader().read(image)
+    tables = tables_from_words(read.words, page_no, ruling_lines(image, read.to_upright))
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from __future__ import annotations
 from docextract.tables.export import to_dataframes, write_csv, write_xlsx
 from docextract.tables.grid import merge_rows, stitch_tables, tables_from_words
 from docextract.tables.pdf import extract_pdf_tables
+from docextract.tables.scan import ruling_lines
 
 __all__ = [
     "extract_pdf_tables",
     "merge_rows",
+    "ruling_lines",
     "stitch_tables",
     "tables_from_words",
     "to_dataframes",

@@ -1636,14 +1636,16 @@ def _cells(ln: Line) -> list[Chunk]:
     return _attach_signs(_split_figures(split_chunks(ln)))
 
 
-def tables_from_words(words: list[Word], page_no: int) -> list[Table]:
+def tables_from_words(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -> list[Table]:
     """Tables in a page's words (OCR words or lines with boxes, or a PDF text layer).
 
     Rows come from text lines, columns from vertical whitespace; text spanning several columns is
     kept in its start cell, wrapped cells are joined. Returns one :class:`Table` per table region,
     top to bottom. Any coordinate frame works (tolerances scale with the text height).
+    ``rules``: the page's horizontal ruling lines in the words' frame, where known (a scan's:
+    :func:`docextract.tables.scan.ruling_lines`).
     """
-    return [t for _, t in placed_tables(words, page_no)]
+    return [t for _, t in placed_tables(words, page_no, rules)]
 
 
 def _tight(w: Word) -> Word:
