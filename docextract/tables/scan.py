@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ruling_lines"]
 
-_KERNEL = 30  # a rule is at least this fraction (1/N) of the image's side long
-_THIN = 400  # ... and at most this fraction (1/N) of it thick, and 3 px
+_KERNEL = 30  # a rule is at least 1/N of the image's side along it long
+_THIN = 400  # ... and at most 3 px or 1/N of the other side thick, whichever is more
 
 
 def ruling_lines(image: Image.Image, to_words: Callable[[np.ndarray], np.ndarray] | None = None) -> list[Rule]:
@@ -54,5 +54,5 @@ def ruling_lines(image: Image.Image, to_words: Callable[[np.ndarray], np.ndarray
         (x0, y0), (x1, y1) = to_words(np.array([a, b], np.float64)) if to_words is not None else (a, b)
         # Level in the words' frame, give or take the OCR's estimate of the skew (3 degrees).
         if abs(y1 - y0) <= 0.05 * abs(x1 - x0):
-            rules.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+            rules.append((float(y0 + y1) / 2, float(min(x0, x1)), float(max(x0, x1))))
     return sorted(rules)
