@@ -36,7 +36,7 @@ changes made since; documents never seen at all score lower (see README).
 
 ``--tools docextract-ocr`` measures the scanned path on the same documents: each page that holds an
 expected table is rendered at 150 dpi, OCR'd with :mod:`docextract.ocr` and passed to
-``tables_from_words`` with the image's ruling lines (only those pages are scored, so its
+``scan_tables`` with the image's ruling lines (only those pages are scored, so its
 precision ignores other pages). It is
 slow on a small CPU and not in the default tool list.
 
@@ -251,12 +251,12 @@ def run_docextract(pdf: Path) -> Predicted:
 
 def run_docextract_ocr(pdf: Path, pages: set[int] | None = None, dpi: int = 150) -> Predicted:
     """The scanned path: render each scored page, OCR it, tables from the OCR lines and the
-    image's ruling lines."""
+    image's ruling lines (:func:`docextract.tables.scan_tables`)."""
     from PIL import Image
 
     from docextract.ocr import get_reader
     from docextract.sources.mupdf import pymupdf
-    from docextract.tables import ruling_lines, tables_from_words
+    from docextract.tables import ruling_lines, scan_tables
     from docextract.types import Word
 
     out: Predicted = {}
@@ -273,15 +273,13 @@ def run_docextract_ocr(pdf: Path, pages: set[int] | None = None, dpi: int = 150)
                 pix = page.get_pixmap(dpi=dpi)
                 image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
                 result = get_reader().read(image, detect_rotation=False)
-                read = {
-                    "words": [[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence] for w in result.words],
-                    "rules": ruling_lines(image, result.to_upright),
-                }
+                hs, vs = ruling_lines(image, result.to_upright)
+                read = {"words": [[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence] for w in result.words], "hs": hs, "vs": vs}
                 if cached is not None:
                     cached.parent.mkdir(parents=True, exist_ok=True)
                     cached.write_text(json.dumps(read), encoding="utf-8")
             words = [Word(*w[:6], "ocr") for w in read["words"]]
-            out[n] = [table_grid(t) for t in tables_from_words(words, n, [tuple(r) for r in read["rules"]])]
+            out[n] = [table_grid(t) for t in scan_tables(words, n, [tuple(r) for r in read["hs"]], [tuple(r) for r in read["vs"]])]
     return out
 
 

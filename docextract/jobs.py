@@ -269,7 +269,7 @@ def iter_ocr(
             yield PageText(page.number, text, "model")
             continue
         read = page_words(page)
-        text = page_markdown(read.words, page.number, plain=plain, rules=read.rules() if read.rules else ())
+        text = page_markdown(read.words, page.number, plain=plain, rules=read.rules() if read.rules else None)
         out.emit(text)
         yield PageText(page.number, text, read.origin)
 
@@ -279,17 +279,14 @@ def ocr_markdown(source: Any, engine: Engine | None = None, *, plain: bool = Fal
     return "\n\n".join(p.text for p in iter_ocr(source, engine, plain=plain, on_text=on_text, **options))
 
 
-def page_markdown(words: list[Word], page: int = 1, *, plain: bool = False, rules: Sequence[tuple[float, float, float]] = ()) -> str:
-    """A page's words as Markdown in reading order, the tables found in them (and ``rules``, the
-    page's ruling lines in their frame) as Markdown tables."""
+def page_markdown(words: list[Word], page: int = 1, *, plain: bool = False, rules: tuple[Sequence[Any], Sequence[Any]] | None = None) -> str:
+    """A page's words as Markdown in reading order, the tables found in them as Markdown tables
+    (with ``rules``, a scan's ruling lines in their frame: :attr:`PageWords.rules`)."""
     tables: list[Any] = []
     if words:
-        try:
-            from docextract.tables import tables_from_words
-        except ImportError:  # pragma: no cover - tables ship with the package
-            tables_from_words = None  # type: ignore[assignment]
-        if tables_from_words is not None:
-            tables = tables_from_words(list(words), page, rules)
+        from docextract.tables import scan_tables, tables_from_words
+
+        tables = scan_tables(words, page, *rules) if rules is not None else tables_from_words(list(words), page)
     return words_to_markdown(words, locate_tables(words, tables), plain=plain)
 
 

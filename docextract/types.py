@@ -116,9 +116,10 @@ class PageWords:
     words: list[Word]  # in the frame read: the page itself, or for OCR an upright, deskewed copy where rows are level
     origin: Literal["text", "ocr"] = "text"
     to_page: Callable[[BBox], BBox] | None = field(default=None, repr=False)  # that frame → page pixels
-    # The page's horizontal ruling lines, (y, x0, x1) in the words' frame, found when asked: a
-    # scan's, from its ink (a text layer's come with its tables, ``Page.find_tables``).
-    rules: Callable[[], list[tuple[float, float, float]]] | None = field(default=None, repr=False)
+    # The page's ruling lines in the words' frame, horizontal (y, x0, x1) and vertical (x, y0, y1),
+    # found when asked: a scan's, from its ink (a text layer's come with its tables, ``Page.find_tables``).
+    rules: Callable[[], tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]] | None = field(
+        default=None, repr=False)
 
     def on_page(self) -> list[Word]:
         """The words in page pixels."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -327,25 +328,50 @@ def test_rows_ruled_apart_hold_cells_of_several_lines(doc: pymupdf.Document) -> 
     assert grid(t) == BANDED
 
 
+def _scan(page: pymupdf.Page, clip: pymupdf.Rect) -> Any:
+    from PIL import Image
+
+    pix = page.get_pixmap(dpi=150, clip=clip)
+    return Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+
+
 def test_a_scans_ruling_lines_are_read_as_a_pdfs(doc: pymupdf.Document) -> None:
     """The same table scanned: its rules are ink, found in the image, and put in the OCR words'
     frame, so the lines between two rules are one row as in the PDF (without them, "Size M8, 40
     mm" and "Countersunk, 4 x 30" were rows of their own)."""
-    from PIL import Image
-
     from docextract.ocr import get_reader
-    from docextract.tables import ruling_lines
+    from docextract.tables import ruling_lines, scan_tables
 
     page = doc.new_page()
     banded_table(page)
-    pix = page.get_pixmap(dpi=150, clip=pymupdf.Rect(60, 70, 420, 230))
-    image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
+    image = _scan(page, pymupdf.Rect(60, 70, 420, 230))
     read = get_reader().read(image)
-    rules = ruling_lines(image, read.to_upright)
-    assert len(rules) == 6 and all(abs(x1 - x0 - 330 * 150 / 72) < 6 for _, x0, x1 in rules)
-    [t] = tables_from_words(read.words, 1, rules)
+    hs, vs = ruling_lines(image, read.to_upright)
+    assert len(hs) == 6 and all(abs(x1 - x0 - 330 * 150 / 72) < 6 for _, x0, x1 in hs)
+    [t] = scan_tables(read.words, 1, hs, vs)
     assert grid(t) == BANDED
     assert grid(tables_from_words(read.words, 1)[0]) != BANDED
+
+
+def test_a_scanned_lattice_is_read_by_its_cells(doc: pymupdf.Document) -> None:
+    """A table ruled on every side of every cell, scanned: its rules across and down make a
+    lattice, read cell by cell as a PDF's is. Two sizes set far apart in one cell stay one cell
+    ("M6 M8"); with the rules across alone they read as two columns."""
+    from docextract.ocr import get_reader
+    from docextract.tables import ruling_lines, scan_tables
+
+    page = doc.new_page()
+    ruled_table(page, 100, [["Part", "Sizes", "Price"], ["Bolts", "M6", "0.35"], ["Nuts", "M5", "0.10"], ["Screws", "M3", "0.12"]],
+                widths=(90, 120, 60))
+    for i, size in enumerate(["M8", "M6", "M4"]):
+        text(page, 242, 133 + 19 * i, size)
+    image = _scan(page, pymupdf.Rect(60, 80, 420, 240))
+    read = get_reader().read(image)
+    hs, vs = ruling_lines(image, read.to_upright)
+    want = (["Part", "Sizes", "Price"], [["Bolts", "M6 M8", "0.35"], ["Nuts", "M5 M6", "0.10"], ["Screws", "M3 M4", "0.12"]])
+    assert [(t.columns, t.rows) for t in scan_tables(read.words, 1, hs, vs)] == [want]
+    [across] = scan_tables(read.words, 1, hs)
+    assert len(across.columns) == 4
 
 
 def test_a_scanned_page_read_as_a_table_uses_its_ruling_lines() -> None:
@@ -367,21 +393,18 @@ def test_a_scanned_page_read_as_a_table_uses_its_ruling_lines() -> None:
 def test_ruling_lines_of_a_page_read_sideways_are_level_in_the_words_frame(doc: pymupdf.Document) -> None:
     """A page photographed a quarter turned: its rules run up the input image; in the frame of
     the OCR words (turned upright) they are level, between the lines they were drawn between."""
-    from PIL import Image
-
     from docextract.ocr import get_reader
     from docextract.tables import ruling_lines
 
     page = doc.new_page()
     banded_table(page)
-    pix = page.get_pixmap(dpi=150, clip=pymupdf.Rect(60, 70, 420, 230))
-    image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples).rotate(90, expand=True)
+    image = _scan(page, pymupdf.Rect(60, 70, 420, 230)).rotate(90, expand=True)
     read = get_reader().read(image)
     assert read.angle in (90, 270)
-    rules = ruling_lines(image, read.to_upright)
-    assert len(rules) == 6
+    hs, vs = ruling_lines(image, read.to_upright)
+    assert len(hs) == 6
     tops = sorted(w.cy for w in read.words if w.text in ("Part", "Washers", "Nails"))
-    between = [y for y, _, _ in rules]
+    between = [y for y, _, _ in hs]
     assert between[0] < tops[0] < between[1] < tops[1] < between[3] < tops[2] < between[5]
 
 

@@ -360,9 +360,9 @@ def _page_tables(page: Page, read: PageWords | None) -> Callable[[], list[Any]] 
     rules = read.rules
 
     def find() -> list[Any]:
-        from docextract.tables import tables_from_words
+        from docextract.tables.scan import scan_tables
 
-        return tables_from_words(list(read.words), page.number, rules())
+        return scan_tables(read.words, page.number, *rules())
 
     return find
 

@@ -43,7 +43,7 @@ def image_words(image: Image.Image, ocr: Any = None, *, code: bool = False) -> P
     return PageWords(list(result.words), "ocr", getattr(result, "to_original", None), rules)
 
 
-def _ruling_lines(image: Image.Image, to_upright: Any) -> list[tuple[float, float, float]]:
+def _ruling_lines(image: Image.Image, to_upright: Any) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
     from docextract.tables.scan import ruling_lines
 
     return ruling_lines(image, to_upright)

@@ -1503,7 +1503,7 @@ def is_table(grid: list[list[str]], ruled: bool = False) -> bool:
 def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -> list[tuple[float, Table]]:
     """Like :func:`tables_from_words`, each table with the top of its region (for ordering);
     ``rules``: the page's horizontal ruling lines in the words' frame."""
-    lines = group_lines([_tight(w) if w.source == "ocr" else w for w in words])
+    lines = group_lines([tight_box(w) if w.source == "ocr" else w for w in words])
     for ln in lines:
         ln.chunks = _cells(ln)
     out = []
@@ -1636,19 +1636,18 @@ def _cells(ln: Line) -> list[Chunk]:
     return _attach_signs(_split_figures(split_chunks(ln)))
 
 
-def tables_from_words(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -> list[Table]:
+def tables_from_words(words: list[Word], page_no: int) -> list[Table]:
     """Tables in a page's words (OCR words or lines with boxes, or a PDF text layer).
 
     Rows come from text lines, columns from vertical whitespace; text spanning several columns is
     kept in its start cell, wrapped cells are joined. Returns one :class:`Table` per table region,
-    top to bottom. Any coordinate frame works (tolerances scale with the text height).
-    ``rules``: the page's horizontal ruling lines in the words' frame, where known (a scan's:
-    :func:`docextract.tables.scan.ruling_lines`).
+    top to bottom. Any coordinate frame works (tolerances scale with the text height). A scan
+    whose ruling lines are known: :func:`docextract.tables.scan.scan_tables`.
     """
-    return [t for _, t in placed_tables(words, page_no, rules)]
+    return [t for _, t in placed_tables(words, page_no)]
 
 
-def _tight(w: Word) -> Word:
+def tight_box(w: Word) -> Word:
     """An OCR box without the detector's padding (boxes are about 1.6x the text height), so
     that tolerances in text heights mean the same as for a PDF text layer."""
     pad = OCR_PAD * w.height

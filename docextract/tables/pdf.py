@@ -29,6 +29,7 @@ from docextract.tables.grid import (
     make_table,
     placed_tables,
     split_chunks,
+    tight_box,
 )
 from docextract.types import BBox, Word
 
@@ -114,14 +115,25 @@ def extract_pdf_tables(pdf_page: pymupdf.Page, page_no: int) -> list[Table]:
     """
     lines = text_lines(pdf_page)
     d = text_direction(lines)
-    words = page_words(pdf_page, lines, d)
     hs, vs = ruling_segments(pdf_page)
+    return ruled_and_open_tables(page_words(pdf_page, lines, d), hs, vs, page_no, d)
+
+
+def ruled_and_open_tables(
+    words: list[Word], hs: list[Segment], vs: list[Segment], page_no: int, d: Direction = (1, 0)
+) -> list[Table]:
+    """Tables of a page's words and ruling segments (in PDF points, page space; ``d`` turns them
+    into the words' frame): ruled lattices first, then whitespace tables in what is left, a drawn
+    frame bounding each. A scan's OCR words and ink rules go the same way
+    (:func:`docextract.tables.scan.scan_tables`)."""
+    # OCR boxes carry the detector's margin; a lattice places words by their text's extent
+    placed = [tight_box(w) if w.source == "ocr" else w for w in words]
     found: list[tuple[float, Table]] = []
     boxes: list[BBox] = []
-    for bbox, grid in _ruled_grids(hs, vs, words, d):
+    for bbox, grid in _ruled_grids(hs, vs, placed, d):
         boxes.append(bbox)
         found.append((bbox[1], make_table(grid, page_no)))
-    rest = [w for w in words if not any(_inside(w, b) for b in boxes)]
+    rest = [w for w, p in zip(words, placed, strict=True) if not any(_inside(p, b) for b in boxes)]
     rules = text_rules(hs, vs, d)
     for group in _by_frame(rest, [orient(b, d) for b in _frames(hs, vs)]):
         found += placed_tables(group, page_no, rules)

@@ -1,32 +1,43 @@
-"""Ruling lines of a scanned page, for the tables read from its OCR words.
+"""Tables of a scanned page: its OCR words and the ruling lines in its ink.
 
 A digital PDF draws its rules (:mod:`docextract.tables.pdf` reads them); on a scan they are ink.
-The table rules use them as they use a PDF's: a header's rule, a table's top and bottom, two
-tables apart. A rule is a long, thin run of dark pixels: kept by an opening with a kernel a
-thirtieth of the image long, along either axis (a page read sideways has its rules upright in
-the input), then put in the frame the OCR words are in and kept where it runs level there.
+A rule is a long, thin run of dark pixels, kept by an opening with a kernel along either axis of
+the input (a page read sideways has its rules turned), then put in the frame the OCR words are in.
+The words and rules then go the way a PDF's do (:func:`~docextract.tables.pdf.ruled_and_open_tables`):
+ruled lattices, then whitespace tables with the rules as a header's rule, a table's top and
+bottom, or the line between two tables.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import statistics
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from docextract.tables.grid import Rule
+from docextract.schemas.table import Table
+from docextract.types import Word
 
 if TYPE_CHECKING:
     from PIL import Image
 
-__all__ = ["ruling_lines"]
+__all__ = ["ruling_lines", "scan_tables"]
 
-_KERNEL = 30  # a rule is at least 1/N of the image's side along it long
+Segment = tuple[float, float, float]  # position, start, end: y, x0, x1 or x, y0, y1
+
+_ALONG = 30  # a rule across the page is at least 1/N of the image's width long
+_DOWN = 60  # a rule down the page at least 1/N of its height (columns are short; see scan_tables)
 _THIN = 400  # ... and at most 3 px or 1/N of the other side thick, whichever is more
+_LEVEL = 0.05  # a rule runs along an axis of the words' frame within this slope (3 degrees)
+_UNIT = 15.0  # the median OCR box is this many points tall (a 9-10 pt text with its margin)
 
 
-def ruling_lines(image: Image.Image, to_words: Callable[[np.ndarray], np.ndarray] | None = None) -> list[Rule]:
-    """The image's horizontal ruling lines as ``(y, x0, x1)`` in the words' frame.
+def ruling_lines(
+    image: Image.Image, to_words: Callable[[np.ndarray], np.ndarray] | None = None
+) -> tuple[list[Segment], list[Segment]]:
+    """The image's ruling lines in the words' frame: horizontal ``(y, x0, x1)`` and vertical
+    ``(x, y0, y1)``.
 
     ``to_words`` maps input-image points ``(N, 2)`` to that frame (an OCR result's
     :meth:`~docextract.ocr.OcrResult.to_upright`); none: the words are in the image's pixels.
@@ -36,23 +47,41 @@ def ruling_lines(image: Image.Image, to_words: Callable[[np.ndarray], np.ndarray
     gray = np.asarray(image.convert("L"))
     h, w = gray.shape
     if min(h, w) < 16:
-        return []
+        return [], []
     _, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    segments = []
-    for along in (0, 1):  # 0: rows of the input, 1: its columns
-        length = max(20, (w if along == 0 else h) // _KERNEL)
-        thin = max(3, (h if along == 0 else w) // _THIN)
-        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if along == 0 else (1, length))
+    ends = []
+    for across in (True, False):  # along the input's rows, then down its columns
+        length = max(20, w // _ALONG) if across else max(15, h // _DOWN)
+        thin = max(3, (h if across else w) // _THIN)
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if across else (1, length))
         _, _, stats, _ = cv2.connectedComponentsWithStats(cv2.morphologyEx(dark, cv2.MORPH_OPEN, kernel))
         for x, y, bw, bh, _ in stats[1:].tolist():
-            if along == 0 and bh <= thin:
-                segments.append(((x, y + bh / 2), (x + bw, y + bh / 2)))
-            elif along == 1 and bw <= thin:
-                segments.append(((x + bw / 2, y), (x + bw / 2, y + bh)))
-    rules = []
-    for a, b in segments:
-        (x0, y0), (x1, y1) = to_words(np.array([a, b], np.float64)) if to_words is not None else (a, b)
-        # Level in the words' frame, give or take the OCR's estimate of the skew (3 degrees).
-        if abs(y1 - y0) <= 0.05 * abs(x1 - x0):
-            rules.append((float(y0 + y1) / 2, float(min(x0, x1)), float(max(x0, x1))))
-    return sorted(rules)
+            if across and bh <= thin:
+                ends.append(((x, y + bh / 2), (x + bw, y + bh / 2)))
+            elif not across and bw <= thin:
+                ends.append(((x + bw / 2, y), (x + bw / 2, y + bh)))
+    hs, vs = [], []
+    for a, b in ends:
+        (x0, y0), (x1, y1) = to_words(np.array([a, b], np.float64)).tolist() if to_words is not None else (a, b)
+        if abs(y1 - y0) <= _LEVEL * abs(x1 - x0):
+            hs.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+        elif abs(x1 - x0) <= _LEVEL * abs(y1 - y0):
+            vs.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+    return sorted(hs), sorted(vs)
+
+
+def scan_tables(words: Sequence[Word], page_no: int, hs: Sequence[Segment] = (), vs: Sequence[Segment] = ()) -> list[Table]:
+    """Tables of a scan's OCR words and ruling lines (:func:`ruling_lines`, in the words' frame).
+
+    The lattice code measures in PDF points; a scan has pixels at a resolution nobody said, so
+    the page is scaled to make its median OCR box :data:`_UNIT` points tall."""
+    from docextract.tables.pdf import ruled_and_open_tables
+
+    if not words:
+        return []
+    line = statistics.median(w.height for w in words)
+    k = _UNIT / max(line, 1e-6)
+    scaled = [Word(w.text, w.x0 * k, w.y0 * k, w.x1 * k, w.y1 * k, w.confidence, w.source) for w in words]
+    # A rule down the page crosses two lines at least; a shorter upright stroke is a letter's.
+    down = [(p * k, a * k, b * k) for p, a, b in vs if b - a >= 2 * line]
+    return ruled_and_open_tables(scaled, [(p * k, a * k, b * k) for p, a, b in hs], down, page_no)
