@@ -17,14 +17,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from docextract.schemas.table import Table
+from docextract.tables.pdf import Segment, ruled_and_open_tables
 from docextract.types import Word
 
 if TYPE_CHECKING:
     from PIL import Image
 
 __all__ = ["ruling_lines", "scan_tables"]
-
-Segment = tuple[float, float, float]  # position, start, end: y, x0, x1 or x, y0, y1
 
 _ALONG = 30  # a rule across the page is at least 1/N of the image's width long
 _DOWN = 60  # a rule down the page at least 1/N of its height (columns are short; see scan_tables)
@@ -75,8 +74,6 @@ def scan_tables(words: Sequence[Word], page_no: int, hs: Sequence[Segment] = (),
 
     The lattice code measures in PDF points; a scan has pixels at a resolution nobody said, so
     the page is scaled to make its median OCR box :data:`_UNIT` points tall."""
-    from docextract.tables.pdf import ruled_and_open_tables
-
     if not words:
         return []
     line = statistics.median(w.height for w in words)
