@@ -1978,3 +1978,28 @@ def test_scanned_section_labels_with_taller_boxes_stay_in_the_table() -> None:
     assert grid(t) == [["Sector", "2007", "2008"], ["Industry", "", ""], ["Mining", "4,045", "3,740"],
                        ["Energy", "5,157", "4,958"], ["Services", "", ""], ["Trade", "163", "177"],
                        ["Transport", "92", "96"]]
+
+
+def test_a_scanned_label_wrapped_onto_a_line_of_descenders_stays_in_the_table() -> None:
+    """A label wrapped over three lines, its last all descenders and capitals ("conditioning
+    supply", 31 px) under one with none ("steam and air", 23 px): a third taller, and still the
+    label's line, not a heading that ends the table before the section row under it."""
+
+    def line(y: float, cells: list[tuple[str, float, float]], h: float = 24) -> list[Word]:
+        return [Word(text, x0, y, x1, y + h, 0.99, "ocr") for text, x0, x1 in cells]
+
+    words = [  # section labels at the left edge, the items under them indented
+        *line(76, [("Sector", 10, 70), ("2007", 300, 340), ("2008", 400, 440)]),
+        *line(104, [("Industry", 10, 90)]),
+        *line(130, [("Manufacturing", 27, 150), ("5,157", 290, 340), ("4,958", 390, 440)]),
+        *line(156, [("Electricity, gas,", 27, 160), ("163", 305, 340), ("177", 405, 440)]),
+        *line(180, [("steam and air", 27, 150)], h=23),
+        *line(200, [("conditioning supply", 27, 195)], h=31),
+        *line(228, [("Services", 10, 92)]),
+        *line(252, [("Wholesale and retail", 27, 200), ("92", 315, 340), ("96", 415, 440)]),
+        *line(282, [("Transport", 27, 110), ("71", 315, 340), ("72", 415, 440)]),
+    ]
+    [t] = tables_from_words(words, 1)
+    assert grid(t) == [["Sector", "2007", "2008"], ["Industry", "", ""], ["Manufacturing", "5,157", "4,958"],
+                       ["Electricity, gas, steam and air conditioning supply", "163", "177"], ["Services", "", ""],
+                       ["Wholesale and retail", "92", "96"], ["Transport", "71", "72"]]

@@ -501,9 +501,10 @@ def _goes_on(above: Line, ln: Line) -> bool:
 
 
 def _same_size(a: Line, b: Line) -> bool:
-    # OCR's boxes are as tall as the line's letters reach ("Industry" 24 px, "2007" 20 px)
+    # OCR's boxes are as tall as the line's letters reach ("Industry" 24 px, "2007" 20 px;
+    # "conditioning supply" 31 px under "steam and air" 23 px)
     ocr = any(w.source == "ocr" for w in (a.words[0], b.words[0]))
-    return abs(a.height - b.height) <= (0.25 if ocr else 0.15) * max(a.height, b.height)
+    return abs(a.height - b.height) <= (0.35 if ocr else 0.15) * max(a.height, b.height)
 
 
 def _extend_up(lines: list[Line], start: int, region: list[Line]) -> list[Line]:
