@@ -78,7 +78,10 @@ def scan_tables(words: Sequence[Word], page_no: int, hs: Sequence[Segment] = (),
         return []
     line = statistics.median(w.height for w in words)
     k = _UNIT / max(line, 1e-6)
-    scaled = [Word(w.text, w.x0 * k, w.y0 * k, w.x1 * k, w.y1 * k, w.confidence, w.source) for w in words]
+
+    def scaled(segments: Sequence[Segment]) -> list[Segment]:
+        return [(p * k, a * k, b * k) for p, a, b in segments]
+
     # A rule down the page crosses two lines at least; a shorter upright stroke is a letter's.
-    down = [(p * k, a * k, b * k) for p, a, b in vs if b - a >= 2 * line]
-    return ruled_and_open_tables(scaled, [(p * k, a * k, b * k) for p, a, b in hs], down, page_no)
+    down = [s for s in vs if s[2] - s[1] >= 2 * line]
+    return ruled_and_open_tables([w.moved(0, 0, k) for w in words], scaled(hs), scaled(down), page_no)
