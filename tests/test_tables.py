@@ -2003,3 +2003,22 @@ def test_a_scanned_label_wrapped_onto_a_line_of_descenders_stays_in_the_table() 
     assert grid(t) == [["Sector", "2007", "2008"], ["Industry", "", ""], ["Manufacturing", "5,157", "4,958"],
                        ["Electricity, gas, steam and air conditioning supply", "163", "177"], ["Services", "", ""],
                        ["Wholesale and retail", "92", "96"], ["Transport", "71", "72"]]
+
+
+def test_an_ocr_box_of_figures_set_close_is_a_cell_per_figure() -> None:
+    """The detector boxes cells set close as one line ("1,087,000 1,108,150"): each figure is a
+    cell, cut at its place by character count, while a number that goes on ("4 820", "12 345"),
+    a note mark after a year and a flag stay with their figure, and text stays whole."""
+    from docextract.tables.grid import split_figure_boxes
+
+    def box(text: str) -> Word:
+        return Word(text, 100, 10, 100 + 10 * len(text), 30, 0.99, "ocr")
+
+    [a, b] = split_figure_boxes([box("1,087,000 1,108,150")])
+    assert (a.text, a.x0, a.x1, b.text, b.x0, b.x1) == ("1,087,000", 100, 190, "1,108,150", 200, 290)
+    assert [w.text for w in split_figure_boxes([box("4 820 5 426 5 907")])] == ["4 820", "5 426", "5 907"]
+    assert [w.text for w in split_figure_boxes([box("21.0 20.8 (1.5)")])] == ["21.0", "20.8", "(1.5)"]
+    for whole in ("12 345 678", "2007 (1)", "35.6 %", "18 048 p", "Total 12", "of which 3"):
+        assert [w.text for w in split_figure_boxes([box(whole)])] == [whole]
+    layer = Word("21.0 20.8", 100, 10, 190, 30, 1.0, "text")  # a text layer's spaces are parted elsewhere
+    assert split_figure_boxes([layer]) == [layer]

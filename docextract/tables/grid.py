@@ -180,18 +180,49 @@ def _split_figures(chunks: list[Chunk]) -> list[Chunk]:
             continue
         part = [c.words[0]]
         for w in c.words[1:]:
-            if (
-                _GROUP.match(w.text)
-                and _GROUPED.search(part[-1].text)
-                or _NOTE.match(w.text)
-                and _YEAR.match(part[-1].text)
-                or _FLAG.match(w.text)
-            ):
+            if _goes_on_figure(part[-1].text, w.text):
                 part.append(w)
             else:
                 out.append(Chunk(part))
                 part = [w]
         out.append(Chunk(part))
+    return out
+
+
+def _goes_on_figure(before: str, text: str) -> bool:
+    """Whether ``text``, set a space after the figure ``before``, is part of the same cell: the
+    next group of three digits ("12 345"), a year's note mark ("2007 (1)"), or a flag."""
+    return bool(_GROUP.match(text) and _GROUPED.search(before) or _NOTE.match(text) and _YEAR.match(before)
+                or _FLAG.match(text))
+
+
+def split_figure_boxes(words: Sequence[Word]) -> list[Word]:
+    """OCR boxes that hold a run of figures ("1,087,000 1,108,150", "21.0 20.8"), cut into a box
+    per figure, as :func:`_split_figures` parts a text layer's words: the detector boxes cells set
+    close together as one line. The cuts are placed by character count (figures are set in
+    tabular widths). Boxes of other text, and figures that go on ("4 820"), stay whole."""
+    out: list[Word] = []
+    for w in words:
+        tokens = w.text.split(" ")
+        if w.source != "ocr" or len(tokens) < 2 or not is_figure(tokens[0]) or not all(map(_figure_or_flag, tokens)):
+            out.append(w)
+            continue
+        parts = [[tokens[0]]]
+        for t in tokens[1:]:
+            if _goes_on_figure(parts[-1][-1], t):
+                parts[-1].append(t)
+            else:
+                parts.append([t])
+        if len(parts) == 1:
+            out.append(w)
+            continue
+        per_char = (w.x1 - w.x0) / len(w.text)
+        start = 0
+        for part in parts:
+            text = " ".join(part)
+            out.append(Word(text, w.x0 + start * per_char, w.y0, w.x0 + (start + len(text)) * per_char, w.y1,
+                            w.confidence, w.source))
+            start += len(text) + 1
     return out
 
 

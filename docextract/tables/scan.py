@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from docextract.schemas.table import Table
+from docextract.tables.grid import split_figure_boxes
 from docextract.tables.pdf import Segment, ruled_and_open_tables
 from docextract.types import Word
 
@@ -84,4 +85,4 @@ def scan_tables(words: Sequence[Word], page_no: int, hs: Sequence[Segment] = (),
 
     # A rule down the page crosses two lines at least; a shorter upright stroke is a letter's.
     down = [s for s in vs if s[2] - s[1] >= 2 * line]
-    return ruled_and_open_tables([w.moved(0, 0, k) for w in words], scaled(hs), scaled(down), page_no)
+    return ruled_and_open_tables([w.moved(0, 0, k) for w in split_figure_boxes(words)], scaled(hs), scaled(down), page_no)
