@@ -922,11 +922,13 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
 
     Score: the mean probability of the emitted characters (as RapidOCR computes it). A space
     is added between two characters when the widest run of ink-free columns between their
-    centres is wider than ``_SPACE_GAP`` times the line's height, except inside numbers
-    ("12.50", "1,234"). On SROIE's 1,955 lines whose characters were read right, this fixed
-    the spacing of 27 lines (against the human transcription) and changed none that were
-    right; spaces the recognizer did emit are kept (removing narrow ones broke more than
-    it fixed).
+    centres is wider than ``_SPACE_GAP`` times the line's height, except beside a number's
+    point or comma ("12.50", "1,234"). On SROIE's 1,955 lines whose characters were read right,
+    this fixed the spacing of 27 lines (against the human transcription) and changed none that
+    were right; spaces the recognizer did emit are kept (removing narrow ones broke more than
+    it fixed). Between two digits it holds too (a date and a time run together, two table cells
+    "1,031,7731,068,270"): on SROIE it parted 23 of 13,941 lines, most of them a date from its
+    time; independent tables through OCR, development F1 up by 0.001-0.002 on two splits.
 
     ``mend``: words in no word list that the probabilities allow to be a listed word one letter
     away are read as that word (:mod:`docextract.spelling`); spaces are found first, so a word
@@ -959,7 +961,7 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
     spaced = [False] + [
         a != " "
         and b != " "
-        and not (a in _NUMERIC and b in _NUMERIC)
+        and not (a in _NUMERIC and b in _NUMERIC and not (a.isdigit() and b.isdigit()))
         and _widest_gap(ink, xa, xb) > _SPACE_GAP * crop.shape[0]
         for (a, xa, _), (b, xb, _) in zip(chars, chars[1:])
     ]

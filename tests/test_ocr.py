@@ -413,3 +413,17 @@ def test_small_figures_set_close_are_read_line_by_line(reader: OcrReader) -> Non
     read = [norm(w.text) for w in reader.read(img, detect_rotation=False).words]
     found = sum(read.count(f) for f in set(figures))
     assert found >= 0.9 * len(figures), (found, len(figures))
+
+
+@pytest.mark.parametrize(("font", "left", "right"), [("DejaVuSans", "05-03-2018", "19:02:50"),
+                                                     ("DejaVuSansMono", "1,031,773", "1,068,270")])
+def test_a_blank_between_two_digits_is_a_space(reader: OcrReader, font: str, left: str, right: str) -> None:
+    """The recognizer runs figures set a few points apart together ("05-03-201819:02:50", two
+    table cells as "1,031,7731,068,270"); the blank in the ink between them puts the space back,
+    as between letters (digits inside one number stand closer)."""
+    face = ImageFont.truetype(f"/usr/share/fonts/truetype/dejavu/{font}.ttf", 22)
+    img = Image.new("RGB", (600, 70), "white")
+    draw = ImageDraw.Draw(img)
+    draw.text((20, 20), left, fill="black", font=face)
+    draw.text((29 + draw.textlength(left, font=face), 20), right, fill="black", font=face)
+    assert [w.text for w in reader.read(img).words] == [f"{left} {right}"]
