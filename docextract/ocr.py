@@ -562,12 +562,22 @@ def _skew(quads: np.ndarray) -> float:
         # short words and figures has no long boxes to lean; there the rows must line up clearly
         # better at their angle than level: 1.15 times for a scan's small tilt (up to 2 degrees),
         # 1.8 beyond (real level pages reach 1.45 at -4.3 degrees), and not at the search's edge.
-        if found is not None:
+        # Lines of running text, whose angle the detector measures to a tenth of a degree, that lie
+        # level overrule it: a level table's grid of figures also lines up along its diagonals.
+        if found is not None and not _level_text(quads):
             rows, gain = found
             clear = (abs(rows) <= 2.0 and gain >= 1.15) or (abs(rows) <= _ROW_SKEW - 0.5 and gain >= 1.8)
             if _leaning(quads, rows) >= 0.25 or clear:
                 skew = rows
     return skew if abs(skew) >= 0.2 else 0.0  # below that boxes are already tight
+
+
+def _level_text(quads: np.ndarray) -> bool:
+    """Whether three or more lines of running text (boxes ten times as long as thick) are there,
+    and level (their width-weighted median angle under 0.2 degrees)."""
+    top, left = _edges(quads)
+    text = top >= 10 * left
+    return int(text.sum()) >= 3 and abs(_weighted_median(_angles(quads[text]), top[text])) < 0.2
 
 
 def _leaning(quads: np.ndarray, skew: float) -> float:
