@@ -213,6 +213,7 @@ class OcrReader:
         frame = _Frame.build(in_w, in_h, turns, skew, w, h)
         detected = time.perf_counter()
         words = self._recognize(models, work, quads, frame, code)
+        words += self._marks(work, quads, frame)
         log.debug("OCR %dx%d: %d lines found in %.2f s (turned %d, skew %.1f), %d read in %.2f s", in_w, in_h, len(quads),
                   detected - started, 90 * turns, skew, len(words), time.perf_counter() - detected)
         return OcrResult(
@@ -260,6 +261,12 @@ class OcrReader:
             x0, y0, x1, y1 = frame.box(quads[i])
             words.append(Word(text.strip(), x0, y0, x1, y1, round(float(readings[i].score), 4), "ocr"))
         return words
+
+    def _marks(self, work: np.ndarray, quads: np.ndarray, frame: _Frame) -> list[Word]:
+        """Words of the lone marks no line box covers (:func:`_lone_marks`)."""
+        from docextract.types import Word
+
+        return [Word(text, *frame.box(quad), _MARK_SCORE, "ocr") for text, quad in _lone_marks(work, quads)]
 
     def _reread(
         self,
@@ -491,6 +498,92 @@ def _detect_at(models: _Models, work: np.ndarray, s: float) -> np.ndarray:
         pad[:h, :w] = small
         small = pad
     return models.det(small) / s
+
+
+_MARK_SCORE = 0.9  # the confidence given a mark read by its shape
+
+
+def _lone_marks(work: np.ndarray, quads: np.ndarray) -> list[tuple[str, np.ndarray]]:
+    """Marks that no line box covers, read by their shape: a dash ("-"), two dots stacked (":")
+    or side by side (".." or "..."), each with a box one line high.
+
+    A statistical table's mark for a figure not available, nil or withheld, alone in its cell, is
+    a few pixels at the scale the detector sees a page and is never found; its cell then reads
+    empty and its neighbours close up. (Read by the recognizer, a dash alone comes out as the
+    CJK "一" it looks like, and dots as "·".) A mark is a dark blob under half a line high and at
+    most a line wide, or two or three set close; it stands on a row that holds a line box, whose
+    height its box takes, with no other such blob within a line and a half (dotted leaders,
+    speckle and dashed rules are many). A noisy image, with more such blobs than line boxes,
+    gets none.
+    """
+    import cv2
+
+    if len(quads) < 3:
+        return []
+    line = float(np.median(np.minimum(*_edges(quads))))
+    gray = cv2.cvtColor(work, cv2.COLOR_BGR2GRAY)
+    _, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    covered = np.zeros(dark.shape, np.uint8)
+    cv2.fillPoly(covered, [q.astype(np.int32) for q in quads], 1)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    blobs = sorted(
+        (x, y, x + w, y + h)
+        for x, y, w, h, area in stats[1:].tolist()
+        if h <= 0.5 * line and w <= line and area >= 3 and not covered[y : y + h, x : x + w].any()
+    )
+    if not blobs or len(blobs) > len(quads):
+        return []
+    groups: list[list[tuple[int, int, int, int]]] = []
+    for b in blobs:
+        for g in groups:
+            gx1 = max(v[2] for v in g)
+            gy = (min(v[1] for v in g) + max(v[3] for v in g)) / 2
+            if abs((b[1] + b[3]) / 2 - gy) <= 0.5 * line and b[0] - gx1 <= 0.4 * line:
+                g.append(b)
+                break
+        else:
+            groups.append([b])
+    lo, hi = quads.min(axis=1), quads.max(axis=1)
+    out = []
+    for i, g in enumerate(groups):
+        x0, y0 = min(v[0] for v in g), min(v[1] for v in g)
+        x1, y1 = max(v[2] for v in g), max(v[3] for v in g)
+        cy = (y0 + y1) / 2
+        near = any(
+            j != i and abs((min(v[1] for v in o) + max(v[3] for v in o)) / 2 - cy) <= 0.5 * line
+            and min(v[0] for v in o) - x1 < 1.5 * line and x0 - max(v[2] for v in o) < 1.5 * line
+            for j, o in enumerate(groups)
+        )
+        row = np.flatnonzero((lo[:, 1] < cy) & (cy < hi[:, 1]))
+        text = _mark_shape(g)
+        if text is None or near or not len(row) or x1 - x0 > line:
+            continue
+        # as high as the line box of its row (dots sit on the baseline: a box centred on them
+        # would reach into the next row)
+        k = row[np.argmin(np.abs((lo[row, 1] + hi[row, 1]) / 2 - cy))]
+        top, bottom, pad = float(lo[k, 1]), float(hi[k, 1]), 0.3 * line
+        out.append((text, np.array([[x0 - pad, top], [x1 + pad, top], [x1 + pad, bottom], [x0 - pad, bottom]], np.float32)))
+    return out
+
+
+def _mark_shape(blobs: list[tuple[int, int, int, int]]) -> str | None:
+    """What a group of blobs is: a dash (one, at least 1.6 times as wide as tall), a colon (two dots
+    of a size, one above the other) or dots side by side; else None."""
+    sizes = [(x1 - x0, y1 - y0) for x0, y0, x1, y1 in blobs]
+    dots = all(max(w, h) <= 2 * min(w, h) for w, h in sizes)
+    if len(blobs) == 1:
+        w, h = sizes[0]
+        return "-" if w >= 1.6 * h else None
+    if not dots:
+        return None
+    if len(blobs) == 2:
+        (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = sorted(blobs, key=lambda b: b[1])
+        if min(ax1, bx1) - max(ax0, bx0) > 0 and by0 >= ay1:
+            return ":"
+    ys = [(y0 + y1) / 2 for _, y0, _, y1 in blobs]
+    xs = sorted(blobs)
+    side = all(b[0] >= a[2] for a, b in zip(xs, xs[1:]))
+    return "." * len(blobs) if side and max(ys) - min(ys) <= max(h for _, h in sizes) else None
 
 
 # --- rotation and skew -----------------------------------------------------------------------

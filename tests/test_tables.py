@@ -2022,3 +2022,34 @@ def test_an_ocr_box_of_figures_set_close_is_a_cell_per_figure() -> None:
         assert [w.text for w in split_figure_boxes([box(whole)])] == [whole]
     layer = Word("21.0 20.8", 100, 10, 190, 30, 1.0, "text")  # a text layer's spaces are parted elsewhere
     assert split_figure_boxes([layer]) == [layer]
+
+
+def test_a_scanned_tables_marks_for_no_figure_are_read(doc: pymupdf.Document) -> None:
+    """A dash, a colon or two dots alone in a cell is a few pixels where the detector sees a whole
+    page, and was never read: its cell came out empty. The OCR reads such marks by their shape
+    (as high as their row's line boxes), so the table keeps them; its paragraph gets
+    none of its own."""
+    from PIL import Image
+
+    from docextract.ocr import get_reader
+    from docextract.tables import scan_tables
+
+    page = doc.new_page()
+    y = 80.0
+    for _ in range(5):
+        page.insert_text((72, y), "Annual averages are calculated as the mean of the four quarterly estimates.", fontsize=10)
+        y += 13
+    rows = [["Country", "2010", "2011", "2012"], ["Belgium", "12.5", ":", "7,031"], ["Bulgaria", "..", "3.2", "6,112"],
+            ["Czechia", "8.1", "-", "5,876"], ["Denmark", ":", "4.4", ".."], ["Estonia", "2.0", "1.9", "-"],
+            ["Finland", "..", ":", "4,005"]]
+    y += 20
+    for row in rows:
+        text(page, 72, y, row[0])
+        for j, cell in enumerate(row[1:], 1):
+            text(page, 0, y, cell, right=200 + 70 * j)
+        y += 14
+    pix = page.get_pixmap(dpi=150)
+    read = get_reader().read(Image.frombytes("RGB", (pix.width, pix.height), pix.samples), detect_rotation=False)
+    [t] = scan_tables(read.words, 1)
+    assert grid(t) == rows
+    assert sum(w.text in (":", "..", "-") for w in read.words) == 8
