@@ -1030,8 +1030,10 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
     this fixed the spacing of 27 lines (against the human transcription) and changed none that
     were right; spaces the recognizer did emit are kept (removing narrow ones broke more than
     it fixed). Between two digits it holds too (a date and a time run together, two table cells
-    "1,031,7731,068,270"): on SROIE it parted 23 of 13,941 lines, most of them a date from its
-    time; independent tables through OCR, development F1 up by 0.001-0.002 on two splits.
+    "1,031,7731,068,270") where the blank is also twice as wide as the line's digits are mostly
+    set apart (a font may set every digit of a number half a line height apart): on SROIE it
+    parted 22 of 13,935 lines, most of them a date from its time; independent tables through
+    OCR, development F1 up by 0.001-0.002 on two splits.
 
     ``mend``: words in no word list that the probabilities allow to be a listed word one letter
     away are read as that word (:mod:`docextract.spelling`); spaces are found first, so a word
@@ -1061,12 +1063,18 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
     if not chars:
         return _NOTHING
     ink = _ink_columns(crop)
+    pairs = list(zip(chars, chars[1:]))
+    gaps = [_widest_gap(ink, xa, xb) for (_, xa, _), (_, xb, _) in pairs]
+    # digits inside a number are set evenly: two set twice as far apart as the line's digits
+    # mostly are belong to two numbers (fonts differ: some set every digit 0.5 heights apart)
+    digits = [g for ((a, _, _), (b, _, _)), g in zip(pairs, gaps) if a.isdigit() and b.isdigit()]
+    apart = 2 * float(np.median(digits)) if digits else math.inf
     spaced = [False] + [
         a != " "
         and b != " "
-        and not (a in _NUMERIC and b in _NUMERIC and not (a.isdigit() and b.isdigit()))
-        and _widest_gap(ink, xa, xb) > _SPACE_GAP * crop.shape[0]
-        for (a, xa, _), (b, xb, _) in zip(chars, chars[1:])
+        and gap > _SPACE_GAP * crop.shape[0]
+        and (a not in _NUMERIC or b not in _NUMERIC or a.isdigit() and b.isdigit() and gap > apart)
+        for ((a, _, _), (b, _, _)), gap in zip(pairs, gaps)
     ]
     if mend:
         chars = spelling.mend_twins(chars, spans, spaced, probs, alphabet)

@@ -446,3 +446,18 @@ def test_a_blank_between_two_digits_is_a_space(reader: OcrReader, font: str, lef
     draw.text((20, 20), left, fill="black", font=face)
     draw.text((29 + draw.textlength(left, font=face), 20), right, fill="black", font=face)
     assert [w.text for w in reader.read(img).words] == [f"{left} {right}"]
+
+
+def test_digits_a_font_sets_wide_apart_stay_one_number(reader: OcrReader) -> None:
+    """Some fonts set every digit of a number half a line height apart (PyMuPDF's Japanese font):
+    a blank between two digits parts them only where it is twice as wide as the line's digits
+    are mostly set apart ("¥6 1 0" had come out, and a subtotal of 6)."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=260, height=60)
+    page.insert_text((10, 25), "小計              ¥610", fontname="japan", fontsize=10)
+    page.insert_text((10, 41), "合計              ¥658", fontname="japan", fontsize=10)
+    pix = page.get_pixmap(dpi=200)
+    words = reader.read(Image.frombytes("RGB", (pix.width, pix.height), pix.samples)).words
+    assert [w.text.lstrip("¥￥ ") for w in words if "¥" in w.text or "￥" in w.text] == ["610", "658"]
