@@ -213,7 +213,6 @@ class OcrReader:
         frame = _Frame.build(in_w, in_h, turns, skew, w, h)
         detected = time.perf_counter()
         words = self._recognize(models, work, quads, frame, code)
-        words += self._marks(work, quads, frame)
         log.debug("OCR %dx%d: %d lines found in %.2f s (turned %d, skew %.1f), %d read in %.2f s", in_w, in_h, len(quads),
                   detected - started, 90 * turns, skew, len(words), time.perf_counter() - detected)
         return OcrResult(
@@ -244,6 +243,8 @@ class OcrReader:
         return quads
 
     def _recognize(self, models: _Models, work: np.ndarray, quads: np.ndarray, frame: _Frame, code: bool) -> list[Word]:
+        """The words of the line boxes, and of the lone marks the boxes that read as text leave
+        uncovered (:func:`_lone_marks`: a box around a lone mark often reads as nothing)."""
         crops = [_crop(work, q, self.rec_squeeze) for q in quads]
         cuts = {i: _Cut(quads[i], c) for i, c in enumerate(crops) if c is not None}
         mend = self.spelling and not code
@@ -260,13 +261,9 @@ class OcrReader:
         for i, text in texts.items():
             x0, y0, x1, y1 = frame.box(quads[i])
             words.append(Word(text.strip(), x0, y0, x1, y1, round(float(readings[i].score), 4), "ocr"))
+        read = quads[sorted(readings)] if readings else quads[:0]
+        words += [Word(text, *frame.box(quad), _MARK_SCORE, "ocr") for text, quad in _lone_marks(work, read)]
         return words
-
-    def _marks(self, work: np.ndarray, quads: np.ndarray, frame: _Frame) -> list[Word]:
-        """Words of the lone marks no line box covers (:func:`_lone_marks`)."""
-        from docextract.types import Word
-
-        return [Word(text, *frame.box(quad), _MARK_SCORE, "ocr") for text, quad in _lone_marks(work, quads)]
 
     def _reread(
         self,
@@ -511,8 +508,8 @@ def _lone_marks(work: np.ndarray, quads: np.ndarray) -> list[tuple[str, np.ndarr
     a few pixels at the scale the detector sees a page and is never found; its cell then reads
     empty and its neighbours close up. (Read by the recognizer, a dash alone comes out as the
     CJK "一" it looks like, and dots as "·".) A mark is a dark blob under half a line high and at
-    most a line wide, or two or three set close; it stands on a row that holds a line box, whose
-    height its box takes, with no other such blob within a line and a half (dotted leaders,
+    most a line wide, or two or three set close; it stands on a row after a line box (its label),
+    whose height its box takes, with no other such blob within a line and a half (dotted leaders,
     speckle and dashed rules are many). A noisy image, with more such blobs than line boxes,
     gets none.
     """
@@ -529,7 +526,7 @@ def _lone_marks(work: np.ndarray, quads: np.ndarray) -> list[tuple[str, np.ndarr
     blobs = sorted(
         (x, y, x + w, y + h)
         for x, y, w, h, area in stats[1:].tolist()
-        if h <= 0.5 * line and w <= line and area >= 3 and not covered[y : y + h, x : x + w].any()
+        if h <= 0.5 * line and w <= line and area >= 2 and not covered[y : y + h, x : x + w].any()
     )
     if not blobs or len(blobs) > len(quads):
         return []
@@ -556,7 +553,8 @@ def _lone_marks(work: np.ndarray, quads: np.ndarray) -> list[tuple[str, np.ndarr
         )
         row = np.flatnonzero((lo[:, 1] < cy) & (cy < hi[:, 1]))
         text = _mark_shape(g)
-        if text is None or near or not len(row) or x1 - x0 > line:
+        # a cell's mark stands after its row's label: a speck before a line is no mark
+        if text is None or near or not (hi[row, 0] <= x0).any() or x1 - x0 > line:
             continue
         # as high as the line box of its row (dots sit on the baseline: a box centred on them
         # would reach into the next row)
@@ -567,13 +565,14 @@ def _lone_marks(work: np.ndarray, quads: np.ndarray) -> list[tuple[str, np.ndarr
 
 
 def _mark_shape(blobs: list[tuple[int, int, int, int]]) -> str | None:
-    """What a group of blobs is: a dash (one, at least 1.6 times as wide as tall), a colon (two dots
-    of a size, one above the other) or dots side by side; else None."""
+    """What a group of blobs is: a dash (one, at least 1.6 times as wide as tall and 3 px long: a
+    2 x 1 speck is a dot), a colon (two dots of a size, one above the other) or dots side by side;
+    else None."""
     sizes = [(x1 - x0, y1 - y0) for x0, y0, x1, y1 in blobs]
     dots = all(max(w, h) <= 2 * min(w, h) for w, h in sizes)
     if len(blobs) == 1:
         w, h = sizes[0]
-        return "-" if w >= 1.6 * h else None
+        return "-" if w >= 1.6 * h and w >= 3 else None
     if not dots:
         return None
     if len(blobs) == 2:

@@ -2027,8 +2027,8 @@ def test_an_ocr_box_of_figures_set_close_is_a_cell_per_figure() -> None:
 def test_a_scanned_tables_marks_for_no_figure_are_read(doc: pymupdf.Document) -> None:
     """A dash, a colon or two dots alone in a cell is a few pixels where the detector sees a whole
     page, and was never read: its cell came out empty. The OCR reads such marks by their shape
-    (as high as their row's line boxes), so the table keeps them; its paragraph gets
-    none of its own."""
+    (as high as their row's line boxes), so the table keeps them; its paragraph gets none of its
+    own, and a speck before a line is no mark (a cell's mark stands after its row's label)."""
     from PIL import Image
 
     from docextract.ocr import get_reader
@@ -2039,6 +2039,7 @@ def test_a_scanned_tables_marks_for_no_figure_are_read(doc: pymupdf.Document) ->
     for _ in range(5):
         page.insert_text((72, y), "Annual averages are calculated as the mean of the four quarterly estimates.", fontsize=10)
         y += 13
+    page.insert_text((30, y - 13), "-", fontsize=10)
     rows = [["Country", "2010", "2011", "2012"], ["Belgium", "12.5", ":", "7,031"], ["Bulgaria", "..", "3.2", "6,112"],
             ["Czechia", "8.1", "-", "5,876"], ["Denmark", ":", "4.4", ".."], ["Estonia", "2.0", "1.9", "-"],
             ["Finland", "..", ":", "4,005"]]
@@ -2053,3 +2054,30 @@ def test_a_scanned_tables_marks_for_no_figure_are_read(doc: pymupdf.Document) ->
     [t] = scan_tables(read.words, 1)
     assert grid(t) == rows
     assert sum(w.text in (":", "..", "-") for w in read.words) == 8
+
+
+def test_a_small_tables_dots_are_read(doc: pymupdf.Document) -> None:
+    """In 7 pt type under 10 pt text a dot of ".." or ":" is two pixels at 150 dpi, and the
+    detector's box around a colon often reads as nothing: both are marks all the same."""
+    from PIL import Image
+
+    from docextract.ocr import get_reader
+    from docextract.tables import scan_tables
+
+    page = doc.new_page()
+    y = 80.0
+    for _ in range(5):
+        page.insert_text((72, y), "Annual averages are calculated as the mean of the four quarterly estimates.", fontsize=10)
+        y += 13
+    rows = [["Country", "2010", "2011", "2012"], ["Belgium", "12.5", ":", "7,031"], ["Bulgaria", "..", "3.2", "6,112"],
+            ["Denmark", ":", "4.4", ".."], ["Finland", "..", ":", "4,005"]]
+    y += 20
+    for row in rows:
+        page.insert_text((72, y), row[0], fontsize=7)
+        for j, cell in enumerate(row[1:], 1):
+            page.insert_text((200 + 60 * j - pymupdf.get_text_length(cell, fontsize=7), y), cell, fontsize=7)
+        y += 10
+    pix = page.get_pixmap(dpi=150)
+    read = get_reader().read(Image.frombytes("RGB", (pix.width, pix.height), pix.samples), detect_rotation=False)
+    [t] = scan_tables(read.words, 1)
+    assert grid(t) == rows
