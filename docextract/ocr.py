@@ -531,30 +531,28 @@ def _lone_marks(work: np.ndarray, quads: np.ndarray) -> list[tuple[str, np.ndarr
     if not blobs or len(blobs) > len(quads):
         return []
     groups: list[list[tuple[int, int, int, int]]] = []
-    for b in blobs:
-        for g in groups:
-            gx1 = max(v[2] for v in g)
-            gy = (min(v[1] for v in g) + max(v[3] for v in g)) / 2
-            if abs((b[1] + b[3]) / 2 - gy) <= 0.5 * line and b[0] - gx1 <= 0.4 * line:
+    bounds: list[list[float]] = []  # each group's x0, y0, x1, y1
+    for b in blobs:  # left to right: a blob joins a group it is set close after on its row
+        for g, box in zip(groups, bounds, strict=True):
+            if abs((b[1] + b[3]) / 2 - (box[1] + box[3]) / 2) <= 0.5 * line and b[0] - box[2] <= 0.4 * line:
                 g.append(b)
+                box[:] = [min(box[0], b[0]), min(box[1], b[1]), max(box[2], b[2]), max(box[3], b[3])]
                 break
         else:
             groups.append([b])
+            bounds.append(list(b))
+    gb = np.array(bounds, np.float64)
+    cys = (gb[:, 1] + gb[:, 3]) / 2
     lo, hi = quads.min(axis=1), quads.max(axis=1)
     out = []
     for i, g in enumerate(groups):
-        x0, y0 = min(v[0] for v in g), min(v[1] for v in g)
-        x1, y1 = max(v[2] for v in g), max(v[3] for v in g)
-        cy = (y0 + y1) / 2
-        near = any(
-            j != i and abs((min(v[1] for v in o) + max(v[3] for v in o)) / 2 - cy) <= 0.5 * line
-            and min(v[0] for v in o) - x1 < 1.5 * line and x0 - max(v[2] for v in o) < 1.5 * line
-            for j, o in enumerate(groups)
-        )
+        x0, _, x1, _ = gb[i]
+        cy = cys[i]
+        beside = (np.abs(cys - cy) <= 0.5 * line) & (gb[:, 0] - x1 < 1.5 * line) & (x0 - gb[:, 2] < 1.5 * line)
         row = np.flatnonzero((lo[:, 1] < cy) & (cy < hi[:, 1]))
         text = _mark_shape(g)
         # a cell's mark stands after its row's label: a speck before a line is no mark
-        if text is None or near or not (hi[row, 0] <= x0).any() or x1 - x0 > line:
+        if text is None or beside.sum() > 1 or not (hi[row, 0] <= x0).any() or x1 - x0 > line:
             continue
         # as high as the line box of its row (dots sit on the baseline: a box centred on them
         # would reach into the next row)
