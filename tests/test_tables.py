@@ -2081,3 +2081,26 @@ def test_a_small_tables_dots_are_read(doc: pymupdf.Document) -> None:
     read = get_reader().read(Image.frombytes("RGB", (pix.width, pix.height), pix.samples), detect_rotation=False)
     [t] = scan_tables(read.words, 1)
     assert grid(t) == rows
+
+
+def test_stub_and_last_headings_set_between_the_tiers_span_the_header() -> None:
+    """An unruled header of two tiers (years over "Level" / "Change") with the stub's heading and
+    the last column's set between them, centred on the header: they span its rows, so they go in
+    its first row, not a row of their own."""
+
+    def line(y: float, cells: list[tuple[str, float, float]]) -> list[Word]:
+        return [Word(text, x0, y, x1, y + 20, 0.99, "ocr") for text, x0, x1 in cells]
+
+    words = [
+        *line(100, [("2010", 235, 275), ("2011", 415, 455)]),
+        *line(112, [("Age", 10, 45), ("Trend", 560, 610)]),
+        *line(124, [("Level", 180, 230), ("Change", 270, 335), ("Level", 360, 410), ("Change", 450, 515)]),
+        *line(156, [("15-24 years", 10, 120), ("4,045", 180, 230), ("1.2", 300, 335), ("3,740", 360, 410),
+                    ("-0.8", 475, 515), ("up", 580, 610)]),
+        *line(180, [("25-34 years", 10, 120), ("5,157", 180, 230), ("0.4", 300, 335), ("4,958", 360, 410),
+                    ("2.1", 480, 515), ("down", 570, 610)]),
+        *line(204, [("35-44 years", 10, 120), ("6,001", 180, 230), ("1.9", 300, 335), ("5,876", 360, 410),
+                    ("0.3", 480, 515), ("up", 580, 610)]),
+    ]
+    [t] = tables_from_words(words, 1)
+    assert grid(t)[:2] == [["Age", "2010", "", "2011", "", "Trend"], ["", "Level", "Change", "Level", "Change", ""]]

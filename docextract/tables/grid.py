@@ -790,6 +790,15 @@ def _stub_heading_up(grid: list[list[str]]) -> list[list[str]]:
     first = next((k for k, row in enumerate(grid) if any(_datum(c) for c in row if c)), 0)
     while first > 1 and not any(grid[first - 1][1:]):
         first -= 1  # section labels under the header
+    # a header line of nothing but the stub's and the last column's headings, set between the
+    # tiers (centred on the header): they span its rows, so they go in the first
+    for k in range(first - 1, 0, -1):
+        edge = {j for j, c in enumerate(grid[k]) if c}
+        if edge and edge <= {0, len(grid[k]) - 1} and not any(row[j] for row in grid[:k] for j in edge):
+            for j in edge:
+                grid[0][j] = grid[k][j]
+            del grid[k]
+            first -= 1
     last = first - 1
     if last >= 1 and grid[last][0] and any(grid[last][1:]) and not any(row[0] for row in grid[:last]):
         grid[0][0], grid[last][0] = grid[last][0], ""
