@@ -2104,3 +2104,23 @@ def test_stub_and_last_headings_set_between_the_tiers_span_the_header() -> None:
     ]
     [t] = tables_from_words(words, 1)
     assert grid(t)[:2] == [["Age", "2010", "", "2011", "", "Trend"], ["", "Level", "Change", "Level", "Change", ""]]
+
+
+def test_a_scanned_captions_centred_second_line_is_no_heading() -> None:
+    """A caption of two lines centred over a scanned table: OCR boxes, trimmed of their padding,
+    reach only as far as the letters, so the second line stands more than half a box height
+    under the first (here 0.65) and still goes on with it, not into the table's header."""
+
+    def line(y: float, cells: list[tuple[str, float, float]]) -> list[Word]:
+        return [Word(text, x0, y, x1, y + 24, 0.99, "ocr") for text, x0, x1 in cells]
+
+    words = [
+        *line(100, [("Table 2 Average household size by country,", 150, 560)]),
+        *line(124, [("2011-2012 (persons)", 290, 420)]),
+        *line(158, [("Member State", 150, 270), ("2011", 380, 420), ("2012", 480, 520)]),
+        *line(188, [("Belgium", 150, 230), ("6,14", 380, 420), ("6,77", 480, 520)]),
+        *line(216, [("Bulgaria", 150, 235), ("0,82", 380, 420), ("0,89", 480, 520)]),
+        *line(244, [("Czechia", 150, 230), ("2,45", 380, 420), ("2,61", 480, 520)]),
+    ]
+    [t] = tables_from_words(words, 1)
+    assert grid(t)[0] == ["Member State", "2011", "2012"]

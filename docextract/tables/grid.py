@@ -383,8 +383,10 @@ def _starts_under(above: Line, ln: Line, starts: list[float]) -> bool:
 
 
 def _leading_below(above: Line, ln: Line) -> bool:
-    """Whether ``ln`` is set a leading under ``above``, in its size."""
-    return _same_size(above, ln) and _gap(above, ln) < 0.5
+    """Whether ``ln`` is set a leading under ``above``, in its size (OCR boxes, trimmed of their
+    padding, reach only as far as the line's letters do: a blank up to 0.8 of their height)."""
+    ocr = any(w.source == "ocr" for w in (above.words[0], ln.words[0]))
+    return _same_size(above, ln) and _gap(above, ln) < (0.8 if ocr else 0.5)
 
 
 def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -> list[Line]:
