@@ -2124,3 +2124,25 @@ def test_a_scanned_captions_centred_second_line_is_no_heading() -> None:
     ]
     [t] = tables_from_words(words, 1)
     assert grid(t)[0] == ["Member State", "2011", "2012"]
+
+
+def test_a_scanned_label_wrapped_a_line_lower_stays_one_row() -> None:
+    """A row label wrapped onto a second line (its figures beside either line) in a scan: the
+    blank between the two OCR boxes, trimmed of their padding, is a box height, wider against it
+    than a text layer's between wrapped lines, and the label is still one row."""
+
+    def line(y: float, cells: list[tuple[str, float, float]]) -> list[Word]:
+        return [Word(text, x0, y, x1, y + 24, 0.99, "ocr") for text, x0, x1 in cells]
+
+    words = [
+        *line(100, [("Cause of death", 10, 150), ("2010", 420, 460), ("2011", 520, 560)]),
+        *line(134, [("Malignant neoplasms", 10, 210), ("20.8", 420, 460), ("23.0", 520, 560)]),
+        *line(168, [("Malignant neoplasm of trachea, bronchus and", 10, 380)]),
+        *line(197, [("lung", 10, 50), ("16.0", 420, 460), ("14.0", 520, 560)]),
+        *line(231, [("Two adults, at least one aged 65", 10, 300), ("14.2", 420, 460), ("13.2", 520, 560)]),
+        *line(260, [("or over", 10, 75)]),
+        *line(294, [("Diseases of the heart", 10, 220), ("8.1", 425, 460), ("7.9", 525, 560)]),
+    ]
+    [t] = tables_from_words(words, 1)
+    assert [r[0] for r in grid(t)] == ["Cause of death", "Malignant neoplasms", "Malignant neoplasm of trachea, bronchus and lung",
+                                       "Two adults, at least one aged 65 or over", "Diseases of the heart"]

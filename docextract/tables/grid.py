@@ -36,6 +36,7 @@ REGION_GAP = 2.2  # a vertical gap (in line heights) this large ends a table reg
 LOOKAHEAD = 4  # lone lines (section labels) may run this long before the next tabular line
 MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as spanning cells
 OCR_PAD = 0.2  # share of an OCR box's height that is padding on each side
+WRAP_GAP_OCR = 1.25  # the blank (in line heights) over which a cell's text wraps, between OCR boxes (0.8 in text layers)
 
 TIGHT = 0.75  # lines closer than this share of the row pitch are one row's lines
 LEADING_MARGIN = 0.1  # text heights by which a cell's lines are closer than any two rows, at least
@@ -814,7 +815,7 @@ def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[in
     edges = _tabular_extent(region)
     rows: list[RowText] = []
     for ln in region:
-        row = RowText([""] * ncols, ln.y0, ln.y1, ln.height)
+        row = RowText([""] * ncols, ln.y0, ln.y1, ln.height, ocr=ln.words[0].source == "ocr")
         for chunk in ln.chunks:
             if id(chunk) in spanned:  # one cell over the columns its rule covers
                 _, r0, r1 = spanned[id(chunk)]
@@ -1272,6 +1273,7 @@ class RowText:
     spans: dict[int, tuple[float, float]] = field(default_factory=dict)
     cover: dict[int, int] = field(default_factory=dict)  # start column -> last column a cell covers
     final: bool = False  # a header row placed by the rules: joins no neighbour
+    ocr: bool = False  # its words are OCR boxes
 
     @property
     def filled(self) -> set[int]:
@@ -1353,7 +1355,9 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             prev.cover.get(j, j) <= r.cover.get(j, j) or abs(sum(prev.spans[j]) - sum(r.spans[j])) < r.height
             for j in shared
         )
-        cont = shared and same and gap <= 0.8 * r.height and not _units_row(r, full) and (
+        # OCR boxes, trimmed of their padding, reach only as far as the letters: a wrapped line's
+        # blank is wider against their height than a text layer's
+        cont = shared and same and gap <= (WRAP_GAP_OCR if r.ocr else 0.8) * r.height and not _units_row(r, full) and (
             tight
             or all(_carries_on(prev.cells[j], r.cells[j]) or body and _open_ended(prev.cells[j], r.cells[j]) for j in shared)
         )
