@@ -546,17 +546,18 @@ def _lone_marks(work: np.ndarray, quads: np.ndarray) -> list[tuple[str, np.ndarr
     lo, hi = quads.min(axis=1), quads.max(axis=1)
     out = []
     for i, g in enumerate(groups):
-        x0, _, x1, _ = gb[i]
+        x0, _, x1, y1 = gb[i]
         cy = cys[i]
         beside = (np.abs(cys - cy) <= 0.5 * line) & (gb[:, 0] - x1 < 1.5 * line) & (x0 - gb[:, 2] < 1.5 * line)
-        row = np.flatnonzero((lo[:, 1] < cy) & (cy < hi[:, 1]))
         text = _mark_shape(g)
+        # dots sit on the baseline, a third of a line under the middle of their row's letters
+        mid = y1 - line / 3 if text is not None and text.startswith(".") else cy
+        row = np.flatnonzero((lo[:, 1] < mid) & (mid < hi[:, 1]))
         # a cell's mark stands after its row's label: a speck before a line is no mark
         if text is None or beside.sum() > 1 or not (hi[row, 0] <= x0).any() or x1 - x0 > line:
             continue
-        # as high as the line box of its row (dots sit on the baseline: a box centred on them
-        # would reach into the next row)
-        k = row[np.argmin(np.abs((lo[row, 1] + hi[row, 1]) / 2 - cy))]
+        # as high as the line box of its row (a box centred on dots would reach into the next)
+        k = row[np.argmin(np.abs((lo[row, 1] + hi[row, 1]) / 2 - mid))]
         top, bottom, pad = float(lo[k, 1]), float(hi[k, 1]), 0.3 * line
         out.append((text, np.array([[x0 - pad, top], [x1 + pad, top], [x1 + pad, bottom], [x0 - pad, bottom]], np.float32)))
     return out

@@ -461,3 +461,21 @@ def test_digits_a_font_sets_wide_apart_stay_one_number(reader: OcrReader) -> Non
     pix = page.get_pixmap(dpi=200)
     words = reader.read(Image.frombytes("RGB", (pix.width, pix.height), pix.samples)).words
     assert [w.text.lstrip("¥￥ ") for w in words if "¥" in w.text or "￥" in w.text] == ["610", "658"]
+
+
+def test_dots_take_the_row_their_baseline_is_on() -> None:
+    """Dots sit on the baseline, low in their line: a line box of the next column set lower (a
+    two-column page) can be nearer their centre than their own row's. The mark is placed by the
+    middle of its letters' height, a third of a line over the dots."""
+    from docextract.ocr import _lone_marks
+
+    work = np.full((300, 700, 3), 255, np.uint8)
+    work[119:122, 350:353] = 0
+    work[119:122, 357:360] = 0
+
+    def box(x0: float, y0: float, x1: float) -> list[list[float]]:
+        return [[x0, y0], [x1, y0], [x1, y0 + 24], [x0, y0 + 24]]
+
+    quads = np.array([box(10, 100, 300), box(400, 114, 600), box(10, 200, 300)], np.float32)
+    [(text, quad)] = _lone_marks(work, quads)
+    assert text == ".." and (quad[0][1], quad[2][1]) == (100, 124)
