@@ -36,7 +36,10 @@ REGION_GAP = 2.2  # a vertical gap (in line heights) this large ends a table reg
 LOOKAHEAD = 4  # lone lines (section labels) may run this long before the next tabular line
 MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as spanning cells
 OCR_PAD = 0.2  # share of an OCR box's height that is padding on each side
-WRAP_GAP_OCR = 1.25  # the blank (in line heights) over which a cell's text wraps, between OCR boxes (0.8 in text layers)
+# OCR boxes, trimmed of their padding, reach only as far as the letters: the blank between two
+# lines of one paragraph or cell is wider against their height than a text layer's
+LEADING_GAP_OCR = 0.8  # a paragraph's next line, in line heights (0.5 in text layers)
+WRAP_GAP_OCR = 1.25  # a cell's wrapped line (0.8 in text layers)
 
 TIGHT = 0.75  # lines closer than this share of the row pitch are one row's lines
 LEADING_MARGIN = 0.1  # text heights by which a cell's lines are closer than any two rows, at least
@@ -384,10 +387,9 @@ def _starts_under(above: Line, ln: Line, starts: list[float]) -> bool:
 
 
 def _leading_below(above: Line, ln: Line) -> bool:
-    """Whether ``ln`` is set a leading under ``above``, in its size (OCR boxes, trimmed of their
-    padding, reach only as far as the line's letters do: a blank up to 0.8 of their height)."""
+    """Whether ``ln`` is set a leading under ``above``, in its size."""
     ocr = any(w.source == "ocr" for w in (above.words[0], ln.words[0]))
-    return _same_size(above, ln) and _gap(above, ln) < (0.8 if ocr else 0.5)
+    return _same_size(above, ln) and _gap(above, ln) < (LEADING_GAP_OCR if ocr else 0.5)
 
 
 def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -> list[Line]:
@@ -1355,8 +1357,6 @@ def _join_wrapped(rows: list[RowText], rules: Sequence[Rule] = ()) -> list[RowTe
             prev.cover.get(j, j) <= r.cover.get(j, j) or abs(sum(prev.spans[j]) - sum(r.spans[j])) < r.height
             for j in shared
         )
-        # OCR boxes, trimmed of their padding, reach only as far as the letters: a wrapped line's
-        # blank is wider against their height than a text layer's
         cont = shared and same and gap <= (WRAP_GAP_OCR if r.ocr else 0.8) * r.height and not _units_row(r, full) and (
             tight
             or all(_carries_on(prev.cells[j], r.cells[j]) or body and _open_ended(prev.cells[j], r.cells[j]) for j in shared)
