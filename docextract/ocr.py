@@ -261,8 +261,7 @@ class OcrReader:
         for i, text in texts.items():
             x0, y0, x1, y1 = frame.box(quads[i])
             words.append(Word(text.strip(), x0, y0, x1, y1, round(float(readings[i].score), 4), "ocr"))
-        read = quads[sorted(readings)] if readings else quads[:0]
-        words += [Word(text, *frame.box(quad), _MARK_SCORE, "ocr") for text, quad in _lone_marks(work, read)]
+        words += [Word(text, *frame.box(quad), _MARK_SCORE, "ocr") for text, quad in _lone_marks(work, quads[sorted(readings)])]
         return words
 
     def _reread(

@@ -126,6 +126,11 @@ class Line:
     def height(self) -> float:
         return statistics.median(w.height for w in self.words)
 
+    @property
+    def ocr(self) -> bool:
+        """Whether its words are OCR boxes (a page's words come from one source)."""
+        return self.words[0].source == "ocr"
+
 
 # ---------------------------------------------------------------- lines and chunks
 
@@ -388,8 +393,7 @@ def _starts_under(above: Line, ln: Line, starts: list[float]) -> bool:
 
 def _leading_below(above: Line, ln: Line) -> bool:
     """Whether ``ln`` is set a leading under ``above``, in its size."""
-    ocr = any(w.source == "ocr" for w in (above.words[0], ln.words[0]))
-    return _same_size(above, ln) and _gap(above, ln) < (LEADING_GAP_OCR if ocr else 0.5)
+    return _same_size(above, ln) and _gap(above, ln) < (LEADING_GAP_OCR if above.ocr or ln.ocr else 0.5)
 
 
 def _extend_down(region: list[Line], lines: list[Line], rules: Sequence[Rule]) -> list[Line]:
@@ -539,8 +543,7 @@ def _goes_on(above: Line, ln: Line) -> bool:
 def _same_size(a: Line, b: Line) -> bool:
     # OCR's boxes are as tall as the line's letters reach ("Industry" 24 px, "2007" 20 px;
     # "conditioning supply" 31 px under "steam and air" 23 px)
-    ocr = any(w.source == "ocr" for w in (a.words[0], b.words[0]))
-    return abs(a.height - b.height) <= (0.35 if ocr else 0.15) * max(a.height, b.height)
+    return abs(a.height - b.height) <= (0.35 if a.ocr or b.ocr else 0.15) * max(a.height, b.height)
 
 
 def _extend_up(lines: list[Line], start: int, region: list[Line]) -> list[Line]:
@@ -817,7 +820,7 @@ def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[in
     edges = _tabular_extent(region)
     rows: list[RowText] = []
     for ln in region:
-        row = RowText([""] * ncols, ln.y0, ln.y1, ln.height, ocr=ln.words[0].source == "ocr")
+        row = RowText([""] * ncols, ln.y0, ln.y1, ln.height, ocr=ln.ocr)
         for chunk in ln.chunks:
             if id(chunk) in spanned:  # one cell over the columns its rule covers
                 _, r0, r1 = spanned[id(chunk)]
@@ -1550,7 +1553,7 @@ def is_table(grid: list[list[str]], ruled: bool = False) -> bool:
 def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -> list[tuple[float, Table]]:
     """Like :func:`tables_from_words`, each table with the top of its region (for ordering);
     ``rules``: the page's horizontal ruling lines in the words' frame."""
-    lines = group_lines([tight_box(w) if w.source == "ocr" else w for w in words])
+    lines = group_lines([tight_box(w) for w in words])
     for ln in lines:
         ln.chunks = _cells(ln)
     out = []
@@ -1696,7 +1699,10 @@ def tables_from_words(words: list[Word], page_no: int) -> list[Table]:
 
 def tight_box(w: Word) -> Word:
     """An OCR box without the detector's padding (boxes are about 1.6x the text height), so
-    that tolerances in text heights mean the same as for a PDF text layer."""
+    that tolerances in text heights mean the same as for a PDF text layer; a text layer's word
+    as it is."""
+    if w.source != "ocr":
+        return w
     pad = OCR_PAD * w.height
     x0, x1 = w.x0 + pad, w.x1 - pad
     if x1 <= x0:

@@ -127,7 +127,7 @@ def ruled_and_open_tables(
     frame bounding each. A scan's OCR words and ink rules go the same way
     (:func:`docextract.tables.scan.scan_tables`)."""
     # OCR boxes carry the detector's margin; a lattice places words by their text's extent
-    placed = [tight_box(w) if w.source == "ocr" else w for w in words]
+    placed = [tight_box(w) for w in words]
     found: list[tuple[float, Table]] = []
     boxes: list[BBox] = []
     for bbox, grid in _ruled_grids(hs, vs, placed, d):
