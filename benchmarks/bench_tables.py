@@ -274,11 +274,11 @@ def run_docextract_ocr(pdf: Path, pages: set[int] | None = None, dpi: int = 150)
                 image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
                 result = get_reader().read(image, detect_rotation=False)
                 hs, vs = ruling_lines(image, result.to_upright)
-                read = {"words": [[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence] for w in result.words], "hs": hs, "vs": vs}
+                read = {"words": [[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence, w.gaps] for w in result.words], "hs": hs, "vs": vs}
                 if cached is not None:
                     cached.parent.mkdir(parents=True, exist_ok=True)
                     cached.write_text(json.dumps(read), encoding="utf-8")
-            words = [Word(*w[:6], "ocr") for w in read["words"]]
+            words = [Word(*w[:6], "ocr", tuple(map(tuple, w[6] if len(w) > 6 else ()))) for w in read["words"]]
             out[n] = [table_grid(t) for t in scan_tables(words, n, [tuple(r) for r in read["hs"]], [tuple(r) for r in read["vs"]])]
     return out
 

@@ -260,7 +260,8 @@ class OcrReader:
         words = []
         for i, text in texts.items():
             x0, y0, x1, y1 = frame.box(quads[i])
-            words.append(Word(text.strip(), x0, y0, x1, y1, round(float(readings[i].score), 4), "ocr"))
+            gaps = _word_gaps(readings[i], cuts[i], frame)
+            words.append(Word(text.strip(), x0, y0, x1, y1, round(float(readings[i].score), 4), "ocr", gaps))
         words += [Word(text, *frame.box(quad), _MARK_SCORE, "ocr") for text, quad in _lone_marks(work, quads[sorted(readings)])]
         return words
 
@@ -1136,12 +1137,51 @@ def _ink_columns(crop: np.ndarray) -> np.ndarray:
 
 def _widest_gap(ink: np.ndarray, x0: float, x1: float) -> int:
     """Longest run of ink-free columns between x0 and x1."""
-    cols = ink[max(0, int(x0)) : int(x1) + 1]
-    best = run = 0
-    for has_ink in cols.tolist():
-        run = 0 if has_ink else run + 1
-        best = max(best, run)
+    start, end = _widest_blank(ink, x0, x1)
+    return end - start
+
+
+def _widest_blank(ink: np.ndarray, x0: float, x1: float) -> tuple[int, int]:
+    """The longest run of ink-free columns between x0 and x1, as (first, past the last) column;
+    an empty run where there is none."""
+    first = max(0, int(x0))
+    best = (first, first)
+    start = first
+    for x, has_ink in enumerate(ink[first : int(x1) + 1].tolist(), first):
+        if has_ink:
+            start = x + 1
+        elif x + 1 - start > best[1] - best[0]:
+            best = (start, x + 1)
     return best
+
+
+def _word_gaps(reading: _Reading, cut: _Cut, frame: _Frame) -> tuple[tuple[float, float], ...]:
+    """The blank between the words at each space of a level line's (stripped) text, as x spans
+    in the upright frame: the widest ink-free run between the characters either side, mapped
+    from the crop back through the cut's warp. A tall (turned) line has none."""
+    import cv2
+
+    text, xs = reading.text, reading.xs
+    h, w = cut.crop.shape[:2]
+    top, left = (float(v[0]) for v in _edges(cut.quad[None]))
+    if " " not in text.strip() or left >= 1.5 * top:
+        return ()
+    chars = [(k, x) for k, (c, x) in enumerate(zip(text, xs, strict=True)) if x is not None and c != " "]
+    ink = _ink_columns(cut.crop)
+    spans = []
+    for (ka, xa), (kb, xb) in zip(chars, chars[1:]):
+        if " " in text[ka + 1 : kb]:
+            a, b = _widest_blank(ink, xa, xb)
+            spans.append((a, b) if b > a else ((xa + xb) / 2,) * 2)
+    if not spans:
+        return ()
+    back = cv2.getPerspectiveTransform(np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32), cut.quad.astype(np.float32))
+    pts = np.array([[x, h / 2, 1.0] for span in spans for x in span])
+    work = pts @ back.T.astype(np.float64)
+    work = work[:, :2] / work[:, 2:]
+    up = np.c_[work, np.ones(len(work))] @ frame.to_upright.T
+    xs_up = (up[:, 0] / up[:, 2]).tolist()
+    return tuple((round(xs_up[2 * n], 1), round(xs_up[2 * n + 1], 1)) for n in range(len(spans)))
 
 
 # --- reading order ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -2022,6 +2023,38 @@ def test_an_ocr_box_of_figures_set_close_is_a_cell_per_figure() -> None:
         assert [w.text for w in split_figure_boxes([box(whole)])] == [whole]
     layer = Word("21.0 20.8", 100, 10, 190, 30, 1.0, "text")  # a text layer's spaces are parted elsewhere
     assert split_figure_boxes([layer]) == [layer]
+
+
+def test_headings_the_detector_boxes_as_one_line_part_at_their_blanks(doc: pymupdf.Document) -> None:
+    """Column headings set a few points apart ("Male Female Both sexes" over three columns as
+    wide as their headings) are one OCR box; the reader keeps where the box's words part, and
+    the box is cut where a column gap meets a blank wider than its other word spaces, so each
+    heading heads its column ("Both sexes" stays whole)."""
+    from PIL import Image
+
+    from docextract.ocr import get_reader
+    from docextract.tables import scan_tables
+
+    page = doc.new_page()
+    y = 80.0
+    for _ in range(4):
+        page.insert_text((72, y), "Annual averages are calculated as the mean of the four quarterly estimates.", fontsize=10)
+        y += 13
+    heads = ["Male", "Female", "Both sexes"]
+    rows = [["Region", *heads], ["North", "12.5", "13.1", "25.6"], ["South", "8.4", "9.0", "17.4"],
+            ["East", "10.2", "11.8", "22.0"], ["West", "7.7", "6.9", "14.6"]]
+    rights = list(itertools.accumulate((pymupdf.get_text_length(h, fontsize=10) + 6 for h in heads), initial=194.0))[1:]
+    y += 20
+    for row in rows:
+        text(page, 72, y, row[0])
+        for cell, right in zip(row[1:], rights, strict=True):
+            text(page, 0, y, cell, right=right)
+        y += 14
+    pix = page.get_pixmap(dpi=150)
+    read = get_reader().read(Image.frombytes("RGB", (pix.width, pix.height), pix.samples), detect_rotation=False)
+    assert "Male Female Both sexes" in [w.text for w in read.words]
+    [t] = scan_tables(read.words, 1)
+    assert grid(t) == rows
 
 
 def test_a_scanned_tables_marks_for_no_figure_are_read(doc: pymupdf.Document) -> None:

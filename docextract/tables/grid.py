@@ -24,7 +24,7 @@ import itertools
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docextract.schemas.table import Table
 from docextract.types import Word
@@ -840,6 +840,21 @@ def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[in
     return rows
 
 
+def _words(chunk: Chunk) -> Chunk:
+    """The chunk with each OCR line cut into its words at the blanks the reader measured
+    (``Word.gaps``): a box's words are known only where a column gap may part it."""
+    out: list[Word] = []
+    for w in chunk.words:
+        tokens = w.text.split(" ")
+        if not w.gaps or len(tokens) != len(w.gaps) + 1:
+            out.append(w)
+            continue
+        edges = [w.x0, *(x for gap in w.gaps for x in gap), w.x1]
+        out += [replace(w, text=t, x0=edges[2 * k], x1=max(edges[2 * k], edges[2 * k + 1]), gaps=())
+                for k, t in enumerate(tokens)]
+    return Chunk(out) if len(out) > len(chunk.words) else chunk
+
+
 def _letter_width(chunk: Chunk) -> float:
     """The mean width of a chunk's letters."""
     return sum(w.x1 - w.x0 for w in chunk.words) / max(1, sum(len(w.text) for w in chunk.words))
@@ -853,6 +868,7 @@ def _run_on_cells(chunk: Chunk, height: float, gaps: list[tuple[float, float]]) 
     crossed = [g for g in gaps if chunk.x0 < g[0] and g[1] < chunk.x1]
     if not crossed:
         return None
+    chunk = _words(chunk)
     pairs = list(enumerate(zip(chunk.words, chunk.words[1:], strict=False), 1))
     cuts = []
     for g0, g1 in crossed:
@@ -1707,7 +1723,7 @@ def tight_box(w: Word) -> Word:
     x0, x1 = w.x0 + pad, w.x1 - pad
     if x1 <= x0:
         x0 = x1 = w.cx
-    return Word(w.text, x0, w.y0 + pad, x1, w.y1 - pad, w.confidence, w.source)
+    return replace(w, x0=x0, y0=w.y0 + pad, x1=x1, y1=w.y1 - pad)
 
 
 # ---------------------------------------------------------------- stitching
