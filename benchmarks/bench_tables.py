@@ -274,7 +274,7 @@ def run_docextract_ocr(pdf: Path, pages: set[int] | None = None, dpi: int = 150)
                 image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
                 result = get_reader().read(image, detect_rotation=False)
                 hs, vs = ruling_lines(image, result.to_upright)
-                read = {"words": [[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence, w.gaps] for w in result.words], "hs": hs, "vs": vs}
+                read = {"words": [[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence, w.spans] for w in result.words], "hs": hs, "vs": vs}
                 if cached is not None:
                     cached.parent.mkdir(parents=True, exist_ok=True)
                     cached.write_text(json.dumps(read), encoding="utf-8")

@@ -260,8 +260,8 @@ class OcrReader:
         words = []
         for i, text in texts.items():
             x0, y0, x1, y1 = frame.box(quads[i])
-            gaps = _word_gaps(readings[i], cuts[i], frame)
-            words.append(Word(text.strip(), x0, y0, x1, y1, round(float(readings[i].score), 4), "ocr", gaps))
+            spans = _word_spans(readings[i], cuts[i], frame)
+            words.append(Word(text.strip(), x0, y0, x1, y1, round(float(readings[i].score), 4), "ocr", spans))
         words += [Word(text, *frame.box(quad), _MARK_SCORE, "ocr") for text, quad in _lone_marks(work, quads[sorted(readings)])]
         return words
 
@@ -1155,33 +1155,49 @@ def _widest_blank(ink: np.ndarray, x0: float, x1: float) -> tuple[int, int]:
     return best
 
 
-def _word_gaps(reading: _Reading, cut: _Cut, frame: _Frame) -> tuple[tuple[float, float], ...]:
-    """The blank between the words at each space of a level line's (stripped) text, as x spans
-    in the upright frame: the widest ink-free run between the characters either side, mapped
-    from the crop back through the cut's warp. A tall (turned) line has none."""
+def _word_spans(reading: _Reading, cut: _Cut, frame: _Frame) -> tuple[tuple[float, float], ...]:
+    """The ink of each word of a level line across, as x spans in the upright frame: from the
+    first character's left edge to the last one's right edge, parted at each space by the widest
+    ink-free run between the characters either side; mapped from the crop back through the
+    cut's warp. None for a tall (turned) line, or where the line's text has no edge (a rule
+    through its box)."""
     import cv2
 
     text, xs = reading.text, reading.xs
     h, w = cut.crop.shape[:2]
     top, left = (float(v[0]) for v in _edges(cut.quad[None]))
-    if " " not in text.strip() or left >= 1.5 * top:
-        return ()
     chars = [(k, x) for k, (c, x) in enumerate(zip(text, xs, strict=True)) if x is not None and c != " "]
+    if not chars or left >= 1.5 * top:
+        return ()
     ink = _ink_columns(cut.crop)
-    spans = []
+    start, end = _ink_edge(ink, chars[0][1], -1), _ink_edge(ink, chars[-1][1], 1)
+    if start is None or end is None:
+        return ()
+    cuts: list[float] = [start]
     for (ka, xa), (kb, xb) in zip(chars, chars[1:]):
         if " " in text[ka + 1 : kb]:
             a, b = _widest_blank(ink, xa, xb)
-            spans.append((a, b) if b > a else ((xa + xb) / 2,) * 2)
-    if not spans:
-        return ()
+            cuts += (a, b) if b > a else ((xa + xb) / 2,) * 2
+    cuts.append(end)
     back = cv2.getPerspectiveTransform(np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32), cut.quad.astype(np.float32))
-    pts = np.array([[x, h / 2, 1.0] for span in spans for x in span])
-    work = pts @ back.T.astype(np.float64)
-    work = work[:, :2] / work[:, 2:]
-    up = np.c_[work, np.ones(len(work))] @ frame.to_upright.T
-    xs_up = (up[:, 0] / up[:, 2]).tolist()
-    return tuple((round(xs_up[2 * n], 1), round(xs_up[2 * n + 1], 1)) for n in range(len(spans)))
+    pts = np.c_[np.asarray(cuts, np.float64), np.full(len(cuts), h / 2), np.ones(len(cuts))] @ back.T.astype(np.float64)
+    up = np.c_[pts[:, :2] / pts[:, 2:], np.ones(len(cuts))] @ frame.to_upright.T
+    xs_up = (up[:, 0] / up[:, 2]).round(1).tolist()
+    return tuple(zip(xs_up[::2], xs_up[1::2], strict=True))
+
+
+def _ink_edge(ink: np.ndarray, x: float, step: int) -> float | None:
+    """The outer edge of the character centred near column ``x``, going left (``step`` -1) or
+    right (1): past any blank before its ink (a thin letter's centre may miss its stroke), to the
+    first blank column after; None where the ink runs to the crop's end (a rule through it)."""
+    i, seen = min(max(int(x), 0), len(ink) - 1), False
+    while 0 <= i < len(ink):
+        if ink[i]:
+            seen = True
+        elif seen:
+            return i + 1 if step < 0 else i
+        i += step
+    return None if seen else x
 
 
 # --- reading order ---------------------------------------------------------------------------

@@ -46,9 +46,10 @@ class Word:
     y1: float
     confidence: float = 1.0
     source: Literal["text", "ocr"] = "text"
-    # An OCR line's blanks between its words, (x0, x1) each, one per space of ``text``: where a
-    # reader of columns may cut the line (the detector boxes cells set close as one line).
-    gaps: tuple[tuple[float, float], ...] = ()
+    # An OCR line's ink across, (x0, x1) per word of ``text`` (split at its spaces): where its
+    # text begins and ends (the detector's margin varies) and where a reader of columns may cut
+    # it (the detector boxes cells set close as one line). Empty where not measured.
+    spans: tuple[tuple[float, float], ...] = ()
 
     @property
     def bbox(self) -> BBox:
@@ -68,9 +69,9 @@ class Word:
 
     def mapped(self, to: Callable[[BBox], BBox]) -> Word:
         """This word with its box mapped by ``to`` (another frame of the same image), without its
-        ``gaps`` (level in the frame read; another frame may turn the line)."""
+        ``spans`` (level in the frame read; another frame may turn the line)."""
         x0, y0, x1, y1 = (float(v) for v in to(self.bbox))
-        return replace(self, x0=x0, y0=y0, x1=x1, y1=y1, gaps=())
+        return replace(self, x0=x0, y0=y0, x1=x1, y1=y1, spans=())
 
     def moved(self, dx: float, dy: float, scale: float = 1.0) -> Word:
         """This word in another frame: ``(x + dx) * scale``."""
@@ -82,7 +83,7 @@ class Word:
             (self.y1 + dy) * scale,
             self.confidence,
             self.source,
-            tuple(((g0 + dx) * scale, (g1 + dx) * scale) for g0, g1 in self.gaps),
+            tuple(((a + dx) * scale, (b + dx) * scale) for a, b in self.spans),
         )
 
 

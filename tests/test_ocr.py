@@ -481,10 +481,11 @@ def test_dots_take_the_row_their_baseline_is_on() -> None:
     assert text == ".." and (quad[0][1], quad[2][1]) == (100, 124)
 
 
-def test_a_line_keeps_where_its_words_part(reader: OcrReader) -> None:
+def test_a_line_keeps_where_its_words_ink_lies(reader: OcrReader) -> None:
     """The detector boxes words set close as one line, and a table's cells too ("Male Female
-    Both sexes" over three columns); the reader keeps the blank between each two words (from
-    the ink of the line's crop, mapped back to the page), so that columns can part the line."""
+    Both sexes" over three columns), with a margin that varies; the reader keeps where each
+    word's ink begins and ends (from the line's crop, mapped back to the page), so that columns
+    can part the line."""
     face = ImageFont.truetype(str(_FONT), 24)
     img = Image.new("RGB", (640, 80), "white")
     draw = ImageDraw.Draw(img)
@@ -495,9 +496,9 @@ def test_a_line_keeps_where_its_words_part(reader: OcrReader) -> None:
         x = inks[-1][2] + 14
     [line] = reader.read(img, detect_rotation=False).words
     assert line.text == "Male Female Both sexes 1,087"
-    assert len(line.gaps) == 4
-    for (g0, g1), left, right in zip(line.gaps, inks[:-1], inks[1:], strict=True):
-        assert left[2] - 3 <= g0 < g1 <= right[0] + 3
-    # another frame may turn the line: its blanks are not carried there
-    assert line.mapped(lambda b: b).gaps == ()
-    assert line.moved(10, 0, 2.0).gaps[0] == ((line.gaps[0][0] + 10) * 2, (line.gaps[0][1] + 10) * 2)
+    assert len(line.spans) == 5
+    for (x0, x1), ink in zip(line.spans, inks, strict=True):
+        assert abs(x0 - ink[0]) <= 4 and abs(x1 - ink[2]) <= 4
+    # another frame may turn the line: its ink spans are not carried there
+    assert line.mapped(lambda b: b).spans == ()
+    assert line.moved(10, 0, 2.0).spans[0] == ((line.spans[0][0] + 10) * 2, (line.spans[0][1] + 10) * 2)

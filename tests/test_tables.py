@@ -2025,11 +2025,13 @@ def test_an_ocr_box_of_figures_set_close_is_a_cell_per_figure() -> None:
     assert split_figure_boxes([layer]) == [layer]
 
 
-def test_headings_the_detector_boxes_as_one_line_part_at_their_blanks(doc: pymupdf.Document) -> None:
-    """Column headings set a few points apart ("Male Female Both sexes" over three columns as
-    wide as their headings) are one OCR box; the reader keeps where the box's words part, and
-    the box is cut where a column gap meets a blank wider than its other word spaces, so each
-    heading heads its column ("Both sexes" stays whole)."""
+@pytest.mark.parametrize(("apart", "boxes"), [(6, ["Male Female Both sexes"]), (9, ["Male Female", "Both sexes"])])
+def test_headings_set_close_head_their_columns(doc: pymupdf.Document, apart: float, boxes: list[str]) -> None:
+    """Column headings set a few points apart over columns as wide as their headings. Six points
+    apart, the detector boxes them as one line: the reader keeps where each word's ink lies, and
+    the box is cut where a column gap meets a blank wider than its other word spaces. Nine
+    points apart they are two boxes whose margins overlap ("Female" and "Both"): their ink, not
+    their margins, tells where they end. Each heading heads its column ("Both sexes" whole)."""
     from PIL import Image
 
     from docextract.ocr import get_reader
@@ -2043,7 +2045,8 @@ def test_headings_the_detector_boxes_as_one_line_part_at_their_blanks(doc: pymup
     heads = ["Male", "Female", "Both sexes"]
     rows = [["Region", *heads], ["North", "12.5", "13.1", "25.6"], ["South", "8.4", "9.0", "17.4"],
             ["East", "10.2", "11.8", "22.0"], ["West", "7.7", "6.9", "14.6"]]
-    rights = list(itertools.accumulate((pymupdf.get_text_length(h, fontsize=10) + 6 for h in heads), initial=194.0))[1:]
+    widths = (pymupdf.get_text_length(h, fontsize=10) + apart for h in heads)
+    rights = list(itertools.accumulate(widths, initial=200.0 - apart))[1:]
     y += 20
     for row in rows:
         text(page, 72, y, row[0])
@@ -2052,7 +2055,7 @@ def test_headings_the_detector_boxes_as_one_line_part_at_their_blanks(doc: pymup
         y += 14
     pix = page.get_pixmap(dpi=150)
     read = get_reader().read(Image.frombytes("RGB", (pix.width, pix.height), pix.samples), detect_rotation=False)
-    assert "Male Female Both sexes" in [w.text for w in read.words]
+    assert [w.text for w in read.words if w.text in boxes] == boxes
     [t] = scan_tables(read.words, 1)
     assert grid(t) == rows
 

@@ -841,17 +841,15 @@ def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[in
 
 
 def _words(chunk: Chunk) -> Chunk:
-    """The chunk with each OCR line cut into its words at the blanks the reader measured
-    (``Word.gaps``): a box's words are known only where a column gap may part it."""
+    """The chunk with each OCR line cut into its words where the reader measured their ink
+    (``Word.spans``): a box's words are known only where a column gap may part it."""
     out: list[Word] = []
     for w in chunk.words:
         tokens = w.text.split(" ")
-        if not w.gaps or len(tokens) != len(w.gaps) + 1:
+        if len(tokens) < 2 or len(w.spans) != len(tokens):
             out.append(w)
             continue
-        edges = [w.x0, *(x for gap in w.gaps for x in gap), w.x1]
-        out += [replace(w, text=t, x0=edges[2 * k], x1=max(edges[2 * k], edges[2 * k + 1]), gaps=())
-                for k, t in enumerate(tokens)]
+        out += [replace(w, text=t, x0=a, x1=b, spans=()) for t, (a, b) in zip(tokens, w.spans, strict=True)]
     return Chunk(out) if len(out) > len(chunk.words) else chunk
 
 
@@ -1715,12 +1713,13 @@ def tables_from_words(words: list[Word], page_no: int) -> list[Table]:
 
 def tight_box(w: Word) -> Word:
     """An OCR box without the detector's padding (boxes are about 1.6x the text height), so
-    that tolerances in text heights mean the same as for a PDF text layer; a text layer's word
-    as it is."""
+    that tolerances in text heights mean the same as for a PDF text layer; across, the ink the
+    reader measured where it did (the margin varies: a short word's overlaps its neighbour's
+    box). A text layer's word as it is."""
     if w.source != "ocr":
         return w
     pad = OCR_PAD * w.height
-    x0, x1 = w.x0 + pad, w.x1 - pad
+    x0, x1 = (w.spans[0][0], w.spans[-1][1]) if w.spans else (w.x0 + pad, w.x1 - pad)
     if x1 <= x0:
         x0 = x1 = w.cx
     return replace(w, x0=x0, y0=w.y0 + pad, x1=x1, y1=w.y1 - pad)
