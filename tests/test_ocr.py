@@ -502,3 +502,20 @@ def test_a_line_keeps_where_its_words_ink_lies(reader: OcrReader) -> None:
     # another frame may turn the line: its ink spans are not carried there
     assert line.mapped(lambda b: b).spans == ()
     assert line.moved(10, 0, 2.0).spans[0] == ((line.spans[0][0] + 10) * 2, (line.spans[0][1] + 10) * 2)
+
+
+def test_a_line_crops_ink_leaves_out_its_margins_neighbours() -> None:
+    """A line box's margin may hold the descenders of the line above set close, or a table's
+    rule: the columns between the line's words are blank all the same (the spaces and word
+    extents are measured there), but not where the line's own letters are."""
+    from docextract.ocr import _ink_columns
+
+    crop = np.full((48, 120), 255, np.uint8)
+    crop[0:5, :] = 0  # a rule through the top margin
+    crop[8:11, 30:50] = 0  # descenders of the line above, blank rows from this line's letters
+    crop[15:36, 10:28] = 0  # the line: two words
+    crop[15:36, 60:100] = 0
+    crop[14:38, 70:72] = 0  # a tall letter
+    ink = _ink_columns(crop)
+    assert ink[10:28].all() and ink[60:100].all()
+    assert not ink[28:60].any() and not ink[:10].any() and not ink[100:].any()
