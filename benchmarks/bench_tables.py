@@ -252,6 +252,7 @@ def run_docextract(pdf: Path) -> Predicted:
 def run_docextract_ocr(pdf: Path, pages: set[int] | None = None, dpi: int = 150) -> Predicted:
     """The scanned path: render each scored page, OCR it, tables from the OCR lines and the
     image's ruling lines (:func:`docextract.tables.scan_tables`)."""
+    import numpy as np
     from PIL import Image
 
     from docextract.ocr import get_reader
@@ -274,7 +275,9 @@ def run_docextract_ocr(pdf: Path, pages: set[int] | None = None, dpi: int = 150)
                 image = Image.frombytes("RGB", (pix.width, pix.height), pix.samples)
                 result = get_reader().read(image, detect_rotation=False)
                 hs, vs = ruling_lines(image, result.to_upright)
-                read = {"words": [[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence, w.spans] for w in result.words], "hs": hs, "vs": vs}
+                read = {"words": [[w.text, w.x0, w.y0, w.x1, w.y1, w.confidence, w.spans] for w in result.words], "hs": hs, "vs": vs,
+                        # three image points in the words' frame: enough to find the ruling lines again
+                        "frame": result.to_upright(np.array([[0.0, 0.0], [1000.0, 0.0], [0.0, 1000.0]])).tolist()}
                 if cached is not None:
                     cached.parent.mkdir(parents=True, exist_ok=True)
                     cached.write_text(json.dumps(read), encoding="utf-8")

@@ -354,6 +354,27 @@ def test_a_scans_ruling_lines_are_read_as_a_pdfs(doc: pymupdf.Document) -> None:
     assert grid(tables_from_words(read.words, 1)[0]) != BANDED
 
 
+def test_a_rule_drawn_grey_across_two_pixel_rows_is_found() -> None:
+    """A rule a pixel thick that falls between two rows of the scan's pixels is drawn as two grey
+    rows (153 of 255 where its page's text is black): lighter than the cut between ink and paper
+    that the text sets, it was missed, and the last row of a ruled table went with it. Rules are
+    ink halfway from that cut to white; a light shading is not."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from docextract.tables import ruling_lines
+
+    img = Image.new("L", (600, 300), 255)
+    draw = ImageDraw.Draw(img)
+    face = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 15)
+    for k in range(3):
+        draw.text((40, 20 + 22 * k), "Utilities 8.9 10.6 Stable, Construction 84.5 69.8", fill=0, font=face)
+    draw.rectangle((30, 100, 570, 100), fill=0)  # a black rule
+    draw.rectangle((30, 160, 570, 161), fill=153)  # a grey one, two pixel rows
+    draw.rectangle((30, 200, 570, 240), fill=235)  # a light band of shading
+    hs, _ = ruling_lines(img.convert("RGB"))
+    assert [round(y) for y, _, _ in hs] == [100, 161]
+
+
 def test_a_scanned_lattice_is_read_by_its_cells(doc: pymupdf.Document) -> None:
     """A table ruled on every side of every cell, scanned: its rules across and down make a
     lattice, read cell by cell as a PDF's is. Two sizes set far apart in one cell stay one cell
@@ -2057,6 +2078,27 @@ def test_headings_set_close_head_their_columns(doc: pymupdf.Document, apart: flo
     read = get_reader().read(Image.frombytes("RGB", (pix.width, pix.height), pix.samples), detect_rotation=False)
     assert [w.text for w in read.words if w.text in boxes] == boxes
     [t] = scan_tables(read.words, 1)
+    assert grid(t) == rows
+
+
+def test_figures_in_ocr_boxes_set_close_are_a_cell_each() -> None:
+    """Figures set a third of a line apart are boxed one by one or several to a box; either way
+    each is a cell, as in a text layer. The boxes' ends are their ink as the reader measured it
+    (``Word.spans``), not the detector's margins, so the text layer's rule for a run of figures
+    holds for OCR boxes too (with the margins it had split numbers)."""
+    from docextract.tables import scan_tables
+
+    def box(text: str, x0: float, x1: float, y: float) -> Word:
+        return Word(text, x0 - 6, y - 6, x1 + 6, y + 20, 0.99, "ocr", ((x0, x1),))
+
+    rows = [["Household", "2010", "2011", "2012"], ["Single person", "87.8", "79.6", "76.7"],
+            ["Two adults", "64.2", "61.9", "58.3"], ["With children", "71.5", "70.4", "69.0"], ["Other", "55.1", "52.8", "50.2"]]
+    words = []
+    for i, row in enumerate(rows):
+        y = 100.0 + 30 * i
+        words += [box(row[0], 40, 40 + 9 * len(row[0]), y), box(row[1], 260, 296, y)]
+        words += [box(row[2], 302, 338, y), box(row[3], 344, 380, y)] if i else [box(f"{row[2]} {row[3]}", 302, 380, y)]
+    [t] = scan_tables(words, 1)
     assert grid(t) == rows
 
 

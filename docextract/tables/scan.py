@@ -48,7 +48,10 @@ def ruling_lines(
     h, w = gray.shape
     if min(h, w) < 16:
         return [], []
-    _, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    # A rule a pixel thick set between two pixel rows is drawn as two grey rows, lighter than
+    # the cut Otsu finds between text and paper: rules are ink halfway from that cut to white.
+    cut, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    dark = np.where(gray < (cut + 255) / 2, np.uint8(255), np.uint8(0))
     ends = []
     for across in (True, False):  # along the input's rows, then down its columns
         length = max(20, w // _ALONG) if across else max(15, h // _DOWN)
@@ -60,12 +63,17 @@ def ruling_lines(
                 ends.append(((x, y + bh / 2), (x + bw, y + bh / 2)))
             elif not across and bw <= thin:
                 ends.append(((x + bw / 2, y), (x + bw / 2, y + bh)))
+    # the bars for length again in the words' frame: a page turned a quarter finds its rules
+    # across among the input's upright runs, whose bar is lower (ink this light also makes a
+    # letter's stroke a run of 15 px)
+    corners = np.array([[0, 0], [w, 0], [0, h], [w, h]], np.float64)
+    fw, fh = np.ptp(to_words(corners) if to_words is not None else corners, axis=0).tolist()
     hs, vs = [], []
     for a, b in ends:
         (x0, y0), (x1, y1) = to_words(np.array([a, b], np.float64)).tolist() if to_words is not None else (a, b)
-        if abs(y1 - y0) <= _LEVEL * abs(x1 - x0):
+        if abs(y1 - y0) <= _LEVEL * abs(x1 - x0) and abs(x1 - x0) >= max(20, fw / _ALONG) - 1:
             hs.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
-        elif abs(x1 - x0) <= _LEVEL * abs(y1 - y0):
+        elif abs(x1 - x0) <= _LEVEL * abs(y1 - y0) and abs(y1 - y0) >= max(15, fh / _DOWN) - 1:
             vs.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
     return sorted(hs), sorted(vs)
 
