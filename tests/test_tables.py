@@ -2102,6 +2102,27 @@ def test_figures_in_ocr_boxes_set_close_are_a_cell_each() -> None:
     assert grid(t) == rows
 
 
+def test_a_group_headings_words_in_ocr_stay_together_over_its_columns() -> None:
+    """A group heading read through OCR crosses the gap between the two columns it heads, with a
+    space inside it. OCR's spaces are blanks in the ink, which vary with the letters beside them
+    ("Share of" 10 px, "of GDP" 8.5): a cell boundary there must stand out more than a text
+    layer's (1.3 times the other spaces, not 1.15), or the heading is cut ("Share" | "of GDP")."""
+    from docextract.tables import scan_tables
+
+    def box(text: str, spans: list[tuple[float, float]], y: float) -> Word:
+        return Word(text, spans[0][0] - 6, y - 6, spans[-1][1] + 6, y + 20, 0.99, "ocr", tuple(spans))
+
+    words = [box("Sector", [(40, 80)], 100), box("Share of GDP", [(262, 300), (310, 322), (330.5, 358)], 100),
+             box("2010", [(262, 290)], 130), box("2011", [(332, 360)], 130)]
+    body = [["Industry", "21.4", "22.0"], ["Services", "61.2", "60.8"], ["Farming", "2.1", "1.9"], ["Mining", "4.4", "4.6"]]
+    for i, (label, a, b) in enumerate(body):
+        y = 160.0 + 30 * i
+        words += [box(label, [(40, 40 + 8 * len(label))], y), box(a, [(290 - 7 * len(a), 290)], y),
+                  box(b, [(360 - 7 * len(b), 360)], y)]
+    [t] = scan_tables(words, 1)
+    assert grid(t) == [["Sector", "Share of GDP", ""], ["", "2010", "2011"], *body]
+
+
 def test_a_scanned_tables_marks_for_no_figure_are_read(doc: pymupdf.Document) -> None:
     """A dash, a colon or two dots alone in a cell is a few pixels where the detector sees a whole
     page, and was never read: its cell came out empty. The OCR reads such marks by their shape

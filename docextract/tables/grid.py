@@ -32,6 +32,10 @@ from docextract.types import Word
 CHUNK_GAP = 0.6  # a gap wider than this many text heights splits a line into cells
 WORD_SPACE = 0.45  # the widest a space between two words of one cell is, in text heights
 RUN_ON_SPACE = 0.3  # the narrowest space between cells set as close as words are, in text heights
+# ... and how much wider than a chunk's other spaces it is: a text layer's spaces are the font's
+# own width, OCR's are blanks in the ink, which vary with the letters either side
+RUN_ON_WIDER = 1.15
+RUN_ON_WIDER_OCR = 1.3
 REGION_GAP = 2.2  # a vertical gap (in line heights) this large ends a table region
 LOOKAHEAD = 4  # lone lines (section labels) may run this long before the next tabular line
 MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as spanning cells
@@ -882,7 +886,8 @@ def _run_on_cells(chunk: Chunk, height: float, gaps: list[tuple[float, float]]) 
     # can be: 0.3 text heights, or a letter and more (a monospaced font's space is a letter wide)
     widths = [b.x0 - a.x1 for _, (a, b) in pairs]
     inner = [w for k, w in enumerate(widths, 1) if k not in cuts]
-    bound = 1.15 * max(inner) if inner else max(RUN_ON_SPACE * height, 1.1 * _letter_width(chunk))
+    wider = RUN_ON_WIDER_OCR if chunk.words[0].source == "ocr" else RUN_ON_WIDER
+    bound = wider * max(inner) if inner else max(RUN_ON_SPACE * height, 1.1 * _letter_width(chunk))
     if min(widths[k - 1] for k in cuts) <= bound:
         return None
     bounds = [0, *sorted(cuts), len(chunk.words)]
