@@ -1129,23 +1129,23 @@ def _peak(probs: np.ndarray, t0: int, t1: int, k: int) -> tuple[float, int]:
 def _ink_columns(crop: np.ndarray) -> np.ndarray:
     """Per column of a line crop: does its line's ink reach it. The ink is the dark (Otsu)
     pixels of the band of rows nearest the crop's middle that blank rows set apart from the
-    rest: the box's margin may hold the letters of the next line set close or a table's rule;
-    rows dark most of the way across are rules."""
+    rest (the box's margin may hold the letters of the next line set close, or a table's rule),
+    without rows dark nearly all the way across (a rule touching the letters)."""
     import cv2
 
     gray = crop if crop.ndim == 2 else cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
     _, dark = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     share = (dark > 0).mean(axis=1)
-    inked = (share > 0) & (share <= 0.6)
-    if not inked.any():
+    rows = np.flatnonzero(share > 0)
+    if not len(rows):
         return dark.any(axis=0)
-    rows = np.flatnonzero(inked)
     top = bottom = int(rows[np.argmin(np.abs(rows - len(share) / 2))])
-    while top > 0 and inked[top - 1]:
+    while top > 0 and share[top - 1] > 0:
         top -= 1
-    while bottom + 1 < len(inked) and inked[bottom + 1]:
+    while bottom + 1 < len(share) and share[bottom + 1] > 0:
         bottom += 1
-    return dark[top : bottom + 1].any(axis=0)
+    band = dark[top : bottom + 1][share[top : bottom + 1] < 0.9]
+    return band.any(axis=0) if len(band) else dark.any(axis=0)
 
 
 def _widest_gap(ink: np.ndarray, x0: float, x1: float) -> int:

@@ -519,3 +519,12 @@ def test_a_line_crops_ink_leaves_out_its_margins_neighbours() -> None:
     ink = _ink_columns(crop)
     assert ink[10:28].all() and ink[60:100].all()
     assert not ink[28:60].any() and not ink[:10].any() and not ink[100:].any()
+    # bold capitals' top strokes make a row dark most of the way across: still the line's own ink
+    # (taking it for a rule had cut "B ASE IMPONIBLE", "Imprime erie")
+    crop = np.full((48, 120), 255, np.uint8)
+    for x0, x1 in ((5, 51), (62, 116)):
+        crop[15:18, x0:x1] = 0  # the strokes across the top
+        crop[15:36, x0 : x0 + 3] = 0  # and the stems
+        crop[15:36, x1 - 3 : x1] = 0
+    ink = _ink_columns(crop)
+    assert ink[5:51].all() and ink[62:116].all() and not ink[51:62].any()
