@@ -1172,7 +1172,7 @@ def _word_spans(reading: _Reading, cut: _Cut, frame: _Frame) -> tuple[tuple[floa
     """The ink of each word of a level line across, as x spans in the upright frame: from the
     first character's left edge to the last one's right edge, parted at each space by the widest
     ink-free run between the characters either side; mapped from the crop back through the
-    cut's warp. None for a tall (turned) line, or where the line's text has no edge (a rule
+    cut's warp. Empty for a tall (turned) line, or where the line's text has no edge (a rule
     through its box)."""
     import cv2
 

@@ -183,9 +183,9 @@ def _split_figures(chunks: list[Chunk]) -> list[Chunk]:
     """A run of figures set closer than a column gap ("21.0 20.8 19.2", "2008 2009") is a cell per
     figure, unless a figure goes on with the next group of three digits ("12 345") or is a year's
     note mark ("2007 (1)"); a flag or sign set apart after a figure ("18 048 p", "35.6 %") stays
-    with it. OCR boxes are parted so once their ends are their ink's (``Word.spans``; with the
-    detector's margins instead, ICDAR tune read through OCR had F1 0.890 without this, 0.800
-    with it)."""
+    with it. OCR boxes are parted so too, now that their ends are their ink (``Word.spans``;
+    with the detector's margins for ends, ICDAR tune read through OCR had F1 0.890 without this,
+    0.800 with it)."""
     out: list[Chunk] = []
     for c in (part for chunk in chunks for part in _label_and_figures(chunk)):
         figures = is_figure(c.words[0].text) and all(_figure_or_flag(w.text) for w in c.words)
