@@ -999,20 +999,28 @@ class _Cut(NamedTuple):
     crop: np.ndarray
 
     @property
+    def tall(self) -> bool:
+        """Whether the box runs down the page (:func:`_crop` turns its crop a quarter)."""
+        top, left = (float(v[0]) for v in _edges(self.quad[None]))
+        return left >= 1.5 * top
+
+    @property
     def thick(self) -> float:
         """The box's side the crop is cut across (as :func:`_crop` orients it), in work px."""
         top, left = (float(v[0]) for v in _edges(self.quad[None]))
-        return top if left >= 1.5 * top else left
+        return top if self.tall else left
 
 
 class _Reading(NamedTuple):
-    """One line crop as read: text, mean and least character probability, and each text
-    character's centre in the crop (None for the spaces put back)."""
+    """One line crop as read: text, mean and least character probability, each text character's
+    centre in the crop (None for the spaces put back), and the crop's ink columns
+    (:func:`_ink_columns`; None where nothing was read)."""
 
     text: str
     score: float
     least: float
     xs: list[float | None]
+    ink: np.ndarray | None = None
 
 
 _NOTHING = _Reading("", 0.0, 0.0, [])
@@ -1062,7 +1070,7 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
         return _NOTHING
     ink = _ink_columns(crop)
     pairs = list(zip(chars, chars[1:]))
-    gaps = [_widest_gap(ink, xa, xb) for (_, xa, _), (_, xb, _) in pairs]
+    gaps = [b - a for a, b in (_widest_blank(ink, xa, xb) for (_, xa, _), (_, xb, _) in pairs)]
     # digits inside a number are set evenly: two set twice as far apart as the line's digits
     # mostly are belong to two numbers (fonts differ: some set every digit 0.5 heights apart)
     digits = [g for ((a, _, _), (b, _, _)), g in zip(pairs, gaps) if a.isdigit() and b.isdigit()]
@@ -1086,7 +1094,7 @@ def _ctc_text(probs: np.ndarray, alphabet: list[str], crop: np.ndarray, padded_w
             xs.append(None)
         out.append(ch)
         xs.append(x)
-    return _Reading("".join(out), float(np.mean(ps)), min(ps), xs)
+    return _Reading("".join(out), float(np.mean(ps)), min(ps), xs, ink)
 
 
 _SPECKS = frozenset("-_.,'`~:;")
@@ -1148,12 +1156,6 @@ def _ink_columns(crop: np.ndarray) -> np.ndarray:
     return band.any(axis=0) if len(band) else dark.any(axis=0)
 
 
-def _widest_gap(ink: np.ndarray, x0: float, x1: float) -> int:
-    """Longest run of ink-free columns between x0 and x1."""
-    start, end = _widest_blank(ink, x0, x1)
-    return end - start
-
-
 def _widest_blank(ink: np.ndarray, x0: float, x1: float) -> tuple[int, int]:
     """The longest run of ink-free columns between x0 and x1, as (first, past the last) column;
     an empty run where there is none."""
@@ -1176,13 +1178,11 @@ def _word_spans(reading: _Reading, cut: _Cut, frame: _Frame) -> tuple[tuple[floa
     through its box)."""
     import cv2
 
-    text, xs = reading.text, reading.xs
+    text, xs, ink = reading.text, reading.xs, reading.ink
     h, w = cut.crop.shape[:2]
-    top, left = (float(v[0]) for v in _edges(cut.quad[None]))
     chars = [(k, x) for k, (c, x) in enumerate(zip(text, xs, strict=True)) if x is not None and c != " "]
-    if not chars or left >= 1.5 * top:
+    if not chars or ink is None or cut.tall:
         return ()
-    ink = _ink_columns(cut.crop)
     start, end = _ink_edge(ink, chars[0][1], -1), _ink_edge(ink, chars[-1][1], 1)
     if start is None or end is None:
         return ()
