@@ -229,17 +229,29 @@ class OcrReader:
 
         The detector sees at most ``det_megapixels``; when the lines it finds there are thinner
         than the detector handles well (a dense A4 page), or some are set so close that they run
-        together (a table of small figures), it looks again at a larger scale.
+        together (a table of small figures: a column of them found as one box many lines tall,
+        or boxes closer than :data:`_MIN_PITCH_PX`), it looks again at a larger scale.
         """
         h, w = work.shape[:2]
         s = min(1.0, math.sqrt(self.det_megapixels * 1e6 / (h * w)))
         quads = _detect_at(models, work, s)
         if len(quads) and s < 1:
-            thick = float(np.median(np.minimum(*_edges(quads)))) * s
+            across, down = _edges(quads)
+            thick = float(np.median(np.minimum(across, down))) * s
             if thick < _MIN_LINE_PX:
-                quads = _detect_at(models, work, min(1.0, s * _GOOD_LINE_PX / max(thick, 1.0)))
-            elif (pitch := _dense_pitch(quads) * s) < _MIN_PITCH_PX:
-                quads = _detect_at(models, work, min(1.0, s * _GOOD_PITCH_PX / max(pitch, 1.0)))
+                return _detect_at(models, work, min(1.0, s * _GOOD_LINE_PX / max(thick, 1.0)))
+            if np.mean(across > down) > 0.5 and float(down.max()) * s > _BLOCK_LINES * thick:
+                # On a page of lines that run across, a box many lines tall is lines set so close
+                # that they ran together: a column of small figures, read as one.
+                return _detect_at(models, work, 1.0)
+            # Rows run together at a small scale are measured as one: their pitch looks wider than
+            # it is, and the larger look may still merge them. It is measured again there.
+            for _ in range(_PITCH_LOOKS):
+                pitch = _dense_pitch(quads) * s
+                if pitch >= _MIN_PITCH_PX or s >= 1:
+                    break
+                s = min(1.0, s * _GOOD_PITCH_PX / max(pitch, 1.0))
+                quads = _detect_at(models, work, s)
         return quads
 
     def _recognize(self, models: _Models, work: np.ndarray, quads: np.ndarray, frame: _Frame, code: bool) -> list[Word]:
@@ -468,6 +480,8 @@ _GOOD_LINE_PX = 16
 # a dense table's rows of figures become one box, or none. Such a page gets a second, larger look.
 _MIN_PITCH_PX = 14
 _GOOD_PITCH_PX = 18
+_PITCH_LOOKS = 2  # larger looks at most, for rows set close
+_BLOCK_LINES = 4  # a box this many median lines tall, on a page of level lines, is lines run together
 
 
 def _dense_pitch(quads: np.ndarray) -> float:

@@ -386,18 +386,18 @@ def test_reading_every_line_again_keeps_clean_print(page: tuple[Image.Image, dic
     assert texts(again.read(img)) == [norm(t) for t in LINES]
 
 
-def _dense_table_page() -> tuple[Image.Image, list[str]]:
+def _dense_table_page(size: int = 15, pitch: int = 18) -> tuple[Image.Image, list[str]]:
     """An A4 page at 150 dpi: paragraphs of body text, then a table of small figures set one
-    line under the next (a 15 px font on an 18 px pitch), as report pages set them."""
+    line under the next (a 15 px font on an 18 px pitch by default), as report pages set them."""
     img = Image.new("RGB", (1240, 1754), "white")
     draw = ImageDraw.Draw(img)
-    body, small = _font(22), _font(15)
+    body, small = _font(22), _font(size)
     for i in range(18):
         draw.text((120, 120 + 38 * i), "The survey measured the rate in every region of the country.", fill="black", font=body)
     rng = np.random.default_rng(7)
     figures = []
     for r in range(24):
-        y = 860 + 18 * r
+        y = 860 + pitch * r
         draw.text((300, y), f"Region {r + 1}", fill="black", font=small)
         for c in range(3):
             value = f"{rng.integers(10, 99)},{rng.integers(0, 9)}"
@@ -413,6 +413,40 @@ def test_small_figures_set_close_are_read_line_by_line(reader: OcrReader) -> Non
     read = [norm(w.text) for w in reader.read(img, detect_rotation=False).words]
     found = sum(read.count(f) for f in set(figures))
     assert found >= 0.9 * len(figures), (found, len(figures))
+
+
+def test_a_column_of_figures_run_together_into_one_box_gets_a_larger_look(reader: OcrReader) -> None:
+    # Set closer still (13 px on 16), each column of figures is one box 400 px tall at the
+    # detector's scale and the page's closest lines are the body's: 1 of the 72 was read.
+    img, figures = _dense_table_page(13, 16)
+    read = [norm(w.text) for w in reader.read(img, detect_rotation=False).words]
+    found = sum(read.count(f) for f in set(figures))
+    assert found >= 0.9 * len(figures), (found, len(figures))
+
+
+def test_rows_still_run_together_after_a_larger_look_are_measured_again() -> None:
+    """Rows that ran together at the first scale measure wider apart than they are, so the
+    second look may still be too small; their pitch is measured again there. The fake detector
+    finds a table's rows as a real one did on a report page of 7 pt figures (A4 at 150 dpi):
+    13 px apart at the first scale (pairs run together), 10 px at 0.66, 15.5 px at 1.0."""
+    from docextract.ocr import OcrReader
+
+    work = np.full((1754, 1240, 3), 255, np.uint8)
+    scales: list[float] = []
+
+    class Det:
+        def __call__(self, img: np.ndarray) -> np.ndarray:
+            s = img.shape[1] / work.shape[1]
+            scales.append(s)
+            pitch = 13.0 if s < 0.6 else 10.0 * s / 0.66 if s < 0.9 else 15.5 * s
+            rows = [(100.0, 100.0 + pitch * i) for i in range(30)]
+            return np.array([[[x, y], [x + 200, y], [x + 200, y + 12], [x, y + 12]] for x, y in rows])
+
+    class Models:
+        det = Det()
+
+    OcrReader()._detect(Models(), work)  # type: ignore[arg-type]
+    assert [round(s, 2) for s in scales] == [0.48, 0.66, 1.0]
 
 
 def test_level_running_text_overrules_a_grid_lined_up_along_a_diagonal() -> None:

@@ -2046,6 +2046,21 @@ def test_an_ocr_box_of_figures_set_close_is_a_cell_per_figure() -> None:
     assert split_figure_boxes([layer]) == [layer]
 
 
+def test_a_figure_with_its_note_mark_is_a_figure_of_its_own() -> None:
+    """A note mark set close after a figure ("107.7(1)", "54(b)") leaves it a figure: a box of
+    two such cells is two cells (it was left whole, and its two columns read as one), and a
+    group of three digits with a note still goes on with the number before it ("1 237(b)")."""
+    from docextract.tables.grid import split_figure_boxes
+
+    def box(text: str) -> Word:
+        return Word(text, 100, 10, 100 + 10 * len(text), 30, 0.99, "ocr")
+
+    assert [w.text for w in split_figure_boxes([box("10.1% 107.7(1)")])] == ["10.1%", "107.7(1)"]
+    assert [w.text for w in split_figure_boxes([box("54(b) 57")])] == ["54(b)", "57"]
+    for whole in ("1 237(b)", "2007 (1)", "Total(1) 12"):
+        assert [w.text for w in split_figure_boxes([box(whole)])] == [whole]
+
+
 @pytest.mark.parametrize(("apart", "boxes"), [(6, ["Male Female Both sexes"]), (9, ["Male Female", "Both sexes"])])
 def test_headings_set_close_head_their_columns(doc: pymupdf.Document, apart: float, boxes: list[str]) -> None:
     """Column headings set a few points apart over columns as wide as their headings. Six points

@@ -83,8 +83,9 @@ _OPEN_END = frozenset(
     "il lo gli della delle dei e con per tra "
     "het een van en of met voor tot".split()
 )
-_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[%)]*[a-z*]?$")  # three digits that go on with a number
+_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[%)]*(?:[a-z*]|\((?:\d{1,2}|[a-z])\))?$")  # three digits that go on with a number ("237(b)": and its note)
 _NOTE = re.compile(r"^\(\d{1,2}\)$")  # a note mark ("(1)")
+_NOTED = re.compile(r"^(.*\d%?)\((?:\d{1,2}|[a-z])\)$")  # a figure and its note mark ("107.7(1)")
 _FLAG = re.compile(r"^(?:[a-w]|\([a-w]\)|\*{1,3}|%|‰)$")  # set apart after a figure ("18 048 p", "35.6 %"; x marks a gap)
 _GROUPED = re.compile(r"(?:^|[^\d.,])\d{1,3}$")  # a number's leading digits, or a group of them
 _SIGN = re.compile(r"^[$€£¥₹]$|^[A-Z]{0,2}\$$")  # "$", "€", "US$"
@@ -188,7 +189,7 @@ def _split_figures(chunks: list[Chunk]) -> list[Chunk]:
     0.800 with it)."""
     out: list[Chunk] = []
     for c in (part for chunk in chunks for part in _label_and_figures(chunk)):
-        figures = is_figure(c.words[0].text) and all(_figure_or_flag(w.text) for w in c.words)
+        figures = _figure(c.words[0].text) and all(_figure_or_flag(w.text) for w in c.words)
         if len(c.words) < 2 or not figures:
             out.append(c)
             continue
@@ -218,7 +219,7 @@ def split_figure_boxes(words: Sequence[Word]) -> list[Word]:
     out: list[Word] = []
     for w in words:
         tokens = w.text.split(" ")
-        if w.source != "ocr" or len(tokens) < 2 or not is_figure(tokens[0]) or not all(map(_figure_or_flag, tokens)):
+        if w.source != "ocr" or len(tokens) < 2 or not _figure(tokens[0]) or not all(map(_figure_or_flag, tokens)):
             out.append(w)
             continue
         parts = [[tokens[0]]]
@@ -240,9 +241,15 @@ def split_figure_boxes(words: Sequence[Word]) -> list[Word]:
     return out
 
 
+def _figure(text: str) -> bool:
+    """Whether a word is a figure, perhaps with a note mark set close after it ("107.7(1)", "54(b)")."""
+    noted = _NOTED.match(text)
+    return is_figure(noted.group(1) if noted else text)
+
+
 def _figure_or_flag(text: str) -> bool:
     """Whether a word is a figure, or a flag or sign set apart after one ("p", "%")."""
-    return is_figure(text) or bool(_FLAG.match(text))
+    return _figure(text) or bool(_FLAG.match(text))
 
 
 def _label_and_figures(c: Chunk) -> list[Chunk]:
