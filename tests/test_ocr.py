@@ -416,7 +416,7 @@ def test_small_figures_set_close_are_read_line_by_line(reader: OcrReader) -> Non
 
 
 def test_a_column_of_figures_run_together_into_one_box_gets_a_larger_look(reader: OcrReader) -> None:
-    # Set closer still (13 px on 16), each column of figures is one box 400 px tall at the
+    # Set closer still (13 px on 16), each column of figures is one box 12 lines tall at the
     # detector's scale and the page's closest lines are the body's: 1 of the 72 was read.
     img, figures = _dense_table_page(13, 16)
     read = [norm(w.text) for w in reader.read(img, detect_rotation=False).words]
