@@ -375,6 +375,28 @@ def test_a_rule_drawn_grey_across_two_pixel_rows_is_found() -> None:
     assert [round(y) for y, _, _ in hs] == [100, 161]
 
 
+def test_a_rule_along_a_grey_header_is_found() -> None:
+    """A table's frame drawn along a shaded header (grey 170, darker than halfway from the ink's
+    cut to white) ran into the shading as one band too thick for a rule, and the lattice lost its
+    top and the header row with it. A thin line darker than what is either side of it is a rule;
+    the shading's own edges and a band of it are not."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from docextract.tables import ruling_lines
+
+    img = Image.new("L", (600, 300), 255)
+    draw = ImageDraw.Draw(img)
+    face = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 15)
+    for k in range(3):
+        draw.text((40, 200 + 22 * k), "Utilities 8.9 10.6 Stable, Construction 84.5 69.8", fill=0, font=face)
+    draw.rectangle((30, 60, 570, 90), fill=170)  # the header's shading
+    draw.rectangle((30, 60, 570, 61), fill=0)  # the frame's top along it
+    draw.rectangle((30, 90, 570, 91), fill=0)  # the rule under it
+    draw.rectangle((30, 140, 570, 170), fill=170)  # a band of shading alone
+    hs, _ = ruling_lines(img.convert("RGB"))
+    assert [round(y) for y, _, _ in hs] == [61, 91]
+
+
 def test_a_scanned_lattice_is_read_by_its_cells(doc: pymupdf.Document) -> None:
     """A table ruled on every side of every cell, scanned: its rules across and down make a
     lattice, read cell by cell as a PDF's is. Two sizes set far apart in one cell stay one cell

@@ -50,19 +50,26 @@ def ruling_lines(
         return [], []
     # A rule a pixel thick set between two pixel rows is drawn as two grey rows, lighter than
     # the cut Otsu finds between text and paper: rules are ink halfway from that cut to white.
+    # A rule along a shaded cell (a grey header) runs into the shading at that lightness, too
+    # thick for a rule; it is found again as a thin line darker than what is either side of it
+    # (what a closing across its way lifts: a black-hat), unless a rule was found there already.
     cut, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    dark = np.where(gray < (cut + 255) / 2, np.uint8(255), np.uint8(0))
+    light = np.where(gray < (cut + 255) / 2, np.uint8(255), np.uint8(0))
     ends = []
     for across in (True, False):  # along the input's rows, then down its columns
         length = max(20, w // _ALONG) if across else max(15, h // _DOWN)
         thin = max(3, (h if across else w) // _THIN)
+        side = cv2.getStructuringElement(cv2.MORPH_RECT, (1, 2 * thin + 1) if across else (2 * thin + 1, 1))
+        hat = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, side)
         kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if across else (1, length))
-        _, _, stats, _ = cv2.connectedComponentsWithStats(cv2.morphologyEx(dark, cv2.MORPH_OPEN, kernel))
-        for x, y, bw, bh, _ in stats[1:].tolist():
-            if across and bh <= thin:
-                ends.append(((x, y + bh / 2), (x + bw, y + bh / 2)))
-            elif not across and bw <= thin:
-                ends.append(((x + bw / 2, y), (x + bw / 2, y + bh)))
+        found = np.zeros_like(gray)
+        for dark in (light, np.where(hat > (255 - cut) / 2, np.uint8(255), np.uint8(0))):
+            _, _, stats, _ = cv2.connectedComponentsWithStats(cv2.morphologyEx(dark, cv2.MORPH_OPEN, kernel))
+            for x, y, bw, bh, _ in stats[1:].tolist():
+                if (bh if across else bw) > thin or found[y : y + bh, x : x + bw].any():
+                    continue
+                found[y : y + bh, x : x + bw] = 255
+                ends.append(((x, y + bh / 2), (x + bw, y + bh / 2)) if across else ((x + bw / 2, y), (x + bw / 2, y + bh)))
     # the bars for length again in the words' frame: a page turned a quarter finds its rules
     # across among the input's upright runs, whose bar is lower (ink this light also makes a
     # letter's stroke a run of 15 px)
