@@ -2068,6 +2068,27 @@ def test_an_ocr_box_of_figures_set_close_is_a_cell_per_figure() -> None:
     assert split_figure_boxes([layer]) == [layer]
 
 
+def test_ocr_headings_set_half_a_line_apart_share_a_line() -> None:
+    """Headings centred over a header's lines ("Gross domestic" / "product (EUR" / "million)"
+    beside "Volume index" / "(2005 = 100)") stand half a line apart. A text layer's boxes (the
+    font's height) overlap by over half and make one line; OCR boxes reach only as far as the
+    ink and overlapped by 0.44 of the lower one: each heading's line was a header tier of its
+    own (five where the truth has one). Rows of figures a pitch apart stay apart."""
+    from docextract.tables.grid import group_lines
+
+    def box(text: str, x: float, y0: float, y1: float, source: str = "ocr") -> Word:
+        return Word(text, x, y0, x + 10 * len(text), y1, 0.99, source)
+
+    # ink boxes of a generated report page's header, read through OCR
+    header = [box("Gross domestic", 100, 275.2, 282.5), box("Volume index", 300, 279.3, 288.7)]
+    assert [len(ln.words) for ln in group_lines(header)] == [2]
+    rows = [box("Total", 100, 300, 309), box("238,655", 300, 300.5, 309.5), box("Solid fuels", 100, 312, 321)]
+    assert [[w.text for w in ln.words] for ln in group_lines(rows)] == [["Total", "238,655"], ["Solid fuels"]]
+    # a text layer's boxes as far apart keep its own bar
+    layer = [box("Gross domestic", 100, 275.2, 282.5, "text"), box("Volume index", 300, 279.3, 288.7, "text")]
+    assert len(group_lines(layer)) == 2
+
+
 def test_a_figure_with_its_note_mark_is_a_figure_of_its_own() -> None:
     """A note mark set close after a figure ("107.7(1)", "54(b)") leaves it a figure: a box of
     two such cells is two cells (it was left whole, and its two columns read as one), and a

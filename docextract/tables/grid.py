@@ -44,6 +44,11 @@ OCR_PAD = 0.2  # share of an OCR box's height that is padding on each side
 # lines of one paragraph or cell is wider against their height than a text layer's
 LEADING_GAP_OCR = 0.8  # a paragraph's next line, in line heights (0.5 in text layers)
 WRAP_GAP_OCR = 1.25  # a cell's wrapped line (0.8 in text layers)
+# Two words are on one line where their boxes overlap by this share of the lower one. OCR boxes
+# reach as far as the ink (about 0.8 of a font's box), so headings set half a line apart (centred
+# over lines of their neighbours') overlap less: a third matches the text layer's half.
+ON_LINE = 0.5
+ON_LINE_OCR = 0.33
 
 TIGHT = 0.75  # lines closer than this share of the row pitch are one row's lines
 LEADING_MARGIN = 0.1  # text heights by which a cell's lines are closer than any two rows, at least
@@ -165,7 +170,8 @@ def _joins(line: Line, w: Word) -> bool:
 
 def _on(a: Word, w: Word) -> bool:
     overlap = min(a.y1, w.y1) - max(a.y0, w.y0)
-    return overlap > 0.5 * min(a.height, w.height) or a.y0 <= w.cy <= a.y1 and w.height < a.height
+    share = ON_LINE_OCR if a.source == "ocr" or w.source == "ocr" else ON_LINE
+    return overlap > share * min(a.height, w.height) or a.y0 <= w.cy <= a.y1 and w.height < a.height
 
 
 def split_chunks(line: Line, gap: float | None = None) -> list[Chunk]:
