@@ -2068,6 +2068,39 @@ def test_an_ocr_box_of_figures_set_close_is_a_cell_per_figure() -> None:
     assert split_figure_boxes([layer]) == [layer]
 
 
+@pytest.mark.parametrize(("between", "tables"), [("Services", 1), ("Table 2. Services by region", 2)])
+def test_a_section_label_set_far_below_the_rows_keeps_the_table_whole(between: str, tables: int) -> None:
+    """A section label set further below the rows than a table region goes on (2.6 line heights
+    here) split one table in two; the rows under it go on in the same columns with figures, so
+    the two parts are one table. A caption between starts another table."""
+    from docextract.tables.grid import placed_tables
+
+    words: list[Word] = []
+    y = 100.0
+
+    def row(label: str, *figures: str) -> None:
+        nonlocal y
+        words.append(Word(label, 50, y, 50 + 6 * len(label), y + 10, 1.0, "text"))
+        for k, f in enumerate(figures):
+            words.append(Word(f, 250 + 80 * k, y, 250 + 80 * k + 6 * len(f), y + 10, 1.0, "text"))
+        y += 14
+
+    row("Sector", "2011", "2012", "Trend")
+    for label, a, b, trend in [("Mining", "1,304", "1,310", "Up"), ("Manufacturing", "198", "201", "Down"),
+                               ("Construction", "87", "90", "Up")]:
+        row(label, a, b, trend)
+    y += 26
+    words.append(Word(between, 50, y, 50 + 6 * len(between), y + 10, 1.0, "text"))
+    y += 14
+    for label, a, b, trend in [("Transport", "51", "53", "Up"), ("Education", "1,083", "1,090", "Down"),
+                               ("Health", "384", "380", "Up")]:
+        row(label, a, b, trend)
+    found = [t for _, t in placed_tables(words, 1)]
+    assert len(found) == tables
+    if tables == 1:
+        assert [r[0] for r in found[0].rows][3:] == ["Construction", "Services", "Transport", "Education", "Health"]
+
+
 def test_ocr_headings_set_half_a_line_apart_share_a_line() -> None:
     """Headings centred over a header's lines ("Gross domestic" / "product (EUR" / "million)"
     beside "Volume index" / "(2005 = 100)") stand half a line apart. A text layer's boxes (the

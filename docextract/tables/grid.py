@@ -38,6 +38,8 @@ RUN_ON_WIDER = 1.15
 RUN_ON_WIDER_OCR = 1.3
 REGION_GAP = 2.2  # a vertical gap (in line heights) this large ends a table region
 LOOKAHEAD = 4  # lone lines (section labels) may run this long before the next tabular line
+SECTION_LINES = 2  # a section label between two parts of a table: at most this many lines
+SECTION_GAP = 3.5  # ... at most this far below the rows above (in line heights; 5 and 3 lines: same)
 MAX_SPANNING = 0.25  # at most this share of a region's chunks may be taken as spanning cells
 OCR_PAD = 0.2  # share of an OCR box's height that is padding on each side
 # OCR boxes, trimmed of their padding, reach only as far as the letters: the blank between two
@@ -1591,7 +1593,7 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
         ln.chunks = _cells(ln)
     out = []
     taken: set[int] = set()  # lines whose halves went on with two tables side by side
-    for found in find_regions(lines, rules):
+    for found in _sections_rejoined(find_regions(lines, rules), lines, rules):
         found = [ln for ln in found if id(ln) not in taken]
         if not found:
             continue
@@ -1602,6 +1604,40 @@ def placed_tables(words: list[Word], page_no: int, rules: Sequence[Rule] = ()) -
             if is_table(grid, _ruled_across(part, rules)):
                 out.append((part[0].y0, make_table(grid, page_no)))
     return out
+
+
+def _sections_rejoined(regions: list[list[Line]], lines: list[Line], rules: Sequence[Rule]) -> list[list[Line]]:
+    """Regions with the next one joined where a section label split one table in two: set
+    further below the rows than the region gap allows, the label's lines (two at most, no
+    caption or note) stand between, and the region below goes on in the same columns with
+    figures from its first line (no header of its own), no rule across between."""
+    out: list[list[Line]] = []
+    for region in regions:
+        if out and _section_between(out[-1], region, lines, rules):
+            a, b = _index_of(lines, out[-1][-1]), _index_of(lines, region[0])
+            out[-1] = out[-1] + lines[a + 1 : b] + region
+        else:
+            out.append(region)
+    return out
+
+
+def _section_between(above: list[Line], below: list[Line], lines: list[Line], rules: Sequence[Rule]) -> bool:
+    a, b = _index_of(lines, above[-1]), _index_of(lines, below[0])
+    between = lines[a + 1 : b]
+    if not 1 <= len(between) <= SECTION_LINES or any(len(ln.chunks) >= 2 for ln in between):
+        return False
+    if any(_CAPTION.match(_line_text(ln)) or _FOOTER.match(_line_text(ln)) for ln in between):
+        return False
+    left, right = _tabular_extent(above)
+    h = statistics.median(ln.height for ln in above)
+    if any(ln.chunks[0].x0 < left - h or ln.chunks[-1].x1 > right + h for ln in between):
+        return False
+    if _gap(above[-1], between[0]) > SECTION_GAP or _rules_under(above[-1], below[0], rules, above[-1]):
+        return False
+    if not _holds_figure(below[0]):
+        return False
+    top, low = find_columns(above), find_columns(below)
+    return len(top) == len(low) > 0 and all(_overlaps_any(g, top) for g in low)
 
 
 def _side_by_side(region: list[Line], lines: Sequence[Line], taken: set[int], rules: Sequence[Rule]) -> list[list[Line]]:
