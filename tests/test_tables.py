@@ -2105,7 +2105,7 @@ def test_ocr_headings_set_half_a_line_apart_share_a_line() -> None:
     """Headings centred over a header's lines ("Gross domestic" / "product (EUR" / "million)"
     beside "Volume index" / "(2005 = 100)") stand half a line apart. A text layer's boxes (the
     font's height) overlap by over half and make one line; OCR boxes reach only as far as the
-    ink and overlapped by 0.44 of the lower one: each heading's line was a header tier of its
+    ink and overlapped by 0.44 of the shorter one: each heading's line was a header tier of its
     own (five where the truth has one). Rows of figures a pitch apart stay apart."""
     from docextract.tables.grid import group_lines
 

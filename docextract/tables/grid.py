@@ -46,7 +46,7 @@ OCR_PAD = 0.2  # share of an OCR box's height that is padding on each side
 # lines of one paragraph or cell is wider against their height than a text layer's
 LEADING_GAP_OCR = 0.8  # a paragraph's next line, in line heights (0.5 in text layers)
 WRAP_GAP_OCR = 1.25  # a cell's wrapped line (0.8 in text layers)
-# Two words are on one line where their boxes overlap by this share of the lower one. OCR boxes
+# Two words are on one line where their boxes overlap by this share of the shorter one. OCR boxes
 # reach as far as the ink (about 0.8 of a font's box), so headings set half a line apart (centred
 # over lines of their neighbours') overlap less: a third matches the text layer's half.
 ON_LINE = 0.5
