@@ -1613,31 +1613,32 @@ def _sections_rejoined(regions: list[list[Line]], lines: list[Line], rules: Sequ
     figures from its first line (no header of its own), no rule across between."""
     out: list[list[Line]] = []
     for region in regions:
-        if out and _section_between(out[-1], region, lines, rules):
-            a, b = _index_of(lines, out[-1][-1]), _index_of(lines, region[0])
-            out[-1] = out[-1] + lines[a + 1 : b] + region
+        label = _section_between(out[-1], region, lines, rules) if out else None
+        if label is not None:
+            out[-1] = out[-1] + label + region
         else:
             out.append(region)
     return out
 
 
-def _section_between(above: list[Line], below: list[Line], lines: list[Line], rules: Sequence[Rule]) -> bool:
-    a, b = _index_of(lines, above[-1]), _index_of(lines, below[0])
-    between = lines[a + 1 : b]
+def _section_between(above: list[Line], below: list[Line], lines: list[Line], rules: Sequence[Rule]) -> list[Line] | None:
+    """The lines of the section label between two regions of one table (see
+    :func:`_sections_rejoined`), or None where the two are not one table."""
+    between = lines[_index_of(lines, above[-1]) + 1 : _index_of(lines, below[0])]
     if not 1 <= len(between) <= SECTION_LINES or any(len(ln.chunks) >= 2 for ln in between):
-        return False
+        return None
     if any(_CAPTION.match(_line_text(ln)) or _FOOTER.match(_line_text(ln)) for ln in between):
-        return False
+        return None
     left, right = _tabular_extent(above)
     h = statistics.median(ln.height for ln in above)
     if any(ln.chunks[0].x0 < left - h or ln.chunks[-1].x1 > right + h for ln in between):
-        return False
+        return None
     if _gap(above[-1], between[0]) > SECTION_GAP or _rules_under(above[-1], below[0], rules, above[-1]):
-        return False
+        return None
     if not _holds_figure(below[0]):
-        return False
+        return None
     top, low = find_columns(above), find_columns(below)
-    return len(top) == len(low) > 0 and all(_overlaps_any(g, top) for g in low)
+    return between if len(top) == len(low) > 0 and all(_overlaps_any(g, top) for g in low) else None
 
 
 def _side_by_side(region: list[Line], lines: Sequence[Line], taken: set[int], rules: Sequence[Rule]) -> list[list[Line]]:
