@@ -879,3 +879,17 @@ def test_a_unit_number_on_its_own_line_continues_the_address() -> None:
             ("Date: 07/03/2025", ""), ("NAILS", "4.20"), ("TOTAL", "4.20")]
     data = extract_receipt(layout(rows)).data
     assert data["merchant_address"] == "Blk 545 Joo Chiat Road #01-59 Singapore 241891"
+
+
+@pytest.mark.parametrize(
+    "street",
+    ["AUTOROUTE DU SOLEIL KM 12", "Viale Bianca Maria 8", "Paseo de Gracia 21", "Travessa do Carmo 4",
+     "LEBUH PANTAI 18", "Kerkdijk 7", "Kurfürstendamm 21"],
+)
+def test_street_words_of_each_language_start_an_address(street: str) -> None:
+    """A street line without a house number before it or a comma in it reads as an address by its
+    street word (the lexicon's, per language)."""
+    rows = ["RELAIS DU MARCHE", street, "15000 KHEMISSET", ("Date: 07/03/2025", ""), ("TOTAL", "12.50")]
+    data = extract_receipt(layout(rows)).data
+    assert data["merchant_name"] == "RELAIS DU MARCHE"
+    assert data["merchant_address"] == f"{street} 15000 KHEMISSET"

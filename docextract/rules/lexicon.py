@@ -368,22 +368,24 @@ BUSINESS_WORDS: Lexicon = {
 # Street words of an address.
 STREET_WORDS_BY_LANGUAGE: Lexicon = {
     "ms": [r"JALAN", r"JLN", r"JL", r"LORONG", r"PERSIARAN", r"TAMAN", r"TMN", r"BANDAR", r"KAWASAN", r"SEKSYEN",
-           r"KAMPUNG", r"MENARA"],
+           r"KAMPUNG", r"MENARA", r"LRG", r"LEBUH", r"LEBUHRAYA", r"WISMA", r"BANGUNAN", r"KOMPLEKS",
+           r"PANGSAPURI"],
     "en": [r"LOT", r"NO", r"UNIT", r"SUITE", r"STE", r"LEVEL", r"FLOOR", r"FLR", r"BLOCK", r"BLK", r"ROAD", r"RD",
            r"STREET", r"ST", r"AVENUE", r"AVE", r"BOULEVARD", r"BLVD", r"DRIVE", r"DR", r"LANE", r"LN", r"WAY",
            r"HIGHWAY", r"HWY", r"PLAZA", r"MALL", r"LOOP", r"COURT", r"CT", r"PLACE", r"PL", r"TERRACE", r"CIRCLE",
            r"CIR", r"PARKWAY", r"PKWY", r"SQUARE", r"SQ", r"CRESCENT", r"CLOSE", r"TRAIL", r"TRL", r"PIKE", r"CENTRE",
-           r"CENTER", r"BUILDING", r"BLDG", r"TOWER", r"P\.?O\.?\s*BOX"],
-    "de": [r"STRASSE", r"STRAßE", r"STR", r"WEG", r"PLATZ"],
-    "fr": [r"RUE", r"CHEMIN"],
-    "nl": [r"STRAAT", r"LAAN", r"PLEIN"],
-    "it": [r"VIA"],
-    "es": [r"CALLE", r"AVENIDA"],
-    "pt": [r"RUA"],
+           r"CENTER", r"BUILDING", r"BLDG", r"TOWER", r"P\.?O\.?\s*BOX", r"EXPRESSWAY", r"FREEWAY", r"MOTORWAY"],
+    "de": [r"STRASSE", r"STRAßE", r"STR", r"WEG", r"PLATZ", r"ALLEE", r"GASSE", r"DAMM", r"UFER", r"CHAUSSEE"],
+    "fr": [r"RUE", r"CHEMIN", r"ROUTE", r"AUTOROUTE", r"IMPASSE", r"ALL[EÉ]E", r"QUAI", r"FAUBOURG", r"BD"],
+    "nl": [r"STRAAT", r"LAAN", r"PLEIN", r"KADE", r"SINGEL", r"DIJK"],
+    "it": [r"VIA", r"VIALE", r"PIAZZA", r"CORSO", r"VICOLO", r"STRADA"],
+    "es": [r"CALLE", r"AVENIDA", r"AVDA", r"PASEO", r"CARRETERA", r"CTRA", r"CAMINO", r"RONDA", r"TRAVES[IÍ]A"],
+    "pt": [r"RUA", r"TRAVESSA", r"ESTRADA", r"PRA[CÇ]A", r"RODOVIA"],
 }
 # Germanic compounds ("Hauptstraße", "Kerkstraat") carry the street word as a suffix.
 STREET_SUFFIXES: Sequence[str] = (
-    r"STRASSE", r"STRAßE", r"WEG", r"PLATZ", r"GASSE", r"STRAAT", r"LAAN", r"GRACHT", r"PLEIN", r"VEJ", r"GATAN", r"VÄGEN"
+    r"STRASSE", r"STRAßE", r"WEG", r"PLATZ", r"GASSE", r"ALLEE", r"DAMM", r"STRAAT", r"LAAN", r"GRACHT", r"PLEIN",
+    r"DIJK", r"KADE", r"SINGEL", r"VEJ", r"GATAN", r"VÄGEN"
 )
 # "(formerly known as ...)": an earlier name, neither the name nor the address.
 FORMERLY_WORDS: Lexicon = {
