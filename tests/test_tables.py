@@ -2336,3 +2336,36 @@ def test_a_scanned_label_wrapped_a_line_lower_stays_one_row() -> None:
     [t] = tables_from_words(words, 1)
     assert [r[0] for r in grid(t)] == ["Cause of death", "Malignant neoplasms", "Malignant neoplasm of trachea, bronchus and lung",
                                        "Two adults, at least one aged 65 or over", "Diseases of the heart"]
+
+
+def test_a_group_heading_set_close_after_another_stays_whole(doc: pymupdf.Document) -> None:
+    """Group headings over pairs of columns ("Number", "%"), set so close that two run into one
+    chunk: "Long-term unemployment" ends two word spaces before "Average usual", whose
+    own word space falls in the gap between its two columns. The chunk is parted where it stands
+    out (between the headings), and "Average usual", centred over its columns, spans them."""
+    page = doc.new_page(width=700)
+
+    def width(s: str) -> float:
+        return pymupdf.get_text_length(s, fontsize=FONT)
+
+    pairs = (230.0, 360.0, 490.0)  # each pair: "Number" over figures ending 34 pt on, "%" 76 pt on
+    centred(page, pairs[0], pairs[0] + 76, 110, "Jobless rate")
+    centred(page, pairs[2], pairs[2] + 76, 110, "Average usual")
+    g2_x = pairs[2] + (76 - width("Average usual")) / 2
+    text(page, g2_x - 2.5 * width(" ") - width("Long-term unemployment"), 110, "Long-term unemployment")
+    text(page, 72, 124, "Characteristic")
+    for x in pairs:
+        text(page, x, 124, "Number")
+        text(page, 0, 124, "%", right=x + 76)
+    body = [
+        ["Civilian population", "10.8", "11.2%", "10.1", "10.5%", "12.5", "12.3%"],
+        ["Civilian labor force", "78.4", "78.7%", "3.9", "80.6%", "84.7", "83.2%"],
+        ["Men, 20 years and over", "6.1", "7.0%", "5.2", "6.6%", "7.9", "8.1%"],
+    ]
+    rights = tuple(r for x in pairs for r in (x + width("Number"), x + 76))
+    # "Average usual"'s space lies in the gap between its columns' figures
+    assert rights[4] < g2_x + width("Average") < g2_x + width("Average ") < rights[5] - width("12.3%")
+    figures_table(page, 72, 140, 14, body, rights)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t)[0] == ["Characteristic", "Jobless rate", "", "Long-term unemployment", "", "Average usual", ""]
+    assert grid(t)[1:] == [["", "Number", "%", "Number", "%", "Number", "%"], *body]

@@ -852,8 +852,11 @@ def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[in
             # a heading centred over the columns it crosses, in a line of words
             parts = _run_on_cells(chunk, ln.height, gaps)
             if parts is None:
-                whole = len(ln.chunks) == 1 or _centred_heading(ln, chunk, gaps, edges)
-                parts = [chunk] if whole else _split_at_gaps(chunk, gaps)
+                if len(ln.chunks) == 1 or _centred_heading(ln, chunk, gaps, edges):
+                    parts = [chunk]
+                else:
+                    cells = _run_on_cells(chunk, ln.height, gaps, partial=True) or [chunk]
+                    parts = [q for c in cells for q in ([c] if _centred_heading(ln, c, gaps, edges) else _split_at_gaps(c, gaps))]
             for part in parts:
                 _put(row, _column_of(part.x0, part.x1, gaps), part, _last_column(part.x0, part.x1, gaps))
         rows.append(row)
@@ -878,11 +881,13 @@ def _letter_width(chunk: Chunk) -> float:
     return sum(w.x1 - w.x0 for w in chunk.words) / max(1, sum(len(w.text) for w in chunk.words))
 
 
-def _run_on_cells(chunk: Chunk, height: float, gaps: list[tuple[float, float]]) -> list[Chunk] | None:
+def _run_on_cells(chunk: Chunk, height: float, gaps: list[tuple[float, float]], partial: bool = False) -> list[Chunk] | None:
     """A chunk of cells set too close to part, parted: it crosses column gaps with a space
     between its words inside each ("Under 65 and Under 65 and" over leaf columns four points
     apart, "Share of Enrolment"), parted at the widest space inside each gap. None when it is
-    not."""
+    not. ``partial``: parted only at the gaps whose spaces stand out, where not all do (a word
+    of the chunk may cross a gap itself): the heading after such a space may be one centred over
+    two columns ("unemployment" / "Average usual", a word space apart, over "Number" and "%")."""
     crossed = [g for g in gaps if chunk.x0 < g[0] and g[1] < chunk.x1]
     if not crossed:
         return None
@@ -891,22 +896,25 @@ def _run_on_cells(chunk: Chunk, height: float, gaps: list[tuple[float, float]]) 
     cuts = []
     for g0, g1 in crossed:
         spaces = [(b.x0 - a.x1, k) for k, (a, b) in pairs if a.x1 <= g1 and b.x0 >= g0]
-        if not spaces:
+        if spaces:
+            cuts.append(max(spaces)[1])
+        elif not partial:
             return None
-        cuts.append(max(spaces)[1])
-    if len(set(cuts)) < len(cuts):
+    if not cuts or len(set(cuts)) < len(cuts):
         return None
     # the cells are set farther apart than its words are (a heading's words a space apart, over
     # columns set as close, stay one); with no other space to go by, farther than a word space
-    # can be: 0.3 text heights, or a letter and more (a monospaced font's space is a letter wide)
+    # can be: 0.3 text heights, or a letter and more (a monospaced font's space is a letter wide).
     widths = [b.x0 - a.x1 for _, (a, b) in pairs]
-    inner = [w for k, w in enumerate(widths, 1) if k not in cuts]
     wider = RUN_ON_WIDER_OCR if chunk.words[0].source == "ocr" else RUN_ON_WIDER
-    bound = wider * max(inner) if inner else max(RUN_ON_SPACE * height, 1.1 * _letter_width(chunk))
-    if min(widths[k - 1] for k in cuts) <= bound:
-        return None
-    bounds = [0, *sorted(cuts), len(chunk.words)]
-    return [Chunk(chunk.words[i:j]) for i, j in zip(bounds, bounds[1:], strict=False)]
+    cuts.sort(key=lambda k: -widths[k - 1])
+    for n in range(len(cuts), 0 if partial else len(cuts) - 1, -1):
+        inner = [w for k, w in enumerate(widths, 1) if k not in cuts[:n]]
+        bound = wider * max(inner) if inner else max(RUN_ON_SPACE * height, 1.1 * _letter_width(chunk))
+        if widths[cuts[n - 1] - 1] > bound:
+            bounds = [0, *sorted(cuts[:n]), len(chunk.words)]
+            return [Chunk(chunk.words[i:j]) for i, j in zip(bounds, bounds[1:], strict=False)]
+    return None
 
 
 def _centred_heading(ln: Line, chunk: Chunk, gaps: list[tuple[float, float]], edges: tuple[float, float]) -> bool:
