@@ -2369,3 +2369,56 @@ def test_a_group_heading_set_close_after_another_stays_whole(doc: pymupdf.Docume
     [t] = extract_pdf_tables(page, 1)
     assert grid(t)[0] == ["Characteristic", "Jobless rate", "", "Long-term unemployment", "", "Average usual", ""]
     assert grid(t)[1:] == [["", "Number", "%", "Number", "%", "Number", "%"], *body]
+
+
+def test_a_group_heading_of_one_line_beside_wrapped_ones(doc: pymupdf.Document) -> None:
+    """Booktabs rules: group headings over pairs of columns set on the bottom line, "Deaths" in
+    one line beside "Crude birth" / "rate" and "Population on" / "1 January": the two lines are
+    one tier of headings, the leaves under them another."""
+    page = doc.new_page()
+    rule(page, 88, 72, 510)
+    pairs = [(200, 240, 250, 290), (310, 350, 360, 400), (420, 460, 470, 510)]
+    centred(page, 200, 290, 100, "Crude birth")
+    centred(page, 420, 510, 100, "Population on")
+    for (x0, _, _, x1), head in zip(pairs, ["rate", "Deaths", "1 January"], strict=True):
+        centred(page, x0, x1, 111, head)
+    for a0, a1, b0, b1 in pairs:
+        centred(page, a0, a1, 127, "1 000")
+        centred(page, b0, b1, 127, "%")
+    body = [
+        ["Single person", "7,9", "47,7", "9,1", "57,7", "8,0", "49,4"],
+        ["Two adults", "272,9", "3,3", "240,7", "2,9", "246,1", "3,2"],
+        ["Other households", "951,7", "38,3", "1 027,0", "42,1", "900,4", "42,5"],
+    ]
+    rule(page, 131, 72, 510)
+    figures_table(page, 72, 145, 14, body, tuple(x for a0, a1, b0, b1 in pairs for x in (a1, b1)))
+    rule(page, 178, 72, 510)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t)[:2] == [["", "Crude birth rate", "", "Deaths", "", "Population on 1 January", ""],
+                           ["", "1 000", "%", "1 000", "%", "1 000", "%"]]
+    assert grid(t)[2:] == body
+
+
+def test_years_under_a_group_heading_are_a_tier_of_their_own(doc: pymupdf.Document) -> None:
+    """"Livestock units" over three years, the middle one centred under it: the years start anew
+    (a new tier), so the heading does not go on in "2008" though "2007" and "2009" beside it have
+    nothing above them."""
+    page = doc.new_page()
+    pairs = [(200, 240, 250, 290), (310, 350, 360, 400), (420, 460, 470, 510)]
+    rule(page, 88, 72, 540)
+    centred(page, 310, 400, 100, "Livestock units")
+    for (x0, _, _, x1), year in zip(pairs, ["2007", "2008", "2009"], strict=True):
+        centred(page, x0, x1, 114, year)
+    for a0, a1, b0, b1 in pairs:
+        centred(page, a0, a1, 128, "Urban")
+        centred(page, b0, b1, 128, "Rural")
+    rule(page, 132, 72, 540)
+    body = [["Cattle", "9718", "11019", "9766", "11180", "11283", "11175"],
+            ["Pigs", "20045", "20137", "21279", "20078", "20591", "17273"],
+            ["Sheep", "3120", "2987", "3304", "3011", "2876", "3290"]]
+    figures_table(page, 72, 146, 14, body, tuple(x for a0, a1, b0, b1 in pairs for x in (a1, b1)))
+    rule(page, 180, 72, 540)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t)[:3] == [["", "", "", "Livestock units", "", "", ""],
+                           ["", "2007", "", "2008", "", "2009", ""],
+                           ["", "Urban", "Rural", "Urban", "Rural", "Urban", "Rural"]]

@@ -1198,18 +1198,27 @@ def _units_row(row: RowText, width: int) -> bool:
 def _centred_under(a: RowText, b: RowText) -> dict[int, int]:
     """When each heading of line ``b`` is the next line of a group heading in ``a`` (centred
     under a heading of ``a`` in the same columns, the two over several: "Unemployment" / "rate
-    (%)", "Net" / "migration"): each heading's column -> the column its heading above starts
-    in. Empty when not."""
+    (%)", "Net" / "migration"), or starts on ``b`` with nothing above it (a heading of one line
+    set on the bottom line beside them: "Deaths" beside "Crude birth" / "rate"; the others then
+    read on from their lines above, where a new tier would start anew: "Livestock units" over
+    "2008", beside "2007"): each heading's column -> the column its heading above starts in.
+    Empty when not."""
     starts: dict[int, int] = {}
+    alone = False
     for j in b.filled:
         last = b.cover.get(j, j)
         above = [k for k in a.filled if k <= last and j <= a.cover.get(k, k)]
+        if not above and j:
+            alone = True
+            continue
         if len(above) != 1 or above[0] in starts.values():
             return {}
         k = above[0]
         if max(last, a.cover.get(k, k)) == k or abs(sum(a.spans[k]) - sum(b.spans[j])) >= b.height:
             return {}
         starts[j] = k
+    if alone and not all(_carries_on(a.cells[k], b.cells[j]) or _open_ended(a.cells[k], b.cells[j]) for j, k in starts.items()):
+        return {}
     return starts
 
 
