@@ -2422,3 +2422,27 @@ def test_years_under_a_group_heading_are_a_tier_of_their_own(doc: pymupdf.Docume
     assert grid(t)[:3] == [["", "", "", "Livestock units", "", "", ""],
                            ["", "2007", "", "2008", "", "2009", ""],
                            ["", "Urban", "Rural", "Urban", "Rural", "Urban", "Rural"]]
+
+
+def test_two_headings_set_close_over_their_own_columns_stay_apart(doc: pymupdf.Document) -> None:
+    """Booktabs rules; "Deaths" right-aligned over its figures and "Status" starting where its
+    labels start, a few points after: two cells set close, not one heading centred over both."""
+    page = doc.new_page()
+    right, left = 340.0, 344.5  # the figures end, and the labels start
+    rule(page, 88, 72, 420)
+    text(page, 72, 100, "Age")
+    text(page, 0, 100, "Hospital beds", right=250)
+    text(page, 0, 100, "Deaths", right=right)
+    text(page, left, 100, "Status")
+    rule(page, 105, 72, 420)
+    body = [["15-74 years", "65 714", "64 286", "Final"], ["25-34 years", "2 429", "2 668", "Revised"],
+            ["35-44 years", "7 175", "8 158", "Provisional"]]
+    for i, (label, beds, deaths, status) in enumerate(body):
+        y = 120 + 14 * i
+        text(page, 72, y, label)
+        text(page, 0, y, beds, right=250)
+        text(page, 0, y, deaths, right=right)
+        text(page, left, y, status)
+    rule(page, 160, 72, 420)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t) == [["Age", "Hospital beds", "Deaths", "Status"], *body]

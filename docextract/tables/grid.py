@@ -52,6 +52,7 @@ WRAP_GAP_OCR = 1.25  # a cell's wrapped line (0.8 in text layers)
 ON_LINE = 0.5
 ON_LINE_OCR = 0.33
 
+ALIGNED = 0.05  # text heights within which a heading's word ends where a column gap does
 TIGHT = 0.75  # lines closer than this share of the row pitch are one row's lines
 LEADING_MARGIN = 0.1  # text heights by which a cell's lines are closer than any two rows, at least
 SET_APART = 1.3  # header lines this many times their leading apart are tiers of their own
@@ -925,8 +926,14 @@ def _centred_heading(ln: Line, chunk: Chunk, gaps: list[tuple[float, float]], ed
     crossed = [g for g in gaps if chunk.x0 < g[1] and g[0] < chunk.x1]
     if not crossed or _holds_figure(ln):
         return False
-    # its words are set a space apart where it crosses a gap, not as far as cells are
-    if any(b.x0 - a.x1 > WORD_SPACE * ln.height for a, b in zip(chunk.words, chunk.words[1:], strict=False)):
+    # its words are set a space apart where it crosses a gap, not as far as cells are; nor do
+    # two of them end and start where the gap does (two cells set close: "Deaths Status" over
+    # figures right-aligned on "Deaths" and labels starting under "Status")
+    pairs = list(zip(chunk.words, chunk.words[1:], strict=False))
+    if any(b.x0 - a.x1 > WORD_SPACE * ln.height for a, b in pairs):
+        return False
+    edge = ALIGNED * ln.height
+    if any(abs(a.x1 - g0) <= edge and abs(b.x0 - g1) <= edge for a, b in pairs for g0, g1 in crossed):
         return False
     left = gaps[first - 1][1] if first else edges[0]
     right = gaps[last][0] if last < len(gaps) else edges[1]
