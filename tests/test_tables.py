@@ -2446,3 +2446,26 @@ def test_two_headings_set_close_over_their_own_columns_stay_apart(doc: pymupdf.D
     rule(page, 160, 72, 420)
     [t] = extract_pdf_tables(page, 1)
     assert grid(t) == [["Age", "Hospital beds", "Deaths", "Status"], *body]
+
+
+def test_a_header_line_of_two_cells_set_close_is_two_cells(doc: pymupdf.Document) -> None:
+    """The leaf line of a header holds only "Deaths Status", set close (the stub heading stands
+    on the line above): a line's only chunk is one cell, but not two words that end and start
+    where a column gap does."""
+    page = doc.new_page()
+    right, left = 340.0, 344.5  # the figures end, and the labels start
+    rule(page, 88, 72, 420)
+    text(page, 72, 100, "Age")
+    centred(page, 290, 400, 100, "Outcome")
+    text(page, 0, 112, "Deaths", right=right)
+    text(page, left, 112, "Status")
+    rule(page, 117, 72, 420)
+    body = [["15-74 years", "64 286", "Final"], ["25-34 years", "2 668", "Revised"], ["35-44 years", "8 158", "Provisional"]]
+    for i, (label, deaths, status) in enumerate(body):
+        y = 132 + 14 * i
+        text(page, 72, y, label)
+        text(page, 0, y, deaths, right=right)
+        text(page, left, y, status)
+    rule(page, 172, 72, 420)
+    [t] = extract_pdf_tables(page, 1)
+    assert grid(t)[1:] == [["", "Deaths", "Status"], *body]

@@ -853,7 +853,7 @@ def _place(region: list[Line], gaps: list[tuple[float, float]], spanned: dict[in
             # a heading centred over the columns it crosses, in a line of words
             parts = _run_on_cells(chunk, ln.height, gaps)
             if parts is None:
-                if len(ln.chunks) == 1 or _centred_heading(ln, chunk, gaps, edges):
+                if len(ln.chunks) == 1 and not _fills_gap(chunk, gaps, ln.height) or _centred_heading(ln, chunk, gaps, edges):
                     parts = [chunk]
                 else:
                     cells = _run_on_cells(chunk, ln.height, gaps, partial=True) or [chunk]
@@ -918,6 +918,18 @@ def _run_on_cells(chunk: Chunk, height: float, gaps: list[tuple[float, float]], 
     return None
 
 
+def _fills_gap(chunk: Chunk, gaps: list[tuple[float, float]], height: float) -> bool:
+    """Whether two words of ``chunk`` end and start where one of ``gaps`` does (within
+    ``ALIGNED`` text heights): two cells set close, each the widest of its column ("Deaths
+    Status" over figures right-aligned on "Deaths" and labels starting under "Status")."""
+    edge = ALIGNED * height
+    return any(
+        abs(a.x1 - g0) <= edge and abs(b.x0 - g1) <= edge
+        for a, b in zip(chunk.words, chunk.words[1:], strict=False)
+        for g0, g1 in gaps
+    )
+
+
 def _centred_heading(ln: Line, chunk: Chunk, gaps: list[tuple[float, float]], edges: tuple[float, float]) -> bool:
     """Whether ``chunk`` is a group heading set over several columns ("Share of GDP (%)" over
     "EU-27" and "Euro area"): it crosses a column gap, its line holds no figure (but years), and
@@ -927,13 +939,10 @@ def _centred_heading(ln: Line, chunk: Chunk, gaps: list[tuple[float, float]], ed
     if not crossed or _holds_figure(ln):
         return False
     # its words are set a space apart where it crosses a gap, not as far as cells are; nor do
-    # two of them end and start where the gap does (two cells set close: "Deaths Status" over
-    # figures right-aligned on "Deaths" and labels starting under "Status")
-    pairs = list(zip(chunk.words, chunk.words[1:], strict=False))
-    if any(b.x0 - a.x1 > WORD_SPACE * ln.height for a, b in pairs):
+    # two of them end and start where the gap does
+    if any(b.x0 - a.x1 > WORD_SPACE * ln.height for a, b in zip(chunk.words, chunk.words[1:], strict=False)):
         return False
-    edge = ALIGNED * ln.height
-    if any(abs(a.x1 - g0) <= edge and abs(b.x0 - g1) <= edge for a, b in pairs for g0, g1 in crossed):
+    if _fills_gap(chunk, crossed, ln.height):
         return False
     left = gaps[first - 1][1] if first else edges[0]
     right = gaps[last][0] if last < len(gaps) else edges[1]
