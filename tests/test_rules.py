@@ -893,3 +893,26 @@ def test_street_words_of_each_language_start_an_address(street: str) -> None:
     data = extract_receipt(layout(rows)).data
     assert data["merchant_name"] == "RELAIS DU MARCHE"
     assert data["merchant_address"] == f"{street} 15000 KHEMISSET"
+
+
+@pytest.mark.parametrize(
+    ("title", "below", "number"),
+    [
+        ("Facture RG23-2203", None, "RG23-2203"),
+        ("RECHNUNG Nr. INV24/2191", None, "INV24/2191"),
+        ("Invoice SI23/3482", None, "SI23/3482"),
+        ("Factuur", "2023.03.745", "2023.03.745"),
+        ("Fatura", "FT 2024/9041", "FT 2024/9041"),
+    ],
+)
+def test_the_number_the_title_carries(title: str, below: str | None, number: str) -> None:
+    """No label names the number: the title carries it, in its cell or alone in the cell under it
+    (a series' letters included); the street number under a bare title is no invoice number."""
+    rows: list = ["Studio Ashdown", "1959 Marlow Drive", "York YO6 4MB", title, *([below] if below else []),
+                  ("Date: 05/04/2023", ""), ("Photography, 2 days", "900.00"), ("Total", "900.00")]
+    assert extract_invoice(layout(rows)).data["invoice_number"] == number
+
+
+def test_a_bare_title_over_an_address_gives_no_number() -> None:
+    rows: list = ["INVOICE", "1959 Marlow Drive", ("Date: 05/04/2023", ""), ("Total", "900.00")]
+    assert extract_invoice(layout(rows)).data["invoice_number"] is None

@@ -102,7 +102,8 @@ def main(DATA, OUT):
                 rows.append(dict(mode=mode, file=stem, field=f, ok=float(ok[f]), got=got[f], want=want[f],
                                  confidence=conf.get(f), **meta, **{"f_" + k: v for k, v in truth["features"].items()}))
     with open(os.path.join(OUT, "scores.csv"), "w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        names = list(dict.fromkeys(k for r in rows for k in r))  # features differ between invoices
+        w = csv.DictWriter(fh, fieldnames=names, restval="")
         w.writeheader()
         w.writerows(rows)
     # summary

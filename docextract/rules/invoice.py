@@ -198,14 +198,68 @@ _GARBLED_NO = re.compile(r"^\W*[^\s\d]{1,3}[.°º:]?\s*(?:INVOICE|RECHNUNG|FACTU
 _TITLE_OR_CUSTOMER_NO = re.compile(f"{CUSTOMER_NUMBER.pattern}|{TITLE_WORDS.pattern}", _I)  # "TAX INVOICE" is a title
 
 
+# The document's title and its number, alone in a cell ("Facture RG23-2203", "RECHNUNG Nr. 2024/17").
+_TITLE_NUMBER = re.compile(
+    rf"^\W*(?:(?:TAX|SALES|COMMERCIAL)\s+)?(?:{labels.alternation(labels.INVOICE_TITLE_WORDS)})\b"
+    rf"\s*(?:(?:{labels.NUMBER_MARK})\.?)?\s*[:#]?\s*",
+    _I,
+)
+
+
 def _invoice_number(ctx: DocContext) -> Value | None:
-    for label, score in ((INVOICE_NO, 2.0), (REFERENCE_NO, 1.0), (_GARBLED_NO, 0.5)):
-        found = _pair(ctx, label, _ids, skip=_TITLE_OR_CUSTOMER_NO if label is _GARBLED_NO else CUSTOMER_NUMBER)
+    for label, score in ((INVOICE_NO, 2.0), (None, 1.5), (REFERENCE_NO, 1.0), (_GARBLED_NO, 0.5)):
+        if label is None:
+            found = _title_number(ctx)
+        else:
+            found = _pair(ctx, label, _ids, skip=_TITLE_OR_CUSTOMER_NO if label is _GARBLED_NO else CUSTOMER_NUMBER)
         if found:
             v = found[0]
             v.score = score
             return v
     return None
+
+
+def _title_number(ctx: DocContext) -> list[Value]:
+    """The number the document's title carries where no label names it: the title and a number
+    alone in a cell ("Invoice SI23/3482"), or the title alone over a cell that is a number alone
+    ("Factuur" / "2023.03.745")."""
+    out: list[Value] = []
+    for i in range(len(ctx.texts)):
+        for start, end, cell in _cells(ctx, i):
+            text = ctx.texts[i][start:end]
+            m = _TITLE_NUMBER.match(text)
+            if m is None:
+                continue
+            if m.end() < len(text.rstrip()):
+                found = _whole_id(text, m.end())
+                if found is not None:
+                    out.append(ctx.value_at(i, start + found[1], start + found[2], found[0]))
+                continue
+            for j in range(i + 1, min(i + 3, len(ctx.rows))):  # the title alone: the cell under it
+                if ctx.rows[j].y0 - cell.y1 > 2.5 * max(cell.height, 1.0):
+                    break
+                under = [(s, e) for s, e, c in _cells(ctx, j) if c.x1 >= cell.x0 and c.x0 <= cell.x1]
+                if under:
+                    found = _whole_id(ctx.texts[j][under[0][0] : under[0][1]], 0)
+                    if found is not None:
+                        s = under[0][0]
+                        out.append(ctx.value_at(j, s + found[1], s + found[2], found[0]))
+                    break
+    return out
+
+
+def _whole_id(text: str, start: int) -> tuple[str, int, int] | None:
+    """The number that is all of ``text[start:]`` (but spaces and a closing mark), or None; a
+    series' letters before it are part of it ("FT 2024/9041")."""
+    rest = text[start:]
+    ids = _ids(rest)
+    if len(ids) != 1 or rest[ids[0][2] :].strip(" .:"):
+        return None
+    tok, s, e = ids[0]
+    series = re.fullmatch(r"\s*([A-Z]{1,4})\s", rest[:s])
+    if series:
+        return rest[series.start(1) : e], start + series.start(1), start + e
+    return (tok, start + s, start + e) if not rest[:s].strip(" :#") else None
 
 
 def _dates(ctx: DocContext) -> tuple[Value | None, Value | None]:

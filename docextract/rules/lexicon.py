@@ -458,8 +458,15 @@ INVOICE_NUMBER: dict[str, list[str]] = {
     "fr": [rf"FACTURE\s*{_NO}", r"(?:N\.?\s*[°O]|N\S|NUM[ÉE]RO|R[ÉE]F\.?)\s*(?:DE\s*)?(?:LA\s*)?FACTURE"],
     "es": [rf"FACTURA\s*{_NO}", r"(?:N\.?\s*[°O]|N\S|N[ÚU]MERO)\s*(?:DE\s*)?FACTURA"],
     "it": [rf"FATTURA\s*{_NO}", r"(?:N\.?|NUMERO|NR\.?)\s*(?:DI\s*|DELLA\s*)?FATTURA", r"DOCUMENTO\s*N(?:R|O|\.)?"],
-    "nl": [rf"FACTUUR[\s-]*{_NO}"],
+    "nl": [rf"FACTUUR[\s-]*{_NO}", r"NOTA[\s-]*(?:NUMMER|NR)"],
     "pt": [rf"FATURA\s*{_NO}", r"N[ÚU]MERO\s*(?:DA\s*)?FATURA"],
+}
+
+NUMBER_MARK = _NO
+# The document's title word, which may carry its number ("Facture RG23-2203").
+INVOICE_TITLE_WORDS: Lexicon = {
+    "en": [r"INVOICE"], "de": [r"RECHNUNG"], "fr": [r"FACTURE"], "es": [r"FACTURA"], "it": [r"FATTURA"],
+    "nl": [r"FACTUUR"], "pt": [r"FATURA"],
 }
 
 # Weaker: a document number that may be the invoice's when nothing names it so.
