@@ -916,3 +916,19 @@ def test_the_number_the_title_carries(title: str, below: str | None, number: str
 def test_a_bare_title_over_an_address_gives_no_number() -> None:
     rows: list = ["INVOICE", "1959 Marlow Drive", ("Date: 05/04/2023", ""), ("Total", "900.00")]
     assert extract_invoice(layout(rows)).data["invoice_number"] is None
+
+
+def test_a_total_row_of_net_tax_and_gross_gives_the_gross() -> None:
+    rows: list = ["Zelmere Market", "Invoice No.: H-40217", ("Invoice date: 07/09/2024", ""),
+                  ("Steel bottle 3 x 86.95   260.85   60.00", "320.85"), ("Coffee mugs 1 x 62.19   62.19   14.30", "76.49"),
+                  ("TOTAL:   323.04   74.30", "397.34")]
+    assert extract_invoice(layout(rows, x_right=520)).data["total"] == D("397.34")
+
+
+@pytest.mark.parametrize(("paid", "left"), [("Total payments", "Balance due"), ("Totale pagato", "Da pagare")])
+def test_a_paid_invoice_s_total_is_what_it_was_for(paid: str, left: str) -> None:
+    """A folio settled in full: the balance left is nothing, the total paid a payment; the total
+    is the charges'."""
+    rows: list = ["Tevwick Hotel", "Invoice 2024-0110", ("Date: 13/06/2024", ""), ("Accommodation", "3,600.00"),
+                  ("Breakfast", "256.00"), ("Total charges", "3,856.00"), (paid, "-3,856.00"), (left, "0.00")]
+    assert extract_invoice(layout(rows)).data["total"] == D("3856.00")

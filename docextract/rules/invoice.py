@@ -70,7 +70,7 @@ DATE_OTHER = labels.compile_labels(labels.OTHER_DATE)
 DUE_DATE = labels.compile_labels(labels.DUE_DATE)
 AMOUNT_DUE = labels.compile_labels(labels.AMOUNT_DUE)
 SUBTOTAL = re.compile(rf"{SUBTOTAL.pattern}|{labels.compile_labels(labels.INVOICE_SUBTOTAL).pattern}", _I)
-TOTAL_EXCLUDE = re.compile(rf"{TOTAL_EXCLUDE.pattern}|{SUBTOTAL.pattern}", _I)
+TOTAL_EXCLUDE = re.compile(rf"{TOTAL_EXCLUDE.pattern}|{SUBTOTAL.pattern}|{labels.compile_lexicon(labels.PAID_WORDS).pattern}", _I)
 TITLE_WORDS = labels.compile_labels(labels.INVOICE_TITLE)
 # a company's name ends with its legal form
 LEGAL_INSIDE = re.compile(rf"(?:{LEGAL.pattern}|{labels.compile_words(labels.LEGAL_FORMS).pattern})", _I)
@@ -314,13 +314,14 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
 
     due = money(AMOUNT_DUE, re.compile(r"SUB\s*-?\s*TOTAL|\bHT\b|EXCL", _I))
     totals = money(TOTAL_STRONG, TOTAL_EXCLUDE) + money(TOTAL_PLAIN, TOTAL_EXCLUDE)
-    totals = [v for v in totals if not SUMMARY.search(ctx.texts[v.row])]
-    if due:
-        # A positive amount due beats a zero "balance" printed after a payment.
-        positive = [v for v in due if v.value > 0]
+    totals = [_row_sum(ctx, v, parse) for v in totals if not SUMMARY.search(ctx.texts[v.row])]
+    positive = [v for v in due if v.value > 0]
+    if positive or due and not any(v.value > 0 for v in totals):
+        # A positive amount due beats a zero "balance" printed after a payment; a paid
+        # invoice's total is what it was for, not the nothing left to pay.
         out["total"] = (positive or due)[0]
     elif totals:
-        out["total"] = max(totals, key=lambda v: v.row)
+        out["total"] = max([v for v in totals if v.value > 0] or totals, key=lambda v: v.row)
     sub = money(SUBTOTAL, None)
     if sub:
         # An explicit "subtotal" beats an ex-tax total (they differ when prices include tax). A
@@ -350,6 +351,20 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
         above = [v for v in tax if "total" in out and v.row < out["total"].row]
         out["tax"] = _tax_rows_sum(out, tax) or (max(above, key=lambda v: v.row) if above else tax[0])
     return out
+
+
+def _row_sum(ctx: DocContext, v: Value, parse: Parse) -> Value:
+    """A total row that sums a table's columns ("TOTAL:  740.05  170.21  910.26", net, tax and
+    gross): the amount after the label that is the sum of two others there, not the first."""
+    found = [(a, s, e) for a, s, e in parse(ctx.texts[v.row]) if isinstance(a, Decimal)]
+    after = [f for f in found if f[1] >= ctx.texts[v.row].find(v.text)]
+    if len(after) < 3:
+        return v
+    for a, s, e in after:
+        others = [b for b, s2, _ in after if s2 != s]
+        if any(x + y == a for k, x in enumerate(others) for y in others[k + 1 :]):
+            return ctx.value_at(v.row, s, e, a)
+    return v
 
 
 def _after_base(ctx: DocContext, v: Value, parse: Parse) -> Value:

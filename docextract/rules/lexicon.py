@@ -99,6 +99,17 @@ TOTAL_EXCLUDE_WORDS: Lexicon = {
     "nl": [r"SUBTOTAAL", r"EXCLUSIEF"],
     "zh": [r"(?:合计|合計)\s*(?:数量|數量|点数|件数)"],
 }
+# On an invoice, what was paid already ("Total payments", "Totale pagato", "bereits bezahlt"): no
+# total (on a receipt, "total paid" is the total).
+PAID_WORDS: Lexicon = {
+    "en": [r"TOTAL\s*PAYMENTS?", r"PAYMENTS?\s*RECEIVED"],
+    "de": [r"BEZAHLT", r"GEZAHLT"],
+    "fr": [r"\bPAY[ÉE]E?S?\b"],
+    "es": [r"\bPAGAD[OA]S?\b"],
+    "it": [r"\bPAGAT[OA]\b"],
+    "pt": [r"\bPAGOS?\b"],
+    "nl": [r"\bBETAALD\b"],
+}
 # A tax summary table after the totals: its amounts are tax bases, not totals.
 SUMMARY_WORDS: Lexicon = {
     "en": [r"(?:GST|TAX|VAT|MWST|BTW|TVA)\s*(?:SUMMARY|ANALYSIS|DETAILS?)", r"\bSUMMARY\b", r"TAX\s*CODE"],

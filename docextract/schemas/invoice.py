@@ -34,4 +34,4 @@ class Invoice(BaseModel):
     lines: list[LineItem] = Field(default_factory=list, description="invoice lines in printed order")
     subtotal: Money | None = Field(None, description="total before tax")
     tax: Money | None = Field(None, description="total tax")
-    total: Money | None = Field(None, description="amount due, including tax")
+    total: Money | None = Field(None, description="the amount due, including tax (on an invoice paid already, what it was for)")
