@@ -932,3 +932,52 @@ def test_a_paid_invoice_s_total_is_what_it_was_for(paid: str, left: str) -> None
     rows: list = ["Tevwick Hotel", "Invoice 2024-0110", ("Date: 13/06/2024", ""), ("Accommodation", "3,600.00"),
                   ("Breakfast", "256.00"), ("Total charges", "3,856.00"), (paid, "-3,856.00"), (left, "0.00")]
     assert extract_invoice(layout(rows)).data["total"] == D("3856.00")
+
+
+def _issuer(rows: list) -> str | None:
+    return (extract_invoice(layout(rows)).data["issuer"] or {}).get("name")
+
+
+def test_the_seller_under_sold_by_not_the_marketplace_on_top() -> None:
+    rows: list = ["Zelmere Market", "Tax Invoice", ("Sold by:", ""), ("Ravane DAC", ""), ("2132 Mill Avenue", ""),
+                  ("Invoice No.: H-40217", ""), ("Invoice date: 07/09/2024", ""), ("Mugs", "62.19"), ("TOTAL", "62.19")]
+    assert _issuer(rows) == "Ravane DAC"
+
+
+def test_a_sign_off_before_the_issuer_s_name_is_no_part_of_it() -> None:
+    rows: list = [("Invoice No.: BL-319837", ""), ("Invoice date: 12/04/2024", ""), ("Cable", "26.41"), ("TOTAL", "26.41"),
+                  ("For Ashdown & Thornbury Electrical Ltd:", ""), ("Authorised Signatory", "")]
+    assert _issuer(rows) == "Ashdown & Thornbury Electrical Ltd"
+
+
+@pytest.mark.parametrize("name", ["Lindar Mobile", "Selen Data Systems Inc."])
+def test_label_words_inside_a_name(name: str) -> None:
+    """"Mobile" labels a phone number only before one; "Data" labels a date (Italian) only first
+    or before a colon."""
+    rows: list = [(name, ""), ("1882 Heron Road", ""), ("Geelong VIC 3277", ""), ("Invoice number: 0098904", ""),
+                  ("Date of issue: 11.08.25", ""), ("Monthly plan", "49.00"), ("Total", "49.00")]
+    assert _issuer(rows) == name
+
+
+def test_a_heading_is_no_issuer() -> None:
+    rows: list = ["Billing Statement", "Tevis Cloud", ("Invoice No. 8FMMNUPV-8373", ""), ("Dated 03/06/2023", ""),
+                  ("Hosting", "1,229.74"), ("Total", "1,229.74")]
+    assert _issuer(rows) == "Tevis Cloud"
+
+
+def test_a_name_under_a_german_bill_to_label_is_the_customer() -> None:
+    rows: list = [("Silar Design", ""), ("RECHNUNG # BL-114629", ""), ("Rechnungsdatum 07.05.2025", ""), ("Rechnung an", ""),
+                  ("Corova GmbH", ""), ("Am Rosenhof 146", ""), ("Lieferung an", ""), ("Anja Ebert", ""), ("Kirchgasse 154b", ""),
+                  ("28981 Bremen", ""), ("Projektleitung", "170,89"), ("Summe", "170,89")]
+    assert _issuer(rows) == "Silar Design"
+
+
+def test_a_sender_line_set_with_wide_spaces_around_its_marks() -> None:
+    """The footer's parts are cells of their own (wide spaces around "·"): still one sender line."""
+    y = 300.0
+    words = [Word(t, x, y, x + CHAR_W * len(t), y + ROW_H, 0.9, "ocr")
+             for t, x in (("Silar e.K.", 10), ("·", 160), ("Bergring 118b, 79194 Freiburg", 200), ("·", 480),
+                          ("hello@silar.de", 520))]
+    rows: list = [("RECHNUNG # BL-114629", ""), ("Rechnung an", ""), ("Corova GmbH", ""), ("Am Rosenhof 146", ""),
+                  ("Projektleitung", "170,89"), ("Summe", "170,89")]
+    assert (extract_invoice(layout(rows) + words).data["issuer"] or {}).get("name") == "Silar e.K."

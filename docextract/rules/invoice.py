@@ -503,14 +503,19 @@ def _inside(b: BBox, box: BBox) -> bool:
 # A sender line or a footer: "Name · Street · Town", "Name | Street | Town", "Name - Street - Town"
 # (OCR reads a middle dot as a dash).
 _SEGMENTS = re.compile(r"\s*[·•|]\s*|\s+[-–]\s+")
+# A contact word as a label ("Mobile: 0171 ...", "Tel 03-..."), not inside a name ("Lindar Mobile").
+_CONTACT_LABEL = re.compile(rf"(?:{CONTACT.pattern})(?=\s*[:.]?\s*[+(\d]|\s*:)|@|WWW\.|\.COM\b", _I)
+# A bare date word as a label: first, or before a colon ("Data:"; "Selen Data Systems" is a name).
+_DATE_LABEL = re.compile(rf"^\W*(?:{DATE_GENERIC.pattern})|(?:{DATE_GENERIC.pattern})\s*:", _I)
 _NOT_A_NAME = re.compile(
     "|".join(
         p.pattern
-        for p in (INVOICE_NO, DATE_INVOICE, DATE_GENERIC, DUE_DATE, DATE_OTHER, CUSTOMER, CUSTOMER_NUMBER, ISSUER_LABEL,
-                  TITLE_WORDS, TAX_ID, CONTACT, PHONE, TAX, SUBTOTAL, TOTAL_PLAIN, TOTAL_STRONG, AMOUNT_DUE)
+        for p in (INVOICE_NO, DATE_INVOICE, _DATE_LABEL, DUE_DATE, DATE_OTHER, CUSTOMER, CUSTOMER_NUMBER, ISSUER_LABEL,
+                  TITLE_WORDS, TAX_ID, _CONTACT_LABEL, PHONE, TAX, SUBTOTAL, TOTAL_PLAIN, TOTAL_STRONG, AMOUNT_DUE, SUMMARY)
     ),
     _I,
 )
+_SIGN_OFF = re.compile(rf"^\W*(?:{labels.alternation(labels.SIGN_OFF)})\s+(?=\S)", _I)
 
 
 # A row that labels one of the invoice's fields ("Invoice No: ...", "Date: ..."): no line of an address.
@@ -545,23 +550,30 @@ def _issuer(ctx: DocContext, customer: BBox | None, body: range) -> tuple[Value,
     for i in range(len(ctx.rows)):
         if i in body:
             continue
-        for start, end, cell in _cells(ctx, i):
+        if any(a.has_decimals for a in ctx.amounts(i)):
+            continue  # a row with money on it is an item's or a total's, no party's
+        cells = _cells(ctx, i)
+        for k, (start, end, cell) in enumerate(cells):
             text = ctx.texts[i][start:end]
             parts = [p for p in _SEGMENTS.split(text) if p.strip()]
             if len(parts) < 2 and text.count(",") >= 2:
                 parts = [p for p in text.split(",") if p.strip()]
+            if len(parts) < 2 and k == 0 and len(cells) > 2 and not _SEGMENTS.sub("", ctx.texts[i][cells[1][0] : cells[1][1]]):
+                # a sender line set with wide spaces around its marks ("Silar e.K.   ·   Bergring ...")
+                parts = [p for p in _SEGMENTS.split(ctx.texts[i]) if p.strip()]
             # (OCR may drop the spaces that make "10115 Berlin" an address: three parts with digits do)
             sender = len(parts) >= 2 and any(_addressish(p) for p in parts[1:]) or (
                 len(parts) >= 3 and any(re.search(r"\d", p) for p in parts[1:])
             )
-            name = _clean_name(parts[0] if sender else text)
+            name = _SIGN_OFF.sub("", _clean_name(parts[0] if sender else text))
             if not _name_like(name) and (cut := LEGAL_INSIDE.search(name)):
                 name = name[: cut.end()].strip()  # a name runs into what follows it (OCR lost the mark between)
             if not _name_like(name) or (customer is not None and _inside(cell.bbox, customer)):
                 continue
             key = _key(name)
             seen[key] = seen.get(key, 0) + 1
-            value = ctx.value_at(i, start, start + len(name), name)
+            at = start + max(text.find(name), 0)
+            value = ctx.value_at(i, at, at + len(name), name)
             score = min(2.0, max(-1.0, 3.0 * (cell.height / body_h - 1)))
             score += 1.0 if LEGAL_FORM.search(name) else 0.0
             score += 0.8 if cell.y0 < top + 0.25 * (bottom - top) else 0.0

@@ -521,25 +521,34 @@ OTHER_DATE: dict[str, list[str]] = {
 }
 # Labels of the customer's block.
 CUSTOMER: dict[str, list[str]] = {
-    "en": [r"BILL(?:ED)?\s*TO", r"SOLD\s*TO", r"SHIP\s*TO", r"INVOICE\s*TO", r"CUSTOMER", r"CLIENT", r"ATTN", r"RECIPIENT"],
-    "de": [r"RECHNUNGS(?:ADRESSE|EMPF[AÄ]NGER)", r"KUNDE", r"EMPF[AÄ]NGER", r"^\s*(?:HERRN?|FRAU|FIRMA|AN)\s*:?\s*$"],
+    "en": [r"BILL(?:ED)?\s*TO", r"SOLD\s*TO", r"SHIP\s*TO", r"INVOICE\s*TO", r"CUSTOMER", r"CLIENT", r"ATTN", r"RECIPIENT",
+           r"^\W*GUEST\b"],
+    "de": [r"RECHNUNGS(?:ADRESSE|EMPF[AÄ]NGER)", r"KUNDE", r"EMPF[AÄ]NGER", r"^\s*(?:HERRN?|FRAU|FIRMA|AN)\s*:?\s*$",
+           r"RECHNUNG\s*AN\b", r"LIEFERUNG\s*AN\b", r"^\W*GAST\b"],
     "fr": [r"FACTUR[ÉE]\s*[AÀ]", r"ADRESS[ÉE]\s*[AÀ]", r"CLIENT", r"DESTINATAIRE", r"ADRESSE\s*DE\s*FACTURATION"],
     "es": [r"FACTURAR\s*A", r"CLIENTE", r"DESTINATARIO", r"DATOS\s*DEL\s*CLIENTE"],
-    "it": [r"CLIENTE", r"DESTINATARIO", r"SPETT\.?\s*LE", r"INTESTATARIO"],
+    "it": [r"CLIENTE", r"DESTINATARIO", r"SPETT\.?\s*LE", r"INTESTATARIO", r"^\W*OSPITE\b"],
     "nl": [r"FACTUURADRES", r"KLANT", r"GEADRESSEERDE", r"^\s*AAN\s*:?\s*$"],
 }
 # Labels of the issuer's block.
 ISSUER: dict[str, list[str]] = {
-    "en": [r"^\W*FROM\W*$", r"SUPPLIER", r"SELLER", r"VENDOR", r"ISSUED\s*BY", r"BILL\s*FROM"],
-    "de": [r"ABSENDER", r"^\W*VON\W*$", r"LIEFERANT", r"VERK[AÄ]UFER"],
-    "fr": [r"[ÉE]METTEUR", r"FOURNISSEUR", r"VENDEUR"],
-    "es": [r"EMISOR", r"PROVEEDOR", r"VENDEDOR"],
-    "it": [r"MITTENTE", r"FORNITORE", r"VENDITORE", r"CEDENTE"],
-    "nl": [r"^\W*VAN\W*$", r"LEVERANCIER", r"AFZENDER", r"VERKOPER"],
+    "en": [r"^\W*FROM\W*$", r"SUPPLIER", r"SELLER", r"VENDOR", r"ISSUED\s*BY", r"BILL\s*FROM", r"SOLD\s*BY"],
+    "de": [r"ABSENDER", r"^\W*VON\W*$", r"LIEFERANT", r"VERK[AÄ]UFER", r"VERKAUFT\s*VON"],
+    "fr": [r"[ÉE]METTEUR", r"FOURNISSEUR", r"VENDEUR", r"VENDU\s*PAR"],
+    "es": [r"EMISOR", r"PROVEEDOR", r"VENDEDOR", r"VENDIDO\s*POR"],
+    "it": [r"MITTENTE", r"FORNITORE", r"VENDITORE", r"CEDENTE", r"VENDUTO\s*DA"],
+    "nl": [r"^\W*VAN\W*$", r"LEVERANCIER", r"AFZENDER", r"VERKOPER", r"VERKOCHT\s*DOOR"],
+    "pt": [r"VENDEDOR", r"FORNECEDOR", r"VENDIDO\s*POR"],
+}
+# A signature's sign-off before the issuer's name ("For ACME Ltd:" over "Authorised Signatory").
+SIGN_OFF: dict[str, list[str]] = {
+    "en": [r"FOR"], "de": [r"F[ÜU]R"], "fr": [r"POUR"], "es": [r"POR"], "it": [r"PER"], "nl": [r"VOOR"],
+    "pt": [r"PEL[AO]", r"POR"],
 }
 # The document's title: no party's name.
 INVOICE_TITLE: dict[str, list[str]] = {
-    "en": [r"^\W*(?:(?:TAX|SALES|COMMERCIAL|PROFORMA|PRO\s*FORMA)\s*)?INVOICE\W*$", r"^\W*(?:CREDIT\s*NOTE|STATEMENT)\W*$"],
+    "en": [r"^\W*(?:(?:TAX|SALES|COMMERCIAL|PROFORMA|PRO\s*FORMA)\s*)?INVOICE\W*$",
+           r"^\W*(?:CREDIT\s*NOTE|(?:BILLING\s*|ACCOUNT\s*)?STATEMENT)\W*$"],
     "de": [r"^\W*RECHNUNG\W*$", r"^\W*GUTSCHRIFT\W*$"],
     "fr": [r"^\W*FACTURE\W*$", r"^\W*AVOIR\W*$"],
     "es": [r"^\W*FACTURA\W*$"],
