@@ -794,3 +794,28 @@ def test_an_unlabelled_date_is_not_read_out_of_the_invoice_number() -> None:
     words, _ = render(cells, right={350.0, 540.0})
     data = extract_invoice(words).data
     assert data["invoice_number"] == "20251204-48" and data["date"].isoformat() == "2025-10-02"
+
+
+def test_a_marketplace_table_with_tax_columns_and_net_and_gross_amounts() -> None:
+    """"No. Description | Unit Price | Qty | Net Amount | Tax Rate | Tax Type | Tax Amount | Total
+    Amount": the line numbers have a column of their own though set close to "Description", the
+    "VAT" of each line's tax type neither ends the table nor joins the description, and of the two
+    amount columns the line's amount is the one quantity × price make (the net)."""
+    cols = [("No.", 40), ("Description", 62), ("Unit Price", 230), ("Qty", 300), ("Net Amount", 330), ("Tax Rate", 400),
+            ("Tax Type", 460), ("Tax Amount", 520), ("Total Amount", 590)]
+    words = [Word("Wynorashop", 40, 20, 140, 34), Word("Invoice No.: BL-319837", 40, 60, 200, 74),
+             Word("Invoice date: 12/04/2024", 40, 80, 210, 94)]
+    words += [Word(t, x, 120, x + 6.0 * len(t), 132) for t, x in cols]
+    lines = [("1", "USB-C cable 2 m, braided", "26.41", "3", "79.23", "23%", "VAT", "18.22", "97.45"),
+             ("2", "Coffee mugs, set of 4", "61.79", "1", "61.79", "23%", "VAT", "14.21", "76.00")]
+    for k, line in enumerate(lines):
+        y = 140 + 16 * k
+        words += [Word(t, x, y, x + 5.5 * len(t), y + 12) for t, (_, x) in zip(line, cols, strict=True)]
+    words.append(Word("TOTAL:", 230, 180, 262, 192))
+    words += [Word(t, x, 180, x + 5.5 * len(t), 192) for t, x in (("141.02", 330), ("32.43", 520), ("173.45", 590))]
+    res = extract_invoice(words)
+    assert [(ln["description"], ln["quantity"], ln["unit_price"], ln["amount"]) for ln in res.data["lines"]] == [
+        ("USB-C cable 2 m, braided", D(3), D("26.41"), D("79.23")),
+        ("Coffee mugs, set of 4", D(1), D("61.79"), D("61.79")),
+    ]
+    assert res.data["total"] == D("173.45")

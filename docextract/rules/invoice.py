@@ -685,6 +685,7 @@ def _column_role(text: str) -> str | None:
 
 
 _POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N°|Nº|LINE|LN", _I)
+_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N°|Nº|#", _I)  # before a heading in its cell ("No. Description")
 _QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO)\.?$", _I)
 
 
@@ -695,6 +696,9 @@ def _heading_columns(words: Sequence[Word]) -> list[_Column]:
     cols: list[_Column] = []
     prev = ""
     for text, x0, x1 in _split_words(words):
+        if not cols and _POSITION_MARK.fullmatch(text):
+            cols.append(_Column("pos", x0, x1))  # "No. Description" set close: the line numbers' own column
+            continue
         role = None if _QUALIFIER.match(prev) else _column_role(text)
         prev = text
         cur = cols[-1] if cols else None
@@ -836,6 +840,8 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
             break  # the table has ended
         slack = 2 * row.height
         end = _TABLE_END.search(text)
+        if end and _in_tax_column(row, end, cols) and not _TOTAL_LABEL.search(text) and sum(a.has_decimals for a in ctx.amounts(i)) >= 2:
+            end = None  # an item's tax in a column of its own ("23% VAT" under "Tax Type"), beside its price
         if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(text)):
             break  # the totals under the table ("Subtotal", "Total HT"), not a description that says "total"
         last = i
@@ -858,6 +864,11 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
                 if col.role != "tax" and a is not amount and abs(qty * a.value - amount.value) <= Decimal("0.011")
             ]
         unit = prices[0] if prices else None
+        if qty is not None and unit is not None and not _multiplies(qty, unit, amount.value):
+            # two amount columns (net and gross): the line's amount is the one quantity × price make
+            made = [(a, o) for col, a, o in money if col.role == "amount" and _multiplies(qty, unit, a.value)]
+            if made:
+                amount, off = made[-1]
         if qty is None and unit is None:
             # Numbers that OCR read in one box with the description ("Widget 2 £10.00"): as on receipts.
             parsed = _parse_item_row(ctx, i, [])
@@ -878,6 +889,15 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
     desc_x0 = min(c.x0 for c in cols if c.role in ("desc", "item"))
     full = 0.6 * (first_number - desc_x0) if first_number > desc_x0 else 0.0
     return [item for item in _attach(ctx, rows, full) if _letters(item["description"]) >= 2]
+
+
+_TOTAL_LABEL = re.compile(rf"{AMOUNT_DUE.pattern}|{SUBTOTAL.pattern}|{TOTAL_STRONG.pattern}|{TOTAL_PLAIN.pattern}", _I)
+
+
+def _in_tax_column(row: Any, m: re.Match[str], cols: list[_Column]) -> bool:
+    """Whether the label word ``m`` stands in a tax column of the table (a tax rate's or type's)."""
+    box = row.span_bbox(m.start(), m.end())
+    return box is not None and _nearest_column(cols, box[0], box[2]).role == "tax"
 
 
 def _attach(ctx: DocContext, rows: list[_TableRow], full: float) -> list[dict[str, Any]]:
@@ -1091,8 +1111,8 @@ def _description(
         under_numbers = any(c.x0 <= cx <= c.x1 for c in numeric) or cx >= first_number
         if under_numbers and not re.search(r"[A-Za-z]{3,}", strip_currency(w.text)):
             continue  # a currency, a unit ("pc", "%") or a stray mark in the numbers' columns
-        if cx >= first_number and _nearest_column(cols, w.x0, w.x1).role == "unit":
-            continue  # "Stk" under "Einheit"
+        if cx >= first_number and _nearest_column(cols, w.x0, w.x1).role in ("unit", "tax"):
+            continue  # "Stk" under "Einheit", "VAT" under "Tax type"
         parts.append(ctx.texts[i][s:e])
         used.append(w)
     return normalize_text(" ".join(parts)).strip(" :-*"), used
