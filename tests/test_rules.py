@@ -981,3 +981,17 @@ def test_a_sender_line_set_with_wide_spaces_around_its_marks() -> None:
     rows: list = [("RECHNUNG # BL-114629", ""), ("Rechnung an", ""), ("Corova GmbH", ""), ("Am Rosenhof 146", ""),
                   ("Projektleitung", "170,89"), ("Summe", "170,89")]
     assert (extract_invoice(layout(rows) + words).data["issuer"] or {}).get("name") == "Silar e.K."
+
+
+@pytest.mark.parametrize(("label", "lang"), [("Totale merce", "it"), ("Incidência", "pt")])
+def test_a_goods_total_or_tax_base_ends_the_items(label: str, lang: str) -> None:
+    """"Totale merce" (Italian: the goods' total) and "Incidência" (Portuguese: the tax base) label
+    the subtotal, so the item table ends there."""
+    rows: list = [("Fattura n. 2024-0552" if lang == "it" else "Fatura n.º FT 2024/11", ""), ("Data: 05/04/2024", ""),
+                  ("Descrizione Qtà Prezzo" if lang == "it" else "Descrição Qtd Preço", "Importo" if lang == "it" else "Valor"),
+                  ("Consulenza 2 100,00", "200,00"), ("Formazione 1 50,00", "50,00"), (label, "250,00"),
+                  ("IVA 22%" if lang == "it" else "IVA 23%", "55,00" if lang == "it" else "57,50"),
+                  ("Totale" if lang == "it" else "Total", "305,00" if lang == "it" else "307,50")]
+    data = extract_invoice(layout(rows)).data
+    assert [ln["amount"] for ln in data["lines"]] == [D("200.00"), D("50.00")]
+    assert data["subtotal"] == D("250.00")

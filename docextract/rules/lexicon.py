@@ -589,9 +589,9 @@ INVOICE_SUBTOTAL: dict[str, list[str]] = {
     "de": [r"ZWISCHENSUMME", r"NETTO\s*-?\s*(?:BETRAG|SUMME|GESAMT)", r"(?:SUMME|GESAMT|GESAMTBETRAG)\s*NETTO", r"WARENWERT"],
     "fr": [r"SOUS\s*-?\s*TOTAL", r"TOTAL\s*HT", r"MONTANT\s*(?:TOTAL\s*)?HT", r"TOTAL\s*HORS\s*TAXES?"],
     "es": [r"BASE\s*IMPONIBLE", r"TOTAL\s*BASE", r"(?:IMPORTE|TOTAL)\s*NETO"],
-    "it": [r"(?:TOTALE\s*)?IMPONIBILE", r"SUBTOTALE", r"TOTALE\s*NETTO"],
+    "it": [r"(?:TOTALE\s*)?IMPONIBILE", r"SUBTOTALE", r"TOTALE\s*NETTO", r"TOTALE\s*MERCE"],
     "nl": [r"SUBTOTAAL", r"TOTAAL\s*(?:EXCL|EXCLUSIEF)\.?(?:\s*BTW)?", r"NETTO\s*BEDRAG"],
-    "pt": [r"BASE\s*TRIBUT[AÁ]VEL", r"TOTAL\s*L[IÍ]QUIDO"],
+    "pt": [r"BASE\s*TRIBUT[AÁ]VEL", r"TOTAL\s*L[IÍ]QUIDO", r"INCID[ÊE]NCIA"],
 }
 
 # Column headings of an item table, by the role of their column; whole words only. A heading's
