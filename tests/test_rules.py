@@ -995,3 +995,13 @@ def test_a_goods_total_or_tax_base_ends_the_items(label: str, lang: str) -> None
     data = extract_invoice(layout(rows)).data
     assert [ln["amount"] for ln in data["lines"]] == [D("200.00"), D("50.00")]
     assert data["subtotal"] == D("250.00")
+
+
+@pytest.mark.parametrize(("prev", "due"), [("Previous balance", "Amount to pay"), ("Vorig saldo", "Totaal te betalen")])
+def test_a_bill_carrying_a_previous_balance_totals_its_own_charges(prev: str, due: str) -> None:
+    """The amount to pay adds the balance carried from the last bill; the invoice's total is its
+    own charges ("This period's charges", "Bedrag deze factuur")."""
+    charges = "This period's charges" if prev.startswith("Prev") else "Bedrag deze factuur"
+    rows: list = ["Tevar Energie", ("Invoice number 0032685", ""), ("Date 30-10-2025", ""), (prev, "270.33"),
+                  ("Payment received", "-135.17"), (charges, "324.38"), (due, "459.54"), ("Electricity 774 kWh", "232.74")]
+    assert extract_invoice(layout(rows)).data["total"] == D("324.38")

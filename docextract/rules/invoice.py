@@ -322,6 +322,12 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
         out["total"] = (positive or due)[0]
     elif totals:
         out["total"] = max([v for v in totals if v.value > 0] or totals, key=lambda v: v.row)
+    if any(v.value != 0 for v in money(_PREVIOUS_BALANCE, None)):
+        # a bill that carries a balance from the one before: the amount to pay adds it; the
+        # invoice's total is its own charges, where it says which they are
+        current = [v for v in money(_CURRENT_CHARGES, None) if v.value > 0]
+        if current:
+            out["total"] = current[-1]
     sub = money(SUBTOTAL, None)
     if sub:
         # An explicit "subtotal" beats an ex-tax total (they differ when prices include tax). A
@@ -891,6 +897,8 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
     return [item for item in _attach(ctx, rows, full) if _letters(item["description"]) >= 2]
 
 
+_PREVIOUS_BALANCE = labels.compile_lexicon(labels.PREVIOUS_BALANCE_WORDS)
+_CURRENT_CHARGES = labels.compile_lexicon(labels.CURRENT_CHARGES_WORDS)
 _TOTAL_LABEL = re.compile(rf"{AMOUNT_DUE.pattern}|{SUBTOTAL.pattern}|{TOTAL_STRONG.pattern}|{TOTAL_PLAIN.pattern}", _I)
 
 

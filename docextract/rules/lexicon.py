@@ -110,6 +110,27 @@ PAID_WORDS: Lexicon = {
     "pt": [r"\bPAGOS?\b"],
     "nl": [r"\bBETAALD\b"],
 }
+# A bill's balance carried from the one before: the amount to pay then adds it to this invoice's.
+PREVIOUS_BALANCE_WORDS: Lexicon = {
+    "en": [r"PREVIOUS\s*BALANCE", r"BALANCE\s*(?:BROUGHT|CARRIED)\s*FORWARD", r"BALANCE\s*FROM\s*LAST"],
+    "de": [r"(?:VORHERIGER|ALTER)\s*SALDO", r"SALDOVORTRAG", r"VORTRAG\s*AUS"],
+    "fr": [r"SOLDE\s*(?:PR[ÉE]C[ÉE]DENT|ANT[ÉE]RIEUR|REPORT[ÉE])"],
+    "es": [r"SALDO\s*ANTERIOR"],
+    "it": [r"SALDO\s*PRECEDENTE"],
+    "nl": [r"VORIG\s*SALDO"],
+    "pt": [r"SALDO\s*ANTERIOR"],
+}
+# This invoice's own amount on such a bill ("This period's charges", "Bedrag deze factuur").
+CURRENT_CHARGES_WORDS: Lexicon = {
+    "en": [r"(?:THIS\s*PERIOD'?S|CURRENT|NEW)\s*CHARGES", r"AMOUNT\s*OF\s*THIS\s*(?:INVOICE|BILL)",
+           r"TOTAL\s*(?:FOR\s*)?THIS\s*(?:PERIOD|INVOICE|BILL)"],
+    "de": [r"BETRAG\s*DIESER\s*RECHNUNG", r"(?:SUMME|BETRAG)\s*(?:DES|DIESES)\s*ZEITRAUMS"],
+    "fr": [r"MONTANT\s*DE\s*(?:LA|CETTE)\s*FACTURE", r"TOTAL\s*DE\s*LA\s*P[ÉE]RIODE"],
+    "es": [r"IMPORTE\s*DE\s*(?:LA|ESTA)\s*FACTURA", r"TOTAL\s*DEL\s*PERIODO"],
+    "it": [r"IMPORTO\s*(?:DELLA|DI\s*QUESTA)\s*FATTURA", r"TOTALE\s*(?:DEL\s*)?PERIODO"],
+    "nl": [r"BEDRAG\s*DEZE\s*FACTUUR", r"TOTAAL\s*DEZE\s*PERIODE"],
+    "pt": [r"VALOR\s*DESTA\s*FATURA", r"TOTAL\s*DO\s*PER[IÍ]ODO"],
+}
 # A tax summary table after the totals: its amounts are tax bases, not totals.
 SUMMARY_WORDS: Lexicon = {
     "en": [r"(?:GST|TAX|VAT|MWST|BTW|TVA)\s*(?:SUMMARY|ANALYSIS|DETAILS?)", r"\bSUMMARY\b", r"TAX\s*CODE"],
@@ -558,7 +579,7 @@ INVOICE_TITLE: dict[str, list[str]] = {
 }
 # The amount to pay, per language (beats plain totals).
 AMOUNT_DUE: dict[str, list[str]] = {
-    "en": [r"AMOUNT\s*DUE", r"BALANCE\s*DUE", r"TOTAL\s*(?:AMOUNT\s*)?DUE", r"TOTAL\s*PAYABLE", r"AMOUNT\s*PAYABLE",
+    "en": [r"AMOUNT\s*DUE", r"AMOUNT\s*TO\s*PAY", r"BALANCE\s*DUE", r"TOTAL\s*(?:AMOUNT\s*)?DUE", r"TOTAL\s*PAYABLE", r"AMOUNT\s*PAYABLE",
            r"GRAND\s*TOTAL", r"TOTAL\s*FOR\s*THIS\s*INVOICE", r"INVOICE\s*TOTAL", r"TOTAL\s*(?:\(\s*)?INC(?:L|LUDING)?\.?\s*(?:VAT|TAX|GST)"],
     "de": [r"RECHNUNGSBETRAG", r"GESAMTBETRAG", r"ZU\s*ZAHLEN", r"ENDBETRAG", r"(?:SUMME|GESAMT)\s*BRUTTO", r"BRUTTO\s*BETRAG",
            r"ZAHLBETRAG"],
