@@ -1005,3 +1005,10 @@ def test_a_bill_carrying_a_previous_balance_totals_its_own_charges(prev: str, du
     rows: list = ["Tevar Energie", ("Invoice number 0032685", ""), ("Date 30-10-2025", ""), (prev, "270.33"),
                   ("Payment received", "-135.17"), (charges, "324.38"), (due, "459.54"), ("Electricity 774 kWh", "232.74")]
     assert extract_invoice(layout(rows)).data["total"] == D("324.38")
+
+
+def test_a_currency_named_only_in_a_column_heading() -> None:
+    rows: list = [("Moritz Albrecht", ""), ("RECHNUNG INV24/2191", ""), ("Linz, 06.01.2024", ""),
+                  ("Leistung Stunden Satz in EUR", "Betrag in EUR"), ("Webentwicklung 10 85,00", "850,00"),
+                  ("Summe", "850,00")]
+    assert extract_invoice(layout(rows)).data["currency"] == "EUR"

@@ -1146,6 +1146,7 @@ _CURRENCY_STATED = re.compile(
     rf"(?:{labels.compile_labels(labels.CURRENCY_STATED).pattern})\W{{0,3}}([A-Z]{{3}}|[^\w\s])(?![A-Za-z])", _I
 )
 _UNIT_CODE = re.compile(r"\(\s*([A-Z]{3}|[^\w\s()])\s*\)")
+_HEADING_CODE = re.compile(r"(?<=\w)\s+(?:(?:in|en)\s+)?([A-Z]{3})$")  # a heading's words, then its unit
 
 
 def _stated_currency(ctx: DocContext) -> str | None:
@@ -1161,6 +1162,10 @@ def _stated_currency(ctx: DocContext) -> str | None:
             for m in _UNIT_CODE.finditer(text):
                 code = parse_currency(m.group(1))
                 if code:
+                    return code
+            for start, end, _cell in _cells(ctx, i):  # "Betrag in EUR", "Belastung CHF"
+                m = _HEADING_CODE.search(text[start:end])
+                if m and (code := parse_currency(m.group(1))):
                     return code
     return None
 
