@@ -1012,3 +1012,11 @@ def test_a_currency_named_only_in_a_column_heading() -> None:
                   ("Leistung Stunden Satz in EUR", "Betrag in EUR"), ("Webentwicklung 10 85,00", "850,00"),
                   ("Summe", "850,00")]
     assert extract_invoice(layout(rows)).data["currency"] == "EUR"
+
+
+def test_a_group_s_subtotal_inside_the_item_table_is_no_item() -> None:
+    rows: list = [("Sarby Hosting B.V.", ""), ("Invoice No. 8FMMNUPV-8373", ""), ("Invoice date 03/06/2023", ""),
+                  ("Description Qty Rate", "Amount"), ("Snapshot storage 1339 GB-month 0.04", "53.56"),
+                  ("Total Backups & Snapshots", "53.56"), ("Emails sent 536 0.10", "53.60"),
+                  ("Total Transactional Email", "53.60"), ("Subtotal", "107.16"), ("VAT 21%", "22.50"), ("Total", "129.66")]
+    assert [ln["amount"] for ln in extract_invoice(layout(rows)).data["lines"]] == [D("53.56"), D("53.60")]

@@ -855,6 +855,8 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         money = [(col, a, off) for col, a, off in numbers if a.has_decimals or a.currency]
         desc, desc_words = _description(ctx, i, cols, taken, first_number)
         priced = [m for m in money if m[0].role in ("amount", "price")]
+        if priced and _GROUP_TOTAL.match(desc):
+            continue  # a group's subtotal inside the table ("Total Backups & Snapshots"), no item
         if not priced:
             if desc:
                 rows.append(_TableRow.of(ctx, i, desc, desc_words))
@@ -900,6 +902,9 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
 _PREVIOUS_BALANCE = labels.compile_lexicon(labels.PREVIOUS_BALANCE_WORDS)
 _CURRENT_CHARGES = labels.compile_lexicon(labels.CURRENT_CHARGES_WORDS)
 _TOTAL_LABEL = re.compile(rf"{AMOUNT_DUE.pattern}|{SUBTOTAL.pattern}|{TOTAL_STRONG.pattern}|{TOTAL_PLAIN.pattern}", _I)
+
+
+_GROUP_TOTAL = re.compile(rf"^\W*(?:{_TOTAL_LABEL.pattern})\b", _I)
 
 
 def _in_tax_column(row: Any, m: re.Match[str], cols: list[_Column]) -> bool:
