@@ -839,6 +839,7 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
     number columns, each with the rows of text that belong to it (:func:`_attach`)."""
     first_number = _numbers_start(cols)
     rows: list[_TableRow] = []
+    since: list[Decimal] = []  # the line amounts since the last group's subtotal
     last = h
     for i in range(h + 1, len(ctx.texts)):
         row, text = ctx.rows[i], ctx.texts[i]
@@ -855,8 +856,9 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         money = [(col, a, off) for col, a, off in numbers if a.has_decimals or a.currency]
         desc, desc_words = _description(ctx, i, cols, taken, first_number)
         priced = [m for m in money if m[0].role in ("amount", "price")]
-        if priced and _GROUP_TOTAL.match(desc):
-            continue  # a group's subtotal inside the table ("Total Backups & Snapshots"), no item
+        if priced and _GROUP_TOTAL.match(desc) and since and sum(since) in {m[1].value for m in priced}:
+            since = []
+            continue  # a group's subtotal inside the table ("Total Backups & Snapshots": its lines' sum)
         if not priced:
             if desc:
                 rows.append(_TableRow.of(ctx, i, desc, desc_words))
@@ -894,6 +896,7 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
             "_desc_row": i,
         }
         rows.append(_TableRow.of(ctx, i, desc, desc_words, item))
+        since.append(amount.value)
     desc_x0 = min(c.x0 for c in cols if c.role in ("desc", "item"))
     full = 0.6 * (first_number - desc_x0) if first_number > desc_x0 else 0.0
     return [item for item in _attach(ctx, rows, full) if _letters(item["description"]) >= 2]
