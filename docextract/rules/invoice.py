@@ -72,6 +72,10 @@ AMOUNT_DUE = labels.compile_labels(labels.AMOUNT_DUE)
 SUBTOTAL = re.compile(rf"{SUBTOTAL.pattern}|{labels.compile_labels(labels.INVOICE_SUBTOTAL).pattern}", _I)
 TOTAL_EXCLUDE = re.compile(rf"{TOTAL_EXCLUDE.pattern}|{SUBTOTAL.pattern}|{labels.compile_lexicon(labels.PAID_WORDS).pattern}", _I)
 TITLE_WORDS = labels.compile_labels(labels.INVOICE_TITLE)
+_TOTAL_LABEL = re.compile(rf"{AMOUNT_DUE.pattern}|{SUBTOTAL.pattern}|{TOTAL_STRONG.pattern}|{TOTAL_PLAIN.pattern}", _I)
+_GROUP_TOTAL = re.compile(rf"^\W*(?:{_TOTAL_LABEL.pattern})\b", _I)  # "Total Backups & Snapshots" in an item table
+_PREVIOUS_BALANCE = labels.compile_lexicon(labels.PREVIOUS_BALANCE_WORDS)
+_CURRENT_CHARGES = labels.compile_lexicon(labels.CURRENT_CHARGES_WORDS)
 # a company's name ends with its legal form
 LEGAL_INSIDE = re.compile(rf"(?:{LEGAL.pattern}|{labels.compile_words(labels.LEGAL_FORMS).pattern})", _I)
 LEGAL_FORM = re.compile(rf"(?:{LEGAL_INSIDE.pattern})\W*$", _I)
@@ -207,11 +211,16 @@ _TITLE_NUMBER = re.compile(
 
 
 def _invoice_number(ctx: DocContext) -> Value | None:
-    for label, score in ((INVOICE_NO, 2.0), (None, 1.5), (REFERENCE_NO, 1.0), (_GARBLED_NO, 0.5)):
-        if label is None:
-            found = _title_number(ctx)
-        else:
-            found = _pair(ctx, label, _ids, skip=_TITLE_OR_CUSTOMER_NO if label is _GARBLED_NO else CUSTOMER_NUMBER)
+    """The invoice number: by its label, else the one the title carries, else a reference's, else
+    after a garbled label (each weaker evidence, as its score says)."""
+    finders: list[tuple[Callable[[], list[Value]], float]] = [
+        (lambda: _pair(ctx, INVOICE_NO, _ids, skip=CUSTOMER_NUMBER), 2.0),
+        (lambda: _title_number(ctx), 1.5),
+        (lambda: _pair(ctx, REFERENCE_NO, _ids, skip=CUSTOMER_NUMBER), 1.0),
+        (lambda: _pair(ctx, _GARBLED_NO, _ids, skip=_TITLE_OR_CUSTOMER_NO), 0.5),
+    ]
+    for find, score in finders:
+        found = find()
         if found:
             v = found[0]
             v.score = score
@@ -900,14 +909,6 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
     desc_x0 = min(c.x0 for c in cols if c.role in ("desc", "item"))
     full = 0.6 * (first_number - desc_x0) if first_number > desc_x0 else 0.0
     return [item for item in _attach(ctx, rows, full) if _letters(item["description"]) >= 2]
-
-
-_PREVIOUS_BALANCE = labels.compile_lexicon(labels.PREVIOUS_BALANCE_WORDS)
-_CURRENT_CHARGES = labels.compile_lexicon(labels.CURRENT_CHARGES_WORDS)
-_TOTAL_LABEL = re.compile(rf"{AMOUNT_DUE.pattern}|{SUBTOTAL.pattern}|{TOTAL_STRONG.pattern}|{TOTAL_PLAIN.pattern}", _I)
-
-
-_GROUP_TOTAL = re.compile(rf"^\W*(?:{_TOTAL_LABEL.pattern})\b", _I)
 
 
 def _in_tax_column(row: Any, m: re.Match[str], cols: list[_Column]) -> bool:
