@@ -1020,3 +1020,9 @@ def test_a_group_s_subtotal_inside_the_item_table_is_no_item() -> None:
                   ("Total Backups & Snapshots", "53.56"), ("Emails sent 536 0.10", "53.60"),
                   ("Total Transactional Email", "53.60"), ("Subtotal", "107.16"), ("VAT 21%", "22.50"), ("Total", "129.66")]
     assert [ln["amount"] for ln in extract_invoice(layout(rows)).data["lines"]] == [D("53.56"), D("53.60")]
+
+
+def test_specks_before_a_logo_s_name_are_no_part_of_it() -> None:
+    rows: list = [("_ Novova Mobile", ""), ("Your phone & broadband bill", ""), ("Invoice number BL-986945", ""),
+                  ("Bill date 08/04/2023", ""), ("Monthly plan", "48.99"), ("Total", "48.99")]
+    assert _issuer(rows) == "Novova Mobile"

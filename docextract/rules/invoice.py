@@ -580,7 +580,8 @@ def _issuer(ctx: DocContext, customer: BBox | None, body: range) -> tuple[Value,
             sender = len(parts) >= 2 and any(_addressish(p) for p in parts[1:]) or (
                 len(parts) >= 3 and any(re.search(r"\d", p) for p in parts[1:])
             )
-            name = _SIGN_OFF.sub("", _clean_name(parts[0] if sender else text))
+            # (and the specks OCR reads before a logo's name: "_ Novova Mobile")
+            name = _SIGN_OFF.sub("", _clean_name(parts[0] if sender else text)).lstrip("_~·|* ")
             if not _name_like(name) and (cut := LEGAL_INSIDE.search(name)):
                 name = name[: cut.end()].strip()  # a name runs into what follows it (OCR lost the mark between)
             if not _name_like(name) or (customer is not None and _inside(cell.bbox, customer)):
