@@ -1026,3 +1026,23 @@ def test_specks_before_a_logo_s_name_are_no_part_of_it() -> None:
     rows: list = [("_ Novova Mobile", ""), ("Your phone & broadband bill", ""), ("Invoice number BL-986945", ""),
                   ("Bill date 08/04/2023", ""), ("Monthly plan", "48.99"), ("Total", "48.99")]
     assert _issuer(rows) == "Novova Mobile"
+
+
+def test_a_hotel_folio_s_charges_are_its_items() -> None:
+    """"Datum | Beschreibung | Belastung | Gutschrift": each night and breakfast is an item (its date
+    no part of it; "Frühstück" holds no tax label), the payment in the credit column none."""
+
+    def w(t: str, x: float, y: float) -> Word:
+        return Word(t, x, y, x + 6 * len(t), y + 12, 1.0, "text")
+
+    words = [w("Hotel Torora", 40, 20), w("RECHNUNG Beleg-Nr. 2025-0165", 40, 50), w("Datum: 20.09.25", 40, 70)]
+    words += [w("Datum", 40, 110), w("Beschreibung", 110, 110), w("Belastung", 400, 110), w("Gutschrift", 480, 110)]
+    lines = [("17.09.25", "Übernachtung Junior Suite", "220.50", ""), ("18.09.25", "Frühstück", "38.00", ""),
+             ("18.09.25", "Übernachtung Junior Suite", "220.50", ""), ("20.09.25", "Zahlung EC ****6308", "", "479.00")]
+    for k, (day, desc, charge, credit) in enumerate(lines):
+        y = 130 + 16 * k
+        words += [w(day, 40, y), w(desc, 110, y)] + ([w(charge, 424, y)] if charge else []) + ([w(credit, 504, y)] if credit else [])
+    words += [w("Summe", 110, 210), w("479.00", 424, 210)]
+    got = extract_invoice(words).data["lines"]
+    assert [(ln["description"], ln["amount"]) for ln in got] == [
+        ("Übernachtung Junior Suite", D("220.50")), ("Frühstück", D("38.00")), ("Übernachtung Junior Suite", D("220.50"))]

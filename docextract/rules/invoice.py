@@ -682,10 +682,12 @@ _COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amount", labels.compile_words(labels.COLUMNS["amount"])),
     ("tax", re.compile(rf"{TAX.pattern}|{labels.compile_words(labels.TAX_COLUMN).pattern}", _I)),
     ("unit", labels.compile_words(labels.COLUMNS["unit"])),
+    ("credit", labels.compile_words(labels.COLUMNS["credit"])),
+    ("date", labels.compile_words(labels.COLUMNS["date"])),
     ("desc", labels.compile_words(labels.COLUMNS["desc"])),
     ("item", labels.compile_words(labels.COLUMNS["item"])),
 )
-_NUMERIC_ROLES = ("qty", "price", "amount", "tax")
+_NUMERIC_ROLES = ("qty", "price", "amount", "tax", "credit")
 
 
 @dataclass
@@ -1125,6 +1127,8 @@ def _description(
             continue  # the currency printed before its amount ("USD 2,444.66"), left of the amounts' column
         if _nearest_column(cols, w.x0, w.x1).role == "pos" and not re.search(r"[A-Za-z]{2,}", w.text):
             continue  # the line's number
+        if _nearest_column(cols, w.x0, w.x1).role == "date" and find_dates(w.text):
+            continue  # the line's date, in a column of its own
         cx = (w.x0 + w.x1) / 2
         under_numbers = any(c.x0 <= cx <= c.x1 for c in numeric) or cx >= first_number
         if under_numbers and not re.search(r"[A-Za-z]{3,}", strip_currency(w.text)):

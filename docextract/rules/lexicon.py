@@ -147,7 +147,7 @@ SUBTOTAL_WORDS: Lexicon = {
     "any": [r"^\W*EXCL(?:\.|UDING|USIVE)?\s*(?:OF\s*)?(?:VAT|TAX|GST|BTW|MWST|TVA)\b"],
 }
 TAX_WORDS: Lexicon = {
-    "any": [r"(?<![A-Z])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX)(?![A-Z])"],
+    "any": [r"(?<![^\W\d_])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX)(?![^\W\d_])"],
     "de": [r"MEHRWERTSTEUER", r"UMSATZSTEUER"],
     "zh": [r"消[費费][税稅]", r"[税稅][额額]", r"[税稅]金"],
     "ko": [r"부가세", r"세액"],
@@ -637,13 +637,22 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "pt": [r"PREÇO", r"VALOR\s*UNIT[AÁ]RIO"],
     },
     "amount": {
-        "en": [r"AMOUNT", r"AMT", r"TOTAL", r"NET", r"SUM", r"SUB\s*-?\s*TOTAL", r"LINE\s*TOTAL"],
-        "de": [r"\w*BETRAG", r"GESAMT\w*", r"SUMME"],
-        "fr": [r"MONTANT"],
-        "es": [r"IMPORTE"],
-        "it": [r"IMPORTO", r"TOTALE", r"IMPONIBILE"],
-        "nl": [r"BEDRAG", r"TOTAAL", r"SUBTOTAAL"],
-        "pt": [r"VALOR"],
+        "en": [r"AMOUNT", r"AMT", r"TOTAL", r"NET", r"SUM", r"SUB\s*-?\s*TOTAL", r"LINE\s*TOTAL", r"DEBITS?"],
+        "de": [r"\w*BETRAG", r"GESAMT\w*", r"SUMME", r"BELASTUNG", r"SOLL"],
+        "fr": [r"MONTANT", r"D[ÉE]BIT"],
+        "es": [r"IMPORTE", r"CARGOS?"],
+        "it": [r"IMPORTO", r"TOTALE", r"IMPONIBILE", r"ADDEBITI?"],
+        "nl": [r"BEDRAG", r"TOTAAL", r"SUBTOTAAL", r"DEBET"],
+        "pt": [r"VALOR", r"D[ÉE]BITO"],
+    },
+    # a folio's payments and deposits, beside its charges: numbers, no item's
+    "credit": {
+        "en": [r"CREDITS?", r"PAYMENTS?"], "de": [r"GUTSCHRIFT", r"HABEN"], "fr": [r"CR[ÉE]DIT"], "es": [r"ABONOS?"],
+        "it": [r"ACCREDITI?"], "nl": [r"CREDIT"], "pt": [r"CR[ÉE]DITO"],
+    },
+    # the date of each line (a folio's nights): no part of its description
+    "date": {
+        "en": [r"DATE"], "de": [r"DATUM"], "fr": [r"DATE"], "es": [r"FECHA"], "it": [r"DATA"], "nl": [r"DATUM"], "pt": [r"DATA"],
     },
     # the unit of the quantity ("Stk", "h", "kg"): neither description nor number
     "unit": {
