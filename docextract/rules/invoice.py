@@ -1125,15 +1125,16 @@ def _description(
             continue
         if not strip_currency(w.text).strip() and n + 1 < len(spans) and any(k in taken for k in range(*spans[n + 1])):
             continue  # the currency printed before its amount ("USD 2,444.66"), left of the amounts' column
-        if _nearest_column(cols, w.x0, w.x1).role == "pos" and not re.search(r"[A-Za-z]{2,}", w.text):
+        role = _nearest_column(cols, w.x0, w.x1).role
+        if role == "pos" and not re.search(r"[A-Za-z]{2,}", w.text):
             continue  # the line's number
-        if _nearest_column(cols, w.x0, w.x1).role == "date" and find_dates(w.text):
+        if role == "date" and find_dates(w.text):
             continue  # the line's date, in a column of its own
         cx = (w.x0 + w.x1) / 2
         under_numbers = any(c.x0 <= cx <= c.x1 for c in numeric) or cx >= first_number
         if under_numbers and not re.search(r"[A-Za-z]{3,}", strip_currency(w.text)):
             continue  # a currency, a unit ("pc", "%") or a stray mark in the numbers' columns
-        if cx >= first_number and _nearest_column(cols, w.x0, w.x1).role in ("unit", "tax"):
+        if cx >= first_number and role in ("unit", "tax"):
             continue  # "Stk" under "Einheit", "VAT" under "Tax type"
         parts.append(ctx.texts[i][s:e])
         used.append(w)
