@@ -56,11 +56,13 @@ def normalize_chars(text: str) -> str:
     """:func:`normalize_text` without touching whitespace (keeps character offsets of layout text).
 
     NFKC is applied per character and only where it keeps the length (full-width digits, "ﬁ" stays).
+    Superscript and subscript digits stay ("m²" is no "m2"); "nº" still reads "no".
     """
     out = []
     for ch in text:
         n = unicodedata.normalize("NFKC", ch)
-        out.append(n if len(n) == 1 else ch)
+        raised = n.isdigit() and unicodedata.decomposition(ch).startswith(("<super>", "<sub>"))
+        out.append(n if len(n) == 1 and not raised else ch)
     return re.sub(r"[\u2010-\u2015\u2212]", "-", "".join(out))
 
 

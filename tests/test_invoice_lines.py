@@ -285,7 +285,7 @@ def test_headings_in_one_ocr_box_are_cut_into_columns() -> None:
 def test_numbers_far_from_short_headings_and_codes_in_a_column_of_their_own() -> None:
     """Wide columns: short headings at their left, numbers at their right end, farther from the
     heading than its width. A number under a heading that is not a number column (an article
-    code) is not a quantity or a price."""
+    code) is not a quantity or a price: it is the item's code, apart from its description."""
     cells = [
         (60, 60, "Northwind Tools"),
         (60, 90, "Invoice No: NT-5"), (60, 105, "Date: 2024-07-09"),
@@ -298,8 +298,111 @@ def test_numbers_far_from_short_headings_and_codes_in_a_column_of_their_own() ->
     res = extract_invoice(words)
     got = [(ln[1], ln[2], ln[3]) for ln in lines(res.data)]
     assert got == [(D(3), None, D("1250.00")), (D(1), None, D("99.50"))]
-    assert [ln["description"] for ln in res.data["lines"]] == ["4711 Torque wrench", "815 Socket set"]
+    assert [(ln["code"], ln["description"]) for ln in res.data["lines"]] == [("4711", "Torque wrench"), ("815", "Socket set")]
     assert kit_issues(res, "invoice") == []
+
+
+def test_numbers_set_close_in_neighbouring_columns_are_read_apart() -> None:
+    """Cells set a single space apart under different headings: a count before its unit ("50 pce"
+    under "Qté" and "Unité"), a count, a unit and a price with a space as thousands separator
+    ("1 forfait 2 300,00"), hours beside a rate ("8 95,00" under "Heures" and "Taux", not the
+    amount 895,00; "Taux" heads the rate, since hours × rate make the amount), and a line number,
+    a count and a unit before the description ("1 4 Stk." under "Pos.", "Anz." and "Einheit")."""
+    french = [
+        (60, 60, "Atelier Mirabeau"),
+        (60, 90, "Facture n° F-2031"), (60, 105, "Date : 12/05/2024"),
+        (60, 150, "Désignation"), (330, 150, "Qté"), (352, 150, "Unité"), (400, 150, "PU HT"), (490, 150, "Montant HT"),
+        (60, 175, "Chaises pliantes"), (346, 175, "50"), (352, 175, "pce"), (429, 175, "12,00"), (550, 175, "600,00"),
+        (60, 195, "Montage sur place"), (346, 195, "1"), (352, 195, "forfait"), (429, 195, "2 300,00"), (550, 195, "2 300,00"),
+        (380, 240, "Total HT"), (550, 240, "2 900,00"),
+    ]
+    words, _ = render(french, right={346.0, 429.0, 550.0})
+    assert lines(extract_invoice(words).data) == [
+        ("Chaises pliantes", D(50), D("12.00"), D("600.00")),
+        ("Montage sur place", D(1), D("2300.00"), D("2300.00")),
+    ]
+    hours = [
+        (60, 60, "Studio Berthier"),
+        (60, 90, "Facture n° B-77"), (60, 105, "Date : 03/06/2024"),
+        (60, 150, "N°"), (90, 150, "Prestation"), (360, 150, "Heures"), (420, 150, "Taux"), (490, 150, "Montant"),
+        (60, 175, "1"), (90, 175, "Relecture de manuels"), (403, 175, "8 95,00"), (550, 175, "760,00"),
+        (60, 195, "2"), (90, 195, "Forfait de mise en page"), (550, 195, "410,00"),
+        (380, 240, "Total"), (550, 240, "1 170,00"),
+    ]
+    words, _ = render(hours, right={403.0, 550.0})
+    assert lines(extract_invoice(words).data) == [
+        ("Relecture de manuels", D(8), D("95.00"), D("760.00")),
+        ("Forfait de mise en page", None, None, D("410.00")),
+    ]
+    german = [
+        (60, 60, "Elektro Brandl GmbH"),
+        (60, 90, "Rechnung Nr. 2024-118"), (60, 105, "Datum: 04.06.2024"),
+        (60, 150, "Pos."), (82, 150, "Anz."), (104, 150, "Einheit"), (150, 150, "Beschreibung"),
+        (420, 150, "Preis"), (500, 150, "Gesamt"),
+        (78, 175, "1"), (100, 175, "4"), (104, 175, "Stk."), (150, 175, "Steckdose Aufputz"), (455, 175, "8,50"), (550, 175, "34,00"),
+        (78, 195, "2"), (100, 195, "3"), (104, 195, "h"), (150, 195, "Montage"), (455, 195, "58,00"), (550, 195, "174,00"),
+        (380, 240, "Rechnungsbetrag"), (550, 240, "208,00"),
+    ]
+    words, _ = render(german, right={78.0, 100.0, 455.0, 550.0})
+    data = extract_invoice(words).data
+    assert lines(data) == [
+        ("Steckdose Aufputz", D(4), D("8.50"), D("34.00")),
+        ("Montage", D(3), D("58.00"), D("174.00")),
+    ]
+    assert [ln["unit"] for ln in data["lines"]] == ["Stk.", "h"]
+
+
+def test_a_count_and_its_unit_in_one_cell_and_rates_to_four_decimals() -> None:
+    """A utility bill's usage lines: the count and its unit in one cell ("1 250 kWh", "31 days"),
+    the rate per unit to four decimals; the unit is the line's unit, not part of its description.
+    "2 x" is a count times a price, and "0 EUR" an amount, neither a count with a unit."""
+    cells = [
+        (60, 60, "Riverside Energy Ltd"),
+        (60, 90, "Invoice No: RE-88120"), (60, 105, "Date: 2024-02-01"),
+        (60, 150, "Description"), (330, 150, "Quantity"), (420, 150, "Rate"), (500, 150, "Amount"),
+        (60, 175, "Energy used (peak)"), (372, 175, "1250 kWh"), (445, 175, "0.2875"), (550, 175, "359.38"),
+        (60, 195, "Standing charge"), (372, 195, "31 days"), (445, 195, "0.4310"), (550, 195, "13.36"),
+        (380, 240, "Total due"), (550, 240, "372.74"),
+    ]
+    words, _ = render(cells, right={372.0, 445.0, 550.0})
+    data = extract_invoice(words).data
+    assert lines(data) == [
+        ("Energy used (peak)", D(1250), D("0.2875"), D("359.38")),
+        ("Standing charge", D(31), D("0.4310"), D("13.36")),
+    ]
+    assert [ln["unit"] for ln in data["lines"]] == ["kWh", "days"]
+
+
+@pytest.mark.parametrize(("heading", "code"), [("Item #", "HX-2041"), ("Art.-Nr.", "HX-2041"), ("Item", None)])
+def test_an_item_code_column_is_the_lines_code(heading: str, code: str | None) -> None:
+    """A column headed as an article number ("Item #", "Art.-Nr.") holds the line's code, apart
+    from its description; a column headed "Item" beside it would be the description itself."""
+    cells = [
+        (60, 60, "Halvorsen Supply Co"),
+        (60, 90, "Invoice No: HS-310"), (60, 105, "Date: 2024-03-11"),
+        (60, 150, heading), (140, 150, "Description"), (380, 150, "Qty"), (430, 150, "Price"), (500, 150, "Amount"),
+        (60, 175, "HX-2041"), (140, 175, "Hinge, stainless, 80 mm"), (395, 175, "4"), (460, 175, "3.20"), (550, 175, "12.80"),
+        (380, 240, "Total"), (550, 240, "12.80"),
+    ]
+    words, _ = render(cells, right={395.0, 460.0, 550.0})
+    (line,) = extract_invoice(words).data["lines"]
+    if code is None:
+        assert line["description"] == "HX-2041 Hinge, stainless, 80 mm" and line["code"] is None
+    else:
+        assert (line["code"], line["description"], line["quantity"]) == (code, "Hinge, stainless, 80 mm", D(4))
+
+
+def test_n_dot_before_the_description_heads_the_line_numbers() -> None:
+    """ "N. Descrizione" set close: "N." heads the line numbers, which are no part of the text."""
+    cells = [
+        (60, 60, "Tessuti Lombardi S.r.l."),
+        (60, 90, "Fattura n. 2024/61"), (60, 105, "Data: 05/03/2024"),
+        (60, 150, "N. Descrizione"), (380, 150, "Q.tà"), (430, 150, "Prezzo"), (500, 150, "Importo"),
+        (66, 175, "1"), (80, 175, "Tovaglia lino 140 x 240"), (395, 175, "2"), (460, 175, "38,00"), (550, 175, "76,00"),
+        (380, 240, "Totale"), (550, 240, "76,00"),
+    ]
+    words, _ = render(cells, right={66.0, 395.0, 460.0, 550.0})
+    assert lines(extract_invoice(words).data) == [("Tovaglia lino 140 x 240", D(2), D("38.00"), D("76.00"))]
 
 
 def _two_page_invoice() -> bytes:

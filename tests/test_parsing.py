@@ -13,6 +13,7 @@ from docextract.parsing import (
     find_amounts,
     find_dates,
     infer_dayfirst,
+    normalize_text,
     parse_amount,
     parse_currency,
     parse_date,
@@ -240,3 +241,9 @@ def test_measures_are_not_amounts(text: str) -> None:
     """A unit glued to a number makes it a measure: "0,5l" is half a litre (it was read as 0.51)."""
     assert find_amounts(text) == []
     assert [a.value for a in find_amounts(f"{text}   1,99")] == [Decimal("1.99")]
+
+
+def test_normalizing_folds_wide_forms_but_keeps_superscripts() -> None:
+    """Full-width digits fold to ASCII, ordinal marks to letters ("nº" reads "no"); "m²" stays "m²"
+    (not "m2", another product)."""
+    assert normalize_text("１２３ Kabel  3x1,5 mm², 80 g/m², CO₂, nº 5") == "123 Kabel 3x1,5 mm², 80 g/m², CO₂, no 5"

@@ -9,12 +9,11 @@ where no amount carries one. The amount due wins over plain totals; net/ex-tax t
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
 import statistics
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -481,7 +480,7 @@ def _parties(ctx: DocContext, cust: _Customer, body: range) -> tuple[dict[str, A
     found_issuer = _issuer(ctx, box, body)
     if found_issuer is not None:
         name, sender = found_issuer
-        name = dataclasses.replace(name, value=normalize_legal_form(name.value))
+        name = replace(name, value=normalize_legal_form(name.value))
         issuer["name"] = name.value
         prov["issuer.name"] = name
         if sender:
@@ -702,8 +701,9 @@ def _column_role(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
-_POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N°|Nº|LINE|LN", _I)
-_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N°|Nº|#", _I)  # before a heading in its cell ("No. Description")
+_ARTICLE_HEADING = labels.compile_words(labels.COLUMNS["article"])
+_POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N\.|N°|Nº|LINE|LN", _I)
+_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|#", _I)  # before a heading in its cell ("No. Description")
 _QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO)\.?$", _I)
 
 
@@ -712,10 +712,12 @@ def _heading_columns(words: Sequence[Word]) -> list[_Column]:
     incl. BTW" over a VAT-rate and a price column); a word that starts another role starts another
     column, except a qualified tax ("incl. BTW") and a price qualified as a total ("Total Price")."""
     cols: list[_Column] = []
+    texts: list[list[str]] = []
     prev = ""
     for text, x0, x1 in _split_words(words):
         if not cols and _POSITION_MARK.fullmatch(text):
             cols.append(_Column("pos", x0, x1))  # "No. Description" set close: the line numbers' own column
+            texts.append([text])
             continue
         role = None if _QUALIFIER.match(prev) else _column_role(text)
         prev = text
@@ -724,9 +726,14 @@ def _heading_columns(words: Sequence[Word]) -> list[_Column]:
             role is not None and cur.role is not None and role != cur.role and (cur.role, role) != ("amount", "price")
         ):
             cols.append(_Column(role, x0, x1))
+            texts.append([text])
         else:
             cur.x1 = x1
             cur.role = cur.role or role
+            texts[-1].append(text)
+    for col, heading in zip(cols, texts):
+        if col.role in (None, "item") and _ARTICLE_HEADING.match(" ".join(heading)):
+            col.role = "article"  # "Item #", "Product code", "Art.-Nr.": the item's code, not its text
     return cols
 
 
@@ -758,6 +765,10 @@ def _item_header(ctx: DocContext, i: int) -> list[_Column] | None:
             return None  # a sentence, not headings
         cols += under
     roles = {c.role for c in cols}
+    if "article" in roles and not roles & {"desc", "item"}:
+        for c in cols:  # "Item #" the only column of words: it holds the items' text
+            c.role = "item" if c.role == "article" else c.role
+        roles = {c.role for c in cols}
     if not roles & {"desc", "item"} or not roles & {"qty", "price", "amount"}:
         return None
     return cols
@@ -864,9 +875,9 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(text)):
             break  # the totals under the table ("Subtotal", "Total HT"), not a description that says "total"
         last = i
-        numbers, taken = _row_numbers(ctx, i, cols)
+        numbers, taken, counted = _row_numbers(ctx, i, cols)
         money = [(col, a, off) for col, a, off in numbers if a.has_decimals or a.currency]
-        desc, desc_words = _description(ctx, i, cols, taken, first_number)
+        desc, desc_words, extra = _description(ctx, i, cols, taken, first_number)
         priced = [m for m in money if m[0].role in ("amount", "price")]
         if priced and _GROUP_TOTAL.match(desc) and since and sum(since) in {m[1].value for m in priced}:
             since = []
@@ -879,12 +890,10 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         _, amount, off = max(priced, key=lambda m: (m[0].role == "amount", m[0].x1, m[2] + m[1].start))
         qty = next((a.value for col, a, _ in numbers if col.role == "qty"), None)
         prices = [a.value for col, a, _ in money if col.role == "price" and a is not amount]
-        if not prices and qty is not None:  # a price column headed in words of its own: qty × price = amount
-            prices = [
-                a.value
-                for col, a, _ in money
-                if col.role != "tax" and a is not amount and abs(qty * a.value - amount.value) <= Decimal("0.011")
-            ]
+        if not prices and qty is not None:
+            # a price column headed in words of its own, or in words that also head tax rates
+            # ("Taux"): qty × price = amount, which no tax of the line makes
+            prices = [a.value for col, a, _ in money if a is not amount and abs(qty * a.value - amount.value) <= Decimal("0.011")]
         unit = prices[0] if prices else None
         if qty is not None and unit is not None and not _multiplies(qty, unit, amount.value):
             # two amount columns (net and gross): the line's amount is the one quantity × price make
@@ -893,15 +902,23 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
                 amount, off = made[-1]
         if qty is None and unit is None:
             # Numbers that OCR read in one box with the description ("Widget 2 £10.00"): as on receipts.
-            parsed = _parse_item_row(ctx, i, [])
+            parsed = _parse_item_row(ctx, i, []) if any(a.has_decimals or a.currency for a in ctx.amounts(i)) else None
             # ... when they agree: a model number in the description ("HP 26X") is no quantity
-            if parsed is not None and parsed["amount"] == amount.value and _multiplies(parsed["quantity"], parsed["unit_price"], amount.value):
+            # ... and a count alone is no line number ("2   Support   695,00" under "N°")
+            if (
+                parsed is not None
+                and parsed["amount"] == amount.value
+                and _multiplies(parsed["quantity"], parsed["unit_price"], amount.value)
+                and (parsed["unit_price"] is not None or all(c.role != "pos" for c in cols))
+            ):
                 qty, unit = parsed["quantity"], parsed["unit_price"]
                 if desc.startswith(parsed["description"]):
                     desc = parsed["description"]
         item = {
             "description": desc,
+            "code": extra["article"],
             "quantity": qty,
+            "unit": extra["unit"] or counted,
             "unit_price": unit,
             "amount": amount.value,
             "_value": ctx.value_at(i, off + amount.start, off + amount.end, amount.value),
@@ -1058,25 +1075,96 @@ def _outline(rows: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
     return items
 
 
-def _row_numbers(ctx: DocContext, i: int, cols: list[_Column]) -> tuple[list[tuple[_Column, AmountMatch, int]], set[int]]:
+def _row_numbers(
+    ctx: DocContext, i: int, cols: list[_Column]
+) -> tuple[list[tuple[_Column, AmountMatch, int]], set[int], str | None]:
     """The numbers of row ``i`` that stand in a number column: (column, amount, offset of its cell
-    in the row's text), and the character positions they take. Cells that mix words and numbers
-    ("Widget 2 £10.00", one OCR box) are left to the description."""
+    in the row's text), the character positions they take, and the unit printed after a quantity
+    in its cell ("20 pce", "699 kWh 0,2514"). Other cells that mix words and numbers ("Widget 2
+    £10.00", one OCR box) are left to the description."""
     row = ctx.rows[i]
     out: list[tuple[_Column, AmountMatch, int]] = []
     taken: set[int] = set()
-    for cell in row.cells():
+    unit = None
+    for cell in _column_cells(row, cols):
         offset = row.spans[row.words.index(cell.words[0])][0]
-        found = find_amounts(cell.text, decimal_sep=ctx.decimal_sep)
-        if not found or re.search(r"[A-Za-z]{2,}", strip_currency(_strip_spans(cell.text, found))):
-            continue
-        for a in found:
-            box = row.span_bbox(offset + a.start, offset + a.end)
-            col = _numeric_column(cols, box[0], box[2]) if box else None
-            if col is not None:
-                taken.update(range(offset + a.start, offset + a.end))
-                out.append((col, a, offset))
-    return out, taken
+        pieces = [(0, cell.text)]
+        m = _QTY_UNIT.match(cell.text)
+        if m and strip_currency(m.group(2)).strip() and not _has_words(cell.text[m.end() :], ctx):
+            pieces = [(0, m.group(1)), (m.end(), cell.text[m.end() :])]
+        for start, text in pieces:
+            found = find_amounts(text, decimal_sep=ctx.decimal_sep)
+            rate = not found
+            found = found or _rate(text, ctx)
+            if not found or _has_words(text, ctx, found):
+                continue
+            for a in found:
+                a = replace(a, start=a.start + start, end=a.end + start)
+                box = row.span_bbox(offset + a.start, offset + a.end)
+                col = _numeric_column(cols, box[0], box[2]) if box else None
+                if col is not None and (col.role == "price" or not rate):
+                    taken.update(range(offset + a.start, offset + a.end))
+                    out.append((col, a, offset))
+                    if m and start == 0 and len(pieces) == 2 and col.role == "qty":
+                        unit = m.group(2)
+                        taken.update(range(offset + m.start(2), offset + m.end(2)))
+    return out, taken, unit
+
+
+_RATE = re.compile(r"^\s*(\d{1,6})([.,])(\d{3,5})\s*$")
+
+
+def _rate(text: str, ctx: DocContext) -> list[AmountMatch]:
+    """A price per unit given to more than two decimals ("0.2816" per kWh), alone in its cell and
+    written with the document's decimal separator. Read only in a price column: elsewhere "1.500"
+    may be fifteen hundred."""
+    m = _RATE.match(text)
+    if m is None or m.group(2) != ctx.decimal_sep:
+        return []
+    return [AmountMatch(Decimal(f"{m.group(1)}.{m.group(3)}"), m.start(1), m.end(3), m.group(0).strip())]
+
+
+# A count and its unit in one cell ("20 pce", "1 ens.", "699 kWh"), not a count times a price ("2 x").
+_QTY_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s+(?![xX]\b)([^\W\d_]{1,6}[²³]?\.?)(?=\s|$)")
+
+
+def _has_words(text: str, ctx: DocContext, found: Sequence[AmountMatch] | None = None) -> bool:
+    """Whether ``text`` holds words besides its amounts and currencies."""
+    if found is None:
+        found = find_amounts(text, decimal_sep=ctx.decimal_sep)
+    return bool(re.search(r"[A-Za-z]{2,}", strip_currency(_strip_spans(text, found))))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _under(cols: list[_Column], w: Word) -> _Column | None:
+    """The column whose heading stands over word ``w``: None under none (or under two)."""
+    over = [c for c in cols if w.x0 < c.x1 and w.x1 > c.x0]
+    return over[0] if len(over) == 1 else None
+
+
+def _column_cells(row: Line, cols: list[_Column]) -> list[Line]:
+    """The row's cells, parted further where words set close stand under different headings
+    ("50 pce" under "Qté" and "Unité", "8 110,00" under "Heures" and "Taux", "1 10 St." under
+    "Pos.", "Anz." and "Einheit"). Nothing is parted off a description: its last words may run
+    under a number's heading ("selon devis n° 9396")."""
+    out: list[Line] = []
+    for cell in row.cells():
+        owners = [_under(cols, w) for w in cell.words]
+        for k in range(len(owners) - 2, -1, -1):
+            if owners[k] is None and not _LETTER.search(cell.words[k].text + cell.words[k + 1].text):
+                owners[k] = owners[k + 1]  # a right-aligned number's first digits, out from under its heading
+        words: list[Word] = []
+        owner: _Column | None = None
+        for w, col in zip(cell.words, owners):
+            if words and col is not None and owner is not None and col is not owner and owner.role not in ("desc", "item"):
+                out.append(Line(words))
+                words, owner = [], None
+            words.append(w)
+            owner = owner or col
+        out.append(Line(words))
+    return out
 
 
 def _strip_spans(text: str, found: Sequence[Any]) -> str:
@@ -1113,12 +1201,14 @@ def _multiplies(qty: Decimal | None, unit: Decimal | None, amount: Decimal) -> b
 
 def _description(
     ctx: DocContext, i: int, cols: list[_Column], taken: set[int], first_number: float
-) -> tuple[str, list[Word]]:
+) -> tuple[str, list[Word], dict[str, str | None]]:
     """Row ``i``'s text outside the numbers' columns (which begin at ``first_number``): the item's
-    description, and its words."""
+    description, its words, and the text of its article-number and unit columns (by role)."""
     row = ctx.rows[i]
     numeric = [c for c in cols if c.role in _NUMERIC_ROLES]
+    text_x0 = min((c.x0 for c in cols if c.role in ("desc", "item")), default=float("-inf"))
     parts, used = [], []
+    other: dict[str, list[str]] = {"article": [], "unit": []}
     spans = list(row.spans)
     for n, (w, (s, e)) in enumerate(zip(row.words, spans)):
         if any(k in taken for k in range(s, e)):
@@ -1131,14 +1221,18 @@ def _description(
         if role == "date" and find_dates(w.text):
             continue  # the line's date, in a column of its own
         cx = (w.x0 + w.x1) / 2
+        if role == "article" or (role == "unit" and (cx >= first_number or w.x1 <= text_x0)):
+            other[role].append(ctx.texts[i][s:e])  # "HW-204" under "Item #", "Stk" under "Einheit"
+            continue
         under_numbers = any(c.x0 <= cx <= c.x1 for c in numeric) or cx >= first_number
         if under_numbers and not re.search(r"[A-Za-z]{3,}", strip_currency(w.text)):
             continue  # a currency, a unit ("pc", "%") or a stray mark in the numbers' columns
-        if cx >= first_number and role in ("unit", "tax"):
-            continue  # "Stk" under "Einheit", "VAT" under "Tax type"
+        if role == "tax" and cx >= first_number:
+            continue  # "VAT" under "Tax type"
         parts.append(ctx.texts[i][s:e])
         used.append(w)
-    return normalize_text(" ".join(parts)).strip(" :-*"), used
+    extra = {k: normalize_text(" ".join(v)).strip() or None for k, v in other.items()}
+    return normalize_text(" ".join(parts)).strip(" :-*"), used, extra
 
 
 def _cell_under(ctx: DocContext, j: int, anchor: Value) -> str:

@@ -654,6 +654,16 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
     "date": {
         "en": [r"DATE"], "de": [r"DATUM"], "fr": [r"DATE"], "es": [r"FECHA"], "it": [r"DATA"], "nl": [r"DATUM"], "pt": [r"DATA"],
     },
+    # an article number, SKU or product code beside the description: the item's code
+    "article": {
+        "en": [r"SKU", r"(?:ITEM|PART|PRODUCT|ARTICLE|CATALOG(?:UE)?|STOCK)\s*(?:#|NO\.?|NUMBER|CODE|ID)", r"CODE", r"REF(?:ERENCE)?\.?"],
+        "de": [r"ART(?:IKEL)?\.?\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"BESTELL\s*-?\s*NR\.?", r"MATERIAL\s*-?\s*NR\.?"],
+        "fr": [r"R[ÉE]F(?:[ÉE]RENCE)?\.?", r"CODE(?:\s*ARTICLE)?"],
+        "es": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:ERENCIA)?\.?"],
+        "it": [r"COD(?:ICE)?\.?(?:\s*ARTICOLO)?", r"RIF\.?"],
+        "nl": [r"ARTIKEL\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"CODE"],
+        "pt": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:\.|ER[ÊE]NCIA)?"],
+    },
     # the unit of the quantity ("Stk", "h", "kg"): neither description nor number
     "unit": {
         "en": [r"UOM", r"U/M"], "de": [r"EINHEIT", r"ME"], "fr": [r"UNIT[ÉE]"], "es": [r"UNIDAD"], "nl": [r"EENHEID"],

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from docextract.errors import SchemaError, SchemaNotFound
 from docextract.schemas.builtin import BUILTIN_SPECS
 from docextract.schemas.code import Code
-from docextract.schemas.invoice import Invoice, Party
+from docextract.schemas.invoice import Invoice, InvoiceLine, Party
 from docextract.schemas.receipt import LineItem, Receipt
 from docextract.schemas.spec import DocumentFields, SchemaSpec
 from docextract.schemas.table import Table, Tables
@@ -162,6 +162,7 @@ __all__ = [
     "Code",
     "DocumentFields",
     "Invoice",
+    "InvoiceLine",
     "LineItem",
     "Party",
     "Receipt",

@@ -20,6 +20,15 @@ class Party(BaseModel):
     tax_id: str | None = Field(None, description="VAT / GST / tax registration number")
 
 
+class InvoiceLine(LineItem):
+    """An invoice line: a receipt's item, with the columns invoices add."""
+
+    model_config = ConfigDict(extra="ignore", from_attributes=True)  # a LineItem is an invoice line too
+
+    code: str | None = Field(None, description="the item's article number, SKU or product code, from a column of its own")
+    unit: str | None = Field(None, description="what the quantity counts, as printed (h, pcs, kg, m)")
+
+
 class Invoice(BaseModel):
     """A supplier invoice."""
 
@@ -31,7 +40,7 @@ class Invoice(BaseModel):
     date: dt.date | None = Field(None, description="invoice date, ISO 8601")
     due_date: dt.date | None = Field(None, description="payment due date, ISO 8601")
     currency: CurrencyCode | None = Field(None, description="ISO 4217 currency code")
-    lines: list[LineItem] = Field(default_factory=list, description="invoice lines in printed order")
+    lines: list[InvoiceLine] = Field(default_factory=list, description="invoice lines in printed order")
     subtotal: Money | None = Field(None, description="total before tax")
     tax: Money | None = Field(None, description="total tax")
     total: Money | None = Field(None, description="the amount due, including tax (on an invoice paid already, what it was for)")
