@@ -373,6 +373,27 @@ def test_a_count_and_its_unit_in_one_cell_and_rates_to_four_decimals() -> None:
     assert [ln["unit"] for ln in data["lines"]] == ["kWh", "days"]
 
 
+def test_metered_usage_with_its_unit_in_a_column_headed_unit() -> None:
+    """A cloud bill's usage lines: "Usage" heads the quantity (thousands grouped, three decimals),
+    the words under "Unit" ("GB-month", "1K req") are the line's unit, not its description, though
+    "Unit" may head prices elsewhere."""
+    cells = [
+        (60, 60, "Nimbus Hosting B.V."),
+        (60, 90, "Invoice No: NH-2207"), (60, 105, "Date: 2024-06-01"),
+        (60, 150, "Description"), (330, 150, "Usage"), (375, 150, "Unit"), (440, 150, "Rate"), (500, 150, "Amount"),
+        (60, 175, "Object storage"), (360, 175, "1,204.512"), (375, 175, "GB-month"), (470, 175, "0.0210"), (550, 175, "25.29"),
+        (60, 195, "API requests"), (360, 195, "380"), (375, 195, "1K req"), (470, 195, "0.0400"), (550, 195, "15.20"),
+        (380, 240, "Total"), (550, 240, "40.49"),
+    ]
+    words, _ = render(cells, right={360.0, 470.0, 550.0})
+    data = extract_invoice(words).data
+    assert lines(data) == [
+        ("Object storage", D("1204.512"), D("0.0210"), D("25.29")),
+        ("API requests", D(380), D("0.0400"), D("15.20")),
+    ]
+    assert [ln["unit"] for ln in data["lines"]] == ["GB-month", "1K req"]
+
+
 @pytest.mark.parametrize(("heading", "code"), [("Item #", "HX-2041"), ("Art.-Nr.", "HX-2041"), ("Item", None)])
 def test_an_item_code_column_is_the_lines_code(heading: str, code: str | None) -> None:
     """A column headed as an article number ("Item #", "Art.-Nr.") holds the line's code, apart
@@ -403,6 +424,45 @@ def test_n_dot_before_the_description_heads_the_line_numbers() -> None:
     ]
     words, _ = render(cells, right={66.0, 395.0, 460.0, 550.0})
     assert lines(extract_invoice(words).data) == [("Tovaglia lino 140 x 240", D(2), D("38.00"), D("76.00"))]
+
+
+@pytest.mark.parametrize(
+    ("summary", "amount"),
+    [
+        # a label among a tax summary's headings, summing the lines of a page before this one too
+        ([(60, "Base"), (120, "Cuota"), (200, "Subtotal")], "480,00"),
+        ([(60, "Servicios antes de IVA")], "150,00"),  # the lines' sum, named with a tax word
+    ],
+)
+def test_a_row_that_sums_the_lines_and_says_so_ends_the_table(summary: list[tuple[float, str]], amount: str) -> None:
+    """Under the items, left of the numbers: a total's label that ends a row of words ("Base
+    Cuota Subtotal  480,00"), or a row that adds up the lines above and names a total or a tax
+    ("Servicios antes de IVA  150,00"). Either ends the table."""
+    cells = [
+        (60, 60, "Talleres Irati S.L."),
+        (60, 90, "Factura nº: T-118"), (60, 105, "Fecha: 14/05/2024"),
+        (60, 150, "Descripción"), (380, 150, "Cantidad"), (440, 150, "Precio"), (500, 150, "Importe"),
+        (60, 175, "Revisión anual"), (410, 175, "1"), (475, 175, "90,00"), (550, 175, "90,00"),
+        (60, 195, "Filtro de aceite"), (410, 195, "2"), (475, 195, "30,00"), (550, 195, "60,00"),
+        *[(x, 225, text) for x, text in summary], (550, 225, amount),
+        (380, 260, "IVA 21%"), (550, 260, "31,50"), (380, 280, "Total factura"), (550, 280, "181,50"),
+    ]
+    words, _ = render(cells, right={410.0, 475.0, 550.0})
+    assert lines(extract_invoice(words).data) == [
+        ("Revisión anual", D(1), D("90.00"), D("90.00")),
+        ("Filtro de aceite", D(2), D("30.00"), D("60.00")),
+    ]
+
+
+def test_an_amount_inside_a_sentence_is_no_item() -> None:
+    """A page that only asks for payment ("Please transfer the sum of 1,250.00 EUR within 30 days")
+    has no line items: an item's amount ends its row."""
+    cells = [
+        (60, 80, "Please transfer the sum of 1,250.00 EUR to the account below within 30 days."),
+        (60, 110, "IBAN: DE12 5001 0517 0648 4898 90"),
+    ]
+    words, _ = render(cells)
+    assert extract_invoice(words).data["lines"] == []
 
 
 def _two_page_invoice() -> bytes:

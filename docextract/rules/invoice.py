@@ -863,6 +863,7 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
     first_number = _numbers_start(cols)
     rows: list[_TableRow] = []
     since: list[Decimal] = []  # the line amounts since the last group's subtotal
+    listed: list[Decimal] = []  # all line amounts
     last = h
     for i in range(h + 1, len(ctx.texts)):
         row, text = ctx.rows[i], ctx.texts[i]
@@ -874,6 +875,10 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
             end = None  # an item's tax in a column of its own ("23% VAT" under "Tax Type"), beside its price
         if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(text)):
             break  # the totals under the table ("Subtotal", "Total HT"), not a description that says "total"
+        if end and len(listed) >= 2 and not _GROUP_TOTAL.match(text) and sum(listed) in {a.value for a in ctx.amounts(i)}:
+            break  # a row that sums the lines above and names a total, wherever it stands
+        if listed and _ends_in_total(text):
+            break  # "Base  %  Cuota  Subtotal  48 456,81": a total's label, then only its amount
         last = i
         numbers, taken, counted = _row_numbers(ctx, i, cols)
         money = [(col, a, off) for col, a, off in numbers if a.has_decimals or a.currency]
@@ -926,9 +931,31 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         }
         rows.append(_TableRow.of(ctx, i, desc, desc_words, item))
         since.append(amount.value)
+        listed.append(amount.value)
     desc_x0 = min(c.x0 for c in cols if c.role in ("desc", "item"))
     full = 0.6 * (first_number - desc_x0) if first_number > desc_x0 else 0.0
     return [item for item in _attach(ctx, rows, full) if _letters(item["description"]) >= 2]
+
+
+def _ends_in_total(text: str) -> bool:
+    """Whether a total's label comes last in a row of words, followed by nothing but amounts (a
+    description may begin with "Total", as in "Total care package", not end with it)."""
+    found = list(_TOTAL_LABEL.finditer(text))
+    if not found or not _letters(text[: found[-1].start()]):
+        return False
+    rest = text[found[-1].end() :]
+    amounts = find_amounts(rest)
+    return bool(amounts) and not re.search(r"[^\W\d_]{2,}", strip_currency(_strip_spans(rest, amounts)))
+
+
+def _in_prose(ctx: DocContext, v: Value) -> bool:
+    """Whether the amount ``v`` stands inside a sentence ("Merci de régler la somme de 38 721,71 €
+    par virement sous 30 jours"): words follow it on its line, where an item's amount ends its row
+    (but for a tax code: "12.00 A")."""
+    if v.bbox is None or not 0 <= v.row < len(ctx.rows):
+        return False
+    after = [w.text for w in ctx.rows[v.row].words if w.x0 >= v.bbox[2]]
+    return sum(_letters(t) >= 3 for t in after) >= 2
 
 
 def _in_tax_column(row: Any, m: re.Match[str], cols: list[_Column]) -> bool:
@@ -1125,7 +1152,7 @@ def _rate(text: str, ctx: DocContext) -> list[AmountMatch]:
 
 
 # A count and its unit in one cell ("20 pce", "1 ens.", "699 kWh"), not a count times a price ("2 x").
-_QTY_UNIT = re.compile(r"^(\d+(?:[.,]\d+)?)\s+(?![xX]\b)([^\W\d_]{1,6}[²³]?\.?)(?=\s|$)")
+_QTY_UNIT = re.compile(r"^(\d{1,3}(?:[,.'\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s+(?![xX]\b)([^\W\d_]{1,6}[²³]?\.?)(?=\s|$)")
 
 
 def _has_words(text: str, ctx: DocContext, found: Sequence[AmountMatch] | None = None) -> bool:
@@ -1209,6 +1236,8 @@ def _description(
     text_x0 = min((c.x0 for c in cols if c.role in ("desc", "item")), default=float("-inf"))
     parts, used = [], []
     other: dict[str, list[str]] = {"article": [], "unit": []}
+    # where each word's cell begins: a cell that begins among the numbers is no description's
+    starts = {id(w): cell.x0 for cell in _column_cells(row, cols) for w in cell.words}
     spans = list(row.spans)
     for n, (w, (s, e)) in enumerate(zip(row.words, spans)):
         if any(k in taken for k in range(s, e)):
@@ -1223,6 +1252,9 @@ def _description(
         cx = (w.x0 + w.x1) / 2
         if role == "article" or (role == "unit" and (cx >= first_number or w.x1 <= text_x0)):
             other[role].append(ctx.texts[i][s:e])  # "HW-204" under "Item #", "Stk" under "Einheit"
+            continue
+        if role in ("qty", "price") and starts[id(w)] >= first_number - row.height and strip_currency(w.text).strip(" %"):
+            other["unit"].append(ctx.texts[i][s:e])  # "GB-month" under "Unit" (a heading that may mean a price)
             continue
         under_numbers = any(c.x0 <= cx <= c.x1 for c in numeric) or cx >= first_number
         if under_numbers and not re.search(r"[A-Za-z]{3,}", strip_currency(w.text)):
@@ -1338,7 +1370,7 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
     if table is not None:
         lines = table
     else:
-        lines = _items(ctx, head + 1, stop) if stop > head else []
+        lines = [ln for ln in (_items(ctx, head + 1, stop) if stop > head else []) if not _in_prose(ctx, ln["_value"])]
         target = [v.value for k, v in block.items() if k in ("subtotal", "total")]
         if target and (len(lines) < 2 or not _adds_up(lines, target)):
             # A statement whose detail follows its summary (the total first, then each service,

@@ -619,13 +619,14 @@ INVOICE_SUBTOTAL: dict[str, list[str]] = {
 # role is the role of its leftmost match ("Prijs incl. BTW" is a price, "Tax amount" a tax column).
 COLUMNS: dict[str, dict[str, list[str]]] = {
     "qty": {
-        "en": [r"QTY", r"QUANTITY", r"UNITS", r"HOURS", r"HRS", r"PCS"],
-        "de": [r"MENGE", r"ANZAHL", r"ANZ", r"STK", r"STÜCK", r"STUNDEN", r"STD"],
-        "fr": [r"QTÉ", r"QTE", r"QUANTITÉ", r"QUANTITE", r"NOMBRE", r"NBRE", r"HEURES"],
-        "es": [r"CANT(?:IDAD)?", r"UNIDADES", r"UDS", r"HORAS"],
-        "it": [r"QUANTITÀ", r"QUANTITA", r"Q\.?\s*T[AÀ]", r"ORE", r"PEZZI", r"PZ"],
-        "nl": [r"AANTAL", r"AANT", r"UREN", r"HOEVEELHEID", r"STUKS"],
-        "pt": [r"QUANTIDADE", r"QTD[E]?"],
+        # metered use ("Usage", "Verbrauch") counts units too
+        "en": [r"QTY", r"QUANTITY", r"UNITS", r"HOURS", r"HRS", r"PCS", r"USAGE"],
+        "de": [r"MENGE", r"ANZAHL", r"ANZ", r"STK", r"STÜCK", r"STUNDEN", r"STD", r"VERBRAUCH"],
+        "fr": [r"QTÉ", r"QTE", r"QUANTITÉ", r"QUANTITE", r"NOMBRE", r"NBRE", r"HEURES", r"CONSOMMATION"],
+        "es": [r"CANT(?:IDAD)?", r"UNIDADES", r"UDS", r"HORAS", r"CONSUMO"],
+        "it": [r"QUANTITÀ", r"QUANTITA", r"Q\.?\s*T[AÀ]", r"ORE", r"PEZZI", r"PZ", r"CONSUMO"],
+        "nl": [r"AANTAL", r"AANT", r"UREN", r"HOEVEELHEID", r"STUKS", r"VERBRUIK"],
+        "pt": [r"QUANTIDADE", r"QTD[E]?", r"CONSUMO"],
     },
     "price": {
         "en": [r"RATE", r"PRICE", r"COST", r"UNIT", r"EACH", r"U/P"],
