@@ -507,6 +507,53 @@ def test_a_table_that_goes_on_to_a_second_page() -> None:
     assert res.data.total == D("105.00") and res.issues == []
 
 
+def _summary_and_detail() -> bytes:
+    """A cloud bill: each service's total on page 1; on page 2 its usage lines, grouped under the
+    service's name, each group closed by a total set right."""
+    doc = pymupdf.open()
+
+    def put(page: Any, x: float, y: float, text: str) -> None:
+        right = x in (360.0, 470.0, 550.0)
+        page.insert_text((x - pymupdf.get_text_length(text, fontsize=10) if right else x, y), text, fontsize=10)
+
+    page = doc.new_page(width=595, height=842)
+    for x, y, t in [(60, 60, "Corvane Cloud Ltd"), (60, 90, "Invoice No: CC-5521"), (60, 105, "Date: 2024-07-01"),
+                    (60, 150, "Service"), (500, 150, "Amount"), (60, 175, "Compute"), (550, 175, "30.00"),
+                    (60, 195, "Storage"), (550, 195, "12.50"), (400, 230, "Total due"), (550, 230, "42.50")]:
+        put(page, x, y, t)
+    page = doc.new_page(width=595, height=842)
+    rows = [(60, 60, "Usage details"),
+            (60, 90, "Description"), (330, 90, "Usage"), (375, 90, "Unit"), (440, 90, "Rate"), (500, 90, "Amount"),
+            (60, 115, "Compute"),
+            (60, 135, "vCPU hours"), (360, 135, "400"), (375, 135, "hours"), (470, 135, "0.0500"), (550, 135, "20.00"),
+            (60, 155, "Memory GB-hours"), (360, 155, "1,000"), (375, 155, "GB-h"), (470, 155, "0.0100"), (550, 155, "10.00"),
+            (420, 175, "Total Compute"), (550, 175, "30.00"),
+            (60, 200, "Storage"),
+            (60, 220, "Block storage"), (360, 220, "250"), (375, 220, "GB-month"), (470, 220, "0.0500"), (550, 220, "12.50"),
+            (420, 240, "Total Storage"), (550, 240, "12.50")]
+    for x, y, t in rows:
+        put(page, x, y, t)
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+def test_a_summary_page_beside_its_detail_lists_the_charges_once() -> None:
+    """Page 1's lines each add up a run of page 2's usage lines (all of them, in order): the bill's
+    lines are the detail's, once; a group's total set right, with the next group's name under it,
+    does not end the detail's table."""
+    from docextract import extract
+
+    res = extract(_summary_and_detail(), schema="invoice")
+    got = [(ln.description, ln.quantity, ln.unit, ln.unit_price, ln.amount) for ln in res.data.lines]
+    assert got == [
+        ("vCPU hours", D(400), "hours", D("0.0500"), D("20.00")),
+        ("Memory GB-hours", D(1000), "GB-h", D("0.0100"), D("10.00")),
+        ("Block storage", D(250), "GB-month", D("0.0500"), D("12.50")),
+    ]
+    assert res.data.total == D("42.50")
+
+
 def test_a_failed_check_is_reported_once() -> None:
     """The reader's own check on the page and the document check after merging say the same
     thing on a one-page document: it is one issue, not two."""

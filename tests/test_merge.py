@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from docextract.pipeline.merge import Part, concat_dedup, merge_lines, merge_parts, overlap_run
+from docextract.pipeline.merge import Part, concat_dedup, drop_summaries, merge_lines, merge_parts, overlap_run
 from docextract.types import FieldSource
 
 
@@ -71,3 +71,33 @@ def test_overlap_helpers():
     assert overlap_run([Decimal("1.50")], [1.5]) == 1
     merged, offsets = concat_dedup([[1, 2], [2, 3], [3]])
     assert merged == [1, 2, 3] and offsets == [0, 1, 2]
+
+
+def _lines(page: int, *amounts: str) -> Part:
+    prov = {f"lines[{k}].amount": FieldSource(page=page, text=a) for k, a in enumerate(amounts)}
+    return Part({"lines": [{"amount": Decimal(a)} for a in amounts], "total": Decimal("42.50")}, page, 0, prov)
+
+
+def test_a_summary_page_is_dropped_only_when_it_sums_every_run_of_the_detail() -> None:
+    summary, detail = _lines(1, "30.00", "12.50"), _lines(2, "20.00", "10.00", "12.50")
+    kept = drop_summaries([summary, detail], "lines")
+    assert kept[0].data["lines"] == [] and kept[0].provenance == {} and kept[0].data["total"] == Decimal("42.50")
+    assert kept[1] is detail
+    merged = merge_parts(kept, "document")
+    assert [ln["amount"] for ln in merged.data["lines"]] == [Decimal("20.00"), Decimal("10.00"), Decimal("12.50")]
+    assert merged.provenance["lines[0].amount"].page == 2
+    # a summary line with no detail, detail in another order, a line left over, a summary of one line:
+    # both pages stay
+    for other in (_lines(2, "20.00", "10.00"), _lines(2, "12.50", "20.00", "10.00"), _lines(2, "30.00", "12.50", "0.00")):
+        assert drop_summaries([summary, other], "lines") == [summary, other]
+    assert drop_summaries([_lines(1, "42.50"), detail], "lines")[0].data["lines"] == [{"amount": Decimal("42.50")}]
+
+
+def test_of_two_pages_listing_the_same_amounts_the_one_that_says_more_stays() -> None:
+    summary, detail = _lines(1, "30.00", "12.50"), _lines(2, "30.00", "12.50")
+    for k, qty in enumerate(("600", "250")):
+        detail.data["lines"][k]["quantity"] = Decimal(qty)
+    assert [len(p.data["lines"]) for p in drop_summaries([summary, detail], "lines")] == [0, 2]
+    assert [len(p.data["lines"]) for p in drop_summaries([detail, summary], "lines")] == [2, 0]
+    same = _lines(2, "30.00", "12.50")
+    assert drop_summaries([summary, same], "lines") == [summary, same]  # alike: nothing to choose

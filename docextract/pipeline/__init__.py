@@ -23,7 +23,7 @@ from docextract.errors import DocextractError, EngineError, InputError, UsageErr
 from docextract.output.result import Extraction
 from docextract.pipeline import prompts
 from docextract.pipeline.confidence import Calibration, load_calibration, lookup
-from docextract.pipeline.merge import Part, merge_parts
+from docextract.pipeline.merge import Part, drop_summaries, merge_parts
 from docextract.pipeline.tiling import DEFAULT_OVERLAP, TileSpec, tile_page
 from docextract.schemas import SchemaSpec, resolve_schema
 from docextract.sources import DEFAULT_DPI, DEFAULT_MAX_PIXELS, Document, open_document, parse_pages, source_name
@@ -325,7 +325,8 @@ class _Document:
 
     def finish(self, sha: str, pages: list[int]) -> Extraction:
         spec = self.spec
-        merged = merge_parts(self.parts, spec.merge)
+        parts = drop_summaries(self.parts, spec.items_field) if spec.items_field else self.parts
+        merged = merge_parts(parts, spec.merge)
         issues = list(merged.issues)
         data: Any = None
         if merged.data is not None:

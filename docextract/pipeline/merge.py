@@ -53,6 +53,66 @@ def merge_parts(parts: list[Part], strategy: str) -> Merged:
     return _merge_objects(parts)
 
 
+def drop_summaries(parts: list[Part], items_field: str) -> list[Part]:
+    """The parts with a summary page's items left out. A page whose items (two or more) each add up
+    a run of another page's items, in order and all of them (a bill's summary of its usage detail:
+    "Content Delivery 490.17" over "Edge data out 421.05", "Edge requests 69.12"), lists the same
+    charges twice; the detail stays. Where each run is one item, the detail is the page whose items
+    say more (a quantity, a price). Items without an ``amount`` are never compared."""
+    pages = sorted({p.page for p in parts})
+    by_page = {n: [p for p in parts if p.page == n] for n in pages}
+    amounts = {n: _amounts(by_page[n], items_field) for n in pages}
+    filled = {n: _filled(by_page[n], items_field) for n in pages}
+
+    def summarizes(a: int, b: int) -> bool:
+        x, y = amounts[a], amounts[b]
+        if a == b or not x or not y or len(x) < 2 or not _sums_runs(x, y):
+            return False
+        return len(x) < len(y) or filled[a] < filled[b]
+
+    summaries = {a for a in pages for b in pages if summarizes(a, b)}
+    if not summaries:
+        return parts
+    out = []
+    for p in parts:
+        if p.page in summaries:
+            prov = {k: v for k, v in p.provenance.items() if not k.startswith(f"{items_field}[")}
+            p = Part({**p.data, items_field: []}, p.page, p.index, prov)
+        out.append(p)
+    return out
+
+
+def _amounts(parts: list[Part], items_field: str) -> list[Decimal] | None:
+    """The amounts of a page's items in order; None where one has none."""
+    out = []
+    for p in sorted(parts, key=lambda p: p.index):
+        for item in p.data.get(items_field) or []:
+            try:
+                out.append(Decimal(str(item["amount"])))
+            except (KeyError, TypeError, InvalidOperation):
+                return None
+    return out
+
+
+def _filled(parts: list[Part], items_field: str) -> int:
+    """How many values a page's items hold."""
+    return sum(v not in (None, "") for p in parts for item in p.data.get(items_field) or [] for v in item.values())
+
+
+def _sums_runs(totals: list[Decimal], lines: list[Decimal]) -> bool:
+    """Whether ``lines`` split, in order, into runs that add up to ``totals`` one by one."""
+    k = 0
+    for total in totals:
+        run = Decimal(0)
+        start = k
+        while k < len(lines) and run < total:
+            run += lines[k]
+            k += 1
+        if k == start or run != total:
+            return False
+    return k == len(lines)
+
+
 # --- normalisation -------------------------------------------------------------------------------
 
 

@@ -873,6 +873,9 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         end = _TABLE_END.search(text)
         if end and _in_tax_column(row, end, cols) and not _TOTAL_LABEL.search(text) and sum(a.has_decimals for a in ctx.amounts(i)) >= 2:
             end = None  # an item's tax in a column of its own ("23% VAT" under "Tax Type"), beside its price
+        if end and _names_a_group(ctx, i, since):
+            last, since = i, []
+            continue  # "Total Content Delivery  490.17" set right, the next group's heading under it
         if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(text)):
             break  # the totals under the table ("Subtotal", "Total HT"), not a description that says "total"
         if end and len(listed) >= 2 and not _GROUP_TOTAL.match(text) and sum(listed) in {a.value for a in ctx.amounts(i)}:
@@ -935,6 +938,20 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
     desc_x0 = min(c.x0 for c in cols if c.role in ("desc", "item"))
     full = 0.6 * (first_number - desc_x0) if first_number > desc_x0 else 0.0
     return [item for item in _attach(ctx, rows, full) if _letters(item["description"]) >= 2]
+
+
+def _names_a_group(ctx: DocContext, i: int, since: list[Decimal]) -> bool:
+    """Whether row ``i`` totals a group of lines inside the table, not the table: a total's label
+    and the group's name, the sum of the lines since the last group, and under it the next
+    group's heading (a row of words only: not a discount or the tax of the whole table)."""
+    m = _GROUP_TOTAL.match(ctx.texts[i])
+    if m is None or not since or sum(since) not in {a.value for a in ctx.amounts(i)}:
+        return False
+    rest = ctx.texts[i][m.end() :]
+    if _letters(strip_currency(_strip_spans(rest, find_amounts(rest)))) < 3 or i + 1 >= len(ctx.texts):
+        return False
+    below = ctx.texts[i + 1]
+    return not ctx.amounts(i + 1) and _TABLE_END.search(below) is None and _letters(below) >= 3
 
 
 def _ends_in_total(text: str) -> bool:
