@@ -842,6 +842,20 @@ def test_the_issuers_legal_form_is_read_through_ocr_slips() -> None:
     assert res.provenance["issuer.name"].bbox is not None
 
 
+def test_a_folio_lines_date_read_in_one_box_with_its_text() -> None:
+    """OCR reads a folio line's date and its text as one box ("2024-05-02 Room 214"): the date,
+    under the date column's heading, is no part of the description."""
+    words = [
+        ocr_line("Hotel Brisa do Mar", 60, 40, 300),
+        ocr_line("Fatura n.º FT 2024/318", 600, 100, 900), ocr_line("Data: 2024-05-04", 600, 126, 820),
+        ocr_line("Data", 60, 200, 120), ocr_line("Descrição", 220, 200, 360), ocr_line("Débito (EUR)", 780, 200, 900),
+        ocr_line("2024-05-02 Quarto duplo", 62, 230, 400), ocr_line("120,00", 840, 230, 900),
+        ocr_line("2024-05-03 Quarto duplo", 62, 256, 400), ocr_line("120,00", 840, 256, 900),
+        ocr_line("Total", 600, 300, 680), ocr_line("240,00", 840, 300, 900),
+    ]
+    assert [ln["description"] for ln in extract_invoice(words).data["lines"]] == ["Quarto duplo", "Quarto duplo"]
+
+
 def test_two_headings_read_as_one_box_keep_their_own_values() -> None:
     """OCR boxes headings set close together as one ("Invoice No Customer No"): each value is read
     under its own heading's share of the box, not lost to the customer number's label."""

@@ -1251,6 +1251,7 @@ def _description(
     row = ctx.rows[i]
     numeric = [c for c in cols if c.role in _NUMERIC_ROLES]
     text_x0 = min((c.x0 for c in cols if c.role in ("desc", "item")), default=float("-inf"))
+    dated = next((c for c in cols if c.role == "date"), None)
     parts, used = [], []
     other: dict[str, list[str]] = {"article": [], "unit": []}
     # where each word's cell begins: a cell that begins among the numbers is no description's
@@ -1278,7 +1279,10 @@ def _description(
             continue  # a currency, a unit ("pc", "%") or a stray mark in the numbers' columns
         if role == "tax" and cx >= first_number:
             continue  # "VAT" under "Tax type"
-        parts.append(ctx.texts[i][s:e])
+        text = ctx.texts[i][s:e]
+        if dated is not None and w.x0 <= dated.x1 and (found := find_dates(text)) and found[0].start == 0:
+            text = text[found[0].end :]  # one OCR box holding the line's date and its text
+        parts.append(text)
         used.append(w)
     extra = {k: normalize_text(" ".join(v)).strip() or None for k, v in other.items()}
     return normalize_text(" ".join(parts)).strip(" :-*"), used, extra
