@@ -205,3 +205,29 @@ def test_reader_currency_from_a_column_heading_and_none_from_a_legal_form() -> N
     assert read(rows)["currency"] == "MYR"
     rows[1] = "DESCRIPTION QTY AMOUNT"
     assert read(rows)["currency"] is None
+
+
+def test_a_rules_bug_on_one_page_fails_that_page_only() -> None:
+    """A rule that raises on one odd page (a bug) costs that page, not the document: the other
+    page is read, the result is partial with an engine error naming the failure, nothing raises."""
+    from dataclasses import replace
+
+    from docextract import extract
+    from docextract.types import Status
+
+    invoice = resolve_schema("invoice")
+
+    def rules(words, *, tables=None):
+        if any(w.text == "Appendix" for w in words):
+            raise IndexError("list index out of range")
+        return invoice.rules(words, tables=tables)
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for y, text in ((60, "Acme Supplies Ltd"), (90, "Invoice No: A-90"), (105, "Date: 2024-05-02"), (140, "Total 12.00")):
+        page.insert_text((60, y), text, fontsize=10)
+    doc.new_page(width=595, height=842).insert_text((60, 60), "Appendix", fontsize=10)
+    res = extract(doc.tobytes(), schema=replace(invoice, rules=rules))
+    assert res.status == Status.PARTIAL and res.data.invoice_number == "A-90"
+    (issue,) = [i for i in res.issues if i.code == "engine-error"]
+    assert issue.page == 2 and "IndexError" in issue.message

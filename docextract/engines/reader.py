@@ -9,6 +9,7 @@ image alone is read through the same page stage. What is read from them is the k
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
@@ -21,6 +22,8 @@ if TYPE_CHECKING:  # the rules come with the schema kit; a command checking its 
     from docextract.rules import Reading
 
 __all__ = ["ReaderEngine"]
+
+log = logging.getLogger(__name__)
 
 
 class ReaderEngine(Engine):
@@ -49,7 +52,12 @@ class ReaderEngine(Engine):
 
             raise EngineError(not_for_reader(getattr(spec, "name", None)))
         text = _words(request)
-        result: Reading = spec.rules(text.words, tables=request.tables)
+        try:
+            result: Reading = spec.rules(text.words, tables=request.tables)
+        except Exception as exc:  # a rule's bug on one odd page: that page fails, the others are read
+            log.exception("the %s rules failed on a page", spec.name)
+            raise EngineError(f"the {spec.name} rules failed on this page ({type(exc).__name__}: {exc}); "
+                              "please report it with the document if you can") from exc
         if self.currency and "currency" in result.data and result.data["currency"] is None:
             result.data["currency"] = self.currency
         return EngineOutput(
