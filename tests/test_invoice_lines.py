@@ -456,13 +456,24 @@ def test_a_row_that_sums_the_lines_and_says_so_ends_the_table(summary: list[tupl
 
 def test_an_amount_inside_a_sentence_is_no_item() -> None:
     """A page that only asks for payment ("Please transfer the sum of 1,250.00 EUR within 30 days")
-    has no line items: an item's amount ends its row."""
+    has no line items: an item's amount ends its row, and no sentence's full stop follows it ("a
+    fixed fee for collection costs of 40.00 EUR.", the end of a sentence begun on the line above)."""
     cells = [
         (60, 80, "Please transfer the sum of 1,250.00 EUR to the account below within 30 days."),
         (60, 110, "IBAN: DE12 5001 0517 0648 4898 90"),
+        (60, 140, "Late payment incurs interest at three times the legal rate and, under the law, a fixed fee for"),
+        (60, 154, "collection costs of 40.00 EUR."),
     ]
     words, _ = render(cells)
     assert extract_invoice(words).data["lines"] == []
+
+
+def test_a_continuation_pages_running_head_carries_the_number() -> None:
+    """Page 2 of an invoice repeats "Sender - Invoice 2362709" at its top: that is the invoice's
+    number, so the page is read as part of the same invoice (not a document of its own)."""
+    cells = [(60, 60, "Maison Verlaine SARL - Facture 2362709"), (60, 90, "Conditions de paiement : 30 jours.")]
+    words, _ = render(cells)
+    assert extract_invoice(words).data["invoice_number"] == "2362709"
 
 
 def _two_page_invoice() -> bytes:

@@ -237,6 +237,13 @@ def _title_number(ctx: DocContext) -> list[Value]:
             text = ctx.texts[i][start:end]
             m = _TITLE_NUMBER.match(text)
             if m is None:
+                # a continuation page's running head: "Acme SAS - Facture 2362709", "Acme | Invoice 17"
+                for cut in _SEGMENTS.finditer(text):
+                    head = _TITLE_NUMBER.match(text[cut.end() :])
+                    found = _whole_id(text, cut.end() + head.end()) if head else None
+                    if found is not None:
+                        out.append(ctx.value_at(i, start + found[1], start + found[2], found[0]))
+                        break
                 continue
             if m.end() < len(text.rstrip()):
                 found = _whole_id(text, m.end())
@@ -968,11 +975,15 @@ def _ends_in_total(text: str) -> bool:
 def _in_prose(ctx: DocContext, v: Value) -> bool:
     """Whether the amount ``v`` stands inside a sentence ("Merci de régler la somme de 38 721,71 €
     par virement sous 30 jours"): words follow it on its line, where an item's amount ends its row
-    (but for a tax code: "12.00 A")."""
+    (but for a tax code: "12.00 A"), or the sentence's full stop does ("... frais de recouvrement
+    de 40 €.")."""
     if v.bbox is None or not 0 <= v.row < len(ctx.rows):
         return False
-    after = [w.text for w in ctx.rows[v.row].words if w.x0 >= v.bbox[2]]
-    return sum(_letters(t) >= 3 for t in after) >= 2
+    after = [w.text for w in ctx.rows[v.row].words if w.x0 >= v.bbox[2] - 1]
+    if sum(_letters(t) >= 3 for t in after) >= 2:
+        return True
+    row = ctx.texts[v.row].rstrip()
+    return not _letters("".join(after)) and row.endswith(".") and _letters(row) >= 12
 
 
 def _in_tax_column(row: Any, m: re.Match[str], cols: list[_Column]) -> bool:
