@@ -890,9 +890,10 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         if listed and _ends_in_total(text):
             break  # "Base  %  Cuota  Subtotal  48 456,81": a total's label, then only its amount
         last = i
-        numbers, taken, counted = _row_numbers(ctx, i, cols)
+        cells = _column_cells(row, cols)
+        numbers, taken, counted = _row_numbers(ctx, i, cols, cells)
         money = [(col, a, off) for col, a, off in numbers if a.has_decimals or a.currency]
-        desc, desc_words, extra = _description(ctx, i, cols, taken, first_number)
+        desc, desc_words, extra = _description(ctx, i, cols, cells, taken, first_number)
         priced = [m for m in money if m[0].role in ("amount", "price")]
         if priced and _GROUP_TOTAL.match(desc) and since and sum(since) in {m[1].value for m in priced}:
             since = []
@@ -1131,17 +1132,18 @@ def _outline(rows: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
 
 
 def _row_numbers(
-    ctx: DocContext, i: int, cols: list[_Column]
+    ctx: DocContext, i: int, cols: list[_Column], cells: list[Line]
 ) -> tuple[list[tuple[_Column, AmountMatch, int]], set[int], str | None]:
-    """The numbers of row ``i`` that stand in a number column: (column, amount, offset of its cell
-    in the row's text), the character positions they take, and the unit printed after a quantity
-    in its cell ("20 pce", "699 kWh 0,2514"). Other cells that mix words and numbers ("Widget 2
-    £10.00", one OCR box) are left to the description."""
+    """The numbers of row ``i`` (parted into ``cells`` by :func:`_column_cells`) that stand in a
+    number column: (column, amount, offset of its cell in the row's text), the character positions
+    they take, and the unit printed after a quantity in its cell ("20 pce", "699 kWh 0,2514").
+    Other cells that mix words and numbers ("Widget 2 £10.00", one OCR box) are left to the
+    description."""
     row = ctx.rows[i]
     out: list[tuple[_Column, AmountMatch, int]] = []
     taken: set[int] = set()
     unit = None
-    for cell in _column_cells(row, cols):
+    for cell in cells:
         offset = row.spans[row.words.index(cell.words[0])][0]
         pieces = [(0, cell.text)]
         m = _QTY_UNIT.match(cell.text)
@@ -1255,7 +1257,7 @@ def _multiplies(qty: Decimal | None, unit: Decimal | None, amount: Decimal) -> b
 
 
 def _description(
-    ctx: DocContext, i: int, cols: list[_Column], taken: set[int], first_number: float
+    ctx: DocContext, i: int, cols: list[_Column], cells: list[Line], taken: set[int], first_number: float
 ) -> tuple[str, list[Word], dict[str, str | None]]:
     """Row ``i``'s text outside the numbers' columns (which begin at ``first_number``): the item's
     description, its words, and the text of its article-number and unit columns (by role)."""
@@ -1266,7 +1268,7 @@ def _description(
     parts, used = [], []
     other: dict[str, list[str]] = {"article": [], "unit": []}
     # where each word's cell begins: a cell that begins among the numbers is no description's
-    starts = {id(w): cell.x0 for cell in _column_cells(row, cols) for w in cell.words}
+    starts = {id(w): cell.x0 for cell in cells for w in cell.words}
     spans = list(row.spans)
     for n, (w, (s, e)) in enumerate(zip(row.words, spans)):
         if any(k in taken for k in range(s, e)):
