@@ -497,9 +497,11 @@ def test_normalize_legal_form() -> None:
     assert n("ACME 1TD") == "ACME LTD"
     assert n("Fornaci Lombarde S.r.I.") == "Fornaci Lombarde S.r.l." and n("FORNACI S.R.1.") == "FORNACI S.R.L."
     assert n("Weber Holz GmbH&Co. KG") == n("Weber Holz GmbH & Co.KG") == "Weber Holz GmbH & Co. KG"
+    assert n("Ulmex Groep V.0.F.") == "Ulmex Groep V.O.F." and n("Studio Lune S.A.5.") == "Studio Lune S.A.S."
     # Right already, or no evidence: unchanged (the spacing of a bracketed mark is the print's).
     for name in ("BINTANG TOYS(M)SDN BHD", "SURIA CO.(M)BHD", "ABC SDN. BHD.", "Acme Widgets Ltd", "SIN BHD",
-                 "Bäckerei Sonnenschein GmbH", "Fornaci Lombarde S.r.l.", "Weber Holz GmbH & Co. KG", "S.r.I."):
+                 "Bäckerei Sonnenschein GmbH", "Fornaci Lombarde S.r.l.", "Weber Holz GmbH & Co. KG", "S.r.I.",
+                 "Haus 5.0.", "Bakkerij 1.2.3."):  # dotted digits that make no legal form stay digits
         assert n(name) == name
     assert fix_ocr_words("Menara Cahaya, Leve1 2") == "Menara Cahaya, Level 2"
     assert fix_ocr_words("No.4, P1aza Cempaka") == "No.4, Plaza Cempaka"

@@ -47,6 +47,7 @@ from docextract.rules.lexicon import (
     ITEM_HEADER,
     LEGAL,
     LEGAL_FORM_WORDS,
+    LEGAL_FORMS,
     MALAY_STREET,
     NAME_JOINER,
     NEAR_LABEL_WORDS,
@@ -154,6 +155,11 @@ _LTD = re.compile(r"(?<=[A-Z.,] )(?:[L1I|]T[D0O]|LT[D0O]|[L1I|]TD)\.?(?![A-Z0-9]
 # "S.r.l." (Italian) with its l read as I, 1 or |: "S.r.I.".
 _SRL = re.compile(r"(?<=[A-Z] )(S\.\s?)(R)(\.\s?)[I1|](?=\.|(?![A-Z0-9]))", _I)
 # "GmbH & Co. KG" with the spaces around its ampersand or before KG lost: "GmbH&Co. KG", "Co.KG".
+# A dotted legal form ending the name with a letter read as a digit ("Groep V.0.F.", "S.A.5."): the
+# digits that look like letters are the letters, where that makes a legal form of the lexicon.
+_DOTTED_END = re.compile(r"(?<=\s)(?:[A-Z0-9]\.\s?){2,}[A-Z0-9]?$", _I)
+_DOTTED_FORM = re.compile(rf"(?:{alternation(LEGAL_FORM_WORDS)}|{alternation(LEGAL_FORMS)})\.?", _I)
+_AS_LETTERS = str.maketrans("0158", "OISB")
 _GMBH_CO = re.compile(r"(?<=GMBH)\s*&\s*(?=CO\b)", _I)
 _CO_KG = re.compile(r"(?<=&\sCO\.)(?=KG\b)", _I)
 
@@ -197,6 +203,12 @@ def normalize_legal_form(text: str) -> str:
     text = _LTD.sub(lambda m: _same_case("LTD", m.group(0)) + ("." if m.group(0).endswith(".") else ""), text)
     text = _SRL.sub(lambda m: m.group(1) + m.group(2) + m.group(3) + ("l" if m.group(2).islower() else "L"), text)
     text = _CO_KG.sub(" ", _GMBH_CO.sub(" & ", text))
+
+    def dotted(m: re.Match[str]) -> str:
+        fixed = m.group(0).translate(_AS_LETTERS)
+        return fixed if re.search(r"\d", m.group(0)) and _DOTTED_FORM.fullmatch(fixed.strip()) else m.group(0)
+
+    text = _DOTTED_END.sub(dotted, text.rstrip())
     return re.sub(r"\s+", " ", text).strip()
 
 
