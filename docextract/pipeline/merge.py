@@ -70,7 +70,13 @@ def drop_summaries(parts: list[Part], items_field: str) -> list[Part]:
             return False
         return len(x) < len(y) or filled[a] < filled[b]
 
-    summaries = {a for a in pages for b in pages if summarizes(a, b)}
+    # only pages whose items add up alike can be two views of the same charges (a long file's
+    # hundreds of pages are not compared pair by pair)
+    by_sum: dict[Decimal, list[int]] = {}
+    for n in pages:
+        if amounts[n]:
+            by_sum.setdefault(sum(amounts[n]), []).append(n)
+    summaries = {a for alike in by_sum.values() for a in alike for b in alike if summarizes(a, b)}
     if not summaries:
         return parts
     out = []
