@@ -867,6 +867,23 @@ def test_a_folio_lines_date_read_in_one_box_with_its_text() -> None:
     assert [ln["description"] for ln in extract_invoice(words).data["lines"]] == ["Quarto duplo", "Quarto duplo"]
 
 
+def test_a_folio_headed_charges_and_credits_with_dates_in_words() -> None:
+    """A hotel folio: "Charges" beside "Credits" heads the line amounts (what credits stand beside
+    are debits), and a date written in words past its narrow heading ("May 30th, 2024") is no
+    part of the description; the payment under "Credits" is no item."""
+    cells = [
+        (60, 60, "Harbour Lights Hotel"),
+        (360, 100, "Invoice number 2024-0311"), (360, 115, "Dated Jun 2nd, 2024"),
+        (60, 160, "Date"), (160, 160, "Description"), (420, 160, "Charges"), (500, 160, "Credits"),
+        (60, 185, "May 30th, 2024"), (160, 185, "Room - Double"), (470, 185, "180.00"),
+        (60, 205, "May 31st, 2024"), (160, 205, "Breakfast"), (470, 205, "24.00"),
+        (60, 225, "Jun 2nd, 2024"), (160, 225, "Payment Visa"), (550, 225, "204.00"),
+        (360, 260, "Balance due"), (550, 260, "0.00"),
+    ]
+    words, _ = render(cells, right={470.0, 550.0})
+    assert lines(extract_invoice(words).data) == [("Room - Double", None, None, D("180.00")), ("Breakfast", None, None, D("24.00"))]
+
+
 def test_two_headings_read_as_one_box_keep_their_own_values() -> None:
     """OCR boxes headings set close together as one ("Invoice No Customer No"): each value is read
     under its own heading's share of the box, not lost to the customer number's label."""

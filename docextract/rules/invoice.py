@@ -776,6 +776,10 @@ def _item_header(ctx: DocContext, i: int) -> list[_Column] | None:
         for c in cols:  # "Item #" the only column of words: it holds the items' text
             c.role = "item" if c.role == "article" else c.role
         roles = {c.role for c in cols}
+    credits = [k for k, c in enumerate(cols) if c.role == "credit"]
+    if credits and not roles & {"qty", "price", "amount"} and credits[0] > 0 and cols[credits[0] - 1].role is None:
+        cols[credits[0] - 1].role = "amount"  # "Charges  Credits": what a folio's credits stand beside is its debits
+        roles.add("amount")
     if not roles & {"desc", "item"} or not roles & {"qty", "price", "amount"}:
         return None
     return cols
@@ -1269,6 +1273,7 @@ def _description(
     other: dict[str, list[str]] = {"article": [], "unit": []}
     # where each word's cell begins: a cell that begins among the numbers is no description's
     starts = {id(w): cell.x0 for cell in cells for w in cell.words}
+    dates = _date_words(row, cols)
     spans = list(row.spans)
     for n, (w, (s, e)) in enumerate(zip(row.words, spans)):
         if any(k in taken for k in range(s, e)):
@@ -1278,7 +1283,7 @@ def _description(
         role = _nearest_column(cols, w.x0, w.x1).role
         if role == "pos" and not re.search(r"[A-Za-z]{2,}", w.text):
             continue  # the line's number
-        if role == "date" and find_dates(w.text):
+        if id(w) in dates:
             continue  # the line's date, in a column of its own
         cx = (w.x0 + w.x1) / 2
         if role == "article" or (role == "unit" and (cx >= first_number or w.x1 <= text_x0)):
@@ -1299,6 +1304,21 @@ def _description(
         used.append(w)
     extra = {k: normalize_text(" ".join(v)).strip() or None for k, v in other.items()}
     return normalize_text(" ".join(parts)).strip(" :-*"), used, extra
+
+
+def _date_words(row: Line, cols: list[_Column]) -> set[int]:
+    """The words (ids) of the line's date in a date column: from the first word under its heading,
+    as many words as read as one date ("May 30th, 2024", its year past the narrow heading)."""
+    first = next((k for k, w in enumerate(row.words) if _nearest_column(cols, w.x0, w.x1).role == "date"), None)
+    if first is None:
+        return set()
+    end = first
+    for k in range(first + 1, min(first + 5, len(row.words)) + 1):
+        text = " ".join(w.text for w in row.words[first:k])
+        found = find_dates(text)
+        if found and found[0].start == 0 and found[0].end >= len(text.rstrip(" ,.")):
+            end = k
+    return {id(w) for w in row.words[first:end]}
 
 
 def _cell_under(ctx: DocContext, j: int, anchor: Value) -> str:
