@@ -9,6 +9,9 @@ Strategies, chosen by the schema kit (:attr:`docextract.schemas.SchemaSpec.merge
 - ``tables``: tables concatenated; a table whose columns match the previous one (next tile or next
   page) continues it, with overlap rows removed.
 - ``lines``: the ``code`` field's lines joined with the lines repeated by the overlap removed.
+
+Before merging, :func:`drop_summaries` leaves out the items of a page that only sums another
+page's items (a bill's summary beside its usage detail), for kits with an items list.
 """
 
 from __future__ import annotations
