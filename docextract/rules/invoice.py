@@ -960,7 +960,7 @@ def _names_a_group(ctx: DocContext, i: int, since: list[Decimal]) -> bool:
     if m is None or not since or sum(since) not in {a.value for a in ctx.amounts(i)}:
         return False
     rest = ctx.texts[i][m.end() :]
-    if _letters(strip_currency(_strip_spans(rest, find_amounts(rest)))) < 3 or i + 1 >= len(ctx.texts):
+    if _letters(_without_amounts(rest, find_amounts(rest))) < 3 or i + 1 >= len(ctx.texts):
         return False
     below = ctx.texts[i + 1]
     return not ctx.amounts(i + 1) and _TABLE_END.search(below) is None and _letters(below) >= 3
@@ -974,7 +974,7 @@ def _ends_in_total(text: str) -> bool:
         return False
     rest = text[found[-1].end() :]
     amounts = find_amounts(rest)
-    return bool(amounts) and not re.search(r"[^\W\d_]{2,}", strip_currency(_strip_spans(rest, amounts)))
+    return bool(amounts) and not re.search(r"[^\W\d_]{2,}", _without_amounts(rest, amounts))
 
 
 def _in_prose(ctx: DocContext, v: Value) -> bool:
@@ -1193,7 +1193,7 @@ def _has_words(text: str, ctx: DocContext, found: Sequence[AmountMatch] | None =
     """Whether ``text`` holds words besides its amounts and currencies."""
     if found is None:
         found = find_amounts(text, decimal_sep=ctx.decimal_sep)
-    return bool(re.search(r"[A-Za-z]{2,}", strip_currency(_strip_spans(text, found))))
+    return bool(re.search(r"[A-Za-z]{2,}", _without_amounts(text, found)))
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -1228,10 +1228,11 @@ def _column_cells(row: Line, cols: list[_Column]) -> list[Line]:
     return out
 
 
-def _strip_spans(text: str, found: Sequence[Any]) -> str:
+def _without_amounts(text: str, found: Sequence[AmountMatch]) -> str:
+    """``text`` with the amounts ``found`` in it and its currency marks blanked out."""
     for a in reversed(found):
         text = text[: a.start] + " " + text[a.end :]
-    return text
+    return strip_currency(text)
 
 
 def _numbers_start(cols: list[_Column]) -> float:
@@ -1273,17 +1274,18 @@ def _description(
     other: dict[str, list[str]] = {"article": [], "unit": []}
     # where each word's cell begins: a cell that begins among the numbers is no description's
     starts = {id(w): cell.x0 for cell in cells for w in cell.words}
-    dates = _date_words(row, cols)
+    roles = [_nearest_column(cols, w.x0, w.x1).role for w in row.words]
+    dates = _date_words(row.words, roles)
     spans = list(row.spans)
     for n, (w, (s, e)) in enumerate(zip(row.words, spans)):
         if any(k in taken for k in range(s, e)):
             continue
         if not strip_currency(w.text).strip() and n + 1 < len(spans) and any(k in taken for k in range(*spans[n + 1])):
             continue  # the currency printed before its amount ("USD 2,444.66"), left of the amounts' column
-        role = _nearest_column(cols, w.x0, w.x1).role
+        role = roles[n]
         if role == "pos" and not re.search(r"[A-Za-z]{2,}", w.text):
             continue  # the line's number
-        if id(w) in dates:
+        if n in dates:
             continue  # the line's date, in a column of its own
         cx = (w.x0 + w.x1) / 2
         if role == "article" or (role == "unit" and (cx >= first_number or w.x1 <= text_x0)):
@@ -1306,19 +1308,20 @@ def _description(
     return normalize_text(" ".join(parts)).strip(" :-*"), used, extra
 
 
-def _date_words(row: Line, cols: list[_Column]) -> set[int]:
-    """The words (ids) of the line's date in a date column: from the first word under its heading,
-    as many words as read as one date ("May 30th, 2024", its year past the narrow heading)."""
-    first = next((k for k, w in enumerate(row.words) if _nearest_column(cols, w.x0, w.x1).role == "date"), None)
+def _date_words(words: Sequence[Word], roles: list[str | None]) -> range:
+    """Where the line's date stands in a date column (indices of ``words``, each word's column
+    role in ``roles``): from the first word in that column, as many words as read as one date
+    ("May 30th, 2024", its year past the narrow heading)."""
+    first = next((k for k, role in enumerate(roles) if role == "date"), None)
     if first is None:
-        return set()
+        return range(0)
     end = first
-    for k in range(first + 1, min(first + 5, len(row.words)) + 1):
-        text = " ".join(w.text for w in row.words[first:k])
+    for k in range(first + 1, min(first + 5, len(words)) + 1):
+        text = " ".join(w.text for w in words[first:k])
         found = find_dates(text)
         if found and found[0].start == 0 and found[0].end >= len(text.rstrip(" ,.")):
             end = k
-    return {id(w) for w in row.words[first:end]}
+    return range(first, end)
 
 
 def _cell_under(ctx: DocContext, j: int, anchor: Value) -> str:

@@ -154,12 +154,12 @@ _BHD = re.compile(r"(?<![A-Z0-9])[B8]H[O0](?![A-Z0-9])|(?<![A-Z0-9])8HD(?![A-Z0-
 _LTD = re.compile(r"(?<=[A-Z.,] )(?:[L1I|]T[D0O]|LT[D0O]|[L1I|]TD)\.?(?![A-Z0-9])", _I)
 # "S.r.l." (Italian) with its l read as I, 1 or |: "S.r.I.".
 _SRL = re.compile(r"(?<=[A-Z] )(S\.\s?)(R)(\.\s?)[I1|](?=\.|(?![A-Z0-9]))", _I)
-# "GmbH & Co. KG" with the spaces around its ampersand or before KG lost: "GmbH&Co. KG", "Co.KG".
 # A dotted legal form ending the name with a letter read as a digit ("Groep V.0.F.", "S.A.5."): the
 # digits that look like letters are the letters, where that makes a legal form of the lexicon.
 _DOTTED_END = re.compile(r"(?<=\s)(?:[A-Z0-9]\.\s?){2,}[A-Z0-9]?$", _I)
 _DOTTED_FORM = re.compile(rf"(?:{alternation(LEGAL_FORM_WORDS)}|{alternation(LEGAL_FORMS)})\.?", _I)
 _AS_LETTERS = str.maketrans("0158", "OISB")
+# "GmbH & Co. KG" with the spaces around its ampersand or before KG lost: "GmbH&Co. KG", "Co.KG".
 _GMBH_CO = re.compile(r"(?<=GMBH)\s*&\s*(?=CO\b)", _I)
 _CO_KG = re.compile(r"(?<=&\sCO\.)(?=KG\b)", _I)
 
