@@ -67,7 +67,7 @@ class Line:
         for w in self.words:
             t = w.text.strip()
             if prev is not None:
-                text += "   " if w.x0 - prev.x1 > limit else " "
+                text += "   " if _parted(prev, w, limit) else " "
             spans.append((len(text), len(text) + len(t)))
             text += t
             prev = w
@@ -156,7 +156,7 @@ class Line:
         limit = gap if gap is not None else max(self.height * 0.9, 1.0)
         out: list[Line] = [Line([self.words[0]])]
         for prev, w in zip(self.words, self.words[1:]):
-            if w.x0 - prev.x1 > limit:
+            if (w.x0 - prev.x1 > limit) if gap is not None else _parted(prev, w, limit):
                 out.append(Line([w]))
             else:
                 out[-1].words.append(w)
@@ -164,6 +164,13 @@ class Line:
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Line({self.text!r}, y={self.y0:.0f}-{self.y1:.0f})"
+
+
+def _parted(prev: Word, w: Word, limit: float) -> bool:
+    """Whether the gap between two neighbours of a row parts two cells: wider than ``limit`` (0.9 ×
+    the row's height) and than 0.9 × the smaller of their own heights. A space grows with the print:
+    a letterhead's name set large beside a small address stays one cell."""
+    return w.x0 - prev.x1 > max(limit, 0.9 * min(prev.height, w.height))
 
 
 def _vertical_overlap(a: Word, b: Word) -> float:

@@ -39,6 +39,16 @@ def test_cells_split_at_wide_gaps() -> None:
     assert [c.text for c in line.cells()] == ["Total TTC :", "56,02 €"]
 
 
+def test_words_set_large_are_parted_by_their_own_size() -> None:
+    """A letterhead's name in 60 px type beside its address in 20 px: the name's word space (20 px)
+    is wide against the row's small print but narrow against the name's own, so the name stays one
+    cell; a column gap among the small words still parts them."""
+    line = Line([w("Marta", 10, 0, 190, h=60), w("Lindqvist", 210, 0, 520, h=60), w("Leeds", 900, 20, 960, h=20),
+                 w("LS2", 966, 20, 1000, h=20), w("7AB", 1006, 20, 1040, h=20)])
+    assert [c.text for c in line.cells()] == ["Marta Lindqvist", "Leeds LS2 7AB"]
+    assert line.text == "Marta Lindqvist   Leeds LS2 7AB"
+
+
 def test_span_bbox_inside_one_ocr_box() -> None:
     line = Line([Word("TOTAL 12.00", 0, 0, 110, 10)])
     box = line.span_bbox(6, 11)
