@@ -974,6 +974,15 @@ def test_a_name_under_a_german_bill_to_label_is_the_customer() -> None:
     assert _issuer(rows) == "Silar Design"
 
 
+def test_a_ship_to_beside_the_bill_to_holds_no_issuer() -> None:
+    """The delivery address's block ("Ship to", "Lieferung an") beside the customer's names a party
+    of the buyer's: the issuer is the sender in the footer, not the person the goods go to."""
+    rows: list = [("INVOICE 2231-07", ""), ("Invoice date: 03/02/2025", ""), ("Invoice to", "Ship to"),
+                  ("Norvel Ltd", "Jonas Berg"), ("14 Quay Road", "9 Elm Lane"), ("Hull HU1 2AB", "York YO1 6HT"),
+                  ("Framing", "120.00"), ("Total", "120.00"), ("Tarnwick Studio · 3 Mill Street · Leeds LS2 7AB", "")]
+    assert _issuer(rows) == "Tarnwick Studio"
+
+
 def test_a_sender_line_set_with_wide_spaces_around_its_marks() -> None:
     """The footer's parts are cells of their own (wide spaces around "·"): still one sender line."""
     y = 300.0

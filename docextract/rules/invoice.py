@@ -429,54 +429,65 @@ class _Customer:
     prov: dict[str, Value]
     rows: set[int]
     box: BBox | None
+    others: list[BBox]
 
 
 def _customer(ctx: DocContext) -> _Customer:
-    """The customer: the name and address under (or after) a "Bill to" label."""
+    """The customer: the name and address under (or after) a "Bill to" label. A second party's block
+    beside or under it ("Lieferung an", "Ship to") is kept in ``others``: no issuer is read there."""
     customer: dict[str, Any] = {"name": None, "address": None, "tax_id": None}
     prov: dict[str, Value] = {}
     cust_rows: set[int] = set()
     cust_box: list[BBox] = []  # the customer block's label, name and address
+    others: list[BBox] = []
     for i in range(len(ctx.texts)):
         # the label and what follows it in its own cell ("Herrn" beside "Rechnung Nr. 17" is alone)
-        found = next(
-            (
-                (cell, m)
-                for cell in ctx.rows[i].cells()
-                if (m := CUSTOMER.search(t := normalize_chars(cell.text)))
-                and not CUSTOMER_NUMBER.search(t)
-                and not _id_after(t[m.end() :])
-            ),
-            None,
-        )
-        if found is None:
+        found = [
+            (cell, m)
+            for cell in ctx.rows[i].cells()
+            if (m := CUSTOMER.search(t := normalize_chars(cell.text)))
+            and not CUSTOMER_NUMBER.search(t)
+            and not _id_after(t[m.end() :])
+        ]
+        if not found:
             continue
-        cell, m = found
-        off = max(ctx.rows[i].text.find(cell.text), 0)  # the cell's place in the row's text
-        t = normalize_chars(cell.text)
         cust_rows.add(i)
-        cust_box.append(cell.bbox)
-        if customer["name"] is not None:
-            continue
-        rest = re.sub(r"^\W*(?:ADDRESS|ADRES|ADRESSE)?\W*", "", t[m.end() :], flags=_I).strip()
-        again = CUSTOMER.match(rest)  # a second label ("Bill to: Customer"), not a name ("Customer Co")
-        if _letters(rest) >= 3 and (again is None or _letters(rest[again.end() :]) >= 3):
-            end = off + len(t.rstrip())
-            name = ctx.value_at(i, end - len(rest), end, rest)
-        else:
-            name = _value_below(ctx, i, off + m.start(), off + m.end(), _name_parse)
-        if name is None or _item_header(ctx, name.row) is not None:  # the item table's headings are no name
-            continue
-        customer["name"] = normalize_text(re.sub(r"^ATTN\W*", "", name.value, flags=_I))
-        prov["customer.name"] = name
-        addr = _address_rows(ctx, name)
-        cust_rows.update(range(i, (addr[-1] if addr else name.row) + 1))
-        if name.bbox is not None:
-            cust_box.append(name.bbox)
-            cust_box += [c.bbox for j in addr if (c := _cell_at(ctx, j, name))]
-        if addr:
-            customer["address"] = normalize_text(", ".join(_cell_under(ctx, j, name) for j in addr))
-    return _Customer(customer, prov, cust_rows, union_bbox(cust_box))
+        cust_box.append(found[0][0].bbox)
+        for n, (cell, m) in enumerate(found):
+            block = _labelled_party(ctx, i, cell, m)
+            if n or customer["name"] is not None:
+                if block is not None:
+                    others.append(union_bbox([cell.bbox, *block[2]]))
+                continue
+            if block is None:
+                continue
+            name, addr, boxes = block
+            customer["name"] = normalize_text(re.sub(r"^ATTN\W*", "", name.value, flags=_I))
+            prov["customer.name"] = name
+            cust_rows.update(range(i, (addr[-1] if addr else name.row) + 1))
+            cust_box += boxes
+            if addr:
+                customer["address"] = normalize_text(", ".join(_cell_under(ctx, j, name) for j in addr))
+    return _Customer(customer, prov, cust_rows, union_bbox(cust_box), others)
+
+
+def _labelled_party(ctx: DocContext, i: int, cell: Line, m: re.Match[str]) -> tuple[Value, list[int], list[BBox]] | None:
+    """The party a customer's label in ``cell`` of row ``i`` names: its name (after the label in its
+    cell, else under it), the rows of its address, and the boxes of both."""
+    off = max(ctx.rows[i].text.find(cell.text), 0)  # the cell's place in the row's text
+    t = normalize_chars(cell.text)
+    rest = re.sub(r"^\W*(?:ADDRESS|ADRES|ADRESSE)?\W*", "", t[m.end() :], flags=_I).strip()
+    again = CUSTOMER.match(rest)  # a second label ("Bill to: Customer"), not a name ("Customer Co")
+    if _letters(rest) >= 3 and (again is None or _letters(rest[again.end() :]) >= 3):
+        end = off + len(t.rstrip())
+        name = ctx.value_at(i, end - len(rest), end, rest)
+    else:
+        name = _value_below(ctx, i, off + m.start(), off + m.end(), _name_parse)
+    if name is None or _item_header(ctx, name.row) is not None:  # the item table's headings are no name
+        return None
+    addr = _address_rows(ctx, name)
+    boxes = [] if name.bbox is None else [name.bbox, *(c.bbox for j in addr if (c := _cell_at(ctx, j, name)))]
+    return name, addr, boxes
 
 
 def _parties(ctx: DocContext, cust: _Customer, body: range) -> tuple[dict[str, Any], dict[str, Any], dict[str, Value]]:
@@ -484,7 +495,7 @@ def _parties(ctx: DocContext, cust: _Customer, body: range) -> tuple[dict[str, A
     (no party there)."""
     issuer: dict[str, Any] = {"name": None, "address": None, "tax_id": None}
     customer, prov, cust_rows, box = cust.fields, dict(cust.prov), cust.rows, cust.box
-    found_issuer = _issuer(ctx, box, body)
+    found_issuer = _issuer(ctx, [b for b in (box, *cust.others) if b is not None], body)
     if found_issuer is not None:
         name, sender = found_issuer
         name = replace(name, value=normalize_legal_form(name.value))
@@ -555,10 +566,10 @@ def _name_like(name: str) -> bool:
     return 2 * len(lower) <= len(words) and not _NOT_A_NAME.search(name)
 
 
-def _issuer(ctx: DocContext, customer: BBox | None, body: range) -> tuple[Value, list[str]] | None:
-    """The issuer's name, scored over the cells that can be a name outside the customer's block and the
-    item table: the print size against the body text's, a legal form, a place near the top and first
-    in reading order, an address under it, a sender line or footer ("Name · Street · Town", with the
+def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, list[str]] | None:
+    """The issuer's name, scored over the cells that can be a name outside ``parties`` (the boxes of the
+    customer's block and of a ship-to's) and the item table: the print size against the body text's,
+    a legal form, a place near the top and first in reading order, an address under it, a sender line or footer ("Name · Street · Town", with the
     address after it), the same name printed twice, an issuer's label ("From", "Lieferant") above or
     before it. Returns the name and, from a sender line, its address parts."""
     heights = [r.height for r in ctx.rows if r.height > 0]
@@ -590,7 +601,7 @@ def _issuer(ctx: DocContext, customer: BBox | None, body: range) -> tuple[Value,
             name = _SIGN_OFF.sub("", _clean_name(parts[0] if sender else text)).lstrip("_~·|* ")
             if not _name_like(name) and (cut := LEGAL_INSIDE.search(name)):
                 name = name[: cut.end()].strip()  # a name runs into what follows it (OCR lost the mark between)
-            if not _name_like(name) or (customer is not None and _inside(cell.bbox, customer)):
+            if not _name_like(name) or any(_inside(cell.bbox, box) for box in parties):
                 continue
             key = _key(name)
             seen[key] = seen.get(key, 0) + 1
