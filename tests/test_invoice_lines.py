@@ -98,6 +98,22 @@ def test_ocr_of_the_rendered_invoice_reads_the_same_lines() -> None:
     assert [ln["description"].upper() for ln in out.data["lines"]][1:] == ["ENVOI PDF", "ENVOI PAPIER"]
 
 
+def test_an_ordinal_mark_in_a_line_stays_as_printed() -> None:
+    """"nº" in a line's text is kept ("según presupuesto nº 4410"), while the labels are still read
+    through it folded ("Factura Nº" labels the invoice's number)."""
+    cells = [
+        (60, 60, "Carpintería Olmedo S.L."), (380, 60, "Factura Nº 2025-118"), (380, 80, "Fecha: 14/03/2025"),
+        (60, 140, "Descripción"), (330, 140, "Cant."), (420, 140, "Precio"), (500, 140, "Importe"),
+        (60, 165, "Puerta de roble, según presupuesto nº 4410"), (350, 165, "2"), (455, 165, "155,00"), (540, 165, "310,00"),
+        (60, 190, "Montaje, 1ª planta"), (350, 190, "1"), (455, 190, "40,00"), (540, 190, "40,00"),
+        (380, 230, "Total"), (540, 230, "350,00"),
+    ]
+    data = extract_invoice(render(cells, right={350.0, 455.0, 540.0})[0]).data
+    assert lines(data) == [("Puerta de roble, según presupuesto nº 4410", D(2), D("155.00"), D("310.00")),
+                           ("Montaje, 1ª planta", D(1), D("40.00"), D("40.00"))]
+    assert data["invoice_number"] == "2025-118"
+
+
 def test_balance_due_above_the_table_and_notes_under_items() -> None:
     """The amount due printed in the header must not end the search for items before the table;
     "Notes: ..." rows under an item are not its description, a wrapped description is."""

@@ -244,6 +244,8 @@ def test_measures_are_not_amounts(text: str) -> None:
 
 
 def test_normalizing_folds_wide_forms_but_keeps_superscripts() -> None:
-    """Full-width digits fold to ASCII, ordinal marks to letters ("nº" reads "no"); "m²" stays "m²"
-    (not "m2", another product)."""
+    """Full-width digits fold to ASCII, ordinal marks to letters ("nº" reads "no", as labels are
+    spelt) unless a value keeps them; "m²" stays "m²" (not "m2", another product)."""
     assert normalize_text("１２３ Kabel  3x1,5 mm², 80 g/m², CO₂, nº 5") == "123 Kabel 3x1,5 mm², 80 g/m², CO₂, no 5"
+    # a value as printed keeps them ("según presupuesto nº 4410", "1ª planta")
+    assert normalize_text("１２３ presupuesto nº 5, 1ª planta", ordinals=True) == "123 presupuesto nº 5, 1ª planta"

@@ -1310,13 +1310,13 @@ def _description(
             continue  # a currency, a unit ("pc", "%") or a stray mark in the numbers' columns
         if role == "tax" and cx >= first_number:
             continue  # "VAT" under "Tax type"
-        text = ctx.texts[i][s:e]
+        text = row.text[s:e]  # as printed: the folding of ctx.texts keeps each character's place
         if dated is not None and w.x0 <= dated.x1 and (found := find_dates(text)) and found[0].start == 0:
             text = text[found[0].end :]  # one OCR box holding the line's date and its text
         parts.append(text)
         used.append(w)
     extra = {k: normalize_text(" ".join(v)).strip() or None for k, v in other.items()}
-    return normalize_text(" ".join(parts)).strip(" :-*"), used, extra
+    return normalize_text(" ".join(parts), ordinals=True).strip(" :-*"), used, extra
 
 
 def _date_words(words: Sequence[Word], roles: list[str | None]) -> range:
