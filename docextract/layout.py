@@ -189,8 +189,8 @@ def group_rows(words: Sequence[Word], *, min_overlap: float = 0.5) -> list[Line]
 
     A word joins the row whose horizontally nearest word overlaps it vertically by at least
     ``min_overlap`` of the smaller height. Comparing with the *nearest* word (not the whole row) keeps
-    a slightly skewed scan's long rows together. A word never joins a row it would overlap
-    horizontally (two stacked lines of a narrow column stay apart).
+    a slightly skewed scan's long rows together. A word never joins a row whose words it overlaps
+    as lines of one narrow column do (:func:`_stacked`: two stacked lines stay apart).
     """
     items = sorted((w for w in words if w.text.strip()), key=lambda w: (w.cy, w.x0))
     rows: list[list[Word]] = []
@@ -198,7 +198,7 @@ def group_rows(words: Sequence[Word], *, min_overlap: float = 0.5) -> list[Line]
         best, best_score = None, min_overlap
         # Rows are in cy order; only the last few can still reach this word.
         for row in rows[-8:]:
-            if any(column_overlap((o.x0, o.x1), (w.x0, w.x1)) > 0.3 for o in row):
+            if any(_stacked(o, w) for o in row):
                 continue
             nearest = min(row, key=lambda o: min(abs(o.x1 - w.x0), abs(w.x1 - o.x0)))
             score = _vertical_overlap(w, nearest)
@@ -211,6 +211,14 @@ def group_rows(words: Sequence[Word], *, min_overlap: float = 0.5) -> list[Line]
     lines = [Line(sorted(r, key=lambda w: w.x0)) for r in rows]
     lines.sort(key=lambda ln: (ln.cy, ln.x0))
     return lines
+
+
+def _stacked(a: Word, b: Word) -> bool:
+    """Whether two words share columns as lines of one narrow column do: a third of the narrower
+    one's width and more than half a text height. OCR pads its boxes, so two cells set close on one
+    line ("6" beside "85.00") overlap by a few pixels and still make one row."""
+    inter = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return column_overlap((a.x0, a.x1), (b.x0, b.x1)) > 0.3 and inter > 0.5 * min(a.height, b.height)
 
 
 def reading_order(words: Sequence[Word]) -> list[Word]:

@@ -34,6 +34,16 @@ def test_stacked_words_and_tall_stamp_stay_apart() -> None:
     assert len(rows) == 2
 
 
+def test_padded_ocr_boxes_set_close_stay_one_row() -> None:
+    """OCR pads its boxes: a count "6" set close before "85.00" overlaps it by a few pixels (a
+    third of its own width), which two cells of one line do and two stacked lines do not."""
+    words = [Word("Process review", 100, 754, 300, 775), Word("6", 966, 754, 988, 773), Word("85.00", 979, 751, 1055, 778),
+             Word("510.00", 1080, 751, 1156, 778)]
+    assert [r.text for r in group_rows(words)] == ["Process review   6 85.00   510.00"]
+    stacked = [Word("Hours", 960, 750, 1000, 772), Word("total", 962, 760, 998, 782)]  # a narrow column's two lines
+    assert len(group_rows(stacked)) == 2
+
+
 def test_cells_split_at_wide_gaps() -> None:
     line = Line([w("Total", 10, 0), w("TTC", 55, 0), w(":", 85, 0), w("56,02", 400, 0), w("€", 445, 0)])
     assert [c.text for c in line.cells()] == ["Total TTC :", "56,02 €"]
