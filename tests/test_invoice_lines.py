@@ -389,6 +389,23 @@ def test_a_count_and_its_unit_in_one_cell_and_rates_to_four_decimals() -> None:
     assert [ln["unit"] for ln in data["lines"]] == ["kWh", "days"]
 
 
+def test_a_rate_to_four_decimals_inside_one_ocr_box_with_other_numbers() -> None:
+    """OCR boxes the count, its unit and the rate as one line ("516 kWh 0.1406") set close to the
+    amount: the rate is still read from where it stands, under "Rate"."""
+    words = [
+        ocr_line("Lumen Power plc", 100, 40, 260), ocr_line("Invoice No: LP-5512", 100, 70, 300),
+        ocr_line("Date: 2024-03-01", 100, 100, 270),
+        ocr_line("Description", 100, 160, 220), ocr_line("Quantity", 600, 160, 690), ocr_line("Rate", 730, 160, 780),
+        ocr_line("Amount", 800, 160, 870),
+        ocr_line("Energy used (night)", 100, 200, 290), ocr_line("516 kWh 0.1406", 610, 200, 780),
+        ocr_line("72.55", 792, 200, 850),
+        ocr_line("Total due", 600, 260, 700), ocr_line("72.55", 792, 260, 850),
+    ]
+    data = extract_invoice(words).data
+    assert lines(data) == [("Energy used (night)", D(516), D("0.1406"), D("72.55"))]
+    assert [ln["unit"] for ln in data["lines"]] == ["kWh"]
+
+
 def test_metered_usage_with_its_unit_in_a_column_headed_unit() -> None:
     """A cloud bill's usage lines: "Usage" heads the quantity (thousands grouped, three decimals),
     the words under "Unit" ("GB-month", "1K req") are the line's unit, not its description, though

@@ -1166,11 +1166,11 @@ def _row_numbers(
             pieces = [(0, m.group(1)), (m.end(), cell.text[m.end() :])]
         for start, text in pieces:
             found = find_amounts(text, decimal_sep=ctx.decimal_sep)
-            rate = not found
-            found = found or _rate(text, ctx)
-            if not found or _has_words(text, ctx, found):
+            rates = _rates(text, ctx, found)
+            if not found and not rates or _has_words(text, ctx, sorted([*found, *rates], key=lambda a: a.start)):
                 continue
-            for a in found:
+            for a in sorted([*found, *rates], key=lambda a: a.start):
+                rate = a in rates
                 a = replace(a, start=a.start + start, end=a.end + start)
                 box = row.span_bbox(offset + a.start, offset + a.end)
                 col = _numeric_column(cols, box[0], box[2]) if box else None
@@ -1183,17 +1183,18 @@ def _row_numbers(
     return out, taken, unit
 
 
-_RATE = re.compile(r"^\s*(\d{1,6})([.,])(\d{3,5})\s*$")
+_RATE = re.compile(r"(?<!\S)(\d{1,6})([.,])(\d{3,5})(?!\S)")
 
 
-def _rate(text: str, ctx: DocContext) -> list[AmountMatch]:
-    """A price per unit given to more than two decimals ("0.2816" per kWh), alone in its cell and
-    written with the document's decimal separator. Read only in a price column: elsewhere "1.500"
-    may be fifteen hundred."""
-    m = _RATE.match(text)
-    if m is None or m.group(2) != ctx.decimal_sep:
-        return []
-    return [AmountMatch(Decimal(f"{m.group(1)}.{m.group(3)}"), m.start(1), m.end(3), m.group(0).strip())]
+def _rates(text: str, ctx: DocContext, found: Sequence[AmountMatch]) -> list[AmountMatch]:
+    """Prices per unit given to more than two decimals ("0.2816" per kWh) among ``text``'s words
+    outside the amounts ``found`` there, written with the document's decimal separator. Read only in
+    a price column: elsewhere "1.500" may be fifteen hundred."""
+    return [
+        AmountMatch(Decimal(f"{m.group(1)}.{m.group(3)}"), m.start(1), m.end(3), m.group(0))
+        for m in _RATE.finditer(text)
+        if m.group(2) == ctx.decimal_sep and not any(a.start < m.end() and m.start() < a.end for a in found)
+    ]
 
 
 # A count and its unit in one cell ("20 pce", "1 ens.", "699 kWh"), not a count times a price ("2 x").
