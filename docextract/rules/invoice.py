@@ -569,9 +569,10 @@ def _name_like(name: str) -> bool:
 def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, list[str]] | None:
     """The issuer's name, scored over the cells that can be a name outside ``parties`` (the boxes of the
     customer's block and of a ship-to's) and the item table: the print size against the body text's,
-    a legal form, a place near the top and first in reading order, an address under it, a sender line or footer ("Name · Street · Town", with the
-    address after it), the same name printed twice, an issuer's label ("From", "Lieferant") above or
-    before it. Returns the name and, from a sender line, its address parts."""
+    a legal form, a place near the top and first in reading order, an address under it, a sender
+    line or footer ("Name · Street · Town", with the address after it), the same name printed twice,
+    an issuer's label ("From", "Lieferant") above or before it. Returns the name and, from a sender
+    line, its address parts."""
     heights = [r.height for r in ctx.rows if r.height > 0]
     if not heights:
         return None
@@ -1167,9 +1168,10 @@ def _row_numbers(
         for start, text in pieces:
             found = find_amounts(text, decimal_sep=ctx.decimal_sep)
             rates = _rates(text, ctx, found)
-            if not found and not rates or _has_words(text, ctx, sorted([*found, *rates], key=lambda a: a.start)):
+            numbers = sorted([*found, *rates], key=lambda a: a.start)
+            if not numbers or _has_words(text, ctx, numbers):
                 continue
-            for a in sorted([*found, *rates], key=lambda a: a.start):
+            for a in numbers:
                 rate = a in rates
                 a = replace(a, start=a.start + start, end=a.end + start)
                 box = row.span_bbox(offset + a.start, offset + a.end)
