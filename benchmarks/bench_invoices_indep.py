@@ -20,7 +20,16 @@ letter-style invoices, German, French, Spanish, Italian, Dutch and Portuguese in
 own labels, numbers only in a title or a grid, issuers only in a footer; a third of its PNGs
 scanned-looking. Its truth's total is the invoice's grand total (not a balance after payments).
 Splits: ``dev`` seed 20260101, ``check`` seed 20260202. The truth format and ``score.py`` are the
-first set's. For each split: every PDF (text layer) and the first
+first set's.
+
+``--set indep_invoices3``: a third generator, written in the seventeenth session by a helper under
+the same rule (it could read neither docextract, its tests nor the first two generators): per-line
+discounts, two tax rates with a totals box and a tax summary, web-shop orders with SKUs and
+coupons, timesheets with project subtotals, landscape wholesale invoices over two pages with
+carried-forward lines, telecom bills whose summary page precedes the detail, issuers in a dark
+header band, Swedish, Danish and Polish invoices (labels outside the lexicon's languages), US
+invoices with remit-to blocks, and dotted-leader freelancer invoices; ten languages. Splits:
+``dev`` seed 20261207, ``check`` seed 20261208. For each split: every PDF (text layer) and the first
 ``--png`` single-page invoices rendered at 150 dpi (OCR), read in this process as
 ``docextract pdf``/``image --schema invoice`` reads them (``split="auto"``); the table, the review
 flags and every wrong field are printed by ``indep_invoices/score.py``.
@@ -39,7 +48,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "indep_invoices"))  # score.py (both sets)
 
-SEEDS = {"indep_invoices": {"dev": 20250307, "check": 20251206}, "indep_invoices2": {"dev": 20260101, "check": 20260202}}
+SEEDS = {
+    "indep_invoices": {"dev": 20250307, "check": 20251206},
+    "indep_invoices2": {"dev": 20260101, "check": 20260202},
+    "indep_invoices3": {"dev": 20261207, "check": 20261208},
+}
 
 
 def run_split(name: str, n: int, png: int, root: Path, gen_set: str = "indep_invoices") -> str:
