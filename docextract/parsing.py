@@ -101,6 +101,8 @@ _CURRENCY_SYMBOLS: dict[str, str] = {
     "₦": "NGN",
     "zł": "PLN",
     "Kč": "CZK",
+    "kr": "SEK",  # the crown of Sweden, Denmark, Norway, Iceland: currency_evidence decides which
+    "kr.": "SEK",
     "RM": "MYR",
     "Rs": "INR",
     "Rs.": "INR",
@@ -128,6 +130,10 @@ _CURRENCY_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(canadian dollars?)\b", re.I), "CAD"),
     (re.compile(r"\b(australian dollars?)\b", re.I), "AUD"),
     (re.compile(r"\bswiss francs?\b", re.I), "CHF"),
+    (re.compile(r"\b(?:svenska\s+)?kronor\b", re.I), "SEK"),
+    (re.compile(r"\bdanske\s+kroner\b", re.I), "DKK"),
+    (re.compile(r"\bnorske\s+kroner\b", re.I), "NOK"),
+    (re.compile(r"\bz[łl]ot(?:y|ych|e)\b", re.I), "PLN"),
 ]
 
 _SYMBOL_ALT = "|".join(re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True))
@@ -180,6 +186,17 @@ _COUNTRY_WORDS: list[tuple[re.Pattern[str], str]] = [
                 r"|[ÖO]STERREICH|AUSTRIA|IRELAND|PORTUGAL|FINLAND|SUOMI)\b", re.I), "EUR"),
     (re.compile(r"\b(?:SCHWEIZ|SUISSE|SVIZZERA|SWITZERLAND)\b", re.I), "CHF"),
     (re.compile(r"\b(?:UNITED\s+STATES|U\.S\.A\.?|USA)\b"), "USD"),
+    (re.compile(r"\b(?:SVERIGE|SWEDEN)\b", re.I), "SEK"),
+    (re.compile(r"\b(?:DANMARK|DENMARK)\b", re.I), "DKK"),
+    (re.compile(r"\b(?:NORGE|NORWAY)\b", re.I), "NOK"),
+    (re.compile(r"\b(?:[IÍ]SLAND|ICELAND)\b", re.I), "ISK"),
+    (re.compile(r"\b(?:POLSKA|POLAND)\b", re.I), "PLN"),
+]
+# Which crown a page's "kr" is when no country says: words only its language uses.
+_CROWN_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:KRONOR|FAKTURADATUM|F[ÖO]RFALLO(?:DAG|DATUM)|ATT\s+BETALA|BANKGIRO|PLUSGIRO|BELOPP)\b", re.I), "SEK"),
+    (re.compile(r"\b(?:FAKTURADATO|FORFALDS?DATO|AT\s+BETALE|BEL[ØO]B|CVR|I\s+ALT)\b", re.I), "DKK"),
+    (re.compile(r"\b(?:FORFALLSDATO|Å\s+BETALE|BEL[ØO]P|MVA)\b", re.I), "NOK"),
 ]
 _PARTS = re.compile(r"\s+[·•|]\s+")
 # An amount as a currency mark stands next to it: digits with cents, or a whole number that is no id.
@@ -225,7 +242,7 @@ def currency_evidence(text: str) -> dict[str, float]:
         votes[code] = votes.get(code, 0.0) + weight
 
     text = normalize_chars(text)  # keep line breaks: "SDN BHD\n12 JALAN" is not 12 dinars
-    dollars = 0.0
+    dollars = crowns = 0.0
     for line in text.split("\n"):
         words = re.split(r"[\s/]+", line.strip()) if line.strip() else []
         for m in _GLUED_MARK.finditer(line):
@@ -247,6 +264,9 @@ def currency_evidence(text: str) -> dict[str, float]:
                 continue
             if tok.upper() in _ISO_CODES and tok != tok.upper():
                 continue  # "Eur", "usd" in prose are too rare to weigh against words that look like them
+            if tok.lower().rstrip(".") == "kr":
+                crowns += _BY_AMOUNT if _beside_cents(line, m.start(), m.end()) else 0.0
+                continue
             before, after = line[: m.start()], line[m.end() :]
             near = _AMOUNT_AFTER.match(after)
             if _beside_cents(line, m.start(), m.end()):
@@ -274,6 +294,11 @@ def currency_evidence(text: str) -> dict[str, float]:
     countries = {code for part in parts if _address_line(part) for pattern, code in _COUNTRY_WORDS if pattern.search(part)}
     for code in countries:
         vote(code, _COUNTRY)
+    if crowns:
+        # "kr" is the crown of the country the page names, else of the language its labels are in
+        local = [c for c in countries if c in ("SEK", "DKK", "NOK", "ISK")]
+        spoken = [code for pattern, code in _CROWN_LANGUAGE if pattern.search(text)]
+        vote(local[0] if len(local) == 1 else spoken[0] if len(spoken) == 1 else "SEK", crowns)
     if dollars:
         # "$" is the sign of the named country's currency, else of the US dollar; never of a currency
         # with a sign of its own (an invoice from Spain in dollars is in US dollars).
@@ -480,7 +505,7 @@ def _add_months(names: str) -> None:
                 _MONTHS[name] = i
 
 
-# English, French, German, Dutch, Spanish, Italian, Portuguese, Malay (with common abbreviations).
+# English, French, German, Dutch, Spanish, Italian, Portuguese, Malay (with common abbreviations); Nordic and Polish below.
 _add_months(
     "january,jan;february,feb;march,mar;april,apr;may;june,jun;july,jul;august,aug;"
     "september,sep,sept;october,oct;november,nov;december,dec"
@@ -498,6 +523,14 @@ _add_months(
 _add_months("gennaio,gen;febbraio;marzo;aprile;maggio,mag;giugno,giu;luglio,lug;agosto;settembre;ottobre,ott;novembre;dicembre")
 _add_months("janeiro;fevereiro,fev;março,marco;abril;maio;junho;julho;agosto;setembro;outubro,out;novembro;dezembro")
 _add_months("januari;februari;mac;april;mei;jun;julai;ogos,ogo;september;oktober;november;disember,dis")
+# Swedish, Danish and Norwegian, Polish (the genitive of dates, "23 marca 2025", and the nominative).
+_add_months("januari;februari;mars;april;maj;juni;juli;augusti;september;oktober;november;december")
+_add_months("januar;februar;marts;april;maj;juni;juli;august;september;oktober;november;desember")
+_add_months(
+    "stycznia,styczeń,sty;lutego,luty,lut;marca,marzec;kwietnia,kwiecień,kwi;maja;czerwca,czerwiec,cze;"
+    "lipca,lipiec,lip;sierpnia,sierpień;września,wrzesień,wrz;października,październik,paź;listopada,listopad;"
+    "grudnia,grudzień,gru"
+)
 
 
 def month_names() -> list[str]:

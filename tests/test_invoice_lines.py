@@ -20,7 +20,7 @@ from docextract.types import EngineRequest, Word
 
 DPI = 144
 
-Cell = tuple[float, float, str]  # x, y (points, baseline), text
+Cell = tuple  # x, y (points, baseline), text[, type size in points]
 
 
 def kit_issues(res, schema: str) -> list:
@@ -33,10 +33,11 @@ def render(cells: list[Cell], *, right: set[float] = frozenset()) -> tuple[list[
     right-aligned at x (numbers under their heading)."""
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
-    for x, y, text in cells:
+    for x, y, text, *size in cells:  # a cell may give its type size (points; else 10)
+        pt = size[0] if size else 10
         if x in right:
-            x -= pymupdf.get_text_length(text, fontname="helv", fontsize=10)
-        page.insert_text((x, y), text, fontsize=10)
+            x -= pymupdf.get_text_length(text, fontname="helv", fontsize=pt)
+        page.insert_text((x, y), text, fontsize=pt)
     data = doc.tobytes()
     doc.close()
     with open_document(data) as pdf:  # the text layer as the pipeline reads it
@@ -112,6 +113,76 @@ def test_an_ordinal_mark_in_a_line_stays_as_printed() -> None:
     assert lines(data) == [("Puerta de roble, según presupuesto nº 4410", D(2), D("155.00"), D("310.00")),
                            ("Montaje, 1ª planta", D(1), D("40.00"), D("40.00"))]
     assert data["invoice_number"] == "2025-118"
+
+
+def test_a_heading_on_two_lines_names_the_code_and_a_carried_sum_is_no_item() -> None:
+    """"Article" over "no." heads the items' codes (not their text), "Unit" over "price" the price;
+    the sum brought forward from the page before is neither an item nor the total."""
+    cells = [
+        (60, 60, "Harrow & Ashcombe Ltd"), (380, 60, "Invoice INV-2025-0807"), (380, 75, "Date: 03/02/2025"),
+        (40, 140, "Pos."), (70, 140, "Article"), (140, 140, "Description"), (330, 140, "Qty"), (400, 140, "Unit"),
+        (500, 140, "Net"),
+        (70, 151, "no."), (400, 151, "price"), (500, 151, "amount"),
+        (140, 172, "Brought forward:"), (540, 172, "1,000.00"),
+        (40, 190, "24"), (70, 190, "14.727.07"), (140, 190, "Hex bolts M8 x 40"), (350, 190, "24"), (440, 190, "0.75"),
+        (540, 190, "18.00"),
+        (40, 205, "25"), (70, 205, "18.443.62"), (140, 205, "Toner cartridge"), (350, 205, "2"), (440, 205, "10.00"),
+        (540, 205, "20.00"),
+        (380, 240, "Total"), (540, 240, "1,038.00"),
+    ]
+    data = extract_invoice(render(cells, right={350.0, 440.0, 540.0})[0]).data
+    assert lines(data) == [("Hex bolts M8 x 40", D(24), D("0.75"), D("18.00")), ("Toner cartridge", D(2), D("10.00"), D("20.00"))]
+    assert [ln["code"] for ln in data["lines"]] == ["14.727.07", "18.443.62"]
+
+
+@pytest.mark.parametrize(
+    ("headings", "row"),
+    [
+        # "Lp." numbers the lines (Polish); the unit column stands between the description and the count
+        ([(40, "Lp."), (70, "Nazwa towaru"), (250, "J.m."), (330, "Ilosc"), (400, "Cena"), (500, "Wartosc")],
+         [(40, "1"), (70, "Montaz u klienta"), (250, "godz."), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
+        # "Item" beside "Description" heads the items' codes; "Artikelnr" set close before "Benämning" too
+        ([(40, "Item"), (100, "Description"), (330, "Qty"), (400, "Price"), (500, "Amount")],
+         [(40, "K968"), (100, "Montaz u klienta"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
+        ([(40, "Artikelnr"), (88, "Benämning"), (330, "Antal"), (400, "À-pris"), (500, "Belopp")],
+         [(40, "K968"), (100, "Montaz u klienta"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
+    ],
+)
+def test_codes_units_and_line_numbers_stay_out_of_the_description(headings: list, row: list) -> None:
+    cells = [(60, 60, "Vellor Sp. z o.o."), (380, 60, "Faktura VAT nr 117/05/2024"), (380, 75, "Data: 05.03.2024"),
+             *((x, 140, t) for x, t in headings), *((x, 165, t) for x, t in row), (380, 200, "Razem"), (540, 200, "350,00")]
+    data = extract_invoice(render(cells, right={350.0, 440.0, 540.0})[0]).data
+    assert lines(data) == [("Montaz u klienta", D("3.5"), D("100.00"), D("350.00"))]
+
+
+def test_a_telecom_bill_brand_groups_and_periods() -> None:
+    """A bill whose logo sets only the brand ("Drumlin") is the company the footer names with its
+    legal form; "Montant à payer" is the amount to pay, the previous bill and its payment no part
+    of it; each group of lines repeats the table's heading, and its "Période" column holds
+    periods of two dates, no part of a line's text."""
+    cells = [
+        (60, 60, "Drumlin", 28),
+        (60, 100, "Claire Vasseur"), (60, 114, "64 rue du Moulin"), (60, 128, "25550 Lille"),
+        (330, 100, "Numéro de facture"), (450, 100, "FA2025/324"), (330, 114, "Date de facture"), (450, 114, "5 mai 2025"),
+        (60, 170, "Abonnements"),
+        (60, 190, "Désignation"), (250, 190, "Période"), (500, 190, "Montant"),
+        (60, 205, "Forfait mobile 20 Go"), (250, 205, "2 avril 2025 - 1 mai 2025"), (540, 205, "39,90"),
+        (60, 220, "Stockage cloud"), (250, 220, "2 avril 2025 - 1 mai 2025"), (540, 220, "9,99"),
+        (380, 235, "Sous-total"), (540, 235, "49,89"),
+        (60, 260, "Communications"),
+        (60, 280, "Désignation"), (250, 280, "Période"), (500, 280, "Montant"),
+        (60, 295, "SMS surtaxés"), (250, 295, "2 avril 2025 - 1 mai 2025"), (540, 295, "5,75"),
+        (380, 310, "Sous-total"), (540, 310, "5,75"),
+        (380, 335, "Total HT"), (540, 335, "55,64"), (380, 350, "TVA 20 %"), (540, 350, "11,13"),
+        (380, 365, "Facture précédente"), (540, 365, "60,78"), (380, 380, "Paiement reçu"), (540, 380, "-60,78"),
+        (380, 395, "Montant à payer"), (540, 395, "66,77"),
+        (60, 780, "Drumlin Telecom SA", 7), (60, 790, "119 allée des Pins", 7), (60, 800, "31377 Dijon", 7),
+    ]
+    data = extract_invoice(render(cells, right={540.0})[0]).data
+    assert data["issuer"]["name"] == "Drumlin Telecom SA"
+    assert data["total"] == D("66.77")
+    assert lines(data) == [("Forfait mobile 20 Go", None, None, D("39.90")), ("Stockage cloud", None, None, D("9.99")),
+                           ("SMS surtaxés", None, None, D("5.75"))]
 
 
 def test_balance_due_above_the_table_and_notes_under_items() -> None:
@@ -427,23 +498,25 @@ def test_metered_usage_with_its_unit_in_a_column_headed_unit() -> None:
     assert [ln["unit"] for ln in data["lines"]] == ["GB-month", "1K req"]
 
 
-@pytest.mark.parametrize(("heading", "code"), [("Item #", "HX-2041"), ("Art.-Nr.", "HX-2041"), ("Item", None)])
-def test_an_item_code_column_is_the_lines_code(heading: str, code: str | None) -> None:
+@pytest.mark.parametrize(
+    ("heading", "item", "code"),
+    [("Item #", "HX-2041", "HX-2041"), ("Art.-Nr.", "HX-2041", "HX-2041"), ("Item", "HX-2041", "HX-2041"), ("Item", "Hinge", None)],
+)
+def test_an_item_code_column_is_the_lines_code(heading: str, item: str, code: str | None) -> None:
     """A column headed as an article number ("Item #", "Art.-Nr.") holds the line's code, apart
-    from its description; a column headed "Item" beside it would be the description itself."""
+    from its description; so does one headed "Item" before "Description" where it holds a code
+    ("HX-2041"); where it holds words, they begin the description."""
     cells = [
         (60, 60, "Halvorsen Supply Co"),
         (60, 90, "Invoice No: HS-310"), (60, 105, "Date: 2024-03-11"),
         (60, 150, heading), (140, 150, "Description"), (380, 150, "Qty"), (430, 150, "Price"), (500, 150, "Amount"),
-        (60, 175, "HX-2041"), (140, 175, "Hinge, stainless, 80 mm"), (395, 175, "4"), (460, 175, "3.20"), (550, 175, "12.80"),
+        (60, 175, item), (140, 175, "stainless, 80 mm"), (395, 175, "4"), (460, 175, "3.20"), (550, 175, "12.80"),
         (380, 240, "Total"), (550, 240, "12.80"),
     ]
     words, _ = render(cells, right={395.0, 460.0, 550.0})
     (line,) = extract_invoice(words).data["lines"]
-    if code is None:
-        assert line["description"] == "HX-2041 Hinge, stainless, 80 mm" and line["code"] is None
-    else:
-        assert (line["code"], line["description"], line["quantity"]) == (code, "Hinge, stainless, 80 mm", D(4))
+    text = "stainless, 80 mm" if code else f"{item} stainless, 80 mm"
+    assert (line["code"], line["description"], line["quantity"]) == (code, text, D(4))
 
 
 def test_n_dot_before_the_description_heads_the_line_numbers() -> None:
@@ -507,6 +580,45 @@ def test_a_continuation_pages_running_head_carries_the_number() -> None:
     cells = [(60, 60, "Maison Verlaine SARL - Facture 2362709"), (60, 90, "Conditions de paiement : 30 jours.")]
     words, _ = render(cells)
     assert extract_invoice(words).data["invoice_number"] == "2362709"
+    # ... or the title and the number, then the page's own number ("Invoice INV-490526 - page 2")
+    cells = [(60, 60, "Invoice INV-490526 - page 2"), (60, 80, "Article"), (60, 90, "no."), (60, 105, "04.296.39")]
+    assert extract_invoice(render(cells)[0]).data["invoice_number"] == "INV-490526"
+
+
+def test_a_row_of_one_word_and_the_lines_sum_ends_the_items() -> None:
+    """"Netto  1 155,60" under the lines, in no language's subtotal words: the sum of the lines
+    with a word beside it is a total, so a tax summary under it is no item."""
+    cells = [
+        (60, 60, "Belcastro Data AB"), (380, 60, "Fakturanummer F28585"), (380, 75, "Fakturadatum 2023-10-23"),
+        (60, 140, "Benämning"), (330, 140, "Antal"), (420, 140, "À-pris"), (500, 140, "Belopp"),
+        (60, 160, "Buntband 200 mm"), (350, 160, "10"), (440, 160, "66,96"), (540, 160, "669,60"),
+        (60, 175, "Tunglastställ 180 cm"), (350, 175, "25"), (440, 175, "5,51"), (540, 175, "137,75"),
+        (60, 195, "Netto"), (540, 195, "807,35"),
+        (60, 215, "Momssats"), (330, 215, "Netto"), (420, 215, "Moms"), (500, 215, "Brutto"),
+        (60, 230, "25,0 %"), (350, 230, "807,35"), (440, 230, "201,84"), (540, 230, "1009,19"),
+        (60, 260, "Att betala"), (540, 260, "1009,19"),
+    ]
+    data = extract_invoice(render(cells, right={350.0, 440.0, 540.0})[0]).data
+    assert [ln["amount"] for ln in data["lines"]] == [D("669.60"), D("137.75")] and data["total"] == D("1009.19")
+
+
+def test_a_leader_line_invoice_in_swedish() -> None:
+    """Fields and totals on dotted leaders: "SUMMA" is the total, the amounts' currency is stated in
+    words ("Alla belopp i svenska kronor"), the customer's block ends before the first line with
+    money on it, and the leaders are no part of a line's text."""
+    dots = " " + "." * 60 + " "
+    cells = [
+        (60, 60, "Lindqvist Konsult"), (60, 100, f"Fakturanummer{dots}28/2023"), (60, 115, f"Fakturadatum{dots}2023-03-29"),
+        (60, 130, f"Kund{dots}Sedgemoor AB"),
+        (60, 160, f"Support och felsökning{dots}187,50"), (60, 175, f"Texter till produktsidor{dots}870,00"),
+        (60, 190, f"Summa exkl. moms{dots}1057,50"),
+        (60, 205, f"Moms 25 %{dots}264,38"), (60, 220, f"SUMMA{dots}1321,88"),
+        (60, 260, "Alla belopp i svenska kronor."),
+    ]
+    data = extract_invoice(render(cells, right={540.0})[0]).data
+    assert (data["invoice_number"], data["total"], data["currency"], data["customer"]["address"]) == (
+        "28/2023", D("1321.88"), "SEK", None)
+    assert [ln["description"] for ln in data["lines"]] == ["Support och felsökning", "Texter till produktsidor"]
 
 
 def _two_page_invoice() -> bytes:

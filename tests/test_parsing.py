@@ -130,6 +130,12 @@ def test_detect_currency() -> None:
         ("NETT TOTAL RM\n12.50", "MYR"),
         ("Qty Price/RM\n1 4.20", "MYR"),
         ("ALPHA TRADING SDN BHD\nTOTAL 4.20", None),
+        # "kr" is the crown of the country the page names, else of the language its labels speak
+        ("Fakturadatum 2024-03-01\nAtt betala 975,00 kr", "SEK"),
+        ("Fakturadato 01-03-2024\nAt betale 975,00 kr.", "DKK"),
+        ("Fjord AS · Storgata 1 · 0155 Oslo · Norge\nTotal 975,00 kr", "NOK"),
+        ("Kr. Offenbach\nSumme 9,00", None),  # "Kr." by no amount: a district, no crown
+        ("Do zapłaty: 6 432,03 zł", "PLN"),
     ],
 )
 def test_detect_currency_from_printed_evidence(text: str, code: str | None) -> None:
@@ -166,6 +172,11 @@ def test_currency_evidence_weighs_marks_by_strength() -> None:
         ("25.03/2018", (2018, 3, 25)),
         ("2025年3月14日(金)", (2025, 3, 14)),
         ("2025년 3월 14일", (2025, 3, 14)),
+        # Swedish, Danish, Polish (a date's month in the genitive)
+        ("24 augusti 2023", (2023, 8, 24)),
+        ("2. marts 2025", (2025, 3, 2)),
+        ("23 marca 2025", (2025, 3, 23)),
+        ("5 października 2024", (2024, 10, 5)),
     ],
 )
 def test_parse_date(text: str, date: tuple[int, int, int]) -> None:

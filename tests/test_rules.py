@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from docextract.rules.invoice import extract_invoice
+from docextract.rules.invoice import _ids, extract_invoice
 from docextract.rules.receipt import extract_receipt, label_view
 from docextract.schemas import resolve_schema
 from docextract.testing.documents import TOTALS_LAYOUTS, totals_receipt
@@ -981,6 +981,56 @@ def test_a_ship_to_beside_the_bill_to_holds_no_issuer() -> None:
                   ("Norvel Ltd", "Jonas Berg"), ("14 Quay Road", "9 Elm Lane"), ("Hull HU1 2AB", "York YO1 6HT"),
                   ("Framing", "120.00"), ("Total", "120.00"), ("Tarnwick Studio · 3 Mill Street · Leeds LS2 7AB", "")]
     assert _issuer(rows) == "Tarnwick Studio"
+
+
+@pytest.mark.parametrize(
+    ("rows", "number", "date", "due", "total", "currency"),
+    [
+        # Swedish: labels above their values, amounts in crowns ("kr"), "Att betala" the amount to pay
+        ([("Fakturanummer", "41207"), ("Fakturadatum", "14 mars 2024"), ("Förfallodatum", "13 april 2024"),
+          ("Kundnummer", "K-5521"), ("Benämning  Antal  Belopp", ""), ("Fönsterputs 2", "800,00 kr"),
+          ("Delsumma", "800,00 kr"), ("Moms 25 %", "200,00 kr"), ("Att betala", "1 000,00 kr")],
+         "41207", dt.date(2024, 3, 14), dt.date(2024, 4, 13), D("1000.00"), "SEK"),
+        # Danish: the crown by the labels' language
+        ([("Fakturanr.", "2025-504"), ("Fakturadato", "02-03-2025"), ("Forfaldsdato", "01-04-2025"),
+          ("Beskrivelse  Antal  Beløb", ""), ("Rengøring 3", "450,00 kr."), ("Moms 25 %", "112,50 kr."),
+          ("At betale", "562,50 kr.")],
+         "2025-504", dt.date(2025, 3, 2), dt.date(2025, 4, 1), D("562.50"), "DKK"),
+        # Polish: the issue date, not the date of sale; "Do zapłaty" the amount to pay
+        ([("Faktura VAT nr 117/05/2024", ""), ("Data wystawienia: 2024-05-20", ""), ("Data sprzedaży: 2024-05-18", ""),
+          ("Termin płatności: 2024-06-03", ""), ("Nazwa towaru  Ilość  Wartość", ""), ("Montaż 2", "300,00 zł"),
+          ("VAT 23%", "69,00 zł"), ("Do zapłaty:", "369,00 zł")],
+         "117/05/2024", dt.date(2024, 5, 20), dt.date(2024, 6, 3), D("369.00"), "PLN"),
+    ],
+)
+def test_nordic_and_polish_invoices_are_read_by_their_own_labels(rows, number, date, due, total, currency) -> None:  # noqa: ANN001
+    """Labels of languages beyond the first seven (a lexicon entry each), "kr" as the crown of the
+    country or language the page speaks, month names in Swedish and Polish (genitive)."""
+    data = extract_invoice(layout([("Norrbo Städ AB", ""), *rows])).data
+    assert (data["invoice_number"], data["date"], data["due_date"], data["total"], data["currency"]) == (
+        number, date, due, total, currency)
+
+
+@pytest.mark.parametrize("label", ["Numer faktury:", "Fattura n.", "Factura nº"])
+def test_a_series_letters_before_a_labelled_number_are_part_of_it(label: str) -> None:
+    """"FV 2025/03/115", "FPR 232/2024": a series' capitals and a number with a slash are one
+    invoice number after its label, as in a title ("FT 2024/9041")."""
+    rows: list = [("Vellor Sp. z o.o.", ""), (f"{label} FPR 232/2024", ""), ("Data: 05.03.2024", ""),
+                  ("Montaggio", "100,00"), ("Totale", "100,00")]
+    assert extract_invoice(layout(rows)).data["invoice_number"] == "FPR 232/2024"
+    rows[1] = (f"{label} 232/2024 PO 7781", "")  # no series before it: the number alone
+    assert extract_invoice(layout(rows)).data["invoice_number"] == "232/2024"
+    # a label's word before a number is no series ("Faktura VAT 424/02/2024 – strona 2")
+    assert [t for t, _, _ in _ids("Faktura VAT 424/02/2024")] == ["424/02/2024"]
+
+
+@pytest.mark.parametrize("carried", ["Suma y sigue:", "Do przeniesienia:", "Carried forward:", "Übertrag"])
+def test_a_page_s_running_sum_carried_over_is_no_total(carried: str) -> None:
+    """Page 1 of a long invoice ends in the sum carried to page 2: no total of its own."""
+    rows: list = [("Factura nº F2025-0210", ""), ("Fecha: 05/03/2025", ""), ("Descripción  Cant.  Importe", ""),
+                  ("Montaje 1", "100,00"), ("Soporte 2", "60,00"), (carried, "160,00")]
+    data = extract_invoice(layout(rows)).data
+    assert data["total"] is None and [ln["amount"] for ln in data["lines"]] == [D("100.00"), D("60.00")]
 
 
 def test_a_sender_line_set_with_wide_spaces_around_its_marks() -> None:

@@ -74,6 +74,7 @@ TITLE_WORDS = labels.compile_labels(labels.INVOICE_TITLE)
 _TOTAL_LABEL = re.compile(rf"{AMOUNT_DUE.pattern}|{SUBTOTAL.pattern}|{TOTAL_STRONG.pattern}|{TOTAL_PLAIN.pattern}", _I)
 _GROUP_TOTAL = re.compile(rf"^\W*(?:{_TOTAL_LABEL.pattern})\b", _I)  # "Total Backups & Snapshots" in an item table
 _PREVIOUS_BALANCE = labels.compile_lexicon(labels.PREVIOUS_BALANCE_WORDS)
+_CARRIED = labels.compile_lexicon(labels.CARRIED_WORDS)
 _CURRENT_CHARGES = labels.compile_lexicon(labels.CURRENT_CHARGES_WORDS)
 # a company's name ends with its legal form
 LEGAL_INSIDE = re.compile(rf"(?:{LEGAL.pattern}|{labels.compile_words(labels.LEGAL_FORMS).pattern})", _I)
@@ -86,7 +87,7 @@ CUSTOMER = re.compile(
 )
 CUSTOMER_NUMBER = re.compile(
     rf"(?:{_NUMBER_WORD}|N\.?\s*[°O]|C[OÓ]D(?:IGO|ICE)?\.?|R[ÉE]F\.?)\s*(?:DE\s*|DU\s*|DEL\s*)?(?:CLIENTE?|KLANT|KUNDE)"
-    r"|(?:KLANT|KUNDEN?|DEBITEUR)\s*-?\s*(?:NUMMER|NR)"
+    r"|(?:KLANT|KUNDE?N?|DEBITEUR)\s*-?\s*(?:NUMMER|NR)|(?:NUMER|NR)\s*KLIENTA"
     rf"|(?:CUSTOMER|CLIENT|ACCOUNT)\s*-?\s*(?:{_NUMBER_WORD}|N\.?\s*[°O])",
     _I,
 )
@@ -105,6 +106,10 @@ def _glue(text: str) -> bool:
     return not re.search(r"[^\W_]", text)
 
 
+# A series' letters before a number of the series ("FT 2024/9041", "FV 2025/03/115", "FPR 232/2024").
+_SERIES = re.compile(r"(?<![\w-])([A-Z]{1,4}) $")
+
+
 def _ids(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in _ID_TOKEN.finditer(text):
@@ -112,7 +117,13 @@ def _ids(text: str) -> list[tuple[str, int, int]]:
         # a date is no number ("07.03.2025"), but a number may begin with one ("20250721-11")
         if not re.search(r"\d", tok) or re.fullmatch(r"\d{1,2}", tok) or any(d.start == 0 and d.end == len(tok) for d in find_dates(tok)):
             continue
-        out.append((tok, m.start(1), m.end(1)))
+        series = _SERIES.search(text[: m.start(1)]) if tok[0].isdigit() and "/" in tok else None
+        if series and (TAX.fullmatch(series.group(1)) or re.fullmatch(labels.NUMBER_MARK, series.group(1), _I)):
+            series = None  # "Faktura VAT 424/02/2024", "Nr 17/2024": a label's word, no series
+        if series:
+            out.append((text[series.start(1) : m.end(1)], series.start(1), m.end(1)))
+        else:
+            out.append((tok, m.start(1), m.end(1)))
     return out
 
 
@@ -263,17 +274,18 @@ def _title_number(ctx: DocContext) -> list[Value]:
     return out
 
 
+# A running head's page number after the invoice's ("INV-490526 - page 2", "FV 2024/01/156 – strona 2 z 2").
+_PAGE_AFTER = re.compile(rf"\s*[-–—|·,]?\s*(?:{labels.alternation(labels.PAGE_WORDS)})\s*\d+(?:\s*(?:/|\w{{1,3}})\s*\d+)?\s*$", _I)
+
+
 def _whole_id(text: str, start: int) -> tuple[str, int, int] | None:
-    """The number that is all of ``text[start:]`` (but spaces and a closing mark), or None; a
-    series' letters before it are part of it ("FT 2024/9041")."""
-    rest = text[start:]
+    """The number that is all of ``text[start:]`` (but spaces and a closing mark), or None (a
+    series' letters before it are part of it: :func:`_ids`)."""
+    rest = _PAGE_AFTER.sub("", text[start:])
     ids = _ids(rest)
     if len(ids) != 1 or rest[ids[0][2] :].strip(" .:"):
         return None
     tok, s, e = ids[0]
-    series = re.fullmatch(r"\s*([A-Z]{1,4})\s", rest[:s])
-    if series:
-        return rest[series.start(1) : e], start + series.start(1), start + e
     return (tok, start + s, start + e) if not rest[:s].strip(" :#") else None
 
 
@@ -624,11 +636,32 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
     def printed(c: tuple[float, Value, list[str]]) -> int:
         return sum(n for k, n in seen.items() if _same_name(k, _key(c[1].value)))
 
-    best = max(cands, key=lambda c: c[0] + (1.0 if printed(c) > 1 else 0.0))
+    brands = _brands(ctx, body_h, top + 0.25 * (bottom - top))
+
+    def brand(c: tuple[float, Value, list[str]]) -> float:
+        key = _key(c[1].value)
+        return 2.0 if LEGAL_FORM.search(c[1].value) and any(key.startswith(b) and key != b for b in brands) else 0.0
+
+    best = max(cands, key=lambda c: c[0] + (1.0 if printed(c) > 1 else 0.0) + brand(c))
     # of its readings, the one with the most spaces between words (OCR drops spaces, it does not
     # add them), then the one OCR is surest of
     same = [c for c in cands if _same_name(_key(c[1].value), _key(best[1].value))]
     return max(same, key=lambda c: (c[1].value.count(" "), c[1].confidence, c is best))[1:]
+
+
+def _brands(ctx: DocContext, body_h: float, top_end: float) -> set[str]:
+    """The keys of brand words a logo sets large near the top ("Drumlin" over a bill whose footer
+    names "Drumlin Telecom SA"): one or two words of letters, at least 1.5 times the body text's
+    height. A name with a legal form that begins with one is the company the brand stands for."""
+    out = set()
+    for i, row in enumerate(ctx.rows):
+        if row.y0 > top_end:
+            break
+        for start, end, cell in _cells(ctx, i):
+            text = ctx.texts[i][start:end].strip()
+            if cell.height >= 1.5 * body_h and re.fullmatch(r"[^\W\d_]{3,}(?: [^\W\d_]+)?", text) and len(_key(text)) >= 4:
+                out.add(_key(text))
+    return out
 
 
 def _key(name: str) -> str:
@@ -666,11 +699,13 @@ def _address_rows(ctx: DocContext, name: Value, *, digits: bool = False, stop: C
     """The rows of the address under a party's ``name``, read in the name's column: lines that look
     like an address (``digits``: each with a number, for a letterhead whose other lines may be a
     slogan), then a country or region line; not across a gap wider than a line (the block has
-    ended), and never a sentence, a tax id or a phone, mail or web line."""
+    ended), and never a sentence, a tax id, a phone, mail or web line or a line with money on it."""
     rows: list[int] = []
     for j in range(name.row + 1, min(name.row + 5, len(ctx.texts))):
         if j in stop or ctx.rows[j].y0 - ctx.rows[j - 1].y1 > 1.5 * ctx.rows[j].height:
             break
+        if any(a.has_decimals for a in ctx.amounts(j)):
+            break  # "Support ........ 187,50": an item, its decimal comma no address's
         under = _cell_under(ctx, j, name)
         if len(under.split()) > 8 or TAX_ID.search(under) or CONTACT.search(under) or PHONE.search(under) or _FIELD_ROW.search(under):
             break
@@ -721,8 +756,8 @@ def _column_role(text: str) -> str | None:
 
 
 _ARTICLE_HEADING = labels.compile_words(labels.COLUMNS["article"])
-_POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N\.|N°|Nº|LINE|LN", _I)
-_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|#", _I)  # before a heading in its cell ("No. Description")
+_POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N\.|N°|Nº|LINE|LN|LP\.?", _I)  # "Lp.": Polish
+_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|#|LP\.", _I)  # before a heading in its cell ("No. Description")
 _QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO)\.?$", _I)
 
 
@@ -738,7 +773,7 @@ def _heading_columns(words: Sequence[Word]) -> list[_Column]:
             cols.append(_Column("pos", x0, x1))  # "No. Description" set close: the line numbers' own column
             texts.append([text])
             continue
-        role = None if _QUALIFIER.match(prev) else _column_role(text)
+        role = None if _QUALIFIER.match(prev) else "article" if _ARTICLE_HEADING.fullmatch(text) else _column_role(text)
         prev = text
         cur = cols[-1] if cols else None
         if cur is None or (
@@ -751,9 +786,14 @@ def _heading_columns(words: Sequence[Word]) -> list[_Column]:
             cur.role = cur.role or role
             texts[-1].append(text)
     for col, heading in zip(cols, texts):
-        if col.role in (None, "item") and _ARTICLE_HEADING.match(" ".join(heading)):
-            col.role = "article"  # "Item #", "Product code", "Art.-Nr.": the item's code, not its text
+        col.role = _article_or(col.role, " ".join(heading))
     return cols
+
+
+def _article_or(role: str | None, heading: str) -> str | None:
+    """``role``, or "article" where ``heading`` names an item's code ("Item #", "Product code",
+    "Art.-Nr.", "Article" over "no."): the item's code, not its text."""
+    return "article" if role in (None, "item") and _ARTICLE_HEADING.match(heading) else role
 
 
 def _split_words(words: Sequence[Word]) -> list[tuple[str, float, float]]:
@@ -799,9 +839,10 @@ def _item_header(ctx: DocContext, i: int) -> list[_Column] | None:
 
 def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
     """The columns of the item table headed at row ``h``, and the last row of its heading. Headings
-    set on two lines ("Unit" over "Price", "Line" over "Total") read as one: a line set close above
+    set on two lines ("Unit" over "Price", "Article" over "no.") read as one: a line set close above
     or below the heading row, of words only, each over one of its columns, adds its words to the
-    column's heading (a column that had no role may get one)."""
+    column's heading, whose role is then the whole heading's ("Article no." an article number, not
+    an item; a column that had no role may get one)."""
     cols = _item_header(ctx, h)
     if cols is None:
         return None
@@ -810,9 +851,13 @@ def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
         if not 0 <= j < len(ctx.rows) or not _heading_line(ctx, j, h, cols):
             continue
         for col in cols:
-            words = [w.text for w in ctx.rows[j].words if w.x1 >= col.x0 and w.x0 <= col.x1]
-            if words and col.role is None:
-                col.role = _column_role(" ".join(words))
+            words, own = ([w.text for w in ctx.rows[r].words if w.x1 >= col.x0 and w.x0 <= col.x1] for r in (j, h))
+            if words:
+                heading = " ".join(words + own if j < h else own + words)
+                col.role = _article_or(_column_role(heading) or col.role, heading)
+        if not {c.role for c in cols} & {"desc", "item"}:
+            for c in cols:  # "Article no." the only column of words: it holds the items' text
+                c.role = "item" if c.role == "article" else c.role
         last = max(last, j)
     return cols, last
 
@@ -853,8 +898,16 @@ def _table_items(ctx: DocContext) -> list[dict[str, Any]] | None:
         if heading is None:
             continue
         items = _rows_under(ctx, heading[1], heading[0])
-        if items:
-            return items
+        if not items:
+            continue
+        # the table again under the next group's name, its heading row repeated ("Communications"
+        # over its own "Désignation  Montant"): its lines are the invoice's too
+        roles = [c.role for c in heading[0]]
+        for again in range(max(it["_desc_row"] for it in items) + 1, len(ctx.texts)):
+            repeated = _table_heading(ctx, again)
+            if repeated is not None and [c.role for c in repeated[0]] == roles and (more := _rows_under(ctx, again, repeated[0])):
+                items += more
+        return items
     return None
 
 
@@ -892,6 +945,9 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         row, text = ctx.rows[i], ctx.texts[i]
         if row.y0 - ctx.rows[last].y1 > 4 * max(row.height, ctx.rows[last].height, 1):
             break  # the table has ended
+        if _CARRIED.search(text):
+            last = i
+            continue  # "Carried forward: 14,678.24" at a page's foot, "Brought forward" at the next one's head
         slack = 2 * row.height
         end = _TABLE_END.search(text)
         if end and _in_tax_column(row, end, cols) and not _TOTAL_LABEL.search(text) and sum(a.has_decimals for a in ctx.amounts(i)) >= 2:
@@ -905,6 +961,9 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
             break  # a row that sums the lines above and names a total, wherever it stands
         if listed and _ends_in_total(text):
             break  # "Base  %  Cuota  Subtotal  48 456,81": a total's label, then only its amount
+        found = ctx.amounts(i)
+        if len(listed) >= 2 and [a.value for a in found] == [sum(listed)] and len(_without_amounts(text, found).split()) <= 2:
+            break  # "Netto  1 155,60": a word or two and the sum of the lines, a total whatever its label
         last = i
         cells = _column_cells(row, cols)
         numbers, taken, counted = _row_numbers(ctx, i, cols, cells)
@@ -1283,6 +1342,7 @@ def _description(
     row = ctx.rows[i]
     numeric = [c for c in cols if c.role in _NUMERIC_ROLES]
     text_x0 = min((c.x0 for c in cols if c.role in ("desc", "item")), default=float("-inf"))
+    desc_x0 = min((c.x0 for c in cols if c.role == "desc"), default=float("-inf"))
     dated = next((c for c in cols if c.role == "date"), None)
     parts, used = [], []
     other: dict[str, list[str]] = {"article": [], "unit": []}
@@ -1302,8 +1362,11 @@ def _description(
         if n in dates:
             continue  # the line's date, in a column of its own
         cx = (w.x0 + w.x1) / 2
-        if role == "article" or (role == "unit" and (cx >= first_number or w.x1 <= text_x0)):
-            other[role].append(ctx.texts[i][s:e])  # "HW-204" under "Item #", "Stk" under "Einheit"
+        unit_cell = role == "unit" and _nearest_column(cols, starts[id(w)], starts[id(w)]).role == "unit"
+        # under "Item" before "Description", a code ("K968") is the item's code; words are its name
+        coded = role == "item" and w.x1 <= desc_x0 and _CODE.fullmatch(w.text.strip())
+        if role == "article" or coded or (role == "unit" and (cx >= first_number or w.x1 <= text_x0 or unit_cell)):
+            other["unit" if role == "unit" else "article"].append(ctx.texts[i][s:e])  # "HW-204" under "Item #", "Stk" under "Einheit"
             continue
         if role in ("qty", "price") and starts[id(w)] >= first_number - row.height and strip_currency(w.text).strip(" %"):
             other["unit"].append(ctx.texts[i][s:e])  # "GB-month" under "Unit" (a heading that may mean a price)
@@ -1322,18 +1385,28 @@ def _description(
     return normalize_text(" ".join(parts), ordinals=True).strip(" :-*"), used, extra
 
 
+# Dotted leaders between a line's text and its amount ("Design review .......... 790.05").
+_LEADER = re.compile(r"\s*(?:\.\s?){3,}$")
+# An item's code: one token with a digit, letters and digits ("K968", "HX-2041", "77.120.75").
+_CODE = re.compile(r"(?=\S*\d)[A-Z0-9][A-Z0-9\-./]{1,19}", _I)
+
+
 def _date_words(words: Sequence[Word], roles: list[str | None]) -> range:
     """Where the line's date stands in a date column (indices of ``words``, each word's column
     role in ``roles``): from the first word in that column, as many words as read as one date
-    ("May 30th, 2024", its year past the narrow heading)."""
+    ("May 30th, 2024", its year past the narrow heading) or as a period of two ("2 avril 2025 -
+    1 mai 2025" under "Période")."""
     first = next((k for k, role in enumerate(roles) if role == "date"), None)
     if first is None:
         return range(0)
     end = first
-    for k in range(first + 1, min(first + 5, len(words)) + 1):
+    for k in range(first + 1, min(first + 9, len(words)) + 1):
         text = " ".join(w.text for w in words[first:k])
         found = find_dates(text)
-        if found and found[0].start == 0 and found[0].end >= len(text.rstrip(" ,.")):
+        if not found or found[0].start != 0 or len(found) > 2:
+            continue
+        between = text[found[0].end : found[1].start].strip() if len(found) == 2 else ""
+        if found[-1].end >= len(text.rstrip(" ,.")) and re.fullmatch(r"[-–—]|[^\W\d_]{1,3}|", between):
             end = k
     return range(first, end)
 
@@ -1456,6 +1529,7 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
     for n, item in enumerate(lines):
         provenance[f"lines[{n}].amount"] = item.pop("_value").source()
         item.pop("_desc_row")
+        item["description"] = _LEADER.sub("", item["description"])
     data["lines"] = lines
     extra = {k: abs(block[k].value) for k in ("discount", "charges") if k in block}
     # The arithmetic is the schema kit's to check, once, on the merged document (a page may be a part).

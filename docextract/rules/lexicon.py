@@ -79,6 +79,9 @@ TOTAL_STRONG_WORDS: Lexicon = {
     "es": [r"IMPORTE\s*TOTAL", r"TOTAL\s*A\s*PAGAR"],
     "it": [r"TOTALE"],
     "ms": [r"JUMLAH"],
+    "sv": [r"\bSUMMA\b(?!\s*(?:EXKL|ATT\s*BETALA\s*EXKL))", r"\bTOTALT\b"],
+    "da": [r"\bI\s*ALT\b(?!\s*EKSKL)"],
+    "pl": [r"\bRAZEM\b(?!\s*NETTO)", r"\bSUMA\b(?!\s*NETTO)"],
     "zh": [r"合计", r"合計", r"总计", r"總計", r"应付", r"應付", r"实付", r"實付"],
     "ja": [r"お会計", r"ご請求"],
     "ko": [r"합계", r"총액", r"결제\s*금액", r"받을\s*금액"],
@@ -109,16 +112,30 @@ PAID_WORDS: Lexicon = {
     "it": [r"\bPAGAT[OA]\b"],
     "pt": [r"\bPAGOS?\b"],
     "nl": [r"\bBETAALD\b"],
+    "sv": [r"\bBETALT\b"], "pl": [r"\bZAP[ŁL]ACONO\b"],
 }
 # A bill's balance carried from the one before: the amount to pay then adds it to this invoice's.
 PREVIOUS_BALANCE_WORDS: Lexicon = {
-    "en": [r"PREVIOUS\s*BALANCE", r"BALANCE\s*(?:BROUGHT|CARRIED)\s*FORWARD", r"BALANCE\s*FROM\s*LAST"],
-    "de": [r"(?:VORHERIGER|ALTER)\s*SALDO", r"SALDOVORTRAG", r"VORTRAG\s*AUS"],
-    "fr": [r"SOLDE\s*(?:PR[ÉE]C[ÉE]DENT|ANT[ÉE]RIEUR|REPORT[ÉE])"],
-    "es": [r"SALDO\s*ANTERIOR"],
-    "it": [r"SALDO\s*PRECEDENTE"],
-    "nl": [r"VORIG\s*SALDO"],
-    "pt": [r"SALDO\s*ANTERIOR"],
+    "en": [r"PREVIOUS\s*(?:BALANCE|BILL|INVOICE)", r"BALANCE\s*(?:BROUGHT|CARRIED)\s*FORWARD", r"BALANCE\s*FROM\s*LAST",
+           r"LAST\s*(?:BILL|INVOICE)"],
+    "de": [r"(?:VORHERIGER|ALTER)\s*SALDO", r"SALDOVORTRAG", r"VORTRAG\s*AUS", r"(?:VORHERIGE|LETZTE)\s*RECHNUNG"],
+    "fr": [r"SOLDE\s*(?:PR[ÉE]C[ÉE]DENT|ANT[ÉE]RIEUR|REPORT[ÉE])", r"FACTURE\s*PR[ÉE]C[ÉE]DENTE"],
+    "es": [r"SALDO\s*ANTERIOR", r"FACTURA\s*ANTERIOR"],
+    "it": [r"SALDO\s*PRECEDENTE", r"FATTURA\s*PRECEDENTE"],
+    "nl": [r"VORIG\s*SALDO", r"VORIGE\s*FACTUUR"],
+    "pt": [r"SALDO\s*ANTERIOR", r"FATURA\s*ANTERIOR"],
+    "sv": [r"F[ÖO]REG[ÅA]ENDE\s*FAKTURA"], "da": [r"FORRIGE\s*FAKTURA"], "pl": [r"POPRZEDNIA\s*FAKTURA"],
+}
+# A page's running sum carried to the next page and brought forward there: no item, no total.
+CARRIED_WORDS: Lexicon = {
+    "en": [r"(?:CARRIED|BROUGHT|CARRY)\s*(?:FORWARD|OVER)", r"\b[BC]/F\b"],
+    "de": [r"[ÜU]BERTRAG"],
+    "fr": [r"REPORT\s*(?:[ÀA]\s*NOUVEAU|DE\s*LA\s*PAGE)", r"[ÀA]\s*REPORTER"],
+    "es": [r"SUMA\s*Y\s*SIGUE", r"SUMA\s*ANTERIOR"],
+    "it": [r"\bRIPORTO\b", r"A\s*RIPORTARE"],
+    "nl": [r"TE\s*TRANSPORTEREN", r"\bTRANSPORT\s*:"],
+    "pt": [r"A\s*TRANSPORTAR", r"\bTRANSPORTE\s*:"],
+    "pl": [r"\b[ZD]O?\s*PRZENIESIENIA"],
 }
 # This invoice's own amount on such a bill ("This period's charges", "Bedrag deze factuur").
 CURRENT_CHARGES_WORDS: Lexicon = {
@@ -147,7 +164,7 @@ SUBTOTAL_WORDS: Lexicon = {
     "any": [r"^\W*EXCL(?:\.|UDING|USIVE)?\s*(?:OF\s*)?(?:VAT|TAX|GST|BTW|MWST|TVA)\b"],
 }
 TAX_WORDS: Lexicon = {
-    "any": [r"(?<![^\W\d_])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX)(?![^\W\d_])"],
+    "any": [r"(?<![^\W\d_])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX|MOMS|MVA)(?![^\W\d_])"],
     "de": [r"MEHRWERTSTEUER", r"UMSATZSTEUER"],
     "zh": [r"消[費费][税稅]", r"[税稅][额額]", r"[税稅]金"],
     "ko": [r"부가세", r"세액"],
@@ -317,7 +334,8 @@ UNIT_WORDS = frozenset(
 TOTAL_STRONG = compile_lexicon(TOTAL_STRONG_WORDS)
 TOTAL_PLAIN = compile_lexicon(TOTAL_PLAIN_WORDS)
 TOTAL_WEAK = compile_lexicon(TOTAL_WEAK_WORDS)
-TOTAL_EXCLUDE = compile_lexicon(TOTAL_EXCLUDE_WORDS)
+# a page's running sum carried over is no total
+TOTAL_EXCLUDE = compile_lexicon({**TOTAL_EXCLUDE_WORDS, "carried": [f for fs in CARRIED_WORDS.values() for f in fs]})
 SUMMARY = compile_lexicon(SUMMARY_WORDS)
 SUBTOTAL = compile_lexicon(SUBTOTAL_WORDS)
 TAX = compile_lexicon(TAX_WORDS)
@@ -365,6 +383,7 @@ TAX_ID_WORDS: Lexicon = {
     "es": [r"\b(?:CIF|NIF)\b"],
     "it": [r"\bP\.?\s*IVA\b", r"\bPARTITA\s*IVA\b"],
     "id": [r"\bNPWP\b"],
+    "sv": [r"\bORG\.?\s*-?\s*NR\b", r"\bMOMSREG"], "da": [r"\bCVR\b", r"\bSE\s*-?\s*NR\b"], "pl": [r"\bNIP\b", r"\bREGON\b"],
 }
 # Contact labels ("TEL" also as OCR reads it: "Te1", "TeI", "Te|", "Telr", a colon read as a letter).
 CONTACT_WORDS: Lexicon = {
@@ -492,13 +511,21 @@ INVOICE_NUMBER: dict[str, list[str]] = {
     "it": [rf"FATTURA\s*{_NO}", r"(?:N\.?|NUMERO|NR\.?)\s*(?:DI\s*|DELLA\s*)?FATTURA", r"DOCUMENTO\s*N(?:R|O|\.)?"],
     "nl": [rf"FACTUUR[\s-]*{_NO}", r"NOTA[\s-]*(?:NUMMER|NR)"],
     "pt": [rf"FATURA\s*{_NO}", r"N[ÚU]MERO\s*(?:DA\s*)?FATURA"],
+    # Swedish, Danish, Norwegian ("Fakturanummer", "Fakturanr.") and Polish ("Faktura VAT nr", "Numer faktury")
+    "sv": [rf"FAKTURA[\s-]*{_NO}"],
+    "pl": [rf"FAKTURA\s*(?:VAT\s*)?{_NO}", r"(?:NUMER|NR)\s*FAKTURY"],
 }
 
 NUMBER_MARK = _NO
+# A page's number after a running head's invoice number ("Invoice INV-490526 - page 2").
+PAGE_WORDS: Lexicon = {
+    "en": [r"PAGE"], "de": [r"SEITE", r"BLATT"], "fr": [r"PAGE"], "es": [r"P[ÁA]GINA", r"P[ÁA]G\."], "it": [r"PAGINA", r"PAG\."],
+    "nl": [r"PAGINA", r"BLAD"], "pt": [r"P[ÁA]GINA", r"P[ÁA]G\."], "sv": [r"SIDA"], "da": [r"SIDE"], "pl": [r"STRONA", r"STR\."],
+}
 # The document's title word, which may carry its number ("Facture RG23-2203").
 INVOICE_TITLE_WORDS: Lexicon = {
     "en": [r"INVOICE"], "de": [r"RECHNUNG"], "fr": [r"FACTURE"], "es": [r"FACTURA"], "it": [r"FATTURA"],
-    "nl": [r"FACTUUR"], "pt": [r"FATURA"],
+    "nl": [r"FACTUUR"], "pt": [r"FATURA"], "sv": [r"FAKTURA"],
 }
 
 # Weaker: a document number that may be the invoice's when nothing names it so.
@@ -517,9 +544,13 @@ INVOICE_DATE: dict[str, list[str]] = {
     "it": [r"DATA\s*(?:DELLA\s*|DI\s*)?(?:FATTURA|EMISSIONE|DOCUMENTO)"],
     "nl": [r"FACTUUR[\s-]*DATUM", r"DATUM\s*FACTUUR"],
     "pt": [r"DATA\s*(?:DA\s*|DE\s*)?(?:FATURA|EMISS[AÃ]O)"],
+    "sv": [r"FAKTURADATUM"],
+    "da": [r"FAKTURADATO"],
+    "pl": [r"DATA\s*WYSTAWIENIA"],
 }
 DATE_GENERIC: dict[str, list[str]] = {
     "en": [r"\bDATE\b", r"\bDATED\b"], "de": [r"\bDATUM\b"], "es": [r"\bFECHA\b"], "it": [r"\bDATA\b"],
+    "da": [r"\bDATO\b"],
 }
 DUE_DATE: dict[str, list[str]] = {
     "en": [r"DUE\s*(?:DATE|ON|BY)", r"(?<!AMOUNT )(?<!BALANCE )(?<!TOTAL )\bDUE\s*:", r"PAYMENT\s*DUE", r"PAY\s*BY"],
@@ -529,6 +560,9 @@ DUE_DATE: dict[str, list[str]] = {
     "it": [r"SCADENZA", r"PAGAMENTO\s*ENTRO"],
     "nl": [r"VERVAL(?:DATUM)?", r"TE\s*BETALEN\s*(?:VOOR|V[OÓ][OÓ]R)", r"UITERSTE\s*BETAALDATUM", r"BETAALDATUM"],
     "pt": [r"VENCIMENTO"],
+    "sv": [r"F[ÖO]RFALLO(?:DAG|DATUM)", r"BETALAS\s*SENAST"],
+    "da": [r"FORFALDS?DATO", r"FORFALLSDATO", r"BETALES\s*SENEST", r"BETALINGSFRIST"],
+    "pl": [r"TERMIN\s*P[ŁL]ATNO[ŚS]CI"],
 }
 # Dates that are neither the invoice's nor the due date.
 OTHER_DATE: dict[str, list[str]] = {
@@ -539,6 +573,9 @@ OTHER_DATE: dict[str, list[str]] = {
     "es": [r"PEDIDO", r"ENTREGA", r"PERIODO"],
     "it": [r"ORDINE", r"CONSEGNA", r"PERIODO"],
     "nl": [r"ORDER", r"LEVER", r"BESTEL", r"PERIODE"],
+    "sv": [r"LEVERANS", r"BESTÄLLNING"],
+    "da": [r"LEVERING", r"ORDRE"],
+    "pl": [r"SPRZEDA[ŻZ]Y", r"DOSTAWY", r"ZAM[ÓO]WIENIA"],
 }
 # Labels of the customer's block.
 CUSTOMER: dict[str, list[str]] = {
@@ -550,6 +587,9 @@ CUSTOMER: dict[str, list[str]] = {
     "es": [r"FACTURAR\s*A", r"CLIENTE", r"DESTINATARIO", r"DATOS\s*DEL\s*CLIENTE"],
     "it": [r"CLIENTE", r"DESTINATARIO", r"SPETT\.?\s*LE", r"INTESTATARIO", r"^\W*OSPITE\b"],
     "nl": [r"FACTUURADRES", r"KLANT", r"GEADRESSEERDE", r"^\s*AAN\s*:?\s*$"],
+    "sv": [r"FAKTURA\s*TILL", r"FAKTURAADRESS", r"\bKUND\b", r"\bMOTTAGARE", r"\bK[ÖO]PARE"],
+    "da": [r"FAKTURERES\s*TIL", r"FAKTURA\s*TIL", r"\bMODTAGER", r"\bK[ØO]BER"],
+    "pl": [r"NABYWCA", r"ODBIORCA", r"P[ŁL]ATNIK"],
 }
 # Labels of the issuer's block.
 ISSUER: dict[str, list[str]] = {
@@ -560,6 +600,9 @@ ISSUER: dict[str, list[str]] = {
     "it": [r"MITTENTE", r"FORNITORE", r"VENDITORE", r"CEDENTE", r"VENDUTO\s*DA"],
     "nl": [r"^\W*VAN\W*$", r"LEVERANCIER", r"AFZENDER", r"VERKOPER", r"VERKOCHT\s*DOOR"],
     "pt": [r"VENDEDOR", r"FORNECEDOR", r"VENDIDO\s*POR"],
+    "sv": [r"S[ÄA]LJARE", r"LEVERANT[ÖO]R", r"AVS[ÄA]NDARE"],
+    "da": [r"S[ÆA]LGER", r"LEVERAND[ØO]R", r"AFSENDER"],
+    "pl": [r"SPRZEDAWCA", r"WYSTAWCA", r"DOSTAWCA"],
 }
 # A signature's sign-off before the issuer's name ("For ACME Ltd:" over "Authorised Signatory").
 SIGN_OFF: dict[str, list[str]] = {
@@ -576,6 +619,7 @@ INVOICE_TITLE: dict[str, list[str]] = {
     "it": [r"^\W*FATTURA\W*$"],
     "nl": [r"^\W*FACTUUR\W*$", r"^\W*CREDITNOTA\W*$"],
     "pt": [r"^\W*FATURA\W*$"],
+    "sv": [r"^\W*FAKTURA(?:\s*VAT)?\W*$", r"^\W*KREDITNOTA\W*$"],
 }
 # The amount to pay, per language (beats plain totals).
 AMOUNT_DUE: dict[str, list[str]] = {
@@ -583,13 +627,16 @@ AMOUNT_DUE: dict[str, list[str]] = {
            r"GRAND\s*TOTAL", r"TOTAL\s*FOR\s*THIS\s*INVOICE", r"INVOICE\s*TOTAL", r"TOTAL\s*(?:\(\s*)?INC(?:L|LUDING)?\.?\s*(?:VAT|TAX|GST)"],
     "de": [r"RECHNUNGSBETRAG", r"GESAMTBETRAG", r"ZU\s*ZAHLEN", r"ENDBETRAG", r"(?:SUMME|GESAMT)\s*BRUTTO", r"BRUTTO\s*BETRAG",
            r"ZAHLBETRAG"],
-    "fr": [r"TOTAL\s*TTC", r"NET\s*[AÀ]\s*PAYER", r"MONTANT\s*(?:TOTAL\s*)?TTC", r"TOTAL\s*[AÀ]\s*PAYER",
+    "fr": [r"TOTAL\s*TTC", r"NET\s*[AÀ]\s*PAYER", r"MONTANT\s*(?:TOTAL\s*)?TTC", r"(?:TOTAL|MONTANT)\s*[AÀ]\s*PAYER",
            r"(?:MONTANT|SOLDE)\s*D[ÛU]"],
     "es": [r"TOTAL\s*A\s*PAGAR", r"IMPORTE\s*TOTAL", r"TOTAL\s*FACTURA", r"IMPORTE\s*A\s*PAGAR"],
     "it": [r"TOTALE\s*(?:DA\s*PAGARE|FATTURA|DOCUMENTO|DOVUTO)", r"NETTO\s*A\s*PAGARE", r"IMPORTO\s*DOVUTO"],
     "nl": [r"TE\s*BETALEN(?!\s*(?:VOOR|V[OÓ][OÓ]R|BINNEN))", r"TOTAAL\s*(?:INCL|INCLUSIEF)\.?\s*BTW", r"TOTAALBEDRAG",
            r"TOTAAL\s*TE\s*BETALEN"],
     "pt": [r"TOTAL\s*A\s*PAGAR"],
+    "sv": [r"ATT\s*BETALA", r"TOTALT\s*ATT\s*BETALA"],
+    "da": [r"AT\s*BETALE", r"[ÅA]\s*BETALE", r"TOTAL\s*INKL\.?\s*MOMS", r"I\s*ALT\s*INKL\.?\s*MOMS"],
+    "pl": [r"DO\s*ZAP[ŁL]ATY", r"RAZEM\s*BRUTTO", r"SUMA\s*BRUTTO"],
 }
 
 
@@ -613,6 +660,9 @@ INVOICE_SUBTOTAL: dict[str, list[str]] = {
     "it": [r"(?:TOTALE\s*)?IMPONIBILE", r"SUBTOTALE", r"TOTALE\s*NETTO", r"TOTALE\s*MERCE"],
     "nl": [r"SUBTOTAAL", r"TOTAAL\s*(?:EXCL|EXCLUSIEF)\.?(?:\s*BTW)?", r"NETTO\s*BEDRAG"],
     "pt": [r"BASE\s*TRIBUT[AÁ]VEL", r"TOTAL\s*L[IÍ]QUIDO", r"INCID[ÊE]NCIA"],
+    "sv": [r"DELSUMMA", r"NETTOBELOPP", r"SUMMA\s*EXKL\.?\s*MOMS", r"BELOPP\s*EXKL\.?\s*MOMS"],
+    "da": [r"NETTOBEL[ØO][BP]", r"(?:I\s*ALT|BEL[ØO]B)\s*EKSKL\.?\s*MOMS"],
+    "pl": [r"RAZEM\s*NETTO", r"SUMA\s*NETTO"],
 }
 
 # Column headings of an item table, by the role of their column; whole words only. A heading's
@@ -627,6 +677,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "it": [r"QUANTITÀ", r"QUANTITA", r"Q\.?\s*T[AÀ]", r"ORE", r"PEZZI", r"PZ", r"CONSUMO"],
         "nl": [r"AANTAL", r"AANT", r"UREN", r"HOEVEELHEID", r"STUKS", r"VERBRUIK"],
         "pt": [r"QUANTIDADE", r"QTD[E]?", r"CONSUMO"],
+        "sv": [r"ANTAL", r"TIMMAR"], "da": [r"TIMER", r"STK"], "pl": [r"ILO[ŚS][ĆC]", r"GODZ"],
     },
     "price": {
         "en": [r"RATE", r"PRICE", r"COST", r"UNIT", r"EACH", r"U/P"],
@@ -636,6 +687,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "it": [r"PREZZO", r"UNITARIO", r"TARIFFA"],
         "nl": [r"\w*PRIJS", r"TARIEF"],
         "pt": [r"PREÇO", r"VALOR\s*UNIT[AÁ]RIO"],
+        "sv": [r"\w*PRIS", r"[AÀÁ]\s*-?\s*PRIS"], "da": [r"\w*PRIS"], "pl": [r"CENA"],
     },
     "amount": {
         "en": [r"AMOUNT", r"AMT", r"TOTAL", r"NET", r"SUM", r"SUB\s*-?\s*TOTAL", r"LINE\s*TOTAL", r"DEBITS?"],
@@ -645,6 +697,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "it": [r"IMPORTO", r"TOTALE", r"IMPONIBILE", r"ADDEBITI?"],
         "nl": [r"BEDRAG", r"TOTAAL", r"SUBTOTAAL", r"DEBET"],
         "pt": [r"VALOR", r"D[ÉE]BITO"],
+        "sv": [r"BELOPP", r"SUMMA"], "da": [r"BEL[ØO][BP]"], "pl": [r"WARTO[ŚS][ĆC]"],
     },
     # a folio's payments and deposits, beside its charges: numbers, no item's
     "credit": {
@@ -653,7 +706,9 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
     },
     # the date of each line (a folio's nights): no part of its description
     "date": {
-        "en": [r"DATE"], "de": [r"DATUM"], "fr": [r"DATE"], "es": [r"FECHA"], "it": [r"DATA"], "nl": [r"DATUM"], "pt": [r"DATA"],
+        "en": [r"DATE", r"PERIOD"], "de": [r"DATUM", r"\w*ZEITRAUM"], "fr": [r"DATE", r"P[ÉE]RIODE"],
+        "es": [r"FECHA", r"PERIODO"], "it": [r"DATA", r"PERIODO"], "nl": [r"DATUM", r"PERIODE"], "pt": [r"DATA", r"PER[IÍ]ODO"],
+        "da": [r"DATO"],
     },
     # an article number, SKU or product code beside the description: the item's code
     "article": {
@@ -663,11 +718,13 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "es": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:ERENCIA)?\.?"],
         "it": [r"COD(?:ICE)?\.?(?:\s*ARTICOLO)?", r"RIF\.?"],
         "nl": [r"ARTIKEL\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"CODE"],
+        "sv": [r"ART(?:IKEL)?\.?\s*-?\s*NR\.?"], "da": [r"VARE\s*-?\s*NR\.?", r"VARENUMMER"], "pl": [r"KOD", r"INDEKS"],
         "pt": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:\.|ER[ÊE]NCIA)?"],
     },
     # the unit of the quantity ("Stk", "h", "kg"): neither description nor number
     "unit": {
         "en": [r"UOM", r"U/M"], "de": [r"EINHEIT", r"ME"], "fr": [r"UNIT[ÉE]"], "es": [r"UNIDAD"], "nl": [r"EENHEID"],
+        "sv": [r"ENHET"], "da": [r"ENHED"], "pl": [r"J\.\s*M\.?", r"JEDN(?:OSTKA)?\.?"],
     },
     "desc": {
         "en": [r"DESC(?:RIPTION)?", r"DETAILS?", r"PARTICULARS"],
@@ -677,6 +734,8 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "it": [r"DESCRIZIONE", r"PRESTAZIONE", r"DETTAGLIO"],
         "nl": [r"OMSCHRIJVING", r"DIENST"],
         "pt": [r"DESCRIÇÃO", r"DESCRICAO"],
+        "sv": [r"BESKRIVNING", r"BEN[ÄA]MNING", r"SPECIFIKATION"], "da": [r"BESKRIVELSE", r"YDELSE"],
+        "pl": [r"NAZWA(?:\s*TOWARU)?", r"OPIS"],
     },
     "item": {
         "en": [r"ITEMS?", r"PRODUCTS?", r"ARTICLES?", r"SERVICES?", r"POSITION"],
@@ -686,10 +745,11 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "it": [r"ARTICOLO", r"PRODOTTO", r"SERVIZIO"],
         "nl": [r"ARTIKEL", r"PRODUCT"],
         "pt": [r"PRODUTO", r"ARTIGO"],
+        "sv": [r"PRODUKT", r"TJ[ÄA]NST"], "da": [r"VARER?", r"PRODUKT"], "pl": [r"TOWAR", r"US[ŁL]UGA"],
     },
 }
 # Tax-rate columns ("VAT", "MwSt.", "Aliquota") besides the tax words of the totals.
-TAX_COLUMN: dict[str, list[str]] = {"fr": [r"TAUX"], "it": [r"ALIQUOTA"], "es": [r"TIPO"]}
+TAX_COLUMN: dict[str, list[str]] = {"fr": [r"TAUX"], "it": [r"ALIQUOTA"], "es": [r"TIPO"], "pl": [r"STAWKA"]}
 
 
 def compile_words(*fields: dict[str, list[str]]) -> re.Pattern[str]:
