@@ -135,6 +135,19 @@ def test_a_heading_on_two_lines_names_the_code_and_a_carried_sum_is_no_item() ->
     assert [ln["code"] for ln in data["lines"]] == ["14.727.07", "18.443.62"]
 
 
+def test_a_line_over_the_heading_that_leaves_no_text_column_is_no_part_of_it() -> None:
+    """"Period" set just over "Description" would make the text column a date column and leave the
+    table without one: that line is not read as the heading's (it raised before)."""
+    cells = [
+        (60, 60, "Corvane Ltd"), (380, 60, "Invoice 2291"), (380, 75, "Date: 03/02/2025"),
+        (60, 139, "Period"), (60, 150, "Description"), (330, 150, "Qty"), (500, 150, "Amount"),
+        (60, 172, "Hosting"), (350, 172, "2"), (540, 172, "40.00"),
+        (380, 200, "Total"), (540, 200, "40.00"),
+    ]
+    data = extract_invoice(render(cells, right={350.0, 540.0})[0]).data
+    assert lines(data) == [("Hosting", D(2), None, D("40.00"))]
+
+
 @pytest.mark.parametrize(
     ("headings", "row"),
     [

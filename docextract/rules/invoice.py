@@ -850,6 +850,7 @@ def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
     for j in (h - 1, h + 1):
         if not 0 <= j < len(ctx.rows) or not _heading_line(ctx, j, h, cols):
             continue
+        before = [c.role for c in cols]
         for col in cols:
             words, own = ([w.text for w in ctx.rows[r].words if w.x1 >= col.x0 and w.x0 <= col.x1] for r in (j, h))
             if words:
@@ -858,6 +859,11 @@ def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
         if not {c.role for c in cols} & {"desc", "item"}:
             for c in cols:  # "Article no." the only column of words: it holds the items' text
                 c.role = "item" if c.role == "article" else c.role
+        roles = {c.role for c in cols}
+        if not roles & {"desc", "item"} or not roles & {"qty", "price", "amount"}:
+            for c, role in zip(cols, before):  # the line read as no heading of this table's
+                c.role = role
+            continue
         last = max(last, j)
     return cols, last
 
