@@ -490,6 +490,23 @@ def test_a_rate_to_four_decimals_inside_one_ocr_box_with_other_numbers() -> None
     assert [ln["unit"] for ln in data["lines"]] == ["kWh"]
 
 
+def test_ocr_boxes_a_line_number_with_the_text_and_misreads_a_heading_s_capital() -> None:
+    """Through OCR: "5 Dokumentacja techniczna" one box under "Lp." and "Nazwa" (the number is
+    the line's, not its text), and "Ilość" read "llość" (a capital I as a small l) still heads
+    the counts."""
+    words = [
+        ocr_line("Vellor Sp. z o.o.", 40, 40, 220), ocr_line("Faktura VAT nr 117/05/2024", 40, 70, 300),
+        ocr_line("Data wystawienia: 2024-05-20", 40, 100, 330),
+        ocr_line("Lp.", 40, 160, 62), ocr_line("Nazwa towaru", 80, 160, 220), ocr_line("J.m.", 300, 160, 340),
+        ocr_line("llość", 370, 160, 420), ocr_line("Cena", 450, 160, 500), ocr_line("Wartość", 540, 160, 620),
+        ocr_line("5 Dokumentacja techniczna", 42, 200, 290), ocr_line("godz.", 300, 200, 345), ocr_line("14", 400, 200, 420),
+        ocr_line("100,43", 440, 200, 500), ocr_line("1406,02", 550, 200, 620),
+        ocr_line("Razem", 440, 260, 500), ocr_line("1406,02", 550, 260, 620),
+    ]
+    data = extract_invoice(words).data
+    assert lines(data) == [("Dokumentacja techniczna", D(14), D("100.43"), D("1406.02"))]
+
+
 def test_metered_usage_with_its_unit_in_a_column_headed_unit() -> None:
     """A cloud bill's usage lines: "Usage" heads the quantity (thousands grouped, three decimals),
     the words under "Unit" ("GB-month", "1K req") are the line's unit, not its description, though

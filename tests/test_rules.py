@@ -983,6 +983,16 @@ def test_a_ship_to_beside_the_bill_to_holds_no_issuer() -> None:
     assert _issuer(rows) == "Tarnwick Studio"
 
 
+@pytest.mark.parametrize(("read", "name"), [("CL Corvina Logistics LLC", "Corvina Logistics LLC"),
+                                            ("AB Andersson Bygg", "AB Andersson Bygg"), ("GL Handicraft Ltd", "GL Handicraft Ltd")])
+def test_a_logo_s_monogram_read_with_the_name_is_no_part_of_it(read: str, name: str) -> None:
+    """OCR reads a monogram logo ("CL") in one line with the name it abbreviates; a legal form
+    first ("AB", Swedish) or letters that abbreviate nothing after them stay."""
+    rows: list = [(read, ""), ("8387 Bridge Street", ""), ("Invoice #: 84533", ""), ("Date: 2025-10-19", ""),
+                  ("Backend development", "753.83"), ("Total", "753.83")]
+    assert _issuer(rows) == name
+
+
 @pytest.mark.parametrize(
     ("rows", "number", "date", "due", "total", "currency"),
     [

@@ -611,7 +611,7 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
                 len(parts) >= 3 and any(re.search(r"\d", p) for p in parts[1:])
             )
             # (and the specks OCR reads before a logo's name: "_ Novova Mobile")
-            name = _SIGN_OFF.sub("", _clean_name(parts[0] if sender else text)).lstrip("_~·|* ")
+            name = _without_monogram(_SIGN_OFF.sub("", _clean_name(parts[0] if sender else text)).lstrip("_~·|* "))
             if not _name_like(name) and (cut := LEGAL_INSIDE.search(name)):
                 name = name[: cut.end()].strip()  # a name runs into what follows it (OCR lost the mark between)
             if not _name_like(name) or any(_inside(cell.bbox, box) for box in parties):
@@ -647,6 +647,16 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
     # add them), then the one OCR is surest of
     same = [c for c in cands if _same_name(_key(c[1].value), _key(best[1].value))]
     return max(same, key=lambda c: (c[1].value.count(" "), c[1].confidence, c is best))[1:]
+
+
+def _without_monogram(name: str) -> str:
+    """``name`` without a logo's monogram OCR read in one line with it: the capitals of its words'
+    initials before them ("CL Corvina Logistics LLC")."""
+    m = re.match(r"([A-Z]{2,3})\s+(\S.*)", name)
+    if m is None or LEGAL_INSIDE.fullmatch(m.group(1)):
+        return name  # "AB Andersson Bygg", "PT Abadi Baru": a legal form first
+    initials = "".join(w[0] for w in m.group(2).split()[: len(m.group(1))]).upper()
+    return m.group(2) if initials == m.group(1) else name
 
 
 def _brands(ctx: DocContext, body_h: float, top_end: float) -> set[str]:
@@ -1368,7 +1378,7 @@ def _description(
         if n in dates:
             continue  # the line's date, in a column of its own
         cx = (w.x0 + w.x1) / 2
-        unit_cell = role == "unit" and _nearest_column(cols, starts[id(w)], starts[id(w)]).role == "unit"
+        unit_cell = role == "unit" and _nearest_column(cols, w.x0, w.x0).role == "unit"  # begins under the unit's heading
         # under "Item" before "Description", a code ("K968") is the item's code; words are its name
         coded = role == "item" and w.x1 <= desc_x0 and _CODE.fullmatch(w.text.strip())
         if role == "article" or coded or (role == "unit" and (cx >= first_number or w.x1 <= text_x0 or unit_cell)):
@@ -1388,7 +1398,11 @@ def _description(
         parts.append(text)
         used.append(w)
     extra = {k: normalize_text(" ".join(v)).strip() or None for k, v in other.items()}
-    return normalize_text(" ".join(parts), ordinals=True).strip(" :-*"), used, extra
+    desc = normalize_text(" ".join(parts), ordinals=True).strip(" :-*")
+    pos = next((c for c in cols if c.role == "pos"), None)
+    if pos is not None and used and used[0].x0 < pos.x1:
+        desc = re.sub(r"^\d{1,3}\.?\s+", "", desc)  # the line's number, read by OCR in one box with its text
+    return desc, used, extra
 
 
 # Dotted leaders between a line's text and its amount ("Design review .......... 790.05").

@@ -677,7 +677,8 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "it": [r"QUANTITÀ", r"QUANTITA", r"Q\.?\s*T[AÀ]", r"ORE", r"PEZZI", r"PZ", r"CONSUMO"],
         "nl": [r"AANTAL", r"AANT", r"UREN", r"HOEVEELHEID", r"STUKS", r"VERBRUIK"],
         "pt": [r"QUANTIDADE", r"QTD[E]?", r"CONSUMO"],
-        "sv": [r"ANTAL", r"TIMMAR"], "da": [r"TIMER", r"STK"], "pl": [r"ILO[ŚS][ĆC]", r"GODZ"],
+        "sv": [r"ANTAL", r"TIMMAR"], "da": [r"TIMER", r"STK"],
+        "pl": [r"[IL]LO[ŚS][ĆC]", r"GODZ"],  # OCR reads its capital I as a small l ("llość")
     },
     "price": {
         "en": [r"RATE", r"PRICE", r"COST", r"UNIT", r"EACH", r"U/P"],
