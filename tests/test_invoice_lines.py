@@ -507,6 +507,28 @@ def test_ocr_boxes_a_line_number_with_the_text_and_misreads_a_heading_s_capital(
     assert lines(data) == [("Dokumentacja techniczna", D(14), D("100.43"), D("1406.02"))]
 
 
+def test_one_ocr_box_running_the_description_into_the_numbers() -> None:
+    """OCR boxed a long description and the line's numbers as one line ("... of the 9.5 136.00 T
+    1,292.00"): the numbers after its last word are read from the columns they stand under."""
+    text = "Project management and coordination of the 9.5 136.00 T 1,292.00"
+    x0, x1 = 40.0, 40.0 + 9 * len(text)
+
+    def at(token: str) -> float:  # where a token of the box stands (OCR boxes are cut in proportion)
+        return x0 + (x1 - x0) * (text.index(token) + len(token) / 2) / len(text)
+
+    words = [
+        ocr_line("Corvina Logistics LLC", 40, 40, 260), ocr_line("Invoice # 84533", 40, 70, 220),
+        ocr_line("Date: 2025-10-19", 40, 100, 220),
+        ocr_line("Description", 40, 160, 160), ocr_line("Qty", at("9.5") - 15, 160, at("9.5") + 15),
+        ocr_line("Price", at("136.00") - 25, 160, at("136.00") + 25), ocr_line("Tax", at(" T ") - 15, 160, at(" T ") + 15),
+        ocr_line("Amount", at("1,292.00") - 30, 160, at("1,292.00") + 30),
+        ocr_line(text, x0, 200, x1),
+        ocr_line("Total", at("136.00") - 25, 260, at("136.00") + 25), ocr_line("1,292.00", at("1,292.00") - 40, 260, x1),
+    ]
+    data = extract_invoice(words).data
+    assert lines(data) == [("Project management and coordination of the", D("9.5"), D("136.00"), D("1292.00"))]
+
+
 def test_metered_usage_with_its_unit_in_a_column_headed_unit() -> None:
     """A cloud bill's usage lines: "Usage" heads the quantity (thousands grouped, three decimals),
     the words under "Unit" ("GB-month", "1K req") are the line's unit, not its description, though

@@ -1244,7 +1244,15 @@ def _row_numbers(
             found = find_amounts(text, decimal_sep=ctx.decimal_sep)
             rates = _rates(text, ctx, found)
             numbers = sorted([*found, *rates], key=lambda a: a.start)
-            if not numbers or _has_words(text, ctx, numbers):
+            if numbers and _has_words(text, ctx, numbers) and cell.words[0].source == "ocr":
+                # one OCR box ran the description on into the numbers ("... of the 9.5 136.00 T
+                # 1,292.00"): the numbers after its last word, where they stand under number headings
+                last = max((m.end() for m in _WORD.finditer(text)), default=0)
+                numbers = [a for a in numbers if a.start >= last]
+                tail = [replace(a, start=a.start - last, end=a.end - last) for a in numbers]
+                if not any(a.has_decimals for a in numbers) or _has_words(text[last:], ctx, tail):
+                    continue
+            elif not numbers or _has_words(text, ctx, numbers):
                 continue
             for a in numbers:
                 rate = a in rates
@@ -1286,6 +1294,7 @@ def _has_words(text: str, ctx: DocContext, found: Sequence[AmountMatch] | None =
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _under(cols: list[_Column], w: Word) -> _Column | None:
@@ -1369,6 +1378,10 @@ def _description(
     spans = list(row.spans)
     for n, (w, (s, e)) in enumerate(zip(row.words, spans)):
         if any(k in taken for k in range(s, e)):
+            cut = min(k for k in range(s, e) if k in taken)
+            if w.source == "ocr" and _letters(strip_currency(row.text[s:cut])) >= 2:
+                parts.append(strip_currency(row.text[s:cut]))  # one OCR box: the description, then the line's numbers
+                used.append(w)
             continue
         if not strip_currency(w.text).strip() and n + 1 < len(spans) and any(k in taken for k in range(*spans[n + 1])):
             continue  # the currency printed before its amount ("USD 2,444.66"), left of the amounts' column
