@@ -1228,8 +1228,8 @@ def _row_numbers(
     """The numbers of row ``i`` (parted into ``cells`` by :func:`_column_cells`) that stand in a
     number column: (column, amount, offset of its cell in the row's text), the character positions
     they take, and the unit printed after a quantity in its cell ("20 pce", "699 kWh 0,2514").
-    Other cells that mix words and numbers ("Widget 2 £10.00", one OCR box) are left to the
-    description."""
+    Other cells that mix words and numbers ("Widget 2 £10.00") are left to the description, but
+    for the numbers after the last word of an OCR box that ran the description on into them."""
     row = ctx.rows[i]
     out: list[tuple[_Column, AmountMatch, int]] = []
     taken: set[int] = set()
@@ -1247,7 +1247,7 @@ def _row_numbers(
             if numbers and _has_words(text, ctx, numbers) and cell.words[0].source == "ocr":
                 # one OCR box ran the description on into the numbers ("... of the 9.5 136.00 T
                 # 1,292.00"): the numbers after its last word, where they stand under number headings
-                last = max((m.end() for m in _WORD.finditer(text)), default=0)
+                last = max((word.end() for word in _WORD.finditer(text)), default=0)
                 numbers = [a for a in numbers if a.start >= last]
                 tail = [replace(a, start=a.start - last, end=a.end - last) for a in numbers]
                 if not any(a.has_decimals for a in numbers) or _has_words(text[last:], ctx, tail):
