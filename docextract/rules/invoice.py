@@ -833,11 +833,7 @@ def _item_header(ctx: DocContext, i: int) -> list[_Column] | None:
         if len(cell.text.split()) > 4 * len(under):
             return None  # a sentence, not headings
         cols += under
-    roles = {c.role for c in cols}
-    if "article" in roles and not roles & {"desc", "item"}:
-        for c in cols:  # "Item #" the only column of words: it holds the items' text
-            c.role = "item" if c.role == "article" else c.role
-        roles = {c.role for c in cols}
+    roles = _text_column(cols)
     credits = [k for k, c in enumerate(cols) if c.role == "credit"]
     if credits and not roles & {"qty", "price", "amount"} and credits[0] > 0 and cols[credits[0] - 1].role is None:
         cols[credits[0] - 1].role = "amount"  # "Charges  Credits": what a folio's credits stand beside is its debits
@@ -845,6 +841,15 @@ def _item_header(ctx: DocContext, i: int) -> list[_Column] | None:
     if not roles & {"desc", "item"} or not roles & {"qty", "price", "amount"}:
         return None
     return cols
+
+
+def _text_column(cols: list[_Column]) -> set[str | None]:
+    """The columns' roles, where an article-number column ("Item #", "Article" over "no.") that is
+    the only column of words becomes the items' text: it holds it."""
+    if not {c.role for c in cols} & {"desc", "item"}:
+        for c in cols:
+            c.role = "item" if c.role == "article" else c.role
+    return {c.role for c in cols}
 
 
 def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
@@ -866,10 +871,7 @@ def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
             if words:
                 heading = " ".join(words + own if j < h else own + words)
                 col.role = _article_or(_column_role(heading) or col.role, heading)
-        if not {c.role for c in cols} & {"desc", "item"}:
-            for c in cols:  # "Article no." the only column of words: it holds the items' text
-                c.role = "item" if c.role == "article" else c.role
-        roles = {c.role for c in cols}
+        roles = _text_column(cols)
         if not roles & {"desc", "item"} or not roles & {"qty", "price", "amount"}:
             for c, role in zip(cols, before):  # the line read as no heading of this table's
                 c.role = role

@@ -56,9 +56,14 @@ __all__ = [
 Lexicon = Mapping[str, Sequence[str]]
 
 
+def alternation(words: Lexicon) -> str:
+    """The fragments of ``words`` as one alternation (to build into a larger pattern)."""
+    return "|".join(f for fragments in words.values() for f in fragments)
+
+
 def compile_lexicon(words: Lexicon, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """One pattern matching any fragment of any language of ``words``."""
-    return re.compile("|".join(f for fragments in words.values() for f in fragments), flags)
+    return re.compile(alternation(words), flags)
 
 
 # ------------------------------------------------------------------------------------------ totals
@@ -335,7 +340,7 @@ TOTAL_STRONG = compile_lexicon(TOTAL_STRONG_WORDS)
 TOTAL_PLAIN = compile_lexicon(TOTAL_PLAIN_WORDS)
 TOTAL_WEAK = compile_lexicon(TOTAL_WEAK_WORDS)
 # a page's running sum carried over is no total
-TOTAL_EXCLUDE = compile_lexicon({**TOTAL_EXCLUDE_WORDS, "carried": [f for fs in CARRIED_WORDS.values() for f in fs]})
+TOTAL_EXCLUDE = re.compile(f"{alternation(TOTAL_EXCLUDE_WORDS)}|{alternation(CARRIED_WORDS)}", re.IGNORECASE)
 SUMMARY = compile_lexicon(SUMMARY_WORDS)
 SUBTOTAL = compile_lexicon(SUBTOTAL_WORDS)
 TAX = compile_lexicon(TAX_WORDS)
@@ -461,11 +466,6 @@ ADDRESS_OF_WORDS: Lexicon = {"en": [r"HQ", r"HEAD\s*OFFICE", r"BRANCH", r"OUTLET
 NAME_JOINER_WORDS: Lexicon = {
     "any": [r"&", r"\+", r"-"], "en": [r"\bAND", r"\bOF"], "ms": [r"\bDAN"], "de": [r"\bUND"], "fr": [r"\bET"],
 }
-
-
-def alternation(words: Lexicon) -> str:
-    """The fragments of ``words`` as one alternation (to build into a larger pattern)."""
-    return "|".join(f for fragments in words.values() for f in fragments)
 
 
 TITLE = compile_lexicon(TITLE_WORDS)
