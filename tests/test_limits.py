@@ -6,6 +6,7 @@ on loopback that misbehave, generated files. Time limits are short so the whole 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -102,7 +103,7 @@ def test_a_pdf_that_renders_for_hours_is_stopped_at_the_timeout(slow_pdf: Path, 
     assert "forms.pdf: not finished within the time limit of 2 s" in result.stderr and "--timeout" in result.stderr
 
 
-@pytest.mark.parametrize(("sig", "code", "words"), [(signal.SIGINT, 130, "interrupted"),
+@pytest.mark.parametrize(("sig", "code", "words"), [(signal.SIGINT, -signal.SIGINT, "interrupted"),
                                                      (signal.SIGTERM, 143, "terminated by SIGTERM")])
 def test_ctrl_c_and_sigterm_end_the_work_and_say_so(slow_pdf: Path, sig: signal.Signals, code: int, words: str) -> None:
     proc = start("pdf", slow_pdf)
@@ -118,6 +119,27 @@ def test_ctrl_c_and_sigterm_end_the_work_and_say_so(slow_pdf: Path, sig: signal.
     assert not wait_gone(kids), "the child reading the PDF outlived its parent"
 
 
+def test_ctrl_c_in_a_shell_loop_stops_the_loop(slow_pdf: Path) -> None:
+    # A terminal's Ctrl-C reaches the whole process group. A shell goes on with its loop when the
+    # command it waits for exits (even with 130: it handled the interrupt); it stops when the
+    # command ends by SIGINT, after docextract has cleaned up and said so.
+    script = f'for i in 1 2; do "{sys.executable}" -m docextract pdf "{slow_pdf}"; echo "status $?"; done; echo after'
+    proc = subprocess.Popen(["bash", "-c", script], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    docextract = wait_for_children(proc)[0]
+    end = time.monotonic() + 60
+    while not children(docextract) and time.monotonic() < end:  # the child reading the PDF has started
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        out, err = proc.communicate(timeout=60)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # the loop's second run, when the first exited instead
+    assert err.decode(errors="replace").strip() == "Error: interrupted"
+    assert proc.returncode == -signal.SIGINT and out == b"", out  # no "status", no second run, no "after"
+
+
 def test_ctrl_c_while_the_ocr_models_load_says_interrupted(tmp_path: Path) -> None:
     photo = tmp_path / "photo.jpg"
     receipt_image(photo, dpi=80)
@@ -128,7 +150,7 @@ def test_ctrl_c_while_the_ocr_models_load_says_interrupted(tmp_path: Path) -> No
     stderr = err.decode(errors="replace")
     if proc.returncode == 0:  # the machine was fast enough to finish first: nothing to check
         pytest.skip("the read finished before the interrupt")
-    assert proc.returncode == 130 and stderr.strip() == "Error: interrupted", stderr
+    assert proc.returncode == -signal.SIGINT and stderr.strip() == "Error: interrupted", stderr
     assert "could not load" not in stderr
 
 
@@ -154,7 +176,7 @@ def test_ctrl_c_while_typer_imports_says_interrupted(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code, str(photo)], capture_output=True, text=True, timeout=60,
                             cwd=REPO)
     assert "Traceback" not in result.stderr, result.stderr
-    assert result.returncode == 130 and result.stderr.strip() == "Error: interrupted", result.stderr
+    assert result.returncode == -signal.SIGINT and result.stderr.strip() == "Error: interrupted", result.stderr
 
 
 def test_kill_9_leaves_no_worker_behind_even_inside_native_code(slow_pdf: Path, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ __all__ = ["app", "main", "prestart"]
 
 def main() -> None:
     """Console-script entry point: no traceback reaches the user unless they ask with -vv."""
-    from docextract.cli.stops import catch_stop_signals
+    from docextract.cli.stops import catch_stop_signals, end_by_sigint, stop_line
 
     catch_stop_signals()
     try:
@@ -25,12 +25,15 @@ def main() -> None:
     except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM while the command line loads
         # typer or rich may be half-imported now (the signal can land inside their imports), and
         # importing them again fails: the line is written plainly.
-        from docextract.cli.stops import stop_line
-
         line, code = stop_line(exc)
         sys.stderr.write(f"Error: {line}\n")
+        end_by_sigint(code)
         raise SystemExit(code) from None
-    run()
+    try:
+        run()
+    except SystemExit as exc:
+        end_by_sigint(exc.code)
+        raise
 
 
 # Commands that read one document in a child process (docextract.workers.documents_isolated).

@@ -3,6 +3,7 @@ or SIGTERM while the command line itself loads ends it as cleanly as later (no t
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 _STOP: dict[str, Any] = {"signum": None, "reported": False}
@@ -42,3 +43,18 @@ def stop_line(exc: BaseException) -> tuple[str, int]:
     if signum in (None, signal.SIGINT):
         return "interrupted", 128 + signal.SIGINT
     return f"terminated by {signal.Signals(signum).name}", 128 + signum
+
+
+def end_by_sigint(code: object) -> None:
+    """After Ctrl-C, once the command has cleaned up and said so (exit status 130), the process
+    ends by SIGINT, as Python ends on an interrupt nobody caught: a calling shell then knows the
+    user stopped it (``$?`` is 130, and a script's loop stops too, which a plain exit 130 does
+    not do). It would also be luck otherwise: CPython ends by SIGINT anyway when the interrupt
+    passed through an ``eval`` on its way (a namedtuple being made in an import). The
+    interrupt's traceback is not printed; interpreter shutdown (atexit, flushes) runs as usual."""
+    import signal
+
+    if code != 128 + signal.SIGINT or _STOP["signum"] != signal.SIGINT:
+        return
+    sys.excepthook = lambda *args: None
+    raise KeyboardInterrupt from None
