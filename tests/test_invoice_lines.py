@@ -159,6 +159,11 @@ def test_a_line_over_the_heading_that_leaves_no_text_column_is_no_part_of_it() -
          [(40, "K968"), (100, "Montaz u klienta"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
         ([(40, "Artikelnr"), (88, "Benämning"), (330, "Antal"), (400, "À-pris"), (500, "Belopp")],
          [(40, "K968"), (100, "Montaz u klienta"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
+        # "Artikelcode" (one word) set close before "Product"; "U.M." (unità di misura) heads the units
+        ([(40, "Artikelcode"), (100, "Product"), (330, "Aantal"), (400, "Stukprijs"), (500, "Bedrag")],
+         [(40, "K968"), (100, "Montaz u klienta"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
+        ([(40, "Descrizione"), (250, "U.M."), (330, "Q.tà"), (400, "Prezzo"), (500, "Importo")],
+         [(40, "Montaz u klienta"), (250, "conf."), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
     ],
 )
 def test_codes_units_and_line_numbers_stay_out_of_the_description(headings: list, row: list) -> None:
@@ -166,6 +171,61 @@ def test_codes_units_and_line_numbers_stay_out_of_the_description(headings: list
              *((x, 140, t) for x, t in headings), *((x, 165, t) for x, t in row), (380, 200, "Razem"), (540, 200, "350,00")]
     data = extract_invoice(render(cells, right={350.0, 440.0, 540.0})[0]).data
     assert lines(data) == [("Montaz u klienta", D("3.5"), D("100.00"), D("350.00"))]
+
+
+def test_a_repeated_heading_on_two_lines_is_no_item_s_text() -> None:
+    """Each group repeats the table's heading, its "Montant" over "net" on a second line: the
+    second line of a repeated heading is heading too, not the first item's text."""
+    cells = [
+        (60, 60, "Davarro Connect EURL"), (330, 100, "Facture FAC254463"), (330, 114, "Date : 05.06.2025"),
+        (60, 170, "Abonnements"), (60, 190, "Désignation"), (500, 190, "Montant"), (500, 200, "net"),
+        (60, 215, "Forfait mobile 20 Go"), (540, 215, "9,99"),
+        (380, 230, "Sous-total"), (540, 230, "9,99"),
+        (60, 260, "Frais ponctuels"), (60, 280, "Désignation"), (500, 280, "Montant"), (500, 290, "net"),
+        (60, 305, "Remplacement carte SIM"), (540, 305, "4,95"),
+        (380, 320, "Sous-total"), (540, 320, "4,95"),
+        (380, 350, "Total HT"), (540, 350, "14,94"),
+    ]
+    data = extract_invoice(render(cells, right={540.0})[0]).data
+    assert lines(data) == [("Forfait mobile 20 Go", None, None, D("9.99")), ("Remplacement carte SIM", None, None, D("4.95"))]
+
+
+def test_a_long_description_running_towards_the_code_column_stays_whole() -> None:
+    """A description long enough that its last words stand nearer the code's heading ("Kod") than
+    its own ("Produkt"): they belong to the cell they are printed in, the text's."""
+    cells = [(60, 60, "Vellor Sp. z o.o."), (380, 60, "Faktura VAT nr 117/05/2024"), (380, 75, "Data: 05.03.2024"),
+             (40, 140, "Produkt"), (290, 140, "Kod"), (345, 140, "Ilosc"), (400, 140, "Cena"), (500, 140, "Wartosc"),
+             (40, 165, "Zestaw klawiatura i mysz, zgodnie z uzgodniona"), (290, 165, "359-8089"),
+             (365, 165, "3"), (440, 165, "6,78"), (540, 165, "20,34"),
+             (380, 200, "Razem"), (540, 200, "20,34")]
+    data = extract_invoice(render(cells, right={365.0, 440.0, 540.0})[0]).data
+    assert lines(data) == [("Zestaw klawiatura i mysz, zgodnie z uzgodniona", D(3), D("6.78"), D("20.34"))]
+    assert data["lines"][0]["code"] == "359-8089"
+
+
+def test_a_timesheet_s_total_of_hours_is_no_item() -> None:
+    """"Total heures" sums the hours, set in the amounts' column: no item."""
+    cells = [(60, 60, "Atelier Brunel"), (380, 60, "Facture F-2023-071"), (380, 75, "Date : 12/07/2023"),
+             (40, 140, "Date"), (110, 140, "Désignation"), (300, 140, "Heures"), (370, 140, "Taux horaire"),
+             (480, 140, "Montant"),
+             (40, 165, "03.07.2023"), (110, 165, "Recette et tests"), (340, 165, "5,00"), (440, 165, "95,00"), (540, 165, "475,00"),
+             (40, 180, "04.07.2023"), (110, 180, "Documentation"), (340, 180, "2,00"), (440, 180, "95,00"), (540, 180, "190,00"),
+             (110, 210, "Total heures"), (540, 210, "7,00"),
+             (110, 225, "Total HT"), (540, 225, "665,00 EUR")]
+    data = extract_invoice(render(cells, right={340.0, 440.0, 540.0})[0]).data
+    assert lines(data) == [("Recette et tests", D(5), D("95.00"), D("475.00")), ("Documentation", D(2), D("95.00"), D("190.00"))]
+
+
+def test_a_line_that_mentions_a_round_is_no_rounding() -> None:
+    """A rounding is cents: "Design review and feedback round ... 790.05" is an item."""
+    leader = " " + "." * 40 + " "
+    cells = [(60, 60, "Imogen Harrow"), (60, 100, "INVOICE"), (60, 120, f"Invoice number{leader}#933"),
+             (60, 135, f"Invoice date{leader}19/06/25"), (60, 170, "Items"),
+             (60, 190, f"Technical documentation{leader}771.50"), (60, 205, f"Design review and feedback round{leader}790.05"),
+             (60, 235, f"Total{leader}£1,561.55")]
+    data = extract_invoice(render(cells)[0]).data
+    assert [(ln[0], ln[3]) for ln in lines(data)] == [("Technical documentation", D("771.50")),
+                                                      ("Design review and feedback round", D("790.05"))]
 
 
 def test_a_telecom_bill_brand_groups_and_periods() -> None:
@@ -527,6 +587,79 @@ def test_one_ocr_box_running_the_description_into_the_numbers() -> None:
     ]
     data = extract_invoice(words).data
     assert lines(data) == [("Project management and coordination of the", D("9.5"), D("136.00"), D("1292.00"))]
+
+
+def test_a_count_with_its_unit_times_a_price_under_the_description() -> None:
+    """A freelancer's invoice without a table: each service's name, and under it "1,5 t x 67,99 kr."
+    and the amount behind a dotted leader. The count (its unit "t" after it), the price after the
+    times sign, and the name above; the section's heading ("Varer") over the first is no part of it."""
+    leader = " " + "." * 60 + " "
+    cells = [
+        (60, 60, "Studio Nerida"), (60, 76, "Skolevej 47, 7017 Odense"),
+        (60, 120, "FAKTURA"), (60, 140, "Fakturanummer 2025-504"), (60, 156, "Fakturadato 02-03-2025"),
+        (60, 200, "Varer"),
+        (60, 220, "Koncept og skitser"), (60, 236, f"1,5 t x 67,99 kr.{leader}101,99 kr."),
+        (60, 256, "Backend-udvikling"), (60, 272, f"2 t x 64,10 kr.{leader}128,20 kr."),
+        (60, 310, f"I alt{leader}230,19 kr."),
+    ]
+    data = extract_invoice(render(cells)[0]).data
+    assert lines(data) == [("Koncept og skitser", D("1.5"), D("67.99"), D("101.99")),
+                           ("Backend-udvikling", D(2), D("64.10"), D("128.20"))]
+
+
+def test_headings_ocr_boxed_together_keep_their_columns_when_a_line_joins_them() -> None:
+    """OCR boxed "Aantal Eenheid Stukprijs Korting" as one heading, and "Pos." with "Omschrijving";
+    a line set close over the heading is read with it. Each column adds the words over it, not
+    whole boxes: the price column took "Aantal" and became a quantity's, "Pos." a description's
+    (the line's number stayed in its text). "Netto" heads the amounts."""
+    head = "Aantal Eenheid Stukprijs Korting"
+    x0, x1 = 629.0, 629.0 + 14 * len(head)
+
+    def at(token: str) -> float:
+        return x0 + (x1 - x0) * (head.index(token) + len(token) / 2) / len(head)
+
+    net = (x1 + 30, x1 + 110)
+    words = [
+        ocr_line("Peeters & Verhoeven B.V.", 107, 40, 419), ocr_line("Factuurnummer 234217", 800, 70, 1100),
+        ocr_line("Factuurdatum 24-01-2023", 800, 100, 1100),
+        ocr_line("Factuur", 114, 178, 220), ocr_line("Pos. Omschrijving", 114, 200, 352), ocr_line(head, x0, 200, x1),
+        ocr_line("Netto", *net[:1], 200, net[1]),
+        ocr_line("1 USB-C dockingstation", 115, 240, 420), ocr_line("20 st.", at("Aantal") - 30, 240, at("Aantal") + 30),
+        ocr_line("58,00", at("Stukprijs") - 30, 240, at("Stukprijs") + 30), ocr_line("1.160,00", net[0] - 20, 240, net[1]),
+        ocr_line("2 Kopieerpapier A4", 115, 270, 420), ocr_line("1 st.", at("Aantal") - 30, 270, at("Aantal") + 30),
+        ocr_line("17,00", at("Stukprijs") - 30, 270, at("Stukprijs") + 30), ocr_line("3", at("Korting") - 5, 270, at("Korting") + 5),
+        ocr_line("16,49", net[0] + 10, 270, net[1]),
+        ocr_line("Totaal", at("Stukprijs") - 30, 330, at("Stukprijs") + 30), ocr_line("1.176,49", net[0] - 20, 330, net[1]),
+    ]
+    data = extract_invoice(words).data
+    assert lines(data) == [("USB-C dockingstation", D(20), D("58.00"), D("1160.00")),
+                           ("Kopieerpapier A4", D(1), D("17.00"), D("16.49"))]
+
+
+def test_a_count_and_a_price_in_one_ocr_box_are_two_numbers() -> None:
+    """OCR boxed a line's count and price together ("1 147.86"), which reads as one number grouped
+    by a space; its groups stand under Qty and under Price, so they are two. A number grouped so
+    under one heading stays whole."""
+    cell = "1 147.86 T"
+    x0, x1 = 600.0, 600.0 + 9 * len(cell)
+
+    def at(token: str) -> float:  # where a token of the box stands (OCR boxes are cut in proportion)
+        return x0 + (x1 - x0) * (cell.index(token) + len(token) / 2) / len(cell)
+
+    words = [
+        ocr_line("Corvina Logistics LLC", 40, 40, 260), ocr_line("Invoice # 84533", 40, 70, 220),
+        ocr_line("Date: 2025-10-19", 40, 100, 220),
+        ocr_line("Description", 40, 160, 160), ocr_line("Qty", at("1 ") - 15, 160, at("1 ") + 15),
+        ocr_line("Price", at("147.86") - 25, 160, at("147.86") + 25), ocr_line("Tax", at(" T") - 10, 160, at(" T") + 15),
+        ocr_line("Amount", 800, 160, 880),
+        ocr_line("Requirements workshop", 40, 200, 260), ocr_line(cell, x0, 200, x1), ocr_line("147.86", 820, 200, 880),
+        ocr_line("Onboarding", 40, 230, 160), ocr_line("2", at("1 ") - 5, 230, at("1 ") + 5),
+        ocr_line("1 100.00 T", at("147.86") - 13, 230, x1), ocr_line("2 200.00", 800, 230, 880),
+        ocr_line("Total", 700, 290, 760), ocr_line("2 347.86", 800, 290, 880),
+    ]
+    data = extract_invoice(words).data
+    assert lines(data) == [("Requirements workshop", D(1), D("147.86"), D("147.86")),
+                           ("Onboarding", D(2), D("1100.00"), D("2200.00"))]
 
 
 def test_metered_usage_with_its_unit_in_a_column_headed_unit() -> None:

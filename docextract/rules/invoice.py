@@ -766,6 +766,7 @@ def _column_role(text: str) -> str | None:
 
 
 _ARTICLE_HEADING = labels.compile_words(labels.COLUMNS["article"])
+_QTY_HEADING = labels.compile_words(labels.COLUMNS["qty"])
 _POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N\.|N°|Nº|LINE|LN|LP\.?", _I)  # "Lp.": Polish
 _POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|#|LP\.", _I)  # before a heading in its cell ("No. Description")
 _QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO)\.?$", _I)
@@ -783,9 +784,9 @@ def _heading_columns(words: Sequence[Word]) -> list[_Column]:
             cols.append(_Column("pos", x0, x1))  # "No. Description" set close: the line numbers' own column
             texts.append([text])
             continue
+        cur = cols[-1] if cols else None
         role = None if _QUALIFIER.match(prev) else "article" if _ARTICLE_HEADING.fullmatch(text) else _column_role(text)
         prev = text
-        cur = cols[-1] if cols else None
         if cur is None or (
             role is not None and cur.role is not None and role != cur.role and (cur.role, role) != ("amount", "price")
         ):
@@ -867,7 +868,8 @@ def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
             continue
         before = [c.role for c in cols]
         for col in cols:
-            words, own = ([w.text for w in ctx.rows[r].words if w.x1 >= col.x0 and w.x0 <= col.x1] for r in (j, h))
+            # word by word: one OCR box may hold the headings of several columns
+            words, own = ([t for t, a, b in _split_words(ctx.rows[r].words) if b >= col.x0 and a <= col.x1] for r in (j, h))
             if words:
                 heading = " ".join(words + own if j < h else own + words)
                 col.role = _article_or(_column_role(heading) or col.role, heading)
@@ -923,7 +925,7 @@ def _table_items(ctx: DocContext) -> list[dict[str, Any]] | None:
         roles = [c.role for c in heading[0]]
         for again in range(max(it["_desc_row"] for it in items) + 1, len(ctx.texts)):
             repeated = _table_heading(ctx, again)
-            if repeated is not None and [c.role for c in repeated[0]] == roles and (more := _rows_under(ctx, again, repeated[0])):
+            if repeated is not None and [c.role for c in repeated[0]] == roles and (more := _rows_under(ctx, repeated[1], repeated[0])):
                 items += more
         return items
     return None
@@ -977,6 +979,8 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
             break  # the totals under the table ("Subtotal", "Total HT"), not a description that says "total"
         if end and len(listed) >= 2 and not _GROUP_TOTAL.match(text) and sum(listed) in {a.value for a in ctx.amounts(i)}:
             break  # a row that sums the lines above and names a total, wherever it stands
+        if end and _QTY_HEADING.search(text, end.end()):
+            break  # "Total hours  21,50", "Total Qty": the quantities' sum, no item
         if listed and _ends_in_total(text):
             break  # "Base  %  Cuota  Subtotal  48 456,81": a total's label, then only its amount
         found = ctx.amounts(i)
@@ -1246,6 +1250,8 @@ def _row_numbers(
             found = find_amounts(text, decimal_sep=ctx.decimal_sep)
             rates = _rates(text, ctx, found)
             numbers = sorted([*found, *rates], key=lambda a: a.start)
+            if cell.words[0].source == "ocr":
+                numbers = _straddling(numbers, text, ctx, row, offset + start, cols)
             if numbers and _has_words(text, ctx, numbers) and cell.words[0].source == "ocr":
                 # one OCR box ran the description on into the numbers ("... of the 9.5 136.00 T
                 # 1,292.00"): the numbers after its last word, where they stand under number headings
@@ -1268,6 +1274,37 @@ def _row_numbers(
                         unit = m.group(2)
                         taken.update(range(offset + m.start(2), offset + m.end(2)))
     return out, taken, unit
+
+
+def _straddling(numbers: list[AmountMatch], text: str, ctx: DocContext, row: Line, offset: int,
+                cols: list[_Column]) -> list[AmountMatch]:
+    """``numbers`` with each one grouped by a space whose first group stands under the quantity
+    column, the rest under another number column, and whose product is another number of the row
+    (the line's amount), read as two: a count and a price that OCR
+    boxed together ("1 147.86" under Qty and Price, which reads as 1147.86 whole). For OCR boxes
+    only: a text layer's words stand where they are printed, and there a space groups thousands."""
+    out: list[AmountMatch] = []
+    for a in numbers:
+        gap = re.search(r"\d( )\d", a.text)
+        cut = a.start + gap.start(1) if gap else -1
+        parts = [find_amounts(text[lo:hi], decimal_sep=ctx.decimal_sep) for lo, hi in ((a.start, cut), (cut + 1, a.end))]
+        if gap and all(len(p) == 1 for p in parts):
+            first = replace(parts[0][0], start=parts[0][0].start + a.start, end=parts[0][0].end + a.start)
+            rest = replace(parts[1][0], start=parts[1][0].start + cut + 1, end=parts[1][0].end + cut + 1)
+            boxes = [row.span_bbox(offset + p.start, offset + p.end) for p in (first, rest)]
+            under = [_numeric_column(cols, box[0], box[2]) if box else None for box in boxes]
+            if under[0] is not None and under[1] is not None and under[0].role == "qty" and under[1].role != "qty" \
+                    and _priced_elsewhere(first.value * rest.value, row, ctx, offset + a.start, offset + a.end):
+                out += [first, rest]
+                continue
+        out.append(a)
+    return out
+
+
+def _priced_elsewhere(product: Decimal, row: Line, ctx: DocContext, start: int, end: int) -> bool:
+    """Whether a number of ``row`` outside ``row.text[start:end]`` is ``product`` (to the cent)."""
+    return any(abs(b.value - product) <= Decimal("0.011") for b in find_amounts(row.text, decimal_sep=ctx.decimal_sep)
+               if b.end <= start or b.start >= end)
 
 
 _RATE = re.compile(r"(?<!\S)(\d{1,6})([.,])(\d{3,5})(?!\S)")
@@ -1396,7 +1433,9 @@ def _description(
         unit_cell = role == "unit" and _nearest_column(cols, w.x0, w.x0).role == "unit"  # begins under the unit's heading
         # under "Item" before "Description", a code ("K968") is the item's code; words are its name
         coded = role == "item" and w.x1 <= desc_x0 and _CODE.fullmatch(w.text.strip())
-        if role == "article" or coded or (role == "unit" and (cx >= first_number or w.x1 <= text_x0 or unit_cell)):
+        # a cell that begins under the text runs on towards the codes: still the text
+        code_cell = role == "article" and _nearest_column(cols, starts[id(w)], starts[id(w)]).role == "article"
+        if code_cell or coded or (role == "unit" and (cx >= first_number or w.x1 <= text_x0 or unit_cell)):
             other["unit" if role == "unit" else "article"].append(ctx.texts[i][s:e])  # "HW-204" under "Item #", "Stk" under "Einheit"
             continue
         if role in ("qty", "price") and starts[id(w)] >= first_number - row.height and strip_currency(w.text).strip(" %"):

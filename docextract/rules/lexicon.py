@@ -682,13 +682,13 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
     },
     "price": {
         "en": [r"RATE", r"PRICE", r"COST", r"UNIT", r"EACH", r"U/P"],
-        "de": [r"\w*PREIS", r"E-PREIS", r"SATZ"],
+        "de": [r"\w*PREIS", r"E-PREIS", r"SATZ", r"STUNDENSATZ", r"TAGESSATZ"],
         "fr": [r"PRIX", r"P\.\s*U", r"PU", r"TARIF"],
         "es": [r"PRECIO", r"P\.\s*UNITARIO", r"UNITARIO", r"TARIFA"],
         "it": [r"PREZZO", r"UNITARIO", r"TARIFFA"],
-        "nl": [r"\w*PRIJS", r"TARIEF"],
+        "nl": [r"\w*PRIJS", r"TARIEF", r"UURTARIEF", r"DAGTARIEF"],
         "pt": [r"PREÇO", r"VALOR\s*UNIT[AÁ]RIO"],
-        "sv": [r"\w*PRIS", r"[AÀÁ]\s*-?\s*PRIS"], "da": [r"\w*PRIS"], "pl": [r"CENA"],
+        "sv": [r"\w*PRIS", r"[AÀÁ]\s*-?\s*PRIS"], "da": [r"\w*PRIS", r"TIMESATS"], "pl": [r"CENA"],
     },
     "amount": {
         "en": [r"AMOUNT", r"AMT", r"TOTAL", r"NET", r"SUM", r"SUB\s*-?\s*TOTAL", r"LINE\s*TOTAL", r"DEBITS?"],
@@ -696,7 +696,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "fr": [r"MONTANT", r"D[ÉE]BIT"],
         "es": [r"IMPORTE", r"CARGOS?"],
         "it": [r"IMPORTO", r"TOTALE", r"IMPONIBILE", r"ADDEBITI?"],
-        "nl": [r"BEDRAG", r"TOTAAL", r"SUBTOTAAL", r"DEBET"],
+        "nl": [r"BEDRAG", r"TOTAAL", r"SUBTOTAAL", r"DEBET", r"NETTO"],
         "pt": [r"VALOR", r"D[ÉE]BITO"],
         "sv": [r"BELOPP", r"SUMMA"], "da": [r"BEL[ØO][BP]"], "pl": [r"WARTO[ŚS][ĆC]"],
     },
@@ -714,17 +714,20 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
     # an article number, SKU or product code beside the description: the item's code
     "article": {
         "en": [r"SKU", r"(?:ITEM|PART|PRODUCT|ARTICLE|CATALOG(?:UE)?|STOCK)\s*(?:#|NO\.?|NUMBER|CODE|ID)", r"CODE", r"REF(?:ERENCE)?\.?"],
-        "de": [r"ART(?:IKEL)?\.?\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"BESTELL\s*-?\s*NR\.?", r"MATERIAL\s*-?\s*NR\.?"],
+        "de": [r"ART(?:IKEL)?\.?\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"BESTELL\s*-?\s*NR\.?", r"MATERIAL\s*-?\s*NR\.?",
+               r"ARTIKEL\s*-?\s*CODE"],
         "fr": [r"R[ÉE]F(?:[ÉE]RENCE)?\.?", r"CODE(?:\s*ARTICLE)?"],
         "es": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:ERENCIA)?\.?"],
         "it": [r"COD(?:ICE)?\.?(?:\s*ARTICOLO)?", r"RIF\.?"],
-        "nl": [r"ARTIKEL\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"CODE"],
-        "sv": [r"ART(?:IKEL)?\.?\s*-?\s*NR\.?"], "da": [r"VARE\s*-?\s*NR\.?", r"VARENUMMER"], "pl": [r"KOD", r"INDEKS"],
+        "nl": [r"ARTIKEL\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"CODE", r"(?:ARTIKEL|PRODUCT)\s*-?\s*CODE"],
+        "sv": [r"ART(?:IKEL)?\.?\s*-?\s*NR\.?", r"(?:ARTIKEL|PRODUKT)\s*-?\s*KOD"],
+        "da": [r"VARE\s*-?\s*NR\.?", r"VARENUMMER", r"VARE\s*-?\s*KODE"], "pl": [r"KOD", r"INDEKS"],
         "pt": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:\.|ER[ÊE]NCIA)?"],
     },
     # the unit of the quantity ("Stk", "h", "kg"): neither description nor number
     "unit": {
         "en": [r"UOM", r"U/M"], "de": [r"EINHEIT", r"ME"], "fr": [r"UNIT[ÉE]"], "es": [r"UNIDAD"], "nl": [r"EENHEID"],
+        "it": [r"U\.\s*M\.?", r"UNIT[ÀA]"],
         "sv": [r"ENHET"], "da": [r"ENHED"], "pl": [r"J\.\s*M\.?", r"JEDN(?:OSTKA)?\.?"],
     },
     "desc": {

@@ -38,6 +38,7 @@ from docextract.rules.lexicon import (
     CASH_EXCLUDE,
     CHANGE,
     CHARGE,
+    COLUMNS,
     CONTACT,
     DATE_BAD,
     DATE_LABEL,
@@ -68,6 +69,7 @@ from docextract.rules.lexicon import (
     TOTAL_WEAK,
     UNIT_WORDS,
     alternation,
+    compile_words,
 )
 from docextract.types import Word
 
@@ -976,13 +978,14 @@ def _items(ctx: DocContext, start: int, stop: int) -> list[dict[str, Any]]:
         amts = [a for a in ctx.amounts(i) if a.has_decimals or a.currency]
         if not amts or TOTAL_PLAIN.search(t) or SUBTOTAL.search(t) or CASH.search(t) or CHANGE.search(t):
             # a description printed above its numbers; not "EUR" over the prices, not a heading row
-            if _letters(t) >= 3 and not TOTAL_PLAIN.search(t) and parse_currency(t) is None and not _heading_row(t):
+            if (_letters(t) >= 3 and not TOTAL_PLAIN.search(t) and parse_currency(t) is None and not _heading_row(t)
+                    and not _SECTION.fullmatch(t.strip(" :"))):
                 pending = (pending + [i])[-2:]
             else:
                 pending = []
             continue
-        if DISCOUNT.search(t) or TAX.search(t) or ROUNDING.search(t):
-            continue
+        if DISCOUNT.search(t) or TAX.search(t) or (ROUNDING.search(t) and abs(amts[-1].value) < 1):
+            continue  # a rounding is cents ("Design review and feedback round  790.05" is an item)
         item = _parse_item_row(ctx, i, pending)
         if item is not None:
             items.append(item)
@@ -1056,7 +1059,7 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
     row = ctx.rows[i]
     for a in reversed(nums[:-1] if nums[-1] is amount else nums):
         if a.end <= first_num and not _glued(t, a.start, a.end) and not re.search(r"[A-Za-z]{2,}", t[a.end : first_num]):
-            if text_layer and re.search(r"[^\W\d_]\S* $", t[: a.start]):
+            if text_layer and re.search(r"[^\W\d_]\S* $", t[: a.start]) and not _TIMES.search(t[: a.start]):
                 break
             if not text_layer and not a.has_decimals and _ends_a_named_box(row, t, a.start, a.end, amount.start):
                 if any(b.start >= a.end and b is not amount for b in nums):
@@ -1081,10 +1084,13 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
         if qty is not None:
             break
     if qty is None:
-        m = re.search(r"(\d+(?:[.,]\d+)?)\s*[xX@]\s*(?:RM|\$|€|£)?\s*(\d+[.,]\d{2})", t)
+        # "2 x 1.50"; with the count's unit between ("1,5 t x 67,99"), where they make the amount
+        m = re.search(r"(\d+(?:[.,]\d+)?)\s*([^\W\d_]{1,5}\.?\s*)?[xX@×]\s*(?:RM|\$|€|£)?\s*(\d+[.,]\d{2})", t)
+        if m and m.group(2) and not _product_is(m.group(1), m.group(3), amount.value):
+            m = None
         if m:
             qty = Decimal(m.group(1).replace(",", "."))
-            unit = Decimal(m.group(2).replace(",", "."))
+            unit = Decimal(m.group(3).replace(",", "."))
     if qty is None and len(others) == 1 and others[0] == others[0].to_integral_value() and 0 < others[0] < 1000:
         qty = others[0]  # the unit price is not printed: it stays empty (never a number made up)
     lead = _LEADING_QTY.match(desc)
@@ -1108,6 +1114,15 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
         "_value": ctx.value_at(i, amount.start, amount.end, amount.value),
         "_desc_row": i,
     }
+
+
+def _product_is(qty: str, unit: str, amount: Decimal) -> bool:
+    return abs(Decimal(qty.replace(",", ".")) * Decimal(unit.replace(",", ".")) - amount) <= Decimal("0.011")
+
+
+# A section's heading over the items ("Items", "Varer", "Leistungen"): no item's description.
+_SECTION = compile_words(COLUMNS["item"], COLUMNS["desc"])
+_TIMES = re.compile(r"(?<![^\W\d_])[xX×@] $")  # "1,5 t x 67,99": a times sign, no word before the price
 
 
 def _unit_only(text: str) -> bool:
