@@ -636,6 +636,27 @@ def test_headings_ocr_boxed_together_keep_their_columns_when_a_line_joins_them()
                            ("Kopieerpapier A4", D(1), D("17.00"), D("16.49"))]
 
 
+def test_labels_over_values_set_close_together_in_an_ocr_grid() -> None:
+    """A grid of labels over values, set so close that OCR's boxes make one cell of two labels
+    ("N.o de cliente" "Fecha de factura") and one of two dates: each label takes the value that
+    begins under its own words (not the customer number opening its cell's column, nor the
+    invoice date opening the due date's)."""
+    words = [
+        ocr_line("Ilventoplan S.L.", 883, 40, 1131), ocr_line("Factura", 117, 120, 259),
+        ocr_line("Número de factura", 127, 180, 297), ocr_line("Fecha de entrega", 303, 180, 449),
+        ocr_line("N.o de cliente", 500, 180, 640), ocr_line("Fecha de factura", 650, 180, 797),
+        ocr_line("Vencimiento", 849, 180, 951),
+        ocr_line("F2025/759", 128, 205, 223), ocr_line("3 de junio de 2025", 300, 205, 470),
+        ocr_line("787134", 500, 205, 569), ocr_line("8 de junio de 2025", 648, 205, 830),
+        ocr_line("15 de junio de 2025", 846, 205, 1038),
+        ocr_line("Concepto", 129, 300, 213), ocr_line("Importe", 1050, 300, 1129),
+        ocr_line("Papel A4", 127, 330, 300), ocr_line("257,30 €", 1042, 330, 1128),
+        ocr_line("Total", 900, 380, 960), ocr_line("257,30 €", 1042, 380, 1128),
+    ]
+    data = extract_invoice(words).data
+    assert (data["invoice_number"], str(data["date"]), str(data["due_date"])) == ("F2025/759", "2025-06-08", "2025-06-15")
+
+
 def test_a_count_and_a_price_in_one_ocr_box_are_two_numbers() -> None:
     """OCR boxed a line's count and price together ("1 147.86"), which reads as one number grouped
     by a space; its groups stand under Qty and under Price, so they are two. A number grouped so

@@ -182,6 +182,8 @@ def _pair(ctx: DocContext, label: re.Pattern[str], parse: Parse, *, skip: re.Pat
                     span = (cell.x0, cell.x1)
                     if after is not None:  # its share of the box, by characters
                         span = (_x_share(cell, m.start() / len(text)), _x_share(cell, own / len(text)))
+                    elif text[: m.start()].strip() and (box := ctx.rows[i].span_bbox(start + m.start(), start + own)):
+                        span = (box[0], box[2])  # another label before it in the cell: its own words' extent
                     got = _value_under(ctx, i, cell, parse, span)
             if got is not None:
                 out.append(got)
@@ -202,7 +204,18 @@ def _value_under(ctx: DocContext, i: int, label: Line, parse: Parse, span: tuple
             break
         for start, end, cell in _cells(ctx, j):
             if cell.x1 >= x0 and cell.x0 <= x1 + h:
+                if cell.x0 < x0 - h:  # a cell from the left running under the label: values set close together
+                    return _value_within(ctx, j, start, end, parse, (x0, x1)) or _value_opening(ctx, j, start, end, parse)
                 return _value_opening(ctx, j, start, end, parse)
+    return None
+
+
+def _value_within(ctx: DocContext, i: int, start: int, end: int, parse: Parse, span: tuple[float, float]) -> Value | None:
+    """The first value of ``texts[i][start:end]`` that begins under ``span`` (x0, x1), or None."""
+    for v, s, e in sorted(parse(ctx.texts[i][start:end]), key=lambda f: f[1]):
+        box = ctx.rows[i].span_bbox(start + s, start + e)
+        if box is not None and span[0] - ctx.rows[i].height <= box[0] <= span[1]:
+            return ctx.value_at(i, start + s, start + e, v)
     return None
 
 
