@@ -29,7 +29,18 @@ coupons, timesheets with project subtotals, landscape wholesale invoices over tw
 carried-forward lines, telecom bills whose summary page precedes the detail, issuers in a dark
 header band, Swedish, Danish and Polish invoices (labels outside the lexicon's languages), US
 invoices with remit-to blocks, and dotted-leader freelancer invoices; ten languages. Splits:
-``dev`` seed 20261207, ``check`` seed 20261208. For each split: every PDF (text layer) and the first
+``dev`` seed 20261207, ``check`` seed 20261208.
+
+``--set indep_invoices4``: a fourth generator, written in the eighteenth session by a helper under
+the same rule (it could read only ``indep_invoices/score.py``): construction progress invoices
+(previous invoices and retention deducted), dental and veterinary bills (procedure codes, dates,
+insurer's share after the total), catering invoices (per-person lines, service charge, tip), fully
+ruled grids with merged heading cells, invoices in one currency with another's equivalents, long
+wrapped descriptions with notes under them, Czech, Finnish, Norwegian, Hungarian, Turkish and
+Romanian invoices, two invoices in one PDF (its truth lists both under ``documents``; the items
+scored are both invoices' lines), a parties' sidebar with a grid of labels over values, and
+receipt-like invoices on an 80 mm page. Splits: ``dev`` seed 20261214, ``check`` seed 20261215.
+For each split: every PDF (text layer) and the first
 ``--png`` single-page invoices rendered at 150 dpi (OCR), read in this process as
 ``docextract pdf``/``image --schema invoice`` reads them (``split="auto"``); the table, the review
 flags and every wrong field are printed by ``indep_invoices/score.py``.
@@ -52,6 +63,7 @@ SEEDS = {
     "indep_invoices": {"dev": 20250307, "check": 20251206},
     "indep_invoices2": {"dev": 20260101, "check": 20260202},
     "indep_invoices3": {"dev": 20261207, "check": 20261208},
+    "indep_invoices4": {"dev": 20261214, "check": 20261215},
 }
 
 

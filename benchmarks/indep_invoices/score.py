@@ -60,7 +60,7 @@ def score_one(truth, res):
     }
     want = {"invoice_number": truth["invoice_number"], "date": truth["invoice_date"], "issuer": truth["issuer"],
             "total": truth["total"], "currency": truth["currency"]}
-    ti = truth["items"]
+    ti = [it for doc in truth.get("documents") or [truth] for it in doc["items"]]  # a file of several invoices: all their lines
     n_amt_ok = sum(1 for k, it in enumerate(ti) if k < len(lines) and eqnum(lines[k].get("amount"), it["amount"]))
 
     def item_exact(k, it):
