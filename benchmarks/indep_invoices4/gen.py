@@ -85,7 +85,7 @@ import os
 import random
 import sys
 from datetime import date, timedelta
-from decimal import Decimal, ROUND_HALF_UP
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pymupdf
@@ -174,8 +174,9 @@ def fontbuf(path):
     pymupdf then writes a ToUnicode map that turns every "-" into a soft hyphen and every space into a
     no-break space.  Giving each code point its own glyph keeps the text layer honest."""
     if path not in _FONTBUF:
-        from fontTools.ttLib import TTFont
         import copy
+
+        from fontTools.ttLib import TTFont
         f = TTFont(path)
         users = {}
         for c, g in sorted(f.getBestCmap().items()):
@@ -2522,7 +2523,7 @@ def main(n=40, seed=1, outdir="out"):
     order = ARCHETYPES[:]
     master.shuffle(order)
     offsets = {a: master.randrange(100) for a in ARCHETYPES}
-    counts = {a: 0 for a in ARCHETYPES}
+    counts = dict.fromkeys(ARCHETYPES, 0)
     written = []
     for i in range(n):
         arch = order[i % len(order)]
