@@ -101,6 +101,8 @@ _CURRENCY_SYMBOLS: dict[str, str] = {
     "₦": "NGN",
     "zł": "PLN",
     "Kč": "CZK",
+    "Ft": "HUF",
+    "lei": "RON",
     "kr": "SEK",  # the crown of Sweden, Denmark, Norway, Iceland: currency_evidence decides which
     "kr.": "SEK",
     "RM": "MYR",
@@ -111,6 +113,9 @@ _CURRENCY_SYMBOLS: dict[str, str] = {
     "RMB": "CNY",
     "円": "JPY",
 }
+
+# Symbols read only as printed: "ft" is feet.
+_AS_PRINTED = frozenset({"Ft"})
 
 # ISO 4217 codes common on receipts and invoices (a code alone is only trusted from this list).
 _ISO_CODES = frozenset(
@@ -134,6 +139,9 @@ _CURRENCY_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bdanske\s+kroner\b", re.I), "DKK"),
     (re.compile(r"\bnorske\s+kroner\b", re.I), "NOK"),
     (re.compile(r"\bz[łl]ot(?:y|ych|e)\b", re.I), "PLN"),
+    (re.compile(r"\bforint(?:ot)?\b", re.I), "HUF"),
+    (re.compile(r"\bkorun(?:a|y)?\b", re.I), "CZK"),
+    (re.compile(r"\bt[üu]rk\s+liras[ıi]\b", re.I), "TRY"),
 ]
 
 _SYMBOL_ALT = "|".join(re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True))
@@ -159,7 +167,7 @@ def parse_currency(token: str) -> str | None:
         return t.upper()
     # "RM", "Rs" and friends are printed in any case on receipts.
     for sym, code in _CURRENCY_SYMBOLS.items():
-        if sym[0].isalpha() and t.lower() == sym.lower():
+        if sym[0].isalpha() and sym not in _AS_PRINTED and t.lower() == sym.lower():
             return code
     for pattern, code in _CURRENCY_WORDS:
         if pattern.fullmatch(t):
@@ -191,6 +199,10 @@ _COUNTRY_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:NORGE|NORWAY)\b", re.I), "NOK"),
     (re.compile(r"\b(?:[IÍ]SLAND|ICELAND)\b", re.I), "ISK"),
     (re.compile(r"\b(?:POLSKA|POLAND)\b", re.I), "PLN"),
+    (re.compile(r"\b(?:MAGYARORSZ[ÁA]G|HUNGARY)\b", re.I), "HUF"),
+    (re.compile(r"\b(?:[ČC]ESK[ÁA]\s+REPUBLIKA|[ČC]ESKO|CZECHIA|CZECH\s+REPUBLIC)\b", re.I), "CZK"),
+    (re.compile(r"\b(?:ROM[ÂA]NIA|ROMANIA)\b", re.I), "RON"),
+    (re.compile(r"\b(?:T[ÜU]RK[İI]YE|TURKEY)\b", re.I), "TRY"),
 ]
 # Which crown a page's "kr" is when no country says: words only its language uses.
 _CROWN_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
@@ -265,7 +277,8 @@ def currency_evidence(text: str) -> dict[str, float]:
             if tok.upper() in _ISO_CODES and tok != tok.upper():
                 continue  # "Eur", "usd" in prose are too rare to weigh against words that look like them
             if tok.lower().rstrip(".") == "kr":
-                crowns += _BY_AMOUNT if _beside_cents(line, m.start(), m.end()) else 0.0
+                bracketed = re.search(r"[(\[]\s*$", line[: m.start()]) and re.match(r"\s*[)\]]", line[m.end() :])
+                crowns += _BY_AMOUNT if _beside_cents(line, m.start(), m.end()) else _UNIT_MARK if bracketed else 0.0
                 continue
             before, after = line[: m.start()], line[m.end() :]
             near = _AMOUNT_AFTER.match(after)
@@ -273,6 +286,8 @@ def currency_evidence(text: str) -> dict[str, float]:
                 vote(code, _BY_AMOUNT)
             elif near and tok.upper() not in _ISO_CODES:
                 vote(code, _BY_AMOUNT)  # a price in whole units ("Rs 2480", "RM 5")
+            elif tok.upper() not in _ISO_CODES and re.search(r"\d[ \t]?$", before):
+                vote(code, _BY_AMOUNT)  # after one ("626 950 Ft", "12 lei")
             elif near and len(re.sub(r"\D", "", near.group(0))) <= 3:
                 vote(code, _CODE_WHOLE)  # "EUR 399", or a product code "ABC 123": weak alone
             elif re.search(r"[(\[]\s*$", before) and re.match(r"\s*[)\]]", after):
@@ -297,8 +312,9 @@ def currency_evidence(text: str) -> dict[str, float]:
     if crowns:
         # "kr" is the crown of the country the page names, else of the language its labels are in
         local = [c for c in countries if c in ("SEK", "DKK", "NOK", "ISK")]
-        spoken = [code for pattern, code in _CROWN_LANGUAGE if pattern.search(text)]
-        vote(local[0] if len(local) == 1 else spoken[0] if len(spoken) == 1 else "SEK", crowns)
+        spoken = sorted(((len(pattern.findall(text)), code) for pattern, code in _CROWN_LANGUAGE), reverse=True)
+        told = spoken[0][0] > spoken[1][0]  # one language's words outnumber the others' (Norwegian and Danish share some)
+        vote(local[0] if len(local) == 1 else spoken[0][1] if told else "SEK", crowns)
     if dollars:
         # "$" is the sign of the named country's currency, else of the US dollar; never of a currency
         # with a sign of its own (an invoice from Spain in dollars is in US dollars).
@@ -373,7 +389,7 @@ class AmountMatch:
 _NUM = r"(?:\d{1,3}(?:[,.'\u202f\u00a0]\d{3}|(?<! ) (?! )\d{3})+|\d+)(?:[.,]\d{1,2}(?!\d))?|(?<![\w.,])\.\d{2}(?![\d.,])"
 _AMOUNT = re.compile(
     rf"(?P<neg1>[-(])?\s?(?P<cur1>{_SYMBOL_ALT})?\s?(?P<neg2>-)?\s?(?P<num>{_NUM})(?P<neg3>-)?\s?"
-    rf"(?P<cur2>€|£|\$|₹|zł|Kč|EUR|USD|GBP|MYR|RM|CHF|kr)?(?P<close>\))?",
+    rf"(?P<cur2>€|£|\$|₹|₺|zł|Kč|Ft|lei|EUR|USD|GBP|MYR|RM|CHF|kr)?(?P<close>\))?",
 )
 
 
@@ -526,6 +542,22 @@ _add_months("januari;februari;mac;april;mei;jun;julai;ogos,ogo;september;oktober
 # Swedish, Danish and Norwegian, Polish (the genitive of dates, "23 marca 2025", and the nominative).
 _add_months("januari;februari;mars;april;maj;juni;juli;augusti;september;oktober;november;december")
 _add_months("januar;februar;marts;april;maj;juni;juli;august;september;oktober;november;desember")
+# Finnish (and its partitive, "6. lokakuuta 2023"), Hungarian, Czech (genitive and nominative), Romanian, Turkish.
+_add_months(
+    "tammikuu,tammikuuta;helmikuu,helmikuuta;maaliskuu,maaliskuuta;huhtikuu,huhtikuuta;toukokuu,toukokuuta;"
+    "kesäkuu,kesäkuuta;heinäkuu,heinäkuuta;elokuu,elokuuta;syyskuu,syyskuuta;lokakuu,lokakuuta;"
+    "marraskuu,marraskuuta;joulukuu,joulukuuta"
+)
+_add_months(
+    "január;február,febr;március,márc;április,ápr;május,máj;június,jún;július,júl;augusztus;szeptember,szept;"
+    "október;november;december"
+)
+_add_months(
+    "ledna,leden;února,únor;března,březen;dubna,duben;května,květen;června,červen;července,červenec;srpna,srpen;"
+    "září;října,říjen;listopadu,listopad;prosince,prosinec"
+)
+_add_months("ianuarie;februarie;martie;aprilie;mai;iunie;iulie;august;septembrie;octombrie;noiembrie;decembrie")
+_add_months("ocak;şubat,subat;mart;nisan;mayıs,mayis;haziran;temmuz;ağustos,agustos;eylül,eylul;ekim;kasım,kasim;aralık,aralik")
 _add_months(
     "stycznia,styczeń,sty;lutego,luty,lut;marca,marzec;kwietnia,kwiecień,kwi;maja;czerwca,czerwiec,cze;"
     "lipca,lipiec,lip;sierpnia,sierpień;września,wrzesień,wrz;października,październik,paź;listopada,listopad;"

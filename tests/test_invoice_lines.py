@@ -228,6 +228,108 @@ def test_a_line_that_mentions_a_round_is_no_rounding() -> None:
                                                       ("Design review and feedback round", D("790.05"))]
 
 
+def test_a_progress_invoice_s_column_sums_are_no_items() -> None:
+    """A progress invoice: numbered positions with their contract sum, share done, billed so far
+    and this invoice's amount, under headings no column lexicon holds; then the columns' sums,
+    labelled in words of their own. The positions are the items, without their numbers."""
+    cells = [(60, 60, "Wilmalia Bau GmbH"), (330, 100, "Rechnungsnummer RE48390"), (330, 114, "Rechnungsdatum 2023-01-23"),
+             (40, 160, "Pos."), (70, 160, "Gewerk"), (230, 160, "Auftrag"), (300, 160, "Stand"), (370, 160, "bisher"),
+             (470, 160, "diese Rechnung")]
+    rows = [("1.1", "Dachstuhl", "48.010,27", "55 %", "24.005,14", "2.400,51"),
+            ("1.2", "Bodenplatte", "37.904,08", "30 %", "0,00", "11.371,22"),
+            ("1.3", "Baustelle", "64.505,74", "60 %", "12.901,15", "25.802,29")]
+    for k, (pos, name, order, done, before, now) in enumerate(rows):
+        y = 180 + 15 * k
+        cells += [(40, y, pos), (70, y, name), (280, y, order), (330, y, done), (430, y, before), (540, y, now)]
+    cells += [(70, 240, "Auftragssumme netto"), (540, 240, "150.420,09"),
+              (70, 255, "abzgl. bisherige Abschlagsrechnungen"), (540, 255, "36.906,29"),
+              (70, 270, "Leistung dieser Rechnung netto"), (540, 270, "39.574,02"),
+              (70, 290, "Nettobetrag"), (540, 290, "39.574,02"),
+              (70, 305, "zzgl. 19 % MwSt."), (540, 305, "7.519,06"),
+              (70, 320, "Rechnungsbetrag brutto"), (540, 320, "47.093,08")]
+    data = extract_invoice(render(cells, right={280.0, 330.0, 430.0, 540.0})[0]).data
+    assert [(ln[0], ln[3]) for ln in lines(data)] == [("Dachstuhl", D("2400.51")), ("Bodenplatte", D("11371.22")),
+                                                      ("Baustelle", D("25802.29"))]
+
+
+@pytest.mark.parametrize(
+    ("over", "heading", "under"),
+    [
+        # "Prezzo" set over two columns, "unitario" and "totale" under it beside the heading row
+        ([(470, "Prezzo")], [(40, "Descrizione"), (300, "Q.tà"), (350, "Valuta")], [(420, "unitario"), (510, "totale")]),
+        # sub-headings that name no role take the group's ("Preis" over "Einzel"), beside "Gesamt"
+        ([(470, "Preis")], [(40, "Bezeichnung"), (300, "Menge"), (350, "Whg.")], [(420, "Einzel"), (510, "Gesamt")]),
+        # the prices' and amounts' headings a line over the heading row, the last naming no role
+        ([(400, "Einzelpreis"), (470, "Gesamtpreis")], [(40, "Bezeichnung"), (300, "Menge"), (350, "Whg.")], []),
+    ],
+)
+def test_number_headings_on_a_line_of_their_own_beside_the_heading_row(over: list, heading: list, under: list) -> None:
+    """A grid's price and amount headings on a line over or under its heading row (a currency
+    column beside the count): the numbers stand under them, not under the currency's heading."""
+    cells = [(60, 60, "Holnona Metallbau e.K."), (330, 100, "Rechnungsnummer 202302471"), (330, 114, "Datum 24.01.2023"),
+             *((x, 154, t) for x, t in over), *((x, 166, t) for x, t in heading), *((x, 178, t) for x, t in under),
+             (40, 200, "LED-Panel 60 x 60 cm"), (320, 200, "4"), (350, 200, "EUR"), (460, 200, "46,92"), (540, 200, "187,68"),
+             (40, 215, "Kabelkanal"), (320, 215, "2"), (350, 215, "EUR"), (460, 215, "5,95"), (540, 215, "11,90"),
+             (380, 240, "Summe"), (540, 240, "199,58")]
+    data = extract_invoice(render(cells, right={320.0, 460.0, 540.0})[0]).data
+    assert lines(data) == [("LED-Panel 60 x 60 cm", D(4), D("46.92"), D("187.68")), ("Kabelkanal", D(2), D("5.95"), D("11.90"))]
+
+
+def test_whole_number_money_under_price_and_amount_headings() -> None:
+    """Forints have no cents: the numbers under "Egységár" and "Érték" are the price and amount;
+    "Ssz." numbers the lines, and a Hungarian invoice's labels are read (number, date, total, "Ft")."""
+    cells = [(60, 60, "Belstent Építőipari Kft."), (330, 100, "Számla sorszáma: SZ2406-7924"),
+             (330, 114, "Számla kelte"), (450, 114, "2024.09.24."),
+             (40, 160, "Ssz."), (70, 160, "Megnevezés"), (330, 160, "Mennyiség"), (420, 160, "Egységár"), (500, 160, "Érték"),
+             (40, 180, "1"), (70, 180, "Irodai forgószék"), (350, 180, "6"), (460, 180, "103 550"), (540, 180, "621 300"),
+             (40, 195, "2"), (70, 195, "Szállítási díj"), (350, 195, "1"), (460, 195, "5 650"), (540, 195, "5 650"),
+             (330, 230, "Bruttó végösszeg"), (540, 230, "626 950 Ft")]
+    data = extract_invoice(render(cells, right={350.0, 460.0, 540.0})[0]).data
+    assert lines(data) == [("Irodai forgószék", D(6), D(103550), D(621300)), ("Szállítási díj", D(1), D(5650), D(5650))]
+    assert (data["invoice_number"], str(data["date"]), data["total"], data["currency"]) == (
+        "SZ2406-7924", "2024-09-24", D(626950), "HUF")
+
+
+def test_a_lower_case_legal_form_names() -> None:
+    """The issuer under "Dodavatel" ends in a legal form in small letters ("s.r.o."), which makes
+    no sentence of it."""
+    cells = [(60, 100, "Dodavatel"), (60, 114, "Procházka technika s.r.o."), (60, 128, "Risixova 909/30"),
+             (60, 142, "422 15 Solnice"),
+             (330, 100, "Faktura FV2308-8625"), (330, 114, "Datum 03.06.2023"),
+             (40, 180, "Popis"), (500, 180, "Celkem"), (40, 200, "Dopravné"), (540, 200, "333,18"),
+             (380, 240, "Celkem"), (540, 240, "333,18 CZK")]
+    data = extract_invoice(render(cells, right={540.0})[0]).data
+    assert data["issuer"]["name"] == "Procházka technika s.r.o."
+
+
+def test_a_label_of_the_customer_s_reference_is_no_issuer() -> None:
+    """A grid of labels over values at the top ("Uw referentie" among them), the issuer named only
+    in the footer in small print: the label is no company."""
+    cells = [(48, 72, "Brouwer & van Dijk B.V.", 9), (48, 84, "Wilaststraat 12"), (48, 95, "9537 NN Verrhoven"),
+             (494, 69, "Factuur", 15),
+             (52, 116, "Factuurnummer", 7), (52, 129, "2023/0548"), (111, 116, "Factuurdatum", 7), (111, 129, "07/08/2023"),
+             (269, 116, "Uw referentie", 7), (269, 129, "PO-06508"),
+             (54, 165, "Omschrijving"), (480, 165, "Bedrag"), (54, 185, "Kabelgoot"), (540, 185, "96,23"),
+             (380, 220, "Totaal"), (540, 220, "96,23"),
+             (48, 786, "Ostmeto Elektro B.V.", 6.5), (48, 794, "Veriklaan 56", 6.5), (48, 802, "8414 NR Marrwijk", 6.5),
+             (214, 786, "Tel. +31 61 197 4784", 6.5), (214, 794, "info@ostmeto.nl", 6.5),
+             (214, 802, "Btw-nummer: NL484731884B01", 6.5)]
+    data = extract_invoice(render(cells, right={540.0})[0]).data
+    assert data["issuer"]["name"] == "Ostmeto Elektro B.V."
+
+
+def test_a_norwegian_invoice_s_crowns_in_its_headings() -> None:
+    """"kr" only in the headings' brackets, and labels Norway shares with Denmark ("Fakturadato")
+    beside its own ("Forfallsdato", "Å betale", "MVA"): Norwegian crowns."""
+    cells = [(60, 60, "Sarrara ANS"), (330, 100, "Fakturanummer 36684"), (330, 114, "Fakturadato 2024-11-23"),
+             (330, 128, "Forfallsdato 2024-12-07"),
+             (40, 180, "Beskrivelse"), (330, 180, "Antall"), (400, 180, "Enhetspris (kr)"), (480, 180, "Beløp (kr)"),
+             (40, 200, "Frakt"), (350, 200, "1"), (440, 200, "526,18"), (540, 200, "526,18"),
+             (380, 230, "MVA 25 %"), (540, 230, "131,55"), (380, 245, "Å betale"), (540, 245, "657,73")]
+    data = extract_invoice(render(cells, right={350.0, 440.0, 540.0})[0]).data
+    assert (data["currency"], data["total"]) == ("NOK", D("657.73"))
+
+
 def test_a_telecom_bill_brand_groups_and_periods() -> None:
     """A bill whose logo sets only the brand ("Drumlin") is the company the footer names with its
     legal form; "Montant à payer" is the amount to pay, the previous bill and its payment no part

@@ -136,6 +136,13 @@ def test_detect_currency() -> None:
         ("Fjord AS · Storgata 1 · 0155 Oslo · Norge\nTotal 975,00 kr", "NOK"),
         ("Kr. Offenbach\nSumme 9,00", None),  # "Kr." by no amount: a district, no crown
         ("Do zapłaty: 6 432,03 zł", "PLN"),
+        # ... Norwegian by the words Norway alone uses, beside one it shares with Danish; in brackets
+        ("Fakturadato 2024-11-23\nForfallsdato 2024-12-07\nBeløp (kr)\nÅ betale 57 792,69", "NOK"),
+        # marks after whole amounts (forints have no cents); a product code is no Turkish lira
+        ("Bruttó végösszeg 1 253 541 Ft", "HUF"),
+        ("Total de plată 12.353,72 lei", "RON"),
+        ("TL-0514 Network patch cable 20 15.71", None),
+        ("Ceiling 10 ft 2 4.00", None),
     ],
 )
 def test_detect_currency_from_printed_evidence(text: str, code: str | None) -> None:
@@ -177,6 +184,11 @@ def test_currency_evidence_weighs_marks_by_strength() -> None:
         ("2. marts 2025", (2025, 3, 2)),
         ("23 marca 2025", (2025, 3, 23)),
         ("5 października 2024", (2024, 10, 5)),
+        # Finnish (partitive), Czech (genitive), Romanian, Turkish
+        ("6. lokakuuta 2023", (2023, 10, 6)),
+        ("3. června 2023", (2023, 6, 3)),
+        ("14 februarie 2024", (2024, 2, 14)),
+        ("13 Ağustos 2024", (2024, 8, 13)),
     ],
 )
 def test_parse_date(text: str, date: tuple[int, int, int]) -> None:

@@ -564,11 +564,13 @@ _SEGMENTS = re.compile(r"\s*[·•|]\s*|\s+[-–]\s+")
 _CONTACT_LABEL = re.compile(rf"(?:{CONTACT.pattern})(?=\s*[:.]?\s*[+(\d]|\s*:)|@|WWW\.|\.COM\b", _I)
 # A bare date word as a label: first, or before a colon ("Data:"; "Selen Data Systems" is a name).
 _DATE_LABEL = re.compile(rf"^\W*(?:{DATE_GENERIC.pattern})|(?:{DATE_GENERIC.pattern})\s*:", _I)
+_ORDER_REFERENCE = labels.compile_labels(labels.ORDER_REFERENCE)
 _NOT_A_NAME = re.compile(
     "|".join(
         p.pattern
         for p in (INVOICE_NO, DATE_INVOICE, _DATE_LABEL, DUE_DATE, DATE_OTHER, CUSTOMER, CUSTOMER_NUMBER, ISSUER_LABEL,
-                  TITLE_WORDS, TAX_ID, _CONTACT_LABEL, PHONE, TAX, SUBTOTAL, TOTAL_PLAIN, TOTAL_STRONG, AMOUNT_DUE, SUMMARY)
+                  TITLE_WORDS, TAX_ID, _CONTACT_LABEL, PHONE, TAX, SUBTOTAL, TOTAL_PLAIN, TOTAL_STRONG, AMOUNT_DUE, SUMMARY,
+                  _ORDER_REFERENCE)
     ),
     _I,
 )
@@ -587,7 +589,7 @@ def _name_like(name: str) -> bool:
         return False
     if sum(c.isdigit() for c in name) >= 2 or find_dates(name) or _addressish(name) or _place(name) and len(words) == 1:
         return False
-    lower = [w for w in words if len(w) >= 3 and w[0].islower()]
+    lower = [w for w in words if len(w) >= 3 and w[0].islower() and not LEGAL_INSIDE.fullmatch(w)]  # "s.r.o." is a form
     return 2 * len(lower) <= len(words) and not _NOT_A_NAME.search(name)
 
 
@@ -780,8 +782,9 @@ def _column_role(text: str) -> str | None:
 
 _ARTICLE_HEADING = labels.compile_words(labels.COLUMNS["article"])
 _QTY_HEADING = labels.compile_words(labels.COLUMNS["qty"])
-_POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N\.|N°|Nº|LINE|LN|LP\.?", _I)  # "Lp.": Polish
-_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|#|LP\.", _I)  # before a heading in its cell ("No. Description")
+# "Lp." Polish, "Ssz." Hungarian, "Č." Czech, "Nro" Finnish, "Sıra" Turkish
+_POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N\.|N°|Nº|LINE|LN|LP\.?|SSZ\.?|Č\.|NRO\.?|SIRA", _I)
+_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|#|LP\.|SSZ\.|Č\.|NRO\.?|SIRA", _I)  # before a heading in its cell ("No. Description")
 _QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO)\.?$", _I)
 
 
@@ -876,23 +879,59 @@ def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
     if cols is None:
         return None
     last = h
-    for j in (h - 1, h + 1):
-        if not 0 <= j < len(ctx.rows) or not _heading_line(ctx, j, h, cols):
+    for j in (h + 1, h - 1):  # sub-headings under a group heading first: the group's line then stands over them
+        new = _sub_headings(ctx, h, j, cols) if 0 <= j < len(ctx.rows) else []
+        if not 0 <= j < len(ctx.rows) or not _heading_line(ctx, j, h, cols + new):
             continue
         before = [c.role for c in cols]
+        kept, cols = cols, sorted(cols + new, key=lambda c: c.x0)
         for col in cols:
             # word by word: one OCR box may hold the headings of several columns
-            words, own = ([t for t, a, b in _split_words(ctx.rows[r].words) if b >= col.x0 and a <= col.x1] for r in (j, h))
+            # a word over this column and another heads a group of columns, no one column
+            words, own = ([t for t, a, b in _split_words(ctx.rows[r].words) if b >= col.x0 and a <= col.x1
+                           and (r == h or not any(b >= c.x0 and a <= c.x1 for c in cols if c is not col))] for r in (j, h))
             if words:
                 heading = " ".join(words + own if j < h else own + words)
                 col.role = _article_or(_column_role(heading) or col.role, heading)
         roles = _text_column(cols)
         if not roles & {"desc", "item"} or not roles & {"qty", "price", "amount"}:
+            cols = kept
             for c, role in zip(cols, before):  # the line read as no heading of this table's
                 c.role = role
             continue
         last = max(last, j)
     return cols, last
+
+
+def _whole_money(numbers: list[tuple[_Column, AmountMatch, int]]) -> list[tuple[_Column, AmountMatch, int]]:
+    """A line's whole numbers under its price and amount headings, when its count times the price
+    makes the amount (forints, yen: money without cents); none else (a footer's register numbers
+    under the amounts' column are no money)."""
+    qty = next((a.value for col, a, _ in numbers if col.role == "qty"), None)
+    priced = [(col, a, off) for col, a, off in numbers if col.role in ("price", "amount")]
+    prices = [a.value for col, a, _ in priced if col.role == "price"]
+    if qty is None or not any(_multiplies(qty, p, a.value) for p in prices for col, a, _ in priced if col.role == "amount"):
+        return []
+    return priced
+
+
+def _sub_headings(ctx: DocContext, h: int, j: int, cols: list[_Column]) -> list[_Column]:
+    """The cells of line ``j`` (over or under heading row ``h``) that stand beyond all of its
+    columns: new columns, when one of them heads numbers ("Einzelpreis  Gesamtpreis  Gegenwert"
+    set a line above "Bezeichnung  Menge"; "unitario" and "totale" under a "Prezzo" set over
+    both). Under the row, a cell that names no role by itself ("Einzel", "per stuk") takes the
+    role of the heading set over it on the line above ("Preis"), unless a cell beside it has it."""
+    beyond = [c for c in ctx.rows[j].cells() if not any(c.x1 >= col.x0 and c.x0 <= col.x1 for col in cols)]
+    roles = [_column_role(c.text) for c in beyond]
+    over = j > h > 0 and ctx.rows[h].y0 - ctx.rows[h - 1].y1 <= 0.5 * max(ctx.rows[h].height, 1.0)
+    x0, x1 = min((c.x0 for c in beyond), default=0.0), max((c.x1 for c in beyond), default=0.0)
+    out = []
+    for cell, role in zip(beyond, roles, strict=True):
+        if role is None and over:  # the heading over the sub-headings, centred on them all
+            group = " ".join(c.text for c in ctx.rows[h - 1].cells() if c.x1 >= x0 and c.x0 <= x1)
+            role = _column_role(group) if group and _column_role(group) not in roles else None
+        out.append(_Column(role, cell.x0, cell.x1))
+    return out if any(c.role in _NUMERIC_ROLES for c in out) else []
 
 
 def _heading_line(ctx: DocContext, j: int, h: int, cols: list[_Column]) -> bool:
@@ -1002,7 +1041,7 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         last = i
         cells = _column_cells(row, cols)
         numbers, taken, counted = _row_numbers(ctx, i, cols, cells)
-        money = [(col, a, off) for col, a, off in numbers if a.has_decimals or a.currency]
+        money = [(col, a, off) for col, a, off in numbers if a.has_decimals or a.currency] or _whole_money(numbers)
         desc, desc_words, extra = _description(ctx, i, cols, cells, taken, first_number)
         priced = [m for m in money if m[0].role in ("amount", "price")]
         if priced and _GROUP_TOTAL.match(desc) and since and sum(since) in {m[1].value for m in priced}:
@@ -1178,6 +1217,31 @@ def _close(ctx: DocContext, upper: _TableRow, lower: _TableRow, pitch: float | N
     if step >= 1.6 * max(ctx.rows[upper.i].height, ctx.rows[lower.i].height):
         return False
     return pitch is None or upper.width >= full
+
+
+_OUTLINE = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+(?=\S)")
+
+
+def _unnumbered(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Lines whose texts all open with a position's outline number ("1.1 Roof", "1.2 Walls")
+    without it: the numbers of a position column."""
+    if len(lines) >= 2 and all(_OUTLINE.match(ln["description"]) for ln in lines):
+        for ln in lines:
+            ln["description"] = _OUTLINE.sub("", ln["description"])
+    return lines
+
+
+def _before_sums(ctx: DocContext, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``lines`` up to the first whose amount is the sum of a column of the three or more above
+    it (a progress invoice's "Contract sum", "Billed so far" and "This invoice" under its
+    positions, whatever their labels): sums, no items."""
+    for n in range(3, len(lines)):
+        rows = [ctx.amounts(ln["_desc_row"]) for ln in lines[:n]]
+        width = min(len(r) for r in rows)
+        sums = {sum((r[-k].value for r in rows), Decimal(0)) for k in range(1, width + 1)}
+        if lines[n]["amount"] in sums:
+            return lines[:n]
+    return lines
 
 
 def _adds_up(lines: list[dict[str, Any]], targets: list[Decimal]) -> bool:
@@ -1601,7 +1665,8 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
     if table is not None:
         lines = table
     else:
-        lines = [ln for ln in (_items(ctx, head + 1, stop) if stop > head else []) if not _in_prose(ctx, ln["_value"])]
+        lines = _unnumbered(_before_sums(ctx, [ln for ln in (_items(ctx, head + 1, stop) if stop > head else [])
+                                                if not _in_prose(ctx, ln["_value"])]))
         target = [v.value for k, v in block.items() if k in ("subtotal", "total")]
         if target and (len(lines) < 2 or not _adds_up(lines, target)):
             # A statement whose detail follows its summary (the total first, then each service,

@@ -169,7 +169,7 @@ SUBTOTAL_WORDS: Lexicon = {
     "any": [r"^\W*EXCL(?:\.|UDING|USIVE)?\s*(?:OF\s*)?(?:VAT|TAX|GST|BTW|MWST|TVA)\b"],
 }
 TAX_WORDS: Lexicon = {
-    "any": [r"(?<![^\W\d_])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX|MOMS|MVA)(?![^\W\d_])"],
+    "any": [r"(?<![^\W\d_])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX|MOMS|MVA|ALV|[ÁA]FA|KDV|DPH)(?![^\W\d_])"],
     "de": [r"MEHRWERTSTEUER", r"UMSATZSTEUER"],
     "zh": [r"消[費费][税稅]", r"[税稅][额額]", r"[税稅]金"],
     "ko": [r"부가세", r"세액"],
@@ -389,6 +389,9 @@ TAX_ID_WORDS: Lexicon = {
     "it": [r"\bP\.?\s*IVA\b", r"\bPARTITA\s*IVA\b"],
     "id": [r"\bNPWP\b"],
     "sv": [r"\bORG\.?\s*-?\s*NR\b", r"\bMOMSREG"], "da": [r"\bCVR\b", r"\bSE\s*-?\s*NR\b"], "pl": [r"\bNIP\b", r"\bREGON\b"],
+    "fi": [r"\bY-TUNNUS\b", r"\bALV-TUNNUS\b"], "hu": [r"\bAD[ÓO]SZ[ÁA]M\b", r"\bC[ÉE]GJEGYZ[ÉE]KSZ[ÁA]M\b"],
+    "cs": [r"\bI[ČC]O?\b", r"\bDI[ČC]\b"], "ro": [r"\bCUI\b", r"\bNR\.?\s*REG\.?\s*COM\b"],
+    "tr": [r"\bVKN\b", r"\bVERG[İI]\s*(?:DA[İI]RES[İI]|NO)\b", r"\bMERS[İI]S\b"],
 }
 # Contact labels ("TEL" also as OCR reads it: "Te1", "TeI", "Te|", "Telr", a colon read as a letter).
 CONTACT_WORDS: Lexicon = {
@@ -514,6 +517,12 @@ INVOICE_NUMBER: dict[str, list[str]] = {
     # Swedish, Danish, Norwegian ("Fakturanummer", "Fakturanr.") and Polish ("Faktura VAT nr", "Numer faktury")
     "sv": [rf"FAKTURA[\s-]*{_NO}"],
     "pl": [rf"FAKTURA\s*(?:VAT\s*)?{_NO}", r"(?:NUMER|NR)\s*FAKTURY"],
+    # Finnish, Hungarian, Czech, Romanian, Turkish ("Fatura No" as Portuguese)
+    "fi": [r"LASKUN\s*(?:NUMERO|NRO)", r"LASKUNUMERO"],
+    "hu": [r"SZ[ÁA]MLA\s*(?:SORSZ[ÁA]MA|SZ[ÁA]MA)", r"SZ[ÁA]MLASZ[ÁA]M", r"SORSZ[ÁA]M"],
+    "cs": [r"[ČC][ÍI]SLO\s*(?:FAKTURY|DOKLADU)"],
+    "ro": [rf"FACTUR[ĂA]\s*{_NO}", r"NUM[ĂA]R\s*FACTUR[ĂA]"],
+    "tr": [r"FATURA\s*NUMARASI"],
 }
 
 NUMBER_MARK = _NO
@@ -525,7 +534,7 @@ PAGE_WORDS: Lexicon = {
 # The document's title word, which may carry its number ("Facture RG23-2203").
 INVOICE_TITLE_WORDS: Lexicon = {
     "en": [r"INVOICE"], "de": [r"RECHNUNG"], "fr": [r"FACTURE"], "es": [r"FACTURA"], "it": [r"FATTURA"],
-    "nl": [r"FACTUUR"], "pt": [r"FATURA"], "sv": [r"FAKTURA"],
+    "nl": [r"FACTUUR"], "pt": [r"FATURA"], "sv": [r"FAKTURA"], "fi": [r"LASKU"], "hu": [r"SZ[ÁA]MLA"], "ro": [r"FACTUR[ĂA]"],
 }
 
 # Weaker: a document number that may be the invoice's when nothing names it so.
@@ -534,6 +543,17 @@ REFERENCE_NUMBER: dict[str, list[str]] = {
            r"REFERENCE\s*(?:NO|NUMBER)?", r"\bREF\b\.?", r"^\s*#", r"^\W*(?:NO|NUMBER)\b\.?"],
     "nl": [r"^\W*NUMMER"],
     "de": [r"^\W*NUMMER"],
+}
+
+# Labels of the customer's references (their order, their reference): neither a name nor the invoice's number.
+ORDER_REFERENCE: dict[str, list[str]] = {
+    "en": [r"YOUR\s*(?:REF(?:ERENCE)?|ORDER)", r"(?:PURCHASE\s*)?ORDER\s*(?:NO|NUMBER|REF)", r"P\.?\s*O\.?\s*(?:NO|NUMBER|#)"],
+    "de": [r"IHR(?:E)?\s*(?:ZEICHEN|REFERENZ|BESTELL\w*|AUFTRAG\w*)", r"BESTELL\s*-?\s*(?:NR|NUMMER)", r"REFERENZ"],
+    "fr": [r"VOTRE\s*(?:R[ÉE]F[ÉE]RENCE|COMMANDE|R[ÉE]F\.?)", r"BON\s*DE\s*COMMANDE", r"N[°O]?\s*(?:DE\s*)?COMMANDE"],
+    "es": [r"SU\s*(?:REFERENCIA|PEDIDO|REF\.?)", r"N[ºO°]?\s*(?:DE\s*)?PEDIDO"],
+    "it": [r"(?:VS\.?|VOSTRO)\s*(?:RIFERIMENTO|ORDINE|RIF\.?)", r"N\.?\s*ORDINE"],
+    "nl": [r"UW\s*(?:REFERENTIE|KENMERK|ORDER\w*|BESTEL\w*|REF\.?)", r"(?:ORDER|BESTEL)\s*-?\s*NUMMER"],
+    "pt": [r"(?:SUA|V\.?)\s*(?:REFER[ÊE]NCIA|ENCOMENDA|REF\.?)", r"N\.?[ºO°]?\s*(?:DE\s*)?ENCOMENDA"],
 }
 
 INVOICE_DATE: dict[str, list[str]] = {
@@ -547,6 +567,11 @@ INVOICE_DATE: dict[str, list[str]] = {
     "sv": [r"FAKTURADATUM"],
     "da": [r"FAKTURADATO"],
     "pl": [r"DATA\s*WYSTAWIENIA"],
+    "fi": [r"LASKUN\s*P[ÄA]IV[ÄA]M[ÄA][ÄA]R[ÄA]", r"LASKUP[ÄA]IV[ÄA]", r"P[ÄA]IV[ÄA]YS"],
+    "hu": [r"SZ[ÁA]MLA\s*KELTE", r"KELTE", r"KI[ÁA]LL[ÍI]T[ÁA]S\s*D[ÁA]TUMA"],
+    "cs": [r"DATUM\s*VYSTAVEN[ÍI]"],
+    "ro": [r"DATA\s*(?:EMITERII|FACTURII|EMITERE)"],
+    "tr": [r"FATURA\s*TAR[İI]H[İI]", r"D[ÜU]ZENLEME\s*TAR[İI]H[İI]"],
 }
 DATE_GENERIC: dict[str, list[str]] = {
     "en": [r"\bDATE\b", r"\bDATED\b"], "de": [r"\bDATUM\b"], "es": [r"\bFECHA\b"], "it": [r"\bDATA\b"],
@@ -563,6 +588,11 @@ DUE_DATE: dict[str, list[str]] = {
     "sv": [r"F[ÖO]RFALLO(?:DAG|DATUM)", r"BETALAS\s*SENAST"],
     "da": [r"FORFALDS?DATO", r"FORFALLSDATO", r"BETALES\s*SENEST", r"BETALINGSFRIST"],
     "pl": [r"TERMIN\s*P[ŁL]ATNO[ŚS]CI"],
+    "fi": [r"ER[ÄA]P[ÄA]IV[ÄA]"],
+    "hu": [r"FIZET[ÉE]SI\s*HAT[ÁA]RID[ŐO]", r"ESED[ÉE]KESS[ÉE]G"],
+    "cs": [r"DATUM\s*SPLATNOSTI", r"SPLATNOST"],
+    "ro": [r"DATA\s*SCADEN[ȚŢT]EI", r"SCADEN[ȚŢT][ĂA]"],
+    "tr": [r"VADE\s*TAR[İI]H[İI]", r"SON\s*[ÖO]DEME\s*TAR[İI]H[İI]"],
 }
 # Dates that are neither the invoice's nor the due date.
 OTHER_DATE: dict[str, list[str]] = {
@@ -576,6 +606,8 @@ OTHER_DATE: dict[str, list[str]] = {
     "sv": [r"LEVERANS", r"BESTÄLLNING"],
     "da": [r"LEVERING", r"ORDRE"],
     "pl": [r"SPRZEDA[ŻZ]Y", r"DOSTAWY", r"ZAM[ÓO]WIENIA"],
+    "fi": [r"TOIMITUS"], "hu": [r"TELJES[ÍI]T[ÉE]S"], "cs": [r"PLN[ĚE]N[ÍI]"], "ro": [r"LIVR[ĂA]RII"],
+    "tr": [r"SEVK", r"S[İI]PAR[İI][ŞS]"],
 }
 # Labels of the customer's block.
 CUSTOMER: dict[str, list[str]] = {
@@ -590,6 +622,9 @@ CUSTOMER: dict[str, list[str]] = {
     "sv": [r"FAKTURA\s*TILL", r"FAKTURAADRESS", r"\bKUND\b", r"\bMOTTAGARE", r"\bK[ÖO]PARE"],
     "da": [r"FAKTURERES\s*TIL", r"FAKTURA\s*TIL", r"\bMODTAGER", r"\bK[ØO]BER"],
     "pl": [r"NABYWCA", r"ODBIORCA", r"P[ŁL]ATNIK"],
+    "no": [r"FAKTURAMOTTAKER"],
+    "fi": [r"LASKUTUSOSOITE", r"\bASIAKAS\b", r"VASTAANOTTAJA"], "hu": [r"\bVEV[ŐO]\b"],
+    "cs": [r"ODB[ĚE]RATEL"], "ro": [r"CUMP[ĂA]R[ĂA]TOR"], "tr": [r"\bALICI\b", r"^\W*SAYIN\b"],
 }
 # Labels of the issuer's block.
 ISSUER: dict[str, list[str]] = {
@@ -603,6 +638,9 @@ ISSUER: dict[str, list[str]] = {
     "sv": [r"S[ÄA]LJARE", r"LEVERANT[ÖO]R", r"AVS[ÄA]NDARE"],
     "da": [r"S[ÆA]LGER", r"LEVERAND[ØO]R", r"AFSENDER"],
     "pl": [r"SPRZEDAWCA", r"WYSTAWCA", r"DOSTAWCA"],
+    "no": [r"SELGER"],
+    "fi": [r"MYYJ[ÄA]", r"TOIMITTAJA"], "hu": [r"ELAD[ÓO]", r"SZ[ÁA]LL[ÍI]T[ÓO]"], "cs": [r"DODAVATEL"],
+    "ro": [r"FURNIZOR", r"V[ÂA]NZ[ĂA]TOR"], "tr": [r"SATICI"],
 }
 # A signature's sign-off before the issuer's name ("For ACME Ltd:" over "Authorised Signatory").
 SIGN_OFF: dict[str, list[str]] = {
@@ -620,6 +658,9 @@ INVOICE_TITLE: dict[str, list[str]] = {
     "nl": [r"^\W*FACTUUR\W*$", r"^\W*CREDITNOTA\W*$"],
     "pt": [r"^\W*FATURA\W*$"],
     "sv": [r"^\W*FAKTURA(?:\s*VAT)?\W*$", r"^\W*KREDITNOTA\W*$"],
+    "fi": [r"^\W*LASKU\W*$"], "hu": [r"^\W*SZ[ÁA]MLA\W*$"],
+    "cs": [r"^\W*FAKTURA\W*(?:DA[ŇN]OV[ÝY]\s*DOKLAD\W*)?$"], "ro": [r"^\W*FACTUR[ĂA](?:\s*FISCAL[ĂA])?\W*$"],
+    "tr": [r"^\W*(?:E-?AR[ŞS][İI]V\s*|E-?FATURA\s*)?FATURA\W*$"],
 }
 # The amount to pay, per language (beats plain totals).
 AMOUNT_DUE: dict[str, list[str]] = {
@@ -637,6 +678,11 @@ AMOUNT_DUE: dict[str, list[str]] = {
     "sv": [r"ATT\s*BETALA", r"TOTALT\s*ATT\s*BETALA"],
     "da": [r"AT\s*BETALE", r"[ÅA]\s*BETALE", r"TOTAL\s*INKL\.?\s*MOMS", r"I\s*ALT\s*INKL\.?\s*MOMS"],
     "pl": [r"DO\s*ZAP[ŁL]ATY", r"RAZEM\s*BRUTTO", r"SUMA\s*BRUTTO"],
+    "fi": [r"MAKSETTAVA(?:\s*YHTEENS[ÄA])?"],
+    "hu": [r"FIZETEND[ŐO](?:\s*[ÖO]SSZEG)?", r"(?:BRUTT[ÓO]\s*)?V[ÉE]G[ÖO]SSZEG"],
+    "cs": [r"(?:CELKEM\s*)?K\s*[ÚU]HRAD[ĚE]"],
+    "ro": [r"TOTAL\s*(?:DE\s*)?PLAT[ĂA]"],
+    "tr": [r"GENEL\s*TOPLAM", r"[ÖO]DENECEK\s*TUTAR"],
 }
 
 
@@ -663,6 +709,12 @@ INVOICE_SUBTOTAL: dict[str, list[str]] = {
     "sv": [r"DELSUMMA", r"NETTOBELOPP", r"SUMMA\s*EXKL\.?\s*MOMS", r"BELOPP\s*EXKL\.?\s*MOMS"],
     "da": [r"NETTOBEL[ØO][BP]", r"(?:I\s*ALT|BEL[ØO]B)\s*EKSKL\.?\s*MOMS"],
     "pl": [r"RAZEM\s*NETTO", r"SUMA\s*NETTO"],
+    "no": [r"SUM\s*EKS\.?\s*MVA"],
+    "fi": [r"VEROTON\s*YHTEENS[ÄA]", r"YHTEENS[ÄA]\s*ILMAN\s*ALV"],
+    "hu": [r"NETT[ÓO]\s*(?:[ÉE]RT[ÉE]K\s*)?[ÖO]SSZESEN"],
+    "cs": [r"CELKEM\s*BEZ\s*DPH"],
+    "ro": [r"TOTAL\s*F[ĂA]R[ĂA]\s*TVA"],
+    "tr": [r"ARA\s*TOPLAM"],
 }
 
 # Column headings of an item table, by the role of their column; whole words only. A heading's
@@ -679,6 +731,8 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "pt": [r"QUANTIDADE", r"QTD[E]?", r"CONSUMO"],
         "sv": [r"ANTAL", r"TIMMAR"], "da": [r"TIMER", r"STK"],
         "pl": [r"[IL]LO[ŚS][ĆC]", r"GODZ"],  # OCR reads its capital I as a small l ("llość")
+        "fi": [r"M[ÄA][ÄA]R[ÄA]"], "hu": [r"MENNYIS[ÉE]G"], "cs": [r"MNO[ŽZ]STV[ÍI]"], "ro": [r"CANTITATE"],
+        "tr": [r"M[İI]KTAR"], "no": [r"ANTALL"],
     },
     "price": {
         "en": [r"RATE", r"PRICE", r"COST", r"UNIT", r"EACH", r"U/P"],
@@ -689,6 +743,8 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "nl": [r"\w*PRIJS", r"TARIEF", r"UURTARIEF", r"DAGTARIEF"],
         "pt": [r"PREÇO", r"VALOR\s*UNIT[AÁ]RIO"],
         "sv": [r"\w*PRIS", r"[AÀÁ]\s*-?\s*PRIS"], "da": [r"\w*PRIS", r"TIMESATS"], "pl": [r"CENA"],
+        "fi": [r"[AÀ]\s*-?\s*HINTA", r"YKSIKK[ÖO]HINTA"], "hu": [r"EGYS[ÉE]G[ÁA]R"], "cs": [r"CENA\s*ZA\s*MJ"],
+        "ro": [r"PRE[ȚŢT]\s*UNITAR"], "tr": [r"B[İI]R[İI]M\s*F[İI]YAT"],
     },
     "amount": {
         "en": [r"AMOUNT", r"AMT", r"TOTAL", r"NET", r"SUM", r"SUB\s*-?\s*TOTAL", r"LINE\s*TOTAL", r"DEBITS?"],
@@ -699,6 +755,8 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "nl": [r"BEDRAG", r"TOTAAL", r"SUBTOTAAL", r"DEBET", r"NETTO"],
         "pt": [r"VALOR", r"D[ÉE]BITO"],
         "sv": [r"BELOPP", r"SUMMA"], "da": [r"BEL[ØO][BP]"], "pl": [r"WARTO[ŚS][ĆC]"],
+        "fi": [r"YHTEENS[ÄA]"], "hu": [r"[ÉE]RT[ÉE]K", r"[ÖO]SSZEG"], "cs": [r"CELKEM"], "ro": [r"VALOAREA?"],
+        "tr": [r"TUTARI?"], "no": [r"BEL[ØO]P"],
     },
     # a folio's payments and deposits, beside its charges: numbers, no item's
     "credit": {
@@ -729,6 +787,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "en": [r"UOM", r"U/M"], "de": [r"EINHEIT", r"ME"], "fr": [r"UNIT[ÉE]"], "es": [r"UNIDAD"], "nl": [r"EENHEID"],
         "it": [r"U\.\s*M\.?", r"UNIT[ÀA]"],
         "sv": [r"ENHET"], "da": [r"ENHED"], "pl": [r"J\.\s*M\.?", r"JEDN(?:OSTKA)?\.?"],
+        "fi": [r"YKS\.?"], "cs": [r"MJ"], "ro": [r"U\.\s*M\.?"], "tr": [r"B[İI]R[İI]M"],
     },
     "desc": {
         "en": [r"DESC(?:RIPTION)?", r"DETAILS?", r"PARTICULARS"],
@@ -740,6 +799,9 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "pt": [r"DESCRIÇÃO", r"DESCRICAO"],
         "sv": [r"BESKRIVNING", r"BEN[ÄA]MNING", r"SPECIFIKATION"], "da": [r"BESKRIVELSE", r"YDELSE"],
         "pl": [r"NAZWA(?:\s*TOWARU)?", r"OPIS"],
+        "fi": [r"TUOTE(?:\s*/\s*PALVELU)?", r"NIMIKE", r"KUVAUS"], "hu": [r"MEGNEVEZ[ÉE]S"],
+        "cs": [r"OZNA[ČC]EN[ÍI](?:\s*DOD[ÁA]VKY)?", r"POPIS"], "ro": [r"DENUMIREA?", r"DESCRIERE"],
+        "tr": [r"MAL\s*/?\s*H[İI]ZMET", r"A[ÇC]IKLAMA"],
     },
     "item": {
         "en": [r"ITEMS?", r"PRODUCTS?", r"ARTICLES?", r"SERVICES?", r"POSITION"],
@@ -781,6 +843,12 @@ LEGAL_FORMS: dict[str, list[str]] = {
     "it": [r"S\.?N\.?C\.?", r"S\.?A\.?S\.?", r"S\.?R\.?L\.?S\.?"],
     "nl": [r"V\.?O\.?F\.?", r"C\.?V\.?"],
     "pt": [r"LDA\.?"],
+    "cs": [r"S\.\s*R\.\s*O\.?", r"SPOL\.\s*S\s*R\.\s*O\.?", r"A\.\s*S\.", r"V\.\s*O\.\s*S\.?", r"K\.\s*S\."],
+    "hu": [r"KFT\.?", r"ZRT\.?", r"NYRT\.?", r"BT\.?", r"KKT\.?"],
+    "fi": [r"OYJ?", r"AY", r"KY", r"TMI"],
+    "no": [r"ASA", r"ANS", r"ENK"],
+    "ro": [r"S\.\s*R\.\s*L\.?", r"S\.\s*C\.\s*S\.?", r"P\.\s*F\.\s*A\.?"],
+    "tr": [r"LTD\.?\s*[ŞS]T[İI]\.?", r"A\.\s*[ŞS]\.?"],
 }
 
 
