@@ -330,6 +330,65 @@ def test_a_norwegian_invoice_s_crowns_in_its_headings() -> None:
     assert (data["currency"], data["total"]) == ("NOK", D("657.73"))
 
 
+def test_a_note_in_smaller_print_under_an_item_is_no_part_of_it() -> None:
+    """An item's description wraps onto a second line; under it a note in smaller print
+    ("Materiaalcertificaten op aanvraag beschikbaar.") that is no part of it."""
+    cells = [(60, 60, "Ostmeto Elektro B.V."), (330, 100, "Factuurnummer 2023/0548"), (330, 114, "Factuurdatum 07/08/2023"),
+             (40, 160, "Omschrijving"), (480, 160, "Bedrag"),
+             (40, 180, "Preventief onderhoud van de luchtbehandelingskasten"), (540, 180, "1.724,64"),
+             (40, 192, "op het dak, vervangen van filters"),
+             (46, 204, "Materiaalcertificaten op aanvraag beschikbaar.", 7),
+             (40, 222, "Kabelgoot 40 x 60 mm"), (540, 222, "71,40"),
+             (380, 250, "Totaal"), (540, 250, "1.796,04")]
+    data = extract_invoice(render(cells, right={540.0})[0]).data
+    assert [ln[0] for ln in lines(data)] == ["Preventief onderhoud van de luchtbehandelingskasten op het dak, vervangen van filters",
+                                             "Kabelgoot 40 x 60 mm"]
+
+
+@pytest.mark.parametrize(
+    ("over", "heading", "under", "row"),
+    [
+        # Turkish: "Sıra" over "No" numbers the lines, "Birim" over "Fiyat" heads the prices, "Mal Hizmet"
+        # over "Tutarı" (set wider than its column) the amounts (the test font has no dotless ı)
+        ([(40, "Sira"), (300, "Birim"), (470, "Mal Hizmet")], [(70, "Mal/Hizmet"), (220, "Miktar")],
+         [(42, "No"), (302, "Fiyat"), (500, "Tutari")], [(40, "1"), (70, "Nakliye bedeli"), (240, "2"), (340, "251,80")]),
+        # Romanian: "Nr." over "crt."; the text's heading is a phrase ("Preț" as "Pret": the test font has no ț)
+        ([(40, "Nr."), (300, "Pret unitar"), (500, "Valoarea")], [(70, "Denumirea produselor sau a serviciilor"), (220, "Cant.")],
+         [(42, "crt."), (302, "(lei)"), (500, "(lei)")], [(40, "1"), (70, "Nakliye bedeli"), (240, "2"), (340, "251,80")]),
+    ],
+)
+def test_headings_over_and_under_the_heading_row(over: list, heading: list, under: list, row: list) -> None:
+    cells = [(60, 60, "Vaskrum Ltd. Sti."), (330, 100, "Fatura No: ABC2024480325394"), (330, 114, "Fatura Tarihi 13.08.2024"),
+             *((x, 156, t, 7) for x, t in over), *((x, 162, t, 7) for x, t in heading), *((x, 168, t, 7) for x, t in under),
+             *((x, 190, t) for x, t in row), (540, 190, "503,60"),
+             (380, 230, "Genel Toplam"), (540, 230, "503,60")]
+    data = extract_invoice(render(cells, right={240.0, 340.0, 540.0})[0]).data
+    assert lines(data) == [("Nakliye bedeli", D(2), D("251.80"), D("503.60"))]
+
+
+def test_headings_qualified_by_per_and_without() -> None:
+    """Czech "Cena za MJ" (price per unit) and "Celkem bez DPH" (total without VAT) head one column
+    each: "MJ" is no unit column of its own, "DPH" no tax column, so the line's amount stands
+    under the amounts' heading, not the price."""
+    cells = [(60, 60, "Prochazka technika s.r.o."), (380, 60, "Faktura FV2308-8625"), (380, 75, "Datum 03.06.2023"),
+             (40, 140, "Popis"), (280, 140, "Mnozstvi"), (340, 140, "Cena za MJ"), (410, 140, "DPH %"),
+             (460, 140, "Celkem bez DPH"),
+             (40, 165, "Kancelarska zidle"), (300, 165, "4"), (400, 165, "CZK 8535,29"), (430, 165, "21 %"),
+             (540, 165, "CZK 34141,16"),
+             (380, 200, "Celkem"), (540, 200, "CZK 34141,16")]
+    data = extract_invoice(render(cells, right={300.0, 400.0, 540.0})[0]).data
+    assert lines(data) == [("Kancelarska zidle", D(4), D("8535.29"), D("34141.16"))]
+
+
+@pytest.mark.parametrize(("title", "number"), [("Factura simplificada n.º 202402508", "202402508"),
+                                                ("Fatura-recibo n.º FT/2023/9381", "FT/2023/9381")])
+def test_a_simplified_invoice_s_number(title: str, number: str) -> None:
+    """A till's invoice names its kind between the title and the number's mark."""
+    cells = [(60, 60, "FALMONA"), (60, 74, "Avenida Jorell, 80"), (60, 100, title), (60, 114, "29-03-2024"),
+             (60, 140, "Barra de pan"), (200, 140, "6,80"), (60, 170, "TOTAL"), (200, 170, "6,80")]
+    assert extract_invoice(render(cells, right={200.0})[0]).data["invoice_number"] == number
+
+
 def test_a_telecom_bill_brand_groups_and_periods() -> None:
     """A bill whose logo sets only the brand ("Drumlin") is the company the footer names with its
     legal form; "Montant à payer" is the amount to pay, the previous bill and its payment no part

@@ -782,10 +782,11 @@ def _column_role(text: str) -> str | None:
 
 _ARTICLE_HEADING = labels.compile_words(labels.COLUMNS["article"])
 _QTY_HEADING = labels.compile_words(labels.COLUMNS["qty"])
-# "Lp." Polish, "Ssz." Hungarian, "Č." Czech, "Nro" Finnish, "Sıra" Turkish
-_POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N\.|N°|Nº|LINE|LN|LP\.?|SSZ\.?|Č\.|NRO\.?|SIRA", _I)
+# "Lp." Polish, "Ssz." Hungarian, "Č." Czech, "Nro" Finnish, "Sıra" Turkish, "Nr. crt." Romanian
+_POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N\.|N°|Nº|LINE|LN|LP\.?|SSZ\.?|Č\.|NRO\.?|SIRA|CRT\.?", _I)
+_POSITIONS = re.compile(rf"(?:{_POSITION.pattern})(?:\s+(?:{_POSITION.pattern}))?", _I)  # a heading on two lines
 _POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|#|LP\.|SSZ\.|Č\.|NRO\.?|SIRA", _I)  # before a heading in its cell ("No. Description")
-_QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO)\.?$", _I)
+_QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO|ZA|BEZ)\.?$", _I)
 
 
 def _heading_columns(words: Sequence[Word]) -> list[_Column]:
@@ -847,8 +848,9 @@ def _item_header(ctx: DocContext, i: int) -> list[_Column] | None:
             cols.append(_Column("pos", cell.x0, cell.x1))  # line numbers: neither description nor amount
             continue
         under = _heading_columns(cell.words)
-        if len(cell.text.split()) > 4 * len(under):
-            return None  # a sentence, not headings
+        words = len(cell.text.split())
+        if words > 4 * len(under) and not (words <= 6 and under[0].role in ("desc", "item")):
+            return None  # a sentence, not headings (a text's heading may be a phrase: "Denumirea produselor sau a serviciilor")
         cols += under
     roles = _text_column(cols)
     credits = [k for k, c in enumerate(cols) if c.role == "credit"]
@@ -879,9 +881,15 @@ def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
     if cols is None:
         return None
     last = h
-    for j in (h + 1, h - 1):  # sub-headings under a group heading first: the group's line then stands over them
-        new = _sub_headings(ctx, h, j, cols) if 0 <= j < len(ctx.rows) else []
-        if not 0 <= j < len(ctx.rows) or not _heading_line(ctx, j, h, cols + new):
+    under: dict[int, list[str]] = {}  # a column's words on the line joined under the row
+    # sub-headings under a group heading first: the group's line then stands over them; the line
+    # under again once the line over has added columns ("Nr." over "crt.")
+    joined: set[int] = set()
+    for j in (h + 1, h - 1, h + 1):
+        if not 0 <= j < len(ctx.rows) or j in joined:
+            continue
+        new = _sub_headings(ctx, h, j, cols)
+        if not _heading_line(ctx, j, h, cols + new):
             continue
         before = [c.role for c in cols]
         kept, cols = cols, sorted(cols + new, key=lambda c: c.x0)
@@ -891,14 +899,20 @@ def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
             words, own = ([t for t, a, b in _split_words(ctx.rows[r].words) if b >= col.x0 and a <= col.x1
                            and (r == h or not any(b >= c.x0 and a <= c.x1 for c in cols if c is not col))] for r in (j, h))
             if words:
-                heading = " ".join(words + own if j < h else own + words)
+                heading = " ".join(words + own + under.get(id(col), []) if j < h else own + words)
                 col.role = _article_or(_column_role(heading) or col.role, heading)
+                if col.role is None and _POSITIONS.fullmatch(heading):
+                    col.role = "pos"  # "Sıra" over "No": the lines' numbers
+                if j > h:
+                    under[id(col)] = words
         roles = _text_column(cols)
         if not roles & {"desc", "item"} or not roles & {"qty", "price", "amount"}:
             cols = kept
             for c, role in zip(cols, before):  # the line read as no heading of this table's
                 c.role = role
+            under.clear()
             continue
+        joined.add(j)
         last = max(last, j)
     return cols, last
 
@@ -925,11 +939,13 @@ def _sub_headings(ctx: DocContext, h: int, j: int, cols: list[_Column]) -> list[
     roles = [_column_role(c.text) for c in beyond]
     over = j > h > 0 and ctx.rows[h].y0 - ctx.rows[h - 1].y1 <= 0.5 * max(ctx.rows[h].height, 1.0)
     x0, x1 = min((c.x0 for c in beyond), default=0.0), max((c.x1 for c in beyond), default=0.0)
+    # the one heading set over the sub-headings, centred on them all
+    groups = [c.text for c in ctx.rows[h - 1].cells() if c.x1 >= x0 and c.x0 <= x1] if over else []
+    group = _column_role(groups[0]) if len(groups) == 1 else None
     out = []
     for cell, role in zip(beyond, roles, strict=True):
-        if role is None and over:  # the heading over the sub-headings, centred on them all
-            group = " ".join(c.text for c in ctx.rows[h - 1].cells() if c.x1 >= x0 and c.x0 <= x1)
-            role = _column_role(group) if group and _column_role(group) not in roles else None
+        if role is None and group not in roles:
+            role = group
         out.append(_Column(role, cell.x0, cell.x1))
     return out if any(c.role in _NUMERIC_ROLES for c in out) else []
 
@@ -940,7 +956,8 @@ def _heading_line(ctx: DocContext, j: int, h: int, cols: list[_Column]) -> bool:
     height = max(upper.height, lower.height, 1.0)
     if lower.y0 - upper.y1 > 0.5 * height or re.search(r"\d", ctx.texts[j]):
         return False
-    return all(any(w.x1 >= c.x0 and w.x0 <= c.x1 for c in cols) for w in ctx.rows[j].words)
+    # cell by cell: a group heading may start left of the column it is centred over ("Mal Hizmet")
+    return all(any(cell.x1 >= c.x0 and cell.x0 <= c.x1 for c in cols) for cell in ctx.rows[j].cells())
 
 
 def _nearest_column(cols: list[_Column], x0: float, x1: float) -> _Column:
@@ -995,14 +1012,16 @@ class _TableRow:
     width: float
     y: float
     item: dict[str, Any] | None = None
+    size: float = 0.0  # the height of its text's words: its print size
 
     @classmethod
     def of(cls, ctx: DocContext, i: int, desc: str, words: list[Word], item: dict[str, Any] | None = None) -> _TableRow:
         row = ctx.rows[i]
         if not words:
-            return cls(i, desc, 0.0, (row.y0 + row.y1) / 2, item)
+            return cls(i, desc, 0.0, (row.y0 + row.y1) / 2, item, row.height)
         width = max(w.x1 for w in words) - min(w.x0 for w in words)
-        return cls(i, desc, width, sum(w.y0 + w.y1 for w in words) / (2 * len(words)), item)
+        size = statistics.median(w.y1 - w.y0 for w in words)
+        return cls(i, desc, width, sum(w.y0 + w.y1 for w in words) / (2 * len(words)), item, size)
 
 
 def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, Any]]:
@@ -1180,7 +1199,7 @@ def _attach(ctx: DocContext, rows: list[_TableRow], full: float) -> list[dict[st
                 if not close(prev, row):
                     break
                 prev = row
-                if not _FIELD_NOTE.match(row.desc):
+                if not _FIELD_NOTE.match(row.desc) and not _smaller(ctx, row, above):
                     above.item["description"] = f"{above.item['description']} {row.desc}".strip()
         if below is not None and below.item is not None:
             head = texts[split:]
@@ -1195,6 +1214,14 @@ def _attach(ctx: DocContext, rows: list[_TableRow], full: float) -> list[dict[st
             below.item["description"] = " ".join([*(r.desc for r in head), below.desc]).strip()
             items.append(below.item)
     return items
+
+
+def _smaller(ctx: DocContext, row: _TableRow, item: _TableRow) -> bool:
+    """Whether ``row`` is set in smaller print than the item's line: a note under it ("Certificates
+    on request"), no part of its description. Told in a text layer, whose words' boxes follow
+    their type size (an OCR box's height follows its letters' ascenders and descenders too)."""
+    text = ctx.rows[row.i].source == ctx.rows[item.i].source == "text"
+    return text and row.size < 0.85 * item.size
 
 
 def _step(upper: _TableRow, lower: _TableRow) -> float:

@@ -510,10 +510,10 @@ INVOICE_NUMBER: dict[str, list[str]] = {
     "en": [rf"INVOICE\s*{_NO}", rf"INV\.?\s*{_NO}", r"BILL\s*(?:NO|NUMBER|#)", r"INVOICE\s*REF(?:ERENCE)?"],
     "de": [rf"RECHNUNGS?[\s-]*{_NO}", r"RE\.?[\s-]*NR", rf"BELEG[\s-]*{_NO}"],
     "fr": [rf"FACTURE\s*{_NO}", r"(?:N\.?\s*[°O]|N\S|NUM[ÉE]RO|R[ÉE]F\.?)\s*(?:DE\s*)?(?:LA\s*)?FACTURE"],
-    "es": [rf"FACTURA\s*{_NO}", r"(?:N\.?\s*[°O]|N\S|N[ÚU]MERO)\s*(?:DE\s*)?FACTURA"],
+    "es": [rf"FACTURA\s*(?:SIMPLIFICADA\s*|RECTIFICATIVA\s*)?{_NO}", r"(?:N\.?\s*[°O]|N\S|N[ÚU]MERO)\s*(?:DE\s*)?FACTURA"],
     "it": [rf"FATTURA\s*{_NO}", r"(?:N\.?|NUMERO|NR\.?)\s*(?:DI\s*|DELLA\s*)?FATTURA", r"DOCUMENTO\s*N(?:R|O|\.)?"],
     "nl": [rf"FACTUUR[\s-]*{_NO}", r"NOTA[\s-]*(?:NUMMER|NR)"],
-    "pt": [rf"FATURA\s*{_NO}", r"N[ÚU]MERO\s*(?:DA\s*)?FATURA"],
+    "pt": [rf"FATURA(?:[\s-]*RECIBO|\s*SIMPLIFICADA)?\s*{_NO}", r"N[ÚU]MERO\s*(?:DA\s*)?FATURA"],
     # Swedish, Danish, Norwegian ("Fakturanummer", "Fakturanr.") and Polish ("Faktura VAT nr", "Numer faktury")
     "sv": [rf"FAKTURA[\s-]*{_NO}"],
     "pl": [rf"FAKTURA\s*(?:VAT\s*)?{_NO}", r"(?:NUMER|NR)\s*FAKTURY"],
