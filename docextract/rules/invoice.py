@@ -801,9 +801,9 @@ def _heading_columns(words: Sequence[Word]) -> list[_Column]:
             cols.append(_Column("pos", x0, x1))  # "No. Description" set close: the line numbers' own column
             texts.append([text])
             continue
-        cur = cols[-1] if cols else None
         role = None if _QUALIFIER.match(prev) else "article" if _ARTICLE_HEADING.fullmatch(text) else _column_role(text)
         prev = text
+        cur = cols[-1] if cols else None
         if cur is None or (
             role is not None and cur.role is not None and role != cur.role and (cur.role, role) != ("amount", "price")
         ):
@@ -934,7 +934,8 @@ def _sub_headings(ctx: DocContext, h: int, j: int, cols: list[_Column]) -> list[
     columns: new columns, when one of them heads numbers ("Einzelpreis  Gesamtpreis  Gegenwert"
     set a line above "Bezeichnung  Menge"; "unitario" and "totale" under a "Prezzo" set over
     both). Under the row, a cell that names no role by itself ("Einzel", "per stuk") takes the
-    role of the heading set over it on the line above ("Preis"), unless a cell beside it has it."""
+    role of the one heading set over them all on the line above ("Preis"), unless a cell beside
+    it has that role."""
     beyond = [c for c in ctx.rows[j].cells() if not any(c.x1 >= col.x0 and c.x0 <= col.x1 for col in cols)]
     roles = [_column_role(c.text) for c in beyond]
     over = j > h > 0 and ctx.rows[h].y0 - ctx.rows[h - 1].y1 <= 0.5 * max(ctx.rows[h].height, 1.0)
@@ -1384,9 +1385,9 @@ def _straddling(numbers: list[AmountMatch], text: str, ctx: DocContext, row: Lin
                 cols: list[_Column]) -> list[AmountMatch]:
     """``numbers`` with each one grouped by a space whose first group stands under the quantity
     column, the rest under another number column, and whose product is another number of the row
-    (the line's amount), read as two: a count and a price that OCR
-    boxed together ("1 147.86" under Qty and Price, which reads as 1147.86 whole). For OCR boxes
-    only: a text layer's words stand where they are printed, and there a space groups thousands."""
+    (the line's amount), read as two: a count and a price that OCR boxed together ("1 147.86"
+    under Qty and Price, which reads as 1147.86 whole). For OCR boxes only: a text layer's words
+    stand where they are printed, and there a space groups thousands."""
     out: list[AmountMatch] = []
     for a in numbers:
         gap = re.search(r"\d( )\d", a.text)
