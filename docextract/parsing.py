@@ -116,6 +116,8 @@ _CURRENCY_SYMBOLS: dict[str, str] = {
 
 # Symbols read only as printed: "ft" is feet.
 _AS_PRINTED = frozenset({"Ft"})
+# Letter marks printed after the amount ("626 950 Ft", "12,50 lei", "99 zł"), not before it.
+_AFTER_AMOUNTS = frozenset({"Ft", "lei", "zł", "Kč"})
 
 # ISO 4217 codes common on receipts and invoices (a code alone is only trusted from this list).
 _ISO_CODES = frozenset(
@@ -286,8 +288,8 @@ def currency_evidence(text: str) -> dict[str, float]:
                 vote(code, _BY_AMOUNT)
             elif near and tok.upper() not in _ISO_CODES:
                 vote(code, _BY_AMOUNT)  # a price in whole units ("Rs 2480", "RM 5")
-            elif tok.upper() not in _ISO_CODES and re.search(r"\d[ \t]?$", before):
-                vote(code, _BY_AMOUNT)  # after one ("626 950 Ft", "12 lei")
+            elif tok in _AFTER_AMOUNTS and re.search(r"\d[ \t]?$", before):
+                vote(code, _BY_AMOUNT)  # after one, where the mark is printed after amounts ("626 950 Ft")
             elif near and len(re.sub(r"\D", "", near.group(0))) <= 3:
                 vote(code, _CODE_WHOLE)  # "EUR 399", or a product code "ABC 123": weak alone
             elif re.search(r"[(\[]\s*$", before) and re.match(r"\s*[)\]]", after):

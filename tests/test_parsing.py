@@ -142,6 +142,7 @@ def test_detect_currency() -> None:
         ("Bruttó végösszeg 1 253 541 Ft", "HUF"),
         ("Total de plată 12.353,72 lei", "RON"),
         ("TL-0514 Network patch cable 20 15.71", None),
+        ("Parking Level 2 RM\nTOTAL 5.00", None),  # a mark printed before amounts counts by the one after it
         ("Ceiling 10 ft 2 4.00", None),
     ],
 )
