@@ -5,6 +5,7 @@ The invoices are PDFs drawn here (text layer) and, for one, its render read by t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal as D
 from typing import Any
 
@@ -53,6 +54,17 @@ def lines(data: dict) -> list[tuple]:
 def ocr_line(text: str, x0: float, y0: float, x1: float) -> Word:
     """A line as OCR reports it: its box (a 20 px tall line) and ``source="ocr"``."""
     return Word(text, x0, y0, x1, y0 + 20, 0.99, "ocr")
+
+
+def ocr_head() -> list[Word]:
+    """An OCR'd invoice's issuer, number and date, over a table set from y = 160."""
+    return [ocr_line("Corvina Logistics LLC", 40, 40, 260), ocr_line("Invoice # 84533", 40, 70, 220),
+            ocr_line("Date: 2025-10-19", 40, 100, 220)]
+
+
+def in_box(text: str, x0: float, x1: float) -> Callable[[str], float]:
+    """Where a token of an OCR box ``text`` (x0..x1) stands: OCR boxes are cut in proportion."""
+    return lambda token: x0 + (x1 - x0) * (text.index(token) + len(token) / 2) / len(text)
 
 
 # A French invoice: a line with no quantity, and one of quantity 0 whose amount is 0 (3,50 x 0 reads
@@ -733,13 +745,9 @@ def test_one_ocr_box_running_the_description_into_the_numbers() -> None:
     1,292.00"): the numbers after its last word are read from the columns they stand under."""
     text = "Project management and coordination of the 9.5 136.00 T 1,292.00"
     x0, x1 = 40.0, 40.0 + 9 * len(text)
-
-    def at(token: str) -> float:  # where a token of the box stands (OCR boxes are cut in proportion)
-        return x0 + (x1 - x0) * (text.index(token) + len(token) / 2) / len(text)
-
+    at = in_box(text, x0, x1)
     words = [
-        ocr_line("Corvina Logistics LLC", 40, 40, 260), ocr_line("Invoice # 84533", 40, 70, 220),
-        ocr_line("Date: 2025-10-19", 40, 100, 220),
+        *ocr_head(),
         ocr_line("Description", 40, 160, 160), ocr_line("Qty", at("9.5") - 15, 160, at("9.5") + 15),
         ocr_line("Price", at("136.00") - 25, 160, at("136.00") + 25), ocr_line("Tax", at(" T ") - 15, 160, at(" T ") + 15),
         ocr_line("Amount", at("1,292.00") - 30, 160, at("1,292.00") + 30),
@@ -775,9 +783,7 @@ def test_headings_ocr_boxed_together_keep_their_columns_when_a_line_joins_them()
     (the line's number stayed in its text). "Netto" heads the amounts."""
     head = "Aantal Eenheid Stukprijs Korting"
     x0, x1 = 629.0, 629.0 + 14 * len(head)
-
-    def at(token: str) -> float:
-        return x0 + (x1 - x0) * (head.index(token) + len(token) / 2) / len(head)
+    at = in_box(head, x0, x1)
 
     net = (x1 + 30, x1 + 110)
     words = [
@@ -824,13 +830,9 @@ def test_a_count_and_a_price_in_one_ocr_box_are_two_numbers() -> None:
     under one heading stays whole."""
     cell = "1 147.86 T"
     x0, x1 = 600.0, 600.0 + 9 * len(cell)
-
-    def at(token: str) -> float:  # where a token of the box stands (OCR boxes are cut in proportion)
-        return x0 + (x1 - x0) * (cell.index(token) + len(token) / 2) / len(cell)
-
+    at = in_box(cell, x0, x1)
     words = [
-        ocr_line("Corvina Logistics LLC", 40, 40, 260), ocr_line("Invoice # 84533", 40, 70, 220),
-        ocr_line("Date: 2025-10-19", 40, 100, 220),
+        *ocr_head(),
         ocr_line("Description", 40, 160, 160), ocr_line("Qty", at("1 ") - 15, 160, at("1 ") + 15),
         ocr_line("Price", at("147.86") - 25, 160, at("147.86") + 25), ocr_line("Tax", at(" T") - 10, 160, at(" T") + 15),
         ocr_line("Amount", 800, 160, 880),
