@@ -401,6 +401,22 @@ def test_a_simplified_invoice_s_number(title: str, number: str) -> None:
     assert extract_invoice(render(cells, right={200.0})[0]).data["invoice_number"] == number
 
 
+@pytest.mark.parametrize("paid", ["Pinbetaling", "Multibanco", "Bancomat", "Kartenzahlung"])
+def test_a_till_s_payment_line_is_no_item(paid: str) -> None:
+    """A till's invoice: the card payment under the total ("Pinbetaling", Dutch; Portuguese,
+    Italian, German words alike), above a tax summary with a total of its own, pays the items
+    and is none of them."""
+    cells = [(60, 60, "BAKKERIJ DE VRIES"), (60, 100, "Factuur nr. 2024-118"), (60, 114, "12-03-2024"),
+             (60, 140, "Krentenbol"), (200, 140, "6,60"), (60, 154, "Draagtas"), (200, 154, "2,70"),
+             (60, 180, "TOTAAL"), (200, 180, "9,30 EUR"), (60, 194, paid), (200, 194, "9,30"),
+             # the tax summary under it, its own "Totaal" last
+             (60, 220, "Btw"), (110, 220, "Excl."), (150, 220, "Btw"), (200, 220, "Incl."),
+             (60, 234, "L 9%"), (110, 234, "8,53"), (150, 234, "0,77"), (200, 234, "9,30"),
+             (60, 248, "Totaal"), (110, 248, "8,53"), (150, 248, "0,77"), (200, 248, "9,30")]
+    data = extract_invoice(render(cells, right={200.0})[0]).data
+    assert [ln[0] for ln in lines(data)] == ["Krentenbol", "Draagtas"]
+
+
 def test_a_telecom_bill_brand_groups_and_periods() -> None:
     """A bill whose logo sets only the brand ("Drumlin") is the company the footer names with its
     legal form; "Montant à payer" is the amount to pay, the previous bill and its payment no part
