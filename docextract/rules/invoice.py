@@ -1356,7 +1356,7 @@ def _row_numbers(
             rates = _rates(text, ctx, found)
             numbers = sorted([*found, *rates], key=lambda a: a.start)
             if cell.words[0].source == "ocr":
-                numbers = _straddling(numbers, text, ctx, row, offset + start, cols)
+                numbers = _straddling(numbers, text, ctx, i, offset + start, cols)
             if numbers and _has_words(text, ctx, numbers) and cell.words[0].source == "ocr":
                 # one OCR box ran the description on into the numbers ("... of the 9.5 136.00 T
                 # 1,292.00"): the numbers after its last word, where they stand under number headings
@@ -1381,35 +1381,35 @@ def _row_numbers(
     return out, taken, unit
 
 
-def _straddling(numbers: list[AmountMatch], text: str, ctx: DocContext, row: Line, offset: int,
+def _straddling(numbers: list[AmountMatch], text: str, ctx: DocContext, i: int, offset: int,
                 cols: list[_Column]) -> list[AmountMatch]:
-    """``numbers`` with each one grouped by a space whose first group stands under the quantity
-    column, the rest under another number column, and whose product is another number of the row
-    (the line's amount), read as two: a count and a price that OCR boxed together ("1 147.86"
-    under Qty and Price, which reads as 1147.86 whole). For OCR boxes only: a text layer's words
-    stand where they are printed, and there a space groups thousands."""
+    """``numbers`` (of ``text``, which stands at ``offset`` in row ``i``) with each one grouped by a
+    space whose first group stands under the quantity column, the rest under another number
+    column, and whose product is another number of the row (the line's amount), read as two: a
+    count and a price that OCR boxed together ("1 147.86" under Qty and Price, which reads as
+    1147.86 whole). For OCR boxes only: a text layer's words stand where they are printed, and
+    there a space groups thousands."""
     out: list[AmountMatch] = []
     for a in numbers:
         gap = re.search(r"\d( )\d", a.text)
-        cut = a.start + gap.start(1) if gap else -1
+        if gap is None:
+            out.append(a)
+            continue
+        cut = a.start + gap.start(1)
         parts = [find_amounts(text[lo:hi], decimal_sep=ctx.decimal_sep) for lo, hi in ((a.start, cut), (cut + 1, a.end))]
-        if gap and all(len(p) == 1 for p in parts):
+        if all(len(p) == 1 for p in parts):
             first = replace(parts[0][0], start=parts[0][0].start + a.start, end=parts[0][0].end + a.start)
             rest = replace(parts[1][0], start=parts[1][0].start + cut + 1, end=parts[1][0].end + cut + 1)
-            boxes = [row.span_bbox(offset + p.start, offset + p.end) for p in (first, rest)]
+            boxes = [ctx.rows[i].span_bbox(offset + p.start, offset + p.end) for p in (first, rest)]
             under = [_numeric_column(cols, box[0], box[2]) if box else None for box in boxes]
+            start, end = offset + a.start, offset + a.end
+            others = [b.value for b in ctx.amounts(i) if b.end <= start or b.start >= end]
             if under[0] is not None and under[1] is not None and under[0].role == "qty" and under[1].role != "qty" \
-                    and _priced_elsewhere(first.value * rest.value, row, ctx, offset + a.start, offset + a.end):
+                    and any(abs(b - first.value * rest.value) <= Decimal("0.011") for b in others):
                 out += [first, rest]
                 continue
         out.append(a)
     return out
-
-
-def _priced_elsewhere(product: Decimal, row: Line, ctx: DocContext, start: int, end: int) -> bool:
-    """Whether a number of ``row`` outside ``row.text[start:end]`` is ``product`` (to the cent)."""
-    return any(abs(b.value - product) <= Decimal("0.011") for b in find_amounts(row.text, decimal_sep=ctx.decimal_sep)
-               if b.end <= start or b.start >= end)
 
 
 _RATE = re.compile(r"(?<!\S)(\d{1,6})([.,])(\d{3,5})(?!\S)")

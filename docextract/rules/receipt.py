@@ -1006,7 +1006,7 @@ def _priced_by_qty_line(ctx: DocContext, i: int, item: dict[str, Any]) -> bool:
         return False
     qty, unit = found
     own = amounts[-1]
-    if abs(qty * unit - own.value) > Decimal("0.011") or own.value == item["amount"]:
+    if not _product_is(qty, unit, own.value) or own.value == item["amount"]:
         return False
     value = ctx.value_at(i, own.start, own.end, own.value)
     old = item["_value"]
@@ -1040,7 +1040,7 @@ def _qty_line(text: str) -> tuple[Decimal, Decimal] | None:
 def _apply_qty_line(item: dict[str, Any], text: str) -> None:
     """``2 @ $2.49`` under an item: its quantity and unit price, when they multiply to its amount."""
     found = _qty_line(text)
-    if found is not None and abs(found[0] * found[1] - item["amount"]) <= Decimal("0.011"):
+    if found is not None and _product_is(found[0], found[1], item["amount"]):
         item["quantity"], item["unit_price"] = found
 
 
@@ -1078,7 +1078,7 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
     others = [a.value for a in nums if a is not amount and a.start >= first_num and not _glued(t, a.start, a.end)]
     for q in others:
         for u in others:
-            if q is not u and q > 0 and abs(q * u - amount.value) <= Decimal("0.011"):
+            if q is not u and q > 0 and _product_is(q, u, amount.value):
                 qty, unit = q, u
                 break
         if qty is not None:
@@ -1086,11 +1086,10 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
     if qty is None:
         # "2 x 1.50"; with the count's unit between ("1,5 t x 67,99"), where they make the amount
         m = re.search(r"(\d+(?:[.,]\d+)?)\s*([^\W\d_]{1,5}\.?\s*)?[xX@×]\s*(?:RM|\$|€|£)?\s*(\d+[.,]\d{2})", t)
-        if m and m.group(2) and not _product_is(m.group(1), m.group(3), amount.value):
-            m = None
         if m:
-            qty = Decimal(m.group(1).replace(",", "."))
-            unit = Decimal(m.group(3).replace(",", "."))
+            q, u = (Decimal(g.replace(",", ".")) for g in (m.group(1), m.group(3)))
+            if not m.group(2) or _product_is(q, u, amount.value):
+                qty, unit = q, u
     if qty is None and len(others) == 1 and others[0] == others[0].to_integral_value() and 0 < others[0] < 1000:
         qty = others[0]  # the unit price is not printed: it stays empty (never a number made up)
     lead = _LEADING_QTY.match(desc)
@@ -1098,11 +1097,11 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
         qty, desc = Decimal(lead.group(1)), desc[lead.end() :]
         # "2 X CROISSANT 1,10   2,20": the unit price, where one multiplies to the amount (in a text
         # layer a price one space after the name was kept in the description)
-        unit = next((u for u in others if abs(qty * u - amount.value) <= Decimal("0.011")), None)
+        unit = next((u for u in others if _product_is(qty, u, amount.value)), None)
         tail = re.search(r"\s(\d{1,6}[.,]\d{2})$", desc)
         if unit is None and tail:
             u = parse_amount(tail.group(1), decimal_sep=ctx.decimal_sep)
-            if u is not None and abs(qty * u - amount.value) <= Decimal("0.011"):
+            if u is not None and _product_is(qty, u, amount.value):
                 unit, desc = u, desc[: tail.start()]
     if not desc or _letters(desc) < 2:
         return None
@@ -1116,8 +1115,9 @@ def _parse_item_row(ctx: DocContext, i: int, pending: list[int]) -> dict[str, An
     }
 
 
-def _product_is(qty: str, unit: str, amount: Decimal) -> bool:
-    return abs(Decimal(qty.replace(",", ".")) * Decimal(unit.replace(",", ".")) - amount) <= Decimal("0.011")
+def _product_is(qty: Decimal, unit: Decimal, amount: Decimal) -> bool:
+    """Whether a count times a unit price makes an amount, to the cent."""
+    return abs(qty * unit - amount) <= Decimal("0.011")
 
 
 # A section's heading over the items ("Items", "Varer", "Leistungen"): no item's description.
