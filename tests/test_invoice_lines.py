@@ -176,6 +176,11 @@ def test_a_line_over_the_heading_that_leaves_no_text_column_is_no_part_of_it() -
          [(40, "K968"), (100, "Montaz u klienta"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
         ([(40, "Descrizione"), (250, "U.M."), (330, "Q.tà"), (400, "Prezzo"), (500, "Importo")],
          [(40, "Montaz u klienta"), (250, "conf."), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
+        # a fee schedule's bill: its item number ("GOT-Nr.") and multiplier ("Faktor") beside the text
+        ([(40, "GOT-Nr."), (100, "Leistung"), (250, "Faktor"), (330, "Anz."), (400, "Einzelpreis"), (500, "Betrag")],
+         [(40, "336"), (100, "Montaz u klienta"), (260, "2,3"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
+        ([(40, "Code"), (100, "Procedure"), (250, "Factor"), (330, "Qty"), (400, "Fee"), (500, "Amount")],
+         [(40, "D1206"), (100, "Montaz u klienta"), (260, "1.8"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
     ],
 )
 def test_codes_units_and_line_numbers_stay_out_of_the_description(headings: list, row: list) -> None:

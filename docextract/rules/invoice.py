@@ -760,6 +760,7 @@ _COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amount", labels.compile_words(labels.COLUMNS["amount"])),
     ("tax", re.compile(rf"{TAX.pattern}|{labels.compile_words(labels.TAX_COLUMN).pattern}", _I)),
     ("unit", labels.compile_words(labels.COLUMNS["unit"])),
+    ("factor", labels.compile_words(labels.COLUMNS["factor"])),
     ("credit", labels.compile_words(labels.COLUMNS["credit"])),
     ("date", labels.compile_words(labels.COLUMNS["date"])),
     ("desc", labels.compile_words(labels.COLUMNS["desc"])),
@@ -1532,8 +1533,8 @@ def _description(
         role = roles[n]
         if role == "pos" and not re.search(r"[A-Za-z]{2,}", w.text):
             continue  # the line's number
-        if n in dates:
-            continue  # the line's date, in a column of its own
+        if n in dates or (role == "factor" and not re.search(r"[^\W\d_]", w.text)):
+            continue  # the line's date, in a column of its own; a fee's multiplier
         cx = (w.x0 + w.x1) / 2
         unit_cell = role == "unit" and _nearest_column(cols, w.x0, w.x0).role == "unit"  # begins under the unit's heading
         # under "Item" before "Description", a code ("K968") is the item's code; words are its name

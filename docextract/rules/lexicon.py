@@ -736,7 +736,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "tr": [r"M[İI]KTAR"], "no": [r"ANTALL"],
     },
     "price": {
-        "en": [r"RATE", r"PRICE", r"COST", r"UNIT", r"EACH", r"U/P"],
+        "en": [r"RATE", r"PRICE", r"COST", r"UNIT", r"EACH", r"U/P", r"FEE"],
         "de": [r"\w*PREIS", r"E-PREIS", r"SATZ", r"STUNDENSATZ", r"TAGESSATZ"],
         "fr": [r"PRIX", r"P\.\s*U", r"PU", r"TARIF"],
         "es": [r"PRECIO", r"P\.\s*UNITARIO", r"UNITARIO", r"TARIFA"],
@@ -773,8 +773,10 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
     # an article number, SKU or product code beside the description: the item's code
     "article": {
         "en": [r"SKU", r"(?:ITEM|PART|PRODUCT|ARTICLE|CATALOG(?:UE)?|STOCK)\s*(?:#|NO\.?|NUMBER|CODE|ID)", r"CODE", r"REF(?:ERENCE)?\.?"],
-        "de": [r"ART(?:IKEL)?\.?\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"BESTELL\s*-?\s*NR\.?", r"MATERIAL\s*-?\s*NR\.?",
-               r"ARTIKEL\s*-?\s*CODE"],
+        # "GOZ-Nr.", "Geb.-Nr.": a "…-Nr." heading (but "Pos.-Nr.") numbers something; "Ziffer" a fee schedule's item
+        "de": [r"ART(?:IKEL)?\.?\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"BESTELL\s*-?\s*NR\.?", r"(?!POS)[A-ZÄÖÜ]+\.?\s*-\s*NR\.?",
+               r"MATERIAL\s*-?\s*NR\.?",
+               r"ARTIKEL\s*-?\s*CODE", r"ZIFFER"],
         "fr": [r"R[ÉE]F(?:[ÉE]RENCE)?\.?", r"CODE(?:\s*ARTICLE)?"],
         "es": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:ERENCIA)?\.?"],
         "it": [r"COD(?:ICE)?\.?(?:\s*ARTICOLO)?", r"RIF\.?"],
@@ -782,6 +784,11 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "sv": [r"ART(?:IKEL)?\.?\s*-?\s*NR\.?", r"(?:ARTIKEL|PRODUKT)\s*-?\s*KOD"],
         "da": [r"VARE\s*-?\s*NR\.?", r"VARENUMMER", r"VARE\s*-?\s*KODE"], "pl": [r"KOD", r"INDEKS"],
         "pt": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:\.|ER[ÊE]NCIA)?"],
+    },
+    # a fee schedule's multiplier ("Faktor 2,3" on a medical bill): neither description nor price
+    "factor": {
+        "en": [r"FACTOR", r"MULTIPLIER"], "de": [r"FAKTOR", r"STEIGERUNGS(?:SATZ|FAKTOR)"], "fr": [r"COEFF?(?:ICIENT)?\.?"],
+        "nl": [r"FACTOR"],
     },
     # the unit of the quantity ("Stk", "h", "kg"): neither description nor number
     "unit": {
@@ -791,12 +798,13 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "fi": [r"YKS\.?"], "cs": [r"MJ"], "ro": [r"U\.\s*M\.?"], "tr": [r"B[İI]R[İI]M"],
     },
     "desc": {
-        "en": [r"DESC(?:RIPTION)?", r"DETAILS?", r"PARTICULARS"],
-        "de": [r"BEZEICHNUNG", r"BESCHREIBUNG", r"LEISTUNG"],
+        # a medical bill's "Procedure" / "Treatment" too
+        "en": [r"DESC(?:RIPTION)?", r"DETAILS?", r"PARTICULARS", r"PROCEDURE", r"TREATMENT"],
+        "de": [r"BEZEICHNUNG", r"BESCHREIBUNG", r"LEISTUNG", r"BEHANDLUNG"],
         "fr": [r"D[ÉE]SIGNATION", r"LIBELL[ÉE]", r"DESCRIPTION", r"PRESTATION"],
-        "es": [r"DESCRIPCI[ÓO]N", r"CONCEPTO", r"DETALLE", r"PRESTACI[ÓO]N"],
-        "it": [r"DESCRIZIONE", r"PRESTAZIONE", r"DETTAGLIO"],
-        "nl": [r"OMSCHRIJVING", r"DIENST"],
+        "es": [r"DESCRIPCI[ÓO]N", r"CONCEPTO", r"DETALLE", r"PRESTACI[ÓO]N", r"TRATAMIENTO"],
+        "it": [r"DESCRIZIONE", r"PRESTAZIONE", r"DETTAGLIO", r"TRATTAMENTO"],
+        "nl": [r"OMSCHRIJVING", r"DIENST", r"BEHANDELING"],
         "pt": [r"DESCRIÇÃO", r"DESCRICAO"],
         "sv": [r"BESKRIVNING", r"BEN[ÄA]MNING", r"SPECIFIKATION"], "da": [r"BESKRIVELSE", r"YDELSE"],
         "pl": [r"NAZWA(?:\s*TOWARU)?", r"OPIS"],
