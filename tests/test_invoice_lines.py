@@ -347,14 +347,15 @@ def test_a_norwegian_invoice_s_crowns_in_its_headings() -> None:
     assert (data["currency"], data["total"]) == ("NOK", D("657.73"))
 
 
-def test_a_note_in_smaller_print_under_an_item_is_no_part_of_it() -> None:
+@pytest.mark.parametrize("size", [7, 8.6])
+def test_a_note_in_smaller_print_under_an_item_is_no_part_of_it(size: float) -> None:
     """An item's description wraps onto a second line; under it a note in smaller print
-    ("Materiaalcertificaten op aanvraag beschikbaar.") that is no part of it."""
+    ("Materiaalcertificaten op aanvraag beschikbaar.", 7 or 8.6 pt under 10 pt) that is no part of it."""
     cells = [(60, 60, "Ostmeto Elektro B.V."), (330, 100, "Factuurnummer 2023/0548"), (330, 114, "Factuurdatum 07/08/2023"),
              (40, 160, "Omschrijving"), (480, 160, "Bedrag"),
              (40, 180, "Preventief onderhoud van de luchtbehandelingskasten"), (540, 180, "1.724,64"),
              (40, 192, "op het dak, vervangen van filters"),
-             (46, 204, "Materiaalcertificaten op aanvraag beschikbaar.", 7),
+             (46, 204, "Materiaalcertificaten op aanvraag beschikbaar.", size),
              (40, 222, "Kabelgoot 40 x 60 mm"), (540, 222, "71,40"),
              (380, 250, "Totaal"), (540, 250, "1.796,04")]
     data = extract_invoice(render(cells, right={540.0})[0]).data

@@ -1223,7 +1223,7 @@ def _smaller(ctx: DocContext, row: _TableRow, item: _TableRow) -> bool:
     on request"), no part of its description. Told in a text layer, whose words' boxes follow
     their type size (an OCR box's height follows its letters' ascenders and descenders too)."""
     text = ctx.rows[row.i].source == ctx.rows[item.i].source == "text"
-    return text and row.size < 0.85 * item.size
+    return text and row.size < 0.9 * item.size
 
 
 def _step(upper: _TableRow, lower: _TableRow) -> float:
