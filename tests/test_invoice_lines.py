@@ -335,14 +335,15 @@ def test_a_label_of_the_customer_s_reference_is_no_issuer() -> None:
     assert data["issuer"]["name"] == "Ostmeto Elektro B.V."
 
 
-def test_a_norwegian_invoice_s_crowns_in_its_headings() -> None:
+@pytest.mark.parametrize("due", ["Å betale", "À betale"])  # OCR may read the ring as an accent
+def test_a_norwegian_invoice_s_crowns_in_its_headings(due: str) -> None:
     """"kr" only in the headings' brackets, and labels Norway shares with Denmark ("Fakturadato")
     beside its own ("Forfallsdato", "Å betale", "MVA"): Norwegian crowns."""
     cells = [(60, 60, "Sarrara ANS"), (330, 100, "Fakturanummer 36684"), (330, 114, "Fakturadato 2024-11-23"),
              (330, 128, "Forfallsdato 2024-12-07"),
              (40, 180, "Beskrivelse"), (330, 180, "Antall"), (400, 180, "Enhetspris (kr)"), (480, 180, "Beløp (kr)"),
              (40, 200, "Frakt"), (350, 200, "1"), (440, 200, "526,18"), (540, 200, "526,18"),
-             (380, 230, "MVA 25 %"), (540, 230, "131,55"), (380, 245, "Å betale"), (540, 245, "657,73")]
+             (380, 230, "MVA 25 %"), (540, 230, "131,55"), (380, 245, due), (540, 245, "657,73")]
     data = extract_invoice(render(cells, right={350.0, 440.0, 540.0})[0]).data
     assert (data["currency"], data["total"]) == ("NOK", D("657.73"))
 
@@ -844,6 +845,21 @@ def test_labels_over_values_set_close_together_in_an_ocr_grid() -> None:
     ]
     data = extract_invoice(words).data
     assert (data["invoice_number"], str(data["date"]), str(data["due_date"])) == ("F2025/759", "2025-06-08", "2025-06-15")
+
+
+@pytest.mark.parametrize("labels", ["Fattura n. - Data fattura Vs. riferimento", "Fattura n. Data fattura Vs. riferimento"])
+def test_three_labels_in_one_ocr_box_over_their_values(labels: str) -> None:
+    """OCR reads a grid's three labels as one box (the rule between two of them as a dash) and
+    their values as another: the number is the value under the number's label."""
+    words = [
+        ocr_line("Mortast Impianti S.r.l.", 40, 40, 300), ocr_line("Fattura", 40, 100, 140),
+        ocr_line(labels, 40, 160, 560), ocr_line("2023/5317 22.05.2023 P083706", 40, 185, 420),
+        ocr_line("Descrizione", 40, 260, 200), ocr_line("Importo", 900, 260, 1000),
+        ocr_line("Carta per fotocopie A4", 40, 290, 330), ocr_line("17,04", 930, 290, 1000),
+        ocr_line("Totale", 700, 340, 800), ocr_line("17,04", 930, 340, 1000),
+    ]
+    data = extract_invoice(words).data
+    assert (data["invoice_number"], str(data["date"])) == ("2023/5317", "2023-05-22")
 
 
 def test_a_count_and_a_price_in_one_ocr_box_are_two_numbers() -> None:

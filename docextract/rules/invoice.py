@@ -92,9 +92,10 @@ CUSTOMER_NUMBER = re.compile(
     _I,
 )
 
-# Another field's label right after a label in the same box (see _pair).
+# Another field's label right after a label in the same box (see _pair); the rule between two
+# headings may read as a mark ("Fattura n. - Data fattura").
 _NEXT_LABEL = re.compile(
-    r"\s+(" + "|".join(p.pattern for p in (CUSTOMER_NUMBER, DATE_INVOICE, DATE_GENERIC, DUE_DATE, DATE_OTHER, INVOICE_NO))
+    r"[.:]?\s*[-–|·]?\s+(" + "|".join(p.pattern for p in (CUSTOMER_NUMBER, DATE_INVOICE, DATE_GENERIC, DUE_DATE, DATE_OTHER, INVOICE_NO))
     + ")",
     _I,
 )

@@ -677,7 +677,7 @@ AMOUNT_DUE: dict[str, list[str]] = {
            r"TOTAAL\s*TE\s*BETALEN"],
     "pt": [r"TOTAL\s*A\s*PAGAR"],
     "sv": [r"ATT\s*BETALA", r"TOTALT\s*ATT\s*BETALA"],
-    "da": [r"AT\s*BETALE", r"[ÅA]\s*BETALE", r"TOTAL\s*INKL\.?\s*MOMS", r"I\s*ALT\s*INKL\.?\s*MOMS"],
+    "da": [r"AT\s*BETALE", r"[ÅAÀ]\s*BETALE", r"TOTAL\s*INKL\.?\s*MOMS", r"I\s*ALT\s*INKL\.?\s*MOMS"],
     "pl": [r"DO\s*ZAP[ŁL]ATY", r"RAZEM\s*BRUTTO", r"SUMA\s*BRUTTO"],
     "fi": [r"MAKSETTAVA(?:\s*YHTEENS[ÄA])?"],
     "hu": [r"FIZETEND[ŐO](?:\s*[ÖO]SSZEG)?", r"(?:BRUTT[ÓO]\s*)?V[ÉE]G[ÖO]SSZEG"],
