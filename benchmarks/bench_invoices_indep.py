@@ -40,6 +40,17 @@ wrapped descriptions with notes under them, Czech, Finnish, Norwegian, Hungarian
 Romanian invoices, two invoices in one PDF (its truth lists both under ``documents``; the items
 scored are both invoices' lines), a parties' sidebar with a grid of labels over values, and
 receipt-like invoices on an 80 mm page. Splits: ``dev`` seed 20261214, ``check`` seed 20261215.
+
+``--set indep_invoices5``: a fifth generator, written in the nineteenth session by a helper under
+the same rule (it could read only ``score.py`` and this file): Indian GST tax invoices (HSN
+summaries, lakh grouping, round-off lines), Swiss invoices with a QR-bill slip, Canadian,
+Australian, New Zealand, South African and Irish invoices, Latin American fiscal invoices (Mexico,
+Brazil, Argentina, Chile: "$" for pesos, folio numbers beside fiscal keys), SaaS bills with
+proration credits and usage at tiny unit prices, freight invoices full of weights and shipment
+numbers, item tables continued over pages, gross-price invoices whose labels stand under or left
+of their amounts, letters and one-line invoices without a table, and Greek, Bulgarian, Serbian,
+Croatian, Slovenian, Estonian, Lithuanian, Russian and Ukrainian invoices. Its truth's currency is
+the country's where only "$" is printed. Splits: ``dev`` seed 20261221, ``check`` seed 20261222.
 For each split: every PDF (text layer) and the first
 ``--png`` single-page invoices rendered at 150 dpi (OCR), read in this process as
 ``docextract pdf``/``image --schema invoice`` reads them (``split="auto"``); the table, the review
@@ -64,6 +75,7 @@ SEEDS = {
     "indep_invoices2": {"dev": 20260101, "check": 20260202},
     "indep_invoices3": {"dev": 20261207, "check": 20261208},
     "indep_invoices4": {"dev": 20261214, "check": 20261215},
+    "indep_invoices5": {"dev": 20261221, "check": 20261222},
 }
 
 
@@ -75,6 +87,7 @@ def run_split(name: str, n: int, png: int, root: Path, gen_set: str = "indep_inv
     spec = importlib.util.spec_from_file_location(f"{gen_set}_gen", HERE / gen_set / "gen.py")
     assert spec is not None and spec.loader is not None
     gen = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = gen  # (dataclasses look their module up there)
     spec.loader.exec_module(gen)
 
     import docextract
