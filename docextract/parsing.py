@@ -205,7 +205,27 @@ _COUNTRY_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:[ČC]ESK[ÁA]\s+REPUBLIKA|[ČC]ESKO|CZECHIA|CZECH\s+REPUBLIC)\b", re.I), "CZK"),
     (re.compile(r"\b(?:ROM[ÂA]NIA|ROMANIA)\b", re.I), "RON"),
     (re.compile(r"\b(?:T[ÜU]RK[İI]YE|TURKEY)\b", re.I), "TRY"),
+    (re.compile(r"\bCHILE\b", re.I), "CLP"),
+    (re.compile(r"\bARGENTINA\b", re.I), "ARS"),
+    (re.compile(r"(?<!NEW )\bM[ÉE]XICO\b", re.I), "MXN"),
+    (re.compile(r"\b(?:BRASIL|BRAZIL)\b", re.I), "BRL"),
+    (re.compile(r"\bCOLOMBIA\b", re.I), "COP"),
 ]
+# A tax or business number in its country's own form names the country, and so which dollar or
+# peso a bare "$" is, wherever it stands (a Chilean R.U.T. "76.872.853-4", an Argentine CUIT, a
+# Mexican RFC, a Brazilian CNPJ, an Australian ABN, a New Zealand NZBN, a Canadian business number
+# "123456789 RT0001"); alone it is no evidence of the currency.
+_TAX_ID_COUNTRY: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bR\.?\s?U\.?\s?T\.?\s*:?\s*\d{1,2}\.\d{3}\.\d{3}-[\dK]\b", re.I), "CLP"),
+    (re.compile(r"\bC\.?U\.?I\.?T\.?\s*:?\s*\d{2}-?\d{8}-?\d\b", re.I), "ARS"),
+    (re.compile(r"\bR\.?F\.?C\.?\s*:?\s*[A-ZÑ&]{3,4}\d{6}[A-Z\d]{3}\b"), "MXN"),
+    (re.compile(r"\bCNPJ\s*:?\s*\d{2}\.?\d{3}\.?\d{3}/?\d{4}-?\d{2}\b", re.I), "BRL"),
+    (re.compile(r"\bABN\s*:?\s*\d{2}\s?\d{3}\s?\d{3}\s?\d{3}\b"), "AUD"),
+    (re.compile(r"\bNZBN\s*:?\s*\d{13}\b"), "NZD"),
+    (re.compile(r"\b\d{9}\s?RT\s?\d{4}\b"), "CAD"),
+]
+# Currencies written with a bare "$" (their own marks, "A$", "NZ$", "MX$", are rarer than the sign alone).
+_DOLLARS = frozenset("USD CAD AUD NZD SGD HKD MXN ARS CLP COP TWD".split())
 # Which crown a page's "kr" is when no country says: words only its language uses.
 _CROWN_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:KRONOR|FAKTURADATUM|F[ÖO]RFALLO(?:DAG|DATUM)|ATT\s+BETALA|BANKGIRO|PLUSGIRO|BELOPP)\b", re.I), "SEK"),
@@ -318,10 +338,13 @@ def currency_evidence(text: str) -> dict[str, float]:
         told = spoken[0][0] > spoken[1][0]  # one language's words outnumber the others' (Norwegian and Danish share some)
         vote(local[0] if len(local) == 1 else spoken[0][1] if told else "SEK", crowns)
     if dollars:
-        # "$" is the sign of the named country's currency, else of the US dollar; never of a currency
-        # with a sign of its own (an invoice from Spain in dollars is in US dollars).
-        local = [c for c in countries if c not in ("USD", "EUR", "GBP", "CHF")]
-        vote(local[0] if len(local) == 1 else "USD", dollars)
+        # "$" is the sign of the named country's currency, or of the one dollar the page names by its
+        # code or in words ("Total CAD  $3,696.83"), else of the US dollar; never of a currency with a
+        # sign of its own (an invoice from Spain in dollars is in US dollars).
+        ids = {code for pattern, code in _TAX_ID_COUNTRY if pattern.search(text)}
+        local = {c for c in countries | ids if c not in ("USD", "EUR", "GBP", "CHF")}
+        local |= {c for c, w in votes.items() if c in _DOLLARS - {"USD"} and w >= _HEADING}
+        vote(local.pop() if len(local) == 1 else "USD", dollars)
     return votes
 
 
@@ -343,8 +366,9 @@ def _heading_word() -> re.Pattern[str]:
 
 
 def _beside_cents(line: str, start: int, end: int) -> bool:
-    """Whether an amount with cents stands right after or before ``line[start:end]``."""
-    near = _AMOUNT_AFTER.match(line[end:])
+    """Whether an amount with cents stands right after or before ``line[start:end]`` (a code before a
+    dollar sign and its amount too: "NZD $3,552.04")."""
+    near = _AMOUNT_AFTER.match(re.sub(r"^[ \t]?\$", "", line[end:]))
     return bool(near and re.search(r"[.,]\d|[.,]-", near.group(0))) or bool(_AMOUNT_BEFORE.search(line[:start]))
 
 

@@ -89,6 +89,26 @@ def test_detect_currency() -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
+        # "$" is the dollar (or peso) the page names: by its code beside a total, a country's own
+        # tax number, else the US dollar
+        ("Subtotal $3,088.73\nGST (15%) $463.31\nTotal NZD $3,552.04", "NZD"),
+        ("Sous-total / Subtotal 3 215,33 $\nTotal CAD 3 696,83 $", "CAD"),
+        ("R.U.T.: 76.872.853-4\nMONTO NETO $ 3.780.802\nTOTAL $ 4.499.154", "CLP"),
+        ("CUIT: 30-72837805-7\nImporte Total: $ 24.979,02", "ARS"),
+        ("RFC: ABC120304XY9\nTotal $ 1,250.00", "MXN"),
+        ("ABN 51 824 753 556\nTotal $ 88.00", "AUD"),
+        ("Order 4410\nTotal $ 88.00", "USD"),
+        # a tax number alone says where, not in what currency
+        ("ABN 51 824 753 556\nTotal 88.00", None),
+    ],
+)
+def test_which_dollar_a_bare_sign_is(text: str, code: str | None) -> None:
+    assert detect_currency(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
         # "RM" printed with the amounts, glued either side, or as a column's unit
         ("KEDAI MAKAN SDN BHD\nNASI LEMAK 1 5.00\nTOTAL RM5.00", "MYR"),
         ("TEH TARIK 2.50RM\nTOTAL 2.50", "MYR"),
