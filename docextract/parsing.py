@@ -205,11 +205,6 @@ _COUNTRY_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:[ČC]ESK[ÁA]\s+REPUBLIKA|[ČC]ESKO|CZECHIA|CZECH\s+REPUBLIC)\b", re.I), "CZK"),
     (re.compile(r"\b(?:ROM[ÂA]NIA|ROMANIA)\b", re.I), "RON"),
     (re.compile(r"\b(?:T[ÜU]RK[İI]YE|TURKEY)\b", re.I), "TRY"),
-    (re.compile(r"\bCHILE\b", re.I), "CLP"),
-    (re.compile(r"\bARGENTINA\b", re.I), "ARS"),
-    (re.compile(r"(?<!NEW )\bM[ÉE]XICO\b", re.I), "MXN"),
-    (re.compile(r"\b(?:BRASIL|BRAZIL)\b", re.I), "BRL"),
-    (re.compile(r"\bCOLOMBIA\b", re.I), "COP"),
 ]
 # A tax or business number in its country's own form names the country, and so which dollar or
 # peso a bare "$" is, wherever it stands (a Chilean R.U.T. "76.872.853-4", an Argentine CUIT, a
@@ -411,8 +406,9 @@ class AmountMatch:
 
 # A number with optional thousands groups and decimals, e.g. 1,234.56 / 1.234,56 / 1 234,56 / 80.90 /
 # 2480 / -9,32 / 9.32- (trailing minus on some tills). Groups use , . space, apostrophe or thin space.
-# Cents without the leading zero (".01", "-.02": some tills print roundings so) count too.
-_NUM = r"(?:\d{1,3}(?:[,.'\u202f\u00a0]\d{3}|(?<! ) (?! )\d{3})+|\d+)(?:[.,]\d{1,2}(?!\d))?|(?<![\w.,])\.\d{2}(?![\d.,])"
+# Cents without the leading zero (".01", "-.02": some tills print roundings so) count too, and
+# India's lakh grouping ("4,16,686.00": the last group of three, the others of two).
+_NUM = r"(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,.'\u202f\u00a0]\d{3}|(?<! ) (?! )\d{3})+|\d+)(?:[.,]\d{1,2}(?!\d))?|(?<![\w.,])\.\d{2}(?![\d.,])"
 _AMOUNT = re.compile(
     rf"(?P<neg1>[-(])?\s?(?P<cur1>{_SYMBOL_ALT})?\s?(?P<neg2>-)?\s?(?P<num>{_NUM})(?P<neg3>-)?\s?"
     rf"(?P<cur2>€|£|\$|₹|₺|zł|Kč|Ft|lei|EUR|USD|GBP|MYR|RM|CHF|kr)?(?P<close>\))?",
@@ -441,9 +437,10 @@ def _to_decimal(num: str, decimal_sep: str | None = None) -> tuple[Decimal, bool
     int_digits = re.sub(r"[.,\s]", "", int_part) or ("0" if has_dec else "")
     if not int_digits.isdigit():
         return None
-    # Thousands groups must be 3 digits; "12.34.56" is not an amount (dates, ids).
+    # Thousands groups must be 3 digits; "12.34.56" is not an amount (dates, ids); lakhs group by two.
     groups = re.split(r"[.,\s]", int_part)
-    if len(groups) > 1 and (not all(len(g) == 3 for g in groups[1:]) or len(groups[0]) > 3):
+    lakhs = re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}", int_part) is not None
+    if len(groups) > 1 and not lakhs and (not all(len(g) == 3 for g in groups[1:]) or len(groups[0]) > 3):
         return None
     try:
         return Decimal(f"{int_digits}.{frac}" if frac else int_digits), has_dec

@@ -862,6 +862,31 @@ def test_three_labels_in_one_ocr_box_over_their_values(labels: str) -> None:
     assert (data["invoice_number"], str(data["date"])) == ("2023/5317", "2023-05-22")
 
 
+def test_a_tax_summary_s_total_row_is_not_the_invoice_s_total() -> None:
+    """An Indian tax invoice: the grand total in lakhs, then an HSN summary whose headings name taxes
+    (over "Rate  Amount") and whose "Total" row sums its bases and taxes."""
+    cells = [
+        (40, 50, "Chola Hardware Mart Limited"), (320, 50, "Tax Invoice"), (320, 70, "Invoice No. GST/1847/2025-26"),
+        (320, 85, "Dated 20-Apr-2025"),
+        (40, 140, "Description of Goods"), (380, 140, "Qty"), (450, 140, "Rate"), (510, 140, "Amount"),
+        (40, 160, "Black pepper whole"), (395, 160, "1,000"), (480, 160, "370.51"), (560, 160, "3,70,510.00"),
+        (40, 178, "Office chairs"), (395, 178, "12"), (480, 178, "9,003.38"), (560, 178, "1,08,040.56"),
+        (560, 196, "4,78,550.56"),
+        (40, 214, "Output CGST @ 2.5%"), (560, 214, "11,963.77"),
+        (40, 232, "Output SGST @ 2.5%"), (560, 232, "11,963.77"),
+        (40, 250, "Total"), (560, 250, "5,02,478.10"),
+        (40, 290, "HSN/SAC"), (150, 290, "Taxable Value"), (260, 290, "Central Tax"), (380, 290, "State Tax"),
+        (480, 290, "Total Tax Amount"),
+        (260, 304, "Rate"), (320, 304, "Amount"), (380, 304, "Rate"), (440, 304, "Amount"),
+        (40, 320, "0904"), (240, 320, "4,78,550.56"), (290, 320, "2.5%"), (370, 320, "11,963.77"), (410, 320, "2.5%"),
+        (490, 320, "11,963.77"), (560, 320, "23,927.54"),
+        (40, 338, "Total"), (240, 338, "4,78,550.56"), (370, 338, "11,963.77"), (490, 338, "11,963.77"), (560, 338, "23,927.54"),
+    ]
+    data = extract_invoice(render(cells, right={240.0, 370.0, 395.0, 480.0, 490.0, 560.0})[0]).data
+    assert data["total"] == D("502478.10")
+    assert [ln[3] for ln in lines(data)] == [D("370510.00"), D("108040.56")]
+
+
 def test_a_count_and_a_price_in_one_ocr_box_are_two_numbers() -> None:
     """OCR boxed a line's count and price together ("1 147.86"), which reads as one number grouped
     by a space; its groups stand under Qty and under Price, so they are two. A number grouped so

@@ -40,13 +40,16 @@ from docextract.parsing import (
         ("Rs 2480", "2480"),
         ("1,234,567.89", "1234567.89"),
         ("43.7", "43.7"),
+        # India's lakh grouping
+        ("₹ 4,16,686.00", "416686.00"),
+        ("Rs. 12,34,567.50", "1234567.50"),
     ],
 )
 def test_parse_amount(text: str, value: str) -> None:
     assert parse_amount(text) == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["CS00012345", "25/12/2018", "12:31", "abc", "", "12.34.56"])
+@pytest.mark.parametrize("text", ["CS00012345", "25/12/2018", "12:31", "abc", "", "12.34.56", "12,34,56"])
 def test_not_amounts(text: str) -> None:
     assert parse_amount(text) is None
 

@@ -356,6 +356,7 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
     due = money(AMOUNT_DUE, re.compile(r"SUB\s*-?\s*TOTAL|\bHT\b|EXCL", _I))
     totals = money(TOTAL_STRONG, TOTAL_EXCLUDE) + money(TOTAL_PLAIN, TOTAL_EXCLUDE)
     totals = [_row_sum(ctx, v, parse) for v in totals if not SUMMARY.search(ctx.texts[v.row])]
+    totals = [v for v in totals if not _tax_summary_row(ctx, v.row)] or totals
     positive = [v for v in due if v.value > 0]
     if positive or due and not any(v.value > 0 for v in totals):
         # A positive amount due beats a zero "balance" printed after a payment; a paid
@@ -398,6 +399,21 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
         above = [v for v in tax if "total" in out and v.row < out["total"].row]
         out["tax"] = _tax_rows_sum(out, tax) or (max(above, key=lambda v: v.row) if above else tax[0])
     return out
+
+
+def _tax_summary_row(ctx: DocContext, i: int) -> bool:
+    """Whether row ``i`` stands in a table whose headings name taxes twice or more ("Taxable Value
+    Central Tax State Tax Total Tax Amount"): a tax summary's total row sums its bases and taxes,
+    not the invoice. The headings may take up to three lines ("Central Tax" over "Rate  Amount")."""
+    for j in range(i - 1, max(-1, i - 9), -1):
+        if not any(a.has_decimals for a in ctx.amounts(j)) and len(ctx.texts[j].split()) >= 3:
+            heading = []
+            for k in range(j, max(-1, j - 3), -1):
+                if any(a.has_decimals for a in ctx.amounts(k)):
+                    break
+                heading.append(ctx.texts[k])
+            return len(TAX.findall(" ".join(heading))) >= 2
+    return False
 
 
 def _row_sum(ctx: DocContext, v: Value, parse: Parse) -> Value:
