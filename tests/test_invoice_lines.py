@@ -887,6 +887,67 @@ def test_a_tax_summary_s_total_row_is_not_the_invoice_s_total() -> None:
     assert [ln[3] for ln in lines(data)] == [D("370510.00"), D("108040.56")]
 
 
+@pytest.mark.parametrize(
+    ("number_label", "number", "date_label", "date", "due_label"),
+    [
+        ("Številka računa", "2026-03740", "Datum izdaje", "11. 4. 2026", "Za plačilo"),  # Slovenian
+        ("Broj računa", "142/POS1/1", "Datum izdavanja", "11.04.2026.", "Za platiti"),  # Croatian
+        ("Αρ. παραστατικού", "Α-448", "Ημερομηνία έκδοσης", "11/04/2026", "Πληρωτέο ποσό"),  # Greek
+        ("Arve nr", "2026-03740", "Kuupäev", "11.04.2026", "Tasuda"),  # Estonian
+        ("Sąskaitos nr", "SF-03740", "Išrašymo data", "2026-04-11", "Mokėti"),  # Lithuanian
+        ("Фактура №", "0000003740", "Дата на издаване", "11.04.2026", "Сума за плащане"),  # Bulgarian
+    ],
+)
+def test_labels_of_more_languages(number_label: str, number: str, date_label: str, date: str, due_label: str) -> None:
+    """Invoice number, date and amount due by their labels in Slovenian, Croatian, Greek,
+    Estonian, Lithuanian and Bulgarian; the amount due beats the tax base above it."""
+    words = [
+        ocr_line("Pohorje Gradnje d.d.", 40, 40, 300), ocr_line(number_label, 600, 80, 800), ocr_line(number, 820, 80, 980),
+        ocr_line(date_label, 600, 110, 800), ocr_line(date, 820, 110, 980),
+        ocr_line("Opis", 40, 200, 120), ocr_line("Znesek", 900, 200, 1000),
+        ocr_line("Svetovanje", 40, 230, 200), ocr_line("376,55", 920, 230, 1000),
+        ocr_line("Osnova", 600, 280, 700), ocr_line("376,55", 920, 280, 1000),
+        ocr_line("22 %", 600, 310, 700), ocr_line("82,84", 930, 310, 1000),
+        ocr_line(due_label, 600, 340, 820), ocr_line("459,39", 920, 340, 1000),
+    ]
+    data = extract_invoice(words).data
+    assert (data["invoice_number"], str(data["date"]), data["total"]) == (number, "2026-04-11", D("459.39"))
+
+
+def test_russian_invoice_for_payment() -> None:
+    """A Russian "invoice for payment": its number and date in the title ("Счёт на оплату № 766 от
+    5 ноября 2026 г."), its total after "Всего к оплате"."""
+    words = [
+        ocr_line("ООО «Гранит Плюс»", 40, 40, 300), ocr_line("Счёт на оплату № 766 от 05.11.2026 г.", 40, 120, 700),
+        ocr_line("Товары (работы, услуги)", 40, 200, 400), ocr_line("Сумма", 900, 200, 1000),
+        ocr_line("Разработка программного обеспечения", 40, 230, 500), ocr_line("110 344,02", 880, 230, 1000),
+        ocr_line("Итого:", 700, 280, 800), ocr_line("110 344,02", 880, 280, 1000),
+        ocr_line("В том числе НДС (22%):", 550, 310, 800), ocr_line("24 275,68", 880, 310, 1000),
+        ocr_line("Всего к оплате:", 600, 340, 800), ocr_line("134 619,70", 880, 340, 1000),
+    ]
+    data = extract_invoice(words).data
+    assert (data["invoice_number"], str(data["date"]), data["total"]) == ("766", "2026-11-05", D("134619.70"))
+
+
+@pytest.mark.parametrize(
+    ("title", "under"),
+    [("FACTURA ELECTRÓNICA", "N° 88379"), ("FACTURE / INVOICE", "No de facture / Invoice No.")],
+)
+def test_a_number_under_the_title_or_a_label_in_two_languages(title: str, under: str) -> None:
+    """A Chilean fiscal invoice prints "N° 88379" under its title; a Canadian one labels its number in
+    French and English ("No de facture / Invoice No.") over the value."""
+    words = [
+        ocr_line("Northshore Plumbing Ltd.", 40, 40, 330), ocr_line(title, 600, 40, 900),
+        ocr_line(under, 600, 70, 900) if under.startswith("N°") else ocr_line(under, 40, 100, 400),
+        *([] if under.startswith("N°") else [ocr_line("88379", 40, 125, 140)]),
+        ocr_line("Date: 2026-01-28", 40, 160, 300),
+        ocr_line("Description", 40, 220, 200), ocr_line("Amount", 900, 220, 1000),
+        ocr_line("Annual software support plan", 40, 250, 400), ocr_line("948.57", 920, 250, 1000),
+        ocr_line("Total", 700, 300, 800), ocr_line("948.57", 920, 300, 1000),
+    ]
+    assert extract_invoice(words).data["invoice_number"] == "88379"
+
+
 def test_a_count_and_a_price_in_one_ocr_box_are_two_numbers() -> None:
     """OCR boxed a line's count and price together ("1 147.86"), which reads as one number grouped
     by a space; its groups stand under Qty and under Price, so they are two. A number grouped so

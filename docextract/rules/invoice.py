@@ -61,7 +61,7 @@ _I = re.IGNORECASE
 
 INVOICE_NO = labels.compile_labels(labels.INVOICE_NUMBER)
 REFERENCE_NO = labels.compile_labels(labels.REFERENCE_NUMBER)
-_ID_TOKEN = re.compile(r"(?<![\w-])(?:[#:]\s*)?([A-Za-z0-9][A-Za-z0-9_\-/.]*[A-Za-z0-9]|\d)(?![\w])")
+_ID_TOKEN = re.compile(r"(?<![\w-])(?:[#:]\s*)?([^\W_][\w\-/.]*[^\W_]|\d)(?![\w])")  # any script's letters ("Α-448")
 
 DATE_INVOICE = labels.compile_labels(labels.INVOICE_DATE)
 DATE_GENERIC = labels.compile_labels(labels.DATE_GENERIC)
@@ -169,6 +169,9 @@ def _pair(ctx: DocContext, label: re.Pattern[str], parse: Parse, *, skip: re.Pat
             m = label.search(text)
             if m is None:
                 continue
+            first = m.start()
+            while (again := label.search(text, m.end())) and re.fullmatch(r"[\s.:]*/\s*", text[m.end() : again.start()]):
+                m = again  # one label in two languages ("No de facture / Invoice No."): the value follows the last
             # OCR reads two headings set close together as one box ("NÚMERO DE FACTURA N° CLIENTE"
             # over two values): the label's part of the cell ends where another field's label starts.
             after = _NEXT_LABEL.match(text, m.end()) if whole else None
@@ -182,8 +185,8 @@ def _pair(ctx: DocContext, label: re.Pattern[str], parse: Parse, *, skip: re.Pat
                 if got is None:
                     span = (cell.x0, cell.x1)
                     if after is not None:  # its share of the box, by characters
-                        span = (_x_share(cell, m.start() / len(text)), _x_share(cell, own / len(text)))
-                    elif text[: m.start()].strip() and (box := ctx.rows[i].span_bbox(start + m.start(), start + own)):
+                        span = (_x_share(cell, first / len(text)), _x_share(cell, own / len(text)))
+                    elif text[:first].strip() and (box := ctx.rows[i].span_bbox(start + first, start + own)):
                         span = (box[0], box[2])  # another label before it in the cell: its own words' extent
                     got = _value_under(ctx, i, cell, parse, span)
             if got is not None:
@@ -229,9 +232,12 @@ _TITLE_OR_CUSTOMER_NO = re.compile(f"{CUSTOMER_NUMBER.pattern}|{TITLE_WORDS.patt
 # The document's title and its number, alone in a cell ("Facture RG23-2203", "RECHNUNG Nr. 2024/17").
 _TITLE_NUMBER = re.compile(
     rf"^\W*(?:(?:TAX|SALES|COMMERCIAL)\s+)?(?:{labels.alternation(labels.INVOICE_TITLE_WORDS)})\b"
+    r"(?:\s+ELECTR[ÓO]NICA?\b)?"  # "Factura electrónica", Latin America's fiscal invoice
     rf"\s*(?:(?:{labels.NUMBER_MARK})\.?)?\s*[:#]?\s*",
     _I,
 )
+# A number mark alone before a number, under the title ("N° 88379", "Nº: 0003-00091471").
+_BARE_MARK = re.compile(r"^\W*(?:N\.?\s*[°ºO]|NO\.|NR\.|№|#)\s*[:.]?\s*", _I)
 
 
 def _invoice_number(ctx: DocContext) -> Value | None:
@@ -280,7 +286,9 @@ def _title_number(ctx: DocContext) -> list[Value]:
                     break
                 under = [(s, e) for s, e, c in _cells(ctx, j) if c.x1 >= cell.x0 and c.x0 <= cell.x1]
                 if under:
-                    found = _whole_id(ctx.texts[j][under[0][0] : under[0][1]], 0)
+                    below = ctx.texts[j][under[0][0] : under[0][1]]
+                    mark = _BARE_MARK.match(below)  # "N° 88379" under "FACTURA ELECTRÓNICA"
+                    found = _whole_id(below, mark.end() if mark else 0)
                     if found is not None:
                         s = under[0][0]
                         out.append(ctx.value_at(j, s + found[1], s + found[2], found[0]))

@@ -169,7 +169,8 @@ SUBTOTAL_WORDS: Lexicon = {
     "any": [r"^\W*EXCL(?:\.|UDING|USIVE)?\s*(?:OF\s*)?(?:VAT|TAX|GST|BTW|MWST|TVA)\b"],
 }
 TAX_WORDS: Lexicon = {
-    "any": [r"(?<![^\W\d_])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX|MOMS|MVA|ALV|[ÁA]FA|KDV|DPH)(?![^\W\d_])"],
+    "any": [r"(?<![^\W\d_])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX|MOMS|MVA|ALV|[ÁA]FA|KDV|DPH|DDV|PDV|PVM|ΦΠΑ|НДС|ПДВ|ДДС|ПДВ)(?![^\W\d_])",
+            r"K[ÄA]IBEMAKS"],
     "de": [r"MEHRWERTSTEUER", r"UMSATZSTEUER"],
     "zh": [r"消[費费][税稅]", r"[税稅][额額]", r"[税稅]金"],
     "ko": [r"부가세", r"세액"],
@@ -511,7 +512,9 @@ INVOICE_NUMBER: dict[str, list[str]] = {
     "en": [rf"INVOICE\s*{_NO}", rf"INV\.?\s*{_NO}", r"BILL\s*(?:NO|NUMBER|#)", r"INVOICE\s*REF(?:ERENCE)?"],
     "de": [rf"RECHNUNGS?[\s-]*{_NO}", r"RE\.?[\s-]*NR", rf"BELEG[\s-]*{_NO}"],
     "fr": [rf"FACTURE\s*{_NO}", r"(?:N\.?\s*[°O]|N\S|NUM[ÉE]RO|R[ÉE]F\.?)\s*(?:DE\s*)?(?:LA\s*)?FACTURE"],
-    "es": [rf"FACTURA\s*(?:SIMPLIFICADA\s*|RECTIFICATIVA\s*)?{_NO}", r"(?:N\.?\s*[°O]|N\S|N[ÚU]MERO)\s*(?:DE\s*)?FACTURA"],
+    # a Mexican invoice's "Serie y folio" ("Folio" alone numbers a hotel's folio too)
+    "es": [rf"FACTURA\s*(?:SIMPLIFICADA\s*|RECTIFICATIVA\s*)?{_NO}", r"(?:N\.?\s*[°O]|N\S|N[ÚU]MERO)\s*(?:DE\s*)?FACTURA",
+           r"SERIE\s*Y\s*FOLIO"],
     "it": [rf"FATTURA\s*{_NO}", r"(?:N\.?|NUMERO|NR\.?)\s*(?:DI\s*|DELLA\s*)?FATTURA", r"DOCUMENTO\s*N(?:R|O|\.)?"],
     "nl": [rf"FACTUUR[\s-]*{_NO}", r"NOTA[\s-]*(?:NUMMER|NR)"],
     "pt": [rf"FATURA(?:[\s-]*RECIBO|\s*SIMPLIFICADA)?\s*{_NO}", r"N[ÚU]MERO\s*(?:DA\s*)?FATURA"],
@@ -524,6 +527,17 @@ INVOICE_NUMBER: dict[str, list[str]] = {
     "cs": [r"[ČC][ÍI]SLO\s*(?:FAKTURY|DOKLADU)"],
     "ro": [rf"FACTUR[ĂA]\s*{_NO}", r"NUM[ĂA]R\s*FACTUR[ĂA]"],
     "tr": [r"FATURA\s*NUMARASI"],
+    # Slovenian, Croatian, Serbian (both scripts), Bulgarian, Russian, Ukrainian, Greek, Estonian, Lithuanian
+    "sl": [r"[ŠS]TEVILKA\s*RA[ČC]UNA", r"RA[ČC]UN\s*[ŠS]T\.?"],
+    "hr": [r"BROJ\s*RA[ČC]UNA", r"RA[ČC]UN\s*(?:BR\.?|BROJ)"],
+    "sr": [r"BROJ\s*FAKTURE", r"FAKTURA\s*(?:BR\.?|BROJ)", r"БРОЈ\s*ФАКТУРЕ", r"ФАКТУРА\s*(?:БР\.?|БРОЈ)",
+           r"РАЧУН\s*(?:БР\.?|БРОЈ)"],
+    "bg": [r"ФАКТУРА\s*№", r"НОМЕР\s*НА\s*ФАКТУРА(?:ТА)?"],
+    "ru": [r"СЧ[ЕЁ]Т(?:\s*-?\s*ФАКТУРА)?\s*(?:НА\s*ОПЛАТУ\s*)?№"],
+    "uk": [r"РАХУНОК(?:\s*-?\s*ФАКТУРА)?\s*(?:НА\s*ОПЛАТУ\s*)?№"],
+    "el": [r"ΑΡ(?:ΙΘΜΟΣ|\.)\s*(?:ΠΑΡΑΣΤΑΤΙΚΟ[ΥΎ]|ΤΙΜΟΛΟΓ[ΙΊ]ΟΥ)"],
+    "et": [r"ARVE\s*(?:NR|NUMBER)"],
+    "lt": [r"S[ĄA]SKAITOS\s*(?:FAKT[ŪU]ROS\s*)?(?:NR|NUMERIS)"],
 }
 
 NUMBER_MARK = _NO
@@ -573,6 +587,10 @@ INVOICE_DATE: dict[str, list[str]] = {
     "cs": [r"DATUM\s*VYSTAVEN[ÍI]"],
     "ro": [r"DATA\s*(?:EMITERII|FACTURII|EMITERE)"],
     "tr": [r"FATURA\s*TAR[İI]H[İI]", r"D[ÜU]ZENLEME\s*TAR[İI]H[İI]"],
+    "sl": [r"DATUM\s*IZDAJE"], "hr": [r"DATUM\s*(?:IZDAVANJA|RA[ČC]UNA)"], "sr": [r"DATUM\s*(?:IZDAVANJA|PROMETA)",
+                                                                            r"ДАТУМ\s*(?:ИЗДАВАЊА|ПРОМЕТА)"],
+    "bg": [r"ДАТА\s*НА\s*(?:ИЗДАВАНЕ|ФАКТУРА)"], "el": [r"ΗΜΕΡΟΜΗΝ[ΙΊ]Α\s*[ΕΈ]ΚΔΟΣΗΣ"],
+    "et": [r"ARVE\s*KUUP[ÄA]EV", r"KUUP[ÄA]EV"], "lt": [r"I[ŠS]RA[ŠS]YMO\s*DATA", r"S[ĄA]SKAITOS\s*DATA"],
 }
 DATE_GENERIC: dict[str, list[str]] = {
     "en": [r"\bDATE\b", r"\bDATED\b"], "de": [r"\bDATUM\b"], "es": [r"\bFECHA\b"], "it": [r"\bDATA\b"],
@@ -684,6 +702,12 @@ AMOUNT_DUE: dict[str, list[str]] = {
     "cs": [r"(?:CELKEM\s*)?K\s*[ÚU]HRAD[ĚE]"],
     "ro": [r"TOTAL\s*(?:DE\s*)?PLAT[ĂA]"],
     "tr": [r"GENEL\s*TOPLAM", r"[ÖO]DENECEK\s*TUTAR"],
+    "sl": [r"ZA\s*PLA[ČC]ILO", r"SKUPAJ\s*Z\s*DDV"], "hr": [r"ZA\s*PLATITI", r"UKUPNO\s*(?:ZA\s*PLA[ĆC]ANJE|S\s*PDV)"],
+    "sr": [r"UKUPNO\s*ZA\s*(?:UPLATU|PLA[ĆC]ANJE)", r"УКУПНО\s*ЗА\s*(?:УПЛАТУ|ПЛАЋАЊЕ)"],
+    "bg": [r"СУМА\s*ЗА\s*ПЛАЩАНЕ", r"ОБЩО\s*(?:С\s*ДДС|ЗА\s*ПЛАЩАНЕ)"],
+    "ru": [r"ВСЕГО\s*К\s*ОПЛАТЕ", r"ИТОГО\s*К\s*ОПЛАТЕ"], "uk": [r"ВСЬОГО\s*ДО\s*СПЛАТИ", r"РАЗОМ\s*ДО\s*СПЛАТИ"],
+    "el": [r"ΠΛΗΡΩΤ[ΕΈ]Ο(?:\s*ΠΟΣ[ΟΌ])?", r"ΣΥΝΟΛΟ\s*ΠΛΗΡΩΤ[ΕΈ]Ο"],
+    "et": [r"TASUDA", r"KOKKU\s*TASUDA", r"ARVE\s*SUMMA"], "lt": [r"MOK[ĖE]TI", r"I[ŠS]\s*VISO\s*MOK[ĖE]TI", r"SUMA\s*SU\s*PVM"],
 }
 
 
@@ -716,6 +740,10 @@ INVOICE_SUBTOTAL: dict[str, list[str]] = {
     "cs": [r"CELKEM\s*BEZ\s*DPH"],
     "ro": [r"TOTAL\s*F[ĂA]R[ĂA]\s*TVA"],
     "tr": [r"ARA\s*TOPLAM"],
+    "sl": [r"OSNOVA\s*ZA\s*DDV", r"SKUPAJ\s*BREZ\s*DDV"], "hr": [r"OSNOVICA", r"UKUPNO\s*BEZ\s*PDV"],
+    "sr": [r"OSNOVICA", r"ОСНОВИЦА"], "bg": [r"ДАН[ЪЧ]ЧНА\s*ОСНОВА", r"СУМА\s*БЕЗ\s*ДДС"],
+    "ru": [r"ИТОГО\s*БЕЗ\s*НДС"], "el": [r"ΣΥΝΟΛΟ\s*ΚΑΘΑΡ[ΗΉ]Σ\s*ΑΞ[ΙΊ]ΑΣ", r"ΚΑΘΑΡ[ΗΉ]\s*ΑΞ[ΙΊ]Α"],
+    "et": [r"KOKKU\s*ILMA\s*K[ÄA]IBEMAKSUTA", r"MAKSUSTATAV"], "lt": [r"SUMA\s*BE\s*PVM"],
 }
 
 # Column headings of an item table, by the role of their column; whole words only. A heading's
