@@ -587,6 +587,30 @@ _add_months(
     "grudnia,grudzień,gru"
 )
 
+# Russian, Ukrainian and Bulgarian (genitive, "5 ноября 2026 г.", and nominative), Greek (genitive, with and
+# without accents), Slovenian, Serbian (both scripts), Croatian and Estonian. Croatian's "listopad" is
+# October where Czech and Polish have November: it is left out.
+_add_months(
+    "января,январь,янв;февраля,февраль,фев;марта,март,мар;апреля,апрель,апр;мая,май;июня,июнь,июн;"
+    "июля,июль,июл;августа,август,авг;сентября,сентябрь,сен,сент;октября,октябрь,окт;ноября,ноябрь,ноя;"
+    "декабря,декабрь,дек"
+)
+_add_months("січня;лютого;березня;квітня;травня;червня;липня;серпня;вересня;жовтня;листопада;грудня")
+_add_months("януари;февруари;март;април;май;юни;юли;август;септември;октомври;ноември;декември")
+_add_months(
+    "ιανουαρίου,ιανουαριου;φεβρουαρίου,φεβρουαριου;μαρτίου,μαρτιου;απριλίου,απριλιου;μαΐου,μαιου;"
+    "ιουνίου,ιουνιου;ιουλίου,ιουλιου;αυγούστου,αυγουστου;σεπτεμβρίου,σεπτεμβριου;οκτωβρίου,οκτωβριου;"
+    "νοεμβρίου,νοεμβριου;δεκεμβρίου,δεκεμβριου"
+)
+_add_months(
+    "januar,januarja;februar,februarja;marec,marca;april,aprila;maj,maja;junij,junija;julij,julija;"
+    "avgust,avgusta;september,septembra;oktober,oktobra;november,novembra;december,decembra"
+)
+_add_months("januar;februar;mart;april;maj;jun;jul;avgust;septembar;oktobar;novembar;decembar")
+_add_months("јануар;фебруар;март;април;мај;јун;јул;август;септембар;октобар;новембар;децембар")
+_add_months("siječnja;veljače;ožujka;travnja;svibnja;lipnja;srpnja;kolovoza;rujna;;studenoga,studenog;prosinca")
+_add_months("jaanuar;veebruar;märts;aprill;mai;juuni;juuli;august;september;oktoober;november;detsember")
+
 
 def month_names() -> list[str]:
     """The month names and abbreviations dates are read with, lower case, every language."""

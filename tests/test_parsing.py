@@ -210,6 +210,14 @@ def test_currency_evidence_weighs_marks_by_strength() -> None:
         ("5 października 2024", (2024, 10, 5)),
         # Finnish (partitive), Czech (genitive), Romanian, Turkish
         ("6. lokakuuta 2023", (2023, 10, 6)),
+        # Russian, Ukrainian, Greek (with and without accents), Croatian, Serbian, Estonian
+        ("5 ноября 2026 г.", (2026, 11, 5)),
+        ("7 лютого 2026", (2026, 2, 7)),
+        ("9 Νοεμβρίου 2025", (2025, 11, 9)),
+        ("9 ΝΟΕΜΒΡΙΟΥ 2025", (2025, 11, 9)),
+        ("11. travnja 2026.", (2026, 4, 11)),
+        ("11. septembar 2026.", (2026, 9, 11)),
+        ("11. märts 2026", (2026, 3, 11)),
         ("3. června 2023", (2023, 6, 3)),
         ("14 februarie 2024", (2024, 2, 14)),
         ("13 Ağustos 2024", (2024, 8, 13)),
