@@ -176,6 +176,13 @@ def test_a_line_over_the_heading_that_leaves_no_text_column_is_no_part_of_it() -
          [(40, "K968"), (100, "Montaz u klienta"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
         ([(40, "Descrizione"), (250, "U.M."), (330, "Q.tà"), (400, "Prezzo"), (500, "Importo")],
          [(40, "Montaz u klienta"), (250, "conf."), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
+        # India's "HSN/SAC" codes; "Art." abbreviated before the article's name; Mexico's "Clave ProdServ"
+        ([(40, "Description"), (250, "HSN/SAC"), (330, "Qty"), (400, "Rate"), (500, "Amount")],
+         [(40, "Montaz u klienta"), (250, "998314"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
+        ([(40, "Art."), (100, "Artikel"), (330, "Aantal"), (400, "Prijs"), (500, "Totaal")],
+         [(40, "PYK-23358"), (100, "Montaz u klienta"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
+        ([(40, "Clave ProdServ"), (160, "Descripción"), (330, "Cantidad"), (400, "Valor unitario"), (500, "Importe")],
+         [(40, "81111500"), (160, "Montaz u klienta"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
         # a fee schedule's bill: its item number ("GOT-Nr.") and multiplier ("Faktor") beside the text
         ([(40, "GOT-Nr."), (100, "Leistung"), (250, "Faktor"), (330, "Anz."), (400, "Einzelpreis"), (500, "Betrag")],
          [(40, "336"), (100, "Montaz u klienta"), (260, "2,3"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),

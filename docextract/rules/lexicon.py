@@ -800,15 +800,19 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
     },
     # an article number, SKU or product code beside the description: the item's code
     "article": {
-        "en": [r"SKU", r"(?:ITEM|PART|PRODUCT|ARTICLE|CATALOG(?:UE)?|STOCK)\s*(?:#|NO\.?|NUMBER|CODE|ID)", r"CODE", r"REF(?:ERENCE)?\.?"],
-        # "GOZ-Nr.", "Geb.-Nr.": a "…-Nr." heading (but "Pos.-Nr.") numbers something; "Ziffer" a fee schedule's item
-        "de": [r"ART(?:IKEL)?\.?\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"BESTELL\s*-?\s*NR\.?", r"(?!POS)[A-ZÄÖÜ]+\.?\s*-\s*NR\.?",
+        # India's goods and services codes ("HSN/SAC")
+        "en": [r"SKU", r"(?:ITEM|PART|PRODUCT|ARTICLE|CATALOG(?:UE)?|STOCK)\s*(?:#|NO\.?|NUMBER|CODE|ID)", r"CODE", r"REF(?:ERENCE)?\.?",
+               r"HSN(?:\s*/\s*SAC)?(?:\s*CODE)?", r"SAC"],
+        # "GOZ-Nr.", "Geb.-Nr.": a "…-Nr." heading (but "Pos.-Nr.") numbers something; "Ziffer" a fee schedule's item;
+        # "Art." abbreviated (beside the article's name)
+        "de": [r"ART\.", r"ART(?:IKEL)?\.?\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"BESTELL\s*-?\s*NR\.?", r"(?!POS)[A-ZÄÖÜ]+\.?\s*-\s*NR\.?",
                r"MATERIAL\s*-?\s*NR\.?",
                r"ARTIKEL\s*-?\s*CODE", r"ZIFFER"],
-        "fr": [r"R[ÉE]F(?:[ÉE]RENCE)?\.?", r"CODE(?:\s*ARTICLE)?"],
-        "es": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:ERENCIA)?\.?"],
+        "fr": [r"R[ÉE]F(?:[ÉE]RENCE)?\.?", r"CODE(?:\s*ARTICLE)?", r"ART\."],
+        # Mexico's product key ("Clave ProdServ")
+        "es": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:ERENCIA)?\.?", r"CLAVE\s*PROD\.?\s*(?:/\s*)?SERV\.?"],
         "it": [r"COD(?:ICE)?\.?(?:\s*ARTICOLO)?", r"RIF\.?"],
-        "nl": [r"ARTIKEL\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"CODE", r"(?:ARTIKEL|PRODUCT)\s*-?\s*CODE"],
+        "nl": [r"ARTIKEL\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"CODE", r"(?:ARTIKEL|PRODUCT)\s*-?\s*CODE", r"ART\."],
         "sv": [r"ART(?:IKEL)?\.?\s*-?\s*NR\.?", r"(?:ARTIKEL|PRODUKT)\s*-?\s*KOD"],
         "da": [r"VARE\s*-?\s*NR\.?", r"VARENUMMER", r"VARE\s*-?\s*KODE"], "pl": [r"KOD", r"INDEKS"],
         "pt": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:\.|ER[ÊE]NCIA)?"],
@@ -820,7 +824,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
     },
     # the unit of the quantity ("Stk", "h", "kg"): neither description nor number
     "unit": {
-        "en": [r"UOM", r"U/M"], "de": [r"EINHEIT", r"ME"], "fr": [r"UNIT[ÉE]"], "es": [r"UNIDAD"], "nl": [r"EENHEID"],
+        "en": [r"UOM", r"U/M"], "de": [r"EINHEIT", r"ME"], "fr": [r"UNIT[ÉE]"], "es": [r"UNIDAD", r"CLAVE\s*(?:DE\s*)?UNIDAD"], "nl": [r"EENHEID"],
         "it": [r"U\.\s*M\.?", r"UNIT[ÀA]"],
         "sv": [r"ENHET"], "da": [r"ENHED"], "pl": [r"J\.\s*M\.?", r"JEDN(?:OSTKA)?\.?"],
         "fi": [r"YKS\.?"], "cs": [r"MJ"], "ro": [r"U\.\s*M\.?"], "tr": [r"B[İI]R[İI]M"],
