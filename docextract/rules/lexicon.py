@@ -169,7 +169,7 @@ SUBTOTAL_WORDS: Lexicon = {
     "any": [r"^\W*EXCL(?:\.|UDING|USIVE)?\s*(?:OF\s*)?(?:VAT|TAX|GST|BTW|MWST|TVA)\b"],
 }
 TAX_WORDS: Lexicon = {
-    "any": [r"(?<![^\W\d_])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX|MOMS|MVA|ALV|[ÁA]FA|KDV|DPH|DDV|PDV|PVM|ΦΠΑ|НДС|ПДВ|ДДС|ПДВ)(?![^\W\d_])",
+    "any": [r"(?<![^\W\d_])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX|MOMS|MVA|ALV|[ÁA]FA|KDV|DPH|DDV|PDV|PVM|ΦΠΑ|НДС|ПДВ|ДДС)(?![^\W\d_])",
             r"K[ÄA]IBEMAKS"],
     "de": [r"MEHRWERTSTEUER", r"UMSATZSTEUER"],
     "zh": [r"消[費费][税稅]", r"[税稅][额額]", r"[税稅]金"],
@@ -587,14 +587,14 @@ INVOICE_DATE: dict[str, list[str]] = {
     "cs": [r"DATUM\s*VYSTAVEN[ÍI]"],
     "ro": [r"DATA\s*(?:EMITERII|FACTURII|EMITERE)"],
     "tr": [r"FATURA\s*TAR[İI]H[İI]", r"D[ÜU]ZENLEME\s*TAR[İI]H[İI]"],
-    "sl": [r"DATUM\s*IZDAJE"], "hr": [r"DATUM\s*(?:IZDAVANJA|RA[ČC]UNA)"], "sr": [r"DATUM\s*(?:IZDAVANJA|PROMETA)",
-                                                                            r"ДАТУМ\s*(?:ИЗДАВАЊА|ПРОМЕТА)"],
+    "sl": [r"DATUM\s*IZDAJE"], "hr": [r"DATUM\s*(?:IZDAVANJA|RA[ČC]UNA)"],
+    "sr": [r"DATUM\s*(?:IZDAVANJA|PROMETA)", r"ДАТУМ\s*(?:ИЗДАВАЊА|ПРОМЕТА)"],
     "bg": [r"ДАТА\s*НА\s*(?:ИЗДАВАНЕ|ФАКТУРА)"], "el": [r"ΗΜΕΡΟΜΗΝ[ΙΊ]Α\s*[ΕΈ]ΚΔΟΣΗΣ"],
-    "et": [r"ARVE\s*KUUP[ÄA]EV", r"KUUP[ÄA]EV"], "lt": [r"I[ŠS]RA[ŠS]YMO\s*DATA", r"S[ĄA]SKAITOS\s*DATA"],
+    "et": [r"ARVE\s*KUUP[ÄA]EV"], "lt": [r"I[ŠS]RA[ŠS]YMO\s*DATA", r"S[ĄA]SKAITOS\s*DATA"],
 }
 DATE_GENERIC: dict[str, list[str]] = {
     "en": [r"\bDATE\b", r"\bDATED\b"], "de": [r"\bDATUM\b"], "es": [r"\bFECHA\b"], "it": [r"\bDATA\b"],
-    "da": [r"\bDATO\b"],
+    "da": [r"\bDATO\b"], "et": [r"\bKUUP[ÄA]EV\b"],
 }
 DUE_DATE: dict[str, list[str]] = {
     "en": [r"DUE\s*(?:DATE|ON|BY)", r"(?<!AMOUNT )(?<!BALANCE )(?<!TOTAL )\bDUE\s*:", r"PAYMENT\s*DUE", r"PAY\s*BY"],
@@ -806,8 +806,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         # "GOZ-Nr.", "Geb.-Nr.": a "…-Nr." heading (but "Pos.-Nr.") numbers something; "Ziffer" a fee schedule's item;
         # "Art." abbreviated (beside the article's name)
         "de": [r"ART\.", r"ART(?:IKEL)?\.?\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"BESTELL\s*-?\s*NR\.?", r"(?!POS)[A-ZÄÖÜ]+\.?\s*-\s*NR\.?",
-               r"MATERIAL\s*-?\s*NR\.?",
-               r"ARTIKEL\s*-?\s*CODE", r"ZIFFER"],
+               r"MATERIAL\s*-?\s*NR\.?", r"ARTIKEL\s*-?\s*CODE", r"ZIFFER"],
         "fr": [r"R[ÉE]F(?:[ÉE]RENCE)?\.?", r"CODE(?:\s*ARTICLE)?", r"ART\."],
         # Mexico's product key ("Clave ProdServ")
         "es": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:ERENCIA)?\.?", r"CLAVE\s*PROD\.?\s*(?:/\s*)?SERV\.?"],
