@@ -955,6 +955,26 @@ def test_a_number_under_the_title_or_a_label_in_two_languages(title: str, under:
     assert extract_invoice(words).data["invoice_number"] == "88379"
 
 
+def test_a_customer_word_over_the_issuer_s_block_leaves_it_the_issuer_s() -> None:
+    """A Tally-style tax invoice: "(ORIGINAL FOR RECIPIENT)" over the seller's block, the buyer's
+    block under "Buyer (Bill to)" further down. The customer's block is the buyer's label, name and
+    address only; the seller's name above it stays the issuer's."""
+    cells = [
+        (260, 40, "Tax Invoice"), (440, 40, "(ORIGINAL FOR RECIPIENT)"),
+        (40, 80, "Chola Hardware Mart Limited"), (300, 80, "Invoice No."), (420, 80, "Dated"),
+        (40, 94, "14/3 Anna Salai, Teynampet"), (300, 94, "GST/1847/2025-26"), (420, 94, "20-Apr-2025"),
+        (40, 108, "Noida - 222725"), (300, 108, "Delivery Note"), (420, 108, "Terms of Delivery"),
+        (40, 150, "Buyer (Bill to)"), (300, 150, "Dispatched through"),
+        (40, 164, "Deccan Fabricators Limited"), (300, 164, "Blue Dart Express"),
+        (40, 178, "2nd Floor, Sai Complex, M.G. Road"), (40, 192, "Noida - 263795"),
+        (40, 240, "Description of Goods"), (510, 240, "Amount"),
+        (40, 260, "Black pepper whole"), (560, 260, "3,70,510.00"),
+        (400, 290, "Total"), (560, 290, "3,70,510.00"),
+    ]
+    data = extract_invoice(render(cells, right={560.0})[0]).data
+    assert (data["issuer"]["name"], data["customer"]["name"]) == ("Chola Hardware Mart Limited", "Deccan Fabricators Limited")
+
+
 def test_a_count_and_a_price_in_one_ocr_box_are_two_numbers() -> None:
     """OCR boxed a line's count and price together ("1 147.86"), which reads as one number grouped
     by a space; its groups stand under Qty and under Price, so they are two. A number grouped so

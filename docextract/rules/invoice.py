@@ -502,7 +502,6 @@ def _customer(ctx: DocContext) -> _Customer:
         if not found:
             continue
         cust_rows.add(i)
-        cust_box.append(found[0][0].bbox)
         for n, (cell, m) in enumerate(found):
             block = _labelled_party(ctx, i, cell, m)
             if n or customer["name"] is not None:
@@ -515,7 +514,9 @@ def _customer(ctx: DocContext) -> _Customer:
             customer["name"] = normalize_text(re.sub(r"^ATTN\W*", "", name.value, flags=_I))
             prov["customer.name"] = name
             cust_rows.update(range(i, (addr[-1] if addr else name.row) + 1))
-            cust_box += boxes
+            # the label that heads the block, not every customer word on the page ("ORIGINAL FOR
+            # RECIPIENT" over the issuer's own block)
+            cust_box += [cell.bbox, *boxes]
             if addr:
                 customer["address"] = normalize_text(", ".join(_cell_under(ctx, j, name) for j in addr))
     return _Customer(customer, prov, cust_rows, union_bbox(cust_box), others)
