@@ -408,7 +408,8 @@ class AmountMatch:
 # 2480 / -9,32 / 9.32- (trailing minus on some tills). Groups use , . space, apostrophe or thin space.
 # Cents without the leading zero (".01", "-.02": some tills print roundings so) count too, and
 # India's lakh grouping ("4,16,686.00": the last group of three, the others of two).
-_NUM = r"(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,.'\u202f\u00a0]\d{3}|(?<! ) (?! )\d{3})+|\d+)(?:[.,]\d{1,2}(?!\d))?|(?<![\w.,])\.\d{2}(?![\d.,])"
+_LAKHS = r"\d{1,2}(?:,\d{2})+,\d{3}"
+_NUM = r"(?:" + _LAKHS + r"|\d{1,3}(?:[,.'\u202f\u00a0]\d{3}|(?<! ) (?! )\d{3})+|\d+)(?:[.,]\d{1,2}(?!\d))?|(?<![\w.,])\.\d{2}(?![\d.,])"
 _AMOUNT = re.compile(
     rf"(?P<neg1>[-(])?\s?(?P<cur1>{_SYMBOL_ALT})?\s?(?P<neg2>-)?\s?(?P<num>{_NUM})(?P<neg3>-)?\s?"
     rf"(?P<cur2>€|£|\$|₹|₺|zł|Kč|Ft|lei|EUR|USD|GBP|MYR|RM|CHF|kr)?(?P<close>\))?",
@@ -439,7 +440,7 @@ def _to_decimal(num: str, decimal_sep: str | None = None) -> tuple[Decimal, bool
         return None
     # Thousands groups must be 3 digits; "12.34.56" is not an amount (dates, ids); lakhs group by two.
     groups = re.split(r"[.,\s]", int_part)
-    lakhs = re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}", int_part) is not None
+    lakhs = re.fullmatch(_LAKHS, int_part) is not None
     if len(groups) > 1 and not lakhs and (not all(len(g) == 3 for g in groups[1:]) or len(groups[0]) > 3):
         return None
     try:

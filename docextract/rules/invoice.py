@@ -10,6 +10,7 @@ where no amount carries one. The amount due wins over plain totals; net/ex-tax t
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import statistics
 from collections.abc import Callable, Collection, Sequence
@@ -49,6 +50,7 @@ from docextract.rules.receipt import (
     _items,
     _letters,
     _parse_item_row,
+    _product_is,
     normalize_legal_form,
 )
 from docextract.types import BBox, Word
@@ -413,14 +415,13 @@ def _tax_summary_row(ctx: DocContext, i: int) -> bool:
     """Whether row ``i`` stands in a table whose headings name taxes twice or more ("Taxable Value
     Central Tax State Tax Total Tax Amount"): a tax summary's total row sums its bases and taxes,
     not the invoice. The headings may take up to three lines ("Central Tax" over "Rate  Amount")."""
+    def words_only(k: int) -> bool:
+        return not any(a.has_decimals for a in ctx.amounts(k))
+
     for j in range(i - 1, max(-1, i - 9), -1):
-        if not any(a.has_decimals for a in ctx.amounts(j)) and len(ctx.texts[j].split()) >= 3:
-            heading = []
-            for k in range(j, max(-1, j - 3), -1):
-                if any(a.has_decimals for a in ctx.amounts(k)):
-                    break
-                heading.append(ctx.texts[k])
-            return len(TAX.findall(" ".join(heading))) >= 2
+        if words_only(j) and len(ctx.texts[j].split()) >= 3:
+            heading = itertools.takewhile(words_only, range(j, max(-1, j - 3), -1))
+            return len(TAX.findall(" ".join(ctx.texts[k] for k in heading))) >= 2
     return False
 
 
@@ -1105,7 +1106,7 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         if not prices and qty is not None:
             # a price column headed in words of its own, or in words that also head tax rates
             # ("Taux"): qty × price = amount, which no tax of the line makes
-            prices = [a.value for col, a, _ in money if a is not amount and abs(qty * a.value - amount.value) <= Decimal("0.011")]
+            prices = [a.value for col, a, _ in money if a is not amount and _product_is(qty, a.value, amount.value)]
         unit = prices[0] if prices else None
         if qty is not None and unit is not None and not _multiplies(qty, unit, amount.value):
             # two amount columns (net and gross): the line's amount is the one quantity × price make
@@ -1432,7 +1433,7 @@ def _straddling(numbers: list[AmountMatch], text: str, ctx: DocContext, i: int, 
             start, end = offset + a.start, offset + a.end
             others = [b.value for b in ctx.amounts(i) if b.end <= start or b.start >= end]
             if under[0] is not None and under[1] is not None and under[0].role == "qty" and under[1].role != "qty" \
-                    and any(abs(b - first.value * rest.value) <= Decimal("0.011") for b in others):
+                    and any(_product_is(first.value, rest.value, b) for b in others):
                 out += [first, rest]
                 continue
         out.append(a)
