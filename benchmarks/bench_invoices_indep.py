@@ -51,6 +51,17 @@ numbers, item tables continued over pages, gross-price invoices whose labels sta
 of their amounts, letters and one-line invoices without a table, and Greek, Bulgarian, Serbian,
 Croatian, Slovenian, Estonian, Lithuanian, Russian and Ukrainian invoices. Its truth's currency is
 the country's where only "$" is printed. Splits: ``dev`` seed 20261221, ``check`` seed 20261222.
+
+``--set indep_invoices6``: a sixth generator, written in the twentieth session by a helper under
+the same rule (it could read only ``score.py``, this docstring and the fifth generator's
+docstrings): Indonesian, Malaysian, Vietnamese and Philippine invoices, Kenyan, Nigerian, Ghanaian
+(levies before VAT) and Moroccan ones, credit notes (negative totals) and proformas, car and
+appliance repairs (parts and labour sections with their own subtotals, a vehicle block full of
+numbers), lawyers' and consultants' time entries with disbursements, fuel and commodities (prices
+with three decimals), labels above their values, amount columns left of the description or tables
+without a heading row, deposits and payments after the total, and Korean, Japanese, Taiwanese
+and Hong Kong invoices in English. Its truth's total is the grand total before deposits and
+payments. Splits: ``dev`` seed 20261228, ``check`` seed 20261229.
 For each split: every PDF (text layer) and the first
 ``--png`` single-page invoices rendered at 150 dpi (OCR), read in this process as
 ``docextract pdf``/``image --schema invoice`` reads them (``split="auto"``); the table, the review
@@ -76,6 +87,7 @@ SEEDS = {
     "indep_invoices3": {"dev": 20261207, "check": 20261208},
     "indep_invoices4": {"dev": 20261214, "check": 20261215},
     "indep_invoices5": {"dev": 20261221, "check": 20261222},
+    "indep_invoices6": {"dev": 20261228, "check": 20261229},
 }
 
 
