@@ -99,6 +99,15 @@ _CURRENCY_SYMBOLS: dict[str, str] = {
     "₽": "RUB",
     "₪": "ILS",
     "₦": "NGN",
+    "GH₵": "GHS",
+    "GH¢": "GHS",
+    "₵": "GHS",
+    "KShs": "KES",
+    "KSh": "KES",
+    "Kshs": "KES",
+    "Ksh": "KES",
+    "DH": "MAD",
+    "Dhs": "MAD",
     "zł": "PLN",
     "Kč": "CZK",
     "Ft": "HUF",
@@ -123,7 +132,7 @@ _AFTER_AMOUNTS = frozenset({"Ft", "lei", "zł", "Kč"})
 _ISO_CODES = frozenset(
     "USD EUR GBP JPY CNY INR MYR SGD AUD CAD NZD HKD CHF SEK NOK DKK PLN CZK HUF RON BGN TRY RUB "
     "BRL MXN ARS CLP COP PEN ZAR NGN KES EGP MAD AED SAR QAR KWD BHD OMR ILS IDR THB VND PHP KRW "
-    "TWD PKR BDT LKR".split()
+    "TWD PKR BDT LKR GHS UGX TZS XOF XAF TND DZD UAH RSD ISK".split()
 )
 
 # Currency names in words ("All charges are in US Dollars", "montant en euros").
@@ -205,6 +214,12 @@ _COUNTRY_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:[ČC]ESK[ÁA]\s+REPUBLIKA|[ČC]ESKO|CZECHIA|CZECH\s+REPUBLIC)\b", re.I), "CZK"),
     (re.compile(r"\b(?:ROM[ÂA]NIA|ROMANIA)\b", re.I), "RON"),
     (re.compile(r"\b(?:T[ÜU]RK[İI]YE|TURKEY)\b", re.I), "TRY"),
+    (re.compile(r"\bKENYA\b", re.I), "KES"),
+    (re.compile(r"\bNIGERIA\b", re.I), "NGN"),
+    (re.compile(r"\bGHANA\b", re.I), "GHS"),
+    (re.compile(r"\b(?:MAROC|MOROCCO)\b", re.I), "MAD"),
+    (re.compile(r"\bSOUTH\s+AFRICA\b", re.I), "ZAR"),
+    (re.compile(r"\bVI[ỆE]T\s*NAM\b", re.I), "VND"),
 ]
 # A tax or business number in its country's own form names the country, and so which dollar or
 # peso a bare "$" is, wherever it stands (a Chilean R.U.T. "76.872.853-4", an Argentine CUIT, a
@@ -470,7 +485,11 @@ def _fix_amount_lookalikes(text: str) -> str:
 
 
 # A unit of measure glued to a number ("0,5l", "1.5kg", "330ml", "12oz") makes it a measure.
-_UNIT = re.compile(r"(?:[mcd]?[lL]|ML|CL|[kKm]?g|KG|lbs?|LBS?|oz|OZ|[cmk]?m)(?![A-Za-z0-9])")
+_UNIT = re.compile(
+    r"(?:[mcd]?[lL]|ML|CL|[kKm]?g|KG|lbs?|LBS?|oz|OZ|[cmk]?m"
+    # (and after a space, the measures no money is written with: "32.252 gal", "1 250 kWh")
+    r"|\s(?i:gal(?:lons?)?|lit(?:re|er)s?|ltrs?|tonnes?|m³|m3|kWh))(?![A-Za-z0-9])"
+)
 
 
 def find_amounts(
@@ -494,7 +513,11 @@ def find_amounts(
         glued = before.isalnum() and not (before in "xX" and text[max(0, s - 2) : s - 1].isdigit())
         # "12.34.56": a number continuing another one through a separator is a date or an id.
         chained = before in ".," and text[max(0, s - 2) : s - 1].isdigit()
-        if before and (glued or chained or before in "/:#") and not m.group("cur1"):
+        # ... but an ISO code glued before an amount with cents is its currency ("GBP1,740.00")
+        code = text[max(0, s - 3) : s]
+        coded = (glued and code in _ISO_CODES and not text[max(0, s - 4) : max(0, s - 3)].isalpha()
+                 and re.search(r"[.,]\d{2}$", num) is not None)
+        if before and (glued or chained or before in "/:#") and not m.group("cur1") and not coded:
             continue
         if after in ("/", ":", "%") or (after and after.isdigit()) or re.match(r"\s%", text[e : e + 2]):
             continue  # "5,5 %" is a rate, as "21%" is
@@ -508,7 +531,7 @@ def find_amounts(
         if parsed is None:
             continue
         value, has_dec = parsed
-        cur_tok = m.group("cur1") or m.group("cur2")
+        cur_tok = m.group("cur1") or m.group("cur2") or (code if coded else None)
         currency = parse_currency(cur_tok) if cur_tok else None
         if require_decimals and not has_dec and currency is None:
             continue
@@ -516,8 +539,8 @@ def find_amounts(
         neg = neg or (m.group("neg1") == "(" and m.group("close") == ")")
         if neg:
             value = -value
-        start = m.start("cur1") if m.group("cur1") else s
-        out.append(AmountMatch(value, start, m.end(), m.group(0).strip(), currency, has_dec))
+        start = m.start("cur1") if m.group("cur1") else s - 3 if coded else s
+        out.append(AmountMatch(value, start, m.end(), (code if coded else "") + m.group(0).strip(), currency, has_dec))
     return out
 
 
@@ -611,6 +634,8 @@ _add_months("januar;februar;mart;april;maj;jun;jul;avgust;septembar;oktobar;nove
 _add_months("јануар;фебруар;март;април;мај;јун;јул;август;септембар;октобар;новембар;децембар")
 _add_months("siječnja;veljače;ožujka;travnja;svibnja;lipnja;srpnja;kolovoza;rujna;;studenoga,studenog;prosinca")
 _add_months("jaanuar;veebruar;märts;aprill;mai;juuni;juuli;august;september;oktoober;november;detsember")
+# Indonesian (Malay's are above)
+_add_months("januari;februari;maret;april;mei;juni;juli;agustus,agu,agt;september;oktober,okt;november;desember,des")
 
 
 def month_names() -> list[str]:
@@ -649,6 +674,8 @@ _DMY_MIXED = re.compile(r"(?<![\d/.,\-])(\d{1,2})\s?([/\-.])\s?(\d{1,2})\s?[/\-.
 _YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?:(?!\d)|(?=[01]?\d[:.][0-5]\d|2[0-3][:.][0-5]\d))")
 # Chinese, Japanese and Korean: 2025年3月14日, 2025년 3월 14일
 _YMD_CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
+# Vietnamese: "Ngày 03 tháng 11 năm 2026" (day, month, year)
+_VI_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*tháng\s*(\d{1,2})\s*(?:năm|,|/)\s*(\d{4})(?!\d)", re.I)
 # Compact ISO 20180325 only when it is clearly a date (no other digits around).
 _YMD_COMPACT = re.compile(r"(?<![\d])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 # Compact day-first 25032018 only beside a time of day ("25032018 13:11:54"): alone it is any id.
@@ -750,6 +777,8 @@ def find_dates(text: str, *, dayfirst: bool = True) -> list[DateMatch]:
         add(m.start(), m.end(), _make_date(int(m.group(1)), int(m.group(3)), int(m.group(4))))
     for m in _YMD_CJK.finditer(text):
         add(m.start(), m.end(), _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in _VI_DATE.finditer(text):
+        add(m.start(), m.end(), _make_date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
     for m in _D_MON_Y.finditer(named):
         add(m.start(), m.end(), _make_date(_year(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))))
     for m in _MON_D_Y.finditer(named):

@@ -1736,3 +1736,233 @@ def test_a_marketplace_table_with_tax_columns_and_net_and_gross_amounts() -> Non
         ("Coffee mugs, set of 4", D(1), D("61.79"), D("61.79")),
     ]
     assert res.data["total"] == D("173.45")
+
+
+def test_total_labels_set_under_their_amounts() -> None:
+    """A gross-price invoice's totals stacked at the right, each amount over its small label
+    ("450,62 €" over "Te betalen"): the stack starts with an amount and ends with a label, so each
+    label's amount is the one above it, not the next one down."""
+    cells: list[Cell] = [
+        (60, 60, "Bolwerk Wonen B.V."), (380, 60, "Factuur F-2026-0311"), (380, 76, "Datum: 12-03-2026"),
+        (60, 200, "Omschrijving"), (420, 200, "Aantal"), (540, 200, "Bedrag"),
+        (60, 222, "RVS drinkfles 750 ml"), (430, 222, "1"), (540, 222, "26,52"),
+        (60, 240, "LED bureaulamp met USB"), (430, 240, "1"), (540, 240, "417,20"),
+        (540, 262, "6,90 €", 10.5), (540, 275, "Verzendkosten", 8),
+        (540, 290, "450,62 €", 13.5), (540, 306, "Te betalen", 8),
+        (540, 322, "76,52 €", 10.5), (540, 335, "waarvan btw 21%", 8),
+        (540, 350, "373,30 €", 10.5), (540, 363, "Totaal excl. btw", 8),
+        (60, 400, "Bedankt voor je bestelling."),
+    ]
+    data = extract_invoice(render(cells, right={430.0, 540.0})[0]).data
+    assert data["total"] == D("450.62")
+
+
+def test_a_stack_read_downwards_keeps_reading_downwards() -> None:
+    """Labels over their amounts, the usual way: the amount under each label."""
+    cells: list[Cell] = [
+        (60, 60, "Bolwerk Wonen B.V."), (380, 60, "Factuur F-2026-0312"), (380, 76, "Datum: 12-03-2026"),
+        (60, 200, "Omschrijving"), (540, 200, "Bedrag"), (60, 222, "LED bureaulamp"), (540, 222, "373,30"),
+        (540, 250, "Totaal excl. btw", 8), (540, 264, "373,30 €"), (540, 280, "btw 21%", 8), (540, 294, "78,39 €"),
+        (540, 310, "Te betalen", 8), (540, 324, "451,69 €"),
+    ]
+    data = extract_invoice(render(cells, right={540.0})[0]).data
+    assert (data["total"], data["tax"]) == (D("451.69"), D("78.39"))
+
+
+@pytest.mark.parametrize(
+    ("between", "total"),
+    [
+        (["Applied balance", "−€1,286.95"], D("2730.94")),  # a credit balance settles part of the total
+        (["Less deposit received", "-1,286.95"], D("2730.94")),
+        (["Early payment discount", "-1,286.95"], D("1443.99")),  # a discount is no settling: the amount due stands
+    ],
+)
+def test_what_settles_part_of_the_total_is_no_part_of_it(between: list[str], total: D) -> None:
+    """"Total 2,730.94 / Applied balance −1,286.95 / Amount due 1,443.99": the invoice is for its
+    total; a payment, deposit or credit applied after it leaves the amount due, which is not."""
+    cells: list[Cell] = [
+        (60, 60, "Cloudlane Software Ltd"), (380, 60, "Invoice INV-96210"), (380, 76, "Date: 24 June 2026"),
+        (60, 200, "Description"), (540, 200, "Amount"), (60, 222, "Team plan, 25 seats"), (540, 222, "2,508.33"),
+        (300, 260, "Subtotal"), (540, 260, "2,508.33"), (300, 274, "Sales tax (8.875%)"), (540, 274, "222.61"),
+        (300, 288, "Total (EUR)"), (540, 288, "€2,730.94"), (300, 302, between[0]), (540, 302, between[1]),
+        (300, 316, "Amount due (EUR)"), (540, 316, "€1,443.99"),
+    ]
+    assert extract_invoice(render(cells, right={540.0})[0]).data["total"] == total
+
+
+def test_a_label_and_its_value_left_of_a_total_are_another_field() -> None:
+    """A Mexican CFDI's totals share their rows with the payment terms ("Forma de pago: 03 -
+    Transferencia ... Total $ 101,315.10"): the payment's words ("pago") are no reason to pass the total by."""
+    cells: list[Cell] = [
+        (60, 60, "Soluciones Norte S.A. de C.V."), (380, 60, "Factura A-72012"), (380, 76, "Fecha: 13/07/2025"),
+        (60, 200, "Descripción"), (540, 200, "Importe"), (60, 222, "Servicio de consultoría"), (540, 222, "87,340.60"),
+        (360, 250, "Subtotal"), (540, 250, "$ 87,340.60"), (360, 264, "IVA 16%"), (540, 264, "$ 13,974.50"),
+        (60, 278, "Forma de pago:"), (110, 278, "03 - Transferencia electrónica de fondos"),
+        (360, 278, "Total"), (540, 278, "$ 101,315.10"),
+    ]
+    assert extract_invoice(render(cells, right={540.0})[0]).data["total"] == D("101315.10")
+
+
+def test_a_grid_of_totals_pairs_each_label_with_its_column_s_value() -> None:
+    """"SUBTOTAAL  TOESLAG  BTW 21%  TOTAAL (EUR)" over a row of four amounts, each set right in its
+    column (so not under its label's words): the k-th label's value is the k-th amount."""
+    cells: list[Cell] = [
+        (60, 60, "Bolwerk Wonen B.V."), (380, 60, "Factuur F-2026-0313"), (380, 76, "Datum: 12-03-2026"),
+        (60, 200, "Omschrijving"), (540, 200, "Bedrag"), (60, 222, "Nitril handschoenen"), (540, 222, "2.440,75"),
+        (44, 260, "SUBTOTAAL", 7.5), (173, 260, "TOESLAG", 7.5), (302, 260, "BTW 21%", 7.5), (430, 260, "TOTAAL (EUR)", 7.5),
+        (159, 276, "2.440,75", 11), (287, 276, "26,68", 11), (416, 276, "518,16", 11), (545, 276, "2.985,59", 12.5),
+        (36, 310, "Bedankt voor uw opdracht."),
+    ]
+    data = extract_invoice(render(cells, right={159.0, 287.0, 416.0, 540.0, 545.0})[0]).data
+    assert (data["total"], data["tax"]) == (D("2985.59"), D("518.16"))
+
+
+def test_a_summary_table_s_line_total_column_is_no_total() -> None:
+    """A lawyer's timekeeper summary after the totals, headed "Timekeeper  Time  Rate  Line Total":
+    the amounts under "Line Total" are a column's, not the invoice's total."""
+    cells: list[Cell] = [
+        (60, 60, "Whitmore Castell LLP"), (380, 60, "Invoice No.: 2026-118"), (380, 76, "Date: 31/07/2026"),
+        (60, 200, "Narrative"), (400, 200, "Time"), (540, 200, "Line Total"),
+        (60, 222, "Prepare first draft of witness statement"), (400, 222, "3.0"), (540, 222, "1,275.00"),
+        (60, 240, "Telephone conference with client"), (400, 240, "0.2"), (540, 240, "85.00"),
+        (300, 270, "Sub-total"), (540, 270, "1,360.00"), (300, 284, "VAT 20%"), (540, 284, "272.00"),
+        (300, 298, "TOTAL"), (540, 298, "£1,632.00"),
+        (60, 330, "Timekeeper summary"), (60, 346, "Timekeeper"), (300, 346, "Time"), (400, 346, "Rate"), (540, 346, "Line Total"),
+        (60, 362, "RWM"), (300, 362, "3.20"), (400, 362, "425.00"), (540, 362, "1,360.00"),
+        (60, 378, "TNB"), (300, 378, "0.00"), (400, 378, "165.00"), (540, 378, "0.00"),
+    ]
+    assert extract_invoice(render(cells, right={540.0})[0]).data["total"] == D("1632.00")
+
+
+@pytest.mark.parametrize(
+    ("number_label", "number", "date_label", "date", "due_label", "iso"),
+    [
+        ("Nomor Faktur:", "FKT-26079548", "Tanggal:", "29 Agustus 2025", "Jumlah Tagihan", "2025-08-29"),  # Indonesian
+        ("No. Invois:", "INV-2025-0042", "Tarikh Invois:", "11/04/2026", "Jumlah Besar", "2026-04-11"),  # Malay
+        ("Số:", "00008032", "Ngày lập:", "Ngày 11 tháng 04 năm 2026", "Tổng tiền thanh toán", "2026-04-11"),  # Vietnamese
+        ("No. Nota Kredit:", "CN007909", "Tarikh:", "03-04-2025", "Jumlah Besar", "2025-04-03"),  # a Malay credit note
+    ],
+)
+def test_indonesian_malay_and_vietnamese_labels(number_label: str, number: str, date_label: str, date: str,
+                                                due_label: str, iso: str) -> None:
+    words = [
+        ocr_line("Setia Teknik Sdn Bhd", 40, 40, 300), ocr_line(number_label, 600, 80, 800), ocr_line(number, 820, 80, 980),
+        ocr_line(date_label, 600, 110, 800), ocr_line(date, 820, 110, 1000),
+        ocr_line("Deskripsi", 40, 200, 160), ocr_line("Jumlah", 900, 200, 1000),
+        ocr_line("Cetak brosur A5", 40, 230, 240), ocr_line("1.546.000", 900, 230, 1000),
+        ocr_line("PPN 11%", 600, 280, 700), ocr_line("170.060", 920, 280, 1000),
+        ocr_line(due_label, 600, 310, 840), ocr_line("1.716.060", 900, 310, 1000),
+    ]
+    data = extract_invoice(words).data
+    assert (data["invoice_number"], str(data["date"]), data["total"], data["tax"]) == (number, iso, D("1716060"), D("170060"))
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "extra"),
+    [
+        ("FACTURE", "Numéro:", []),  # the number word alone under a title that names the document
+        ("FACTURA", "NÚMERO", []),  # a grid's heading over its value
+        # a fiscal device's "CU Invoice No." is another number than the invoice's
+        ("TAX INVOICE", "No.:", [("CU INVOICE NO.", "0684793257662554701")]),
+    ],
+)
+def test_a_bare_number_label_under_a_title(title: str, label: str, extra: list[tuple[str, str]]) -> None:
+    words = [ocr_line("Athi Supplies Limited", 40, 40, 330), ocr_line(title, 700, 40, 900)]
+    if label.endswith(":"):
+        words += [ocr_line(label, 600, 80, 720), ocr_line("26-70253", 760, 80, 900)]
+    else:
+        words += [ocr_line(label, 600, 80, 720), ocr_line("26-70253", 600, 105, 720)]
+    for k, (lab, value) in enumerate(extra):
+        words += [ocr_line(lab, 40, 140 + 30 * k, 300), ocr_line(value, 40, 165 + 30 * k, 400)]
+    words += [
+        ocr_line("Date: 2026-01-28", 600, 180, 800),
+        ocr_line("Description", 40, 240, 200), ocr_line("Amount", 900, 240, 1000),
+        ocr_line("Annual software support plan", 40, 270, 400), ocr_line("948.57", 920, 270, 1000),
+        ocr_line("Total", 700, 320, 800), ocr_line("948.57", 920, 320, 1000),
+    ]
+    assert extract_invoice(words).data["invoice_number"] == "26-70253"
+
+
+def test_issuer_after_its_label_in_one_cell_and_labels_are_no_names() -> None:
+    """A Vietnamese VAT invoice: "Đơn vị bán hàng: Công ty Cổ phần Thiết bị Minh Phát" (the seller's
+    label and name in one cell, a name of eight words beginning with its legal form), and labels
+    whose values follow them ("Ký hiệu:", "Mã số thuế: 5373703985") are no names."""
+    words = [
+        ocr_line("HÓA ĐƠN BÁN HÀNG", 300, 40, 600), ocr_line("Ký hiệu:", 700, 40, 790), ocr_line("1C25TAN", 820, 40, 920),
+        ocr_line("Số:", 700, 70, 740), ocr_line("00008032", 820, 70, 920),
+        ocr_line("Đơn vị bán hàng: Công ty Cổ phần Thiết bị Minh Phát", 40, 130, 520),
+        ocr_line("Địa chỉ: Số 12 Nguyễn Huệ, Quận Cầu Giấy, Hà Nội", 40, 155, 500),
+        ocr_line("Mã số thuế: 5373703985", 40, 180, 300),
+        ocr_line("Đơn vị mua hàng: CÔNG TY TNHH THIẾT BỊ THÀNH CÔNG", 40, 215, 540),
+        ocr_line("Tên hàng hóa", 40, 260, 200), ocr_line("Thành tiền", 900, 260, 1000),
+        ocr_line("Giấy in A4", 40, 290, 200), ocr_line("92.300", 930, 290, 1000),
+        ocr_line("Tổng tiền thanh toán", 600, 330, 840), ocr_line("92.300", 930, 330, 1000),
+    ]
+    data = extract_invoice(words).data
+    assert (data["issuer"]["name"], data["invoice_number"]) == ("Công ty Cổ phần Thiết bị Minh Phát", "00008032")
+
+
+
+def test_a_vietnamese_item_table_with_its_columns_numbered() -> None:
+    """Headings of several words none of which heads a column alone ("Tên hàng hóa", "Thành tiền"),
+    a row numbering the columns under them ("A  B  C  1  2  3 = 1 x 2"), and amounts without cents
+    whose points group thousands ("92.300")."""
+    cols = [("STT", 40), ("Tên hàng hóa", 80), ("Đơn vị tính", 560), ("Số lượng", 680), ("Đơn giá", 780), ("Thành tiền", 900)]
+    words = [ocr_line("HÓA ĐƠN BÁN HÀNG", 300, 40, 600), ocr_line("Số:", 700, 70, 740), ocr_line("00008032", 820, 70, 920),
+             ocr_line("Ngày lập: 19/05/2025", 700, 100, 950)]
+    words += [ocr_line(t, x, 200, x + 9 * len(t)) for t, x in cols]
+    words += [ocr_line(t, x, 225, x + 12) for t, (_, x) in zip(["A", "B", "C", "1", "2", "3 = 1 x 2"], cols, strict=True)]
+    rows = [("1", "Giấy in A4 Double A 80gsm", "ram", "1", "92.300", "92.300"),
+            ("2", "Dịch vụ vệ sinh văn phòng", "tháng", "2", "4.280.000", "8.560.000")]
+    for k, row in enumerate(rows):
+        words += [ocr_line(t, x, 255 + 30 * k, x + 9 * len(t)) for t, (_, x) in zip(row, cols, strict=True)]
+    words += [ocr_line("Tổng tiền thanh toán", 600, 330, 840), ocr_line("8.652.300", 900, 330, 990)]
+    data = extract_invoice(words).data
+    assert lines(data) == [("Giấy in A4 Double A 80gsm", D(1), D("92300"), D("92300")),
+                           ("Dịch vụ vệ sinh văn phòng", D(2), D("4280000"), D("8560000"))]
+    assert data["total"] == D("8652300")
+
+
+def test_a_two_word_heading_is_one_column() -> None:
+    """"Harga Satuan" (unit price) heads one price column, though "Satuan" alone heads a unit's."""
+    cells: list[Cell] = [
+        (60, 60, "PT Jaya Mitra"), (380, 60, "Nomor Faktur: 99336"), (380, 76, "Tanggal: 31/10/2025"),
+        (60, 200, "Deskripsi"), (330, 200, "Banyaknya"), (400, 200, "Harga Satuan"), (480, 200, "Jumlah (Rp)"),
+        (60, 222, "Cetak brosur A5 full color"), (384, 222, "1"), (464, 222, "546.000"), (540, 222, "546.000"),
+        (60, 240, "Sarung tangan nitril ukuran L"), (384, 240, "12"), (464, 240, "161.000"), (540, 240, "1.932.000"),
+        (430, 270, "JUMLAH TAGIHAN"), (540, 284, "Rp 2.478.000"),
+    ]
+    data = extract_invoice(render(cells, right={384.0, 464.0, 540.0})[0]).data
+    assert lines(data) == [("Cetak brosur A5 full color", D(1), D("546000"), D("546000")),
+                           ("Sarung tangan nitril ukuran L", D(12), D("161000"), D("1932000"))]
+
+
+@pytest.mark.parametrize("logo", ["JAYA", "CASTELL"])
+def test_a_logo_word_read_in_one_line_with_the_name_is_no_part_of_it(logo: str) -> None:
+    """A logo's word set beside the name, read by OCR in one line with it ("JAYA PT Jaya Mitra")."""
+    name = {"JAYA": "PT Jaya Mitra", "CASTELL": "Castell & Tan LLP"}[logo]
+    words = [
+        ocr_line(f"{logo} {name}", 40, 40, 420), ocr_line("INVOICE", 800, 40, 950),
+        ocr_line("Invoice Number: INV-46571", 600, 130, 900), ocr_line("Issue Date: 14 September 2025", 600, 155, 900),
+        ocr_line("Description", 40, 240, 200), ocr_line("Amount", 900, 240, 1000),
+        ocr_line("Brake pads, front axle", 40, 270, 400), ocr_line("148.57", 920, 270, 1000),
+        ocr_line("Total", 700, 320, 800), ocr_line("148.57", 920, 320, 1000),
+    ]
+    assert extract_invoice(words).data["issuer"]["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "number"),
+    [("QUOTATION", "Quotation #:", "AN-2026-6305"),  # a quotation's own number
+     ("Facture RG23-2203", "", "RG23-2203")],  # an invoice citing a quotation ("selon devis n° 6790")
+)
+def test_a_quotation_s_number_only_on_a_quotation(title: str, label: str, number: str) -> None:
+    words = [
+        ocr_line("Aurélie Perrin Conseil SARL", 40, 40, 330), ocr_line(title, 700, 40, 900),
+        *([ocr_line(label, 600, 80, 760), ocr_line(number, 780, 80, 960)] if label else []),
+        ocr_line("Date: 10/05/2023", 600, 110, 800),
+        ocr_line("Prestation", 40, 240, 200), ocr_line("Montant", 900, 240, 1000),
+        ocr_line("Animation d'atelier (demi-journée), selon devis n° 6790", 40, 270, 700), ocr_line("1100,00", 900, 270, 1000),
+        ocr_line("Total", 700, 320, 800), ocr_line("1100,00", 900, 320, 1000),
+    ]
+    assert extract_invoice(words).data["invoice_number"] == number

@@ -191,6 +191,8 @@ def test_currency_evidence_weighs_marks_by_strength() -> None:
         ("August 3 , 2014", (2014, 8, 3)),
         ("Jan 1, 2022", (2022, 1, 1)),
         ("19 april 2014", (2014, 4, 19)),
+        ("Ngày 03 tháng 11 năm 2026", (2026, 11, 3)),  # Vietnamese
+        ("29 Agustus 2025", (2025, 8, 29)),  # Indonesian
         ("28 novembre 2022", (2022, 11, 28)),
         ("3. März 2021", (2021, 3, 3)),
         ("1 de enero de 2020", (2020, 1, 1)),
@@ -291,7 +293,8 @@ def test_amounts_with_look_alike_digits() -> None:
     assert find_amounts("SHOP") == []
 
 
-@pytest.mark.parametrize("text", ["Cola 0,5l", "Milch 1,5L", "Reis 2,5kg", "Coke 330ml", "Cable 1.5m", "Steak 12oz"])
+@pytest.mark.parametrize("text", ["Cola 0,5l", "Milch 1,5L", "Reis 2,5kg", "Coke 330ml", "Cable 1.5m", "Steak 12oz",
+                                  "Diesel 32.252 gal", "Heating oil 1.250 litres", "Power 1 250 kWh"])
 def test_measures_are_not_amounts(text: str) -> None:
     """A unit glued to a number makes it a measure: "0,5l" is half a litre (it was read as 0.51)."""
     assert find_amounts(text) == []
@@ -304,3 +307,20 @@ def test_normalizing_folds_wide_forms_but_keeps_superscripts() -> None:
     assert normalize_text("１２３ Kabel  3x1,5 mm², 80 g/m², CO₂, nº 5") == "123 Kabel 3x1,5 mm², 80 g/m², CO₂, no 5"
     # a value as printed keeps them ("según presupuesto nº 4410", "1ª planta")
     assert normalize_text("１２３ presupuesto nº 5, 1ª planta", ordinals=True) == "123 presupuesto nº 5, 1ª planta"
+
+
+def test_an_iso_code_glued_before_an_amount_is_its_currency() -> None:
+    """"GBP1,740.00": the code is the amount's currency, not letters making an id of it ("INV123.00",
+    "XGBP12.00" stay ids; a whole number after a code may be one too: "GBP12")."""
+    (a,) = find_amounts("Total due GBP1,740.00")
+    assert (a.value, a.currency, a.text) == (Decimal("1740.00"), "GBP", "GBP1,740.00")
+    assert find_amounts("INV123.00") == [] and find_amounts("XGBP12.00") == [] and find_amounts("GBP12") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("TOTAL GH₵ 1,234.50", "GHS"), ("Total GH¢ 88.00", "GHS"), ("Amount due KSh 12,400.00", "KES"),
+     ("Total TTC 1 234,50 DH", "MAD"), ("P.O. Box 4439-80100 Kisumu, Kenya\nTotal 12,400.00", "KES")],
+)
+def test_african_currency_marks(text: str, code: str) -> None:
+    assert detect_currency(text) == code

@@ -124,6 +124,11 @@ class DocContext:
 def _infer_decimal_sep(text: str) -> str:
     comma = len(re.findall(r"(?<![\d,.])\d{1,3}(?:[. ]\d{3})*,\d{2}(?![\d%])", text))
     dot = len(re.findall(r"(?<![\d,.])\d{1,3}(?:[, ]\d{3})*\.\d{2}(?![\d%])", text))
+    if comma == dot == 0:
+        # no cents anywhere (rupiah, dong): points that group thousands twice ("13.916.000") say
+        # a lone "546.000" groups them too
+        comma = len(re.findall(r"(?<![\d,.])\d{1,3}(?:\.\d{3}){2,}(?![\d,.])", text))
+        dot = len(re.findall(r"(?<![\d,.])\d{1,3}(?:,\d{3}){2,}(?![\d,.])", text))
     return "," if comma > dot else "."
 
 
@@ -148,19 +153,101 @@ def find_labelled(
     for i in indices:
         text = ctx.texts[i]
         for m in label.finditer(text):
-            if exclude is not None and exclude.search(text):
-                break
+            if exclude is not None and exclude.search(text, _pairs_before(ctx.rows[i], m.start())):
+                continue
             found = [(v, s, e) for v, s, e in parse(text) if s >= m.end()]
             if found:
                 v, s, e = found[0]
                 out.append(ctx.value_at(i, s, e, v))
                 break
             if below:
-                got = _value_below(ctx, i, m.start(), m.end(), parse)
+                got = _value_above(ctx, i, m.start(), m.end(), parse) or _value_below(ctx, i, m.start(), m.end(), parse)
                 if got is not None:
                     out.append(got)
                     break
     return out
+
+
+def _pairs_before(row: Line, pos: int) -> int:
+    """Where the text of ``row`` that bears on a label at ``pos`` starts: after the cells left of
+    it that hold a label and its value themselves ("Forma de pago: 03 - Transferencia   Total
+    $ 101,315.10"). A cell holding a label alone ("Invoice No.   GST/990") still bears on it."""
+    cells = row.cells()
+    if len(cells) >= 2 and not re.search(r"\d[.,]\d", row.text):
+        # a row of headings over their values: each is its own label
+        return max((row.spans[row.words.index(c.words[0])][0] for c in cells if row.spans[row.words.index(c.words[0])][0] <= pos), default=0)
+    start, label = 0, False
+    for cell in cells:
+        end = row.spans[row.words.index(cell.words[-1])][1]
+        if end > pos:
+            break
+        if label or re.search(r":\s*\S", cell.text):
+            start = end
+        label = cell.text.rstrip().endswith(":")
+    return start
+
+
+def _value_above(
+    ctx: DocContext,
+    i: int,
+    start: int,
+    end: int,
+    parse: Callable[[str], list[tuple[Any, int, int]]],
+) -> Value | None:
+    """The value over label ``i`` where a stack of lone values and lone labels puts each label
+    under its value ("450,62 €" over "Te betalen"): the stack starts with a value and ends with
+    a label. A stack that starts with a label, or starts and ends with values, reads downwards."""
+    box = ctx.rows[i].span_bbox(start, end) or ctx.rows[i].bbox
+    h = max(ctx.rows[i].height, 1.0)
+
+    def kind(j: int) -> str | None:
+        row = ctx.rows[j]
+        if row.x1 < box[0] or row.x0 > box[2] + 3 * h:
+            return None
+        found = parse(ctx.texts[j])
+        if not found:
+            return "label" if re.search(r"[^\W\d_]{2}", ctx.texts[j]) else None
+        rest = ctx.texts[j][: found[0][1]] + ctx.texts[j][found[0][2] :]
+        return "value" if len(found) == 1 and len(re.findall(r"[^\W\d_]", rest)) <= 3 else None
+
+    def run_end(step: int) -> int:
+        j, want = i, "label"
+        while 0 <= j + step < len(ctx.rows):
+            nxt = j + step
+            gap = ctx.rows[nxt].y0 - ctx.rows[j].y1 if step > 0 else ctx.rows[j].y0 - ctx.rows[nxt].y1
+            want = "value" if want == "label" else "label"
+            if gap > 2.5 * h or kind(nxt) != want:
+                break
+            j = nxt
+        return j
+
+    if i == 0 or kind(i) != "label" or kind(i - 1) != "value":
+        return None
+    top, bottom = run_end(-1), run_end(1)
+    if kind(top) != "value" or kind(bottom) != "label":
+        return None
+    v, s, e = parse(ctx.texts[i - 1])[0]
+    return ctx.value_at(i - 1, s, e, v)
+
+
+def _grid_value(ctx: DocContext, i: int, start: int, parse: Callable[[str], list[tuple[Any, int, int]]]) -> Value | None:
+    """The value under a label in a grid: a row of labels over a row of as many values, the k-th
+    value the k-th label's however each is aligned in its column ("SUBTOTAAL  TOESLAG  BTW 21%
+    TOTAAL" over "2.440,75  26,68  518,16  2.985,59")."""
+    if i + 1 >= len(ctx.rows) or ctx.rows[i + 1].y0 - ctx.rows[i].y1 > 2.5 * max(ctx.rows[i].height, 1.0):
+        return None
+    labels, values = ctx.rows[i].cells(), ctx.rows[i + 1].cells()
+    if len(labels) < 2 or len(values) != len(labels) or any(parse(normalize_chars(c.text)) for c in labels):
+        return None
+    found = [parse(normalize_chars(c.text)) for c in values]
+    if not all(found):
+        return None
+    row = ctx.rows[i]
+    k = sum(1 for c in labels[1:] if row.spans[row.words.index(c.words[0])][0] <= start)
+    v, s, e = found[k][0]
+    cell = values[k]
+    off = ctx.rows[i + 1].spans[ctx.rows[i + 1].words.index(cell.words[0])][0]
+    return ctx.value_at(i + 1, off + s, off + e, v)
 
 
 def _value_below(
@@ -172,6 +259,9 @@ def _value_below(
 ) -> Value | None:
     box = ctx.rows[i].span_bbox(start, end) or ctx.rows[i].bbox
     h = max(ctx.rows[i].height, 1.0)
+    grid = _grid_value(ctx, i, start, parse)
+    if grid is not None:
+        return grid
     for j in range(i + 1, min(i + 3, len(ctx.rows))):
         row = ctx.rows[j]
         if row.y0 - box[3] > 2.5 * h:

@@ -78,6 +78,7 @@ _GROUP_TOTAL = re.compile(rf"^\W*(?:{_TOTAL_LABEL.pattern})\b", _I)  # "Total Ba
 _PREVIOUS_BALANCE = labels.compile_lexicon(labels.PREVIOUS_BALANCE_WORDS)
 _CARRIED = labels.compile_lexicon(labels.CARRIED_WORDS)
 _CURRENT_CHARGES = labels.compile_lexicon(labels.CURRENT_CHARGES_WORDS)
+_SETTLED = labels.compile_words(labels.SETTLED_WORDS)
 # a company's name ends with its legal form
 LEGAL_INSIDE = re.compile(rf"(?:{LEGAL.pattern}|{labels.compile_words(labels.LEGAL_FORMS).pattern})", _I)
 LEGAL_FORM = re.compile(rf"(?:{LEGAL_INSIDE.pattern})\W*$", _I)
@@ -240,14 +241,23 @@ _TITLE_NUMBER = re.compile(
 )
 # A number mark alone before a number, under the title ("N° 88379", "Nº: 0003-00091471").
 _BARE_MARK = re.compile(r"^\W*(?:N\.?\s*[°ºO]|NO\.|NR\.|№|#)\s*[:.]?\s*", _I)
+# The number word alone as a label, opening its cell ("Numéro :", "Nomor:", "Number:"): the
+# document's number where its title names the document and no label names the number otherwise.
+# (alone in its cell, a grid's heading over its value: "NÚMERO", "N°")
+_BARE_NUMBER = re.compile(r"^\W*(?:NUMBER|NUM[ÉE]RO|N[ÚU]MERO|NUMMER|NOMOR|NOMBOR|NUMER|BROJ|NO|NR|N\.?\s*[°º]|№)\s*\.?\s*(?::|$)", _I)
+_QUOTE_NO = labels.compile_labels(labels.QUOTE_NUMBER)
+_QUOTE_TITLE = labels.compile_labels(labels.QUOTE_TITLE)
+_OTHER_NUMBER = re.compile(f"{CUSTOMER_NUMBER.pattern}|{labels.compile_labels(labels.OTHER_INVOICE).pattern}", _I)
 
 
 def _invoice_number(ctx: DocContext) -> Value | None:
     """The invoice number: by its label, else the one the title carries, else a reference's, else
     after a garbled label (each weaker evidence, as its score says)."""
     finders: list[tuple[Callable[[], list[Value]], float]] = [
-        (lambda: _pair(ctx, INVOICE_NO, _ids, skip=CUSTOMER_NUMBER), 2.0),
+        (lambda: _pair(ctx, INVOICE_NO, _ids, skip=_OTHER_NUMBER), 2.0),
+        (lambda: _pair(ctx, _QUOTE_NO, _ids, skip=_OTHER_NUMBER) if _titled(ctx, _QUOTE_TITLE) else [], 1.8),
         (lambda: _title_number(ctx), 1.5),
+        (lambda: _pair(ctx, _BARE_NUMBER, _ids, skip=_OTHER_NUMBER) if _titled(ctx) else [], 1.2),
         (lambda: _pair(ctx, REFERENCE_NO, _ids, skip=CUSTOMER_NUMBER), 1.0),
         (lambda: _pair(ctx, _GARBLED_NO, _ids, skip=_TITLE_OR_CUSTOMER_NO), 0.5),
     ]
@@ -258,6 +268,13 @@ def _invoice_number(ctx: DocContext) -> Value | None:
             v.score = score
             return v
     return None
+
+
+def _titled(ctx: DocContext, title: re.Pattern[str] | None = None) -> bool:
+    """Whether a cell of the document is its title ("INVOICE", "Faktur Pajak", "Credit note"; or
+    one ``title`` matches)."""
+    title = title or TITLE_WORDS
+    return any(title.search(ctx.texts[i][s:e]) for i in range(len(ctx.rows)) for s, e, _ in _cells(ctx, i))
 
 
 def _title_number(ctx: DocContext) -> list[Value]:
@@ -367,13 +384,15 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
     totals = money(TOTAL_STRONG, TOTAL_EXCLUDE) + money(TOTAL_PLAIN, TOTAL_EXCLUDE)
     totals = [_row_sum(ctx, v, parse) for v in totals if not SUMMARY.search(ctx.texts[v.row])]
     totals = [v for v in totals if not _tax_summary_row(ctx, v.row)] or totals
+    due, totals = [v for v in due if not _column_under(ctx, v)], [v for v in totals if not _column_under(ctx, v)]
     positive = [v for v in due if v.value > 0]
     if positive or due and not any(v.value > 0 for v in totals):
         # A positive amount due beats a zero "balance" printed after a payment; a paid
         # invoice's total is what it was for, not the nothing left to pay.
-        out["total"] = (positive or due)[0]
+        out["total"] = _before_settling(ctx, (positive or due)[0], totals) or (positive or due)[0]
     elif totals:
-        out["total"] = max([v for v in totals if v.value > 0] or totals, key=lambda v: v.row)
+        # (the last of a grid's row of totals: "JUMLAH  PPN 11%  TOTAL")
+        out["total"] = max([v for v in totals if v.value > 0] or totals, key=lambda v: (v.row, v.bbox[0] if v.bbox else 0))
     if any(v.value != 0 for v in money(_PREVIOUS_BALANCE, None)):
         # a bill that carries a balance from the one before: the amount to pay adds it; the
         # invoice's total is its own charges, where it says which they are
@@ -409,6 +428,34 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
         above = [v for v in tax if "total" in out and v.row < out["total"].row]
         out["tax"] = _tax_rows_sum(out, tax) or (max(above, key=lambda v: v.row) if above else tax[0])
     return out
+
+
+def _before_settling(ctx: DocContext, due: Value, totals: list[Value]) -> Value | None:
+    """The invoice's total where the amount due is what payments, deposits or credits listed
+    between the two left of it ("Total 2,730.94 / Applied balance −1,286.95 / Amount due
+    1,443.99"): the invoice is for its total, what was settled of it is no part of that."""
+    for t in sorted((t for t in totals if t.row < due.row and t.value > due.value), key=lambda v: -v.row):
+        between = range(t.row + 1, due.row)
+        found = [[a for a in ctx.amounts(k) if a.has_decimals] for k in between]
+        if between and all(len(f) == 1 and _SETTLED.search(ctx.texts[k]) and not DISCOUNT.search(ctx.texts[k])
+                           for k, f in zip(between, found)):
+            if sum(abs(f[0].value) for f in found) == t.value - due.value:
+                return t
+    return None
+
+
+def _column_under(ctx: DocContext, v: Value) -> bool:
+    """Whether ``v`` was read under its label (none stands before it on its row) with another amount
+    under it: a column's first value under a heading ("Line Total" over a timekeeper summary), no total."""
+    text = ctx.texts[v.row]
+    before = text[: max(text.find(v.text), 0)]
+    if v.bbox is None or v.row + 1 >= len(ctx.rows) or any(p.search(before) for p in (TOTAL_STRONG, TOTAL_PLAIN, AMOUNT_DUE)):
+        return False
+    row = ctx.rows[v.row + 1]
+    if row.y0 - ctx.rows[v.row].y1 > 1.5 * max(row.height, 1.0):
+        return False
+    boxes = [row.span_bbox(a.start, a.end) for a in ctx.amounts(v.row + 1) if a.has_decimals]
+    return any(b is not None and b[0] < v.bbox[2] and b[2] > v.bbox[0] for b in boxes)
 
 
 def _tax_summary_row(ctx: DocContext, i: int) -> bool:
@@ -612,7 +659,8 @@ def _name_like(name: str) -> bool:
     """Whether a cell's text can be a party's name: a few capitalised words, no label, address or sentence."""
     words = name.split()
     letters = _letters(name)
-    if letters < 3 or letters < 0.6 * len(name.replace(" ", "")) or not 1 <= len(words) <= 7 or ":" in name:
+    longest = 9 if LEGAL_INSIDE.search(name) else 7  # "Công ty Cổ phần Thiết bị Minh Phát"
+    if letters < 3 or letters < 0.6 * len(name.replace(" ", "")) or not 1 <= len(words) <= longest or ":" in name:
         return False
     if sum(c.isdigit() for c in name) >= 2 or find_dates(name) or _addressish(name) or _place(name) and len(words) == 1:
         return False
@@ -642,6 +690,11 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
         cells = _cells(ctx, i)
         for k, (start, end, cell) in enumerate(cells):
             text = ctx.texts[i][start:end]
+            if text.rstrip().endswith(":") and not _SIGN_OFF.match(text):
+                continue  # a label ("Ký hiệu:", "Mã số thuế:"), its value in the next cell
+            labelled = re.match(rf"\W*(?:{ISSUER_LABEL.pattern})[^:]{{0,12}}:\s*(?=\S)", text, _I)
+            if labelled:  # "Đơn vị bán hàng: Công ty …", "Seller: Acme Ltd"
+                start, text = start + labelled.end(), text[labelled.end() :]
             parts = [p for p in _SEGMENTS.split(text) if p.strip()]
             if len(parts) < 2 and text.count(",") >= 2:
                 parts = [p for p in text.split(",") if p.strip()]
@@ -658,6 +711,8 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
                 name = name[: cut.end()].strip()  # a name runs into what follows it (OCR lost the mark between)
             if not _name_like(name) or any(_inside(cell.bbox, box) for box in parties):
                 continue
+            if text[max(text.find(name), 0) + len(name) :].lstrip().startswith(":") and not _SIGN_OFF.match(text):
+                continue  # the label of a value after it ("Mã số thuế: 5373703985")
             key = _key(name)
             seen[key] = seen.get(key, 0) + 1
             at = start + max(text.find(name), 0)
@@ -668,7 +723,7 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
             score += 1.0 if not cands else 0.0  # a letterhead comes first
             score += 2.0 if sender else 1.0 if not sender and _address_rows(ctx, value, digits=True) else 0.0
             score -= 1.0 if re.search(r"\d", name) else 0.0
-            if _issuer_label_before(ctx, i, cell):
+            if labelled or _issuer_label_before(ctx, i, cell):
                 score += 2.0
             cands.append((score, value, [normalize_text(p) for p in parts[1:]] if sender else []))
     if not cands:
@@ -692,13 +747,17 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
 
 
 def _without_monogram(name: str) -> str:
-    """``name`` without a logo's monogram OCR read in one line with it: the capitals of its words'
-    initials before them ("CL Corvina Logistics LLC")."""
-    m = re.match(r"([A-Z]{2,3})\s+(\S.*)", name)
+    """``name`` without a logo's monogram or word OCR read in one line with it: the capitals of its
+    words' initials before them ("CL Corvina Logistics LLC"), or one of its words in capitals
+    ("JAYA PT Jaya Mitra", "CASTELL Castell & Tan LLP")."""
+    m = re.match(r"([A-Z]{2,})\s+(\S.*)", name)
     if m is None or LEGAL_INSIDE.fullmatch(m.group(1)):
         return name  # "AB Andersson Bygg", "PT Abadi Baru": a legal form first
-    initials = "".join(w[0] for w in m.group(2).split()[: len(m.group(1))]).upper()
-    return m.group(2) if initials == m.group(1) else name
+    rest = m.group(2).split()
+    if len(rest) >= 2 and not m.group(2).isupper() and m.group(1).casefold() in (w.casefold() for w in rest):
+        return m.group(2)
+    initials = "".join(w[0] for w in rest[: len(m.group(1))]).upper()
+    return m.group(2) if len(m.group(1)) <= 3 and initials == m.group(1) else name
 
 
 def _brands(ctx: DocContext, body_h: float, top_end: float) -> set[str]:
@@ -810,10 +869,10 @@ def _column_role(text: str) -> str | None:
 
 _ARTICLE_HEADING = labels.compile_words(labels.COLUMNS["article"])
 _QTY_HEADING = labels.compile_words(labels.COLUMNS["qty"])
-# "Lp." Polish, "Ssz." Hungarian, "Č." Czech, "Nro" Finnish, "Sıra" Turkish, "Nr. crt." Romanian
-_POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N\.|N°|Nº|LINE|LN|LP\.?|SSZ\.?|Č\.|NRO\.?|SIRA|CRT\.?", _I)
+# "Lp." Polish, "Ssz." Hungarian, "Č." Czech, "Nro" Finnish, "Sıra" Turkish, "Nr. crt." Romanian, "STT" Vietnamese
+_POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N\.|N°|Nº|LINE|LN|LP\.?|SSZ\.?|Č\.|NRO\.?|SIRA|CRT\.?|STT", _I)
 _POSITIONS = re.compile(rf"(?:{_POSITION.pattern})(?:\s+(?:{_POSITION.pattern}))?", _I)  # a heading on two lines
-_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|#|LP\.|SSZ\.|Č\.|NRO\.?|SIRA", _I)  # before a heading in its cell ("No. Description")
+_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|#|LP\.|SSZ\.|Č\.|NRO\.?|SIRA|STT", _I)  # before a heading in its cell ("No. Description")
 _QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO|ZA|BEZ)\.?$", _I)
 
 
@@ -832,7 +891,9 @@ def _heading_columns(words: Sequence[Word]) -> list[_Column]:
         role = None if _QUALIFIER.match(prev) else "article" if _ARTICLE_HEADING.fullmatch(text) else _column_role(text)
         prev = text
         cur = cols[-1] if cols else None
-        if cur is None or (
+        if cur is not None and cur.role is not None and _heading_goes_on(cur.role, [*texts[-1], text]):
+            role = cur.role  # one heading of two words ("Harga Satuan" is a price, not a price and a unit)
+        if cur is None or (cur.role == "pos" and not _POSITION.fullmatch(text)) or (  # "STT Tên hàng hóa"
             role is not None and cur.role is not None and role != cur.role and (cur.role, role) != ("amount", "price")
         ):
             cols.append(_Column(role, x0, x1))
@@ -842,8 +903,17 @@ def _heading_columns(words: Sequence[Word]) -> list[_Column]:
             cur.role = cur.role or role
             texts[-1].append(text)
     for col, heading in zip(cols, texts):
-        col.role = _article_or(col.role, " ".join(heading))
+        # (a heading no word of which has a role alone: "Tên hàng hóa", "Thành tiền")
+        col.role = _article_or(col.role or _column_role(" ".join(heading)), " ".join(heading))
     return cols
+
+
+def _heading_goes_on(role: str, words: list[str]) -> bool:
+    """Whether the last of ``words`` ends one match of ``role``'s headings that began before it."""
+    joined = " ".join(words)
+    pattern = dict(_COLUMN_ROLES).get(role)
+    return pattern is not None and any(m.end() == len(joined) and m.start() < len(joined) - len(words[-1])
+                                       for m in pattern.finditer(joined))
 
 
 def _article_or(role: str | None, heading: str) -> str | None:
@@ -942,7 +1012,17 @@ def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
             continue
         joined.add(j)
         last = max(last, j)
+    if last + 1 < len(ctx.rows) and _column_numbers(ctx, last + 1):
+        last += 1
     return cols, last
+
+
+def _column_numbers(ctx: DocContext, j: int) -> bool:
+    """Whether row ``j`` numbers the columns of the heading above it ("A  B  C  1  2  3 = 1 x 2" on
+    a Vietnamese VAT invoice, "1  2  3  4  5" on forms): three cells or more, each a letter or a
+    number alone or a formula of them."""
+    cells = [c.text.strip() for c in ctx.rows[j].cells()]
+    return len(cells) >= 3 and all(re.fullmatch(r"[A-Z]|\d{1,2}|\d{1,2}\s*=\s*\d{1,2}(?:\s*[x×*+/-]\s*\d{1,2})+", c) for c in cells)
 
 
 def _whole_money(numbers: list[tuple[_Column, AmountMatch, int]]) -> list[tuple[_Column, AmountMatch, int]]:

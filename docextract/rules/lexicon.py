@@ -119,6 +119,18 @@ PAID_WORDS: Lexicon = {
     "nl": [r"\bBETAALD\b"],
     "sv": [r"\bBETALT\b"], "pl": [r"\bZAP[ŁL]ACONO\b"],
 }
+# What settles part of an invoice's total before the amount due: payments, deposits, credits
+# applied ("Applied balance", "Less deposit received", "Acompte versé", "Anzahlung").
+SETTLED_WORDS: Lexicon = {
+    "en": [r"PAID", r"PAYMENTS?", r"DEPOSITS?", r"ADVANCE", r"PREPAID", r"PREPAYMENTS?", r"CREDITS?", r"APPLIED", r"RETAINER"],
+    "de": [r"BEZAHLT", r"GEZAHLT", r"ANZAHLUNG", r"VORAUSZAHLUNG", r"ABSCHLAG\w*", r"GUTSCHRIFT", r"GUTHABEN"],
+    "fr": [r"PAY[ÉE]E?S?", r"R[ÉE]GL[ÉE]E?S?", r"ACOMPTES?", r"AVOIRS?", r"VERS[ÉE]E?S?"],
+    "es": [r"PAGAD[OA]S?", r"ANTICIPOS?", r"ABONOS?", r"CR[ÉE]DITOS?"],
+    "it": [r"PAGAT[OA]", r"ACCONTO", r"ANTICIPO", r"CREDITO"],
+    "nl": [r"BETAALD", r"AANBETALING", r"VOORSCHOT", r"TEGOED"],
+    "pt": [r"PAGOS?", r"ADIANTAMENTO", r"SINAL", r"CR[ÉE]DITO"],
+    "sv": [r"BETALT", r"F[ÖO]RSKOTT"], "da": [r"BETALT", r"FORUDBETALING"], "pl": [r"ZAP[ŁL]ACONO", r"ZALICZKA"],
+}
 # A bill's balance carried from the one before: the amount to pay then adds it to this invoice's.
 PREVIOUS_BALANCE_WORDS: Lexicon = {
     "en": [r"PREVIOUS\s*(?:BALANCE|BILL|INVOICE)", r"BALANCE\s*(?:BROUGHT|CARRIED)\s*FORWARD", r"BALANCE\s*FROM\s*LAST",
@@ -171,6 +183,7 @@ SUBTOTAL_WORDS: Lexicon = {
 TAX_WORDS: Lexicon = {
     "any": [r"(?<![^\W\d_])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX|MOMS|MVA|ALV|[ÁA]FA|KDV|DPH|DDV|PDV|PVM|ΦΠΑ|НДС|ПДВ|ДДС)(?![^\W\d_])",
             r"K[ÄA]IBEMAKS"],
+    "id": [r"\bPPN\b"], "ms": [r"\bCUKAI\b"], "vi": [r"THUẾ\s*GTGT", r"TIỀN\s*THUẾ"],
     "de": [r"MEHRWERTSTEUER", r"UMSATZSTEUER"],
     "zh": [r"消[費费][税稅]", r"[税稅][额額]", r"[税稅]金"],
     "ko": [r"부가세", r"세액"],
@@ -509,11 +522,13 @@ _I = re.IGNORECASE
 _NO = r"(?:N[UÚ]M(?:ERO|[EÉ]RO|BER|MER)?|NR|NO|N\.?\s*[°O]|N[A-Z0-9]|N|#|ID)"
 
 INVOICE_NUMBER: dict[str, list[str]] = {
-    "en": [rf"INVOICE\s*{_NO}", rf"INV\.?\s*{_NO}", r"BILL\s*(?:NO|NUMBER|#)", r"INVOICE\s*REF(?:ERENCE)?"],
-    "de": [rf"RECHNUNGS?[\s-]*{_NO}", r"RE\.?[\s-]*NR", rf"BELEG[\s-]*{_NO}"],
-    "fr": [rf"FACTURE\s*{_NO}", r"(?:N\.?\s*[°O]|N\S|NUM[ÉE]RO|R[ÉE]F\.?)\s*(?:DE\s*)?(?:LA\s*)?FACTURE"],
+    # a credit note's own number ("CN No.")
+    "en": [rf"INVOICE\s*{_NO}", rf"INV\.?\s*{_NO}", r"BILL\s*(?:NO|NUMBER|#)", r"INVOICE\s*REF(?:ERENCE)?",
+           rf"CREDIT\s*(?:NOTE|MEMO)\s*{_NO}", r"\bCN\s*(?:NO|NR|NUMBER|#)\.?"],
+    "de": [rf"RECHNUNGS?[\s-]*{_NO}", r"RE\.?[\s-]*NR", rf"BELEG[\s-]*{_NO}", rf"GUTSCHRIFTS?[\s-]*{_NO}"],
+    "fr": [rf"AVOIR\s*{_NO}", rf"FACTURE\s*{_NO}", r"(?:N\.?\s*[°O]|N\S|NUM[ÉE]RO|R[ÉE]F\.?)\s*(?:DE\s*)?(?:LA\s*)?FACTURE"],
     # a Mexican invoice's "Serie y folio" ("Folio" alone numbers a hotel's folio too)
-    "es": [rf"FACTURA\s*(?:SIMPLIFICADA\s*|RECTIFICATIVA\s*)?{_NO}", r"(?:N\.?\s*[°O]|N\S|N[ÚU]MERO)\s*(?:DE\s*)?FACTURA",
+    "es": [rf"NOTA\s*DE\s*CR[ÉE]DITO\s*{_NO}", rf"FACTURA\s*(?:SIMPLIFICADA\s*|RECTIFICATIVA\s*)?{_NO}", r"(?:N\.?\s*[°O]|N\S|N[ÚU]MERO)\s*(?:DE\s*)?FACTURA",
            r"SERIE\s*Y\s*FOLIO"],
     "it": [rf"FATTURA\s*{_NO}", r"(?:N\.?|NUMERO|NR\.?)\s*(?:DI\s*|DELLA\s*)?FATTURA", r"DOCUMENTO\s*N(?:R|O|\.)?"],
     "nl": [rf"FACTUUR[\s-]*{_NO}", r"NOTA[\s-]*(?:NUMMER|NR)"],
@@ -538,9 +553,31 @@ INVOICE_NUMBER: dict[str, list[str]] = {
     "el": [r"ΑΡ(?:ΙΘΜΟΣ|\.)\s*(?:ΠΑΡΑΣΤΑΤΙΚΟ[ΥΎ]|ΤΙΜΟΛΟΓ[ΙΊ]ΟΥ)"],
     "et": [r"ARVE\s*(?:NR|NUMBER)"],
     "lt": [r"S[ĄA]SKAITOS\s*(?:FAKT[ŪU]ROS\s*)?(?:NR|NUMERIS)"],
+    # Indonesian, Malay, Vietnamese ("Số:" with its colon: "Số 12 Nguyễn Huệ" is a house number)
+    "id": [r"(?:NOMOR|NO\.?)\s*(?:FAKTUR|INVOICE|NOTA(?:\s*KREDIT)?)", r"FAKTUR\s*(?:NOMOR|NO\.?)"],
+    "ms": [r"(?:NO\.?|NOMBOR)\s*(?:INVOIS|NOTA\s*KREDIT|BIL)", r"INVOIS\s*(?:NO\.?|NOMBOR)"],
+    "vi": [r"S[ỐÔO]\s*H[ÓO]A\s*[ĐD][ƠO]N", r"(?<![^\W\d_])S[ỐÔO]\s*:"],
 }
 
 NUMBER_MARK = _NO
+# A quotation's or proforma's own number, where the document's title says it is one (an invoice
+# cites quotations: "selon devis n° 6790").
+QUOTE_NUMBER: dict[str, list[str]] = {
+    "en": [rf"(?:PRO\s*-?\s*FORMA|QUOTATION|QUOTE|ESTIMATE)\s*{_NO}"], "fr": [rf"DEVIS\s*{_NO}"],
+    "de": [rf"ANGEBOTS?[\s-]*{_NO}"], "es": [rf"(?:PRESUPUESTO|COTIZACI[ÓO]N|PROFORMA)\s*{_NO}"],
+}
+QUOTE_TITLE: dict[str, list[str]] = {
+    "en": [r"^\W*(?:QUOTATION|QUOTE|ESTIMATE|PRO\s*-?\s*FORMA(?:\s*INVOICE)?)\W*$"], "fr": [r"^\W*(?:DEVIS|FACTURE\s*PRO\s*-?\s*FORMA)\W*$"],
+    "de": [r"^\W*(?:ANGEBOT|PROFORMA[\s-]*RECHNUNG)\W*$"],
+    "es": [r"^\W*(?:PRESUPUESTO|COTIZACI[ÓO]N|FACTURA\s*PRO\s*-?\s*FORMA)\W*$"],
+}
+# Another document's invoice number on this one: a credit note's original invoice, a supplier's,
+# a fiscal device's ("CU Invoice No." on Kenyan invoices).
+OTHER_INVOICE: dict[str, list[str]] = {
+    "en": [r"(?:ORIGINAL|ORIG\.|RELATED|REFERENCED?|PREVIOUS|CORRECTED|SUPPLIER'?S?|VENDOR'?S?|\bCU)\s*INVOICE"],
+    "fr": [r"FACTURE\s*(?:D'ORIGINE|INITIALE|ORIGINALE)"], "es": [r"FACTURA\s*(?:ORIGINAL|RECTIFICADA)"],
+    "de": [r"(?:URSPR[ÜU]NGLICHE|ORIGINAL)\s*RECHNUNG"], "ms": [r"INVOIS\s*ASAL"], "id": [r"FAKTUR\s*ASAL"],
+}
 # A page's number after a running head's invoice number ("Invoice INV-490526 - page 2").
 PAGE_WORDS: Lexicon = {
     "en": [r"PAGE"], "de": [r"SEITE", r"BLATT"], "fr": [r"PAGE"], "es": [r"P[ÁA]GINA", r"P[ÁA]G\."], "it": [r"PAGINA", r"PAG\."],
@@ -550,6 +587,7 @@ PAGE_WORDS: Lexicon = {
 INVOICE_TITLE_WORDS: Lexicon = {
     "en": [r"INVOICE"], "de": [r"RECHNUNG"], "fr": [r"FACTURE"], "es": [r"FACTURA"], "it": [r"FATTURA"],
     "nl": [r"FACTUUR"], "pt": [r"FATURA"], "sv": [r"FAKTURA"], "fi": [r"LASKU"], "hu": [r"SZ[ÁA]MLA"], "ro": [r"FACTUR[ĂA]"],
+    "id": [r"FAKTUR"], "ms": [r"INVOIS"],
 }
 
 # Weaker: a document number that may be the invoice's when nothing names it so.
@@ -586,6 +624,8 @@ INVOICE_DATE: dict[str, list[str]] = {
     "hu": [r"SZ[ÁA]MLA\s*KELTE", r"KELTE", r"KI[ÁA]LL[ÍI]T[ÁA]S\s*D[ÁA]TUMA"],
     "cs": [r"DATUM\s*VYSTAVEN[ÍI]"],
     "ro": [r"DATA\s*(?:EMITERII|FACTURII|EMITERE)"],
+    "id": [r"TANGGAL\s*(?:FAKTUR|INVOICE|NOTA)", r"TGL\.?\s*(?:FAKTUR|INVOICE)"], "ms": [r"TARIKH\s*INVOIS"],
+    "vi": [r"NG[ÀA]Y\s*(?:L[ẬA]P|H[ÓO]A\s*[ĐD][ƠO]N|XU[ẤA]T)"],
     "tr": [r"FATURA\s*TAR[İI]H[İI]", r"D[ÜU]ZENLEME\s*TAR[İI]H[İI]"],
     "sl": [r"DATUM\s*IZDAJE"], "hr": [r"DATUM\s*(?:IZDAVANJA|RA[ČC]UNA)"],
     "sr": [r"DATUM\s*(?:IZDAVANJA|PROMETA)", r"ДАТУМ\s*(?:ИЗДАВАЊА|ПРОМЕТА)"],
@@ -594,7 +634,7 @@ INVOICE_DATE: dict[str, list[str]] = {
 }
 DATE_GENERIC: dict[str, list[str]] = {
     "en": [r"\bDATE\b", r"\bDATED\b"], "de": [r"\bDATUM\b"], "es": [r"\bFECHA\b"], "it": [r"\bDATA\b"],
-    "da": [r"\bDATO\b"], "et": [r"\bKUUP[ÄA]EV\b"],
+    "da": [r"\bDATO\b"], "et": [r"\bKUUP[ÄA]EV\b"], "id": [r"\bTANGGAL\b", r"\bTGL\b"], "ms": [r"\bTARIKH\b"],
 }
 DUE_DATE: dict[str, list[str]] = {
     "en": [r"DUE\s*(?:DATE|ON|BY)", r"(?<!AMOUNT )(?<!BALANCE )(?<!TOTAL )\bDUE\s*:", r"PAYMENT\s*DUE", r"PAY\s*BY"],
@@ -612,6 +652,7 @@ DUE_DATE: dict[str, list[str]] = {
     "cs": [r"DATUM\s*SPLATNOSTI", r"SPLATNOST"],
     "ro": [r"DATA\s*SCADEN[ȚŢT]EI", r"SCADEN[ȚŢT][ĂA]"],
     "tr": [r"VADE\s*TAR[İI]H[İI]", r"SON\s*[ÖO]DEME\s*TAR[İI]H[İI]"],
+    "id": [r"JATUH\s*TEMPO"], "ms": [r"TARIKH\s*(?:AKHIR|MATANG)"], "vi": [r"HẠN\s*THANH\s*TOÁN"],
 }
 # Dates that are neither the invoice's nor the due date.
 OTHER_DATE: dict[str, list[str]] = {
@@ -627,6 +668,7 @@ OTHER_DATE: dict[str, list[str]] = {
     "pl": [r"SPRZEDA[ŻZ]Y", r"DOSTAWY", r"ZAM[ÓO]WIENIA"],
     "fi": [r"TOIMITUS"], "hu": [r"TELJES[ÍI]T[ÉE]S"], "cs": [r"PLN[ĚE]N[ÍI]"], "ro": [r"LIVR[ĂA]RII"],
     "tr": [r"SEVK", r"S[İI]PAR[İI][ŞS]"],
+    "id": [r"PESANAN", r"PENGIRIMAN"], "ms": [r"PESANAN", r"PENGHANTARAN"], "vi": [r"GIAO\s*HÀNG"],
 }
 # Labels of the customer's block.
 CUSTOMER: dict[str, list[str]] = {
@@ -644,6 +686,8 @@ CUSTOMER: dict[str, list[str]] = {
     "no": [r"FAKTURAMOTTAKER"],
     "fi": [r"LASKUTUSOSOITE", r"\bASIAKAS\b", r"VASTAANOTTAJA"], "hu": [r"\bVEV[ŐO]\b"],
     "cs": [r"ODB[ĚE]RATEL"], "ro": [r"CUMP[ĂA]R[ĂA]TOR"], "tr": [r"\bALICI\b", r"^\W*SAYIN\b"],
+    "id": [r"KEPADA(?:\s*YTH)?", r"PEMBELI", r"DIKIRIM\s*KE"], "ms": [r"KEPADA", r"PEMBELI"],
+    "vi": [r"(?:ĐƠN\s*VỊ|NGƯỜI)\s*MUA(?:\s*HÀNG)?", r"KHÁCH\s*HÀNG"],
 }
 # Labels of the issuer's block.
 ISSUER: dict[str, list[str]] = {
@@ -660,6 +704,7 @@ ISSUER: dict[str, list[str]] = {
     "no": [r"SELGER"],
     "fi": [r"MYYJ[ÄA]", r"TOIMITTAJA"], "hu": [r"ELAD[ÓO]", r"SZ[ÁA]LL[ÍI]T[ÓO]"], "cs": [r"DODAVATEL"],
     "ro": [r"FURNIZOR", r"V[ÂA]NZ[ĂA]TOR"], "tr": [r"SATICI"],
+    "id": [r"PENJUAL"], "ms": [r"PENJUAL", r"PEMBEKAL"], "vi": [r"(?:ĐƠN\s*VỊ|NGƯỜI)\s*BÁN(?:\s*HÀNG)?"],
 }
 # A signature's sign-off before the issuer's name ("For ACME Ltd:" over "Authorised Signatory").
 SIGN_OFF: dict[str, list[str]] = {
@@ -668,11 +713,11 @@ SIGN_OFF: dict[str, list[str]] = {
 }
 # The document's title: no party's name.
 INVOICE_TITLE: dict[str, list[str]] = {
-    "en": [r"^\W*(?:(?:TAX|SALES|COMMERCIAL|PROFORMA|PRO\s*FORMA)\s*)?INVOICE\W*$",
-           r"^\W*(?:CREDIT\s*NOTE|(?:BILLING\s*|ACCOUNT\s*)?STATEMENT)\W*$"],
+    "en": [r"^\W*(?:(?:TAX|SALES|COMMERCIAL|BILLING|SERVICE|FINAL|INTERIM|PROFORMA|PRO\s*FORMA)\s*)?INVOICE\W*$",
+           r"^\W*(?:CREDIT\s*(?:NOTE|MEMO)|(?:BILLING\s*|ACCOUNT\s*)?STATEMENT|QUOTATION|QUOTE|ESTIMATE|PRO\s*-?\s*FORMA)\W*$"],
     "de": [r"^\W*RECHNUNG\W*$", r"^\W*GUTSCHRIFT\W*$"],
-    "fr": [r"^\W*FACTURE\W*$", r"^\W*AVOIR\W*$"],
-    "es": [r"^\W*FACTURA\W*$"],
+    "fr": [r"^\W*FACTURE(?:\s*PRO\s*-?\s*FORMA)?\W*$", r"^\W*(?:AVOIR|DEVIS)\W*$"],
+    "es": [r"^\W*FACTURA(?:\s*PRO\s*-?\s*FORMA)?\W*$", r"^\W*(?:NOTA\s*DE\s*CR[ÉE]DITO|PRESUPUESTO|COTIZACI[ÓO]N)\W*$"],
     "it": [r"^\W*FATTURA\W*$"],
     "nl": [r"^\W*FACTUUR\W*$", r"^\W*CREDITNOTA\W*$"],
     "pt": [r"^\W*FATURA\W*$"],
@@ -680,6 +725,9 @@ INVOICE_TITLE: dict[str, list[str]] = {
     "fi": [r"^\W*LASKU\W*$"], "hu": [r"^\W*SZ[ÁA]MLA\W*$"],
     "cs": [r"^\W*FAKTURA\W*(?:DA[ŇN]OV[ÝY]\s*DOKLAD\W*)?$"], "ro": [r"^\W*FACTUR[ĂA](?:\s*FISCAL[ĂA])?\W*$"],
     "tr": [r"^\W*(?:E-?AR[ŞS][İI]V\s*|E-?FATURA\s*)?FATURA\W*$"],
+    "id": [r"^\W*FAKTUR(?:\s*(?:PAJAK|PENJUALAN|PELUNASAN|TAGIHAN))?\W*$", r"^\W*NOTA\s*KREDIT\W*$"],
+    "ms": [r"^\W*INVOIS(?:\s*CUKAI)?\W*$", r"^\W*NOTA\s*KREDIT\W*$"],
+    "vi": [r"^\W*H[ÓO]A\s*[ĐD][ƠO]N(?:\s*(?:GI[ÁA]\s*TR[ỊI]\s*GIA\s*T[ĂA]NG|B[ÁA]N\s*H[ÀA]NG|[ĐD]I[ỆE]N\s*T[ỬU]))?\W*$"],
 }
 # The amount to pay, per language (beats plain totals).
 AMOUNT_DUE: dict[str, list[str]] = {
@@ -708,6 +756,9 @@ AMOUNT_DUE: dict[str, list[str]] = {
     "ru": [r"ВСЕГО\s*К\s*ОПЛАТЕ", r"ИТОГО\s*К\s*ОПЛАТЕ"], "uk": [r"ВСЬОГО\s*ДО\s*СПЛАТИ", r"РАЗОМ\s*ДО\s*СПЛАТИ"],
     "el": [r"ΠΛΗΡΩΤ[ΕΈ]Ο(?:\s*ΠΟΣ[ΟΌ])?", r"ΣΥΝΟΛΟ\s*ΠΛΗΡΩΤ[ΕΈ]Ο"],
     "et": [r"TASUDA", r"KOKKU\s*TASUDA", r"ARVE\s*SUMMA"], "lt": [r"MOK[ĖE]TI", r"I[ŠS]\s*VISO\s*MOK[ĖE]TI", r"SUMA\s*SU\s*PVM"],
+    "id": [r"(?:JUMLAH|TOTAL)\s*(?:TAGIHAN|YANG\s*HARUS\s*DIBAYAR|DIBAYAR|BAYAR)"],
+    "ms": [r"JUMLAH\s*(?:BESAR|PERLU\s*DIBAYAR|KESELURUHAN|BAYARAN)"],
+    "vi": [r"T[ỔO]NG\s*(?:C[ỘO]NG\s*)?(?:TI[ỀE]N\s*)?THANH\s*TO[ÁA]N", r"T[ỔO]NG\s*C[ỘO]NG"],
 }
 
 
@@ -744,6 +795,7 @@ INVOICE_SUBTOTAL: dict[str, list[str]] = {
     "sr": [r"OSNOVICA", r"ОСНОВИЦА"], "bg": [r"ДАН[ЪЧ]ЧНА\s*ОСНОВА", r"СУМА\s*БЕЗ\s*ДДС"],
     "ru": [r"ИТОГО\s*БЕЗ\s*НДС"], "el": [r"ΣΥΝΟΛΟ\s*ΚΑΘΑΡ[ΗΉ]Σ\s*ΑΞ[ΙΊ]ΑΣ", r"ΚΑΘΑΡ[ΗΉ]\s*ΑΞ[ΙΊ]Α"],
     "et": [r"KOKKU\s*ILMA\s*K[ÄA]IBEMAKSUTA", r"MAKSUSTATAV"], "lt": [r"SUMA\s*BE\s*PVM"],
+    "id": [r"DASAR\s*PENGENAAN\s*PAJAK", r"\bDPP\b"], "ms": [r"JUMLAH\s*KECIL"], "vi": [r"(?:TỔNG|CỘNG)\s*TIỀN\s*HÀNG"],
 }
 
 # Column headings of an item table, by the role of their column; whole words only. A heading's
@@ -762,6 +814,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "pl": [r"[IL]LO[ŚS][ĆC]", r"GODZ"],  # OCR reads its capital I as a small l ("llość")
         "fi": [r"M[ÄA][ÄA]R[ÄA]"], "hu": [r"MENNYIS[ÉE]G"], "cs": [r"MNO[ŽZ]STV[ÍI]"], "ro": [r"CANTITATE"],
         "tr": [r"M[İI]KTAR"], "no": [r"ANTALL"],
+        "id": [r"BANYAKNYA", r"KUANTITAS"], "ms": [r"KUANTITI"], "vi": [r"S[ỐO]\s*L[ƯU][ỢO]NG", r"SL(?!\.?\s*N[OR])"],  # ("Sl. No." numbers the lines)
     },
     "price": {
         "en": [r"RATE", r"PRICE", r"COST", r"UNIT", r"EACH", r"U/P", r"FEE"],
@@ -774,6 +827,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "sv": [r"\w*PRIS", r"[AÀÁ]\s*-?\s*PRIS"], "da": [r"\w*PRIS", r"TIMESATS"], "pl": [r"CENA"],
         "fi": [r"[AÀ]\s*-?\s*HINTA", r"YKSIKK[ÖO]HINTA"], "hu": [r"EGYS[ÉE]G[ÁA]R"], "cs": [r"CENA\s*ZA\s*MJ"],
         "ro": [r"PRE[ȚŢT]\s*UNITAR"], "tr": [r"B[İI]R[İI]M\s*F[İI]YAT"],
+        "id": [r"HARGA(?:\s*SATUAN)?"], "ms": [r"HARGA(?:\s*SEUNIT)?"], "vi": [r"ĐƠN\s*GIÁ"],
     },
     "amount": {
         "en": [r"AMOUNT", r"AMT", r"TOTAL", r"NET", r"SUM", r"SUB\s*-?\s*TOTAL", r"LINE\s*TOTAL", r"DEBITS?"],
@@ -786,6 +840,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "sv": [r"BELOPP", r"SUMMA"], "da": [r"BEL[ØO][BP]"], "pl": [r"WARTO[ŚS][ĆC]"],
         "fi": [r"YHTEENS[ÄA]"], "hu": [r"[ÉE]RT[ÉE]K", r"[ÖO]SSZEG"], "cs": [r"CELKEM"], "ro": [r"VALOAREA?"],
         "tr": [r"TUTARI?"], "no": [r"BEL[ØO]P"],
+        "id": [r"JUMLAH", r"NILAI"], "ms": [r"JUMLAH", r"AMAUN"], "vi": [r"THÀNH\s*TIỀN"],
     },
     # a folio's payments and deposits, beside its charges: numbers, no item's
     "credit": {
@@ -827,6 +882,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "it": [r"U\.\s*M\.?", r"UNIT[ÀA]"],
         "sv": [r"ENHET"], "da": [r"ENHED"], "pl": [r"J\.\s*M\.?", r"JEDN(?:OSTKA)?\.?"],
         "fi": [r"YKS\.?"], "cs": [r"MJ"], "ro": [r"U\.\s*M\.?"], "tr": [r"B[İI]R[İI]M"],
+        "id": [r"SATUAN"], "vi": [r"ĐƠN\s*VỊ\s*TÍNH", r"ĐVT"],
     },
     "desc": {
         # a medical bill's "Procedure" / "Treatment" too
@@ -842,6 +898,8 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "fi": [r"TUOTE(?:\s*/\s*PALVELU)?", r"NIMIKE", r"KUVAUS"], "hu": [r"MEGNEVEZ[ÉE]S"],
         "cs": [r"OZNA[ČC]EN[ÍI](?:\s*DOD[ÁA]VKY)?", r"POPIS"], "ro": [r"DENUMIREA?", r"DESCRIERE"],
         "tr": [r"MAL\s*/?\s*H[İI]ZMET", r"A[ÇC]IKLAMA"],
+        "id": [r"DESKRIPSI", r"KETERANGAN", r"URAIAN", r"NAMA\s*BARANG"], "ms": [r"BUTIRAN", r"PERIHAL", r"KETERANGAN"],
+        "vi": [r"TÊN\s*HÀNG\s*HÓA(?:\s*,?\s*DỊCH\s*VỤ)?", r"DIỄN\s*GIẢI", r"MÔ\s*TẢ"],
     },
     "item": {
         "en": [r"ITEMS?", r"PRODUCTS?", r"ARTICLES?", r"SERVICES?", r"POSITION"],
@@ -889,6 +947,8 @@ LEGAL_FORMS: dict[str, list[str]] = {
     "no": [r"ASA", r"ANS", r"ENK"],
     "ro": [r"S\.\s*R\.\s*L\.?", r"S\.\s*C\.\s*S\.?", r"P\.\s*F\.\s*A\.?"],
     "tr": [r"LTD\.?\s*[ŞS]T[İI]\.?", r"A\.\s*[ŞS]\.?"],
+    # Vietnam's and Indonesia's forms stand first ("Công ty TNHH …", "PT … Tbk")
+    "vi": [r"CÔNG\s*TY(?:\s*(?:CỔ\s*PHẦN|TNHH))?", r"TNHH"], "id": [r"TBK"],
 }
 
 

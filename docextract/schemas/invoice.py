@@ -43,4 +43,4 @@ class Invoice(BaseModel):
     lines: list[InvoiceLine] = Field(default_factory=list, description="invoice lines in printed order")
     subtotal: Money | None = Field(None, description="total before tax")
     tax: Money | None = Field(None, description="total tax")
-    total: Money | None = Field(None, description="the amount due, including tax (on an invoice paid already, what it was for)")
+    total: Money | None = Field(None, description="the invoice's total including tax: what it is for, before any payment, deposit or credit applied to it")
