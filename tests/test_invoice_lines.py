@@ -1937,20 +1937,6 @@ def test_a_two_word_heading_is_one_column() -> None:
                            ("Sarung tangan nitril ukuran L", D(12), D("161000"), D("1932000"))]
 
 
-@pytest.mark.parametrize("logo", ["JAYA", "CASTELL"])
-def test_a_logo_word_read_in_one_line_with_the_name_is_no_part_of_it(logo: str) -> None:
-    """A logo's word set beside the name, read by OCR in one line with it ("JAYA PT Jaya Mitra")."""
-    name = {"JAYA": "PT Jaya Mitra", "CASTELL": "Castell & Tan LLP"}[logo]
-    words = [
-        ocr_line(f"{logo} {name}", 40, 40, 420), ocr_line("INVOICE", 800, 40, 950),
-        ocr_line("Invoice Number: INV-46571", 600, 130, 900), ocr_line("Issue Date: 14 September 2025", 600, 155, 900),
-        ocr_line("Description", 40, 240, 200), ocr_line("Amount", 900, 240, 1000),
-        ocr_line("Brake pads, front axle", 40, 270, 400), ocr_line("148.57", 920, 270, 1000),
-        ocr_line("Total", 700, 320, 800), ocr_line("148.57", 920, 320, 1000),
-    ]
-    assert extract_invoice(words).data["issuer"]["name"] == name
-
-
 @pytest.mark.parametrize(
     ("title", "label", "number"),
     [("QUOTATION", "Quotation #:", "AN-2026-6305"),  # a quotation's own number

@@ -747,17 +747,13 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
 
 
 def _without_monogram(name: str) -> str:
-    """``name`` without a logo's monogram or word OCR read in one line with it: the capitals of its
-    words' initials before them ("CL Corvina Logistics LLC"), or one of its words in capitals
-    ("JAYA PT Jaya Mitra", "CASTELL Castell & Tan LLP")."""
-    m = re.match(r"([A-Z]{2,})\s+(\S.*)", name)
+    """``name`` without a logo's monogram OCR read in one line with it: the capitals of its words'
+    initials before them ("CL Corvina Logistics LLC")."""
+    m = re.match(r"([A-Z]{2,3})\s+(\S.*)", name)
     if m is None or LEGAL_INSIDE.fullmatch(m.group(1)):
         return name  # "AB Andersson Bygg", "PT Abadi Baru": a legal form first
-    rest = m.group(2).split()
-    if len(rest) >= 2 and not m.group(2).isupper() and m.group(1).casefold() in (w.casefold() for w in rest):
-        return m.group(2)
-    initials = "".join(w[0] for w in rest[: len(m.group(1))]).upper()
-    return m.group(2) if len(m.group(1)) <= 3 and initials == m.group(1) else name
+    initials = "".join(w[0] for w in m.group(2).split()[: len(m.group(1))]).upper()
+    return m.group(2) if initials == m.group(1) else name
 
 
 def _brands(ctx: DocContext, body_h: float, top_end: float) -> set[str]:
