@@ -62,7 +62,8 @@ with three decimals), labels above their values, amount columns left of the desc
 without a heading row, deposits and payments after the total, and Korean, Japanese, Taiwanese
 and Hong Kong invoices in English. Its truth's total is the grand total before deposits and
 payments. Splits: ``dev`` seed 20261228, ``check`` seed 20261229.
-For each split: every PDF (text layer) and the first
+The second and third generators draw with Debian's fonts-liberation, the others with
+fonts-dejavu-core. For each split: every PDF (text layer) and the first
 ``--png`` single-page invoices rendered at 150 dpi (OCR), read in this process as
 ``docextract pdf``/``image --schema invoice`` reads them (``split="auto"``); the table, the review
 flags and every wrong field are printed by ``indep_invoices/score.py``.
