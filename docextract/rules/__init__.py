@@ -36,6 +36,7 @@ __all__ = [
     "DocContext",
     "Reading",
     "Value",
+    "cells_of",
     "find_labelled",
 ]
 
@@ -168,17 +169,20 @@ def find_labelled(
     return out
 
 
+def cells_of(row: Line) -> list[tuple[int, int, Line]]:
+    """The cells of ``row`` with their span in its text."""
+    return [(row.spans[row.words.index(c.words[0])][0], row.spans[row.words.index(c.words[-1])][1], c) for c in row.cells()]
+
+
 def _pairs_before(row: Line, pos: int) -> int:
     """Where the text of ``row`` that bears on a label at ``pos`` starts: after the cells left of
     it that hold a label and its value themselves ("Forma de pago: 03 - Transferencia   Total
     $ 101,315.10"). A cell holding a label alone ("Invoice No.   GST/990") still bears on it."""
-    cells = row.cells()
+    cells = cells_of(row)
     if len(cells) >= 2 and not re.search(r"\d[.,]\d", row.text):
-        # a row of headings over their values: each is its own label
-        return max((row.spans[row.words.index(c.words[0])][0] for c in cells if row.spans[row.words.index(c.words[0])][0] <= pos), default=0)
+        return max((s for s, _, _ in cells if s <= pos), default=0)  # a row of headings: each its own label
     start, label = 0, False
-    for cell in cells:
-        end = row.spans[row.words.index(cell.words[-1])][1]
+    for _, end, cell in cells:
         if end > pos:
             break
         if label or re.search(r":\s*\S", cell.text):
@@ -236,18 +240,15 @@ def _grid_value(ctx: DocContext, i: int, start: int, parse: Callable[[str], list
     TOTAAL" over "2.440,75  26,68  518,16  2.985,59")."""
     if i + 1 >= len(ctx.rows) or ctx.rows[i + 1].y0 - ctx.rows[i].y1 > 2.5 * max(ctx.rows[i].height, 1.0):
         return None
-    labels, values = ctx.rows[i].cells(), ctx.rows[i + 1].cells()
-    if len(labels) < 2 or len(values) != len(labels) or any(parse(normalize_chars(c.text)) for c in labels):
+    labels, values = cells_of(ctx.rows[i]), cells_of(ctx.rows[i + 1])
+    if len(labels) < 2 or len(values) != len(labels) or any(parse(normalize_chars(c.text)) for _, _, c in labels):
         return None
-    found = [parse(normalize_chars(c.text)) for c in values]
+    found = [parse(normalize_chars(c.text)) for _, _, c in values]
     if not all(found):
         return None
-    row = ctx.rows[i]
-    k = sum(1 for c in labels[1:] if row.spans[row.words.index(c.words[0])][0] <= start)
+    k = sum(1 for s, _, _ in labels[1:] if s <= start)
     v, s, e = found[k][0]
-    cell = values[k]
-    off = ctx.rows[i + 1].spans[ctx.rows[i + 1].words.index(cell.words[0])][0]
-    return ctx.value_at(i + 1, off + s, off + e, v)
+    return ctx.value_at(i + 1, values[k][0] + s, values[k][0] + e, v)
 
 
 def _value_below(

@@ -30,7 +30,7 @@ from docextract.parsing import (
     parse_currency,
     strip_currency,
 )
-from docextract.rules import DocContext, Reading, Value, _value_below, amounts_parser, find_labelled
+from docextract.rules import DocContext, Reading, Value, _value_below, amounts_parser, cells_of, find_labelled
 from docextract.rules import lexicon as labels
 from docextract.rules.receipt import (
     CONTACT,
@@ -133,13 +133,7 @@ def _ids(text: str) -> list[tuple[str, int, int]]:
 
 def _cells(ctx: DocContext, i: int) -> list[tuple[int, int, Line]]:
     """The cells of row ``i`` with their span in ``ctx.texts[i]``."""
-    row = ctx.rows[i]
-    out = []
-    for cell in row.cells():
-        start = row.spans[row.words.index(cell.words[0])][0]
-        end = row.spans[row.words.index(cell.words[-1])][1]
-        out.append((start, end, cell))
-    return out
+    return cells_of(ctx.rows[i])
 
 
 def _value_opening(ctx: DocContext, i: int, start: int, end: int, parse: Parse) -> Value | None:
