@@ -72,7 +72,7 @@ DUE_DATE = labels.compile_labels(labels.DUE_DATE)
 AMOUNT_DUE = labels.compile_labels(labels.AMOUNT_DUE)
 SUBTOTAL = re.compile(rf"{SUBTOTAL.pattern}|{labels.compile_labels(labels.INVOICE_SUBTOTAL).pattern}", _I)
 TOTAL_EXCLUDE = re.compile(rf"{TOTAL_EXCLUDE.pattern}|{SUBTOTAL.pattern}|{labels.compile_lexicon(labels.PAID_WORDS).pattern}", _I)
-TITLE_WORDS = labels.compile_labels(labels.INVOICE_TITLE)
+TITLE_WORDS = labels.compile_labels(labels.INVOICE_TITLE, labels.QUOTE_TITLE)
 _TOTAL_LABEL = re.compile(rf"{AMOUNT_DUE.pattern}|{SUBTOTAL.pattern}|{TOTAL_STRONG.pattern}|{TOTAL_PLAIN.pattern}", _I)
 _GROUP_TOTAL = re.compile(rf"^\W*(?:{_TOTAL_LABEL.pattern})\b", _I)  # "Total Backups & Snapshots" in an item table
 _PREVIOUS_BALANCE = labels.compile_lexicon(labels.PREVIOUS_BALANCE_WORDS)
@@ -642,6 +642,8 @@ _NOT_A_NAME = re.compile(
     ),
     _I,
 )
+# The issuer's label and its name in one cell ("Đơn vị bán hàng: Công ty …", "Seller: Acme Ltd").
+_ISSUER_LABEL_AND_NAME = re.compile(rf"\W*(?:{ISSUER_LABEL.pattern})[^:]{{0,12}}:\s*(?=\S)", _I)
 _SIGN_OFF = re.compile(rf"^\W*(?:{labels.alternation(labels.SIGN_OFF)})\s+(?=\S)", _I)
 
 
@@ -684,11 +686,13 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
         cells = _cells(ctx, i)
         for k, (start, end, cell) in enumerate(cells):
             text = ctx.texts[i][start:end]
-            if text.rstrip().endswith(":") and not _SIGN_OFF.match(text):
+            signed = _SIGN_OFF.match(text) is not None  # "For ACME Ltd:" over a signature
+            if text.rstrip().endswith(":") and not signed:
                 continue  # a label ("Ký hiệu:", "Mã số thuế:"), its value in the next cell
-            labelled = re.match(rf"\W*(?:{ISSUER_LABEL.pattern})[^:]{{0,12}}:\s*(?=\S)", text, _I)
-            if labelled:  # "Đơn vị bán hàng: Công ty …", "Seller: Acme Ltd"
+            labelled = _ISSUER_LABEL_AND_NAME.match(text)
+            if labelled:
                 start, text = start + labelled.end(), text[labelled.end() :]
+                signed = _SIGN_OFF.match(text) is not None
             parts = [p for p in _SEGMENTS.split(text) if p.strip()]
             if len(parts) < 2 and text.count(",") >= 2:
                 parts = [p for p in text.split(",") if p.strip()]
@@ -705,11 +709,12 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
                 name = name[: cut.end()].strip()  # a name runs into what follows it (OCR lost the mark between)
             if not _name_like(name) or any(_inside(cell.bbox, box) for box in parties):
                 continue
-            if text[max(text.find(name), 0) + len(name) :].lstrip().startswith(":") and not _SIGN_OFF.match(text):
+            at = max(text.find(name), 0)
+            if text[at + len(name) :].lstrip().startswith(":") and not signed:
                 continue  # the label of a value after it ("Mã số thuế: 5373703985")
             key = _key(name)
             seen[key] = seen.get(key, 0) + 1
-            at = start + max(text.find(name), 0)
+            at += start
             value = ctx.value_at(i, at, at + len(name), name)
             score = min(2.0, max(-1.0, 3.0 * (cell.height / body_h - 1)))
             score += 1.0 if LEGAL_FORM.search(name) else 0.0
@@ -842,6 +847,7 @@ _COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("desc", labels.compile_words(labels.COLUMNS["desc"])),
     ("item", labels.compile_words(labels.COLUMNS["item"])),
 )
+_ROLE_PATTERN = dict(_COLUMN_ROLES)
 _NUMERIC_ROLES = ("qty", "price", "amount", "tax", "credit")
 
 
@@ -901,7 +907,7 @@ def _heading_columns(words: Sequence[Word]) -> list[_Column]:
 def _heading_goes_on(role: str, words: list[str]) -> bool:
     """Whether the last of ``words`` ends one match of ``role``'s headings that began before it."""
     joined = " ".join(words)
-    pattern = dict(_COLUMN_ROLES).get(role)
+    pattern = _ROLE_PATTERN.get(role)
     return pattern is not None and any(m.end() == len(joined) and m.start() < len(joined) - len(words[-1])
                                        for m in pattern.finditer(joined))
 

@@ -711,13 +711,13 @@ SIGN_OFF: dict[str, list[str]] = {
     "en": [r"FOR"], "de": [r"F[ÜU]R"], "fr": [r"POUR"], "es": [r"POR"], "it": [r"PER"], "nl": [r"VOOR"],
     "pt": [r"PEL[AO]", r"POR"],
 }
-# The document's title: no party's name.
+# The document's title: no party's name (a quotation's titles are QUOTE_TITLE's).
 INVOICE_TITLE: dict[str, list[str]] = {
     "en": [r"^\W*(?:(?:TAX|SALES|COMMERCIAL|BILLING|SERVICE|FINAL|INTERIM|PROFORMA|PRO\s*FORMA)\s*)?INVOICE\W*$",
-           r"^\W*(?:CREDIT\s*(?:NOTE|MEMO)|(?:BILLING\s*|ACCOUNT\s*)?STATEMENT|QUOTATION|QUOTE|ESTIMATE|PRO\s*-?\s*FORMA)\W*$"],
+           r"^\W*(?:CREDIT\s*(?:NOTE|MEMO)|(?:BILLING\s*|ACCOUNT\s*)?STATEMENT)\W*$"],
     "de": [r"^\W*RECHNUNG\W*$", r"^\W*GUTSCHRIFT\W*$"],
-    "fr": [r"^\W*FACTURE(?:\s*PRO\s*-?\s*FORMA)?\W*$", r"^\W*(?:AVOIR|DEVIS)\W*$"],
-    "es": [r"^\W*FACTURA(?:\s*PRO\s*-?\s*FORMA)?\W*$", r"^\W*(?:NOTA\s*DE\s*CR[ÉE]DITO|PRESUPUESTO|COTIZACI[ÓO]N)\W*$"],
+    "fr": [r"^\W*FACTURE\W*$", r"^\W*AVOIR\W*$"],
+    "es": [r"^\W*FACTURA\W*$", r"^\W*NOTA\s*DE\s*CR[ÉE]DITO\W*$"],
     "it": [r"^\W*FATTURA\W*$"],
     "nl": [r"^\W*FACTUUR\W*$", r"^\W*CREDITNOTA\W*$"],
     "pt": [r"^\W*FATURA\W*$"],
@@ -959,7 +959,7 @@ def language_of(text: str) -> str | None:
     """The language whose invoice labels ``text`` uses most (None when it uses none): it decides
     what a language implies, such as the order of day and month in a date."""
     if not _BY_LANGUAGE:
-        fields = [INVOICE_NUMBER, INVOICE_DATE, DUE_DATE, OTHER_DATE, CUSTOMER, INVOICE_SUBTOTAL, AMOUNT_DUE, INVOICE_TITLE,
+        fields = [INVOICE_NUMBER, INVOICE_DATE, DUE_DATE, OTHER_DATE, CUSTOMER, INVOICE_SUBTOTAL, AMOUNT_DUE, INVOICE_TITLE, QUOTE_TITLE,
                   *COLUMNS.values()]
         for lang in {lang for f in fields for lang in f}:
             _BY_LANGUAGE[lang] = compile_words({lang: [frag for f in fields for frag in f.get(lang, [])]})
