@@ -486,6 +486,15 @@ def test_accents_on_a_malaysian_header_are_ocr_slips() -> None:
     assert d["merchant_address"] == "NO. 7, JALAN MAWAR 3, 52200 KEPONG, SELANGOR"
 
 
+def test_a_middle_dot_between_words_of_a_name_is_a_space() -> None:
+    """OCR reads a speck between two words as "·"; a Catalan "l·l" is a letter pair and stays."""
+    rows: list = ["KEDAI RUNCIT·MAJU SDN BHD", "NO. 7, JALAN MAWAR 3,", "52200 KEPONG, SELANGOR", ("DATE: 02/03/2019", ""),
+                  ("GULA", "2.80"), ("TOTAL", "2.80")]
+    assert extract_receipt(layout(rows)).data["merchant_name"] == "KEDAI RUNCIT MAJU SDN BHD"
+    rows[0] = "Papereria Cal·ligrafia SL"
+    assert extract_receipt(layout(rows)).data["merchant_name"] == "Papereria Cal·ligrafia SL"
+
+
 def test_normalize_legal_form() -> None:
     from docextract.rules.receipt import fix_ocr_words
     from docextract.rules.receipt import normalize_legal_form as n

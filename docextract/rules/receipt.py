@@ -250,6 +250,7 @@ def _name_text(text: str) -> str:
     if former is not None:
         text = text[: former.start()].rstrip(" ([-,")
     text = re.sub(r"^\W*#\d+\s+", "", text)  # a running number printed before the name
+    text = re.sub(r"(?<![lL])·|·(?![lL])", " ", text)  # a speck read as a middle dot (Catalan's "l·l" kept)
     # Debris is cut before the legal form is mended: "SON. BHD.XQ" reads as "SDN. BHD." only alone.
     text = _AFTER_LEGAL.sub(r"\1", _clean_name(text))
     # A 0 inside an upper-case word ("G0LDEN", "SRI-0") is an O: names spell numbers apart.
