@@ -5,6 +5,7 @@ The invoices are PDFs drawn here (text layer) and, for one, its render read by t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal as D
 from typing import Any
@@ -188,6 +189,9 @@ def test_a_line_over_the_heading_that_leaves_no_text_column_is_no_part_of_it() -
          [(40, "336"), (100, "Montaz u klienta"), (260, "2,3"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
         ([(40, "Code"), (100, "Procedure"), (250, "Factor"), (330, "Qty"), (400, "Fee"), (500, "Amount")],
          [(40, "D1206"), (100, "Montaz u klienta"), (260, "1.8"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
+        # Indonesian "Kode"; a quantity's unit of seven letters in its cell ("3,5 lisensi")
+        ([(40, "Kode"), (100, "Nama Barang"), (300, "Banyaknya"), (400, "Harga"), (500, "Jumlah")],
+         [(40, "BRG-6540"), (100, "Montaz u klienta"), (350, "3,5 lisensi"), (440, "100,00"), (540, "350,00")]),
     ],
 )
 def test_codes_units_and_line_numbers_stay_out_of_the_description(headings: list, row: list) -> None:
@@ -390,6 +394,153 @@ def test_headings_over_and_under_the_heading_row(over: list, heading: list, unde
              (380, 230, "Genel Toplam"), (540, 230, "503,60")]
     data = extract_invoice(render(cells, right={240.0, 340.0, 540.0})[0]).data
     assert lines(data) == [("Nakliye bedeli", D(2), D("251.80"), D("503.60"))]
+
+
+def typed(cells: list[Cell], *, right: set[float] = frozenset()) -> list[Word]:
+    """Text-layer words of cells in any script (the PDF base fonts have no Greek or Cyrillic glyphs):
+    one word per token, 5.5 points a character at 10 points, in pixels at DPI."""
+    k = DPI / 72
+    words = []
+    for x, y, text in cells:
+        if x in right:
+            x -= 5.5 * len(text)
+        for m in re.finditer(r"\S+", text):
+            x0 = x + 5.5 * m.start()
+            words.append(Word(m.group(0), x0 * k, (y - 8) * k, (x0 + 5.5 * len(m.group(0))) * k, (y + 2) * k))
+    return words
+
+
+@pytest.mark.parametrize(
+    ("headings", "row"),
+    [
+        # Greek, Russian, Slovenian and Lithuanian headings; "Α/Α", "№", "Zap." and "Eil." head the lines' numbers
+        ([(40, "Α/Α"), (70, "Περιγραφή"), (250, "Μ.Μ."), (330, "Ποσ."), (400, "Τιμή"), (480, "Καθαρή αξία")],
+         [(40, "1."), (70, "Χαρτί εκτύπωσης"), (250, "τεμ."), (350, "3"), (440, "30,85"), (540, "92,55")]),
+        ([(40, "№"), (70, "Товары (работы, услуги)"), (250, "Ед."), (320, "Кол-во"), (400, "Цена"), (500, "Сумма")],
+         [(40, "1"), (70, "Бумага офисная"), (250, "шт"), (350, "3"), (440, "30,85"), (540, "92,55")]),
+        ([(40, "Zap."), (70, "Opis"), (250, "EM"), (320, "Količina"), (400, "Cena"), (500, "Znesek")],
+         [(40, "1."), (70, "Pisarniški papir"), (250, "zav."), (350, "3"), (440, "30,85"), (540, "92,55")]),
+        ([(40, "Eil."), (70, "Pavadinimas"), (250, "Mato vnt."), (320, "Kiekis"), (400, "Kaina"), (500, "Suma")],
+         [(40, "1"), (70, "Biuro popierius"), (250, "vnt."), (350, "3"), (440, "30,85"), (540, "92,55")]),
+        # Tally's "Sl. No." and "per" (the quantity's unit) in India
+        ([(40, "Sl. No."), (100, "Description of Goods"), (320, "Qty"), (360, "per"), (400, "Rate"), (500, "Amount")],
+         [(40, "1"), (100, "Office paper"), (350, "3"), (360, "Nos"), (440, "30.85"), (540, "92.55")]),
+    ],
+)
+def test_headings_of_more_languages_and_their_line_numbers(headings: list, row: list) -> None:
+    cells = [(60, 60, "Vellor d.o.o."), (380, 60, "Račun 2024-117"), (380, 75, "05.03.2024"),
+             *((x, 140, t) for x, t in headings), *((x, 165, t) for x, t in row), (380, 200, "Σ"), (540, 200, "92,55")]
+    data = extract_invoice(typed(cells, right={350.0, 440.0, 540.0})).data
+    assert [(d.split()[0], q, p, a) for d, q, p, a in lines(data)] == [(row[1][1].split()[0], D(3), D("30.85"), D("92.55"))]
+    assert lines(data)[0][0] == row[1][1]
+
+
+def test_a_total_s_label_left_of_the_numbers_ends_the_table() -> None:
+    """"Osnova za DDV" (the net total) begins left of the quantities' column; it adds up the lines,
+    and nothing but its amount follows the label: no group's subtotal, the table's end."""
+    cells = [(60, 60, "Triglav d.o.o."), (380, 60, "Račun 2026-09953"), (380, 75, "15. 3. 2026"),
+             (40, 140, "Opis"), (320, 140, "Ilość"), (400, 140, "Cena"), (500, 140, "Wartość"),
+             (40, 165, "Pisarniški papir"), (350, 165, "2"), (440, 165, "5,08"), (540, 165, "10,16"),
+             (40, 180, "Svetovanje"), (350, 180, "12"), (440, 180, "66,12"), (540, 180, "793,44"),
+             (298, 200, "Osnova za DDV"), (540, 200, "803,60"), (298, 214, "DDV 22%"), (540, 214, "176,79"),
+             (298, 228, "Za plačilo"), (540, 228, "980,39")]
+    data = extract_invoice(typed(cells, right={350.0, 440.0, 540.0})).data
+    assert [ln[0] for ln in lines(data)] == ["Pisarniški papir", "Svetovanje"]
+    assert data["total"] == D("980.39")
+
+
+def test_india_s_taxable_value_beside_its_gst_columns() -> None:
+    """A GST invoice's line: its taxable value (quantity × rate), then the IGST rate and amount, which
+    are tax ("IGST", "CGST", "SGST" are GST's parts), not the line's amount."""
+    cells = [(60, 60, "Sahyadri Agro Foods Pvt Ltd"), (380, 60, "Invoice No. SAF/26/0412"), (380, 75, "21-Apr-2026"),
+             (40, 140, "Description of Goods"), (250, 140, "Qty"), (300, 140, "Rate"), (370, 140, "Taxable Value IGST %"),
+             (500, 140, "IGST Amt"),
+             (40, 165, "Printed brochures"), (270, 165, "200"), (330, 165, "26.60"), (420, 165, "5,320.00"), (460, 165, "5%"),
+             (540, 165, "266.00"),
+             (380, 200, "Grand Total"), (540, 200, "5,586.00")]
+    data = extract_invoice(typed(cells, right={270.0, 330.0, 420.0, 460.0, 540.0})).data
+    assert lines(data) == [("Printed brochures", D(200), D("26.60"), D("5320.00"))]
+
+
+def test_time_entries_with_their_timekeepers_and_a_second_section() -> None:
+    """A law firm's bill: "Narrative" is the text, "Time" the hours, "By" who worked (no part of the
+    text); "Fees subtotal" totals its section and the disbursements under their own heading are
+    lines too; the fees and disbursements summed again under the table are not."""
+    cells = [(60, 60, "Castell & Tan LLP"), (380, 60, "Invoice 2026-0714"), (380, 75, "31/07/2026"),
+             (40, 140, "Date"), (100, 140, "Narrative"), (330, 140, "By"), (370, 140, "Time"), (420, 140, "Rate"),
+             (490, 140, "Line Total"),
+             (100, 152, "PROFESSIONAL FEES"),
+             (40, 165, "03/07/2026"), (100, 165, "Call with client re disclosure"), (330, 165, "RWM"), (390, 165, "0.2"),
+             (450, 165, "425.00"), (540, 165, "85.00"),
+             (40, 178, "13/07/2026"), (100, 178, "Draft witness statement"), (330, 178, "TNB"), (390, 178, "3.0"),
+             (450, 178, "165.00"), (540, 178, "495.00"),
+             (100, 191, "Fees subtotal"), (540, 191, "580.00"),
+             (100, 204, "DISBURSEMENTS"),
+             (40, 217, "12/07/2026"), (100, 217, "Train fare to client site"), (540, 217, "30.95"),
+             (100, 230, "Disbursements subtotal"), (540, 230, "30.95"),
+             (380, 250, "Professional fees"), (540, 250, "580.00"), (380, 263, "Disbursements"), (540, 263, "30.95"),
+             (380, 276, "TOTAL"), (540, 276, "610.95")]
+    data = extract_invoice(typed(cells, right={390.0, 450.0, 540.0})).data
+    assert lines(data) == [("Call with client re disclosure", D("0.2"), D("425.00"), D("85.00")),
+                           ("Draft witness statement", D("3.0"), D("165.00"), D("495.00")),
+                           ("Train fare to client site", None, None, D("30.95"))]
+    assert data["total"] == D("610.95")
+
+
+@pytest.mark.parametrize(("net", "gross"), [("Neto (EUR)", "Total"), ("Netto", "Gesamt"), ("Líquido", "Total")])
+def test_a_net_column_before_the_gross_is_the_line_s_amount(net: str, gross: str) -> None:
+    """Net, tax and gross per line: the line's amount is the net, which quantity × price make."""
+    cells = [(60, 60, "Ortega Servicios S.L."), (380, 60, "Factura F-2026-0331"), (380, 75, "12/03/2026"),
+             (40, 140, "Cantidad"), (95, 140, "Artículo"), (300, 140, "Precio"), (360, 140, net), (430, 140, "IVA"), (500, 140, gross),
+             (60, 165, "8"), (95, 165, "Papel A4 80 g"), (340, 165, "19,00"), (400, 165, "152,00"), (460, 165, "31,92"), (540, 165, "183,92"),
+             (380, 200, "Total (EUR)"), (540, 200, "183,92")]
+    data = extract_invoice(typed(cells, right={340.0, 400.0, 460.0, 540.0})).data
+    assert lines(data) == [("Papel A4 80 g", D(8), D("19.00"), D("152.00"))]
+
+
+def test_a_grid_of_totals_under_the_table_is_no_item() -> None:
+    """The totals' labels in a row (a surcharge among them) over their amounts, right under the
+    lines: the table ends at the labels."""
+    cells = [(60, 60, "Van Dijk Kantoor B.V."), (380, 60, "Factuur 2026-118"), (380, 75, "12-03-2026"),
+             (40, 140, "Artikel"), (330, 140, "Prijs"), (400, 140, "Aant."), (480, 140, "Totaal (EUR)"),
+             (40, 165, "Kopieerpapier A4"), (360, 165, "21,00"), (420, 165, "2"), (540, 165, "42,00"),
+             (40, 180, "LED-paneel"), (360, 180, "53,00"), (420, 180, "1"), (540, 180, "53,00"),
+             (40, 200, "SUBTOTAAL"), (160, 200, "TOESLAG"), (280, 200, "BTW 21%"), (480, 200, "TOTAAL (EUR)"),
+             (80, 214, "95,00"), (200, 214, "5,00"), (320, 214, "21,00"), (540, 214, "121,00")]
+    data = extract_invoice(typed(cells, right={80.0, 200.0, 320.0, 360.0, 420.0, 540.0})).data
+    assert [ln[0] for ln in lines(data)] == ["Kopieerpapier A4", "LED-paneel"]
+    assert data["total"] == D("121.00")
+
+
+def test_money_without_cents_beside_a_quantity_with_them() -> None:
+    """Dong have no cents: a line of 1,50 hours at 1.770.000 is 2.655.000, its whole amounts money
+    because the quantity times the price makes the amount."""
+    cells = [(60, 60, "Công ty TNHH Hoàng Long"), (380, 60, "Số: 0084262"), (380, 75, "12/03/2026"),
+             (40, 140, "Description"), (330, 140, "Qty"), (400, 140, "Price"), (500, 140, "Amount"),
+             (40, 165, "Bảo dưỡng điều hòa"), (350, 165, "4"), (440, 165, "1.670.000"), (540, 165, "6.680.000"),
+             (40, 180, "Tư vấn phần mềm"), (350, 180, "1,50"), (440, 180, "1.770.000"), (540, 180, "2.655.000"),
+             (380, 200, "Total"), (540, 200, "9.335.000")]
+    data = extract_invoice(typed(cells, right={350.0, 440.0, 540.0})).data
+    assert lines(data) == [("Bảo dưỡng điều hòa", D(4), D(1670000), D(6680000)),
+                           ("Tư vấn phần mềm", D("1.5"), D(1770000), D(2655000))]
+
+
+def test_sections_summed_under_the_table_by_their_names_are_no_items() -> None:
+    """A repair's parts and labour in sections of one table; under it each section's sum by its
+    name, then a fee: the table ended at the first section's name."""
+    cells = [(60, 60, "Bluepeak Motors Ltd"), (380, 60, "Invoice INV-46571"), (380, 75, "14/09/2025"),
+             (40, 140, "SKU"), (100, 140, "Particulars"), (330, 140, "Qty"), (400, 140, "Rate"), (480, 140, "Net Amount"),
+             (40, 152, "Parts"),
+             (40, 165, "OF-115"), (100, 165, "Oil filter"), (350, 165, "4"), (440, 165, "5.00"), (540, 165, "20.00"),
+             (40, 178, "SB-6PK1"), (100, 178, "Serpentine belt"), (350, 178, "1"), (440, 178, "34.79"), (540, 178, "34.79"),
+             (40, 191, "LABOUR"),
+             (40, 204, "LAB"), (100, 204, "Battery test"), (350, 204, "0.50"), (440, 204, "118.00"), (540, 204, "59.00"),
+             (40, 220, "Parts"), (540, 220, "54.79"), (40, 233, "LABOUR"), (540, 233, "59.00"),
+             (40, 246, "Waste disposal fee"), (540, 246, "9.50"), (380, 262, "Sub-total"), (540, 262, "123.29"),
+             (380, 275, "VAT (20 %)"), (540, 275, "24.66"), (380, 288, "TOTAL"), (540, 288, "147.95")]
+    data = extract_invoice(typed(cells, right={350.0, 440.0, 540.0})).data
+    assert [ln[0] for ln in lines(data)] == ["Oil filter", "Serpentine belt", "Battery test"]
+    assert data["total"] == D("147.95")
 
 
 def test_headings_qualified_by_per_and_without() -> None:

@@ -844,6 +844,7 @@ _COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("factor", labels.compile_words(labels.COLUMNS["factor"])),
     ("credit", labels.compile_words(labels.COLUMNS["credit"])),
     ("date", labels.compile_words(labels.COLUMNS["date"])),
+    ("person", labels.compile_words(labels.COLUMNS["person"])),
     ("desc", labels.compile_words(labels.COLUMNS["desc"])),
     ("item", labels.compile_words(labels.COLUMNS["item"])),
 )
@@ -865,10 +866,15 @@ def _column_role(text: str) -> str | None:
 
 _ARTICLE_HEADING = labels.compile_words(labels.COLUMNS["article"])
 _QTY_HEADING = labels.compile_words(labels.COLUMNS["qty"])
-# "Lp." Polish, "Ssz." Hungarian, "Č." Czech, "Nro" Finnish, "Sıra" Turkish, "Nr. crt." Romanian, "STT" Vietnamese
-_POSITION = re.compile(r"POS\.?|POSITION|#|NO\.?|NR\.?|N\.|N°|Nº|LINE|LN|LP\.?|SSZ\.?|Č\.|NRO\.?|SIRA|CRT\.?|STT", _I)
+# "Lp." Polish, "Ssz." Hungarian, "Č." Czech, "Nro" Finnish, "Sıra" Turkish, "Nr. crt." Romanian, "STT" Vietnamese,
+# "Zap. št." Slovenian, "R. br." Croatian and Serbian, "№" Cyrillic, "Α/Α" Greek, "Eil." Lithuanian, "Sl. No." India
+_POSITION = re.compile(
+    r"POS\.?|POSITION|#|NO\.?|NR\.?|N\.|N°|Nº|№|LINE|LN|LP\.?|SSZ\.?|Č\.|NRO\.?|SIRA|CRT\.?|STT|ZAP\.?|ŠT\.?|R\.?\s*BR\.?"
+    r"|Α/Α|EIL\.?|S\.?\s*L?\.?\s*NO\.?",
+    _I,
+)
 _POSITIONS = re.compile(rf"(?:{_POSITION.pattern})(?:\s+(?:{_POSITION.pattern}))?", _I)  # a heading on two lines
-_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|#|LP\.|SSZ\.|Č\.|NRO\.?|SIRA|STT", _I)  # before a heading in its cell ("No. Description")
+_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|№|#|LP\.|SSZ\.|Č\.|NRO\.?|SIRA|STT|ZAP\.|R\.\s*BR\.|Α/Α|EIL\.", _I)  # before a heading in its cell ("No. Description")
 _QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO|ZA|BEZ)\.?$", _I)
 
 
@@ -941,6 +947,9 @@ def _item_header(ctx: DocContext, i: int) -> list[_Column] | None:
         if _POSITION.fullmatch(cell.text.strip()):
             cols.append(_Column("pos", cell.x0, cell.x1))  # line numbers: neither description nor amount
             continue
+        if cell.text.strip().casefold() == "per":
+            cols.append(_Column("unit", cell.x0, cell.x1))  # Tally's "Qty  per  Rate": what the quantity counts
+            continue
         under = _heading_columns(cell.words)
         words = len(cell.text.split())
         if words > 4 * len(under) and not (words <= 6 and under[0].role in ("desc", "item")):
@@ -995,8 +1004,8 @@ def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
             if words:
                 heading = " ".join(words + own + under.get(id(col), []) if j < h else own + words)
                 col.role = _article_or(_column_role(heading) or col.role, heading)
-                if col.role is None and _POSITIONS.fullmatch(heading):
-                    col.role = "pos"  # "Sıra" over "No": the lines' numbers
+                if _POSITIONS.fullmatch(heading):
+                    col.role = "pos"  # "Sıra" over "No", "Sl" over "No.": the lines' numbers
                 if j > h:
                     under[id(col)] = words
         roles = _text_column(cols)
@@ -1136,6 +1145,7 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
     rows: list[_TableRow] = []
     since: list[Decimal] = []  # the line amounts since the last group's subtotal
     listed: list[Decimal] = []  # all line amounts
+    sections: set[str] = set()  # the rows of words only
     last = h
     for i in range(h + 1, len(ctx.texts)):
         row, text = ctx.rows[i], ctx.texts[i]
@@ -1153,19 +1163,23 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
             continue  # "Total Content Delivery  490.17" set right, the next group's heading under it
         if end and (_x_at(row, end.start(), end.end()) >= first_number - slack or _only_labels(text)):
             break  # the totals under the table ("Subtotal", "Total HT"), not a description that says "total"
-        if end and len(listed) >= 2 and not _GROUP_TOTAL.match(text) and sum(listed) in {a.value for a in ctx.amounts(i)}:
+        if end and len(listed) >= 2 and not _group_named(text) and sum(listed) in {a.value for a in ctx.amounts(i)}:
             break  # a row that sums the lines above and names a total, wherever it stands
         if end and _QTY_HEADING.search(text, end.end()):
             break  # "Total hours  21,50", "Total Qty": the quantities' sum, no item
         if listed and _ends_in_total(text):
             break  # "Base  %  Cuota  Subtotal  48 456,81": a total's label, then only its amount
         found = ctx.amounts(i)
+        if not found:
+            sections.add(" ".join(text.split()).casefold())  # a row of words: a section's heading, maybe
         if len(listed) >= 2 and [a.value for a in found] == [sum(listed)] and len(_without_amounts(text, found).split()) <= 2:
             break  # "Netto  1 155,60": a word or two and the sum of the lines, a total whatever its label
         last = i
         cells = _column_cells(row, cols)
         numbers, taken, counted = _row_numbers(ctx, i, cols, cells)
-        money = [(col, a, off) for col, a, off in numbers if a.has_decimals or a.currency] or _whole_money(numbers)
+        money = [(col, a, off) for col, a, off in numbers if a.has_decimals or a.currency]
+        if not any(col.role in ("price", "amount") for col, _, _ in money):
+            money = _whole_money(numbers) or money  # money without cents beside a quantity with them ("1,50")
         desc, desc_words, extra = _description(ctx, i, cols, cells, taken, first_number)
         priced = [m for m in money if m[0].role in ("amount", "price")]
         if priced and _GROUP_TOTAL.match(desc) and since and sum(since) in {m[1].value for m in priced}:
@@ -1203,6 +1217,8 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
                 qty, unit = parsed["quantity"], parsed["unit_price"]
                 if desc.startswith(parsed["description"]):
                     desc = parsed["description"]
+        if qty is None and unit is None and " ".join(_without_amounts(text, found).split()).casefold() in sections:
+            break  # "Parts  123.78" under the lines: a section's sum, named as its heading in the table was
         item = {
             "description": desc,
             "code": extra["article"],
@@ -1221,15 +1237,37 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
     return [item for item in _attach(ctx, rows, full) if _letters(item["description"]) >= 2]
 
 
+def _group_named(text: str) -> str:
+    """The name after a total's label that begins a row ("Total Backups & Snapshots  45.00" totals
+    a group), "" where only amounts follow it ("Osnova za DDV  803,60 €")."""
+    m = _GROUP_TOTAL.match(text)
+    if m is None:
+        return ""
+    rest = text[m.end() :]
+    rest = _without_amounts(rest, find_amounts(rest))
+    return rest if _letters(rest) >= 3 else ""
+
+
+def _named_before_total(text: str) -> bool:
+    """Whether a row's words before a total's label name a group ("Parts subtotal", "Fees subtotal"),
+    and nothing but amounts follows it; "Total excl. VAT", "Net total" name no group."""
+    found = list(_TOTAL_LABEL.finditer(text))
+    if not found:
+        return False
+    before, after = text[: found[0].start()], text[found[-1].end() :]
+    return (_letters(before) >= 3 and not _letters(_without_amounts(after, find_amounts(after)))
+            and not TAX.search(before) and not re.search(r"\b(?:NET|NETT?O|GROSS|BRUTTO)\b", before, _I))
+
+
 def _names_a_group(ctx: DocContext, i: int, since: list[Decimal]) -> bool:
     """Whether row ``i`` totals a group of lines inside the table, not the table: a total's label
-    and the group's name, the sum of the lines since the last group, and under it the next
-    group's heading (a row of words only: not a discount or the tax of the whole table)."""
-    m = _GROUP_TOTAL.match(ctx.texts[i])
-    if m is None or not since or sum(since) not in {a.value for a in ctx.amounts(i)}:
+    and the group's name (after it or before: "Fees subtotal"), the sum of the lines since the
+    last group, and under it the next group's heading (a row of words only: not a discount or the
+    tax of the whole table)."""
+    text = ctx.texts[i]
+    if not (_group_named(text) or _named_before_total(text)) or not since or sum(since) not in {a.value for a in ctx.amounts(i)}:
         return False
-    rest = ctx.texts[i][m.end() :]
-    if _letters(_without_amounts(rest, find_amounts(rest))) < 3 or i + 1 >= len(ctx.texts):
+    if i + 1 >= len(ctx.texts):
         return False
     below = ctx.texts[i + 1]
     return not ctx.amounts(i + 1) and _TABLE_END.search(below) is None and _letters(below) >= 3
@@ -1531,7 +1569,7 @@ def _rates(text: str, ctx: DocContext, found: Sequence[AmountMatch]) -> list[Amo
 
 
 # A count and its unit in one cell ("20 pce", "1 ens.", "699 kWh"), not a count times a price ("2 x").
-_QTY_UNIT = re.compile(r"^(\d{1,3}(?:[,.'\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s+(?![xX]\b)([^\W\d_]{1,6}[²³]?\.?)(?=\s|$)")
+_QTY_UNIT = re.compile(r"^(\d{1,3}(?:[,.'\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s+(?![xX]\b)([^\W\d_]{1,10}[²³]?\.?)(?=\s|$)")
 
 
 def _has_words(text: str, ctx: DocContext, found: Sequence[AmountMatch] | None = None) -> bool:
@@ -1589,9 +1627,10 @@ def _numbers_start(cols: list[_Column]) -> float:
 
 
 def _only_labels(text: str) -> bool:
-    """Whether a row says nothing but total/tax labels and amounts ("Total (incl. VAT)  12.00"), as
-    opposed to an item that mentions a total ("Total care package")."""
-    rest = strip_currency(_TABLE_END.sub(" ", TAX.sub(" ", text)))
+    """Whether a row says nothing but labels of the totals (totals, tax, charges, discounts) and
+    amounts ("Total (incl. VAT)  12.00", "SUBTOTAAL  TOESLAG  BTW 21%  TOTAAL"), as opposed to an
+    item that mentions a total ("Total care package")."""
+    rest = strip_currency(_TABLE_END.sub(" ", TAX.sub(" ", DISCOUNT.sub(" ", labels.SHIPPING.sub(" ", text)))))
     return not any(w.upper() not in ("INCL", "EXCL", "INKL", "EXKL") for w in re.findall(r"[^\W\d_]{4,}", rest))
 
 
@@ -1636,8 +1675,8 @@ def _description(
         role = roles[n]
         if role == "pos" and not re.search(r"[A-Za-z]{2,}", w.text):
             continue  # the line's number
-        if n in dates or (role == "factor" and not re.search(r"[^\W\d_]", w.text)):
-            continue  # the line's date, in a column of its own; a fee's multiplier
+        if n in dates or (role == "factor" and not re.search(r"[^\W\d_]", w.text)) or role == "person":
+            continue  # the line's date, in a column of its own; a fee's multiplier; who did the work
         cx = (w.x0 + w.x1) / 2
         unit_cell = role == "unit" and _nearest_column(cols, w.x0, w.x0).role == "unit"  # begins under the unit's heading
         # under "Item" before "Description", a code ("K968") is the item's code; words are its name

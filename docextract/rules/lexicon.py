@@ -181,7 +181,7 @@ SUBTOTAL_WORDS: Lexicon = {
     "any": [r"^\W*EXCL(?:\.|UDING|USIVE)?\s*(?:OF\s*)?(?:VAT|TAX|GST|BTW|MWST|TVA)\b"],
 }
 TAX_WORDS: Lexicon = {
-    "any": [r"(?<![^\W\d_])(?:GST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX|MOMS|MVA|ALV|[ÁA]FA|KDV|DPH|DDV|PDV|PVM|ΦΠΑ|НДС|ПДВ|ДДС)(?![^\W\d_])",
+    "any": [r"(?<![^\W\d_])(?:GST|[CSI]GST|UTGST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX|MOMS|MVA|ALV|[ÁA]FA|KDV|DPH|DDV|PDV|PVM|ΦΠΑ|НДС|ПДВ|ДДС)(?![^\W\d_])",
             r"K[ÄA]IBEMAKS"],
     "id": [r"\bPPN\b"], "ms": [r"\bCUKAI\b"], "vi": [r"THUẾ\s*GTGT", r"TIỀN\s*THUẾ"],
     "de": [r"MEHRWERTSTEUER", r"UMSATZSTEUER"],
@@ -222,12 +222,13 @@ DISCOUNT_WORDS: Lexicon = {
 # Charges added to the subtotal besides tax.
 # Shipping and handling in an invoice's totals block: no schema field, but the total holds it.
 SHIPPING_WORDS: Lexicon = {
-    "en": [r"SHIPPING", r"DELIVERY", r"FREIGHT", r"POSTAGE", r"HANDLING", r"CARRIAGE"],
-    "de": [r"VERSAND\w*", r"FRACHT\w*", r"LIEFERKOSTEN", r"PORTO"],
-    "fr": [r"FRAIS\s*DE\s*(?:PORT|LIVRAISON|TRANSPORT|EXP[ÉE]DITION)", r"LIVRAISON", r"PORT"],
+    # and surcharges: charges the totals add besides the items and the tax
+    "en": [r"SHIPPING", r"DELIVERY", r"FREIGHT", r"POSTAGE", r"HANDLING", r"CARRIAGE", r"SURCHARGE"],
+    "de": [r"VERSAND\w*", r"FRACHT\w*", r"LIEFERKOSTEN", r"PORTO", r"\w*ZUSCHLAG"],
+    "fr": [r"FRAIS\s*DE\s*(?:PORT|LIVRAISON|TRANSPORT|EXP[ÉE]DITION)", r"LIVRAISON", r"PORT", r"SUPPL[ÉE]MENT"],
     "es": [r"ENV[ÍI]O", r"PORTES", r"TRANSPORTE"],
-    "it": [r"SPEDIZIONE", r"TRASPORTO"],
-    "nl": [r"VERZEND\w*", r"LEVERING", r"BEZORG\w*", r"VRACHT\w*"],
+    "it": [r"SPEDIZIONE", r"TRASPORTO", r"MAGGIORAZIONE"],
+    "nl": [r"VERZEND\w*", r"LEVERING", r"BEZORG\w*", r"VRACHT\w*", r"\w*TOESLAG"],
     "pt": [r"FRETE", r"PORTES"],
 }
 CHARGE_WORDS: Lexicon = {
@@ -803,7 +804,8 @@ INVOICE_SUBTOTAL: dict[str, list[str]] = {
 COLUMNS: dict[str, dict[str, list[str]]] = {
     "qty": {
         # metered use ("Usage", "Verbrauch") counts units too
-        "en": [r"QTY", r"QUANTITY", r"UNITS", r"HOURS", r"HRS", r"PCS", r"USAGE"],
+        # a lawyer's "Time" is hours worked
+        "en": [r"QTY", r"QUANTITY", r"UNITS", r"HOURS", r"HRS", r"PCS", r"USAGE", r"TIME"],
         "de": [r"MENGE", r"ANZAHL", r"ANZ", r"STK", r"STÜCK", r"STUNDEN", r"STD", r"VERBRAUCH"],
         "fr": [r"QTÉ", r"QTE", r"QUANTITÉ", r"QUANTITE", r"NOMBRE", r"NBRE", r"HEURES", r"CONSOMMATION"],
         "es": [r"CANT(?:IDAD)?", r"UNIDADES", r"UDS", r"HORAS", r"CONSUMO"],
@@ -815,6 +817,9 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "fi": [r"M[ÄA][ÄA]R[ÄA]"], "hu": [r"MENNYIS[ÉE]G"], "cs": [r"MNO[ŽZ]STV[ÍI]"], "ro": [r"CANTITATE"],
         "tr": [r"M[İI]KTAR"], "no": [r"ANTALL"],
         "id": [r"BANYAKNYA", r"KUANTITAS"], "ms": [r"KUANTITI"], "vi": [r"S[ỐO]\s*L[ƯU][ỢO]NG", r"SL(?!\.?\s*N[OR])"],  # ("Sl. No." numbers the lines)
+        "el": [r"ΠΟΣ[ΟΌ]ΤΗΤΑ", r"ΠΟΣ\."], "ru": [r"КОЛ(?:ИЧЕСТВО|-ВО|\.)"], "uk": [r"К[ІI]ЛЬК[ІI]СТЬ", r"К[ІI]Л(?:-ТЬ|\.)", r"К-СТЬ"],
+        "bg": [r"КОЛИЧЕСТВО", r"К-ВО"], "sr": [r"KOLI[ČC]INA", r"КОЛИЧИНА", r"KOL\."], "et": [r"KOGUS"], "lt": [r"KIEKIS"],
+        "lv": [r"DAUDZUMS"], "sk": [r"MNO[ŽZ]STVO"],
     },
     "price": {
         "en": [r"RATE", r"PRICE", r"COST", r"UNIT", r"EACH", r"U/P", r"FEE"],
@@ -828,19 +833,24 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "fi": [r"[AÀ]\s*-?\s*HINTA", r"YKSIKK[ÖO]HINTA"], "hu": [r"EGYS[ÉE]G[ÁA]R"], "cs": [r"CENA\s*ZA\s*MJ"],
         "ro": [r"PRE[ȚŢT]\s*UNITAR"], "tr": [r"B[İI]R[İI]M\s*F[İI]YAT"],
         "id": [r"HARGA(?:\s*SATUAN)?"], "ms": [r"HARGA(?:\s*SEUNIT)?"], "vi": [r"ĐƠN\s*GIÁ"],
+        "el": [r"ΤΙΜ[ΗΉ](?:\s*ΜΟΝ[ΑΆ]ΔΑΣ)?"], "ru": [r"ЦЕНА"], "uk": [r"Ц[ІI]НА"], "bg": [r"(?:ЕД\.?\s*)?ЦЕНА"],
+        "sr": [r"CIJENA", r"CENA", r"ЦЕНА"], "et": [r"(?:[ÜU]HIKU\s*)?HIND"], "lt": [r"KAINA"], "lv": [r"CENA"],
     },
     "amount": {
-        "en": [r"AMOUNT", r"AMT", r"TOTAL", r"NET", r"SUM", r"SUB\s*-?\s*TOTAL", r"LINE\s*TOTAL", r"DEBITS?"],
-        "de": [r"\w*BETRAG", r"GESAMT\w*", r"SUMME", r"BELASTUNG", r"SOLL"],
-        "fr": [r"MONTANT", r"D[ÉE]BIT"],
-        "es": [r"IMPORTE", r"CARGOS?"],
-        "it": [r"IMPORTO", r"TOTALE", r"IMPONIBILE", r"ADDEBITI?"],
+        "en": [r"AMOUNT", r"AMT", r"TOTAL", r"NET", r"SUM", r"SUB\s*-?\s*TOTAL", r"LINE\s*TOTAL", r"DEBITS?", r"TAXABLE(?:\s*(?:VALUE|AMOUNT))?"],
+        "de": [r"\w*BETRAG", r"GESAMT\w*", r"SUMME", r"BELASTUNG", r"SOLL", r"NETTO"],
+        "fr": [r"MONTANT", r"D[ÉE]BIT", r"NET"],
+        "es": [r"IMPORTE", r"CARGOS?", r"NETO"],
+        "it": [r"IMPORTO", r"TOTALE", r"IMPONIBILE", r"ADDEBITI?", r"NETTO"],
         "nl": [r"BEDRAG", r"TOTAAL", r"SUBTOTAAL", r"DEBET", r"NETTO"],
-        "pt": [r"VALOR", r"D[ÉE]BITO"],
+        "pt": [r"VALOR", r"D[ÉE]BITO", r"L[ÍI]QUIDO"],
         "sv": [r"BELOPP", r"SUMMA"], "da": [r"BEL[ØO][BP]"], "pl": [r"WARTO[ŚS][ĆC]"],
         "fi": [r"YHTEENS[ÄA]"], "hu": [r"[ÉE]RT[ÉE]K", r"[ÖO]SSZEG"], "cs": [r"CELKEM"], "ro": [r"VALOAREA?"],
         "tr": [r"TUTARI?"], "no": [r"BEL[ØO]P"],
         "id": [r"JUMLAH", r"NILAI"], "ms": [r"JUMLAH", r"AMAUN"], "vi": [r"THÀNH\s*TIỀN"],
+        "el": [r"(?:ΚΑΘΑΡ[ΗΉ]\s*)?ΑΞ[ΙΊ]Α", r"ΣΥΝΟΛΟ"], "ru": [r"СУММА", r"СТОИМОСТЬ"], "uk": [r"СУМА", r"ВАРТ[ІI]СТЬ"],
+        "bg": [r"СТОЙНОСТ", r"СУМА"], "sr": [r"IZNOS", r"VR(?:IJ)?EDNOST", r"ZNESEK", r"ИЗНОС", r"ВРЕДНОСТ"],
+        "et": [r"SUMMA", r"KOKKU"], "lt": [r"SUMA"], "lv": [r"SUMMA", r"KOP[ĀA]"], "sk": [r"SUMA", r"SPOLU"],
     },
     # a folio's payments and deposits, beside its charges: numbers, no item's
     "credit": {
@@ -852,6 +862,12 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "en": [r"DATE", r"PERIOD"], "de": [r"DATUM", r"\w*ZEITRAUM"], "fr": [r"DATE", r"P[ÉE]RIODE"],
         "es": [r"FECHA", r"PERIODO"], "it": [r"DATA", r"PERIODO"], "nl": [r"DATUM", r"PERIODE"], "pt": [r"DATA", r"PER[IÍ]ODO"],
         "da": [r"DATO"],
+    },
+    # who did the work (a lawyer's or consultant's time entries): no part of the description
+    "person": {
+        "en": [r"BY", r"TIMEKEEPER", r"FEE\s*EARNER", r"STAFF", r"ATTORNEY", r"LAWYER", r"INITIALS"],
+        "de": [r"BEARBEITER(?:IN)?", r"MITARBEITER(?:IN)?"], "fr": [r"INTERVENANT"], "nl": [r"MEDEWERKER", r"BEHANDELAAR"],
+        "es": [r"PROFESIONAL", r"ABOGADO"], "it": [r"PROFESSIONISTA"],
     },
     # an article number, SKU or product code beside the description: the item's code
     "article": {
@@ -870,6 +886,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "sv": [r"ART(?:IKEL)?\.?\s*-?\s*NR\.?", r"(?:ARTIKEL|PRODUKT)\s*-?\s*KOD"],
         "da": [r"VARE\s*-?\s*NR\.?", r"VARENUMMER", r"VARE\s*-?\s*KODE"], "pl": [r"KOD", r"INDEKS"],
         "pt": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:\.|ER[ÊE]NCIA)?"],
+        "id": [r"KODE(?:\s*BARANG)?"], "ms": [r"KOD(?:\s*BARANG)?"],
     },
     # a fee schedule's multiplier ("Faktor 2,3" on a medical bill): neither description nor price
     "factor": {
@@ -883,10 +900,13 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "sv": [r"ENHET"], "da": [r"ENHED"], "pl": [r"J\.\s*M\.?", r"JEDN(?:OSTKA)?\.?"],
         "fi": [r"YKS\.?"], "cs": [r"MJ"], "ro": [r"U\.\s*M\.?"], "tr": [r"B[İI]R[İI]M"],
         "id": [r"SATUAN"], "vi": [r"ĐƠN\s*VỊ\s*TÍNH", r"ĐVT"],
+        "el": [r"Μ\.\s*Μ\."], "ru": [r"ЕД\.?\s*ИЗМ\.?", r"ЕД\."], "uk": [r"ОД\.?\s*ВИМ\.?", r"ОД\."],
+        "bg": [r"М\.?\s*ЕД\.?", r"МЯРКА"], "sr": [r"J(?:ED)?\.?\s*M(?:ERE|J)?\.?", r"ЈЕД\.?\s*МЕРЕ", r"EM"],
+        "et": [r"[ÜU]HIK"], "lt": [r"MATO\s*VNT\.?", r"VNT\."], "lv": [r"M[ĒE]RV\.?"],
     },
     "desc": {
         # a medical bill's "Procedure" / "Treatment" too
-        "en": [r"DESC(?:RIPTION)?", r"DETAILS?", r"PARTICULARS", r"PROCEDURE", r"TREATMENT"],
+        "en": [r"DESC(?:RIPTION)?", r"DETAILS?", r"PARTICULARS", r"PROCEDURE", r"TREATMENT", r"NARRATIVE"],
         "de": [r"BEZEICHNUNG", r"BESCHREIBUNG", r"LEISTUNG", r"BEHANDLUNG"],
         "fr": [r"D[ÉE]SIGNATION", r"LIBELL[ÉE]", r"DESCRIPTION", r"PRESTATION"],
         "es": [r"DESCRIPCI[ÓO]N", r"CONCEPTO", r"DETALLE", r"PRESTACI[ÓO]N", r"TRATAMIENTO"],
@@ -900,6 +920,10 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "tr": [r"MAL\s*/?\s*H[İI]ZMET", r"A[ÇC]IKLAMA"],
         "id": [r"DESKRIPSI", r"KETERANGAN", r"URAIAN", r"NAMA\s*BARANG"], "ms": [r"BUTIRAN", r"PERIHAL", r"KETERANGAN"],
         "vi": [r"TÊN\s*HÀNG\s*HÓA(?:\s*,?\s*DỊCH\s*VỤ)?", r"DIỄN\s*GIẢI", r"MÔ\s*TẢ"],
+        "el": [r"ΠΕΡΙΓΡΑΦ[ΗΉ]", r"ΕΙΔΟΣ"], "ru": [r"НАИМЕНОВАНИЕ(?:\s*(?:ТОВАРА|РАБОТ|УСЛУГ)\w*)?", r"ОПИСАНИЕ"],
+        "uk": [r"НАЙМЕНУВАННЯ", r"ОПИС"], "bg": [r"НАИМЕНОВАНИЕ", r"ОПИСАНИЕ"], "sr": [r"NAZIV", r"OPIS", r"НАЗИВ", r"ОПИС"],
+        "et": [r"KIRJELDUS", r"NIMETUS"], "lt": [r"PAVADINIMAS", r"APRA[ŠS]YMAS"], "lv": [r"NOSAUKUMS", r"APRAKSTS"],
+        "sk": [r"N[ÁA]ZOV", r"POPIS"],
     },
     "item": {
         "en": [r"ITEMS?", r"PRODUCTS?", r"ARTICLES?", r"SERVICES?", r"POSITION"],
@@ -910,6 +934,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "nl": [r"ARTIKEL", r"PRODUCT"],
         "pt": [r"PRODUTO", r"ARTIGO"],
         "sv": [r"PRODUKT", r"TJ[ÄA]NST"], "da": [r"VARER?", r"PRODUKT"], "pl": [r"TOWAR", r"US[ŁL]UGA"],
+        "ru": [r"ТОВАР[ЫА]?", r"УСЛУГ[АИ]", r"РАБОТ[ЫА]?"], "uk": [r"ТОВАР[ИА]?", r"ПОСЛУГ[АИ]"], "bg": [r"СТОКА", r"УСЛУГА"],
     },
 }
 # Tax-rate columns ("VAT", "MwSt.", "Aliquota") besides the tax words of the totals.
