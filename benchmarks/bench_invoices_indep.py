@@ -62,8 +62,22 @@ with three decimals), labels above their values, amount columns left of the desc
 without a heading row, deposits and payments after the total, and Korean, Japanese, Taiwanese
 and Hong Kong invoices in English. Its truth's total is the grand total before deposits and
 payments. Splits: ``dev`` seed 20261228, ``check`` seed 20261229.
-The second and third generators draw with Debian's fonts-liberation, the others with
-fonts-dejavu-core. For each split: every PDF (text layer) and the first
+
+``--set indep_invoices7``: a seventh generator, written in the twenty-first session by a helper
+under the same rule (it could read only ``score.py``, this docstring and the sixth generator's
+docstring): SaaS invoices and receipts (amount due in large print, proration, tax by
+jurisdiction), small-business templates (QuickBooks, Xero, Zoho, FreshBooks, Wave), dense ERP
+printouts (positions 10/20/30, material numbers, reference blocks, Skonto), monospace fan-fold and
+AS/400 printouts aligned with spaces, European e-invoice views (FatturaPA with cassa and ritenuta,
+Spanish and Portuguese facturas with ATCUD, Factur-X, XRechnung, Peppol), airline, rail and
+car-rental invoices, Gulf VAT invoices (Arabic labels on some), Slovak, Latvian, Catalan,
+Icelandic, Albanian, Swahili, Afrikaans, Maltese, Luxembourgish and Filipino invoices, totals-first
+layouts with remittance slips and credits in parentheses, and long tables over 2-3 pages with
+category subtotals and carried sums. Its truth's total is the grand total before payments,
+withholding and cash discounts; its tax counts only taxes added on top (VAT included in the prices
+is no tax). Splits: ``dev`` seed 20270104, ``check`` seed 20270105.
+The second and third generators draw with Debian's fonts-liberation, the seventh with it and
+fonts-dejavu-core, the others with fonts-dejavu-core. For each split: every PDF (text layer) and the first
 ``--png`` single-page invoices rendered at 150 dpi (OCR), read in this process as
 ``docextract pdf``/``image --schema invoice`` reads them (``split="auto"``); the table, the review
 flags and every wrong field are printed by ``indep_invoices/score.py``.
@@ -89,6 +103,7 @@ SEEDS = {
     "indep_invoices4": {"dev": 20261214, "check": 20261215},
     "indep_invoices5": {"dev": 20261221, "check": 20261222},
     "indep_invoices6": {"dev": 20261228, "check": 20261229},
+    "indep_invoices7": {"dev": 20270104, "check": 20270105},
 }
 
 
