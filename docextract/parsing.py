@@ -106,8 +106,10 @@ _CURRENCY_SYMBOLS: dict[str, str] = {
     "KSh": "KES",
     "Kshs": "KES",
     "Ksh": "KES",
-    "DH": "MAD",
+    "DH": "MAD",  # Morocco's dirham, or the UAE's where the page names the Emirates: currency_evidence decides
     "Dhs": "MAD",
+    "TSh": "TZS",
+    "Lekë": "ALL",
     "zł": "PLN",
     "Kč": "CZK",
     "Ft": "HUF",
@@ -132,7 +134,7 @@ _AFTER_AMOUNTS = frozenset({"Ft", "lei", "zł", "Kč"})
 _ISO_CODES = frozenset(
     "USD EUR GBP JPY CNY INR MYR SGD AUD CAD NZD HKD CHF SEK NOK DKK PLN CZK HUF RON BGN TRY RUB "
     "BRL MXN ARS CLP COP PEN ZAR NGN KES EGP MAD AED SAR QAR KWD BHD OMR ILS IDR THB VND PHP KRW "
-    "TWD PKR BDT LKR GHS UGX TZS XOF XAF TND DZD UAH RSD ISK".split()
+    "TWD PKR BDT LKR GHS UGX TZS XOF XAF TND DZD UAH RSD ISK ALL".split()
 )
 
 # Currency names in words ("All charges are in US Dollars", "montant en euros").
@@ -153,6 +155,13 @@ _CURRENCY_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bforint(?:ot)?\b", re.I), "HUF"),
     (re.compile(r"\bkorun(?:a|y)?\b", re.I), "CZK"),
     (re.compile(r"\bt[üu]rk\s+liras[ıi]\b", re.I), "TRY"),
+    (re.compile(r"\b(?:UAE|emirati)\s+dirhams?\b", re.I), "AED"),
+    (re.compile(r"\bsaudi\s+riyals?\b", re.I), "SAR"),
+    (re.compile(r"\bqatari?\s+riyals?\b", re.I), "QAR"),
+    (re.compile(r"\bomani\s+ria?ls?\b", re.I), "OMR"),
+    (re.compile(r"\bbahraini\s+dinars?\b", re.I), "BHD"),
+    (re.compile(r"\bkuwaiti\s+dinars?\b", re.I), "KWD"),
+    (re.compile(r"\bsouth\s+african\s+rands?\b", re.I), "ZAR"),
 ]
 
 _SYMBOL_ALT = "|".join(re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True))
@@ -220,6 +229,18 @@ _COUNTRY_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:MAROC|MOROCCO)\b", re.I), "MAD"),
     (re.compile(r"\bSOUTH\s+AFRICA\b", re.I), "ZAR"),
     (re.compile(r"\bVI[ỆE]T\s*NAM\b", re.I), "VND"),
+    (re.compile(r"\b(?:SLOVENSKO|SLOVAKIA|LATVIJA|LATVIA|ANDORRA|MALTA|LUXEMBOURG|L[ËE]TZEBUERG|LUXEMBURG)\b", re.I), "EUR"),
+    (re.compile(r"\b(?:SHQIP[ËE]RI[AË]?|ALBANIA)\b", re.I), "ALL"),
+    (re.compile(r"\bTANZANIA\b", re.I), "TZS"),
+    (re.compile(r"\bUGANDA\b", re.I), "UGX"),
+    (re.compile(r"\bSUID-?\s*AFRIKA\b", re.I), "ZAR"),
+    (re.compile(r"\bPILIPINAS\b", re.I), "PHP"),
+    (re.compile(r"\b(?:U\.?A\.?E\.?|UNITED\s+ARAB\s+EMIRATES|DUBAI|ABU\s+DHABI|SHARJAH|AJMAN)\b"), "AED"),
+    (re.compile(r"\b(?:SAUDI\s+ARABIA|KINGDOM\s+OF\s+SAUDI|RIYADH|JEDDAH|DAMMAM)\b", re.I), "SAR"),
+    (re.compile(r"\b(?:QATAR|DOHA)\b", re.I), "QAR"),
+    (re.compile(r"\b(?:BAHRAIN|MANAMA)\b", re.I), "BHD"),
+    (re.compile(r"\b(?:SULTANATE\s+OF\s+OMAN|OMAN|MUSCAT)\b", re.I), "OMR"),
+    (re.compile(r"\bKUWAIT\b", re.I), "KWD"),
 ]
 # A tax or business number in its country's own form names the country, and so which dollar or
 # peso a bare "$" is, wherever it stands (a Chilean R.U.T. "76.872.853-4", an Argentine CUIT, a
@@ -241,6 +262,7 @@ _CROWN_LANGUAGE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:KRONOR|FAKTURADATUM|F[ÖO]RFALLO(?:DAG|DATUM)|ATT\s+BETALA|BANKGIRO|PLUSGIRO|BELOPP)\b", re.I), "SEK"),
     (re.compile(r"\b(?:FAKTURADATO|FORFALDS?DATO|AT\s+BETALE|BEL[ØO]B|CVR|I\s+ALT)\b", re.I), "DKK"),
     (re.compile(r"\b(?:FORFALLSDATO|Å\s+BETALE|BEL[ØO]P|MVA)\b", re.I), "NOK"),
+    (re.compile(r"\b(?:REIKNINGUR|GJALDDAGI|VSK|GREI[ÐD]SLU|SAMTALS|UPPH[ÆA][ÐD])\b", re.I), "ISK"),
 ]
 _PARTS = re.compile(r"\s+[·•|]\s+")
 # An amount as a currency mark stands next to it: digits with cents, or a whole number that is no id.
@@ -259,6 +281,8 @@ _STRAY_SIGN = 1.0
 _DOLLAR = 1.5
 _CODE_WHOLE = 1.0
 _COUNTRY = 1.5
+_RAND = re.compile(r"(?<![^\W\d_])R(?=[ \t]?\d)")
+_AFRIKAANS = re.compile(r"\b(?:BELASTINGFAKTUUR|FAKTUURNOMMER|VERSKULDIG|BEDRAG|BESKRYWING|EDMS|BPK)\b", re.I)
 # Less than this in all is no evidence (a code before one short number).
 _MIN_VOTES = 1.5
 
@@ -286,7 +310,7 @@ def currency_evidence(text: str) -> dict[str, float]:
         votes[code] = votes.get(code, 0.0) + weight
 
     text = normalize_chars(text)  # keep line breaks: "SDN BHD\n12 JALAN" is not 12 dinars
-    dollars = crowns = 0.0
+    dollars = crowns = dirhams = 0.0
     for line in text.split("\n"):
         words = re.split(r"[\s/]+", line.strip()) if line.strip() else []
         for m in _GLUED_MARK.finditer(line):
@@ -308,9 +332,14 @@ def currency_evidence(text: str) -> dict[str, float]:
                 continue
             if tok.upper() in _ISO_CODES and tok != tok.upper():
                 continue  # "Eur", "usd" in prose are too rare to weigh against words that look like them
+            if tok in ("DH", "Dhs") and (_beside_cents(line, m.start(), m.end()) or _AMOUNT_AFTER.match(line[m.end():])):
+                dirhams += _BY_AMOUNT
+                continue
             if tok.lower().rstrip(".") == "kr":
                 bracketed = re.search(r"[(\[]\s*$", line[: m.start()]) and re.match(r"\s*[)\]]", line[m.end() :])
-                crowns += _BY_AMOUNT if _beside_cents(line, m.start(), m.end()) else _UNIT_MARK if bracketed else 0.0
+                # Iceland's crowns have no cents: "43.716 kr." (thousands grouped) is an amount too
+                by_amount = _beside_cents(line, m.start(), m.end()) or re.search(r"\d{1,3}(?:[.,' ]\d{3})+[ \t]?$", line[: m.start()])
+                crowns += _BY_AMOUNT if by_amount else _UNIT_MARK if bracketed else 0.0
                 continue
             before, after = line[: m.start()], line[m.end() :]
             near = _AMOUNT_AFTER.match(after)
@@ -320,6 +349,8 @@ def currency_evidence(text: str) -> dict[str, float]:
                 vote(code, _BY_AMOUNT)  # a price in whole units ("Rs 2480", "RM 5")
             elif tok in _AFTER_AMOUNTS and re.search(r"\d[ \t]?$", before):
                 vote(code, _BY_AMOUNT)  # after one, where the mark is printed after amounts ("626 950 Ft")
+            elif re.search(r"(?<![\d.,])\d{1,3}(?:[.,' \u202f]\d{3})+[ \t]?$", before):
+                vote(code, _BY_AMOUNT)  # after a whole amount in thousands ("171.500 ISK"): money without cents
             elif near and len(re.sub(r"\D", "", near.group(0))) <= 3:
                 vote(code, _CODE_WHOLE)  # "EUR 399", or a product code "ABC 123": weak alone
             elif re.search(r"[(\[]\s*$", before) and re.match(r"\s*[)\]]", after):
@@ -347,6 +378,13 @@ def currency_evidence(text: str) -> dict[str, float]:
         spoken = sorted(((len(pattern.findall(text)), code) for pattern, code in _CROWN_LANGUAGE), reverse=True)
         told = spoken[0][0] > spoken[1][0]  # one language's words outnumber the others' (Norwegian and Danish share some)
         vote(local[0] if len(local) == 1 else spoken[0][1] if told else "SEK", crowns)
+    # "R 1 234,56": the rand where the page names South Africa or speaks Afrikaans (a bare "R" before
+    # an amount is too common a letter to count alone: OCR splits "RM", a column reads "R")
+    rands = sum(_BY_AMOUNT for line in text.split("\n") for m in _RAND.finditer(line) if _beside_cents(line, m.start(), m.end()))
+    if rands and ("ZAR" in countries or _AFRIKAANS.search(text)):
+        vote("ZAR", rands)
+    if dirhams:
+        vote("AED" if "AED" in countries else "MAD", dirhams)  # the Emirates' dirham where the page names them
     if dollars:
         # "$" is the sign of the named country's currency, or of the one dollar the page names by its
         # code or in words ("Total CAD  $3,696.83"), else of the US dollar; never of a currency with a
@@ -636,6 +674,20 @@ _add_months("siječnja;veljače;ožujka;travnja;svibnja;lipnja;srpnja;kolovoza;r
 _add_months("jaanuar;veebruar;märts;aprill;mai;juuni;juuli;august;september;oktoober;november;detsember")
 # Indonesian (Malay's are above)
 _add_months("januari;februari;maret;april;mei;juni;juli;agustus,agu,agt;september;oktober,okt;november;desember,des")
+# Slovak (genitive and nominative), Latvian, Catalan, Icelandic, Albanian, Swahili, Afrikaans, Maltese,
+# Luxembourgish and Filipino.
+_add_months(
+    "januára,január;februára,február;marca;apríla;mája;júna;júla;augusta;septembra;októbra;novembra;decembra"
+)
+_add_months("janvāris,janvārī;februāris;marts;aprīlis;maijs;jūnijs;jūlijs;augusts;septembris;oktobris;novembris;decembris")
+_add_months("gener;febrer;març;abril;maig;juny;juliol;agost;setembre;octubre;novembre;desembre")
+_add_months("janúar;febrúar;mars;apríl;maí;júní;júlí;ágúst;september;október;nóvember;desember")
+_add_months("janar;shkurt;mars;prill;maj;qershor;korrik;gusht;shtator;tetor;nëntor;dhjetor")
+_add_months("januari;februari;machi;aprili;mei;juni;julai;agosti;septemba;oktoba;novemba;desemba")
+_add_months("januarie;februarie;maart;april;mei;junie;julie;augustus;september;oktober;november;desember")
+_add_months("jannar;frar;marzu;april;mejju;ġunju,gunju;lulju;awwissu;settembru;ottubru;novembru;diċembru,dicembru")
+_add_months("januar;februar;mäerz;abrëll;mee;juni;juli;august;september;oktober;november;dezember")
+_add_months("enero;pebrero;marso;abril;mayo;hunyo;hulyo;agosto;setyembre;oktubre;nobyembre;disyembre")
 
 
 def month_names() -> list[str]:
@@ -684,9 +736,11 @@ _DMY_COMPACT = re.compile(
 )
 # 3 MAR 2018, 03-MAR-18, 3. März 2021, 1 de enero de 2020, 19 april 2014, 27Oct202209:45 (time glued on)
 _D_MON_Y = re.compile(
-    rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|\.)?[\s\-/.]*(?:de\s+)?({_MONTH_ALT})\.?[\s\-/.,]*(?:de\s+)?{_YEAR}",
+    rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|\.)?[\s\-/.]*(?:de\s+|d['’]|ta['’]\s*)?({_MONTH_ALT})\.?[\s\-/.,]*(?:de\s+)?{_YEAR}",
     re.I,
 )
+# Latvian, year first: "2026. gada 5. decembris"
+_Y_GADA_D_MON = re.compile(rf"(?<![\w])(\d{{4}})\.?\s*gada\s+(\d{{1,2}})\.?\s*({_MONTH_ALT})(?![\w])", re.I)
 # August 3, 2014 / Aug 3 , 2014 / Jan 1 2022 / MAR-03-2018 (not "MAY 2018": the day and year are apart)
 _MON_D_Y = re.compile(
     rf"(?<![\w])({_MONTH_ALT})\.?[\s\-/.]*(\d{{1,2}})(?:st|nd|rd|th)?(?:\s?[,\-/.]\s*|\s+)(\d{{4}}|\d{{2}})(?![\d:])",
@@ -781,6 +835,8 @@ def find_dates(text: str, *, dayfirst: bool = True) -> list[DateMatch]:
         add(m.start(), m.end(), _make_date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
     for m in _D_MON_Y.finditer(named):
         add(m.start(), m.end(), _make_date(_year(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))))
+    for m in _Y_GADA_D_MON.finditer(named):
+        add(m.start(), m.end(), _make_date(int(m.group(1)), _MONTHS[m.group(3).lower()], int(m.group(2))))
     for m in _MON_D_Y.finditer(named):
         add(m.start(), m.end(), _make_date(_year(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))))
     for m in [*_DMY.finditer(digits), *_DMY_MIXED.finditer(digits)]:

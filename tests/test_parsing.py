@@ -324,3 +324,30 @@ def test_an_iso_code_glued_before_an_amount_is_its_currency() -> None:
 )
 def test_african_currency_marks(text: str, code: str) -> None:
     assert detect_currency(text) == code
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("22. desember 2026", dt.date(2026, 12, 22)), ("5 d'octubre de 2026", dt.date(2026, 10, 5)),
+    ("5 ta' Diċembru 2026", dt.date(2026, 12, 5)), ("2026. gada 5. decembris", dt.date(2026, 12, 5)),
+    ("23 nëntor 2025", dt.date(2025, 11, 23)), ("5. decembra 2026", dt.date(2026, 12, 5)),
+    ("5 Desemba 2026", dt.date(2026, 12, 5)), ("5 Disyembre 2026", dt.date(2026, 12, 5)), ("5. Mäerz 2026", dt.date(2026, 3, 5)),
+])
+def test_month_names_of_ten_more_languages(text: str, date: dt.date) -> None:
+    assert [d.value for d in find_dates(text)] == [date]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Total Dhs 1,234.50\nDubai, U.A.E.", "AED"), ("Total 56.00 DH\nCasablanca", "MAD"), ("Total SR 1,150.00", None), ("Total R 12.00", None),
+    ("Til greiðslu 43.716 kr.", "ISK"), ("Til greiðslu 208.565 ISK", "ISK"), ("Totaal verskuldig R 11 819,70", "ZAR"),
+    ("Total R$ 12,00", "BRL"), ("R&D 12.00", None),
+])
+def test_gulf_marks_dirhams_by_country_crowns_and_codes_after_whole_amounts(text: str, code: str | None) -> None:
+    assert detect_currency(text) == code
+
+
+def test_points_before_three_digits_group_thousands_where_nothing_has_cents() -> None:
+    from docextract.rules import _infer_decimal_sep
+
+    assert _infer_decimal_sep("12.000 30.000 43.716 Gjalddagi 15.03.2027") == ","  # a date's points are none
+    assert _infer_decimal_sep("BHD 12.500 1.250") == "."  # a dinar's fils
+    assert _infer_decimal_sep("Total 12.50 3.000") == "." and _infer_decimal_sep("Datum 12.05.2024 Betrag 12,50") == ","

@@ -949,6 +949,28 @@ def _issuer(rows: list) -> str | None:
     return (extract_invoice(layout(rows)).data["issuer"] or {}).get("name")
 
 
+def test_a_sender_line_s_name_with_a_street_word_and_a_legal_form() -> None:
+    """A window envelope's sender line names the issuer, though "Dijk" reads as a street's word; the
+    customer under it in the window is not the issuer."""
+    rows: list = [("Van Dijk Bouwmaterialen B.V. · Havenstraat 125 · 2511 CV Den Haag", ""), ("Meijer Kantoorartikelen N.V.", ""),
+                  ("Havenstraat 220", ""), ("1015 CJ Amsterdam", ""), ("Factuurnr.: 91196699", ""), ("Datum: 2027-03-06", ""),
+                  ("Zand", "62.19"), ("Totaal", "62.19")]
+    assert _issuer(rows) == "Van Dijk Bouwmaterialen B.V."
+
+
+@pytest.mark.parametrize("label", ["Remit to", "Make checks payable to"])
+def test_a_remittance_block_names_the_seller(label: str) -> None:
+    rows: list = [("Invoice number: 2026-070263", ""), ("Invoice date: 16 July 2026", ""), ("Window cleaning", "436.00"),
+                  ("Invoice total", "436.00"), (label, ""), ("Larkspur Facility Services Inc.", ""), ("77 Elgin Road", "")]
+    assert _issuer(rows) == "Larkspur Facility Services Inc."
+
+
+def test_a_bilingual_page_s_arabic_title_is_no_issuer() -> None:
+    rows: list = [("ضريبية فاتورة", ""), ("Desert Rose IT Solutions L.L.C.", ""), ("Office 12, Al Quoz, Dubai", ""),
+                  ("Invoice No.: 66545", ""), ("Invoice Date: 2025-12-07", ""), ("Support", "62.19"), ("TOTAL", "62.19")]
+    assert _issuer(rows) == "Desert Rose IT Solutions L.L.C."
+
+
 def test_the_seller_under_sold_by_not_the_marketplace_on_top() -> None:
     rows: list = ["Zelmere Market", "Tax Invoice", ("Sold by:", ""), ("Ravane DAC", ""), ("2132 Mill Avenue", ""),
                   ("Invoice No.: H-40217", ""), ("Invoice date: 07/09/2024", ""), ("Mugs", "62.19"), ("TOTAL", "62.19")]
@@ -1026,6 +1048,44 @@ def test_nordic_and_polish_invoices_are_read_by_their_own_labels(rows, number, d
     """Labels of languages beyond the first seven (a lexicon entry each), "kr" as the crown of the
     country or language the page speaks, month names in Swedish and Polish (genitive)."""
     data = extract_invoice(layout([("Norrbo Städ AB", ""), *rows])).data
+    assert (data["invoice_number"], data["date"], data["due_date"], data["total"], data["currency"]) == (
+        number, date, due, total, currency)
+
+
+@pytest.mark.parametrize(
+    ("rows", "number", "date", "due", "total", "currency"),
+    [
+        # Icelandic: crowns without cents, their thousands grouped by points, the code after them
+        ([("Reikningsnúmer: 17942", ""), ("Útgáfudagur: 22. desember 2026", ""), ("Gjalddagi: 21. janúar 2027", ""),
+          ("Lýsing  Magn  Upphæð", ""), ("Akstur 1", "38.400 ISK"), ("Samtals án VSK", "38.400 ISK"),
+          ("VSK 24%", "9.216 ISK"), ("Til greiðslu", "47.616 ISK")],
+         "17942", dt.date(2026, 12, 22), dt.date(2027, 1, 21), D("47616"), "ISK"),
+        # Albanian
+        ([("Numri i faturës: 2540/2025", ""), ("Data e faturës: 23 nëntor 2025", ""), ("Afati i pagesës: 7 dhjetor 2025", ""),
+          ("Përshkrimi  Sasia  Vlera", ""), ("Konsulencë 2", "120.000 ALL"), ("Vlera pa TVSH", "120.000 ALL"),
+          ("TVSH 20%", "24.000 ALL"), ("Vlera totale me TVSH", "144.000 ALL")],
+         "2540/2025", dt.date(2025, 11, 23), dt.date(2025, 12, 7), D("144000"), "ALL"),
+        # Afrikaans: the rand's "R" before its amount
+        ([("Faktuurnommer: INV19829", ""), ("Faktuurdatum: 2027/03/14", ""), ("Vervaldatum: 13/04/2027", ""),
+          ("Beskrywing  Hoeveelheid  Bedrag", ""), ("Diens 1", "R 1 260,00"), ("Subtotaal", "R 1 260,00"),
+          ("BTW 15%", "R 189,00"), ("Totaal verskuldig", "R 1 449,00")],
+         "INV19829", dt.date(2027, 3, 14), dt.date(2027, 4, 13), D("1449.00"), "ZAR"),
+        # Latvian, the year first; Catalan's and Maltese's words between day and month
+        ([("Rēķina Nr. LV-2026/118", ""), ("Rēķina datums: 2026. gada 5. decembris", ""),
+          ("Apmaksas termiņš: 2026. gada 19. decembris", ""), ("Nosaukums  Daudzums  Summa", ""), ("Pakalpojums 1", "100,00 EUR"),
+          ("Kopā bez PVN", "100,00 EUR"), ("PVN 21%", "21,00 EUR"), ("Kopā apmaksai", "121,00 EUR")],
+         "LV-2026/118", dt.date(2026, 12, 5), dt.date(2026, 12, 19), D("121.00"), "EUR"),
+        ([("Factura núm. A-2026-77", ""), ("Data de factura: 5 d'octubre de 2026", ""), ("Venciment: 4 de novembre de 2026", ""),
+          ("Descripció  Quantitat  Import", ""), ("Servei 1", "100,00 €"), ("Base imposable", "100,00 €"),
+          ("IGI 4,5%", "4,50 €"), ("Total a pagar", "104,50 €")],
+         "A-2026-77", dt.date(2026, 10, 5), dt.date(2026, 11, 4), D("104.50"), "EUR"),
+        ([("Numru tal-fattura: MT-5512", ""), ("Data tal-fattura: 5 ta' Diċembru 2026", ""), ("Deskrizzjoni  Kwantità  Ammont", ""),
+          ("Servizz 1", "€100.00"), ("VAT 18%", "€18.00"), ("Total dovut", "€118.00")],
+         "MT-5512", dt.date(2026, 12, 5), None, D("118.00"), "EUR"),
+    ],
+)
+def test_invoices_of_ten_more_languages_are_read_by_their_own_labels(rows, number, date, due, total, currency) -> None:  # noqa: ANN001
+    data = extract_invoice(layout([("Fjarðartækni ehf.", ""), *rows])).data
     assert (data["invoice_number"], data["date"], data["due_date"], data["total"], data["currency"]) == (
         number, date, due, total, currency)
 

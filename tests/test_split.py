@@ -9,11 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pymupdf
 import pytest
 
 import docextract
 from docextract.errors import UsageError
-from docextract.pipeline.split import split_pages
+from docextract.pipeline.split import page_of, split_pages
 from docextract.schemas import BUILTIN_SPECS
 from docextract.testing.documents import (
     InvoiceData,
@@ -45,6 +46,44 @@ def test_pages_group_by_invoice_number_and_complete_documents():
     # a first page without the total yet does not end the document before it
     assert split_pages([(1, inv(None, None)), (2, inv(None, 12.0))], INVOICE) == [[1, 2]]
     assert split_pages([(1, None), (2, inv("A", 1.0)), (3, None)], INVOICE) == [[1, 2, 3]]
+
+
+def test_a_page_that_says_it_continues_stays_with_the_document():
+    assert page_of(["Hartmann KG", "Seite 2 von 3"]) == (2, 3) and page_of(["Page 1/2"]) == (1, 2)
+    assert page_of(["Pagina 3 di 4"]) == (3, 4) and page_of(["Homepage 2 of", "page 5 of 4"]) is None
+    # page 2 names the issuer (a running footer), a date and a total of its own after a complete page 1
+    pages = [(1, inv(None, 10.0)), (2, inv(None, 99.0))]
+    assert split_pages(pages, INVOICE) == [[1], [2]]
+    assert split_pages(pages, INVOICE, continued=frozenset({2})) == [[1, 2]]
+
+
+def two_pages_with_a_section_sum() -> bytes:
+    """A German invoice over two pages: page 1 ends on its section's sum, page 2 holds the totals;
+    each page's running footer names the issuer and says which page of two it is."""
+    doc = pymupdf.open()
+    for n, rows in ((1, [("Rechnung Nr. 2699990", ""), ("Datum: 28.05.2026", ""), ("Bezeichnung   Menge   Preis", "Betrag"),
+                         ("Locher 2-fach   1   13,98", "13,98"), ("Ordner A4   10   4,50", "45,00"),
+                         ("Summe Büromaterial", "58,98")]),
+                    (2, [("Datum: 28.05.2026", ""), ("USB-C-Kabel   10   8,81", "88,10"), ("Summe IT-Zubehör", "88,10"),
+                         ("Nettobetrag", "147,08"), ("USt. 19 %", "27,95"), ("Rechnungsbetrag (EUR)", "175,03")])):
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((60, 60), "Hartmann Großhandel KG", fontsize=14)
+        for k, (text, amount) in enumerate(rows):
+            page.insert_text((60, 120 + 20 * k), text, fontsize=10)
+            if amount:
+                page.insert_text((540 - pymupdf.get_text_length(amount, fontsize=10), 120 + 20 * k), amount, fontsize=10)
+        page.insert_text((60, 800), "Hartmann Großhandel KG · Am Hafen 226 · 80331 München", fontsize=7)
+        page.insert_text((480, 800), f"Seite {n} von 2", fontsize=7)
+    return doc.tobytes()
+
+
+def test_a_section_sum_on_page_one_gives_way_to_the_total_the_checks_agree_with():
+    """Page 1 alone reads its section's sum as a total, page 2 the invoice's: the document is one
+    (page 2 says it is page 2 of 2), and its total is the one its subtotal and tax add up to."""
+    [result] = docextract.extract_documents(two_pages_with_a_section_sum(), "invoice")
+    assert result.pages == [1, 2]
+    assert str(result.data.total) == "175.03" and result.provenance["total"].page == 2
+    assert any(i.code == "merge-conflict" and "checks agree" in i.message for i in result.issues)
 
 
 def test_receipts_and_the_modes():

@@ -23,7 +23,7 @@ from docextract.errors import DocextractError, EngineError, InputError, UsageErr
 from docextract.output.result import Extraction
 from docextract.pipeline import prompts
 from docextract.pipeline.confidence import Calibration, load_calibration, lookup
-from docextract.pipeline.merge import Part, drop_summaries, merge_parts
+from docextract.pipeline.merge import Merged, Part, drop_summaries, merge_parts, norm
 from docextract.pipeline.tiling import DEFAULT_OVERLAP, TileSpec, tile_page
 from docextract.schemas import SchemaSpec, resolve_schema
 from docextract.sources import DEFAULT_DPI, DEFAULT_MAX_PIXELS, Document, open_document, parse_pages, source_name
@@ -311,10 +311,13 @@ class _Document:
         """The pages grouped into documents (``opts.split``), from what each page alone reads as."""
         if self.opts.split == "off" or len(numbers) < 2 or self.spec.merge != "document":
             return [numbers]
-        from docextract.pipeline.split import split_pages
+        from docextract.layout import group_rows
+        from docextract.pipeline.split import page_of, split_pages
 
         by_page = [(n, merge_parts([p for p in self.parts if p.page == n], self.spec.merge).data) for n in numbers]
-        return split_pages(by_page, self.spec.document, self.opts.split)
+        marks = {n: page_of([line.text for line in group_rows(self.words.get(n) or [])]) for n in numbers}
+        continued = frozenset(n for n, mark in marks.items() if mark is not None and mark[0] > 1)
+        return split_pages(by_page, self.spec.document, self.opts.split, continued)
 
     def pages_of(self, pages: list[int]) -> _Document:
         """This document's state for some of its pages (one document of several in the file)."""
@@ -335,6 +338,9 @@ class _Document:
             except Exception as exc:  # the merged object broke a cross-field rule; keep the dict
                 data = merged.data
                 issues.append(Issue(code="invalid-merge", message=str(exc).splitlines()[0], severity="error", stage="merge"))
+        printed = {k: v for n in sorted(self.printed) for k, v in self.printed[n].items()}
+        if merged.choices and spec.checks is not None and isinstance(merged.data, dict):
+            data = _checked_choice(self, merged, printed, issues) or data
         # A tile's arithmetic checks see one page or one piece of it ("the 4 lines on page 2 add up to
         # 12.00 but the subtotal is 105.00"): a kit's checks run on the merged data alone, whatever its merge.
         redo = spec.checks is not None and data is not None
@@ -346,11 +352,47 @@ class _Document:
         result = Extraction(
             source=self.name, schema=spec.name, spec=spec, engine=self.engine.name, model=self.engine.model_id,
             status=Status.OK, data=data, sha256=sha, issues=issues, provenance=merged.provenance, pages=pages,
-            tiles=self.tiles, printed={k: v for n in sorted(self.printed) for k, v in self.printed[n].items()},
+            tiles=self.tiles, printed=printed,
         )
         if redo:
             result.issues.extend(document_checks(result))
         return result
+
+
+def _checked_choice(self: _Document, merged: Merged, printed: dict[str, Any], issues: list[Issue]) -> Any:
+    """Where pages read fields differently (page 1's section sum and its tax, page 2's grand total
+    and the document's tax), one page's reading of them all, with which the kit's checks find
+    fewest faults in the whole document, when that is fewer than with the merge's choices (else
+    None: the merge's choices stand; ties keep them)."""
+    spec = self.spec
+    base = dict(merged.data or {})
+
+    def faults(data: dict[str, Any]) -> int:
+        try:
+            return len(spec.check(spec.validate(data).model_dump(), printed))
+        except Exception:
+            return 1_000  # a combination the schema refuses
+    best, best_faults, chosen = base, faults(base), None
+    for page in dict.fromkeys(pg for values in merged.choices.values() for _, _, pg in values):
+        reading = {key: next(((v, src) for v, src, pg in values if pg == page), None) for key, values in merged.choices.items()}
+        trial = {**base, **{key: vs[0] for key, vs in reading.items() if vs is not None}}
+        n = faults(trial)
+        if n < best_faults:
+            best, best_faults, chosen = trial, n, reading
+    if chosen is None:
+        return None
+    changed = {key: vs[1] for key, vs in chosen.items() if vs is not None and norm(vs[0]) != norm(base[key])}
+    for key, source in changed.items():
+        if source is not None:
+            merged.provenance[key] = source
+        for k, issue in enumerate(issues):
+            if issue.code == "merge-conflict" and issue.field == key:
+                votes = issue.message.rsplit("; kept ", 1)[0]
+                issues[k] = issue.model_copy(update={"message": f"{votes}; kept {best[key]!r}, with which the document's checks agree"})
+    try:
+        return spec.validate(best)
+    except Exception:
+        return None
 
 
 def _page_tables(page: Page, read: PageWords | None) -> Callable[[], list[Any]] | None:

@@ -40,6 +40,9 @@ class Merged:
     data: dict[str, Any] | None
     provenance: dict[str, FieldSource]
     issues: list[Issue]
+    # where parts disagreed on a top-level value: each part's value, its provenance and its page, in
+    # reading order, for a kit's checks to choose among (the pipeline's Document.finish)
+    choices: dict[str, list[tuple[Any, FieldSource | None, int]]] = field(default_factory=dict)
 
 
 def merge_parts(parts: list[Part], strategy: str) -> Merged:
@@ -170,7 +173,12 @@ def _merge_objects(parts: list[Part]) -> Merged:
     issues: list[Issue] = []
     prov: dict[str, FieldSource] = {}
     data = _merge_dicts([p.data for p in parts], parts, "", issues, prov)
-    return Merged(data, prov, issues)
+    choices: dict[str, list[tuple[Any, FieldSource | None, int]]] = {}
+    for key in data:
+        present = [(p.data.get(key), p) for p in parts if p.data.get(key) not in (None, "", [], {})]
+        if present and not isinstance(present[0][0], (list, dict)) and len({norm(v) for v, _ in present}) > 1:
+            choices[key] = [(v, part.provenance.get(key), part.page) for v, part in present]
+    return Merged(data, prov, issues, choices)
 
 
 def _merge_dicts(

@@ -11,8 +11,10 @@ With ``auto``, page *k* opens a new document when
   header (the issuer's or merchant's name) with a date or a key, and a total of its own; or the
   current document is complete and page *k* names another issuer or merchant.
 
-A page that repeats the current key, and a page with neither header nor total (more line items,
-terms and conditions), stays with the document before it: a two-page invoice stays one invoice.
+A page that repeats the current key, a page with neither header nor total (more line items,
+terms and conditions), and a page that says it is page *k* of *n* with *k* > 1 ("Seite 2 von 2":
+its running footer may name the issuer and its totals the document's) stay with the document
+before it: a two-page invoice stays one invoice.
 ``pages`` makes every page a document (a stack of one-page receipts); ``off`` keeps the file one.
 Which fields are key, header, date and total is the schema kit's (:attr:`SchemaSpec.document`).
 """
@@ -73,10 +75,22 @@ def _opens_document(current: _Current, data: dict[str, Any] | None, fields: Docu
     return field_value(data, fields.total) is not None
 
 
+def page_of(texts: Sequence[str]) -> tuple[int, int] | None:
+    """The (page, of pages) a page's lines print ("Page 2 of 3"), None where none says it."""
+    from docextract.rules.lexicon import PAGE_OF
+
+    for text in texts:
+        m = PAGE_OF.search(text)
+        if m and 0 < int(m.group(1)) <= int(m.group(2)):
+            return int(m.group(1)), int(m.group(2))
+    return None
+
+
 def split_pages(pages: Sequence[tuple[int, dict[str, Any] | None]], fields: DocumentFields | None,
-                mode: str = "auto") -> list[list[int]]:
+                mode: str = "auto", continued: frozenset[int] = frozenset()) -> list[list[int]]:
     """Page numbers grouped into documents, in order, from each page's own data (see the module
-    docstring). Pages whose data is None (nothing read) stay with the document before them."""
+    docstring). Pages whose data is None (nothing read) and the ``continued`` pages (page *k* > 1
+    of *n*) stay with the document before them."""
     if mode not in SPLIT_MODES:
         raise ValueError(f"unknown split mode {mode!r}; use one of: {', '.join(SPLIT_MODES)}")
     numbers = [n for n, _ in pages]
@@ -89,7 +103,7 @@ def split_pages(pages: Sequence[tuple[int, dict[str, Any] | None]], fields: Docu
     groups: list[list[int]] = []
     current = _Current()
     for n, data in pages:
-        if groups and not _opens_document(current, data, fields):
+        if groups and (n in continued or not _opens_document(current, data, fields)):
             groups[-1].append(n)
         else:
             groups.append([n])

@@ -123,6 +123,7 @@ class DocContext:
 
 
 def _infer_decimal_sep(text: str) -> str:
+    text = re.sub(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.])", " ", text)  # dates ("15.03.2027") are no amounts
     comma = len(re.findall(r"(?<![\d,.])\d{1,3}(?:[. ]\d{3})*,\d{2}(?![\d%])", text))
     dot = len(re.findall(r"(?<![\d,.])\d{1,3}(?:[, ]\d{3})*\.\d{2}(?![\d%])", text))
     if comma == dot == 0:
@@ -130,7 +131,17 @@ def _infer_decimal_sep(text: str) -> str:
         # a lone "546.000" groups them too
         comma = len(re.findall(r"(?<![\d,.])\d{1,3}(?:\.\d{3}){2,}(?![\d,.])", text))
         dot = len(re.findall(r"(?<![\d,.])\d{1,3}(?:,\d{3}){2,}(?![\d,.])", text))
+    if comma == dot == 0 and not _THREE_DECIMALS.search(text):
+        # ... and so do points before three digits, two or more of them, where no point stands
+        # before one or two digits (krónur, lekë); a dinar's fils come in threes
+        grouped = len(re.findall(r"(?<![\d,.])\d{1,3}\.\d{3}(?![\d,.])", text))
+        if grouped >= 2 and not re.search(r"\d\.\d{1,2}(?!\d)|\d,\d{3}(?![\d,])", text):
+            return ","
     return "," if comma > dot else "."
+
+
+# Currencies whose amounts have three decimals ("12.500 BHD"), by code or mark.
+_THREE_DECIMALS = re.compile(r"(?<![^\W\d_])(?:BHD|KWD|OMR|JOD|TND|LYD|IQD|BD|KD|RO)(?![^\W\d_])")
 
 
 def find_labelled(

@@ -651,17 +651,24 @@ _SIGN_OFF = re.compile(rf"^\W*(?:{labels.alternation(labels.SIGN_OFF)})\s+(?=\S)
 _FIELD_ROW = re.compile("|".join(p.pattern for p in (INVOICE_NO, DATE_INVOICE, DATE_GENERIC, DUE_DATE, DATE_OTHER, CUSTOMER_NUMBER)), _I)
 
 
-def _name_like(name: str) -> bool:
-    """Whether a cell's text can be a party's name: a few capitalised words, no label, address or sentence."""
+def _name_like(name: str, *, sender: bool = False) -> bool:
+    """Whether a cell's text can be a party's name: a few capitalised words, no label, address or
+    sentence. A sender line's first part that ends in a legal form is its name, though a word of
+    it reads as a street's ("Van Dijk Bouwmaterialen B.V. · Havenstraat 125 · Den Haag")."""
     words = name.split()
     letters = _letters(name)
     longest = 9 if LEGAL_INSIDE.search(name) else 7  # "Công ty Cổ phần Thiết bị Minh Phát"
     if letters < 3 or letters < 0.6 * len(name.replace(" ", "")) or not 1 <= len(words) <= longest or ":" in name:
         return False
-    if sum(c.isdigit() for c in name) >= 2 or find_dates(name) or _addressish(name) or _place(name) and len(words) == 1:
+    if sum(c.isdigit() for c in name) >= 2 or find_dates(name) or _place(name) and len(words) == 1:
+        return False
+    if _addressish(name) and not (sender and LEGAL_FORM.search(name)):
         return False
     lower = [w for w in words if len(w) >= 3 and w[0].islower() and not LEGAL_INSIDE.fullmatch(w)]  # "s.r.o." is a form
     return 2 * len(lower) <= len(words) and not _NOT_A_NAME.search(name)
+
+
+_ARABIC = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, list[str]] | None:
@@ -678,6 +685,7 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
     top, bottom = ctx.rows[0].y0, ctx.rows[-1].y1
     cands: list[tuple[float, Value, list[str]]] = []
     seen: dict[str, int] = {}
+    latin = len(re.findall(r"[A-Za-z]", "".join(ctx.texts))) > len(_ARABIC.findall("".join(ctx.texts)))
     for i in range(len(ctx.rows)):
         if i in body:
             continue
@@ -707,8 +715,10 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
             name = _without_monogram(_SIGN_OFF.sub("", _clean_name(parts[0] if sender else text)).lstrip("_~·|* "))
             if not _name_like(name) and (cut := LEGAL_INSIDE.search(name)):
                 name = name[: cut.end()].strip()  # a name runs into what follows it (OCR lost the mark between)
-            if not _name_like(name) or any(_inside(cell.bbox, box) for box in parties):
+            if not _name_like(name, sender=sender) or any(_inside(cell.bbox, box) for box in parties):
                 continue
+            if latin and _ARABIC.search(name) and not re.search(r"[A-Za-z]", name):
+                continue  # a bilingual page's Arabic labels and titles; its names are printed in Latin letters too
             at = max(text.find(name), 0)
             if text[at + len(name) :].lstrip().startswith(":") and not signed:
                 continue  # the label of a value after it ("Mã số thuế: 5373703985")

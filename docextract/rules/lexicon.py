@@ -30,6 +30,7 @@ __all__ = [
     "LEGAL_FORM_WORDS",
     "MALAY_STREET",
     "NAME_JOINER",
+    "PAGE_OF",
     "NEAR_LABEL_WORDS",
     "PAYMENT_METHOD_WORDS",
     "ROUNDING",
@@ -181,7 +182,7 @@ SUBTOTAL_WORDS: Lexicon = {
     "any": [r"^\W*EXCL(?:\.|UDING|USIVE)?\s*(?:OF\s*)?(?:VAT|TAX|GST|BTW|MWST|TVA)\b"],
 }
 TAX_WORDS: Lexicon = {
-    "any": [r"(?<![^\W\d_])(?:GST|[CSI]GST|UTGST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX|MOMS|MVA|ALV|[ÁA]FA|KDV|DPH|DDV|PDV|PVM|ΦΠΑ|НДС|ПДВ|ДДС)(?![^\W\d_])",
+    "any": [r"(?<![^\W\d_])(?:GST|[CSI]GST|UTGST|VAT|TVA|MWST|M\.?W\.?ST|UST|BTW|IVA|HST|PST|QST|SST|SALES\s*TAX|TAX|MOMS|MVA|ALV|[ÁA]FA|KDV|DPH|DDV|PDV|PVM|PVN|VSK|TVSH|IGI|ΦΠΑ|НДС|ПДВ|ДДС)(?![^\W\d_])",
             r"K[ÄA]IBEMAKS"],
     "id": [r"\bPPN\b"], "ms": [r"\bCUKAI\b"], "vi": [r"THUẾ\s*GTGT", r"TIỀN\s*THUẾ"],
     "de": [r"MEHRWERTSTEUER", r"UMSATZSTEUER"],
@@ -558,6 +559,15 @@ INVOICE_NUMBER: dict[str, list[str]] = {
     "id": [r"(?:NOMOR|NO\.?)\s*(?:FAKTUR|INVOICE|NOTA(?:\s*KREDIT)?)", r"FAKTUR\s*(?:NOMOR|NO\.?)"],
     "ms": [r"(?:NO\.?|NOMBOR)\s*(?:INVOIS|NOTA\s*KREDIT|BIL)", r"INVOIS\s*(?:NO\.?|NOMBOR)"],
     "vi": [r"S[ỐÔO]\s*H[ÓO]A\s*[ĐD][ƠO]N", r"(?<![^\W\d_])S[ỐÔO]\s*:"],
+    # Slovak, Latvian, Icelandic, Albanian, Swahili, Afrikaans, Maltese, Filipino (Catalan's are Spanish's)
+    "sk": [r"[ČC][ÍI]SLO\s*FAKT[ÚU]RY", r"FAKT[ÚU]RA\s*(?:[ČC]\.|[ČC][ÍI]SLO)"],
+    "lv": [r"R[ĒE][ĶK]INA\s*(?:NR|NUMURS)", r"R[ĒE][ĶK]INS\s*NR"],
+    "is": [r"REIKNINGS\s*(?:N[ÚU]MER|NR)", r"REIKNINGSN[ÚU]MER", r"REIKNINGUR\s*NR"],
+    "sq": [r"(?:NUMRI|NR\.?)\s*(?:I\s*)?FATUR[ËE]S", r"FATUR[ËE]\s*(?:NR|NUMRI)"],
+    "sw": [r"NAMBA\s*YA\s*ANKARA", r"ANKARA\s*(?:NA\.?|NAMBA)"],
+    "af": [r"FAKTUUR\s*-?\s*(?:NOMMER|NO\.?|NR\.?)"],
+    "mt": [r"NUMRU\s*TAL\s*-?\s*FATTURA", r"FATTURA\s*(?:NRU|NUMRU)"],
+    "fil": [r"(?:NUMERO|BLG\.?|BILANG)\s*NG\s*(?:RESIBO|INVOICE)", r"RESIBO\s*(?:BLG\.?|NO\.?)"],
 }
 
 NUMBER_MARK = _NO
@@ -584,11 +594,22 @@ PAGE_WORDS: Lexicon = {
     "en": [r"PAGE"], "de": [r"SEITE", r"BLATT"], "fr": [r"PAGE"], "es": [r"P[ÁA]GINA", r"P[ÁA]G\."], "it": [r"PAGINA", r"PAG\."],
     "nl": [r"PAGINA", r"BLAD"], "pt": [r"P[ÁA]GINA", r"P[ÁA]G\."], "sv": [r"SIDA"], "da": [r"SIDE"], "pl": [r"STRONA", r"STR\."],
 }
+# "Page 2 of 3", "Seite 2 von 3", "Page 2/3": which page of how many a page is.
+PAGE_OF_WORDS: Lexicon = {
+    "en": [r"OF"], "de": [r"VON"], "fr": [r"SUR"], "es": [r"DE"], "it": [r"DI"], "nl": [r"VAN"], "pt": [r"DE"],
+    "sv": [r"AV"], "da": [r"AF"], "pl": [r"Z"],
+}
+PAGE_OF = re.compile(
+    rf"(?<![^\W\d_])(?:{alternation(PAGE_WORDS)})\s*(\d{{1,3}})\s*(?:/|(?:{alternation(PAGE_OF_WORDS)})(?![^\W\d_]))\s*(\d{{1,3}})(?!\d)",
+    re.IGNORECASE,
+)
 # The document's title word, which may carry its number ("Facture RG23-2203").
 INVOICE_TITLE_WORDS: Lexicon = {
     "en": [r"INVOICE"], "de": [r"RECHNUNG"], "fr": [r"FACTURE"], "es": [r"FACTURA"], "it": [r"FATTURA"],
     "nl": [r"FACTUUR"], "pt": [r"FATURA"], "sv": [r"FAKTURA"], "fi": [r"LASKU"], "hu": [r"SZ[ÁA]MLA"], "ro": [r"FACTUR[ĂA]"],
     "id": [r"FAKTUR"], "ms": [r"INVOIS"],
+    "sk": [r"FAKT[ÚU]RA"], "lv": [r"R[ĒE][ĶK]INS"], "is": [r"REIKNINGUR"], "sq": [r"FATUR[ËE]"], "sw": [r"ANKARA"],
+    "af": [r"FAKTUUR"], "fil": [r"RESIBO"],
 }
 
 # Weaker: a document number that may be the invoice's when nothing names it so.
@@ -632,10 +653,16 @@ INVOICE_DATE: dict[str, list[str]] = {
     "sr": [r"DATUM\s*(?:IZDAVANJA|PROMETA)", r"ДАТУМ\s*(?:ИЗДАВАЊА|ПРОМЕТА)"],
     "bg": [r"ДАТА\s*НА\s*(?:ИЗДАВАНЕ|ФАКТУРА)"], "el": [r"ΗΜΕΡΟΜΗΝ[ΙΊ]Α\s*[ΕΈ]ΚΔΟΣΗΣ"],
     "et": [r"ARVE\s*KUUP[ÄA]EV"], "lt": [r"I[ŠS]RA[ŠS]YMO\s*DATA", r"S[ĄA]SKAITOS\s*DATA"],
+    "sk": [r"D[ÁA]TUM\s*(?:VYHOTOVENIA|VYSTAVENIA)"], "lv": [r"R[ĒE][ĶK]INA\s*DATUMS", r"IZRAKST[ĪI][ŠS]ANAS\s*DATUMS"],
+    "ca": [r"DATA\s*(?:DE\s*(?:LA\s*)?)?(?:FACTURA|EMISSI[ÓO])", r"DATA\s*D['’]\s*EMISSI[ÓO]"],
+    "is": [r"[ÚU]TG[ÁA]FUDAGUR", r"REIKNINGSDAGUR"], "sq": [r"DATA\s*(?:E\s*)?(?:FATUR[ËE]S|L[ËE]SHIMIT)"],
+    "sw": [r"TAREHE\s*YA\s*ANKARA"], "af": [r"FAKTUURDATUM", r"FAKTUUR\s*DATUM"], "mt": [r"DATA\s*TAL\s*-?\s*FATTURA"],
+    "fil": [r"PETSA\s*NG\s*(?:RESIBO|INVOICE)"],
 }
 DATE_GENERIC: dict[str, list[str]] = {
     "en": [r"\bDATE\b", r"\bDATED\b"], "de": [r"\bDATUM\b"], "es": [r"\bFECHA\b"], "it": [r"\bDATA\b"],
     "da": [r"\bDATO\b"], "et": [r"\bKUUP[ÄA]EV\b"], "id": [r"\bTANGGAL\b", r"\bTGL\b"], "ms": [r"\bTARIKH\b"],
+    "lv": [r"\bDATUMS\b"], "is": [r"\bDAGSETNING\b"], "sw": [r"\bTAREHE\b"], "fil": [r"\bPETSA\b"], "sq": [r"\bDATA\b"],
 }
 DUE_DATE: dict[str, list[str]] = {
     "en": [r"DUE\s*(?:DATE|ON|BY)", r"(?<!AMOUNT )(?<!BALANCE )(?<!TOTAL )\bDUE\s*:", r"PAYMENT\s*DUE", r"PAY\s*BY"],
@@ -654,6 +681,11 @@ DUE_DATE: dict[str, list[str]] = {
     "ro": [r"DATA\s*SCADEN[ȚŢT]EI", r"SCADEN[ȚŢT][ĂA]"],
     "tr": [r"VADE\s*TAR[İI]H[İI]", r"SON\s*[ÖO]DEME\s*TAR[İI]H[İI]"],
     "id": [r"JATUH\s*TEMPO"], "ms": [r"TARIKH\s*(?:AKHIR|MATANG)"], "vi": [r"HẠN\s*THANH\s*TOÁN"],
+    "sk": [r"D[ÁA]TUM\s*SPLATNOSTI", r"SPLATNOS[ŤT]"], "lv": [r"APMAKSAS\s*TERMI[ŅN][ŠS]", r"SAMAKS[ĀA]T\s*L[ĪI]DZ"],
+    "ca": [r"(?:DATA\s*DE\s*)?VENCIMENT"], "is": [r"GJALDDAGI", r"EINDAGI"],
+    "sq": [r"AFATI\s*(?:I\s*)?PAGES[ËE]S", r"DATA\s*E\s*PAGES[ËE]S"],
+    "sw": [r"TAREHE\s*YA\s*(?:MWISHO\s*(?:YA\s*)?MALIPO|KULIPA|MWISHO)"], "af": [r"VERVALDATUM", r"BETAALBAAR\s*VOOR"],
+    "mt": [r"DATA\s*TA['’]?\s*(?:L-)?SKADENZA"], "fil": [r"TAKDANG\s*PETSA", r"DAPAT\s*BAYARAN\s*BAGO"],
 }
 # Dates that are neither the invoice's nor the due date.
 OTHER_DATE: dict[str, list[str]] = {
@@ -670,6 +702,9 @@ OTHER_DATE: dict[str, list[str]] = {
     "fi": [r"TOIMITUS"], "hu": [r"TELJES[ÍI]T[ÉE]S"], "cs": [r"PLN[ĚE]N[ÍI]"], "ro": [r"LIVR[ĂA]RII"],
     "tr": [r"SEVK", r"S[İI]PAR[İI][ŞS]"],
     "id": [r"PESANAN", r"PENGIRIMAN"], "ms": [r"PESANAN", r"PENGHANTARAN"], "vi": [r"GIAO\s*HÀNG"],
+    "sk": [r"DODANIA", r"DODACIE"], "lv": [r"PIEG[ĀA]DES"], "ca": [r"LLIURAMENT", r"COMANDA"], "is": [r"AFHENDINGAR"],
+    "sq": [r"DOR[ËE]ZIMIT"], "sw": [r"UTOAJI", r"KUWASILISHA"], "af": [r"AFLEWERING", r"BESTELLING"], "mt": [r"KUNSINNA"],
+    "fil": [r"PAGHAHATID"],
 }
 # Labels of the customer's block.
 CUSTOMER: dict[str, list[str]] = {
@@ -689,10 +724,16 @@ CUSTOMER: dict[str, list[str]] = {
     "cs": [r"ODB[ĚE]RATEL"], "ro": [r"CUMP[ĂA]R[ĂA]TOR"], "tr": [r"\bALICI\b", r"^\W*SAYIN\b"],
     "id": [r"KEPADA(?:\s*YTH)?", r"PEMBELI", r"DIKIRIM\s*KE"], "ms": [r"KEPADA", r"PEMBELI"],
     "vi": [r"(?:ĐƠN\s*VỊ|NGƯỜI)\s*MUA(?:\s*HÀNG)?", r"KHÁCH\s*HÀNG"],
+    "sk": [r"ODBERATE[ĽL]"], "lv": [r"SA[ŅN][ĒE]M[ĒE]JS", r"PIRC[ĒE]JS", r"MAKS[ĀA]T[ĀA]JS"], "ca": [r"DESTINATARI"],
+    "is": [r"KAUPANDI", r"VI[ÐD]SKIPTAVINUR", r"GREI[ÐD]ANDI"], "sq": [r"BLER[ËE]SI", r"KLIENTI"],
+    "sw": [r"MNUNUZI", r"MTEJA"], "af": [r"KLI[ËE]NT", r"KOPER", r"FAKTUUR\s*AAN"], "mt": [r"KLIJENT", r"XERREJ"],
+    "fil": [r"KUSTOMER", r"MAMIMILI", r"SINGILIN\s*KAY"],
 }
 # Labels of the issuer's block.
 ISSUER: dict[str, list[str]] = {
-    "en": [r"^\W*FROM\W*$", r"SUPPLIER", r"SELLER", r"VENDOR", r"ISSUED\s*BY", r"BILL\s*FROM", r"SOLD\s*BY"],
+    # a remittance block ("Remit to", "Make checks payable to") names the seller who is paid
+    "en": [r"^\W*FROM\W*$", r"SUPPLIER", r"SELLER", r"VENDOR", r"ISSUED\s*BY", r"BILL\s*FROM", r"SOLD\s*BY",
+           r"REMIT(?:TANCE)?\s*(?:TO|ADDRESS)", r"(?:MAKE\s*)?(?:CHECKS?|CHEQUES?)\s*PAYABLE\s*TO"],
     "de": [r"ABSENDER", r"^\W*VON\W*$", r"LIEFERANT", r"VERK[AÄ]UFER", r"VERKAUFT\s*VON"],
     "fr": [r"[ÉE]METTEUR", r"FOURNISSEUR", r"VENDEUR", r"VENDU\s*PAR"],
     "es": [r"EMISOR", r"PROVEEDOR", r"VENDEDOR", r"VENDIDO\s*POR"],
@@ -706,6 +747,9 @@ ISSUER: dict[str, list[str]] = {
     "fi": [r"MYYJ[ÄA]", r"TOIMITTAJA"], "hu": [r"ELAD[ÓO]", r"SZ[ÁA]LL[ÍI]T[ÓO]"], "cs": [r"DODAVATEL"],
     "ro": [r"FURNIZOR", r"V[ÂA]NZ[ĂA]TOR"], "tr": [r"SATICI"],
     "id": [r"PENJUAL"], "ms": [r"PENJUAL", r"PEMBEKAL"], "vi": [r"(?:ĐƠN\s*VỊ|NGƯỜI)\s*BÁN(?:\s*HÀNG)?"],
+    "sk": [r"DOD[ÁA]VATE[ĽL]"], "lv": [r"PIEG[ĀA]D[ĀA]T[ĀA]JS", r"P[ĀA]RDEV[ĒE]JS"], "ca": [r"PROVE[ÏI]DOR", r"EMISSOR"],
+    "is": [r"SELJANDI"], "sq": [r"SHIT[ËE]SI", r"FURNIZUESI"], "sw": [r"MUUZAJI"], "af": [r"VERSKAFFER"], "mt": [r"FORNITUR"],
+    "fil": [r"NAGBEBENTA"],
 }
 # A signature's sign-off before the issuer's name ("For ACME Ltd:" over "Authorised Signatory").
 SIGN_OFF: dict[str, list[str]] = {
@@ -729,6 +773,10 @@ INVOICE_TITLE: dict[str, list[str]] = {
     "id": [r"^\W*FAKTUR(?:\s*(?:PAJAK|PENJUALAN|PELUNASAN|TAGIHAN))?\W*$", r"^\W*NOTA\s*KREDIT\W*$"],
     "ms": [r"^\W*INVOIS(?:\s*CUKAI)?\W*$", r"^\W*NOTA\s*KREDIT\W*$"],
     "vi": [r"^\W*H[ÓO]A\s*[ĐD][ƠO]N(?:\s*(?:GI[ÁA]\s*TR[ỊI]\s*GIA\s*T[ĂA]NG|B[ÁA]N\s*H[ÀA]NG|[ĐD]I[ỆE]N\s*T[ỬU]))?\W*$"],
+    "sk": [r"^\W*FAKT[ÚU]RA(?:\s*[–-]\s*DA[ŇN]OV[ÝY]\s*DOKLAD)?\W*$"], "lv": [r"^\W*(?:PVN\s*)?R[ĒE][ĶK]INS\W*$"],
+    "is": [r"^\W*REIKNINGUR\W*$"], "sq": [r"^\W*FATUR[ËE](?:\s*TATIMORE)?\W*$"], "sw": [r"^\W*ANKARA(?:\s*YA\s*KODI)?\W*$"],
+    "af": [r"^\W*(?:BELASTING)?FAKTUUR\W*$"], "mt": [r"^\W*FATTURA(?:\s*TAT\s*-?\s*TAXXA)?\W*$"],
+    "fil": [r"^\W*(?:(?:OPISYAL\s*NA\s*)?RESIBO|SALES\s*INVOICE)\W*$"],
 }
 # The amount to pay, per language (beats plain totals).
 AMOUNT_DUE: dict[str, list[str]] = {
@@ -760,6 +808,13 @@ AMOUNT_DUE: dict[str, list[str]] = {
     "id": [r"(?:JUMLAH|TOTAL)\s*(?:TAGIHAN|YANG\s*HARUS\s*DIBAYAR|DIBAYAR|BAYAR)"],
     "ms": [r"JUMLAH\s*(?:BESAR|PERLU\s*DIBAYAR|KESELURUHAN|BAYARAN)"],
     "vi": [r"T[ỔO]NG\s*(?:C[ỘO]NG\s*)?(?:TI[ỀE]N\s*)?THANH\s*TO[ÁA]N", r"T[ỔO]NG\s*C[ỘO]NG"],
+    "sk": [r"(?:CELKOM\s*)?K\s*[ÚU]HRADE", r"SUMA\s*NA\s*[ÚU]HRADU"], "lv": [r"(?:KOP[ĀA]|SUMMA)\s*APMAKSAI", r"APMAKSAI"],
+    "ca": [r"IMPORT\s*TOTAL", r"TOTAL\s*A\s*PAGAR"], "is": [r"TIL\s*GREI[ÐD]SLU", r"SAMTALS\s*ME[ÐD]\s*VSK", r"HEILDARUPPH[ÆA][ÐD]"],
+    "sq": [r"TOTALI\s*P[ËE]R\s*T['’]?\s*U?\s*PAGUAR", r"VLERA\s*TOTALE", r"TOTALI\s*ME\s*TVSH"],
+    "sw": [r"JUMLA\s*KUU", r"JUMLA\s*YA\s*KULIPA", r"KIASI\s*CHA\s*KULIPA", r"JUMLA\s*(?:PAMOJA\s*)?NA\s*VAT"],
+    "af": [r"(?:TOTAAL|BEDRAG)\s*(?:VERSKULDIG|BETAALBAAR)", r"TOTAAL\s*INSL(?:UITEND)?\.?\s*BTW"],
+    "mt": [r"(?:TOTAL|AMMONT)\s*DOVUT"], "lb": [r"TOTAL\s*MAT\s*TVA", r"ZE\s*BEZUELEN"],
+    "fil": [r"KABUUANG\s*HALAGA(?:NG\s*DAPAT\s*BAYARAN)?", r"HALAGANG\s*DAPAT\s*BAYARAN"],
 }
 
 
@@ -797,6 +852,10 @@ INVOICE_SUBTOTAL: dict[str, list[str]] = {
     "ru": [r"ИТОГО\s*БЕЗ\s*НДС"], "el": [r"ΣΥΝΟΛΟ\s*ΚΑΘΑΡ[ΗΉ]Σ\s*ΑΞ[ΙΊ]ΑΣ", r"ΚΑΘΑΡ[ΗΉ]\s*ΑΞ[ΙΊ]Α"],
     "et": [r"KOKKU\s*ILMA\s*K[ÄA]IBEMAKSUTA", r"MAKSUSTATAV"], "lt": [r"SUMA\s*BE\s*PVM"],
     "id": [r"DASAR\s*PENGENAAN\s*PAJAK", r"\bDPP\b"], "ms": [r"JUMLAH\s*KECIL"], "vi": [r"(?:TỔNG|CỘNG)\s*TIỀN\s*HÀNG"],
+    "sk": [r"Z[ÁA]KLAD\s*DANE", r"SPOLU\s*BEZ\s*DPH"], "lv": [r"(?:KOP[ĀA]|SUMMA)\s*BEZ\s*PVN", r"APLIEKAM[ĀA]\s*SUMMA"],
+    "ca": [r"BASE\s*IMPOSABLE"], "is": [r"(?:SAMTALS|UPPH[ÆA][ÐD])\s*[ÁA]N\s*VSK"],
+    "sq": [r"(?:VLERA|TOTALI)\s*PA\s*TVSH", r"N[ËE]NTOTALI"], "sw": [r"JUMLA\s*NDOGO", r"JUMLA\s*KABLA\s*YA\s*(?:VAT|KODI)"],
+    "af": [r"TOTAAL\s*UITSL(?:UITEND)?\.?\s*BTW"], "lb": [r"TOTAL\s*OUNI\s*TVA"], "fil": [r"KABUUANG\s*BENTA", r"VATABLE\s*SALES"],
 }
 
 # Column headings of an item table, by the role of their column; whole words only. A heading's
@@ -820,6 +879,8 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "el": [r"ΠΟΣ[ΟΌ]ΤΗΤΑ", r"ΠΟΣ\."], "ru": [r"КОЛ(?:ИЧЕСТВО|-ВО|\.)"], "uk": [r"К[ІI]ЛЬК[ІI]СТЬ", r"К[ІI]Л(?:-ТЬ|\.)", r"К-СТЬ"],
         "bg": [r"КОЛИЧЕСТВО", r"К-ВО"], "sr": [r"KOLI[ČC]INA", r"КОЛИЧИНА", r"KOL\."], "et": [r"KOGUS"], "lt": [r"KIEKIS"],
         "lv": [r"DAUDZUMS"], "sk": [r"MNO[ŽZ]STVO"],
+        "is": [r"MAGN"], "sq": [r"SASIA"], "sw": [r"IDADI"], "af": [r"HOEVEELHEID", r"AANTAL"], "mt": [r"KWANTIT[ÀA]"],
+        "ca": [r"QUANTITAT"], "lb": [r"UNZUEL"], "fil": [r"DAMI"],
     },
     "price": {
         "en": [r"RATE", r"PRICE", r"COST", r"UNIT", r"EACH", r"U/P", r"FEE"],
@@ -835,6 +896,8 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "id": [r"HARGA(?:\s*SATUAN)?"], "ms": [r"HARGA(?:\s*SEUNIT)?"], "vi": [r"ĐƠN\s*GIÁ"],
         "el": [r"ΤΙΜ[ΗΉ](?:\s*ΜΟΝ[ΑΆ]ΔΑΣ)?"], "ru": [r"ЦЕНА"], "uk": [r"Ц[ІI]НА"], "bg": [r"(?:ЕД\.?\s*)?ЦЕНА"],
         "sr": [r"CIJENA", r"CENA", r"ЦЕНА"], "et": [r"(?:[ÜU]HIKU\s*)?HIND"], "lt": [r"KAINA"], "lv": [r"CENA"],
+        "is": [r"EININGARVER[ÐD]", r"VER[ÐD]"], "sq": [r"[ÇC]MIMI(?:\s*NJ[ËE]SI)?"], "sw": [r"BEI"], "af": [r"\w*PRYS"],
+        "mt": [r"PREZZ"], "ca": [r"PREU"], "lb": [r"PR[ÄA]IS"], "fil": [r"PRESYO"],
     },
     "amount": {
         "en": [r"AMOUNT", r"AMT", r"TOTAL", r"NET", r"SUM", r"SUB\s*-?\s*TOTAL", r"LINE\s*TOTAL", r"DEBITS?", r"TAXABLE(?:\s*(?:VALUE|AMOUNT))?"],
@@ -851,6 +914,8 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "el": [r"(?:ΚΑΘΑΡ[ΗΉ]\s*)?ΑΞ[ΙΊ]Α", r"ΣΥΝΟΛΟ"], "ru": [r"СУММА", r"СТОИМОСТЬ"], "uk": [r"СУМА", r"ВАРТ[ІI]СТЬ"],
         "bg": [r"СТОЙНОСТ", r"СУМА"], "sr": [r"IZNOS", r"VR(?:IJ)?EDNOST", r"ZNESEK", r"ИЗНОС", r"ВРЕДНОСТ"],
         "et": [r"SUMMA", r"KOKKU"], "lt": [r"SUMA"], "lv": [r"SUMMA", r"KOP[ĀA]"], "sk": [r"SUMA", r"SPOLU"],
+        "is": [r"UPPH[ÆA][ÐD]", r"SAMTALS"], "sq": [r"VLERA"], "sw": [r"JUMLA", r"KIASI"], "mt": [r"AMMONT"], "ca": [r"IMPORT"],
+        "fil": [r"HALAGA", r"KABUUAN"],
     },
     # a folio's payments and deposits, beside its charges: numbers, no item's
     "credit": {
@@ -903,6 +968,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "el": [r"Μ\.\s*Μ\."], "ru": [r"ЕД\.?\s*ИЗМ\.?", r"ЕД\."], "uk": [r"ОД\.?\s*ВИМ\.?", r"ОД\."],
         "bg": [r"М\.?\s*ЕД\.?", r"МЯРКА"], "sr": [r"J(?:ED)?\.?\s*M(?:ERE|J)?\.?", r"ЈЕД\.?\s*МЕРЕ", r"EM"],
         "et": [r"[ÜU]HIK"], "lt": [r"MATO\s*VNT\.?", r"VNT\."], "lv": [r"M[ĒE]RV\.?"],
+        "is": [r"EINING"], "sq": [r"NJ[ËE]SIA"], "sk": [r"MJ"],
     },
     "desc": {
         # a medical bill's "Procedure" / "Treatment" too
@@ -924,6 +990,8 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "uk": [r"НАЙМЕНУВАННЯ", r"ОПИС"], "bg": [r"НАИМЕНОВАНИЕ", r"ОПИСАНИЕ"], "sr": [r"NAZIV", r"OPIS", r"НАЗИВ", r"ОПИС"],
         "et": [r"KIRJELDUS", r"NIMETUS"], "lt": [r"PAVADINIMAS", r"APRA[ŠS]YMAS"], "lv": [r"NOSAUKUMS", r"APRAKSTS"],
         "sk": [r"N[ÁA]ZOV", r"POPIS"],
+        "is": [r"L[ÝY]SING"], "sq": [r"P[ËE]RSHKRIMI"], "sw": [r"MAELEZO", r"BIDHAA"], "af": [r"BESKRYWING"],
+        "mt": [r"DESKRIZZJONI"], "ca": [r"DESCRIPCI[ÓO]", r"CONCEPTE"], "lb": [r"BESCHREIWUNG"], "fil": [r"PAGLALARAWAN"],
     },
     "item": {
         "en": [r"ITEMS?", r"PRODUCTS?", r"ARTICLES?", r"SERVICES?", r"POSITION"],
@@ -974,6 +1042,9 @@ LEGAL_FORMS: dict[str, list[str]] = {
     "tr": [r"LTD\.?\s*[ŞS]T[İI]\.?", r"A\.\s*[ŞS]\.?"],
     # Vietnam's and Indonesia's forms stand first ("Công ty TNHH …", "PT … Tbk")
     "vi": [r"CÔNG\s*TY(?:\s*(?:CỔ\s*PHẦN|TNHH))?", r"TNHH"], "id": [r"TBK"],
+    # Icelandic, Albanian, Afrikaans, Luxembourgish; Latvia's "SIA" stands first ("SIA \"Baltija\"")
+    "is": [r"E?HF\.?", r"SF\.?"], "sq": [r"SH\.\s*P\.\s*K\.?", r"SH\.\s*A\.?"], "af": [r"\(EDMS\)\s*BPK\.?", r"BPK\.?", r"BK"],
+    "lb": [r"S\.?\s*[ÀA]\s*R\.?\s*L\.?"], "lv": [r"SIA"],
 }
 
 
