@@ -254,6 +254,9 @@ _TAX_ID_COUNTRY: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bABN\s*:?\s*\d{2}\s?\d{3}\s?\d{3}\s?\d{3}\b"), "AUD"),
     (re.compile(r"\bNZBN\s*:?\s*\d{13}\b"), "NZD"),
     (re.compile(r"\b\d{9}\s?RT\s?\d{4}\b"), "CAD"),
+    # so does a state and its postcode: Australia's ("Hobart TAS 7000"), a Canadian province's ("ON K1P 6F5")
+    (re.compile(r"\b(?:NSW|VIC|QLD|TAS|SA|WA|ACT|NT)\s+\d{4}\b"), "AUD"),
+    (re.compile(r"\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"), "CAD"),
 ]
 # Currencies written with a bare "$" (their own marks, "A$", "NZ$", "MX$", are rarer than the sign alone).
 _DOLLARS = frozenset("USD CAD AUD NZD SGD HKD MXN ARS CLP COP TWD".split())

@@ -1090,6 +1090,13 @@ def test_invoices_of_ten_more_languages_are_read_by_their_own_labels(rows, numbe
         number, date, due, total, currency)
 
 
+@pytest.mark.parametrize(("label", "date"), [("Receipt number", "Date paid"), ("Numéro de reçu", "Date de paiement")])
+def test_a_receipt_s_number_where_no_invoice_number_is_printed(label: str, date: str) -> None:
+    rows: list = [("Receipt", ""), (label, "2783-6575"), (date, "18/10/2026"), ("Premium plan", "1,788.00"),
+                  ("Total", "1,788.00")]
+    assert extract_invoice(layout([("Lumen Software SAS", ""), *rows])).data["invoice_number"] == "2783-6575"
+
+
 @pytest.mark.parametrize("label", ["Numer faktury:", "Fattura n.", "Factura nº"])
 def test_a_series_letters_before_a_labelled_number_are_part_of_it(label: str) -> None:
     """"FV 2025/03/115", "FPR 232/2024": a series' capitals and a number with a slash are one

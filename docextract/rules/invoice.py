@@ -884,7 +884,7 @@ _POSITION = re.compile(
     _I,
 )
 _POSITIONS = re.compile(rf"(?:{_POSITION.pattern})(?:\s+(?:{_POSITION.pattern}))?", _I)  # a heading on two lines
-_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|№|#|LP\.|SSZ\.|Č\.|NRO\.?|SIRA|STT|ZAP\.|R\.\s*BR\.|Α/Α|EIL\.", _I)  # before a heading in its cell ("No. Description")
+_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|№|#|LP\.|SSZ\.|Č\.|NRO\.?|SIRA|STT|ZAP\.|R\.\s*BR\.|Α/Α|EIL\.|S\.\s*L?\.?\s*NO\.?|SL\.\s*NO\.?", _I)  # before a heading in its cell ("No. Description")
 _QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO|ZA|BEZ)\.?$", _I)
 
 

@@ -614,10 +614,12 @@ INVOICE_TITLE_WORDS: Lexicon = {
 
 # Weaker: a document number that may be the invoice's when nothing names it so.
 REFERENCE_NUMBER: dict[str, list[str]] = {
-    "en": [r"BOOKING\s*(?:ID|NO|NUMBER|REF)", r"ORDER\s*(?:ID|NO|NUMBER|#)", r"DOCUMENT\s*(?:NO|NUMBER|#)",
+    # a receipt's number, where it has no invoice number
+    "en": [r"RECEIPT\s*(?:NUMBER|NO\.?|#)", r"BOOKING\s*(?:ID|NO|NUMBER|REF)", r"ORDER\s*(?:ID|NO|NUMBER|#)", r"DOCUMENT\s*(?:NO|NUMBER|#)",
            r"REFERENCE\s*(?:NO|NUMBER)?", r"\bREF\b\.?", r"^\s*#", r"^\W*(?:NO|NUMBER)\b\.?"],
-    "nl": [r"^\W*NUMMER"],
-    "de": [r"^\W*NUMMER"],
+    "nl": [r"^\W*NUMMER", r"BONNUMMER", r"KWITANTIE\s*(?:NR|NUMMER)"],
+    "de": [r"^\W*NUMMER", r"QUITTUNGS?\s*-?\s*(?:NUMMER|NR)"],
+    "fr": [r"NUM[ÉE]RO\s*DE\s*RE[ÇC]U", r"RE[ÇC]U\s*(?:N[°O]|#)"], "es": [r"N[ÚU]MERO\s*DE\s*RECIBO", r"RECIBO\s*(?:N[°ºO]|#)"],
 }
 
 # Labels of the customer's references (their order, their reference): neither a name nor the invoice's number.
