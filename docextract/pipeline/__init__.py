@@ -340,7 +340,7 @@ class _Document:
                 issues.append(Issue(code="invalid-merge", message=str(exc).splitlines()[0], severity="error", stage="merge"))
         printed = {k: v for n in sorted(self.printed) for k, v in self.printed[n].items()}
         if merged.choices and spec.checks is not None and isinstance(merged.data, dict):
-            data = _checked_choice(self, merged, printed, issues) or data
+            data = _checked_choice(self.spec, merged, printed, issues) or data
         # A tile's arithmetic checks see one page or one piece of it ("the 4 lines on page 2 add up to
         # 12.00 but the subtotal is 105.00"): a kit's checks run on the merged data alone, whatever its merge.
         redo = spec.checks is not None and data is not None
@@ -359,12 +359,11 @@ class _Document:
         return result
 
 
-def _checked_choice(self: _Document, merged: Merged, printed: dict[str, Any], issues: list[Issue]) -> Any:
+def _checked_choice(spec: SchemaSpec, merged: Merged, printed: dict[str, Any], issues: list[Issue]) -> Any:
     """Where pages read fields differently (page 1's section sum and its tax, page 2's grand total
     and the document's tax), one page's reading of them all, with which the kit's checks find
     fewest faults in the whole document, when that is fewer than with the merge's choices (else
     None: the merge's choices stand; ties keep them)."""
-    spec = self.spec
     base = dict(merged.data or {})
 
     def faults(data: dict[str, Any]) -> int:
@@ -372,6 +371,7 @@ def _checked_choice(self: _Document, merged: Merged, printed: dict[str, Any], is
             return len(spec.check(spec.validate(data).model_dump(), printed))
         except Exception:
             return 1_000  # a combination the schema refuses
+
     best, best_faults, chosen = base, faults(base), None
     for page in dict.fromkeys(pg for values in merged.choices.values() for _, _, pg in values):
         reading = {key: next(((v, src) for v, src, pg in values if pg == page), None) for key, values in merged.choices.items()}

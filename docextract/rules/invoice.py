@@ -685,7 +685,8 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
     top, bottom = ctx.rows[0].y0, ctx.rows[-1].y1
     cands: list[tuple[float, Value, list[str]]] = []
     seen: dict[str, int] = {}
-    latin = len(re.findall(r"[A-Za-z]", "".join(ctx.texts))) > len(_ARABIC.findall("".join(ctx.texts)))
+    page = "".join(ctx.texts)
+    latin = len(re.findall(r"[A-Za-z]", page)) > len(_ARABIC.findall(page))
     for i in range(len(ctx.rows)):
         if i in body:
             continue
@@ -884,7 +885,7 @@ _POSITION = re.compile(
     _I,
 )
 _POSITIONS = re.compile(rf"(?:{_POSITION.pattern})(?:\s+(?:{_POSITION.pattern}))?", _I)  # a heading on two lines
-_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|№|#|LP\.|SSZ\.|Č\.|NRO\.?|SIRA|STT|ZAP\.|R\.\s*BR\.|Α/Α|EIL\.|S\.\s*L?\.?\s*NO\.?|SL\.\s*NO\.?", _I)  # before a heading in its cell ("No. Description")
+_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|№|#|LP\.|SSZ\.|Č\.|NRO\.?|SIRA|STT|ZAP\.|R\.\s*BR\.|Α/Α|EIL\.|S(?:L?\.)\s*NO\.?", _I)  # before a heading in its cell ("No. Description")
 _QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO|ZA|BEZ)\.?$", _I)
 
 

@@ -664,7 +664,7 @@ INVOICE_DATE: dict[str, list[str]] = {
 DATE_GENERIC: dict[str, list[str]] = {
     "en": [r"\bDATE\b", r"\bDATED\b"], "de": [r"\bDATUM\b"], "es": [r"\bFECHA\b"], "it": [r"\bDATA\b"],
     "da": [r"\bDATO\b"], "et": [r"\bKUUP[ÄA]EV\b"], "id": [r"\bTANGGAL\b", r"\bTGL\b"], "ms": [r"\bTARIKH\b"],
-    "lv": [r"\bDATUMS\b"], "is": [r"\bDAGSETNING\b"], "sw": [r"\bTAREHE\b"], "fil": [r"\bPETSA\b"], "sq": [r"\bDATA\b"],
+    "lv": [r"\bDATUMS\b"], "is": [r"\bDAGSETNING\b"], "sw": [r"\bTAREHE\b"], "fil": [r"\bPETSA\b"],
 }
 DUE_DATE: dict[str, list[str]] = {
     "en": [r"DUE\s*(?:DATE|ON|BY)", r"(?<!AMOUNT )(?<!BALANCE )(?<!TOTAL )\bDUE\s*:", r"PAYMENT\s*DUE", r"PAY\s*BY"],
