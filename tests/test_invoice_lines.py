@@ -189,6 +189,9 @@ def test_a_line_over_the_heading_that_leaves_no_text_column_is_no_part_of_it() -
          [(40, "336"), (100, "Montaz u klienta"), (260, "2,3"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
         ([(40, "Code"), (100, "Procedure"), (250, "Factor"), (330, "Qty"), (400, "Fee"), (500, "Amount")],
          [(40, "D1206"), (100, "Montaz u klienta"), (260, "1.8"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
+        # an ERP's "Material" number and "Nettowert"
+        ([(40, "Material"), (100, "Bezeichnung"), (330, "Menge"), (400, "Einzelpreis"), (500, "Nettowert")],
+         [(40, "544-4478-67"), (100, "Montaz u klienta"), (350, "3,5"), (440, "100,00"), (540, "350,00")]),
         # Indonesian "Kode"; a quantity's unit of seven letters in its cell ("3,5 lisensi")
         ([(40, "Kode"), (100, "Nama Barang"), (300, "Banyaknya"), (400, "Harga"), (500, "Jumlah")],
          [(40, "BRG-6540"), (100, "Montaz u klienta"), (350, "3,5 lisensi"), (440, "100,00"), (540, "350,00")]),
@@ -541,6 +544,22 @@ def test_sections_summed_under_the_table_by_their_names_are_no_items() -> None:
     data = extract_invoice(typed(cells, right={350.0, 440.0, 540.0})).data
     assert [ln[0] for ln in lines(data)] == ["Oil filter", "Serpentine belt", "Battery test"]
     assert data["total"] == D("147.95")
+
+
+def test_a_group_begun_on_the_page_before_is_summed_under_its_name() -> None:
+    """Page 2 of a long invoice opens in the middle of a group: its subtotal ("Summe IT-Zubehör") adds
+    up more than the lines above it on this page, and the next group's heading follows: no item."""
+    cells = [(60, 60, "Hartmann Großhandel KG"), (380, 60, "Rechnung 2699990 (Fortsetzung)"),
+             (40, 140, "Bezeichnung"), (330, 140, "Menge"), (400, 140, "Preis"), (500, 140, "Betrag"),
+             (40, 165, "USB-C-Kabel 1 m"), (350, 165, "10"), (440, 165, "88,12"), (540, 165, "881,20"),
+             (40, 180, "Tastatur USB"), (350, 180, "1"), (440, 180, "18,37"), (540, 180, "18,37"),
+             (40, 195, "Summe IT-Zubehör"), (540, 195, "4.538,70"),
+             (40, 212, "Reinigung & Hygiene"),
+             (40, 227, "Allzweckreiniger 10 l"), (350, 227, "5"), (440, 227, "21,62"), (540, 227, "108,10"),
+             (40, 242, "Summe Reinigung & Hygiene"), (540, 242, "108,10"),
+             (380, 262, "Nettobetrag"), (540, 262, "4.646,80")]
+    data = extract_invoice(typed(cells, right={350.0, 440.0, 540.0})).data
+    assert [ln[0] for ln in lines(data)] == ["USB-C-Kabel 1 m", "Tastatur USB", "Allzweckreiniger 10 l"]
 
 
 def test_headings_qualified_by_per_and_without() -> None:

@@ -1157,6 +1157,7 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
     since: list[Decimal] = []  # the line amounts since the last group's subtotal
     listed: list[Decimal] = []  # all line amounts
     sections: set[str] = set()  # the rows of words only
+    grouped = False  # a group's subtotal seen in the table
     last = h
     for i in range(h + 1, len(ctx.texts)):
         row, text = ctx.rows[i], ctx.texts[i]
@@ -1193,8 +1194,10 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
             money = _whole_money(numbers) or money  # money without cents beside a quantity with them ("1,50")
         desc, desc_words, extra = _description(ctx, i, cols, cells, taken, first_number)
         priced = [m for m in money if m[0].role in ("amount", "price")]
-        if priced and _GROUP_TOTAL.match(desc) and since and sum(since) in {m[1].value for m in priced}:
-            since = []
+        if priced and _GROUP_TOTAL.match(desc) and since and (
+            sum(since) in {m[1].value for m in priced} or (not grouped and _continued_group(ctx, i, desc, since, priced))
+        ):
+            since, grouped = [], True
             continue  # a group's subtotal inside the table ("Total Backups & Snapshots": its lines' sum)
         if not priced:
             if desc:
@@ -1257,6 +1260,16 @@ def _group_named(text: str) -> str:
     rest = text[m.end() :]
     rest = _without_amounts(rest, find_amounts(rest))
     return rest if _letters(rest) >= 3 else ""
+
+
+def _continued_group(ctx: DocContext, i: int, desc: str, since: list[Decimal], priced: list[Any]) -> bool:
+    """Whether row ``i``, the table's first group subtotal ("Summe IT-Zubehör  4.538,70"), sums a
+    group begun on the page before: a name after the total's label, more than the lines above it
+    add up to, and the next group's heading under it (a row of words only)."""
+    if not _group_named(desc) or not all(sum(since) < m[1].value for m in priced) or i + 1 >= len(ctx.texts):
+        return False
+    below = ctx.texts[i + 1]
+    return not ctx.amounts(i + 1) and _TABLE_END.search(below) is None and _letters(below) >= 3
 
 
 def _named_before_total(text: str) -> bool:

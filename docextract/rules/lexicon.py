@@ -903,7 +903,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
     },
     "amount": {
         "en": [r"AMOUNT", r"AMT", r"TOTAL", r"NET", r"SUM", r"SUB\s*-?\s*TOTAL", r"LINE\s*TOTAL", r"DEBITS?", r"TAXABLE(?:\s*(?:VALUE|AMOUNT))?"],
-        "de": [r"\w*BETRAG", r"GESAMT\w*", r"SUMME", r"BELASTUNG", r"SOLL", r"NETTO"],
+        "de": [r"\w*BETRAG", r"GESAMT\w*", r"SUMME", r"BELASTUNG", r"SOLL", r"NETTO", r"\w*WERT"],
         "fr": [r"MONTANT", r"D[ÉE]BIT", r"NET"],
         "es": [r"IMPORTE", r"CARGOS?", r"NETO"],
         "it": [r"IMPORTO", r"TOTALE", r"IMPONIBILE", r"ADDEBITI?", r"NETTO"],
@@ -944,7 +944,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         # "GOZ-Nr.", "Geb.-Nr.": a "…-Nr." heading (but "Pos.-Nr.") numbers something; "Ziffer" a fee schedule's item;
         # "Art." abbreviated (beside the article's name)
         "de": [r"ART\.", r"ART(?:IKEL)?\.?\s*-?\s*NR\.?", r"ARTIKELNUMMER", r"BESTELL\s*-?\s*NR\.?", r"(?!POS)[A-ZÄÖÜ]+\.?\s*-\s*NR\.?",
-               r"MATERIAL\s*-?\s*NR\.?", r"ARTIKEL\s*-?\s*CODE", r"ZIFFER"],
+               r"MATERIAL(?:\s*-?\s*NR\.?)?", r"ARTIKEL\s*-?\s*CODE", r"ZIFFER"],
         "fr": [r"R[ÉE]F(?:[ÉE]RENCE)?\.?", r"CODE(?:\s*ARTICLE)?", r"ART\."],
         # Mexico's product key ("Clave ProdServ")
         "es": [r"C[ÓO]D(?:IGO)?\.?", r"REF(?:ERENCIA)?\.?", r"CLAVE\s*PROD\.?\s*(?:/\s*)?SERV\.?"],
