@@ -64,7 +64,7 @@ def two_pages_with_a_section_sum() -> bytes:
     for n, rows in ((1, [("Rechnung Nr. 2699990", ""), ("Datum: 28.05.2026", ""), ("Bezeichnung   Menge   Preis", "Betrag"),
                          ("Locher 2-fach   1   13,98", "13,98"), ("Ordner A4   10   4,50", "45,00"),
                          ("Summe Büromaterial", "58,98")]),
-                    (2, [("Datum: 28.05.2026", ""), ("USB-C-Kabel   10   8,81", "88,10"), ("Summe IT-Zubehör", "88,10"),
+                    (2, [("Datum: 29.05.2026", ""), ("USB-C-Kabel   10   8,81", "88,10"), ("Summe IT-Zubehör", "88,10"),
                          ("Nettobetrag", "147,08"), ("USt. 19 %", "27,95"), ("Rechnungsbetrag (EUR)", "175,03")])):
         page = doc.new_page(width=595, height=842)
         page.insert_text((60, 60), "Hartmann Großhandel KG", fontsize=14)
@@ -79,10 +79,13 @@ def two_pages_with_a_section_sum() -> bytes:
 
 def test_a_section_sum_on_page_one_gives_way_to_the_total_the_checks_agree_with():
     """Page 1 alone reads its section's sum as a total, page 2 the invoice's: the document is one
-    (page 2 says it is page 2 of 2), and its total is the one its subtotal and tax add up to."""
+    (page 2 says it is page 2 of 2), and its total is the one its subtotal and tax add up to. The
+    pages' dates differ too (a printing date on page 2): the checks say nothing of them, so page 2's
+    reading does not bring its date along."""
     [result] = docextract.extract_documents(two_pages_with_a_section_sum(), "invoice")
     assert result.pages == [1, 2]
     assert str(result.data.total) == "175.03" and result.provenance["total"].page == 2
+    assert str(result.data.date) == "2026-05-28"
     assert any(i.code == "merge-conflict" and "checks agree" in i.message for i in result.issues)
 
 

@@ -361,9 +361,9 @@ class _Document:
 
 def _checked_choice(spec: SchemaSpec, merged: Merged, printed: dict[str, Any], issues: list[Issue]) -> Any:
     """Where pages read fields differently (page 1's section sum and its tax, page 2's grand total
-    and the document's tax), one page's reading of them all, with which the kit's checks find
-    fewest faults in the whole document, when that is fewer than with the merge's choices (else
-    None: the merge's choices stand; ties keep them)."""
+    and the document's tax), one page's reading of them, with which the kit's checks find fewest
+    faults in the whole document, when that is fewer than with the merge's choices (else None: the
+    merge's choices stand; ties keep them); of that reading, only the fields the checks need."""
     base = dict(merged.data or {})
 
     def faults(data: dict[str, Any]) -> int:
@@ -381,7 +381,12 @@ def _checked_choice(spec: SchemaSpec, merged: Merged, printed: dict[str, Any], i
             best, best_faults, chosen = trial, n, reading
     if chosen is None:
         return None
-    changed = {key: vs[1] for key, vs in chosen.items() if vs is not None and norm(vs[0]) != norm(base[key])}
+    # ... and of that reading only what the checks need: a field they are indifferent to (the date)
+    # keeps the merge's choice
+    for key in merged.choices:
+        if norm(best[key]) != norm(base[key]) and faults({**best, key: base[key]}) <= best_faults:
+            best = {**best, key: base[key]}
+    changed = {key: vs[1] for key, vs in chosen.items() if vs is not None and norm(best[key]) != norm(base[key])}
     for key, source in changed.items():
         if source is not None:
             merged.provenance[key] = source
