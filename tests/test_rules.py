@@ -971,6 +971,22 @@ def test_a_bilingual_page_s_arabic_title_is_no_issuer() -> None:
     assert _issuer(rows) == "Desert Rose IT Solutions L.L.C."
 
 
+def test_a_brand_of_two_words_over_its_company_s_legal_name() -> None:
+    """A logo's brand in large print ("AL DAWAA", its first word of two letters) over the legal name
+    that begins with it: the company is the issuer."""
+    words = layout([("AL DAWAA", ""), ("Al Dawaa Trading Est. LLC", ""), ("Building No. 1942, King Fahd Road", ""),
+                    ("Invoice No.: 66545", ""), ("Invoice Date: 2025-12-07", ""), ("Supplies", "62.19"), ("TOTAL", "62.19")])
+    big = words[0]
+    words[0] = Word(big.text, big.x0, big.y1 - 1.6 * ROW_H, big.x0 + 1.6 * (big.x1 - big.x0), big.y1, big.confidence, big.source)
+    assert (extract_invoice(words).data["issuer"] or {}).get("name") == "Al Dawaa Trading Est. LLC"
+
+
+def test_a_printout_s_run_date_is_not_the_invoice_s() -> None:
+    rows: list = [("INV918R  RUN DATE: 05-AUG-25  TIME: 17:45:14", ""), ("KRUGER BOERDERY (EDMS) BPK", ""),
+                  ("INVOICE #  E63124", ""), ("DATE  03-AUG-25", ""), ("FILE FOLDERS 3", "41.25"), ("TOTAL", "41.25")]
+    assert extract_invoice(layout(rows)).data["date"] == dt.date(2025, 8, 3)
+
+
 def test_the_seller_under_sold_by_not_the_marketplace_on_top() -> None:
     rows: list = ["Zelmere Market", "Tax Invoice", ("Sold by:", ""), ("Ravane DAC", ""), ("2132 Mill Avenue", ""),
                   ("Invoice No.: H-40217", ""), ("Invoice date: 07/09/2024", ""), ("Mugs", "62.19"), ("TOTAL", "62.19")]

@@ -776,7 +776,7 @@ def _brands(ctx: DocContext, body_h: float, top_end: float) -> set[str]:
             break
         for start, end, cell in _cells(ctx, i):
             text = ctx.texts[i][start:end].strip()
-            if cell.height >= 1.5 * body_h and re.fullmatch(r"[^\W\d_]{3,}(?: [^\W\d_]+)?", text) and len(_key(text)) >= 4:
+            if cell.height >= 1.5 * body_h and re.fullmatch(r"[^\W\d_]{2,}(?: [^\W\d_]+)?", text) and len(_key(text)) >= 4:
                 out.add(_key(text))
     return out
 

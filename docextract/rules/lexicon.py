@@ -692,7 +692,7 @@ DUE_DATE: dict[str, list[str]] = {
 # Dates that are neither the invoice's nor the due date.
 OTHER_DATE: dict[str, list[str]] = {
     "en": [r"ORDER", r"DELIVER", r"SHIP", r"PERIOD", r"\bFROM\b", r"UNTIL", r"BIRTH", r"EXPIR", r"VALID", r"CHECK",
-           r"SERVICE\s*DATE", r"PRINTED"],
+           r"SERVICE\s*DATE", r"PRINTED", r"RUN\s*DATE", r"PRINT\s*DATE"],
     "de": [r"LIEFER", r"BESTELL", r"AUFTRAG", r"LEISTUNGS", r"ZEITRAUM"],
     "fr": [r"COMMANDE", r"LIVRAISON", r"P[ÉE]RIODE"],
     "es": [r"PEDIDO", r"ENTREGA", r"PERIODO"],
