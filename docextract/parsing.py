@@ -313,9 +313,10 @@ def currency_evidence(text: str) -> dict[str, float]:
         votes[code] = votes.get(code, 0.0) + weight
 
     text = normalize_chars(text)  # keep line breaks: "SDN BHD\n12 JALAN" is not 12 dinars
-    dollars = crowns = dirhams = 0.0
+    dollars = crowns = dirhams = rands = 0.0
     for line in text.split("\n"):
         words = re.split(r"[\s/]+", line.strip()) if line.strip() else []
+        rands += sum(_BY_AMOUNT for m in _RAND.finditer(line) if _beside_cents(line, m.start(), m.end()))
         for m in _GLUED_MARK.finditer(line):
             code = parse_currency(m.group(1))
             if code:
@@ -383,7 +384,6 @@ def currency_evidence(text: str) -> dict[str, float]:
         vote(local[0] if len(local) == 1 else spoken[0][1] if told else "SEK", crowns)
     # "R 1 234,56": the rand where the page names South Africa or speaks Afrikaans (a bare "R" before
     # an amount is too common a letter to count alone: OCR splits "RM", a column reads "R")
-    rands = sum(_BY_AMOUNT for line in text.split("\n") for m in _RAND.finditer(line) if _beside_cents(line, m.start(), m.end()))
     if rands and ("ZAR" in countries or _AFRIKAANS.search(text)):
         vote("ZAR", rands)
     if dirhams:

@@ -1266,10 +1266,7 @@ def _continued_group(ctx: DocContext, i: int, desc: str, since: list[Decimal], p
     """Whether row ``i``, the table's first group subtotal ("Summe IT-Zubehör  4.538,70"), sums a
     group begun on the page before: a name after the total's label, more than the lines above it
     add up to, and the next group's heading under it (a row of words only)."""
-    if not _group_named(desc) or not all(sum(since) < m[1].value for m in priced) or i + 1 >= len(ctx.texts):
-        return False
-    below = ctx.texts[i + 1]
-    return not ctx.amounts(i + 1) and _TABLE_END.search(below) is None and _letters(below) >= 3
+    return _group_named(desc) != "" and all(sum(since) < m[1].value for m in priced) and _group_heading_under(ctx, i)
 
 
 def _named_before_total(text: str) -> bool:
@@ -1291,6 +1288,11 @@ def _names_a_group(ctx: DocContext, i: int, since: list[Decimal]) -> bool:
     text = ctx.texts[i]
     if not (_group_named(text) or _named_before_total(text)) or not since or sum(since) not in {a.value for a in ctx.amounts(i)}:
         return False
+    return _group_heading_under(ctx, i)
+
+
+def _group_heading_under(ctx: DocContext, i: int) -> bool:
+    """Whether the row under row ``i`` heads the next group: words only, no total's or tax's label."""
     if i + 1 >= len(ctx.texts):
         return False
     below = ctx.texts[i + 1]
