@@ -47,26 +47,27 @@ __all__ = [
 # --------------------------------------------------------------------------------------------- text
 
 
-def normalize_text(text: str, *, ordinals: bool = False) -> str:
+def normalize_text(text: str, *, printed: bool = False) -> str:
     """Fold width/compatibility forms (full-width digits, ligatures), unify dashes and collapse spaces.
-    ``ordinals``: keep "º" and "ª" (a value as printed, "según presupuesto nº 7778")."""
-    return re.sub(r"\s+", " ", normalize_chars(text, ordinals=ordinals)).strip()
+    ``printed``: keep "º", "ª" and dashes (a value as printed, "según presupuesto nº 7778",
+    "Office cleaning – monthly")."""
+    return re.sub(r"\s+", " ", normalize_chars(text, printed=printed)).strip()
 
 
-def normalize_chars(text: str, *, ordinals: bool = False) -> str:
+def normalize_chars(text: str, *, printed: bool = False) -> str:
     """:func:`normalize_text` without touching whitespace (keeps character offsets of layout text).
 
     NFKC is applied per character and only where it keeps the length (full-width digits, "ﬁ" stays).
     Superscript and subscript digits stay ("m²" is no "m2"); "nº" reads "no" (as the label
-    lexicon spells it) unless ``ordinals``.
+    lexicon spells it) unless ``printed``.
     """
     out = []
     for ch in text:
         n = unicodedata.normalize("NFKC", ch)
         raised = n.isdigit() and unicodedata.decomposition(ch).startswith(("<super>", "<sub>"))
-        kept = raised or ordinals and ch in "ºª"
+        kept = raised or printed and ch in "ºª"
         out.append(n if len(n) == 1 and not kept else ch)
-    return re.sub(r"[\u2010-\u2015\u2212]", "-", "".join(out))
+    return "".join(out) if printed else re.sub(r"[\u2010-\u2015\u2212]", "-", "".join(out))
 
 
 # ----------------------------------------------------------------------------------------- currency

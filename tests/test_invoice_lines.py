@@ -2122,3 +2122,66 @@ def test_a_quotation_s_number_only_on_a_quotation(title: str, label: str, number
         ocr_line("Total", 700, 320, 800), ocr_line("1100,00", 900, 320, 1000),
     ]
     assert extract_invoice(words).data["invoice_number"] == number
+
+
+def test_a_heading_on_three_lines_and_a_bilingual_total_under_the_table() -> None:
+    """"Total" / "(Incl." / "VAT)" heads one column over three lines, the third as close to the
+    second as it to the first: the table starts under it (not at "VAT)", read as a tax's label).
+    "Total (Excl. VAT)" with its Arabic translation beside it totals the table, no group of it."""
+    words = [ocr_line("Gulf Trading Co. LLC", 40, 40, 300), ocr_line("TAX INVOICE", 700, 40, 900),
+             ocr_line("Invoice No.", 600, 80, 720), ocr_line("TI/26/1187", 780, 80, 920),
+             ocr_line("Invoice Date", 600, 110, 720), ocr_line("25-Jan-2026", 780, 110, 920)]
+    heads = [("S.No", 40), ("Description", 100), ("Qty", 500), ("Unit Price", 560), ("Taxable", 680), ("VAT %", 780),
+             ("VAT", 860), ("Total", 940)]
+    words += [ocr_line(t, x, 200, x + 10 * len(t)) for t, x in heads]
+    words += [ocr_line("Amount", 680, 222, 750), ocr_line("Amount", 860, 222, 930), ocr_line("(Incl.", 940, 222, 1000)]
+    words += [ocr_line("VAT)", 940, 244, 985)]
+    rows = [("1", "Cement OPC 50 kg bag", "10", "15.95", "159.50", "15%", "23.93", "183.43"),
+            ("2", "Steel rebar 12 mm (per ton)", "1", "2,650.00", "2,650.00", "15%", "397.50", "3,047.50")]
+    for k, row in enumerate(rows):
+        words += [ocr_line(t, x, 280 + 30 * k, x + 10 * len(t)) for t, (_, x) in zip(row, heads, strict=True)]
+    words += [ocr_line("Total (Excl. VAT)", 500, 360, 680), ocr_line("الإجمالي غير شامل الضريبة", 700, 360, 880),
+              ocr_line("2,809.50", 940, 360, 1020),
+              ocr_line("VAT Amount (15%)", 500, 390, 680), ocr_line("421.43", 940, 390, 1010),
+              ocr_line("Total (Incl. VAT)", 500, 420, 680), ocr_line("SR 3,230.93", 930, 420, 1040)]
+    data = extract_invoice(words).data
+    assert lines(data) == [("Cement OPC 50 kg bag", D(10), D("15.95"), D("159.50")),
+                           ("Steel rebar 12 mm (per ton)", D(1), D("2650.00"), D("2650.00"))]
+
+
+def test_a_german_compound_heading_names_the_items_text() -> None:
+    """"Artikelbezeichnung", "Leistungsbeschreibung", "Artikelname": compounds of a description's
+    heading words head the items' text."""
+    for heading in ("Artikelbezeichnung", "Leistungsbeschreibung", "Artikelname"):
+        cells: list[Cell] = [
+            (60, 60, "Vogel & Hartmann KG"), (380, 60, "Rechnung Nr. RE-4471"), (380, 76, "Datum: 12.11.2026"),
+            (60, 200, "Pos."), (90, 200, heading), (330, 200, "Menge"), (400, 200, "Preis"), (480, 200, "Gesamt"),
+            (60, 222, "1"), (90, 222, "Softwarelizenz Jahresabonnement"), (350, 222, "3"), (440, 222, "75,00"), (540, 222, "225,00"),
+            (60, 240, "2"), (90, 240, "Installation Netzwerk"), (350, 240, "1"), (440, 240, "120,00"), (540, 240, "120,00"),
+            (380, 280, "Gesamtbetrag"), (540, 280, "345,00"),
+        ]
+        data = extract_invoice(render(cells, right={350.0, 440.0, 540.0})[0]).data
+        assert lines(data) == [("Softwarelizenz Jahresabonnement", D(3), D("75.00"), D("225.00")),
+                               ("Installation Netzwerk", D(1), D("120.00"), D("120.00"))], heading
+
+
+def test_items_printed_as_records_of_labels_and_values() -> None:
+    """An e-invoice viewer's positions: each a block of label/value rows (name, quantity, price,
+    line amount, VAT rate), no table heading; the totals' rows under them are no items."""
+    cells: list[Cell] = [(60, 60, "Lindner Systemhaus GmbH"), (380, 60, "Rechnungsnummer"), (480, 60, "RE-20417"),
+                         (380, 76, "Rechnungsdatum"), (480, 76, "2026-11-12"), (60, 130, "Rechnungspositionen")]
+    y = 150
+    for k, (name, qty, price, amount) in enumerate([("Softwarelizenz Jahresabonnement", "5 H87", "120.50", "602.50"),
+                                                    ("Beratungsleistung (Std.)", "4 HUR", "120.90", "483.60")]):
+        cells.append((60, y, f"Position {k + 1}"))
+        for label, value in (("Artikelname", name), ("Menge", qty), ("Preis pro Einheit (netto)", price),
+                             ("Gesamtpreis (netto)", amount), ("Umsatzsteuersatz", "19 %")):
+            y += 16
+            cells += [(60, y, label), (300, y, value)]
+        y += 24
+    cells += [(60, y, "Gesamtsumme (netto)"), (300, y, "1086.10"), (60, y + 16, "Summe Umsatzsteuer"), (300, y + 16, "206.36"),
+              (60, y + 32, "Gesamtsumme (brutto)"), (300, y + 32, "1292.46"), (60, y + 48, "Fälliger Betrag"), (300, y + 48, "1292.46")]
+    data = extract_invoice(render(cells)[0]).data
+    assert lines(data) == [("Softwarelizenz Jahresabonnement", D(5), D("120.50"), D("602.50")),
+                           ("Beratungsleistung (Std.)", D(4), D("120.90"), D("483.60"))]
+    assert data["total"] == D("1292.46")

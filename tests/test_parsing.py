@@ -306,7 +306,9 @@ def test_normalizing_folds_wide_forms_but_keeps_superscripts() -> None:
     spelt) unless a value keeps them; "m²" stays "m²" (not "m2", another product)."""
     assert normalize_text("１２３ Kabel  3x1,5 mm², 80 g/m², CO₂, nº 5") == "123 Kabel 3x1,5 mm², 80 g/m², CO₂, no 5"
     # a value as printed keeps them ("según presupuesto nº 4410", "1ª planta")
-    assert normalize_text("１２３ presupuesto nº 5, 1ª planta", ordinals=True) == "123 presupuesto nº 5, 1ª planta"
+    assert normalize_text("１２３ presupuesto nº 5, 1ª planta", printed=True) == "123 presupuesto nº 5, 1ª planta"
+    assert normalize_text("Cleaning \u2013 monthly", printed=True) == "Cleaning \u2013 monthly"
+    assert normalize_text("Cleaning \u2013 monthly") == "Cleaning - monthly"
 
 
 def test_an_iso_code_glued_before_an_amount_is_its_currency() -> None:

@@ -999,11 +999,13 @@ def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
     # sub-headings under a group heading first: the group's line then stands over them; the line
     # under again once the line over has added columns ("Nr." over "crt.")
     joined: set[int] = set()
-    for j in (h + 1, h - 1, h + 1):
+    tries = [h + 1, h - 1, h + 1]
+    for j in tries:
         if not 0 <= j < len(ctx.rows) or j in joined:
             continue
         new = _sub_headings(ctx, h, j, cols)
-        if not _heading_line(ctx, j, h, cols + new):
+        # a third line under the two ("Total" / "(Incl." / "VAT)") is set close to the second
+        if not _heading_line(ctx, j, j - 1 if j - 1 in joined else h, cols + new):
             continue
         before = [c.role for c in cols]
         kept, cols = cols, sorted(cols + new, key=lambda c: c.x0)
@@ -1013,12 +1015,12 @@ def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
             words, own = ([t for t, a, b in _split_words(ctx.rows[r].words) if b >= col.x0 and a <= col.x1
                            and (r == h or not any(b >= c.x0 and a <= c.x1 for c in cols if c is not col))] for r in (j, h))
             if words:
-                heading = " ".join(words + own + under.get(id(col), []) if j < h else own + words)
+                heading = " ".join(words + own + under.get(id(col), []) if j < h else own + under.get(id(col), []) + words)
                 col.role = _article_or(_column_role(heading) or col.role, heading)
                 if _POSITIONS.fullmatch(heading):
                     col.role = "pos"  # "Sıra" over "No", "Sl" over "No.": the lines' numbers
                 if j > h:
-                    under[id(col)] = words
+                    under[id(col)] = under.get(id(col), []) + words
         roles = _text_column(cols)
         if not roles & {"desc", "item"} or not roles & {"qty", "price", "amount"}:
             cols = kept
@@ -1028,6 +1030,8 @@ def _table_heading(ctx: DocContext, h: int) -> tuple[list[_Column], int] | None:
             continue
         joined.add(j)
         last = max(last, j)
+        if j > h and j - h < 3:
+            tries.append(j + 1)
     if last + 1 < len(ctx.rows) and _column_numbers(ctx, last + 1):
         last += 1
     return cols, last
@@ -1123,6 +1127,49 @@ def _table_items(ctx: DocContext) -> list[dict[str, Any]] | None:
                 items += more
         return items
     return None
+
+
+def _record_items(ctx: DocContext) -> list[dict[str, Any]] | None:
+    """Line items printed as records of label/value rows, one record per item (an e-invoice
+    viewer's positions: "Artikelname  Widget", "Menge  5 H87", "Preis pro Einheit  120.50",
+    "Gesamtpreis  602.50"). A record opens at a description's label and takes the number labels
+    under it, each once; it is an item when it has an amount, or a quantity and a price. None where
+    no record is one."""
+    items: list[dict[str, Any]] = []
+    record: dict[str, tuple[int, int, int, Any]] = {}
+
+    def close() -> None:
+        if "desc" not in record:
+            return
+        qty, price = (record[k][3] if k in record else None for k in ("qty", "price"))
+        where = record.get("amount") or record.get("price")
+        amount = record["amount"][3] if "amount" in record else qty * price if qty is not None and price is not None else None
+        if amount is None or where is None:
+            return
+        row, start, end, _ = where
+        items.append({"description": record["desc"][3], "code": None, "quantity": qty, "unit": None, "unit_price": price,
+                      "amount": amount, "_value": ctx.value_at(row, start, end, amount), "_desc_row": record["desc"][0]})
+
+    for i in range(len(ctx.texts)):
+        cells = cells_of(ctx.rows[i])
+        role = None
+        if len(cells) == 2:
+            label, (start, _, value) = cells[0][2].text.strip().rstrip(":"), cells[1]
+            if len(label.split()) <= 4 and not re.search(r"\d", label):
+                role = _column_role(label)
+        if role in ("desc", "item") and _letters(value.text) >= 2:
+            close()
+            record = {"desc": (i, start, start + len(value.text), " ".join(value.text.split()))}
+            continue
+        if record and role in ("qty", "price", "amount", "tax", "unit") and role not in record:
+            found = find_amounts(value.text, decimal_sep=ctx.decimal_sep)
+            if found:
+                record[role] = (i, start + found[0].start, start + found[0].end, found[0].value)
+                continue
+        close()
+        record = {}
+    close()
+    return items or None
 
 
 @dataclass
@@ -1253,13 +1300,16 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
 
 def _group_named(text: str) -> str:
     """The name after a total's label that begins a row ("Total Backups & Snapshots  45.00" totals
-    a group), "" where only amounts follow it ("Osnova za DDV  803,60 €")."""
+    a group), "" where only amounts follow it ("Osnova za DDV  803,60 €") or what the total counts
+    ("Total (Excl. VAT)") and its label's translation on a bilingual page."""
     m = _GROUP_TOTAL.match(text)
     if m is None:
         return ""
     rest = text[m.end() :]
     rest = _without_amounts(rest, find_amounts(rest))
-    return rest if _letters(rest) >= 3 else ""
+    named = " ".join(w for w in re.findall(r"[^\s()\[\]]+", _latin_only(rest, m.group(0)))
+                     if not _QUALIFIER.match(w) and not TAX.fullmatch(w.rstrip(".")))
+    return rest if _letters(named) >= 3 else ""
 
 
 def _continued_group(ctx: DocContext, i: int, desc: str, since: list[Decimal], priced: list[Any]) -> bool:
@@ -1657,7 +1707,17 @@ def _only_labels(text: str) -> bool:
     amounts ("Total (incl. VAT)  12.00", "SUBTOTAAL  TOESLAG  BTW 21%  TOTAAL"), as opposed to an
     item that mentions a total ("Total care package")."""
     rest = strip_currency(_TABLE_END.sub(" ", TAX.sub(" ", DISCOUNT.sub(" ", labels.SHIPPING.sub(" ", text)))))
+    rest = _latin_only(rest, text)
     return not any(w.upper() not in ("INCL", "EXCL", "INKL", "EXKL") for w in re.findall(r"[^\W\d_]{4,}", rest))
+
+
+_RIGHT_TO_LEFT = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\ufb1d-\ufdff\ufe70-\ufeff]+")
+
+
+def _latin_only(text: str, label: str) -> str:
+    """``text`` without its Arabic or Hebrew words where ``label`` is in Latin letters: a bilingual
+    page's translation of the label beside it ("Total (Excl. VAT)  الإجمالي غير شامل الضريبة")."""
+    return _RIGHT_TO_LEFT.sub(" ", text) if re.search(r"[A-Za-z]", label) else text
 
 
 def _x_at(row: Any, start: int, end: int) -> float:
@@ -1726,7 +1786,7 @@ def _description(
         parts.append(text)
         used.append(w)
     extra = {k: normalize_text(" ".join(v)).strip() or None for k, v in other.items()}
-    desc = normalize_text(" ".join(parts), ordinals=True).strip(" :-*")
+    desc = normalize_text(" ".join(parts), printed=True).strip(" :-*\u2013\u2014")
     pos = next((c for c in cols if c.role == "pos"), None)
     if pos is not None and used and used[0].x0 < pos.x1:
         desc = re.sub(r"^\d{1,3}\.?\s+", "", desc)  # the line's number, read by OCR in one box with its text
@@ -1858,7 +1918,7 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
         data[key] = v.value
     head = max([v.row for k, v in values.items() if k in ("invoice_number", "date")] + [-1])
     stop = min([v.row for k, v in block.items()] + [len(ctx.texts)])
-    table = _table_items(ctx)
+    table = _table_items(ctx) or _record_items(ctx)
     if table is not None:
         lines = table
     else:

@@ -974,8 +974,9 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
     },
     "desc": {
         # a medical bill's "Procedure" / "Treatment" too
-        "en": [r"DESC(?:RIPTION)?", r"DETAILS?", r"PARTICULARS", r"PROCEDURE", r"TREATMENT", r"NARRATIVE"],
-        "de": [r"BEZEICHNUNG", r"BESCHREIBUNG", r"LEISTUNG", r"BEHANDLUNG"],
+        "en": [r"DESC(?:RIPTION)?", r"DETAILS?", r"PARTICULARS", r"PROCEDURE", r"TREATMENT", r"NARRATIVE", r"ACTIVIT(?:Y|IES)"],
+        # compounds: "Artikelbezeichnung", "Leistungsbeschreibung", "Artikelname"
+        "de": [r"\w*BEZEICHNUNG", r"\w*BESCHREIBUNG", r"LEISTUNG", r"BEHANDLUNG", r"ARTIKEL\s*-?\s*NAME"],
         "fr": [r"D[ÉE]SIGNATION", r"LIBELL[ÉE]", r"DESCRIPTION", r"PRESTATION"],
         "es": [r"DESCRIPCI[ÓO]N", r"CONCEPTO", r"DETALLE", r"PRESTACI[ÓO]N", r"TRATAMIENTO"],
         "it": [r"DESCRIZIONE", r"PRESTAZIONE", r"DETTAGLIO", r"TRATTAMENTO"],
