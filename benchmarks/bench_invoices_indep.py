@@ -76,6 +76,17 @@ layouts with remittance slips and credits in parentheses, and long tables over 2
 category subtotals and carried sums. Its truth's total is the grand total before payments,
 withholding and cash discounts; its tax counts only taxes added on top (VAT included in the prices
 is no tax). Splits: ``dev`` seed 20270104, ``check`` seed 20270105.
+
+``--set indep_invoices8``: an eighth generator, written in the twenty-second session by a helper
+under the same rule (it could read only ``score.py``, this docstring and the seventh generator's
+docstring): image-only PDFs (scans, some pages turned), invoices printed from a browser (print
+date, URL, order number and date beside the invoice's) and from an e-mail client (a "Sent" date),
+export commercial invoices (incoterms, HS codes, FOB + freight + insurance = CIF, L/C and B/L
+numbers), Indian pharmaceutical distributors' invoices of 16-17 columns, watermarks and rubber
+stamps with dates of their own, carbon-copy invoice-book forms filled in another font, kits with
+components at 0.00, returns and cash rounding, Hebrew and Japanese qualified invoices and
+English-Chinese bilingual ones, and several invoices in one PDF. Splits: ``dev`` seed 20270111,
+``check`` seed 20270112.
 The second and third generators draw with Debian's fonts-liberation, the seventh with it and
 fonts-dejavu-core, the others with fonts-dejavu-core. For each split: every PDF (text layer) and the first
 ``--png`` single-page invoices rendered at 150 dpi (OCR), read in this process as
@@ -104,6 +115,7 @@ SEEDS = {
     "indep_invoices5": {"dev": 20261221, "check": 20261222},
     "indep_invoices6": {"dev": 20261228, "check": 20261229},
     "indep_invoices7": {"dev": 20270104, "check": 20270105},
+    "indep_invoices8": {"dev": 20270111, "check": 20270112},
 }
 
 
