@@ -1723,7 +1723,7 @@ def arch_formbook(rng, nrng):
     cv.text(W - mx - nw - 4, y - 16 * s - 4, "No.", size=9 * s + 2, align="r", color=(0.8, 0.05, 0.05), log=False)
     cv.text(W - mx - nw, y - 16 * s - 4, serial, size=13 * s + 3, family="DejaVuSansMono", color=(0.85, 0.05, 0.05), log=False)
     y += 20 * s + 6
-    box = [("Date", dp), ("Order No.", f"{rng.randrange(100, 9999)}"), ("M/s.", None)]
+    _box = [("Date", dp), ("Order No.", f"{rng.randrange(100, 9999)}"), ("M/s.", None)]
     cv.text(mx, y, "Date", size=fs, color=tc)
     cv.line(mx + 28, y + 2, mx + 130 * s + 20, y + 2, width=0.4, color=tc, dashes="[1 1.5] 0")
     cv.text(W / 2, y, "Your Order No.", size=fs, color=tc)
