@@ -559,7 +559,10 @@ def find_amounts(
         code = text[max(0, s - 3) : s]
         coded = (glued and code in _ISO_CODES and not text[max(0, s - 4) : max(0, s - 3)].isalpha()
                  and re.search(r"[.,]\d{2}$", num) is not None)
-        if before and (glued or chained or before in "/:#") and not m.group("cur1") and not coded:
+        # ... and a lone "R" glued before one (the rand's "R8,605.38"; which currency the page's
+        # evidence says, the mark alone names none)
+        rand = (before == "R" and not text[max(0, s - 2) : s - 1].isalnum() and re.search(r"[.,]\d{2}$", num) is not None)
+        if before and (glued or chained or before in "/:#") and not m.group("cur1") and not coded and not rand:
             continue
         if after in ("/", ":", "%") or (after and after.isdigit()) or re.match(r"\s%", text[e : e + 2]):
             continue  # "5,5 %" is a rate, as "21%" is
@@ -581,8 +584,8 @@ def find_amounts(
         neg = neg or (m.group("neg1") == "(" and m.group("close") == ")")
         if neg:
             value = -value
-        start = m.start("cur1") if m.group("cur1") else s - 3 if coded else s
-        out.append(AmountMatch(value, start, m.end(), (code if coded else "") + m.group(0).strip(), currency, has_dec))
+        start = m.start("cur1") if m.group("cur1") else s - 3 if coded else s - 1 if rand else s
+        out.append(AmountMatch(value, start, m.end(), text[start : m.start()] + m.group(0).strip(), currency, has_dec))
     return out
 
 

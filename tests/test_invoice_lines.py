@@ -2185,3 +2185,121 @@ def test_items_printed_as_records_of_labels_and_values() -> None:
     assert lines(data) == [("Softwarelizenz Jahresabonnement", D(5), D("120.50"), D("602.50")),
                            ("Beratungsleistung (Std.)", D(4), D("120.90"), D("483.60"))]
     assert data["total"] == D("1292.46")
+
+
+def test_sr_no_heads_the_line_numbers_read_in_one_box_with_the_text() -> None:
+    """"Sr." before "Item Description" in one OCR box heads the lines' numbers, which OCR boxes
+    with each line's text: no part of it."""
+    words = [*ocr_head(), ocr_line("Sr. Item Description", 40, 160, 330), ocr_line("Qty", 560, 160, 600),
+             ocr_line("Rate", 700, 160, 750), ocr_line("Amount", 900, 160, 990)]
+    for k, (text, qty, rate, amount) in enumerate([("Ergonomic office chair, mesh back", "2", "715.00", "1,430.00"),
+                                                   ("Office cleaning services", "3", "350.00", "1,050.00")]):
+        y = 195 + 30 * k
+        words += [ocr_line(f"{k + 1} {text}", 40, y, 480), ocr_line(qty, 575, y, 590), ocr_line(rate, 690, y, 760),
+                  ocr_line(amount, 900, y, 990)]
+    words += [ocr_line("Total", 700, 280, 760), ocr_line("2,480.00", 900, 280, 990)]
+    assert lines(extract_invoice(words).data) == [("Ergonomic office chair, mesh back", D(2), D("715.00"), D("1430.00")),
+                                                  ("Office cleaning services", D(3), D("350.00"), D("1050.00"))]
+
+
+@pytest.mark.parametrize("first", [1, 10])
+def test_lines_counted_without_a_heading_of_their_own(first: int) -> None:
+    """Lines numbered 1, 2, 3 (or 10, 20, 30) under a description's heading with no position
+    heading: the numbers count the lines and are no part of their texts."""
+    cells: list[Cell] = [(60, 60, "Fjarðartækni ehf."), (380, 60, "Reikningur nr. 2026-118"), (380, 76, "Dagsetning: 05.12.2026"),
+                         (60, 200, "Lýsing"), (330, 200, "Magn"), (400, 200, "Verð"), (480, 200, "Upphæð")]
+    for k, (text, qty, price, amount) in enumerate([("Hugbúnaðarleyfi", "2", "12.000", "24.000"), ("Akstur", "1", "8.400", "8.400"),
+                                                    ("Uppsetning netbúnaðar", "3", "5.000", "15.000")]):
+        y = 222 + 18 * k
+        cells += [(60, y, f"{first * (k + 1)} {text}"), (350, y, qty), (440, y, price), (540, y, amount)]
+    cells += [(380, 300, "Til greiðslu"), (540, 300, "47.400 ISK")]
+    data = extract_invoice(render(cells, right={350.0, 440.0, 540.0})[0]).data
+    assert [ln[0] for ln in lines(data)] == ["Hugbúnaðarleyfi", "Akstur", "Uppsetning netbúnaðar"]
+    assert [ln[3] for ln in lines(data)] == [D(24000), D(8400), D(15000)]
+
+
+def test_a_bilingual_title_is_no_issuer() -> None:
+    """"FACTURE / INVOICE" set large at the top is the document's title in two languages, no name."""
+    words = [Word("FACTURE / INVOICE", 40, 20, 420, 60, 0.99, "ocr"),
+             ocr_line("Harbourline Plumbing Ltd.", 40, 80, 300), ocr_line("1875 rue Sainte-Catherine O.", 40, 105, 330),
+             ocr_line("Montréal (Québec) H3G 1P1", 40, 130, 320),
+             ocr_line("No de facture / Invoice No. 985285", 600, 80, 960), ocr_line("Date: 27/05/2026", 600, 105, 800),
+             ocr_line("Description", 40, 220, 200), ocr_line("Montant / Amount", 860, 220, 1000),
+             ocr_line("Annual software support plan", 40, 250, 400), ocr_line("948,57", 920, 250, 1000),
+             ocr_line("Total CAD", 700, 300, 800), ocr_line("948,57 $", 900, 300, 1000)]
+    assert extract_invoice(words).data["issuer"]["name"] == "Harbourline Plumbing Ltd."
+
+
+def test_a_payment_section_s_heading_is_no_issuer_and_cc_is_a_legal_form() -> None:
+    """The issuer printed only in the footer, over its sender line, below a "Payment details"
+    heading whose bank lines look like an address; a South African close corporation's "CC" ends
+    its name."""
+    words = [Word("HIGHVELD", 40, 20, 300, 70, 0.99, "ocr"), ocr_line("TAX INVOICE", 700, 30, 900),
+             ocr_line("Invoice No. 2025-8942", 600, 90, 900), ocr_line("Date 4 May 2025", 600, 120, 900),
+             ocr_line("Bill To", 40, 160, 120), ocr_line("Karoo Agri Supplies", 40, 190, 300),
+             ocr_line("276 Church Street", 40, 220, 300), ocr_line("Pretoria, 0002", 40, 250, 300),
+             ocr_line("Description", 40, 300, 200), ocr_line("Amount (ZAR)", 860, 300, 1000),
+             ocr_line("Call-out fee", 40, 330, 200), ocr_line("123.96", 920, 330, 1000),
+             ocr_line("Total (Incl. VAT)", 600, 380, 800), ocr_line("R123.96", 910, 380, 1000),
+             ocr_line("Payment details", 40, 430, 260), ocr_line("FNB Branch code 250655 Account no. 62116002661", 40, 460, 600),
+             ocr_line("Highveld Security CC", 40, 520, 280),
+             ocr_line("842 Church Street · Pretoria, 0002 · Tel. +27 21 342 9545", 40, 550, 700)]
+    data = extract_invoice(words).data
+    assert (data["issuer"]["name"], data["total"]) == ("Highveld Security CC", D("123.96"))
+
+
+def test_an_e_mail_s_header_and_letter_are_no_invoice_fields() -> None:
+    """An invoice printed from a mail program: the header's "Date:" is when the message was sent,
+    "Dear Hannah," greets a person, the name under "Kind regards," is the writer's; the company is
+    the signature's part with a legal form, the date the invoice's own."""
+    cells: list[Cell] = [
+        (40, 40, "From:"), (110, 40, "Noah Prescott <billing@juniper.example>"),
+        (40, 54, "Date:"), (110, 54, "Tue, 27 Jan 2026 10:58:50 +0000"),
+        (40, 68, "To:"), (110, 68, "Hannah Albrecht <hannah@kowalski.example>"),
+        (40, 82, "Subject:"), (110, 82, "Invoice INV-56477"),
+        (40, 120, "Dear Hannah,"), (40, 136, "Please find our invoice INV-56477 below; it is due by 03/02/2026."),
+        (40, 160, "Kind regards,"), (40, 174, "Noah Prescott"), (40, 188, "Accounts Receivable | Juniper Systems Inc."),
+        (40, 240, "INVOICE"), (40, 256, "Invoice No. INV-56477"), (40, 270, "Invoice Date: 20/01/2026"),
+        (40, 320, "Description"), (330, 320, "Qty"), (400, 320, "Price"), (480, 320, "Amount"),
+        (40, 340, "Extension cable 25 m reel"), (350, 340, "5"), (440, 340, "48.00"), (540, 340, "240.00"),
+        (380, 380, "Total"), (540, 380, "240.00"),
+    ]
+    data = extract_invoice(render(cells, right={350.0, 440.0, 540.0})[0]).data
+    assert (data["issuer"]["name"], str(data["date"]), data["invoice_number"]) == ("Juniper Systems Inc.", "2026-01-20", "INV-56477")
+
+
+def test_a_net_amount_under_the_taxes_is_the_total_and_the_line_s_net_before_its_tax() -> None:
+    """An Indian distributor's invoice: each line's taxable value, its GST columns, then the gross
+    amount (the line's amount is the taxable value: qty × rate less the discount makes neither);
+    the GST summary ends the items; "NET AMOUNT" under CGST and SGST is the amount to pay."""
+    heads = [(40, "Product Name"), (215, "Rate"), (260, "Qty"), (295, "Disc%"), (340, "Taxable"), (390, "GST%"),
+             (425, "CGST"), (465, "SGST"), (510, "Amount")]
+    cells: list[Cell] = [(40, 40, "Navkar Healthcare Distributors Pvt. Ltd."), (330, 60, "Invoice No.: SK24783"),
+                         (330, 74, "Invoice Date: 12-09-2026"), *((x, 120, t, 8) for x, t in heads)]
+    rows = [("Diclofenac Gel 30 g", "61.43", "30", "7.50", "1,704.68", "12", "102.28", "102.28", "1,909.24"),
+            ("Cefixime 200 mg Tab", "77.86", "2", "7.50", "144.04", "12", "8.64", "8.64", "161.32")]
+    for k, row in enumerate(rows):
+        cells += [(x + (24 if n else 0), 136 + 14 * k, t, 8) for n, ((x, _), t) in enumerate(zip(heads, row, strict=True))]
+    cells += [(40, 180, "GST Summary", 8), (330, 180, "Gross Amount", 8), (550, 180, "1,998.66", 8),
+              (40, 194, "12%", 8), (100, 194, "1,848.72", 8), (330, 194, "Taxable Value", 8), (550, 194, "1,848.72", 8),
+              (330, 208, "Add: CGST", 8), (550, 208, "110.92", 8), (330, 222, "Add: SGST", 8), (550, 222, "110.92", 8),
+              (330, 236, "Round Off", 8), (550, 236, "-0.56", 8), (330, 254, "NET AMOUNT", 8), (550, 254, "2,070.00", 8)]
+    right = {x + 24.0 for x, _ in heads[1:]} | {550.0}
+    data = extract_invoice(render(cells, right=right)[0]).data
+    assert lines(data) == [("Diclofenac Gel 30 g", D(30), D("61.43"), D("1704.68")), ("Cefixime 200 mg Tab", D(2), D("77.86"), D("144.04"))]
+    assert data["total"] == D("2070.00")
+
+
+def test_columns_headed_in_words_of_no_role_are_no_part_of_the_text() -> None:
+    """"Pack", "Batch" and "Exp." head columns of their own between the product's name and its
+    numbers; a long name running on under "Pack" began under its own heading and stays whole."""
+    cells: list[Cell] = [(60, 60, "Navkar Healthcare Pvt. Ltd."), (380, 60, "Invoice No.: SK24790"), (380, 76, "Date: 12-09-2026"),
+                         (60, 200, "Product Name"), (230, 200, "Pack"), (280, 200, "Batch"), (330, 200, "Exp."),
+                         (400, 200, "Qty"), (450, 200, "Rate"), (510, 200, "Amount"),
+                         (60, 222, "Cefixime 200 mg Tab"), (230, 222, "10x10"), (280, 222, "K96480"), (330, 222, "07/27"),
+                         (420, 222, "2"), (480, 222, "77.86"), (545, 222, "155.72"),
+                         (60, 240, "Amoxicillin and Clavulanic Acid 625"), (280, 240, "T27942"), (330, 240, "03/28"),
+                         (420, 240, "1"), (480, 240, "153.50"), (545, 240, "153.50"),
+                         (380, 280, "Total"), (545, 280, "309.22")]
+    data = extract_invoice(render(cells, right={420.0, 480.0, 545.0})[0]).data
+    assert [ln[0] for ln in lines(data)] == ["Cefixime 200 mg Tab", "Amoxicillin and Clavulanic Acid 625"]

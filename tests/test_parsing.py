@@ -319,6 +319,14 @@ def test_an_iso_code_glued_before_an_amount_is_its_currency() -> None:
     assert find_amounts("INV123.00") == [] and find_amounts("XGBP12.00") == [] and find_amounts("GBP12") == []
 
 
+def test_a_lone_r_glued_before_an_amount_with_cents() -> None:
+    """"R8,605.38": the rand's mark glued to its amount, which stays an amount; the mark alone names
+    no currency (the page's evidence does). A letter before the R, or no cents, is an id or a size."""
+    (a,) = find_amounts("Total (Incl. VAT) R8,605.38")
+    assert (a.value, a.currency, a.text) == (Decimal("8605.38"), None, "R8,605.38")
+    assert find_amounts("AR8.50") == [] and find_amounts("R15 tyres") == [] and find_amounts("BR12.00") == []
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [("TOTAL GH₵ 1,234.50", "GHS"), ("Total GH¢ 88.00", "GHS"), ("Amount due KSh 12,400.00", "KES"),

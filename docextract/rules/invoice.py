@@ -394,6 +394,14 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
         if current:
             out["total"] = current[-1]
     sub = money(SUBTOTAL, None)
+    if "total" not in out and sub:
+        last = max(sub, key=lambda v: v.row)
+        taxed = [v.row for v in money(TAX, TAX_EXCLUDE) if v.value > 0 and v.row < last.row]
+        if taxed and not re.search(r"SUB\s*-?\s*TOTA", ctx.texts[last.row], _I):
+            # a net amount under the taxes is what they add up to, the amount to pay ("NET AMOUNT"
+            # under CGST and SGST on an Indian invoice), not the amount before them
+            out["total"] = last
+            sub = [v for v in sub if v.row < last.row]
     if sub:
         # An explicit "subtotal" beats an ex-tax total (they differ when prices include tax). A
         # column heading ("Montant HT", "Imponibile") labels a line, not the subtotal: the totals
@@ -633,12 +641,14 @@ _CONTACT_LABEL = re.compile(rf"(?:{CONTACT.pattern})(?=\s*[:.]?\s*[+(\d]|\s*:)|@
 # A bare date word as a label: first, or before a colon ("Data:"; "Selen Data Systems" is a name).
 _DATE_LABEL = re.compile(rf"^\W*(?:{DATE_GENERIC.pattern})|(?:{DATE_GENERIC.pattern})\s*:", _I)
 _ORDER_REFERENCE = labels.compile_labels(labels.ORDER_REFERENCE)
+_CLOSING = labels.compile_labels(labels.CLOSING)
 _NOT_A_NAME = re.compile(
     "|".join(
         p.pattern
         for p in (INVOICE_NO, DATE_INVOICE, _DATE_LABEL, DUE_DATE, DATE_OTHER, CUSTOMER, CUSTOMER_NUMBER, ISSUER_LABEL,
                   TITLE_WORDS, TAX_ID, _CONTACT_LABEL, PHONE, TAX, SUBTOTAL, TOTAL_PLAIN, TOTAL_STRONG, AMOUNT_DUE, SUMMARY,
-                  _ORDER_REFERENCE)
+                  _ORDER_REFERENCE, labels.compile_labels(labels.PAYMENT_SECTION), labels.compile_labels(labels.SALUTATION),
+                  _CLOSING)
     ),
     _I,
 )
@@ -664,6 +674,9 @@ def _name_like(name: str, *, sender: bool = False) -> bool:
         return False
     if _addressish(name) and not (sender and LEGAL_FORM.search(name)):
         return False
+    titles = re.split(r"\s*/\s*", name)
+    if len(titles) >= 2 and all(TITLE_WORDS.search(t) for t in titles):
+        return False  # a bilingual title ("FACTURE / INVOICE")
     lower = [w for w in words if len(w) >= 3 and w[0].islower() and not LEGAL_INSIDE.fullmatch(w)]  # "s.r.o." is a form
     return 2 * len(lower) <= len(words) and not _NOT_A_NAME.search(name)
 
@@ -690,8 +703,10 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
     for i in range(len(ctx.rows)):
         if i in body:
             continue
-        if any(a.has_decimals for a in ctx.amounts(i)):
-            continue  # a row with money on it is an item's or a total's, no party's
+        if any(a.has_decimals for a in ctx.amounts(i)) or _item_header(ctx, i) is not None:
+            continue  # a row with money on it is an item's or a total's, a row of column headings no party's
+        if i > 0 and _CLOSING.search(ctx.texts[i - 1]):
+            continue  # under "Kind regards,": the writer, a person
         cells = _cells(ctx, i)
         for k, (start, end, cell) in enumerate(cells):
             text = ctx.texts[i][start:end]
@@ -713,6 +728,10 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
                 len(parts) >= 3 and any(re.search(r"\d", p) for p in parts[1:])
             )
             # (and the specks OCR reads before a logo's name: "_ Novova Mobile")
+            formed = [p for p in parts if LEGAL_FORM.search(p.strip())]
+            if not sender and len(parts) >= 2 and len(formed) == 1:
+                # a signature's "Accounts Receivable | Juniper Systems Inc.": the part with a legal form
+                start, text = start + text.find(formed[0]), formed[0]
             name = _without_monogram(_SIGN_OFF.sub("", _clean_name(parts[0] if sender else text)).lstrip("_~·|* "))
             if not _name_like(name) and (cut := LEGAL_INSIDE.search(name)):
                 name = name[: cut.end()].strip()  # a name runs into what follows it (OCR lost the mark between)
@@ -878,14 +897,14 @@ def _column_role(text: str) -> str | None:
 _ARTICLE_HEADING = labels.compile_words(labels.COLUMNS["article"])
 _QTY_HEADING = labels.compile_words(labels.COLUMNS["qty"])
 # "Lp." Polish, "Ssz." Hungarian, "Č." Czech, "Nro" Finnish, "Sıra" Turkish, "Nr. crt." Romanian, "STT" Vietnamese,
-# "Zap. št." Slovenian, "R. br." Croatian and Serbian, "№" Cyrillic, "Α/Α" Greek, "Eil." Lithuanian, "Sl. No." India
+# "Zap. št." Slovenian, "R. br." Croatian and Serbian, "№" Cyrillic, "Α/Α" Greek, "Eil." Lithuanian, "Sl. No.", "Sr. No." India
 _POSITION = re.compile(
     r"POS\.?|POSITION|#|NO\.?|NR\.?|N\.|N°|Nº|№|LINE|LN|LP\.?|SSZ\.?|Č\.|NRO\.?|SIRA|CRT\.?|STT|ZAP\.?|ŠT\.?|R\.?\s*BR\.?"
-    r"|Α/Α|EIL\.?|S\.?\s*L?\.?\s*NO\.?",
+    r"|Α/Α|EIL\.?|S\.?\s*L?\.?\s*NO\.?|SR\.?(?:\s*NO\.?)?",
     _I,
 )
 _POSITIONS = re.compile(rf"(?:{_POSITION.pattern})(?:\s+(?:{_POSITION.pattern}))?", _I)  # a heading on two lines
-_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|№|#|LP\.|SSZ\.|Č\.|NRO\.?|SIRA|STT|ZAP\.|R\.\s*BR\.|Α/Α|EIL\.|S(?:L?\.)\s*NO\.?", _I)  # before a heading in its cell ("No. Description")
+_POSITION_MARK = re.compile(r"POS\.?|NO\.|NR\.|N\.|N°|Nº|№|#|LP\.|SSZ\.|Č\.|NRO\.?|SIRA|STT|ZAP\.|R\.\s*BR\.|Α/Α|EIL\.|S(?:L?\.)\s*NO\.?|SR\.", _I)  # before a heading in its cell ("No. Description")
 _QUALIFIER = re.compile(r"^(?:INCL|EXCL|INKL|EXKL|INCLUDING|EXCLUDING|EX|HORS|ZZGL|ZGL|SANS|AVEC|PER|PAR|PRO|ZA|BEZ)\.?$", _I)
 
 
@@ -1185,6 +1204,7 @@ class _TableRow:
     y: float
     item: dict[str, Any] | None = None
     size: float = 0.0  # the height of its text's words: its print size
+    pitch: float = 0.0  # how wide its words' characters are on average: its print size too
 
     @classmethod
     def of(cls, ctx: DocContext, i: int, desc: str, words: list[Word], item: dict[str, Any] | None = None) -> _TableRow:
@@ -1193,7 +1213,8 @@ class _TableRow:
             return cls(i, desc, 0.0, (row.y0 + row.y1) / 2, item, row.height)
         width = max(w.x1 for w in words) - min(w.x0 for w in words)
         size = statistics.median(w.y1 - w.y0 for w in words)
-        return cls(i, desc, width, sum(w.y0 + w.y1 for w in words) / (2 * len(words)), item, size)
+        pitch = sum(w.x1 - w.x0 for w in words) / max(1, sum(len(w.text) for w in words))
+        return cls(i, desc, width, sum(w.y0 + w.y1 for w in words) / (2 * len(words)), item, size, pitch)
 
 
 def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, Any]]:
@@ -1217,6 +1238,8 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
         end = _TABLE_END.search(text)
         if end and _in_tax_column(row, end, cols) and not _TOTAL_LABEL.search(text) and sum(a.has_decimals for a in ctx.amounts(i)) >= 2:
             end = None  # an item's tax in a column of its own ("23% VAT" under "Tax Type"), beside its price
+        if end and end.start() <= 2 and SUMMARY.match(text, end.start()):
+            break  # "GST Summary", "VAT analysis": the tax's table under the items'
         if end and _names_a_group(ctx, i, since):
             last, since = i, []
             continue  # "Total Content Delivery  490.17" set right, the next group's heading under it
@@ -1251,7 +1274,7 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
                 rows.append(_TableRow.of(ctx, i, desc, desc_words))
             continue
         # the number in the amount column, else the rightmost (line amounts stand last)
-        _, amount, off = max(priced, key=lambda m: (m[0].role == "amount", m[0].x1, m[2] + m[1].start))
+        last_col, amount, off = max(priced, key=lambda m: (m[0].role == "amount", m[0].x1, m[2] + m[1].start))
         qty = next((a.value for col, a, _ in numbers if col.role == "qty"), None)
         prices = [a.value for col, a, _ in money if col.role == "price" and a is not amount]
         if not prices and qty is not None:
@@ -1264,6 +1287,8 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
             made = [(a, o) for col, a, o in money if col.role == "amount" and _multiplies(qty, unit, a.value)]
             if made:
                 amount, off = made[-1]
+        if (qty is None or unit is None or not _multiplies(qty, unit, amount.value)) and (net := _before_tax(cols, money, last_col)):
+            amount, off = net  # net and gross amounts with the tax between them: the line's is the net
         if qty is None and unit is None:
             # Numbers that OCR read in one box with the description ("Widget 2 £10.00"): as on receipts.
             parsed = _parse_item_row(ctx, i, []) if any(a.has_decimals or a.currency for a in ctx.amounts(i)) else None
@@ -1296,6 +1321,15 @@ def _rows_under(ctx: DocContext, h: int, cols: list[_Column]) -> list[dict[str, 
     desc_x0 = min(c.x0 for c in cols if c.role in ("desc", "item"))
     full = 0.6 * (first_number - desc_x0) if first_number > desc_x0 else 0.0
     return [item for item in _attach(ctx, rows, full) if _letters(item["description"]) >= 2]
+
+
+def _before_tax(cols: list[_Column], money: list[tuple[_Column, AmountMatch, int]], last: _Column) -> tuple[AmountMatch, int] | None:
+    """The line's amount in an amount column left of a tax column that stands left of ``last``
+    (where the line's gross amount was read): "Taxable  GST %  CGST  SGST  Amount" gives the net
+    line amount first, the tax, then the gross."""
+    taxes = [c for c in cols if c.role == "tax" and c.x0 < last.x0]
+    nets = [(a, o) for col, a, o in money if col.role == "amount" and col is not last and any(col.x1 <= t.x0 for t in taxes)]
+    return nets[-1] if nets else None
 
 
 def _group_named(text: str) -> str:
@@ -1437,10 +1471,14 @@ def _attach(ctx: DocContext, rows: list[_TableRow], full: float) -> list[dict[st
 
 def _smaller(ctx: DocContext, row: _TableRow, item: _TableRow) -> bool:
     """Whether ``row`` is set in smaller print than the item's line: a note under it ("Certificates
-    on request"), no part of its description. Told in a text layer, whose words' boxes follow
-    their type size (an OCR box's height follows its letters' ascenders and descenders too)."""
-    text = ctx.rows[row.i].source == ctx.rows[item.i].source == "text"
-    return text and row.size < 0.9 * item.size
+    on request"), no part of its description. In a text layer the words' boxes follow their type
+    size; an OCR box's height follows its letters' ascenders and descenders too, so there the
+    characters must be narrower as well (over lines of some length: one letter's width varies)."""
+    sources = {ctx.rows[row.i].source, ctx.rows[item.i].source}
+    if sources == {"text"}:
+        return row.size < 0.9 * item.size
+    return (sources == {"ocr"} and min(len(row.desc), len(item.desc)) >= 8
+            and row.size < 0.85 * item.size and row.pitch < 0.85 * item.pitch)
 
 
 def _step(upper: _TableRow, lower: _TableRow) -> float:
@@ -1466,14 +1504,23 @@ def _close(ctx: DocContext, upper: _TableRow, lower: _TableRow, pitch: float | N
 
 
 _OUTLINE = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+(?=\S)")
+_COUNTED = re.compile(r"^(\d{1,4})\.?\s+(?=[^\W\d_])")  # "2 Akstur": a line's number, then its text
 
 
 def _unnumbered(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Lines whose texts all open with a position's outline number ("1.1 Roof", "1.2 Walls")
-    without it: the numbers of a position column."""
-    if len(lines) >= 2 and all(_OUTLINE.match(ln["description"]) for ln in lines):
+    """Lines whose texts all open with a position's outline number ("1.1 Roof", "1.2 Walls") or
+    count them (1, 2, 3 or 10, 20, 30: a position column without a heading) without it."""
+    if len(lines) < 2:
+        return lines
+    if all(_OUTLINE.match(ln["description"]) for ln in lines):
         for ln in lines:
             ln["description"] = _OUTLINE.sub("", ln["description"])
+        return lines
+    found = [_COUNTED.match(ln["description"]) for ln in lines]
+    numbers = [int(m.group(1)) for m in found if m]
+    if len(numbers) == len(lines) and any(numbers == list(range(step, step * (len(lines) + 1), step)) for step in (1, 10)):
+        for ln, m in zip(lines, found):
+            ln["description"] = ln["description"][m.end():]
     return lines
 
 
@@ -1772,6 +1819,8 @@ def _description(
         if code_cell or coded or (role == "unit" and (cx >= first_number or w.x1 <= text_x0 or unit_cell)):
             other["unit" if role == "unit" else "article"].append(ctx.texts[i][s:e])  # "HW-204" under "Item #", "Stk" under "Einheit"
             continue
+        if role is None and _own_column(cols, starts[id(w)], text_x0, row.height):
+            continue  # "B25660" under "Batch", "1x30g" under "Pack": a column of its own
         if role in ("qty", "price") and starts[id(w)] >= first_number - row.height and strip_currency(w.text).strip(" %"):
             other["unit"].append(ctx.texts[i][s:e])  # "GB-month" under "Unit" (a heading that may mean a price)
             continue
@@ -1791,6 +1840,17 @@ def _description(
     if pos is not None and used and used[0].x0 < pos.x1:
         desc = re.sub(r"^\d{1,3}\.?\s+", "", desc)  # the line's number, read by OCR in one box with its text
     return desc, used, extra
+
+
+def _own_column(cols: list[_Column], start: float, text_x0: float, slack: float) -> bool:
+    """Whether a cell beginning at ``start`` begins under a column headed in words of no role right
+    of the items' text ("Pack", "Batch", "Exp." between "Product Name" and "Rate"): that column's
+    value, no part of the text (a long text that runs on under it began under its own heading)."""
+    texts = [c for c in cols if c.role in ("desc", "item")]
+    if not texts or start <= text_x0:
+        return False
+    col = _nearest_column(cols, start, start)
+    return col.role is None and col.x0 > max(c.x1 for c in texts) and start >= col.x0 - slack
 
 
 # Dotted leaders between a line's text and its amount ("Design review .......... 790.05").
@@ -1870,10 +1930,38 @@ def _text_outside(ctx: DocContext, box: BBox) -> str:
     )
 
 
+_EMAIL_LABEL = re.compile(rf"^\W*(?:{labels.compile_words(labels.EMAIL_HEADER).pattern})\s*:", _I)
+_EMAIL_ONLY = re.compile(rf"^\W*(?:{labels.compile_words(labels.EMAIL_ONLY).pattern})\s*:", _I)
+
+
+def _without_message_header(words: Sequence[Word]) -> Sequence[Word]:
+    """``words`` without an e-mail's header as a mail program prints it: three rows or more in a
+    row, each opening with a header's label ("From:", "Sent:", "To:", "Subject:"), one of them a
+    label only e-mails have and one an address or a "Sent:" date. Its date is when the message was
+    sent and its sender a person: the invoice's own fields stand in the message or under it."""
+    if not any(_EMAIL_ONLY.match(w.text) for w in words):
+        return words
+    ctx = DocContext(words)
+    drop: set[int] = set()
+    run: list[int] = []
+    for i in [*range(len(ctx.texts)), -1]:
+        if i >= 0 and _EMAIL_LABEL.match(ctx.texts[i]):
+            run.append(i)
+            continue
+        texts = [ctx.texts[k] for k in run]
+        if len(run) >= 3 and any(_EMAIL_ONLY.match(t) for t in texts) and any("@" in t or _EMAIL_ONLY.match(t) and re.search(r"\d", t) for t in texts):
+            drop.update(run)
+        run = []
+    if not drop:
+        return words
+    gone = {id(w) for i in drop for w in ctx.rows[i].words}
+    return [w for w in words if id(w) not in gone]
+
+
 def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) -> Reading:
     """Invoice fields (the ``invoice`` schema) from words with boxes, with provenance; ``check_amounts``
     holds the printed amounts the kit's checks need that no field holds."""
-    ctx = DocContext(words, currency_hint=currency_hint)
+    ctx = DocContext(_without_message_header(words), currency_hint=currency_hint)
     cust = _customer(ctx)
     if currency_hint is None and not any(a.currency for i in range(len(ctx.texts)) for a in ctx.amounts(i)):
         # No amount carries a mark: a statement of the currency, else what the page says outside the
@@ -1920,7 +2008,7 @@ def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) 
     stop = min([v.row for k, v in block.items()] + [len(ctx.texts)])
     table = _table_items(ctx) or _record_items(ctx)
     if table is not None:
-        lines = table
+        lines = _unnumbered(table)
     else:
         lines = _unnumbered(_before_sums(ctx, [ln for ln in (_items(ctx, head + 1, stop) if stop > head else [])
                                                 if not _in_prose(ctx, ln["_value"])]))

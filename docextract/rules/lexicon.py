@@ -1029,6 +1029,55 @@ CURRENCY_STATED: dict[str, list[str]] = {
     "pt": [r"(?:VALORES|PRE[ÇC]OS)\s*EM", r"MOEDA"],
 }
 
+# The headings of a payment section, alone on their line ("Payment details" over a bank account): no
+# party's name.
+PAYMENT_SECTION: dict[str, list[str]] = {
+    "en": [r"^\W*(?:PAYMENT|BANK(?:ING)?|REMITTANCE)\s*(?:DETAILS|INFORMATION|INFO|INSTRUCTIONS)\W*$"],
+    "de": [r"^\W*(?:ZAHLUNGSINFORMATIONEN|BANKVERBINDUNG|ZAHLUNGSHINWEISE?)\W*$"],
+    "fr": [r"^\W*(?:COORDONN[ÉE]ES\s*BANCAIRES|INFORMATIONS\s*DE\s*PAIEMENT|MODALIT[ÉE]S\s*DE\s*(?:PAIEMENT|R[ÈE]GLEMENT))\W*$"],
+    "es": [r"^\W*(?:DATOS\s*BANCARIOS|DATOS\s*DE\s*PAGO|INFORMACI[ÓO]N\s*DE\s*PAGO)\W*$"],
+    "it": [r"^\W*(?:COORDINATE\s*BANCARIE|DATI\s*(?:DI\s*)?PAGAMENTO|MODALIT[ÀA]\s*DI\s*PAGAMENTO)\W*$"],
+    "nl": [r"^\W*(?:BETAALGEGEVENS|BETALINGSGEGEVENS|BANKGEGEVENS|BETAALINFORMATIE)\W*$"],
+    "pt": [r"^\W*(?:DADOS\s*BANC[ÁA]RIOS|DADOS\s*DE\s*PAGAMENTO)\W*$"],
+}
+
+# A letter's or an e-mail's salutation ("Dear Hannah,"): what follows is a person, no party's name.
+SALUTATION: dict[str, list[str]] = {
+    "en": [r"^\W*(?:DEAR|HELLO|HI)\b"], "de": [r"^\W*(?:SEHR\s*GEEHRTE[RS]?|LIEBE[RS]?|HALLO|GUTEN\s*TAG)\b"],
+    "fr": [r"^\W*(?:CH[ÈE]RE?S?|BONJOUR|MADAME|MONSIEUR)\b"], "es": [r"^\W*(?:ESTIMAD[OA]S?|HOLA)\b"],
+    "it": [r"^\W*(?:GENTILE|SPETTABILE|CAR[OA]|BUONGIORNO)\b"], "nl": [r"^\W*(?:BESTE|GEACHTE|HALLO)\b"],
+    "pt": [r"^\W*(?:PREZAD[OA]S?|CAR[OA]S?|OL[ÁA])\b"],
+}
+
+# A letter's or an e-mail's closing ("Kind regards,"): the line under it is the writer's name.
+CLOSING: dict[str, list[str]] = {
+    "en": [r"^\W*(?:(?:KIND|BEST|WARM)\s*REGARDS|REGARDS|SINCERELY|YOURS\s*(?:SINCERELY|FAITHFULLY|TRULY)|BEST\s*WISHES"
+           r"|(?:MANY\s*)?THANKS|THANK\s*YOU)\W*$"],
+    "de": [r"^\W*(?:MIT\s*)?(?:FREUNDLICHEN?|BESTEN?|VIELEN?|LIEBEN?)\s*GR[ÜU](?:SS|ß)EN?\W*$"],
+    "fr": [r"^\W*(?:(?:BIEN\s*)?CORDIALEMENT|(?:MEILLEURES\s*|SINC[ÈE]RES\s*)?SALUTATIONS|BIEN\s*[ÀA]\s*VOUS)\W*$"],
+    "es": [r"^\W*(?:(?:UN\s*)?SALUDOS?(?:\s*CORDIALES?)?|ATENTAMENTE|CORDIALMENTE)\W*$"],
+    "it": [r"^\W*(?:(?:CORDIALI|DISTINTI)\s*SALUTI|SALUTI|CORDIALMENTE)\W*$"],
+    "nl": [r"^\W*(?:MET\s*)?(?:VRIENDELIJKE\s*)?GROET(?:EN)?\W*$"],
+    "pt": [r"^\W*(?:ATENCIOSAMENTE|(?:MELHORES\s*)?CUMPRIMENTOS)\W*$"],
+}
+
+# The labels of an e-mail's header as a mail program prints it ("From:", "Sent:", "Subject:"): the
+# message's sender, date and subject, not the invoice's.
+EMAIL_HEADER: dict[str, list[str]] = {
+    "en": [r"FROM", r"TO", r"CC", r"BCC", r"SUBJECT", r"SENT", r"DATE", r"ATTACHMENTS?", r"REPLY-TO"],
+    "de": [r"VON", r"AN", r"BETREFF", r"GESENDET", r"DATUM", r"ANLAGEN?", r"ANH[ÄA]NGE?"],
+    "fr": [r"DE", r"[ÀA]", r"OBJET", r"ENVOY[ÉE]", r"DATE", r"PI[ÈE]CES?\s*JOINTES?"],
+    "es": [r"DE", r"PARA", r"ASUNTO", r"ENVIADO", r"FECHA", r"ADJUNTOS?"],
+    "it": [r"DA", r"A", r"OGGETTO", r"INVIATO", r"DATA", r"ALLEGATI?"],
+    "nl": [r"VAN", r"AAN", r"ONDERWERP", r"VERZONDEN", r"DATUM", r"BIJLAGEN?"],
+    "pt": [r"DE", r"PARA", r"ASSUNTO", r"ENVIADO", r"DATA", r"ANEXOS?"],
+}
+# ... of which these are an e-mail's alone (a letter or a memo may say "From", "To" and "Date" too)
+EMAIL_ONLY: dict[str, list[str]] = {
+    "en": [r"SUBJECT", r"SENT", r"CC", r"ATTACHMENTS?"], "de": [r"BETREFF", r"GESENDET"], "fr": [r"OBJET", r"ENVOY[ÉE]"],
+    "es": [r"ASUNTO", r"ENVIADO"], "it": [r"OGGETTO", r"INVIATO"], "nl": [r"ONDERWERP", r"VERZONDEN"], "pt": [r"ASSUNTO", r"ENVIADO"],
+}
+
 # Legal forms a company's name ends with, besides the receipt rules' own (Ltd, GmbH, SARL, B.V....).
 LEGAL_FORMS: dict[str, list[str]] = {
     "de": [r"UG(?:\s*\(HAFTUNGSBESCHR[AÄ]NKT\))?", r"E\.\s*V\.?", r"GBR", r"KGAA"],
@@ -1046,6 +1095,7 @@ LEGAL_FORMS: dict[str, list[str]] = {
     # Vietnam's and Indonesia's forms stand first ("Công ty TNHH …", "PT … Tbk")
     "vi": [r"CÔNG\s*TY(?:\s*(?:CỔ\s*PHẦN|TNHH))?", r"TNHH"], "id": [r"TBK"],
     # Icelandic, Albanian, Afrikaans, Luxembourgish; Latvia's "SIA" stands first ("SIA \"Baltija\"")
+    "en": [r"CC", r"DAC", r"CLG"],  # South Africa's close corporation; Irish companies
     "is": [r"E?HF\.?", r"SF\.?"], "sq": [r"SH\.\s*P\.\s*K\.?", r"SH\.\s*A\.?"], "af": [r"\(EDMS\)\s*BPK\.?", r"BPK\.?", r"BK"],
     "lb": [r"S\.?\s*[ÀA]\s*R\.?\s*L\.?"], "lv": [r"SIA"],
 }
