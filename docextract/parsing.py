@@ -242,6 +242,8 @@ _COUNTRY_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:BAHRAIN|MANAMA)\b", re.I), "BHD"),
     (re.compile(r"\b(?:SULTANATE\s+OF\s+OMAN|OMAN|MUSCAT)\b", re.I), "OMR"),
     (re.compile(r"\bKUWAIT\b", re.I), "KWD"),
+    (re.compile(r"\bCHINA\b|中国", re.I), "CNY"),
+    (re.compile(r"\bJAPAN\b|日本", re.I), "JPY"),
 ]
 # A tax or business number in its country's own form names the country, and so which dollar or
 # peso a bare "$" is, wherever it stands (a Chilean R.U.T. "76.872.853-4", an Argentine CUIT, a
@@ -286,7 +288,10 @@ _DOLLAR = 1.5
 _CODE_WHOLE = 1.0
 _COUNTRY = 1.5
 _RAND = re.compile(r"(?<![^\W\d_])R(?=[ \t]?\d)")
-_AFRIKAANS = re.compile(r"\b(?:BELASTINGFAKTUUR|FAKTUURNOMMER|VERSKULDIG|BEDRAG|BESKRYWING|EDMS|BPK)\b", re.I)
+# Simplified Chinese words of an invoice (a fapiao, the yuan, its tax; Japanese writes 金額, 合計, 円)
+_CHINESE = re.compile(r"发票|人民币|元|税额|价税合计|合计|金额")
+# Afrikaans words, and South Africa's "(Pty) Ltd" in brackets (Australia's stands without them)
+_SOUTH_AFRICAN = re.compile(r"\b(?:BELASTINGFAKTUUR|FAKTUURNOMMER|VERSKULDIG|BEDRAG|BESKRYWING|EDMS|BPK)\b|\(PTY\)", re.I)
 # Less than this in all is no evidence (a code before one short number).
 _MIN_VOTES = 1.5
 
@@ -314,7 +319,7 @@ def currency_evidence(text: str) -> dict[str, float]:
         votes[code] = votes.get(code, 0.0) + weight
 
     text = normalize_chars(text)  # keep line breaks: "SDN BHD\n12 JALAN" is not 12 dinars
-    dollars = crowns = dirhams = rands = 0.0
+    dollars = crowns = dirhams = rands = yens = 0.0
     for line in text.split("\n"):
         words = re.split(r"[\s/]+", line.strip()) if line.strip() else []
         rands += sum(_BY_AMOUNT for m in _RAND.finditer(line) if _beside_cents(line, m.start(), m.end()))
@@ -330,6 +335,8 @@ def currency_evidence(text: str) -> dict[str, float]:
             if not tok[0].isalpha():
                 if tok == "$":
                     dollars += _DOLLAR
+                elif tok == "¥":
+                    yens += _SYMBOL if _beside_cents(line, m.start(), m.end()) or _AMOUNT_AFTER.match(line[m.end():]) else _STRAY_SIGN
                 elif _beside_cents(line, m.start(), m.end()) or _heading(words, tok):
                     vote(code, _SYMBOL)
                 else:
@@ -385,10 +392,13 @@ def currency_evidence(text: str) -> dict[str, float]:
         vote(local[0] if len(local) == 1 else spoken[0][1] if told else "SEK", crowns)
     # "R 1 234,56": the rand where the page names South Africa or speaks Afrikaans (a bare "R" before
     # an amount is too common a letter to count alone: OCR splits "RM", a column reads "R")
-    if rands and ("ZAR" in countries or _AFRIKAANS.search(text)):
+    if rands and ("ZAR" in countries or _SOUTH_AFRICAN.search(text)):
         vote("ZAR", rands)
     if dirhams:
-        vote("AED" if "AED" in countries else "MAD", dirhams)  # the Emirates' dirham where the page names them
+        vote("AED" if "AED" in countries else "MAD", dirhams)
+    if yens:
+        # "¥" is the yuan's sign too: China's where the page names China or speaks simplified Chinese
+        vote("CNY" if "CNY" in countries or _CHINESE.search(text) else "JPY", yens)  # the Emirates' dirham where the page names them
     if dollars:
         # "$" is the sign of the named country's currency, or of the one dollar the page names by its
         # code or in words ("Total CAD  $3,696.83"), else of the US dollar; never of a currency with a

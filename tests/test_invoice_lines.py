@@ -2303,3 +2303,97 @@ def test_columns_headed_in_words_of_no_role_are_no_part_of_the_text() -> None:
                          (380, 280, "Total"), (545, 280, "309.22")]
     data = extract_invoice(render(cells, right={420.0, 480.0, 545.0})[0]).data
     assert [ln[0] for ln in lines(data)] == ["Cefixime 200 mg Tab", "Amoxicillin and Clavulanic Acid 625"]
+
+
+def test_a_total_in_another_currency_is_an_equivalent() -> None:
+    """"Total CAD 1,750.80" then "Total USD 1,280.18" at an exchange rate: the invoice's total is
+    the one in its own currency, though the equivalent is printed last."""
+    words = [*ocr_head(), ocr_line("Item", 40, 160, 120), ocr_line("Amount", 900, 160, 990),
+             ocr_line("27 inch monitor", 40, 190, 300), ocr_line("1,666.00", 900, 190, 990),
+             ocr_line("Subtotal CAD", 600, 240, 760), ocr_line("1,666.00", 900, 240, 990),
+             ocr_line("GST 5%", 600, 270, 700), ocr_line("84.80", 920, 270, 990),
+             ocr_line("Total CAD", 600, 300, 720), ocr_line("1,750.80", 900, 300, 990),
+             ocr_line("Total USD", 600, 330, 720), ocr_line("1,280.18", 900, 330, 990),
+             ocr_line("(1 CAD = 0.7312 USD)", 600, 360, 860)]
+    data = extract_invoice(words).data
+    assert (data["total"], data["currency"]) == (D("1750.80"), "CAD")
+
+
+def test_a_name_beside_a_label_alone_in_its_cell() -> None:
+    """An invoice book's form: "M/s." (messrs) alone, the buyer's name set beside it; the seller's
+    name over the form, though "Centre" reads as an address's word."""
+    cells: list[Cell] = [(60, 40, "ALDER & FINCH GARDEN CENTRE PTY LTD", 13), (60, 60, "12 Industrial Ave, Wollongong NSW 2500"),
+                         (380, 80, "No. 038114"), (60, 100, "TAX INVOICE"), (60, 120, "Date"), (120, 120, "17/6/26"),
+                         (60, 140, "M/s."), (110, 140, "Granite Peak Property Services"), (110, 156, "111 Church Lane"),
+                         (60, 200, "Qty"), (100, 200, "Particulars"), (400, 200, "Rate"), (480, 200, "Amount"),
+                         (80, 222, "6"), (100, 222, "Silicone sealant"), (440, 222, "6.90"), (540, 222, "41.40"),
+                         (380, 260, "Total"), (540, 260, "41.40")]
+    data = extract_invoice(render(cells, right={80.0, 440.0, 540.0})[0]).data
+    assert (data["issuer"]["name"], data["customer"]["name"]) == ("ALDER & FINCH GARDEN CENTRE PTY LTD", "Granite Peak Property Services")
+
+
+def test_a_browser_s_print_header_and_footer_are_no_invoice_fields() -> None:
+    """A page printed from a browser: its first line says when it was printed and the page's
+    title, its last the page's address and "1/1"; the seller is named in the page's own footer."""
+    cells: list[Cell] = [(30, 20, "28.12.2026, 09:41", 7), (330, 20, "Northwind Market Orders", 7),
+                         (60, 60, "INVOICE"), (380, 60, "Invoice #: INV-036507"), (380, 76, "Calgary, 23 December 2026"),
+                         (60, 200, "Description"), (480, 200, "Amount"),
+                         (60, 222, "Shredder P-4 cross cut 20 l"), (540, 222, "240.00"),
+                         (380, 260, "Total"), (540, 260, "240.00"),
+                         (60, 780, "Northwind Packaging Ltd. · 186 Stephen Ave SW · Calgary AB T2P 1J9"),
+                         (30, 820, "https://www.northwind.example/account/orders/957908780/invoice?print=1", 7), (540, 820, "1/1", 7)]
+    data = extract_invoice(render(cells, right={540.0})[0]).data
+    assert (str(data["date"]), data["issuer"]["name"]) == ("2026-12-23", "Northwind Packaging Ltd.")
+
+
+def test_an_amount_inside_a_letter_s_sentence_is_no_item() -> None:
+    """"The amount of $901.34 is due by 03/02/2026.": a sentence of the covering letter, no line."""
+    cells: list[Cell] = [(60, 60, "Juniper Systems Inc."), (60, 100, "Invoice INV-56477"),
+                         (60, 130, "Please find attached our invoice INV-56477. The amount of $901.34 is due by 03/02/2026.")]
+    assert extract_invoice(render(cells)[0]).data["lines"] == []
+
+
+def test_an_export_invoice_s_shipper_and_consignee() -> None:
+    """A commercial invoice for export: the shipper (exporter) is the seller, the consignee and the
+    notify party are other parties, both with legal forms and addresses of their own."""
+    cells: list[Cell] = [(60, 40, "COMMERCIAL INVOICE"), (60, 70, "Shipper / Exporter"), (330, 70, "Invoice No.: CI376308"),
+                         (60, 84, "Qingdao Everbright Textile Co., Ltd."), (330, 84, "Invoice Date: Aug 19, 2026"),
+                         (60, 98, "No. 88 Jiangnan Road, Ningbo 315800, China"),
+                         (60, 126, "Consignee"), (60, 140, "Mercado Andino S.A.C."), (60, 154, "Av. Javier Prado Este 4200, Lima, Peru"),
+                         (60, 182, "Notify Party"), (60, 196, "Kestrel Distribution Ltd"), (60, 210, "Unit 7, Thames Gateway Park, Dagenham"),
+                         (60, 250, "Description of Goods"), (480, 250, "Amount (EUR)"),
+                         (60, 272, "Cotton poplin fabric, dyed"), (540, 272, "29,904.80"),
+                         (380, 310, "Total FOB Qingdao"), (540, 310, "29,904.80")]
+    data = extract_invoice(render(cells, right={540.0})[0]).data
+    assert (data["issuer"]["name"], data["customer"]["name"]) == ("Qingdao Everbright Textile Co., Ltd.", "Mercado Andino S.A.C.")
+
+
+def test_a_japanese_qualified_invoice() -> None:
+    """請求書: its number and date by their labels, the addressee before "御中" the customer (no
+    issuer), the issuer a name that begins with its legal form, the items under 品名 / 数量 / 単価 /
+    金額 (two headings OCR boxed as one: "金額税率"), yen without decimals."""
+    words = [ocr_line("請求書", 40, 20, 160), ocr_line("請求番号", 600, 60, 700), ocr_line("33280", 760, 60, 840),
+             ocr_line("株式会社中央物流 御中", 40, 90, 330), ocr_line("請求日", 600, 90, 680), ocr_line("2026/09/28", 760, 90, 900),
+             ocr_line("株式会社東和テクノ", 600, 150, 820), ocr_line("東京都千代田区丸の内1-2-3", 600, 180, 900),
+             ocr_line("品名", 40, 260, 100), ocr_line("数量", 500, 260, 560), ocr_line("単価", 650, 260, 710),
+             ocr_line("金額税率", 850, 260, 990),
+             ocr_line("トナーカートリッジ 黒", 40, 290, 300), ocr_line("2", 540, 290, 555), ocr_line("8,800", 660, 290, 720),
+             ocr_line("17,600 10%", 850, 290, 990),
+             ocr_line("ミネラルウォーター 2L 6本 ※", 40, 320, 360), ocr_line("3", 540, 320, 555), ocr_line("780", 680, 320, 720),
+             ocr_line("2,340", 850, 320, 920), ocr_line("8%", 950, 320, 990),
+             ocr_line("合計", 600, 380, 660), ocr_line("¥21,814", 850, 380, 960),
+             ocr_line("※は軽減税率(8%)対象商品です。", 40, 420, 500)]
+    data = extract_invoice(words).data
+    assert (data["invoice_number"], str(data["date"]), data["issuer"]["name"]) == ("33280", "2026-09-28", "株式会社東和テクノ")
+    assert (data["total"], data["currency"]) == (D(21814), "JPY")
+    assert [ln[3] for ln in lines(data)] == [D(17600), D(2340)]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("发票 INVOICE\n价税合计 Total ¥262,903.54", "CNY"), ("Hangzhou, Zhejiang, China\nTotal ¥12,345.00", "CNY"),
+    ("請求書\n合計 ¥21,814", "JPY"), ("Total ¥ 12,345", "JPY"),
+])
+def test_the_yen_sign_is_the_yuan_s_in_china(text: str, code: str) -> None:
+    from docextract.parsing import detect_currency
+
+    assert detect_currency(text) == code

@@ -349,7 +349,8 @@ def test_month_names_of_ten_more_languages(text: str, date: dt.date) -> None:
 @pytest.mark.parametrize(("text", "code"), [
     ("Total Dhs 1,234.50\nDubai, U.A.E.", "AED"), ("Total 56.00 DH\nCasablanca", "MAD"), ("Total SR 1,150.00", None), ("Total R 12.00", None),
     ("Til greiðslu 43.716 kr.", "ISK"), ("Til greiðslu 208.565 ISK", "ISK"), ("Totaal verskuldig R 11 819,70", "ZAR"),
-    ("Total R$ 12,00", "BRL"), ("R&D 12.00", None),
+    ("Total R$ 12,00", "BRL"), ("R&D 12.00", None), ("FALCONER MOTORS (PTY) LTD\nTOTAL R 579.60", "ZAR"),
+    ("Harbour Tools Pty Ltd\nTOTAL R 579.60", None),
     ("Amount due $1,189.90\nHobart TAS 7000", "AUD"), ("Amount due $1,189.90\nOttawa, ON K1P 6F5", "CAD"),
 ])
 def test_gulf_marks_dirhams_by_country_crowns_and_codes_after_whole_amounts(text: str, code: str | None) -> None:

@@ -378,6 +378,7 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
     totals = money(TOTAL_STRONG, TOTAL_EXCLUDE) + money(TOTAL_PLAIN, TOTAL_EXCLUDE)
     totals = [_row_sum(ctx, v, parse) for v in totals if not SUMMARY.search(ctx.texts[v.row])]
     totals = [v for v in totals if not _tax_summary_row(ctx, v.row)] or totals
+    totals = [v for v in totals if not _in_other_currency(ctx, v)] or totals
     due, totals = [v for v in due if not _column_under(ctx, v)], [v for v in totals if not _column_under(ctx, v)]
     positive = [v for v in due if v.value > 0]
     if positive or due and not any(v.value > 0 for v in totals):
@@ -430,6 +431,13 @@ def _total_block(ctx: DocContext, heading: int | None) -> dict[str, Value]:
         above = [v for v in tax if "total" in out and v.row < out["total"].row]
         out["tax"] = _tax_rows_sum(out, tax) or (max(above, key=lambda v: v.row) if above else tax[0])
     return out
+
+
+def _in_other_currency(ctx: DocContext, v: Value) -> bool:
+    """Whether the total ``v`` is labelled with another currency's code than the document's ("Total
+    USD  1,280.18" under "Total CAD  1,750.80", an equivalent at an exchange rate)."""
+    codes = {c for t in re.findall(r"\b[A-Z]{3}\b", ctx.texts[v.row]) if (c := parse_currency(t)) and c == t}
+    return bool(codes) and ctx.currency is not None and ctx.currency not in codes
 
 
 def _before_settling(ctx: DocContext, due: Value, totals: list[Value]) -> Value | None:
@@ -579,9 +587,12 @@ def _labelled_party(ctx: DocContext, i: int, cell: Line, m: re.Match[str]) -> tu
     t = normalize_chars(cell.text)
     rest = re.sub(r"^\W*(?:ADDRESS|ADRES|ADRESSE)?\W*", "", t[m.end() :], flags=_I).strip()
     again = CUSTOMER.match(rest)  # a second label ("Bill to: Customer"), not a name ("Customer Co")
+    beside = _name_beside(ctx, i, cell) if not rest else None
     if _letters(rest) >= 3 and (again is None or _letters(rest[again.end() :]) >= 3):
         end = off + len(t.rstrip())
         name = ctx.value_at(i, end - len(rest), end, rest)
+    elif beside is not None:
+        name = beside
     else:
         name = _value_below(ctx, i, off + m.start(), off + m.end(), _name_parse)
     if name is None or _item_header(ctx, name.row) is not None:  # the item table's headings are no name
@@ -589,6 +600,20 @@ def _labelled_party(ctx: DocContext, i: int, cell: Line, m: re.Match[str]) -> tu
     addr = _address_rows(ctx, name)
     boxes = [] if name.bbox is None else [name.bbox, *(c.bbox for j in addr if (c := _cell_at(ctx, j, name)))]
     return name, addr, boxes
+
+
+def _name_beside(ctx: DocContext, i: int, cell: Line) -> Value | None:
+    """The name in the next cell right of a label alone in its cell, set close to it as on a form
+    ("M/s.   Granite Peak Property Services"); not another label, nor its translation."""
+    cells = cells_of(ctx.rows[i])
+    k = next((k for k, (_, _, c) in enumerate(cells) if c.bbox == cell.bbox), None)
+    if k is None or k + 1 >= len(cells):
+        return None
+    start, end, nxt = cells[k + 1]
+    text = ctx.texts[i][start:end].strip()
+    if nxt.x0 - cell.x1 > 6 * max(ctx.rows[i].height, 1.0) or CUSTOMER.search(text) or _RIGHT_TO_LEFT.search(text) or not _name_like(text):
+        return None
+    return ctx.value_at(i, start, start + len(text), text)
 
 
 def _parties(ctx: DocContext, cust: _Customer, body: range) -> tuple[dict[str, Any], dict[str, Any], dict[str, Value]]:
@@ -648,7 +673,7 @@ _NOT_A_NAME = re.compile(
         for p in (INVOICE_NO, DATE_INVOICE, _DATE_LABEL, DUE_DATE, DATE_OTHER, CUSTOMER, CUSTOMER_NUMBER, ISSUER_LABEL,
                   TITLE_WORDS, TAX_ID, _CONTACT_LABEL, PHONE, TAX, SUBTOTAL, TOTAL_PLAIN, TOTAL_STRONG, AMOUNT_DUE, SUMMARY,
                   _ORDER_REFERENCE, labels.compile_labels(labels.PAYMENT_SECTION), labels.compile_labels(labels.SALUTATION),
-                  _CLOSING)
+                  _CLOSING, labels.compile_labels(labels.ADDRESSEE))
     ),
     _I,
 )
@@ -663,16 +688,20 @@ _FIELD_ROW = re.compile("|".join(p.pattern for p in (INVOICE_NO, DATE_INVOICE, D
 
 def _name_like(name: str, *, sender: bool = False) -> bool:
     """Whether a cell's text can be a party's name: a few capitalised words, no label, address or
-    sentence. A sender line's first part that ends in a legal form is its name, though a word of
-    it reads as a street's ("Van Dijk Bouwmaterialen B.V. · Havenstraat 125 · Den Haag")."""
+    sentence. A name of three words or more that ends in a legal form is one, though a word of it
+    reads as a street's ("Alder & Finch Garden Centre Pty Ltd"; "Calgary AB" is a town and a
+    province), and so is a sender line's first part ("Van Dijk Bouwmaterialen B.V. · Havenstraat
+    125 · Den Haag")."""
     words = name.split()
     letters = _letters(name)
     longest = 9 if LEGAL_INSIDE.search(name) else 7  # "Công ty Cổ phần Thiết bị Minh Phát"
     if letters < 3 or letters < 0.6 * len(name.replace(" ", "")) or not 1 <= len(words) <= longest or ":" in name:
         return False
-    if sum(c.isdigit() for c in name) >= 2 or find_dates(name) or _place(name) and len(words) == 1:
+    if re.search(r"[。※]", name):
+        return False  # a Japanese or Chinese sentence ("…対象商品です。") or a note's mark
+    if sum(c.isdigit() for c in name) >= 2 or find_dates(name) or _place(name) and len(words) == 1 and not LEGAL_INSIDE.search(name):
         return False
-    if _addressish(name) and not (sender and LEGAL_FORM.search(name)):
+    if _addressish(name) and not (LEGAL_FORM.search(name) and (sender or len(words) >= 3)):
         return False
     titles = re.split(r"\s*/\s*", name)
     if len(titles) >= 2 and all(TITLE_WORDS.search(t) for t in titles):
@@ -733,7 +762,7 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
                 # a signature's "Accounts Receivable | Juniper Systems Inc.": the part with a legal form
                 start, text = start + text.find(formed[0]), formed[0]
             name = _without_monogram(_SIGN_OFF.sub("", _clean_name(parts[0] if sender else text)).lstrip("_~·|* "))
-            if not _name_like(name) and (cut := LEGAL_INSIDE.search(name)):
+            if not _name_like(name) and (cut := LEGAL_INSIDE.search(name)) and cut.start() > 0:
                 name = name[: cut.end()].strip()  # a name runs into what follows it (OCR lost the mark between)
             if not _name_like(name, sender=sender) or any(_inside(cell.bbox, box) for box in parties):
                 continue
@@ -754,6 +783,7 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
             score -= 1.0 if re.search(r"\d", name) else 0.0
             if labelled or _issuer_label_before(ctx, i, cell):
                 score += 2.0
+            score += _contact_kinds(ctx, i) if LEGAL_FORM.search(name) else 0
             cands.append((score, value, [normalize_text(p) for p in parts[1:]] if sender else []))
     if not cands:
         return None
@@ -773,6 +803,17 @@ def _issuer(ctx: DocContext, parties: list[BBox], body: range) -> tuple[Value, l
     # add them), then the one OCR is surest of
     same = [c for c in cands if _same_name(_key(c[1].value), _key(best[1].value))]
     return max(same, key=lambda c: (c[1].value.count(" "), c[1].confidence, c is best))[1:]
+
+
+_CONTACT_KINDS = (PHONE, re.compile(r"@|\bWWW\.", _I), TAX_ID, re.compile(r"\bIBAN\b|\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,}"))
+
+
+def _contact_kinds(ctx: DocContext, i: int) -> int:
+    """How many kinds of a company's own details (phone, e-mail or web address, tax number, bank
+    account) the row of its name (with a legal form) and the two under it print: a letterhead's or
+    footer's block, the issuer's; a customer's block holds an address and perhaps one of them."""
+    text = "\n".join(ctx.texts[i : i + 3])
+    return sum(1 for pattern in _CONTACT_KINDS if pattern.search(text))
 
 
 def _without_monogram(name: str) -> str:
@@ -1402,8 +1443,8 @@ def _in_prose(ctx: DocContext, v: Value) -> bool:
     if v.bbox is None or not 0 <= v.row < len(ctx.rows):
         return False
     after = [w.text for w in ctx.rows[v.row].words if w.x0 >= v.bbox[2] - 1]
-    if sum(_letters(t) >= 3 for t in after) >= 2:
-        return True
+    if sum(_letters(t) >= 3 for t in after) >= 2 or sum(_letters(t) >= 2 for t in after) >= 3:
+        return True  # ("... 38 721,71 € par virement", "$901.34 is due by 03/02/2026")
     row = ctx.texts[v.row].rstrip()
     return not _letters("".join(after)) and row.endswith(".") and _letters(row) >= 12
 
@@ -1934,15 +1975,25 @@ _EMAIL_LABEL = re.compile(rf"^\W*(?:{labels.compile_words(labels.EMAIL_HEADER).p
 _EMAIL_ONLY = re.compile(rf"^\W*(?:{labels.compile_words(labels.EMAIL_ONLY).pattern})\s*:", _I)
 
 
-def _without_message_header(words: Sequence[Word]) -> Sequence[Word]:
-    """``words`` without an e-mail's header as a mail program prints it: three rows or more in a
-    row, each opening with a header's label ("From:", "Sent:", "To:", "Subject:"), one of them a
-    label only e-mails have and one an address or a "Sent:" date. Its date is when the message was
-    sent and its sender a person: the invoice's own fields stand in the message or under it."""
-    if not any(_EMAIL_ONLY.match(w.text) for w in words):
+_PRINTED_AT = re.compile(r"^\W*\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]\.?M\.?)?(?!\S)", _I)
+
+
+def _without_furniture(words: Sequence[Word]) -> Sequence[Word]:
+    """``words`` without what a program printing the page adds around it: a browser's first line
+    (when it was printed, the page's title) and last (the address, "1/2"), and an e-mail's header
+    as a mail program prints it: three rows or more in a row, each opening with a header's label
+    ("From:", "Sent:", "To:", "Subject:"), one of them a label only e-mails have and one an
+    address or a "Sent:" date. Their dates are when the page was printed or the message sent and
+    their names a site's or a person's: the invoice's own fields stand under them."""
+    urls = [w for w in words if re.match(r"https?://", w.text)]
+    if not urls and not any(_EMAIL_ONLY.match(w.text) for w in words) and not any(_PRINTED_AT.match(w.text) for w in words):
         return words
     ctx = DocContext(words)
     drop: set[int] = set()
+    if ctx.rows and _PRINTED_AT.match(ctx.texts[0]):
+        drop.add(0)
+    if ctx.rows and re.search(r"https?://\S+", ctx.texts[-1]) and re.search(r"\b\d{1,3}\s*/\s*\d{1,3}\s*$", ctx.texts[-1]):
+        drop.add(len(ctx.rows) - 1)
     run: list[int] = []
     for i in [*range(len(ctx.texts)), -1]:
         if i >= 0 and _EMAIL_LABEL.match(ctx.texts[i]):
@@ -1961,7 +2012,7 @@ def _without_message_header(words: Sequence[Word]) -> Sequence[Word]:
 def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) -> Reading:
     """Invoice fields (the ``invoice`` schema) from words with boxes, with provenance; ``check_amounts``
     holds the printed amounts the kit's checks need that no field holds."""
-    ctx = DocContext(_without_message_header(words), currency_hint=currency_hint)
+    ctx = DocContext(_without_furniture(words), currency_hint=currency_hint)
     cust = _customer(ctx)
     if currency_hint is None and not any(a.currency for i in range(len(ctx.texts)) for a in ctx.amounts(i)):
         # No amount carries a mark: a statement of the currency, else what the page says outside the

@@ -524,6 +524,7 @@ _I = re.IGNORECASE
 _NO = r"(?:N[UÚ]M(?:ERO|[EÉ]RO|BER|MER)?|NR|NO|N\.?\s*[°O]|N[A-Z0-9]|N|#|ID)"
 
 INVOICE_NUMBER: dict[str, list[str]] = {
+    "ja": [r"請求(?:書)?番号", r"伝票番号"],
     # a credit note's own number ("CN No.")
     "en": [rf"INVOICE\s*{_NO}", rf"INV\.?\s*{_NO}", r"BILL\s*(?:NO|NUMBER|#)", r"INVOICE\s*REF(?:ERENCE)?",
            rf"CREDIT\s*(?:NOTE|MEMO)\s*{_NO}", r"\bCN\s*(?:NO|NR|NUMBER|#)\.?"],
@@ -634,6 +635,7 @@ ORDER_REFERENCE: dict[str, list[str]] = {
 }
 
 INVOICE_DATE: dict[str, list[str]] = {
+    "ja": [r"請求日", r"発行日"], "zh": [r"[开開]票日期"],
     "en": [r"INVOICE\s*DATE", r"DATE\s*OF\s*(?:ISSUE|INVOICE)", r"ISSUE\s*DATE", r"BILL\s*DATE", r"DATE\s*ISSUED"],
     "de": [r"RECHNUNGS[\s-]*DATUM", r"BELEG[\s-]*DATUM", r"AUSSTELLUNGS[\s-]*DATUM"],
     "fr": [r"DATE\s*(?:DE\s*|D')?(?:LA\s*)?(?:FACTURE|FACTURATION|[ÉE]MISSION)"],
@@ -667,6 +669,7 @@ DATE_GENERIC: dict[str, list[str]] = {
     "lv": [r"\bDATUMS\b"], "is": [r"\bDAGSETNING\b"], "sw": [r"\bTAREHE\b"], "fil": [r"\bPETSA\b"],
 }
 DUE_DATE: dict[str, list[str]] = {
+    "ja": [r"お?支払(?:い)?期(?:限|日)"], "zh": [r"付款期限"],
     "en": [r"DUE\s*(?:DATE|ON|BY)", r"(?<!AMOUNT )(?<!BALANCE )(?<!TOTAL )\bDUE\s*:", r"PAYMENT\s*DUE", r"PAY\s*BY"],
     "de": [r"F[AÄ]LLIG(?:KEITS(?:DATUM)?)?(?:\s*(?:AM|BIS))?", r"ZAHLBAR\s*(?:BIS|AM)", r"ZAHLUNGSZIEL"],
     "fr": [r"[ÉE]CH[ÉE]ANCE", r"[AÀ]\s*PAYER\s*AVANT", r"PAYABLE\s*AVANT"],
@@ -710,8 +713,9 @@ OTHER_DATE: dict[str, list[str]] = {
 }
 # Labels of the customer's block.
 CUSTOMER: dict[str, list[str]] = {
+    # "M/s." (messrs) before the buyer's name on Indian and Commonwealth forms
     "en": [r"BILL(?:ED)?\s*TO", r"SOLD\s*TO", r"SHIP\s*TO", r"INVOICE\s*TO", r"CUSTOMER", r"CLIENT", r"ATTN", r"RECIPIENT",
-           r"^\W*GUEST\b"],
+           r"^\W*GUEST\b", r"^\W*M\s*/\s*S\b\.?", r"^\W*MESSRS\b\.?", r"CONSIGNEE", r"NOTIFY\s*PARTY"],
     "de": [r"RECHNUNGS(?:ADRESSE|EMPF[AÄ]NGER)", r"KUNDE", r"EMPF[AÄ]NGER", r"^\s*(?:HERRN?|FRAU|FIRMA|AN)\s*:?\s*$",
            r"RECHNUNG\s*AN\b", r"LIEFERUNG\s*AN\b", r"^\W*GAST\b"],
     "fr": [r"FACTUR[ÉE]\s*[AÀ]", r"ADRESS[ÉE]\s*[AÀ]", r"CLIENT", r"DESTINATAIRE", r"ADRESSE\s*DE\s*FACTURATION"],
@@ -734,8 +738,9 @@ CUSTOMER: dict[str, list[str]] = {
 # Labels of the issuer's block.
 ISSUER: dict[str, list[str]] = {
     # a remittance block ("Remit to", "Make checks payable to") names the seller who is paid
+    # an export's exporter is its seller (a forwarder's bill names a shipment's shipper, no seller)
     "en": [r"^\W*FROM\W*$", r"SUPPLIER", r"SELLER", r"VENDOR", r"ISSUED\s*BY", r"BILL\s*FROM", r"SOLD\s*BY",
-           r"REMIT(?:TANCE)?\s*(?:TO|ADDRESS)", r"(?:MAKE\s*)?(?:CHECKS?|CHEQUES?)\s*PAYABLE\s*TO"],
+           r"REMIT(?:TANCE)?\s*(?:TO|ADDRESS)", r"(?:MAKE\s*)?(?:CHECKS?|CHEQUES?)\s*PAYABLE\s*TO", r"EXPORTER"],
     "de": [r"ABSENDER", r"^\W*VON\W*$", r"LIEFERANT", r"VERK[AÄ]UFER", r"VERKAUFT\s*VON"],
     "fr": [r"[ÉE]METTEUR", r"FOURNISSEUR", r"VENDEUR", r"VENDU\s*PAR"],
     "es": [r"EMISOR", r"PROVEEDOR", r"VENDEDOR", r"VENDIDO\s*POR"],
@@ -760,6 +765,7 @@ SIGN_OFF: dict[str, list[str]] = {
 }
 # The document's title: no party's name (a quotation's titles are QUOTE_TITLE's).
 INVOICE_TITLE: dict[str, list[str]] = {
+    "ja": [r"^\W*(?:適格)?請求書\W*$"], "zh": [r"^\W*[发發]票\W*$"],
     "en": [r"^\W*(?:(?:TAX|SALES|COMMERCIAL|BILLING|SERVICE|FINAL|INTERIM|PROFORMA|PRO\s*FORMA)\s*)?INVOICE\W*$",
            r"^\W*(?:CREDIT\s*(?:NOTE|MEMO)|(?:BILLING\s*|ACCOUNT\s*)?STATEMENT)\W*$"],
     "de": [r"^\W*RECHNUNG\W*$", r"^\W*GUTSCHRIFT\W*$"],
@@ -864,6 +870,7 @@ INVOICE_SUBTOTAL: dict[str, list[str]] = {
 # role is the role of its leftmost match ("Prijs incl. BTW" is a price, "Tax amount" a tax column).
 COLUMNS: dict[str, dict[str, list[str]]] = {
     "qty": {
+        "ja": [r"数量"], "zh": [r"数量", r"數量"],
         # metered use ("Usage", "Verbrauch") counts units too
         # a lawyer's "Time" is hours worked
         "en": [r"QTY", r"QUANTITY", r"UNITS", r"HOURS", r"HRS", r"PCS", r"USAGE", r"TIME"],
@@ -885,6 +892,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "ca": [r"QUANTITAT"], "lb": [r"UNZUEL"], "fil": [r"DAMI"],
     },
     "price": {
+        "ja": [r"単価"], "zh": [r"单价", r"單價"],
         "en": [r"RATE", r"PRICE", r"COST", r"UNIT", r"EACH", r"U/P", r"FEE"],
         "de": [r"\w*PREIS", r"E-PREIS", r"SATZ", r"STUNDENSATZ", r"TAGESSATZ"],
         "fr": [r"PRIX", r"P\.\s*U", r"PU", r"TARIF"],
@@ -902,6 +910,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "mt": [r"PREZZ"], "ca": [r"PREU"], "lb": [r"PR[ÄA]IS"], "fil": [r"PRESYO"],
     },
     "amount": {
+        "ja": [r"金額"], "zh": [r"金额", r"金額"],
         "en": [r"AMOUNT", r"AMT", r"TOTAL", r"NET", r"SUM", r"SUB\s*-?\s*TOTAL", r"LINE\s*TOTAL", r"DEBITS?", r"TAXABLE(?:\s*(?:VALUE|AMOUNT))?"],
         "de": [r"\w*BETRAG", r"GESAMT\w*", r"SUMME", r"BELASTUNG", r"SOLL", r"NETTO", r"\w*WERT"],
         "fr": [r"MONTANT", r"D[ÉE]BIT", r"NET"],
@@ -973,6 +982,7 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
         "is": [r"EINING"], "sq": [r"NJ[ËE]SIA"], "sk": [r"MJ"],
     },
     "desc": {
+        "ja": [r"品名", r"品目", r"摘要", r"内容"], "zh": [r"(?:货物|貨物|商品)?名称", r"品名", r"摘要"],
         # a medical bill's "Procedure" / "Treatment" too
         "en": [r"DESC(?:RIPTION)?", r"DETAILS?", r"PARTICULARS", r"PROCEDURE", r"TREATMENT", r"NARRATIVE", r"ACTIVIT(?:Y|IES)"],
         # compounds: "Artikelbezeichnung", "Leistungsbeschreibung", "Artikelname"
@@ -1012,10 +1022,15 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
 TAX_COLUMN: dict[str, list[str]] = {"fr": [r"TAUX"], "it": [r"ALIQUOTA"], "es": [r"TIPO"], "pl": [r"STAWKA"]}
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and ideographs: words not set apart by spaces
+
+
 def compile_words(*fields: dict[str, list[str]]) -> re.Pattern[str]:
-    """Like :func:`compile_labels`, each fragment a whole word (no letter before or after it)."""
+    """Like :func:`compile_labels`, each fragment a whole word (no letter before or after it), but
+    where it begins or ends in Chinese or Japanese, whose words stand together."""
     parts = [frag for f in fields for fragments in f.values() for frag in fragments]
-    return re.compile("|".join(rf"(?<![^\W\d_])(?:{p})(?![^\W\d_])" for p in parts), _I)
+    return re.compile("|".join(("" if _CJK.match(p) else r"(?<![^\W\d_])") + f"(?:{p})" + ("" if _CJK.search(p[-1:]) else r"(?![^\W\d_])")
+                               for p in parts), _I)
 
 # A statement of the currency the amounts are in, followed by its code or sign ("All amounts in
 # EUR", "Beträge in CHF", "Devise : EUR").
@@ -1098,7 +1113,11 @@ LEGAL_FORMS: dict[str, list[str]] = {
     "en": [r"CC", r"DAC", r"CLG"],  # South Africa's close corporation; Irish companies
     "is": [r"E?HF\.?", r"SF\.?"], "sq": [r"SH\.\s*P\.\s*K\.?", r"SH\.\s*A\.?"], "af": [r"\(EDMS\)\s*BPK\.?", r"BPK\.?", r"BK"],
     "lb": [r"S\.?\s*[ÀA]\s*R\.?\s*L\.?"], "lv": [r"SIA"],
+    "ja": [r"株式会社", r"有限会社", r"合同会社"],
 }
+
+# Honorifics after the addressee's name ("株式会社青葉建設 御中", "山田太郎 様"): the customer, no issuer.
+ADDRESSEE: dict[str, list[str]] = {"ja": [r"(?:御中|様|殿)\s*$"]}
 
 
 _BY_LANGUAGE: dict[str, re.Pattern[str]] = {}
