@@ -2397,3 +2397,26 @@ def test_the_yen_sign_is_the_yuan_s_in_china(text: str, code: str) -> None:
     from docextract.parsing import detect_currency
 
     assert detect_currency(text) == code
+
+
+@pytest.mark.parametrize(("line", "name"), [("HSINCHU Hsinchu Electronics Corporation", "Hsinchu Electronics Corporation"),
+                                            ("JAYA PT Jaya Mitra", "PT Jaya Mitra")])
+def test_a_logo_s_brand_word_read_in_one_box_with_the_name(line: str, name: str) -> None:
+    """OCR boxes a logo's brand word with the name beside it: the brand repeats the name's first
+    word (after its legal form, "PT"), no part of the name."""
+    words = [ocr_line(line, 40, 40, 460), ocr_line("88 Science Park Road, Hsinchu", 40, 70, 400),
+             ocr_line("Invoice # 84533", 600, 40, 800), ocr_line("Date: 2025-10-19", 600, 70, 800),
+             ocr_line("Description", 40, 160, 200), ocr_line("Amount", 900, 160, 990),
+             ocr_line("Sensor module", 40, 190, 260), ocr_line("1,200.00", 900, 190, 990),
+             ocr_line("Total", 700, 240, 780), ocr_line("1,200.00", 900, 240, 990)]
+    assert extract_invoice(words).data["issuer"]["name"] == name
+
+
+def test_the_number_among_other_labels_in_one_ocr_box() -> None:
+    """OCR boxes a row of label/value pairs as one line: the invoice's number is the value after its
+    label, though another field's label ("Account No.") follows later in the box."""
+    words = [ocr_line("Bluepeak Motors Ltd", 40, 40, 300), ocr_line("421 High Street, Leeds LS1 4AP", 40, 70, 400),
+             Word("Issue Date: 14 September 2025 Invoice Number: INV-46571 Due Date: 28 September 2025 Account No.: 29845",
+                  40, 110, 1200, 130, 0.99, "ocr")]
+    data = extract_invoice(words).data
+    assert (data["invoice_number"], str(data["date"])) == ("INV-46571", "2025-09-14")

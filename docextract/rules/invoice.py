@@ -173,8 +173,8 @@ def _pair(ctx: DocContext, label: re.Pattern[str], parse: Parse, *, skip: re.Pat
             # over two values): the label's part of the cell ends where another field's label starts.
             after = _NEXT_LABEL.match(text, m.end()) if whole else None
             own = after.start(1) if after else len(text)
-            if skip is not None and skip.search(text[:own] if after else text):
-                continue
+            if skip is not None and skip.search(text[:own] if after else text[: m.end()]):
+                continue  # (another field's label after the value is that field's: "… Account No.: 29845")
             got = _value_opening(ctx, i, start + m.end(), start + own, parse)
             if got is None and _glue(text[m.end() : own]):
                 if k + 1 < len(cells) and after is None:
@@ -817,13 +817,17 @@ def _contact_kinds(ctx: DocContext, i: int) -> int:
 
 
 def _without_monogram(name: str) -> str:
-    """``name`` without a logo's monogram OCR read in one line with it: the capitals of its words'
-    initials before them ("CL Corvina Logistics LLC")."""
-    m = re.match(r"([A-Z]{2,3})\s+(\S.*)", name)
+    """``name`` without a logo's monogram or brand word OCR read in one line with it: the capitals
+    of its words' initials ("CL Corvina Logistics LLC"), or its own first word in capitals
+    ("HSINCHU Hsinchu Electronics Corporation", "JAYA PT Jaya Mitra": the name's form first)."""
+    m = re.match(r"([A-Z][A-Z&'-]+)\s+(\S.*)", name)
     if m is None or LEGAL_INSIDE.fullmatch(m.group(1)):
         return name  # "AB Andersson Bygg", "PT Abadi Baru": a legal form first
-    initials = "".join(w[0] for w in m.group(2).split()[: len(m.group(1))]).upper()
-    return m.group(2) if initials == m.group(1) else name
+    words = m.group(2).split()
+    if any(w.strip(",.").casefold() == m.group(1).casefold() for w in words[:2]) and words[0] != m.group(1):
+        return m.group(2)
+    initials = "".join(w[0] for w in words[: len(m.group(1))]).upper()
+    return m.group(2) if len(m.group(1)) <= 3 and initials == m.group(1) else name
 
 
 def _brands(ctx: DocContext, body_h: float, top_end: float) -> set[str]:
