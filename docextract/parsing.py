@@ -395,10 +395,10 @@ def currency_evidence(text: str) -> dict[str, float]:
     if rands and ("ZAR" in countries or _SOUTH_AFRICAN.search(text)):
         vote("ZAR", rands)
     if dirhams:
-        vote("AED" if "AED" in countries else "MAD", dirhams)
+        vote("AED" if "AED" in countries else "MAD", dirhams)  # the Emirates' dirham where the page names them
     if yens:
         # "¥" is the yuan's sign too: China's where the page names China or speaks simplified Chinese
-        vote("CNY" if "CNY" in countries or _CHINESE.search(text) else "JPY", yens)  # the Emirates' dirham where the page names them
+        vote("CNY" if "CNY" in countries or _CHINESE.search(text) else "JPY", yens)
     if dollars:
         # "$" is the sign of the named country's currency, or of the one dollar the page names by its
         # code or in words ("Total CAD  $3,696.83"), else of the US dollar; never of a currency with a
