@@ -1982,17 +1982,13 @@ _EMAIL_ONLY = re.compile(rf"^\W*(?:{labels.compile_words(labels.EMAIL_ONLY).patt
 _PRINTED_AT = re.compile(r"^\W*\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]\.?M\.?)?(?!\S)", _I)
 
 
-def _without_furniture(words: Sequence[Word]) -> Sequence[Word]:
-    """``words`` without what a program printing the page adds around it: a browser's first line
-    (when it was printed, the page's title) and last (the address, "1/2"), and an e-mail's header
-    as a mail program prints it: three rows or more in a row, each opening with a header's label
-    ("From:", "Sent:", "To:", "Subject:"), one of them a label only e-mails have and one an
-    address or a "Sent:" date. Their dates are when the page was printed or the message sent and
-    their names a site's or a person's: the invoice's own fields stand under them."""
-    urls = [w for w in words if re.match(r"https?://", w.text)]
-    if not urls and not any(_EMAIL_ONLY.match(w.text) for w in words) and not any(_PRINTED_AT.match(w.text) for w in words):
-        return words
-    ctx = DocContext(words)
+def _furniture(ctx: DocContext) -> set[int]:
+    """The rows a program printing the page adds around it: a browser's first line (when it was
+    printed, the page's title) and last (the address, "1/2"), and an e-mail's header as a mail
+    program prints it: three rows or more in a row, each opening with a header's label ("From:",
+    "Sent:", "To:", "Subject:"), one of them a label only e-mails have and one an address or a
+    "Sent:" date. Their dates are when the page was printed or the message sent and their names a
+    site's or a person's: the invoice's own fields stand under them."""
     drop: set[int] = set()
     if ctx.rows and _PRINTED_AT.match(ctx.texts[0]):
         drop.add(0)
@@ -2007,16 +2003,16 @@ def _without_furniture(words: Sequence[Word]) -> Sequence[Word]:
         if len(run) >= 3 and any(_EMAIL_ONLY.match(t) for t in texts) and any("@" in t or _EMAIL_ONLY.match(t) and re.search(r"\d", t) for t in texts):
             drop.update(run)
         run = []
-    if not drop:
-        return words
-    gone = {id(w) for i in drop for w in ctx.rows[i].words}
-    return [w for w in words if id(w) not in gone]
+    return drop
 
 
 def extract_invoice(words: Sequence[Word], *, currency_hint: str | None = None) -> Reading:
     """Invoice fields (the ``invoice`` schema) from words with boxes, with provenance; ``check_amounts``
     holds the printed amounts the kit's checks need that no field holds."""
-    ctx = DocContext(_without_furniture(words), currency_hint=currency_hint)
+    ctx = DocContext(words, currency_hint=currency_hint)
+    if drop := _furniture(ctx):  # (read again without it: the rows' texts and amounts shape all that follows)
+        gone = {id(w) for i in drop for w in ctx.rows[i].words}
+        ctx = DocContext([w for w in words if id(w) not in gone], currency_hint=currency_hint)
     cust = _customer(ctx)
     if currency_hint is None and not any(a.currency for i in range(len(ctx.texts)) for a in ctx.amounts(i)):
         # No amount carries a mark: a statement of the currency, else what the page says outside the
